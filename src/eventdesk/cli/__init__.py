@@ -1,0 +1,1 @@
+"""The command line; with no command it starts the desktop program."""

@@ -1,0 +1,117 @@
+"""One function per command; each returns the exit status.
+
+They open the store through :func:`open_store`, talk only to ``EventStore``
+and the interchange functions, and print results to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from eventdesk import paths
+from eventdesk.store import EventStore, StoreError
+from eventdesk.store.interchange import dumps, export_database, export_meeting, import_file
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return args.db if args.db is not None else paths.default_database()
+
+
+def open_store(args: argparse.Namespace) -> EventStore:
+    return EventStore.open(database_path(args))
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from eventdesk.ui.app import run  # Qt is imported only when a window is wanted
+
+    return run(database_path(args))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        report = import_file(store, args.file)
+    print(f"Imported {args.file}: {report.summary()}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        if args.meeting is not None:
+            document = export_meeting(store, args.meeting)
+        else:
+            document = export_database(store)
+    _write_text(args.output, dumps(document))
+    print(f"Wrote {args.output}.")
+    return 0
+
+
+def _write_text(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(f"Cannot write {path}: {exc.strerror}.") from None
+
+
+def _print_meetings(rows, as_json: bool) -> None:
+    if as_json:
+        items = [
+            {
+                "id": r.id,
+                "date": r.start_date,
+                "end_date": r.end_date,
+                "title": r.title,
+                "series": r.series,
+                "format": r.format,
+                "status": r.status,
+            }
+            for r in rows
+        ]
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        print(f"{r.id}\t{r.start_date}\t{r.title or r.title_zh}")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        _print_meetings(store.list_meetings(), args.json)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        _print_meetings(store.search_meetings(" ".join(args.text)), args.json)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        problems = store.integrity_problems()
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    print(f"{database_path(args)}: no problems found.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        target = store.backup(args.output)
+    print(f"Backed up to {target}.")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "gui": cmd_gui,
+    "import": cmd_import,
+    "export": cmd_export,
+    "list": cmd_list,
+    "search": cmd_search,
+    "check": cmd_check,
+    "backup": cmd_backup,
+}

@@ -1,0 +1,83 @@
+"""``eventdesk``: the argument parser and the dispatch to each command.
+
+Commands live in :mod:`eventdesk.cli.commands`, one function each. A user's
+mistake (a bad file, an unknown id) ends in one line on stderr and exit 1; a
+bad command line in argparse's usage message and exit 2. A traceback means a
+bug in EventDesk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from eventdesk import __version__
+from eventdesk.cli import commands
+from eventdesk.records import ValidationError
+from eventdesk.store import StoreError
+
+EXIT_BAD_DATA = 1
+EXIT_BAD_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventdesk",
+        description="Records of the meetings your university takes part in. "
+        "With no command, starts the desktop program.",
+    )
+    parser.add_argument("--version", action="version", version=f"EventDesk {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="the database file (default: eventdesk.sqlite3 in your user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("gui", help="start the desktop program (the default)")
+
+    p = sub.add_parser("import", help="import an interchange JSON file, whole or not at all")
+    p.add_argument("file", type=Path, metavar="FILE.json")
+
+    p = sub.add_parser("export", help="export one meeting or the whole database as JSON")
+    p.add_argument("--meeting", type=int, metavar="ID", help="only this meeting (default: all)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json")
+
+    p = sub.add_parser("list", help="list the meetings: id, date, title")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = sub.add_parser("search", help="meetings that any of their records ties to the words")
+    p.add_argument("text", nargs="+")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    sub.add_parser("check", help="check the database's integrity and consistency")
+
+    p = sub.add_parser("backup", help="write a consistent copy of the database")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="where (default: the backups folder beside the database)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    try:
+        return commands.COMMANDS[command](args)
+    except (StoreError, ValidationError) as exc:
+        print(f"eventdesk: {exc}", file=sys.stderr)
+        return EXIT_BAD_DATA
+    except KeyboardInterrupt:
+        return 130
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher: always the GUI."""
+    return main([*sys.argv[1:]] if len(sys.argv) > 1 else [])

@@ -1,0 +1,240 @@
+"""The records an office keeps about its meetings, as plain dataclasses.
+
+These carry no Qt and no SQL: the store saves them, the GUI edits them, the
+summaries print them. Every text a summary prints has a Chinese twin
+(``*_zh``) so one record can print an English or a Chinese document.
+
+People and organisations are shared across meetings and are referred to by
+their database ``id``. The parts of one meeting (sessions, attendees, ...)
+belong to it and are saved with it; they refer to each other by ``uid``,
+which exists before the first save, so a presentation can name its session
+while both are still being typed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from eventdesk.records.enums import (
+    AttendanceRole,
+    CourseStatus,
+    DecisionKind,
+    FileKind,
+    HostRole,
+    MeetingFormat,
+    MeetingStatus,
+    NameOrder,
+    OrganisationKind,
+    OurRole,
+    PresentationKind,
+    Side,
+)
+from eventdesk.records.names import display_name
+
+
+def new_uid() -> str:
+    """A stable identity that survives export, import and re-import."""
+    return uuid.uuid4().hex
+
+
+@dataclass
+class Organisation:
+    name: str
+    name_zh: str = ""
+    short_name: str = ""
+    kind: OrganisationKind = OrganisationKind.UNIVERSITY
+    parent_id: int | None = None
+    city: str = ""
+    founded: date | None = None
+    description: str = ""
+    description_zh: str = ""
+    notes: str = ""
+    #: For an alliance: the ids of its member organisations, in listing order.
+    member_ids: list[int] = field(default_factory=list)
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+
+    @property
+    def label(self) -> str:
+        return self.name or self.name_zh
+
+
+@dataclass
+class Person:
+    family_name: str
+    given_name: str = ""
+    name_order: NameOrder = NameOrder.FAMILY_FIRST
+    name_zh: str = ""
+    honorific: str = ""
+    title: str = ""
+    title_zh: str = ""
+    organisation_id: int | None = None
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+
+    @property
+    def display_name(self) -> str:
+        return display_name(self.family_name, self.given_name, self.name_order)
+
+
+@dataclass
+class HostOrganisation:
+    organisation_id: int
+    role: HostRole = HostRole.HOST
+
+
+@dataclass
+class Session:
+    title: str
+    title_zh: str = ""
+    start_time: time | None = None
+    end_time: time | None = None
+    chair_id: int | None = None
+    notes: str = ""
+    notes_zh: str = ""
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+
+
+@dataclass
+class Attendance:
+    """A person at one meeting, with what they were *then*.
+
+    ``title`` and ``organisation_id`` are copied when the person is added and
+    never follow later changes to the person, so a promotion does not rewrite
+    history. ``capacity`` holds a further role at this meeting ("Chairman of
+    the Alliance"). The list order of ``Meeting.attendees`` is the order of
+    precedence in which names are printed.
+    """
+
+    person_id: int
+    title: str = ""
+    title_zh: str = ""
+    organisation_id: int | None = None
+    capacity: str = ""
+    capacity_zh: str = ""
+    role: AttendanceRole = AttendanceRole.DELEGATE
+    side: Side = Side.OURS
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+
+
+@dataclass
+class Presentation:
+    kind: PresentationKind = PresentationKind.PRESENTATION
+    title: str = ""
+    title_zh: str = ""
+    session_uid: str | None = None
+    presenter_ids: list[int] = field(default_factory=list)
+    abstract: str = ""
+    abstract_zh: str = ""
+    attachment_uid: str | None = None
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+
+
+@dataclass
+class CourseEntry:
+    title: str
+    programme: str = ""
+    programme_zh: str = ""
+    title_zh: str = ""
+    year: int | None = None
+    institution_id: int | None = None
+    teachers: str = ""
+    status: CourseStatus = CourseStatus.NOMINATED
+    notes: str = ""
+    #: The meeting where it was announced; set by the store when saved with one.
+    meeting_id: int | None = None
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+
+
+@dataclass
+class DecisionParty:
+    """An organisation or a person a decision concerns, and how ("Chair")."""
+
+    organisation_id: int | None = None
+    person_id: int | None = None
+    role: str = ""
+    role_zh: str = ""
+
+
+@dataclass
+class Decision:
+    text: str
+    text_zh: str = ""
+    kind: DecisionKind = DecisionKind.OUTCOME
+    session_uid: str | None = None
+    parties: list[DecisionParty] = field(default_factory=list)
+    count: int | None = None
+    count_unit: str = ""
+    owner_id: int | None = None
+    due_date: date | None = None
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+
+
+@dataclass
+class MeetingFile:
+    """A photo or attachment. Its bytes live inside the database file.
+
+    ``data`` is ``None`` when the record was loaded without its bytes (lists
+    and editors do not need them); the store keeps the stored bytes then.
+    """
+
+    original_name: str
+    media_type: str = "application/octet-stream"
+    kind: FileKind = FileKind.PHOTO
+    caption: str = ""
+    caption_zh: str = ""
+    credit: str = ""
+    session_uid: str | None = None
+    data: bytes | None = None
+    size: int = 0
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+
+
+@dataclass
+class Meeting:
+    title: str
+    start_date: date | None
+    title_zh: str = ""
+    series: str = ""
+    series_zh: str = ""
+    edition: str = ""
+    end_date: date | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    format: MeetingFormat = MeetingFormat.ONSITE
+    venue: str = ""
+    venue_zh: str = ""
+    our_role: OurRole = OurRole.PARTICIPANT
+    summary: str = ""
+    summary_zh: str = ""
+    background: str = ""
+    background_zh: str = ""
+    status: MeetingStatus = MeetingStatus.DRAFT
+    tags: list[str] = field(default_factory=list)
+    hosts: list[HostOrganisation] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+    attendees: list[Attendance] = field(default_factory=list)
+    presentations: list[Presentation] = field(default_factory=list)
+    courses: list[CourseEntry] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    files: list[MeetingFile] = field(default_factory=list)
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+
+    @property
+    def photos(self) -> list[MeetingFile]:
+        return [f for f in self.files if f.kind is FileKind.PHOTO]
+
+    def session(self, uid: str | None) -> Session | None:
+        return next((s for s in self.sessions if s.uid == uid), None)

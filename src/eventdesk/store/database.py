@@ -1,0 +1,108 @@
+"""Opening an EventDesk file safely.
+
+Before SQLite is allowed to write anything, the file is looked at: is it an
+SQLite file, is it EventDesk's, is its schema one this program knows? A file
+that fails any of these is left exactly as it was, and the user is told
+which. Only then is the connection set up (WAL, foreign keys) and missing
+migrations applied, after a backup copy of a file that already held data.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from eventdesk.store import backups
+from eventdesk.store.errors import DatabaseUnavailable, NewerSchemaError, NotAnEventDeskDatabase
+from eventdesk.store.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _inspect(path: Path) -> tuple[int, int, bool]:
+    """Read application id and schema version without changing the file.
+
+    The header is read as bytes, so a file that is not EventDesk's gets no
+    lock, journal or shared-memory file from us. Returns
+    ``(application_id, user_version, has_tables)``.
+    """
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if len(header) == 0:
+        return (0, 0, False)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise NotAnEventDeskDatabase(
+            f"{path} is not an EventDesk database (it is not an SQLite file). It was not changed."
+        )
+    version = int.from_bytes(header[60:64], "big")
+    app_id = int.from_bytes(header[68:72], "big")
+    pages = int.from_bytes(header[28:32], "big")
+    if app_id == APPLICATION_ID:
+        return (app_id, version, True)
+    wal = path.with_name(path.name + "-wal")
+    if pages <= 1 and not (wal.exists() and wal.stat().st_size):
+        return (app_id, version, False)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotAnEventDeskDatabase(
+            f"{path} cannot be read as a database ({exc}). It was not changed. "
+            "If it is an EventDesk file that was damaged, restore it from a backup."
+        ) from None
+    return (app_id, version, has_tables)
+
+
+def open_database(path: str | os.PathLike[str], *, create: bool = True) -> Database:
+    """Open (or create) the EventDesk database at ``path``, migrated to the current schema."""
+    path = Path(path)
+    if not path.parent.exists():
+        raise DatabaseUnavailable(f"The folder {path.parent} does not exist.")
+    exists = path.exists()
+    if path.is_dir():
+        raise DatabaseUnavailable(f"{path} is a folder, not a database file.")
+    if not exists and not create:
+        raise DatabaseUnavailable(f"There is no database at {path}.")
+    if exists:
+        app_id, version, has_tables = _inspect(path)
+        if has_tables and app_id != APPLICATION_ID:
+            raise NotAnEventDeskDatabase(
+                f"{path} is an SQLite database of another program, not EventDesk's. "
+                "It was not changed."
+            )
+        if version > LATEST_VERSION:
+            raise NewerSchemaError(
+                f"{path} was written by a newer EventDesk (schema {version}; this program "
+                f"knows up to {LATEST_VERSION}). Update EventDesk to open it. "
+                "It was not changed."
+            )
+        if not os.access(path, os.W_OK):
+            raise DatabaseUnavailable(f"{path} is read-only; EventDesk needs to write to it.")
+    elif not os.access(path.parent, os.W_OK):
+        raise DatabaseUnavailable(f"Cannot create a database in {path.parent}: it is read-only.")
+
+    db = Database(path, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.enable_wal()
+    version = schema_version(db)
+    if version < LATEST_VERSION:
+        if exists and version > 0:
+            backups.backup(db, backups.backup_path(path, f"before-migration-{version}"))
+        migrate(db)
+    return db
+
+
+def memory_database() -> Database:
+    """A migrated in-memory database, for tests and previews that need no file."""
+    db = Database(memory=True, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrate(db)
+    return db

@@ -1,0 +1,309 @@
+"""Numbered schema migrations, one small function each.
+
+``PRAGMA user_version`` holds the number of migrations applied. Each runs in
+its own transaction together with the bump of ``user_version``, so a crash
+leaves the file at the previous version, never between two. The caller
+takes a backup copy first (see :mod:`eventdesk.store.database`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from eventdesk.store import fts
+
+APPLICATION_ID = 0x45444B31  # "EDK1": marks the file as EventDesk's
+
+Migration = Callable[[Database], None]
+
+_TEXT = str
+_INT = int
+_BLOB = bytes
+
+
+def _soft_deleted(columns: dict) -> dict:
+    return {**columns, "created_at": _TEXT, "updated_at": _TEXT, "deleted_at": _TEXT}
+
+
+def m001_records(db: Database) -> None:
+    """The record tables of PRODUCT.md, with keys and indexes."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db["organisations"].create(
+        _soft_deleted(
+            {
+                "id": _INT,
+                "uid": _TEXT,
+                "name": _TEXT,
+                "name_zh": _TEXT,
+                "short_name": _TEXT,
+                "kind": _TEXT,
+                "parent_id": _INT,
+                "city": _TEXT,
+                "founded": _TEXT,
+                "description": _TEXT,
+                "description_zh": _TEXT,
+                "notes": _TEXT,
+            }
+        ),
+        pk="id",
+        not_null={"uid", "kind"},
+        foreign_keys=[("parent_id", "organisations", "id")],
+    )
+    db["organisation_members"].create(
+        {"alliance_id": _INT, "member_id": _INT, "position": _INT},
+        pk=("alliance_id", "member_id"),
+        foreign_keys=[("alliance_id", "organisations", "id"), ("member_id", "organisations", "id")],
+    )
+    db["people"].create(
+        _soft_deleted(
+            {
+                "id": _INT,
+                "uid": _TEXT,
+                "family_name": _TEXT,
+                "given_name": _TEXT,
+                "name_order": _TEXT,
+                "name_zh": _TEXT,
+                "honorific": _TEXT,
+                "title": _TEXT,
+                "title_zh": _TEXT,
+                "organisation_id": _INT,
+                "email": _TEXT,
+                "phone": _TEXT,
+                "notes": _TEXT,
+            }
+        ),
+        pk="id",
+        not_null={"uid", "family_name", "name_order"},
+        foreign_keys=[("organisation_id", "organisations", "id")],
+    )
+    db["meetings"].create(
+        _soft_deleted(
+            {
+                "id": _INT,
+                "uid": _TEXT,
+                "title": _TEXT,
+                "title_zh": _TEXT,
+                "series": _TEXT,
+                "series_zh": _TEXT,
+                "edition": _TEXT,
+                "start_date": _TEXT,
+                "end_date": _TEXT,
+                "start_time": _TEXT,
+                "end_time": _TEXT,
+                "format": _TEXT,
+                "venue": _TEXT,
+                "venue_zh": _TEXT,
+                "our_role": _TEXT,
+                "summary": _TEXT,
+                "summary_zh": _TEXT,
+                "background": _TEXT,
+                "background_zh": _TEXT,
+                "status": _TEXT,
+                "tags": _TEXT,
+            }
+        ),
+        pk="id",
+        not_null={"uid", "start_date", "format", "our_role", "status"},
+    )
+    db["meeting_hosts"].create(
+        {"meeting_id": _INT, "organisation_id": _INT, "role": _TEXT, "position": _INT},
+        pk=("meeting_id", "organisation_id"),
+        foreign_keys=[("meeting_id", "meetings", "id"), ("organisation_id", "organisations", "id")],
+    )
+    db["sessions"].create(
+        {
+            "id": _INT,
+            "uid": _TEXT,
+            "meeting_id": _INT,
+            "position": _INT,
+            "title": _TEXT,
+            "title_zh": _TEXT,
+            "start_time": _TEXT,
+            "end_time": _TEXT,
+            "chair_id": _INT,
+            "notes": _TEXT,
+            "notes_zh": _TEXT,
+        },
+        pk="id",
+        not_null={"uid", "meeting_id", "position"},
+        foreign_keys=[("meeting_id", "meetings", "id"), ("chair_id", "people", "id")],
+    )
+    db["attendances"].create(
+        {
+            "id": _INT,
+            "uid": _TEXT,
+            "meeting_id": _INT,
+            "person_id": _INT,
+            "organisation_id": _INT,
+            "title": _TEXT,
+            "title_zh": _TEXT,
+            "capacity": _TEXT,
+            "capacity_zh": _TEXT,
+            "role": _TEXT,
+            "side": _TEXT,
+            "precedence": _INT,
+        },
+        pk="id",
+        not_null={"uid", "meeting_id", "person_id", "role", "side", "precedence"},
+        foreign_keys=[
+            ("meeting_id", "meetings", "id"),
+            ("person_id", "people", "id"),
+            ("organisation_id", "organisations", "id"),
+        ],
+    )
+    db["files"].create(
+        {
+            "id": _INT,
+            "uid": _TEXT,
+            "meeting_id": _INT,
+            "position": _INT,
+            "kind": _TEXT,
+            "original_name": _TEXT,
+            "media_type": _TEXT,
+            "caption": _TEXT,
+            "caption_zh": _TEXT,
+            "credit": _TEXT,
+            "session_id": _INT,
+            "size": _INT,
+            "data": _BLOB,
+        },
+        pk="id",
+        not_null={"uid", "meeting_id", "position", "kind", "data"},
+        foreign_keys=[("meeting_id", "meetings", "id"), ("session_id", "sessions", "id")],
+    )
+    db["presentations"].create(
+        {
+            "id": _INT,
+            "uid": _TEXT,
+            "meeting_id": _INT,
+            "session_id": _INT,
+            "position": _INT,
+            "kind": _TEXT,
+            "title": _TEXT,
+            "title_zh": _TEXT,
+            "abstract": _TEXT,
+            "abstract_zh": _TEXT,
+            "attachment_id": _INT,
+        },
+        pk="id",
+        not_null={"uid", "meeting_id", "position", "kind"},
+        foreign_keys=[
+            ("meeting_id", "meetings", "id"),
+            ("session_id", "sessions", "id"),
+            ("attachment_id", "files", "id"),
+        ],
+    )
+    db["presenters"].create(
+        {"presentation_id": _INT, "person_id": _INT, "position": _INT},
+        pk=("presentation_id", "person_id"),
+        foreign_keys=[("presentation_id", "presentations", "id"), ("person_id", "people", "id")],
+    )
+    db["courses"].create(
+        {
+            "id": _INT,
+            "uid": _TEXT,
+            "meeting_id": _INT,
+            "position": _INT,
+            "programme": _TEXT,
+            "programme_zh": _TEXT,
+            "year": _INT,
+            "title": _TEXT,
+            "title_zh": _TEXT,
+            "institution_id": _INT,
+            "teachers": _TEXT,
+            "status": _TEXT,
+            "notes": _TEXT,
+        },
+        pk="id",
+        not_null={"uid", "status"},
+        foreign_keys=[("meeting_id", "meetings", "id"), ("institution_id", "organisations", "id")],
+    )
+    db["decisions"].create(
+        {
+            "id": _INT,
+            "uid": _TEXT,
+            "meeting_id": _INT,
+            "session_id": _INT,
+            "position": _INT,
+            "kind": _TEXT,
+            "text": _TEXT,
+            "text_zh": _TEXT,
+            "count": _INT,
+            "count_unit": _TEXT,
+            "owner_id": _INT,
+            "due_date": _TEXT,
+        },
+        pk="id",
+        not_null={"uid", "meeting_id", "position", "kind"},
+        foreign_keys=[
+            ("meeting_id", "meetings", "id"),
+            ("session_id", "sessions", "id"),
+            ("owner_id", "people", "id"),
+        ],
+    )
+    db["decision_parties"].create(
+        {
+            "decision_id": _INT,
+            "position": _INT,
+            "organisation_id": _INT,
+            "person_id": _INT,
+            "role": _TEXT,
+            "role_zh": _TEXT,
+        },
+        pk=("decision_id", "position"),
+        foreign_keys=[
+            ("decision_id", "decisions", "id"),
+            ("organisation_id", "organisations", "id"),
+            ("person_id", "people", "id"),
+        ],
+    )
+    for table in ("organisations", "people", "meetings", "courses"):
+        db[table].create_index(["uid"], unique=True)
+    db["meetings"].create_index(["start_date"])
+    db["meetings"].create_index(["series"])
+    db["people"].create_index(["family_name", "given_name"])
+    db["people"].create_index(["organisation_id"])
+    db["organisations"].create_index(["parent_id"])
+    db["organisation_members"].create_index(["member_id"])
+    db["meeting_hosts"].create_index(["organisation_id"])
+    for table in ("sessions", "attendances", "files", "presentations", "decisions"):
+        db[table].create_index(
+            ["meeting_id", "position" if table != "attendances" else "precedence"]
+        )
+    db["attendances"].create_index(["person_id"])
+    db["attendances"].create_index(["organisation_id"])
+    db["presenters"].create_index(["person_id"])
+    db["courses"].create_index(["meeting_id"])
+    db["courses"].create_index(["institution_id"])
+    db["courses"].create_index(["year"])
+    db["decision_parties"].create_index(["organisation_id"])
+    db["decision_parties"].create_index(["person_id"])
+
+
+def m002_search(db: Database) -> None:
+    """Full-text search, kept in step with the records by triggers."""
+    fts.create_indexes(db)
+
+
+MIGRATIONS: list[Migration] = [m001_records, m002_search]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database, target: int = LATEST_VERSION) -> list[int]:
+    """Apply the migrations the file lacks, each in its own transaction.
+
+    Returns the version numbers applied.
+    """
+    applied = []
+    for version in range(schema_version(db) + 1, target + 1):
+        with db.atomic():
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")
+        applied.append(version)
+    return applied

@@ -1,0 +1,303 @@
+"""Read-only queries behind the lists: one query per page of rows, never one per row.
+
+Each list takes the same filter object and a ``limit``/``offset`` window, so
+a lazy Qt model can fetch the rows it is about to show and ask ``count_*``
+for the total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from eventdesk.records import display_name
+from eventdesk.store import fts
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    text: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    organisation_id: int | None = None
+    person_id: int | None = None
+    series: str | None = None
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    start_date: str
+    end_date: str | None
+    title: str
+    title_zh: str
+    series: str
+    format: str
+    status: str
+    venue: str
+    attendee_count: int
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: int
+    name: str
+    name_zh: str
+    title: str
+    organisation: str
+    email: str
+    meeting_count: int
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    id: int
+    name: str
+    name_zh: str
+    short_name: str
+    kind: str
+    city: str
+    meeting_count: int
+
+
+@dataclass(frozen=True)
+class CourseRow:
+    id: int
+    year: int | None
+    title: str
+    title_zh: str
+    programme: str
+    institution: str
+    teachers: str
+    status: str
+    meeting_id: int | None
+    meeting_title: str
+
+
+@dataclass(frozen=True)
+class AttendedRow:
+    """A meeting seen from one person or organisation: what they were there."""
+
+    meeting_id: int
+    start_date: str
+    title: str
+    role: str
+    person: str
+    title_held: str
+
+
+def _matching_meetings(match: str) -> tuple[str, list[Any]]:
+    """SQL selecting the ids of meetings that any searchable record ties to ``match``."""
+    sql = """
+        SELECT rowid FROM meetings_fts WHERE meetings_fts MATCH :q
+        UNION SELECT a.meeting_id FROM attendances a
+            WHERE a.person_id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :q)
+        UNION SELECT a.meeting_id FROM attendances a
+            WHERE a.organisation_id IN (SELECT rowid FROM organisations_fts
+                                        WHERE organisations_fts MATCH :q)
+        UNION SELECT h.meeting_id FROM meeting_hosts h
+            WHERE h.organisation_id IN (SELECT rowid FROM organisations_fts
+                                        WHERE organisations_fts MATCH :q)
+        UNION SELECT p.meeting_id FROM presentations p
+            WHERE p.id IN (SELECT rowid FROM presentations_fts WHERE presentations_fts MATCH :q)
+        UNION SELECT c.meeting_id FROM courses c
+            WHERE c.id IN (SELECT rowid FROM courses_fts WHERE courses_fts MATCH :q)
+        UNION SELECT d.meeting_id FROM decisions d
+            WHERE d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH :q)
+        UNION SELECT d.meeting_id FROM decisions d JOIN decision_parties p ON p.decision_id = d.id
+            WHERE p.organisation_id IN (SELECT rowid FROM organisations_fts
+                                        WHERE organisations_fts MATCH :q)
+               OR p.person_id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :q)
+    """
+    return sql, [match]
+
+
+def _meeting_where(f: MeetingFilter) -> tuple[str, dict[str, Any]]:
+    clauses = ["m.deleted_at IS NOT NULL" if f.deleted else "m.deleted_at IS NULL"]
+    params: dict[str, Any] = {}
+    match = fts.match_expression(f.text) if f.text.strip() else None
+    if f.text.strip():
+        if match is None:
+            clauses.append("0")
+        else:
+            clauses.append(f"m.id IN ({_matching_meetings(match)[0]})")
+            params["q"] = match
+    if f.date_from:
+        clauses.append("m.start_date >= :date_from")
+        params["date_from"] = f.date_from.isoformat()
+    if f.date_to:
+        clauses.append("m.start_date <= :date_to")
+        params["date_to"] = f.date_to.isoformat()
+    if f.series:
+        clauses.append("m.series = :series")
+        params["series"] = f.series
+    if f.person_id is not None:
+        clauses.append("m.id IN (SELECT meeting_id FROM attendances WHERE person_id = :person)")
+        params["person"] = f.person_id
+    if f.organisation_id is not None:
+        clauses.append(
+            "(m.id IN (SELECT meeting_id FROM attendances WHERE organisation_id = :org) "
+            "OR m.id IN (SELECT meeting_id FROM meeting_hosts WHERE organisation_id = :org))"
+        )
+        params["org"] = f.organisation_id
+    return " AND ".join(clauses), params
+
+
+MEETING_SORTS = {
+    "date": "m.start_date DESC, m.id DESC",
+    "date_asc": "m.start_date ASC, m.id ASC",
+    "title": "m.title COLLATE NOCASE, m.start_date DESC",
+}
+
+
+def list_meetings(
+    db: Database, f: MeetingFilter, *, sort: str = "date", limit: int = -1, offset: int = 0
+) -> list[MeetingRow]:
+    where, params = _meeting_where(f)
+    sql = f"""
+        SELECT m.id, m.start_date, m.end_date, coalesce(m.title, ''), coalesce(m.title_zh, ''),
+               coalesce(m.series, ''), m.format, m.status, coalesce(m.venue, ''),
+               (SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id)
+        FROM meetings m WHERE {where}
+        ORDER BY {MEETING_SORTS[sort]} LIMIT :limit OFFSET :offset
+    """
+    params.update(limit=limit, offset=offset)
+    return [MeetingRow(*row) for row in db.execute(sql, params)]
+
+
+def count_meetings(db: Database, f: MeetingFilter) -> int:
+    where, params = _meeting_where(f)
+    return db.execute(f"SELECT count(*) FROM meetings m WHERE {where}", params).fetchone()[0]
+
+
+def _text_filter(table: str, text: str) -> tuple[str, dict[str, Any]]:
+    if not text.strip():
+        return "1", {}
+    match = fts.match_expression(text)
+    if match is None:
+        return "0", {}
+    return f"x.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q)", {"q": match}
+
+
+def list_people(
+    db: Database, text: str = "", *, deleted: bool = False, limit: int = -1, offset: int = 0
+) -> list[PersonRow]:
+    where, params = _text_filter("people", text)
+    live = "x.deleted_at IS NOT NULL" if deleted else "x.deleted_at IS NULL"
+    sql = f"""
+        SELECT x.id, x.family_name, coalesce(x.given_name, ''), x.name_order,
+               coalesce(x.name_zh, ''), coalesce(x.title, ''),
+               coalesce(o.name, o.name_zh, ''), coalesce(x.email, ''),
+               (SELECT count(*) FROM attendances a WHERE a.person_id = x.id)
+        FROM people x LEFT JOIN organisations o ON o.id = x.organisation_id
+        WHERE {live} AND {where}
+        ORDER BY x.family_name COLLATE NOCASE, x.given_name COLLATE NOCASE, x.id
+        LIMIT :limit OFFSET :offset
+    """
+    params.update(limit=limit, offset=offset)
+    return [
+        PersonRow(pid, display_name(fam, given, order), zh, title, org, email, n)
+        for pid, fam, given, order, zh, title, org, email, n in db.execute(sql, params)
+    ]
+
+
+def count_people(db: Database, text: str = "") -> int:
+    where, params = _text_filter("people", text)
+    sql = f"SELECT count(*) FROM people x WHERE x.deleted_at IS NULL AND {where}"
+    return db.execute(sql, params).fetchone()[0]
+
+
+def list_organisations(
+    db: Database, text: str = "", *, deleted: bool = False, limit: int = -1, offset: int = 0
+) -> list[OrganisationRow]:
+    where, params = _text_filter("organisations", text)
+    live = "x.deleted_at IS NOT NULL" if deleted else "x.deleted_at IS NULL"
+    sql = f"""
+        SELECT x.id, coalesce(x.name, ''), coalesce(x.name_zh, ''), coalesce(x.short_name, ''),
+               x.kind, coalesce(x.city, ''),
+               (SELECT count(*) FROM (
+                   SELECT meeting_id FROM attendances WHERE organisation_id = x.id
+                   UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = x.id))
+        FROM organisations x WHERE {live} AND {where}
+        ORDER BY coalesce(nullif(x.name, ''), x.name_zh) COLLATE NOCASE, x.id
+        LIMIT :limit OFFSET :offset
+    """
+    params.update(limit=limit, offset=offset)
+    return [OrganisationRow(*row) for row in db.execute(sql, params)]
+
+
+def count_organisations(db: Database, text: str = "") -> int:
+    where, params = _text_filter("organisations", text)
+    sql = f"SELECT count(*) FROM organisations x WHERE x.deleted_at IS NULL AND {where}"
+    return db.execute(sql, params).fetchone()[0]
+
+
+def list_courses(
+    db: Database,
+    text: str = "",
+    *,
+    year: int | None = None,
+    institution_id: int | None = None,
+    status: str | None = None,
+    limit: int = -1,
+    offset: int = 0,
+) -> list[CourseRow]:
+    where, params = _text_filter("courses", text)
+    clauses = [where, "(m.id IS NULL OR m.deleted_at IS NULL)"]
+    if year is not None:
+        clauses.append("x.year = :year")
+        params["year"] = year
+    if institution_id is not None:
+        clauses.append("x.institution_id = :inst")
+        params["inst"] = institution_id
+    if status is not None:
+        clauses.append("x.status = :status")
+        params["status"] = status
+    sql = f"""
+        SELECT x.id, x.year, coalesce(x.title, ''), coalesce(x.title_zh, ''),
+               coalesce(x.programme, ''), coalesce(o.name, o.name_zh, ''),
+               coalesce(x.teachers, ''), x.status, x.meeting_id, coalesce(m.title, '')
+        FROM courses x
+        LEFT JOIN organisations o ON o.id = x.institution_id
+        LEFT JOIN meetings m ON m.id = x.meeting_id
+        WHERE {" AND ".join(clauses)}
+        ORDER BY x.year DESC, x.title COLLATE NOCASE, x.id
+        LIMIT :limit OFFSET :offset
+    """
+    params.update(limit=limit, offset=offset)
+    return [CourseRow(*row) for row in db.execute(sql, params)]
+
+
+def meetings_of_person(db: Database, person_id: int) -> list[AttendedRow]:
+    sql = """
+        SELECT m.id, m.start_date, m.title, a.role, '', coalesce(a.title, '')
+        FROM attendances a JOIN meetings m ON m.id = a.meeting_id
+        WHERE a.person_id = ? AND m.deleted_at IS NULL
+        ORDER BY m.start_date DESC, m.id DESC
+    """
+    return [AttendedRow(*row) for row in db.execute(sql, [person_id])]
+
+
+def meetings_of_organisation(db: Database, organisation_id: int) -> list[AttendedRow]:
+    """Meetings the organisation hosted or sent someone to, newest first."""
+    sql = """
+        SELECT m.id, m.start_date, m.title, h.role, '', ''
+        FROM meeting_hosts h JOIN meetings m ON m.id = h.meeting_id
+        WHERE h.organisation_id = :org AND m.deleted_at IS NULL
+        UNION ALL
+        SELECT m.id, m.start_date, m.title, a.role, p.family_name || char(31) ||
+               coalesce(p.given_name, '') || char(31) || p.name_order, coalesce(a.title, '')
+        FROM attendances a JOIN meetings m ON m.id = a.meeting_id
+        JOIN people p ON p.id = a.person_id
+        WHERE a.organisation_id = :org AND m.deleted_at IS NULL
+        ORDER BY 2 DESC, 1 DESC
+    """
+    rows = []
+    for mid, day, title, role, packed, held in db.execute(sql, {"org": organisation_id}):
+        person = display_name(*packed.split("\x1f")) if packed else ""
+        rows.append(AttendedRow(mid, day, title, role, person, held))
+    return rows

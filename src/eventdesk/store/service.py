@@ -1,0 +1,331 @@
+"""The one way in to the data, for the GUI and the command line alike.
+
+``EventStore`` owns the connection. Every write validates first, runs in one
+transaction and returns the saved record (with its ids), so a screen can
+refresh from what was actually stored. Nothing outside ``eventdesk.store``
+writes SQL.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from eventdesk.records import (
+    CourseEntry,
+    Meeting,
+    Organisation,
+    Person,
+    ValidationError,
+    validate_meeting,
+    validate_organisation,
+    validate_person,
+)
+from eventdesk.records.validation import raise_if, validate_course
+from eventdesk.store import backups, meetings, queries
+from eventdesk.store.convert import (
+    now,
+    organisation_from_row,
+    organisation_row,
+    person_from_row,
+    person_row,
+)
+from eventdesk.store.database import memory_database, open_database
+from eventdesk.store.errors import RecordNotFound, StoreError
+from eventdesk.store.queries import MeetingFilter
+
+_SOFT_DELETABLE = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
+
+
+class EventStore:
+    """An open EventDesk database."""
+
+    def __init__(self, db: Database, path: Path | None = None):
+        self.db = db
+        self.path = path
+
+    # -- opening ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> EventStore:
+        return cls(open_database(path, create=create), Path(path))
+
+    @classmethod
+    def in_memory(cls) -> EventStore:
+        return cls(memory_database())
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- meetings -----------------------------------------------------------
+
+    def save_meeting(self, meeting: Meeting) -> Meeting:
+        """Create or update a meeting with all its parts, in one transaction."""
+        raise_if(validate_meeting(meeting, _label("meeting", meeting.title)))
+        self._check_references(meeting)
+        with self.db.atomic():
+            meeting.id = meetings.save_meeting(self.db, meeting)
+        return self.get_meeting(meeting.id)
+
+    def get_meeting(self, meeting_id: int, *, with_file_data: bool = False) -> Meeting:
+        return meetings.load_meeting(self.db, meeting_id, with_file_data=with_file_data)
+
+    def file_data(self, file_id: int) -> bytes:
+        return meetings.file_data(self.db, file_id)
+
+    def list_meetings(
+        self,
+        filter: MeetingFilter | None = None,
+        *,
+        sort: str = "date",
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[queries.MeetingRow]:
+        return queries.list_meetings(
+            self.db, filter or MeetingFilter(), sort=sort, limit=limit, offset=offset
+        )
+
+    def count_meetings(self, filter: MeetingFilter | None = None) -> int:
+        return queries.count_meetings(self.db, filter or MeetingFilter())
+
+    def search_meetings(self, text: str) -> list[queries.MeetingRow]:
+        return self.list_meetings(MeetingFilter(text=text))
+
+    def series(self) -> list[str]:
+        """The series names in use, for a combo box that completes them."""
+        sql = "SELECT DISTINCT series FROM meetings WHERE coalesce(series, '') != '' ORDER BY 1"
+        return [row[0] for row in self.db.execute(sql)]
+
+    # -- people ---------------------------------------------------------------
+
+    def save_person(self, person: Person) -> Person:
+        raise_if(validate_person(person, _label("person", person.display_name)))
+        self._require("organisations", person.organisation_id, "person", "organisation")
+        with self.db.atomic():
+            person.id = self._upsert("people", person.id, person_row(person))
+        return self.get_person(person.id)
+
+    def get_person(self, person_id: int) -> Person:
+        row = self._row("people", person_id, "person")
+        return person_from_row(row)
+
+    def get_people(self, ids: Iterable[int]) -> dict[int, Person]:
+        """Load many people in one query (for a meeting's attendees)."""
+        wanted = sorted({i for i in ids if i is not None})
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        rows = self.db.query(f"SELECT * FROM people WHERE id IN ({marks})", wanted)
+        return {row["id"]: person_from_row(row) for row in rows}
+
+    def list_people(
+        self, text: str = "", *, limit: int = -1, offset: int = 0
+    ) -> list[queries.PersonRow]:
+        return queries.list_people(self.db, text, limit=limit, offset=offset)
+
+    def count_people(self, text: str = "") -> int:
+        return queries.count_people(self.db, text)
+
+    def meetings_of_person(self, person_id: int) -> list[queries.AttendedRow]:
+        return queries.meetings_of_person(self.db, person_id)
+
+    # -- organisations --------------------------------------------------------
+
+    def save_organisation(self, org: Organisation) -> Organisation:
+        raise_if(validate_organisation(org, _label("organisation", org.label)))
+        self._require("organisations", org.parent_id, "organisation", "parent")
+        for member in org.member_ids:
+            self._require("organisations", member, "organisation", "members")
+        with self.db.atomic():
+            org.id = self._upsert("organisations", org.id, organisation_row(org))
+            self.db.execute("DELETE FROM organisation_members WHERE alliance_id = ?", [org.id])
+            self.db["organisation_members"].insert_all(
+                {"alliance_id": org.id, "member_id": m, "position": n}
+                for n, m in enumerate(dict.fromkeys(org.member_ids))
+            )
+        return self.get_organisation(org.id)
+
+    def get_organisation(self, org_id: int) -> Organisation:
+        return self.get_organisations([org_id]).get(org_id) or self._missing("organisation", org_id)
+
+    def get_organisations(self, ids: Iterable[int]) -> dict[int, Organisation]:
+        wanted = sorted({i for i in ids if i is not None})
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        members: dict[int, list[int]] = {}
+        for alliance, member in self.db.execute(
+            f"SELECT alliance_id, member_id FROM organisation_members "
+            f"WHERE alliance_id IN ({marks}) ORDER BY alliance_id, position",
+            wanted,
+        ):
+            members.setdefault(alliance, []).append(member)
+        rows = self.db.query(f"SELECT * FROM organisations WHERE id IN ({marks})", wanted)
+        return {r["id"]: organisation_from_row(r, members.get(r["id"], [])) for r in rows}
+
+    def list_organisations(
+        self, text: str = "", *, limit: int = -1, offset: int = 0
+    ) -> list[queries.OrganisationRow]:
+        return queries.list_organisations(self.db, text, limit=limit, offset=offset)
+
+    def count_organisations(self, text: str = "") -> int:
+        return queries.count_organisations(self.db, text)
+
+    def meetings_of_organisation(self, org_id: int) -> list[queries.AttendedRow]:
+        return queries.meetings_of_organisation(self.db, org_id)
+
+    def alliances_of(self, org_id: int) -> list[int]:
+        sql = "SELECT alliance_id FROM organisation_members WHERE member_id = ?"
+        return [row[0] for row in self.db.execute(sql, [org_id])]
+
+    # -- courses ----------------------------------------------------------------
+
+    def list_courses(self, text: str = "", **filters: object) -> list[queries.CourseRow]:
+        return queries.list_courses(self.db, text, **filters)  # type: ignore[arg-type]
+
+    def save_course(self, course: CourseEntry) -> CourseEntry:
+        """Save a course entry on its own (the register), outside a meeting's editor."""
+        raise_if(validate_course(course, _label("course", course.title)))
+        self._require("organisations", course.institution_id, "course", "institution")
+        self._require("meetings", course.meeting_id, "course", "meeting")
+        with self.db.atomic():
+            course.id = self._upsert(
+                "courses", course.id, meetings.course_row(course), stamps=False
+            )
+        return self.get_course(course.id)
+
+    def get_course(self, course_id: int) -> CourseEntry:
+        return meetings.course_from_row(self._row("courses", course_id, "course"))
+
+    # -- trash --------------------------------------------------------------------
+
+    def delete(self, kind: str, record_id: int) -> None:
+        """Move a meeting, person or organisation to the trash."""
+        table = _SOFT_DELETABLE[kind]
+        self._row(table, record_id, kind)
+        with self.db.atomic():
+            self.db[table].update(record_id, {"deleted_at": now()})
+
+    def restore(self, kind: str, record_id: int) -> None:
+        table = _SOFT_DELETABLE[kind]
+        self._row(table, record_id, kind)
+        with self.db.atomic():
+            self.db[table].update(record_id, {"deleted_at": None})
+
+    def trash(self) -> dict[str, list[int]]:
+        return {
+            kind: [
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT id FROM {table} WHERE deleted_at IS NOT NULL ORDER BY deleted_at"
+                )
+            ]
+            for kind, table in _SOFT_DELETABLE.items()
+        }
+
+    def empty_trash(self) -> None:
+        """Remove trashed meetings for good; people and organisations still referenced stay."""
+        with self.db.atomic():
+            for (mid,) in self.db.execute(
+                "SELECT id FROM meetings WHERE deleted_at IS NOT NULL"
+            ).fetchall():
+                meetings.purge_meeting(self.db, mid)
+            for table in ("people", "organisations"):
+                for (rid,) in self.db.execute(
+                    f"SELECT id FROM {table} WHERE deleted_at IS NOT NULL"
+                ).fetchall():
+                    try:
+                        self.db.execute(f"DELETE FROM {table} WHERE id = ?", [rid])
+                    except sqlite3.IntegrityError:  # still referenced by a record: keep it
+                        continue
+
+    # -- upkeep -------------------------------------------------------------------
+
+    def backup(self, target: Path | None = None) -> Path:
+        if target is None:
+            if self.path is None:
+                raise StoreError("An in-memory database has no backup folder; name a file.")
+            target = backups.backup_path(self.path, "manual")
+        return backups.backup(self.db, target)
+
+    def integrity_problems(self) -> list[str]:
+        """Problems SQLite's full integrity check and our own consistency checks find."""
+        problems = [row[0] for row in self.db.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        problems += [
+            f"{table} row {rowid} refers to a missing {parent} row"
+            for table, rowid, parent, _ in self.db.execute("PRAGMA foreign_key_check")
+        ]
+        for table in ("meetings", "people", "organisations", "presentations", "courses"):
+            try:
+                self.db.execute(
+                    f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)"
+                )
+            except Exception as exc:
+                problems.append(f"the search index of {table} is out of step ({exc})")
+        return problems
+
+    # -- helpers ------------------------------------------------------------------
+
+    def _upsert(self, table: str, record_id: int | None, row: dict, *, stamps: bool = True) -> int:
+        if stamps:
+            row["updated_at"] = now()
+        if record_id is None:
+            if stamps:
+                row["created_at"] = row["updated_at"]
+            return self.db[table].insert(row).last_pk
+        self._row(table, record_id, table)
+        self.db[table].update(record_id, row)
+        return record_id
+
+    def _row(self, table: str, record_id: int, kind: str) -> dict:
+        rows = list(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [record_id]))
+        if not rows:
+            self._missing(kind, record_id)
+        return rows[0]
+
+    @staticmethod
+    def _missing(kind: str, record_id: int):  # -> NoReturn
+        raise RecordNotFound(f"There is no {kind} with id {record_id}.")
+
+    def _require(self, table: str, record_id: int | None, record: str, field: str) -> None:
+        if record_id is None:
+            return
+        if not self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone():
+            raise ValidationError.single(record, field, f"refers to a missing record ({record_id})")
+
+    def _check_references(self, m: Meeting) -> None:
+        people = {a.person_id for a in m.attendees}
+        people |= {p for x in m.presentations for p in x.presenter_ids}
+        people |= {s.chair_id for s in m.sessions if s.chair_id}
+        people |= {d.owner_id for d in m.decisions if d.owner_id}
+        people |= {p.person_id for d in m.decisions for p in d.parties if p.person_id}
+        orgs = {h.organisation_id for h in m.hosts}
+        orgs |= {a.organisation_id for a in m.attendees if a.organisation_id}
+        orgs |= {c.institution_id for c in m.courses if c.institution_id}
+        orgs |= {p.organisation_id for d in m.decisions for p in d.parties if p.organisation_id}
+        for table, ids, what in (
+            ("people", people, "person"),
+            ("organisations", orgs, "organisation"),
+        ):
+            known = (
+                set(self.get_people(ids)) if table == "people" else set(self.get_organisations(ids))
+            )
+            missing = sorted(i for i in ids if i is not None and i not in known)
+            if missing:
+                raise ValidationError.single(
+                    _label("meeting", m.title), what, f"refers to missing records {missing}"
+                )
+
+
+def _label(kind: str, name: str) -> str:
+    return f"{kind} {name!r}" if name and name.strip() else kind
