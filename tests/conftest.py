@@ -14,9 +14,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from eventdesk import paths  # noqa: E402
-from eventdesk.store import EventStore  # noqa: E402
-from eventdesk.store.interchange import import_file  # noqa: E402
+from eventdesk import paths
+from eventdesk.store import EventStore
+from eventdesk.store.interchange import import_file
 
 SAMPLE = paths.sample_meeting()
 

@@ -40,7 +40,11 @@ def test_unknown_enum_value_lists_the_allowed_ones():
 
 def test_person_without_family_name_is_refused_by_field():
     (problem,) = validate_person(Person(family_name=" ", given_name="Qi"), "person 'Qi'")
-    assert (problem.record, problem.field, problem.message) == ("person 'Qi'", "family_name", "is required")
+    assert (problem.record, problem.field, problem.message) == (
+        "person 'Qi'",
+        "family_name",
+        "is required",
+    )
     assert str(problem) == "person 'Qi': family_name: is required"
 
 

@@ -14,8 +14,11 @@ while both are still being typed.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, time
+from enum import Enum
+from functools import cache
+from typing import get_type_hints
 
 from eventdesk.records.enums import (
     AttendanceRole,
@@ -39,8 +42,28 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
+@cache
+def _enum_fields(cls: type) -> tuple[tuple[str, type[Enum]], ...]:
+    hints = get_type_hints(cls)
+    return tuple(
+        (f.name, hints[f.name])
+        for f in fields(cls)
+        if isinstance(hints[f.name], type) and issubclass(hints[f.name], Enum)
+    )
+
+
+class _Record:
+    """Accepts enum fields as their plain values ("online"), as forms and files give them."""
+
+    def __post_init__(self) -> None:
+        for name, kind in _enum_fields(type(self)):
+            value = getattr(self, name)
+            if not isinstance(value, kind):
+                object.__setattr__(self, name, kind(value))
+
+
 @dataclass
-class Organisation:
+class Organisation(_Record):
     name: str
     name_zh: str = ""
     short_name: str = ""
@@ -62,7 +85,7 @@ class Organisation:
 
 
 @dataclass
-class Person:
+class Person(_Record):
     family_name: str
     given_name: str = ""
     name_order: NameOrder = NameOrder.FAMILY_FIRST
@@ -83,13 +106,13 @@ class Person:
 
 
 @dataclass
-class HostOrganisation:
+class HostOrganisation(_Record):
     organisation_id: int
     role: HostRole = HostRole.HOST
 
 
 @dataclass
-class Session:
+class Session(_Record):
     title: str
     title_zh: str = ""
     start_time: time | None = None
@@ -102,7 +125,7 @@ class Session:
 
 
 @dataclass
-class Attendance:
+class Attendance(_Record):
     """A person at one meeting, with what they were *then*.
 
     ``title`` and ``organisation_id`` are copied when the person is added and
@@ -125,7 +148,7 @@ class Attendance:
 
 
 @dataclass
-class Presentation:
+class Presentation(_Record):
     kind: PresentationKind = PresentationKind.PRESENTATION
     title: str = ""
     title_zh: str = ""
@@ -139,7 +162,7 @@ class Presentation:
 
 
 @dataclass
-class CourseEntry:
+class CourseEntry(_Record):
     title: str
     programme: str = ""
     programme_zh: str = ""
@@ -156,7 +179,7 @@ class CourseEntry:
 
 
 @dataclass
-class DecisionParty:
+class DecisionParty(_Record):
     """An organisation or a person a decision concerns, and how ("Chair")."""
 
     organisation_id: int | None = None
@@ -166,7 +189,7 @@ class DecisionParty:
 
 
 @dataclass
-class Decision:
+class Decision(_Record):
     text: str
     text_zh: str = ""
     kind: DecisionKind = DecisionKind.OUTCOME
@@ -181,7 +204,7 @@ class Decision:
 
 
 @dataclass
-class MeetingFile:
+class MeetingFile(_Record):
     """A photo or attachment. Its bytes live inside the database file.
 
     ``data`` is ``None`` when the record was loaded without its bytes (lists
@@ -202,7 +225,7 @@ class MeetingFile:
 
 
 @dataclass
-class Meeting:
+class Meeting(_Record):
     title: str
     start_date: date | None
     title_zh: str = ""

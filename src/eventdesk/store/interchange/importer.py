@@ -138,6 +138,8 @@ def _schema_problems(document: Any) -> list[str]:
             problems.append(f"{_locate(document, [*path, missing])[0]}: {missing}: is required")
         elif error.validator == "additionalProperties":
             problems.append(f"{where}: {error.message}")
+        elif error.validator == "minLength" and error.instance == "":
+            problems.append(f"{where}: {field_name}: is required")
         elif error.validator == "enum":
             allowed = ", ".join(error.validator_value)
             problems.append(f"{where}: {field_name}: {error.instance!r} is not one of: {allowed}")
@@ -179,9 +181,7 @@ def _locate(document: Any, path: list[Any]) -> tuple[str, str]:
                 node = None
             label = f"{_SINGULAR.get(key, key)} {index + 1}"
             if isinstance(node, dict):
-                name = (
-                    node.get("title") or node.get("name") or _person_label(node) or node.get("id")
-                )
+                name = _record_name(node)
                 if isinstance(name, str) and name:
                     label += f" {name!r}"
             parts.append(label)
@@ -192,6 +192,12 @@ def _locate(document: Any, path: list[Any]) -> tuple[str, str]:
                 node = node.get(key)
             i += 1
     return (" › ".join(parts) or "document", field_name)
+
+
+def _record_name(node: dict[str, Any]) -> str | None:
+    if "family_name" in node or "given_name" in node:
+        return _person_label(node) or node.get("given_name") or node.get("id")
+    return node.get("title") or node.get("name") or node.get("id")
 
 
 def _person_label(node: dict[str, Any]) -> str:

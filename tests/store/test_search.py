@@ -1,0 +1,62 @@
+import pytest
+
+from eventdesk.records import Person
+from eventdesk.store import MeetingFilter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ding",
+        "ding xiao",
+        "Pony 98",
+        "Lingnan",
+        "Shi Jing",
+        "丁晓东",
+        "Fudan",
+        "annual meeting",
+        "USST",
+    ],
+)
+def test_words_from_any_record_find_the_meeting(sample_store, sample_meeting, text):
+    assert [m.id for m in sample_store.search_meetings(text)] == [sample_meeting.id]
+
+
+@pytest.mark.parametrize("text", ["Oxford", '"', "NEAR(", "*", "Ding AND"])
+def test_unrelated_or_odd_text_finds_nothing_and_never_fails(sample_store, text):
+    result = sample_store.search_meetings(text)
+    assert result == [] or text == "Ding AND"
+
+
+def test_search_follows_edits(sample_store, sample_meeting):
+    meeting = sample_meeting
+    meeting.title = "Renamed gathering"
+    sample_store.save_meeting(meeting)
+    assert sample_store.search_meetings("gathering")[0].id == meeting.id
+
+
+def test_trashed_meetings_are_not_found(sample_store, sample_meeting):
+    sample_store.delete("meeting", sample_meeting.id)
+    assert sample_store.search_meetings("Pony") == []
+    sample_store.restore("meeting", sample_meeting.id)
+    assert len(sample_store.search_meetings("Pony")) == 1
+
+
+def test_people_search_by_prefix_and_chinese(sample_store):
+    assert [p.name for p in sample_store.list_people("yan")] == ["YANG Jiong"]
+    assert [p.name for p in sample_store.list_people("成旦红")] == ["CHENG Danhong"]
+    new = sample_store.save_person(Person("Wai", "Alexander", name_order="given_first"))
+    assert [p.id for p in sample_store.list_people("alex")] == [new.id]
+
+
+def test_filters_by_person_organisation_and_dates(sample_store, sample_meeting):
+    (ding,) = [p for p in sample_store.list_people("Ding")]
+    assert sample_store.count_meetings(MeetingFilter(person_id=ding.id)) == 1
+    (lingnan,) = sample_store.list_organisations("Lingnan")
+    (alliance,) = sample_store.list_organisations("Alliance")
+    assert sample_store.count_meetings(MeetingFilter(organisation_id=alliance.id)) == 1
+    assert sample_store.count_meetings(MeetingFilter(organisation_id=lingnan.id)) == 0
+    from datetime import date
+
+    assert sample_store.count_meetings(MeetingFilter(date_from=date(2022, 1, 1))) == 0
+    assert sample_store.count_meetings(MeetingFilter(date_to=date(2021, 12, 31))) == 1
