@@ -13,16 +13,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 from eventdesk import paths
-from eventdesk.store import EventStore, StoreError
+from eventdesk.store import DatabaseLocked, EventStore, StoreError, backups
 from eventdesk.store.interchange import dumps, export_database, export_meeting, import_file
+from eventdesk.store.restore import restore
 
 
 def database_path(args: argparse.Namespace) -> Path:
     return args.db if args.db is not None else paths.default_database()
 
 
-def open_store(args: argparse.Namespace) -> EventStore:
-    return EventStore.open(database_path(args))
+def open_store(args: argparse.Namespace, *, write: bool = False) -> EventStore:
+    """Open the database; a command that only reads may use a file another EventDesk holds."""
+    try:
+        return EventStore.open(database_path(args))
+    except DatabaseLocked as locked:
+        if write:
+            raise
+        print(
+            f"eventdesk: note: {locked.holder.describe()} has the file open; reading it read-only.",
+            file=sys.stderr,
+        )
+        return EventStore.open(database_path(args), read_only=True)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -32,7 +43,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, write=True) as store:
         report = import_file(store, args.file)
     print(f"Imported {args.file}: {report.summary()}.")
     return 0
@@ -99,6 +110,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    path = database_path(args)
+    if args.backup is None:
+        found = backups.list_backups(path)
+        if not found:
+            print(f"There are no backups of {path} in {backups.backup_folder(path)}.")
+        for b in found:
+            print(f"{b.taken:%Y-%m-%d %H:%M:%S}\t{b.reason}\t{b.path}")
+        return 0
+    kept = restore(args.backup, path)
+    print(f"Restored {path} from {args.backup}. The replaced file was kept as {kept}.")
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         target = store.backup(args.output)
@@ -114,4 +139,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "search": cmd_search,
     "check": cmd_check,
     "backup": cmd_backup,
+    "restore": cmd_restore,
 }

@@ -30,6 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"EventDesk {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check, without a screen or your database, that this program can import the "
+        "example meeting and write its summary as PDF and DOCX; exit 0 if it can",
+    )
+    parser.add_argument(
         "--db",
         type=Path,
         metavar="PATH",
@@ -55,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="check the database's integrity and consistency")
 
+    p = sub.add_parser("restore", help="list the backups, or put one back in place of the database")
+    p.add_argument(
+        "backup",
+        type=Path,
+        nargs="?",
+        metavar="BACKUP",
+        help="the backup file to restore (default: list them)",
+    )
+
     p = sub.add_parser("backup", help="write a consistent copy of the database")
     p.add_argument(
         "-o",
@@ -68,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from eventdesk.selftest import run_self_test
+
+        return run_self_test()
     command = args.command or "gui"
     try:
         return commands.COMMANDS[command](args)

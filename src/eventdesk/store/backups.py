@@ -1,13 +1,19 @@
-"""Copies of the database through SQLite's online backup API.
+"""Copies of the database through SQLite's online backup API, and their rotation.
 
 A plain file copy of a database in WAL mode can miss the latest commits or
 catch a half-written page; the backup API copies a consistent snapshot even
-while the file is open.
+while the file is open. Backups live in ``backups/`` beside the database so
+they move with it. Automatic ones (daily, before an import, before a
+migration) rotate: the newest of each of the last 7 days that have one and
+the newest of each of the last 4 weeks are kept. Backups the user asked for
+are never deleted.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -15,15 +21,36 @@ from sqlite_utils import Database
 
 from eventdesk.store.errors import StoreError
 
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+MANUAL = "manual"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken: datetime
+    reason: str
+
+    @property
+    def automatic(self) -> bool:
+        return self.reason != MANUAL
+
 
 def backup_folder(db_path: Path) -> Path:
-    """Backups live beside the database so that they move with it."""
     return db_path.parent / "backups"
 
 
-def backup_path(db_path: Path, reason: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
+def backup_path(db_path: Path, reason: str, when: datetime | None = None) -> Path:
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    folder = backup_folder(db_path)
+    candidate = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
+    n = 1
+    while candidate.exists():  # two backups in one second: keep both
+        n += 1
+        candidate = folder / f"{db_path.stem}-{stamp}-{reason}-{n}.sqlite3"
+    return candidate
 
 
 def backup(db: Database, target: Path) -> Path:
@@ -37,4 +64,53 @@ def backup(db: Database, target: Path) -> Path:
             dest.close()
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"Cannot write a backup to {target}: {exc}.") from None
+    return target
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """The backups of this database, newest first."""
+    folder = backup_folder(db_path)
+    found = []
+    for path in folder.glob(f"{db_path.stem}-*.sqlite3") if folder.is_dir() else []:
+        match = _NAME.match(path.name)
+        if not match or match["stem"] != db_path.stem:
+            continue
+        taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        reason = re.sub(r"-\d+$", "", match["reason"])
+        found.append(Backup(path, taken, reason))
+    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+
+
+def daily_backup_due(db_path: Path, now: datetime | None = None) -> bool:
+    today = (now or datetime.now()).date()
+    return not any(b.taken.date() == today for b in list_backups(db_path))
+
+
+def rotate(db_path: Path) -> list[Path]:
+    """Delete automatic backups beyond the daily and weekly ones kept; return those deleted."""
+    automatic = [b for b in list_backups(db_path) if b.automatic]
+    keep: set[Path] = set()
+    days: list = []
+    weeks: list = []
+    for b in automatic:  # newest first
+        day = b.taken.date()
+        week = day.isocalendar()[:2]
+        if day not in days and len(days) < KEEP_DAILY:
+            days.append(day)
+            keep.add(b.path)
+        if week not in weeks and len(weeks) < KEEP_WEEKLY:
+            weeks.append(week)
+            keep.add(b.path)
+    deleted = []
+    for b in automatic:
+        if b.path not in keep:
+            b.path.unlink(missing_ok=True)
+            deleted.append(b.path)
+    return deleted
+
+
+def automatic_backup(db: Database, db_path: Path, reason: str) -> Path:
+    """Take an automatic backup and rotate the old ones."""
+    target = backup(db, backup_path(db_path, reason))
+    rotate(db_path)
     return target

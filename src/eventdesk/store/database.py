@@ -1,10 +1,11 @@
 """Opening an EventDesk file safely.
 
 Before SQLite is allowed to write anything, the file is looked at: is it an
-SQLite file, is it EventDesk's, is its schema one this program knows? A file
-that fails any of these is left exactly as it was, and the user is told
-which. Only then is the connection set up (WAL, foreign keys) and missing
-migrations applied, after a backup copy of a file that already held data.
+SQLite file, is it EventDesk's, is its schema one this program knows, does
+SQLite's quick check pass? A file that fails any of these is left exactly as
+it was, and the user is told which and what to do. Only then is the
+connection set up (WAL, foreign keys) and missing migrations applied, after
+a backup copy of a file that already held data.
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from eventdesk.store import backups
-from eventdesk.store.errors import DatabaseUnavailable, NewerSchemaError, NotAnEventDeskDatabase
+from eventdesk.store.errors import (
+    DatabaseDamaged,
+    DatabaseUnavailable,
+    NewerSchemaError,
+    NotAnEventDeskDatabase,
+)
 from eventdesk.store.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -53,21 +59,35 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise NotAnEventDeskDatabase(
-            f"{path} cannot be read as a database ({exc}). It was not changed. "
-            "If it is an EventDesk file that was damaged, restore it from a backup."
+            f"{path} cannot be read as a database ({exc}). It was not changed."
         ) from None
     return (app_id, version, has_tables)
 
 
-def open_database(path: str | os.PathLike[str], *, create: bool = True) -> Database:
-    """Open (or create) the EventDesk database at ``path``, migrated to the current schema."""
-    path = Path(path)
+def _damaged(path: Path, detail: str) -> DatabaseDamaged:
+    return DatabaseDamaged(
+        f"{path} is damaged ({detail}). EventDesk did not change it. "
+        "Restore it from a backup (File > Restore from backup, or `eventdesk restore`)."
+    )
+
+
+def _quick_check(db: Database, path: Path) -> None:
+    try:
+        rows = [row[0] for row in db.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, str(exc)) from None
+    if rows != ["ok"]:
+        raise _damaged(path, "; ".join(rows))
+
+
+def _check_file(path: Path, *, create: bool, read_only: bool) -> bool:
+    """Refuse a path we must not open; return whether the file exists."""
     if not path.parent.exists():
         raise DatabaseUnavailable(f"The folder {path.parent} does not exist.")
-    exists = path.exists()
     if path.is_dir():
         raise DatabaseUnavailable(f"{path} is a folder, not a database file.")
-    if not exists and not create:
+    exists = path.exists()
+    if not exists and (read_only or not create):
         raise DatabaseUnavailable(f"There is no database at {path}.")
     if exists:
         app_id, version, has_tables = _inspect(path)
@@ -79,24 +99,52 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True) -> Datab
         if version > LATEST_VERSION:
             raise NewerSchemaError(
                 f"{path} was written by a newer EventDesk (schema {version}; this program "
-                f"knows up to {LATEST_VERSION}). Update EventDesk to open it. "
-                "It was not changed."
+                f"knows up to {LATEST_VERSION}). Update EventDesk to open it. It was not changed."
             )
-        if not os.access(path, os.W_OK):
-            raise DatabaseUnavailable(f"{path} is read-only; EventDesk needs to write to it.")
+        if read_only and version < LATEST_VERSION and has_tables:
+            raise DatabaseUnavailable(
+                f"{path} was written by an older EventDesk and must be upgraded, which "
+                "needs write access: open it once without read-only."
+            )
+        if not read_only and not os.access(path, os.W_OK):
+            raise DatabaseUnavailable(
+                f"{path} is read-only. Open it read-only, or copy it somewhere you can write."
+            )
     elif not os.access(path.parent, os.W_OK):
         raise DatabaseUnavailable(f"Cannot create a database in {path.parent}: it is read-only.")
+    return exists
+
+
+def open_database(
+    path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False
+) -> Database:
+    """Open (or create) the EventDesk database at ``path``, migrated to the current schema."""
+    path = Path(path)
+    exists = _check_file(path, create=create, read_only=read_only)
+    if read_only:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        db = Database(conn, execute_plugins=False)
+        _quick_check(db, path)
+        return db
 
     db = Database(path, execute_plugins=False)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
-    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        db.enable_wal()
-    version = schema_version(db)
-    if version < LATEST_VERSION:
-        if exists and version > 0:
-            backups.backup(db, backups.backup_path(path, f"before-migration-{version}"))
-        migrate(db)
+    try:
+        if exists:
+            _quick_check(db, path)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 5000")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.enable_wal()
+        version = schema_version(db)
+        if version < LATEST_VERSION:
+            if exists and version > 0:
+                backups.automatic_backup(db, path, f"before-migration-{version}")
+            migrate(db)
+        elif exists and backups.daily_backup_due(path):
+            backups.automatic_backup(db, path, "daily")
+    except BaseException:
+        db.close()
+        raise
     return db
 
 

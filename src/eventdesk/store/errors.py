@@ -23,6 +23,14 @@ class DatabaseUnavailable(StoreError):
     pass
 
 
+class DatabaseDamaged(StoreError):
+    """SQLite's check found damage; the file is left alone for a restore."""
+
+
+class ReadOnlyStore(StoreError):
+    pass
+
+
 class RecordNotFound(StoreError):
     pass
 

@@ -287,7 +287,24 @@ def m002_search(db: Database) -> None:
     fts.create_indexes(db)
 
 
-MIGRATIONS: list[Migration] = [m001_records, m002_search]
+def m003_drafts(db: Database) -> None:
+    """Unsaved edits, kept so that a crash does not lose what was typed."""
+    db["drafts"].create(
+        {
+            "id": _INT,
+            "kind": _TEXT,
+            "record_id": _INT,
+            "title": _TEXT,
+            "saved_at": _TEXT,
+            "payload": _TEXT,
+        },
+        pk="id",
+        not_null={"kind", "saved_at", "payload"},
+    )
+    db["drafts"].create_index(["kind", "record_id"])
+
+
+MIGRATIONS: list[Migration] = [m001_records, m002_search, m003_drafts]
 LATEST_VERSION = len(MIGRATIONS)
 
 

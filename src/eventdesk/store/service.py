@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -26,7 +27,7 @@ from eventdesk.records import (
     validate_person,
 )
 from eventdesk.records.validation import raise_if, validate_course
-from eventdesk.store import backups, meetings, queries
+from eventdesk.store import backups, checks, drafts, meetings, queries
 from eventdesk.store.convert import (
     now,
     organisation_from_row,
@@ -35,7 +36,8 @@ from eventdesk.store.convert import (
     person_row,
 )
 from eventdesk.store.database import memory_database, open_database
-from eventdesk.store.errors import RecordNotFound, StoreError
+from eventdesk.store.errors import ReadOnlyStore, RecordNotFound, StoreError
+from eventdesk.store.lock import FileLock
 from eventdesk.store.queries import MeetingFilter
 
 _SOFT_DELETABLE = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
@@ -44,15 +46,42 @@ _SOFT_DELETABLE = {"meeting": "meetings", "person": "people", "organisation": "o
 class EventStore:
     """An open EventDesk database."""
 
-    def __init__(self, db: Database, path: Path | None = None):
+    def __init__(
+        self,
+        db: Database,
+        path: Path | None = None,
+        *,
+        read_only: bool = False,
+        lock: FileLock | None = None,
+    ):
         self.db = db
         self.path = path
+        self.read_only = read_only
+        self._lock = lock
 
     # -- opening ------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> EventStore:
-        return cls(open_database(path, create=create), Path(path))
+    def open(
+        cls, path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False
+    ) -> EventStore:
+        """Open the database at ``path``; unless read-only, hold its lock while open.
+
+        Raises ``DatabaseLocked`` (naming who holds it) when another EventDesk
+        has the file open; the caller may then offer ``read_only=True``.
+        """
+        path = Path(path)
+        file_lock = None
+        if not read_only and path.parent.is_dir():
+            file_lock = FileLock(path)
+            file_lock.acquire()
+        try:
+            db = open_database(path, create=create, read_only=read_only)
+        except BaseException:
+            if file_lock:
+                file_lock.release()
+            raise
+        return cls(db, path, read_only=read_only, lock=file_lock)
 
     @classmethod
     def in_memory(cls) -> EventStore:
@@ -60,6 +89,25 @@ class EventStore:
 
     def close(self) -> None:
         self.db.close()
+        if self._lock:
+            self._lock.release()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One transaction; a failure rolls it all back and says why in words."""
+        if self.read_only:
+            raise ReadOnlyStore(f"{self.path} is open read-only; nothing can be saved.")
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"Nothing was saved: the database said {exc}.") from exc
+
+    def automatic_backup(self, reason: str) -> Path | None:
+        """A rotating backup beside the database (none for an in-memory one)."""
+        if self.path is None or self.read_only:
+            return None
+        return backups.automatic_backup(self.db, self.path, reason)
 
     def __enter__(self) -> EventStore:
         return self
@@ -73,7 +121,7 @@ class EventStore:
         """Create or update a meeting with all its parts, in one transaction."""
         raise_if(validate_meeting(meeting, _label("meeting", meeting.title)))
         self._check_references(meeting)
-        with self.db.atomic():
+        with self.transaction():
             meeting.id = meetings.save_meeting(self.db, meeting)
         return self.get_meeting(meeting.id)
 
@@ -111,7 +159,7 @@ class EventStore:
     def save_person(self, person: Person) -> Person:
         raise_if(validate_person(person, _label("person", person.display_name)))
         self._require("organisations", person.organisation_id, "person", "organisation")
-        with self.db.atomic():
+        with self.transaction():
             person.id = self._upsert("people", person.id, person_row(person))
         return self.get_person(person.id)
 
@@ -146,7 +194,7 @@ class EventStore:
         self._require("organisations", org.parent_id, "organisation", "parent")
         for member in org.member_ids:
             self._require("organisations", member, "organisation", "members")
-        with self.db.atomic():
+        with self.transaction():
             org.id = self._upsert("organisations", org.id, organisation_row(org))
             self.db.execute("DELETE FROM organisation_members WHERE alliance_id = ?", [org.id])
             self.db["organisation_members"].insert_all(
@@ -198,7 +246,7 @@ class EventStore:
         raise_if(validate_course(course, _label("course", course.title)))
         self._require("organisations", course.institution_id, "course", "institution")
         self._require("meetings", course.meeting_id, "course", "meeting")
-        with self.db.atomic():
+        with self.transaction():
             course.id = self._upsert(
                 "courses", course.id, meetings.course_row(course), stamps=False
             )
@@ -213,13 +261,13 @@ class EventStore:
         """Move a meeting, person or organisation to the trash."""
         table = _SOFT_DELETABLE[kind]
         self._row(table, record_id, kind)
-        with self.db.atomic():
+        with self.transaction():
             self.db[table].update(record_id, {"deleted_at": now()})
 
     def restore(self, kind: str, record_id: int) -> None:
         table = _SOFT_DELETABLE[kind]
         self._row(table, record_id, kind)
-        with self.db.atomic():
+        with self.transaction():
             self.db[table].update(record_id, {"deleted_at": None})
 
     def trash(self) -> dict[str, list[int]]:
@@ -235,7 +283,7 @@ class EventStore:
 
     def empty_trash(self) -> None:
         """Remove trashed meetings for good; people and organisations still referenced stay."""
-        with self.db.atomic():
+        with self.transaction():
             for (mid,) in self.db.execute(
                 "SELECT id FROM meetings WHERE deleted_at IS NOT NULL"
             ).fetchall():
@@ -249,6 +297,31 @@ class EventStore:
                     except sqlite3.IntegrityError:  # still referenced by a record: keep it
                         continue
 
+    def deletion_impact(self, kind: str, record_id: int) -> list[str]:
+        """What a user should know before deleting a record: what still refers to it."""
+        if kind == "person":
+            rows = self.meetings_of_person(record_id)
+            return [f"attended {r.start_date} {r.title}" for r in rows]
+        if kind == "organisation":
+            return [
+                f"{r.start_date} {r.title}: {r.person or r.role}"
+                for r in self.meetings_of_organisation(record_id)
+            ]
+        return []
+
+    # -- crash drafts -------------------------------------------------------------
+
+    def save_draft(self, kind: str, record_id: int | None, title: str, payload: dict) -> None:
+        if not self.read_only:
+            drafts.save(self.db, kind, record_id, title, payload)
+
+    def discard_draft(self, kind: str, record_id: int | None) -> None:
+        if not self.read_only:
+            drafts.discard(self.db, kind, record_id)
+
+    def pending_drafts(self) -> list[drafts.Draft]:
+        return drafts.pending(self.db)
+
     # -- upkeep -------------------------------------------------------------------
 
     def backup(self, target: Path | None = None) -> Path:
@@ -260,19 +333,7 @@ class EventStore:
 
     def integrity_problems(self) -> list[str]:
         """Problems SQLite's full integrity check and our own consistency checks find."""
-        problems = [row[0] for row in self.db.execute("PRAGMA integrity_check") if row[0] != "ok"]
-        problems += [
-            f"{table} row {rowid} refers to a missing {parent} row"
-            for table, rowid, parent, _ in self.db.execute("PRAGMA foreign_key_check")
-        ]
-        for table in ("meetings", "people", "organisations", "presentations", "courses"):
-            try:
-                self.db.execute(
-                    f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)"
-                )
-            except Exception as exc:
-                problems.append(f"the search index of {table} is out of step ({exc})")
-        return problems
+        return checks.problems(self.db)
 
     # -- helpers ------------------------------------------------------------------
 

@@ -54,6 +54,8 @@ from eventdesk.records import (
 from eventdesk.records.validation import validate_course
 from eventdesk.store.errors import ImportRefused
 from eventdesk.store.interchange.exporter import FORMAT_NAME, FORMAT_VERSION
+from eventdesk.store.matching import match_organisation as _match_organisation
+from eventdesk.store.matching import match_person as _match_person
 from eventdesk.store.service import EventStore
 
 
@@ -112,7 +114,9 @@ def import_document(store: EventStore, document: Any) -> ImportReport:
     parsed = _Parsed(document)
     if parsed.problems:
         raise ImportRefused([str(p) for p in parsed.problems])
-    with store.db.atomic():
+    if store.count_meetings() or store.count_people():
+        store.automatic_backup("before-import")
+    with store.transaction():
         return _write(store, parsed)
 
 
@@ -548,43 +552,3 @@ def _write(store: EventStore, parsed: _Parsed) -> ImportReport:
         report.courses += 1
     return report
 
-
-def _match_organisation(store: EventStore, org: Organisation) -> int | None:
-    row = store.db.execute("SELECT id FROM organisations WHERE uid = ?", [org.uid]).fetchone()
-    if row:
-        return row[0]
-    if org.name.strip():
-        row = store.db.execute(
-            "SELECT id FROM organisations WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL "
-            "ORDER BY id LIMIT 1",
-            [org.name.strip()],
-        ).fetchone()
-    elif org.name_zh.strip():
-        row = store.db.execute(
-            "SELECT id FROM organisations WHERE name_zh = ? AND deleted_at IS NULL "
-            "ORDER BY id LIMIT 1",
-            [org.name_zh.strip()],
-        ).fetchone()
-    return row[0] if row else None
-
-
-def _match_person(store: EventStore, person: Person) -> int | None:
-    """The same person: same key, or same name where nothing else known tells them apart."""
-    row = store.db.execute("SELECT id FROM people WHERE uid = ?", [person.uid]).fetchone()
-    if row:
-        return row[0]
-    candidates = store.db.execute(
-        "SELECT id, name_zh, organisation_id, email FROM people WHERE deleted_at IS NULL "
-        "AND family_name = ? COLLATE NOCASE AND coalesce(given_name, '') = ? COLLATE NOCASE "
-        "ORDER BY id",
-        [person.family_name.strip(), person.given_name.strip()],
-    ).fetchall()
-    for pid, name_zh, org_id, email in candidates:
-        if name_zh and person.name_zh and name_zh != person.name_zh:
-            continue
-        if email and person.email and email.casefold() != person.email.casefold():
-            continue
-        if org_id and person.organisation_id and org_id != person.organisation_id:
-            continue
-        return pid
-    return None

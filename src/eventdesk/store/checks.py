@@ -1,0 +1,58 @@
+"""``eventdesk check``: SQLite's full integrity check and EventDesk's own consistency rules.
+
+Each problem is one sentence naming the record, so a user (or whoever
+supports them) can see what is wrong without opening the file in a tool.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+
+from eventdesk.store.fts import INDEXED
+
+_CROSS_MEETING = [
+    (
+        "SELECT p.id, p.meeting_id FROM presentations p JOIN sessions s ON s.id = p.session_id "
+        "WHERE s.meeting_id != p.meeting_id",
+        "presentation {0} of meeting {1} names a session of another meeting",
+    ),
+    (
+        "SELECT p.id, p.meeting_id FROM presentations p JOIN files f ON f.id = p.attachment_id "
+        "WHERE f.meeting_id != p.meeting_id",
+        "presentation {0} of meeting {1} has an attachment of another meeting",
+    ),
+    (
+        "SELECT d.id, d.meeting_id FROM decisions d JOIN sessions s ON s.id = d.session_id "
+        "WHERE s.meeting_id != d.meeting_id",
+        "decision {0} of meeting {1} names a session of another meeting",
+    ),
+    (
+        "SELECT id, meeting_id FROM files WHERE data IS NULL OR length(data) = 0",
+        "file {0} of meeting {1} has no content (its photo or attachment is missing)",
+    ),
+    (
+        "SELECT id, meeting_id FROM files WHERE size IS NOT NULL AND size != length(data)",
+        "file {0} of meeting {1} is not the size it was stored with (damaged)",
+    ),
+]
+
+
+def problems(db: Database) -> list[str]:
+    try:
+        found = [row[0] for row in db.execute("PRAGMA integrity_check") if row[0] != "ok"]
+    except sqlite3.DatabaseError as exc:
+        return [f"SQLite cannot read the file: {exc}"]
+    found += [
+        f"{table} row {rowid} refers to a missing {parent} row"
+        for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check")
+    ]
+    for sql, message in _CROSS_MEETING:
+        found += [message.format(*row) for row in db.execute(sql)]
+    for table in INDEXED:
+        try:
+            db.execute(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            found.append(f"the search index of {table} is out of step ({exc})")
+    return found
