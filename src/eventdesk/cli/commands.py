@@ -39,7 +39,8 @@ def open_store(args: argparse.Namespace, *, write: bool = False) -> EventStore:
 def cmd_gui(args: argparse.Namespace) -> int:
     from eventdesk.ui.app import run  # Qt is imported only when a window is wanted
 
-    return run(database_path(args))
+    # Without --db the GUI reopens the database used last time (else the default).
+    return run(args.db)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -5,28 +5,60 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from eventdesk import __version__, paths
 from eventdesk.store import EventStore, StoreError
+from eventdesk.ui.app_icon import app_icon
+from eventdesk.ui.main_window import MainWindow
+from eventdesk.ui.preferences import Preferences, preferences_path
+from eventdesk.ui.window_settings import WindowSettings
+
+ORGANISATION = "EventDesk"
 
 
-def run(db_path: Path) -> int:
+def choose_database(explicit: Path | None, settings: WindowSettings) -> Path:
+    """``--db`` wins; else the database open last time, if it still exists; else the default."""
+    if explicit is not None:
+        return explicit
+    return settings.last_database() or paths.default_database()
+
+
+def make_application() -> QApplication:
+    """The QApplication with EventDesk's name (QSettings files follow it), icon and style."""
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("EventDesk")
+    assert isinstance(app, QApplication)
+    app.setApplicationName(paths.APP_NAME)
+    app.setApplicationDisplayName(paths.APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    if sys.platform.startswith("linux"):
+        app.setStyle("Fusion")
+    return app
+
+
+def run(db_path: Path | None = None) -> int:
+    """Open the database (``None``: the last one, else the default) in the main window."""
+    app = make_application()
+    settings = QSettings()
+    path = choose_database(db_path, WindowSettings(settings))
     try:
-        store = EventStore.open(db_path)
+        store = EventStore.open(path)
     except StoreError as exc:
         QMessageBox.critical(None, "EventDesk", str(exc))
         return 1
-    window = QMainWindow()
-    window.setWindowTitle(f"EventDesk — {db_path}")
-    rows = store.list_meetings()
-    table = QTableWidget(len(rows), 2)
-    table.setHorizontalHeaderLabels(["Date", "Title"])
-    for n, row in enumerate(rows):
-        table.setItem(n, 0, QTableWidgetItem(row.start_date))
-        table.setItem(n, 1, QTableWidgetItem(row.title))
-    window.setCentralWidget(table)
-    window.resize(900, 600)
+    prefs_file = preferences_path()
+    window = MainWindow(
+        store,
+        settings,
+        Preferences.load(prefs_file),
+        preferences_path=prefs_file,
+        icon=app.windowIcon(),
+    )
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        window.store.close()

@@ -1,0 +1,83 @@
+"""One course of the register, read-only: courses are edited with their meeting.
+
+A course belongs to the meeting where it was announced, so changing it here
+would bypass that meeting's editor; the page shows the facts and opens the
+meeting instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from eventdesk.records import CourseStatus
+from eventdesk.store import EventStore
+
+
+class CourseDetail(QWidget):
+    openMeeting = Signal(int)
+
+    def __init__(self, store: EventStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._id: int | None = None
+        self._meeting_id: int | None = None
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, label in (
+            ("title_zh", "Title in Chinese"),
+            ("programme", "Programme"),
+            ("year", "Year"),
+            ("institution", "Offered by"),
+            ("teachers", "Teachers"),
+            ("status", "Status"),
+            ("meeting", "Announced at"),
+            ("notes", "Notes"),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            self.fields[key] = value
+            form.addRow(label, value)
+        self.open_meeting = QPushButton("&Open the meeting")
+        self.open_meeting.clicked.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.open_meeting)
+        layout.addStretch(1)
+
+    def load(self, course_id: int) -> None:
+        course = self._store.get_course(course_id)
+        self._id = course.id
+        self._meeting_id = course.meeting_id
+        institution = ""
+        if course.institution_id is not None:
+            institution = self._store.get_organisation(course.institution_id).label
+        meeting = ""
+        if course.meeting_id is not None:
+            m = self._store.get_meeting(course.meeting_id)
+            meeting = f"{m.title} ({m.start_date})" if m.start_date else m.title
+        self.heading.setText(course.title or course.title_zh)
+        values = {
+            "title_zh": course.title_zh,
+            "programme": course.programme,
+            "year": "" if course.year is None else str(course.year),
+            "institution": institution,
+            "teachers": course.teachers,
+            "status": CourseStatus(course.status).label,
+            "meeting": meeting,
+            "notes": course.notes,
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value)
+        self.open_meeting.setEnabled(course.meeting_id is not None)
+
+    def record_id(self) -> int | None:
+        return self._id
+
+    def _open(self) -> None:
+        if self._meeting_id is not None:
+            self.openMeeting.emit(self._meeting_id)

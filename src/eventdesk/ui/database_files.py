@@ -1,0 +1,121 @@
+"""The File menu's work with files: choosing them, importing, exporting, backing up.
+
+File choosers are ``QFileDialog`` static functions (tests replace them);
+errors the store explains are shown as they are, and nothing is changed
+when an import is refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog
+
+from eventdesk.store import StoreError
+from eventdesk.store.interchange import dumps, import_file
+from eventdesk.store.interchange import export_database as export_all
+from eventdesk.store.interchange import export_meeting as export_one
+
+if TYPE_CHECKING:
+    from eventdesk.ui.main_window import MainWindow
+
+DATABASE_FILTER = "EventDesk databases (*.sqlite3 *.db);;All files (*)"
+JSON_FILTER = "EventDesk interchange files (*.json);;All files (*)"
+
+
+def _start_folder(window: MainWindow) -> str:
+    return str(window.store.path.parent) if window.store.path else ""
+
+
+def ask_open_database(window: MainWindow) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        window, "Open database", _start_folder(window), DATABASE_FILTER
+    )
+    return Path(name) if name else None
+
+
+def ask_new_database(window: MainWindow) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        window, "New database", _start_folder(window), DATABASE_FILTER
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if not path.suffix:
+        path = path.with_suffix(".sqlite3")
+    if path.exists():
+        window.warn(f"{path} already exists; open it with File › Open database instead.")
+        return None
+    return path
+
+
+def import_into(window: MainWindow, path: Path | None = None) -> bool:
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(window, "Import", _start_folder(window), JSON_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+    if not window.workspace.confirm_leave():
+        return False
+    try:
+        report = import_file(window.store, path)
+    except StoreError as exc:
+        window.warn(str(exc))
+        return False
+    window.workspace.refresh()
+    window.inform(f"Imported {path.name}: {report.summary()}.")
+    return True
+
+
+def export_meeting(window: MainWindow, path: Path | None = None) -> bool:
+    meeting_id = window.current_meeting_id()
+    if meeting_id is None:
+        window.inform("Choose a meeting to export, or export the whole database.")
+        return False
+    if path is None:
+        path = _ask_json(window, "Export meeting", f"meeting-{meeting_id}.json")
+        if path is None:
+            return False
+    try:
+        return _write(window, path, dumps(export_one(window.store, meeting_id)))
+    except StoreError as exc:
+        window.warn(str(exc))
+        return False
+
+
+def export_database(window: MainWindow, path: Path | None = None) -> bool:
+    if path is None:
+        path = _ask_json(window, "Export whole database", "eventdesk-export.json")
+        if path is None:
+            return False
+    return _write(window, path, dumps(export_all(window.store)))
+
+
+def backup(window: MainWindow) -> Path | None:
+    try:
+        target = window.store.backup()
+    except StoreError as exc:
+        window.warn(str(exc))
+        return None
+    window.statusBar().showMessage(f"Backed up to {target}", 8000)
+    return target
+
+
+def _ask_json(window: MainWindow, caption: str, suggested: str) -> Path | None:
+    start = str(Path(_start_folder(window)) / suggested)
+    name, _ = QFileDialog.getSaveFileName(window, caption, start, JSON_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(".json")
+
+
+def _write(window: MainWindow, path: Path, text: str) -> bool:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        window.warn(f"Cannot write {path}: {exc.strerror}.")
+        return False
+    window.statusBar().showMessage(f"Wrote {path}", 8000)
+    return True

@@ -1,0 +1,119 @@
+"""The right-hand pane: the editor of the selected record, one page per kind.
+
+It hides the one difference between the editors' contracts (the meeting
+editor's ``load_meeting`` / ``meeting_id`` against ``load`` / ``record_id``)
+so the workspace can treat them alike.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QWidget
+
+from eventdesk.store import EventStore
+from eventdesk.ui.course_detail import CourseDetail
+from eventdesk.ui.meeting_editor import MeetingEditor
+from eventdesk.ui.organisation_editor import OrganisationEditor
+from eventdesk.ui.person_editor import PersonEditor
+from eventdesk.ui.sections import Section
+
+
+class EditorStack(QStackedWidget):
+    saved = Signal(object, int)  # section, record id
+    dirtyChanged = Signal(bool)
+    openMeeting = Signal(int)
+
+    def __init__(self, store: EventStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.placeholder = QLabel("Choose a record from the list, or press Ctrl+N for a new one.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.meeting_editor = MeetingEditor(store)
+        self.person_editor = PersonEditor(store)
+        self.organisation_editor = OrganisationEditor(store)
+        self.course_detail = CourseDetail(store)
+        self._pages: dict[Section, QWidget] = {
+            Section.MEETINGS: self.meeting_editor,
+            Section.PEOPLE: self.person_editor,
+            Section.ORGANISATIONS: self.organisation_editor,
+            Section.COURSES: self.course_detail,
+        }
+        self.addWidget(self.placeholder)
+        #: Pages scroll rather than force the window wider than a laptop's screen.
+        self._containers: dict[Section, QWidget] = {
+            section: _scrolling(page) for section, page in self._pages.items()
+        }
+        for container in self._containers.values():
+            self.addWidget(container)
+        self.meeting_editor.saved.connect(lambda i: self.saved.emit(Section.MEETINGS, i))
+        self.person_editor.saved.connect(lambda i: self.saved.emit(Section.PEOPLE, i))
+        self.organisation_editor.saved.connect(lambda i: self.saved.emit(Section.ORGANISATIONS, i))
+        for editor in (self.meeting_editor, self.person_editor, self.organisation_editor):
+            editor.dirtyChanged.connect(self.dirtyChanged)
+        for page in (self.person_editor, self.organisation_editor, self.course_detail):
+            page.openMeeting.connect(self.openMeeting)
+        self._section: Section | None = None
+
+    def editor(self, section: Section) -> QWidget:
+        return self._pages[section]
+
+    def shown_section(self) -> Section | None:
+        """The section whose editor is on show (None: the placeholder)."""
+        return self._section
+
+    def show_placeholder(self) -> None:
+        self._section = None
+        self.setCurrentWidget(self.placeholder)
+
+    def load(self, section: Section, record_id: int) -> None:
+        page = self._pages[section]
+        if section is Section.MEETINGS:
+            self.meeting_editor.load_meeting(record_id)
+        else:
+            page.load(record_id)
+        self._raise(section)
+
+    def new(self, section: Section) -> bool:
+        """Show an empty record of this kind; False for courses (made in a meeting)."""
+        if section is Section.MEETINGS:
+            self.meeting_editor.new_meeting()
+        elif section is Section.COURSES:
+            return False
+        else:
+            self._pages[section].new()
+        self._raise(section)
+        return True
+
+    def shown_id(self) -> int | None:
+        if self._section is None:
+            return None
+        if self._section is Section.MEETINGS:
+            return self.meeting_editor.meeting_id()
+        return self._pages[self._section].record_id()
+
+    def is_dirty(self) -> bool:
+        if self._section is None or self._section is Section.COURSES:
+            return False
+        return self._pages[self._section].is_dirty()
+
+    def save(self) -> bool:
+        if self._section is None or self._section is Section.COURSES:
+            return True
+        return self._pages[self._section].save()
+
+    def revert(self) -> None:
+        if self._section is not None and self._section is not Section.COURSES:
+            self._pages[self._section].revert()
+
+    def _raise(self, section: Section) -> None:
+        self._section = section
+        self.setCurrentWidget(self._containers[section])
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """Forms scroll instead of squeezing when the window is small."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area

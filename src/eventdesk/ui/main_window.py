@@ -1,0 +1,281 @@
+"""The main window: menus, the open database, and what it remembers.
+
+The window owns the store it was given and the undo stack; the three panes
+live in a :class:`Workspace` built for that store, and replaced whole when
+another database is opened. Questions to the user go through small methods
+(``ask_unsaved``, ``inform``, ``warn``) that tests replace, so no test waits
+on a modal dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
+
+from eventdesk import __version__
+from eventdesk.store import EventStore, StoreError
+from eventdesk.ui import database_files
+from eventdesk.ui.menus import build_menus
+from eventdesk.ui.preferences import Preferences
+from eventdesk.ui.preferences_dialog import PreferencesDialog
+from eventdesk.ui.sections import Section
+from eventdesk.ui.trash import DeleteCommand, TrashDialog
+from eventdesk.ui.window_settings import WindowSettings
+from eventdesk.ui.workspace import Workspace
+
+Answer = QMessageBox.StandardButton
+DEFAULT_SIZE = (1280, 800)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: EventStore,
+        settings: QSettings,
+        preferences: Preferences | None = None,
+        *,
+        preferences_path: Path | None = None,
+        icon: QIcon | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.settings = WindowSettings(settings)
+        self.preferences = preferences or Preferences()
+        self.preferences_path = preferences_path
+        self.undo_stack = QUndoStack(self)
+        self.trash_dialog: TrashDialog | None = None
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self.actions_ = build_menus(self)
+        self.workspace = self._build_workspace(store)
+        self.setCentralWidget(self.workspace)
+        self._restore_layout()
+        self._database_opened()
+
+    # -- questions the tests answer ----------------------------------------------
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for the record being edited."""
+        return QMessageBox.question(
+            self,
+            "Unsaved changes",
+            "The record you are editing has changes that are not saved.",
+            Answer.Save | Answer.Discard | Answer.Cancel,
+            Answer.Save,
+        )
+
+    def inform(self, message: str) -> None:
+        QMessageBox.information(self, "EventDesk", message)
+
+    def warn(self, message: str) -> None:
+        QMessageBox.warning(self, "EventDesk", message)
+
+    # -- records ---------------------------------------------------------------------
+
+    def new_record(self) -> bool:
+        return self.workspace.new_record()
+
+    def save(self) -> bool:
+        return self.workspace.save()
+
+    def focus_search(self) -> None:
+        self.workspace.list_pane.search.setFocus()
+        self.workspace.list_pane.search.selectAll()
+
+    def delete_selected(self) -> bool:
+        """Move the record selected in the list to the trash (Ctrl+Z brings it back)."""
+        current = self.workspace.current_record()
+        if current is None:
+            return False
+        kind, record_id, label = current
+        if self.workspace.editors.shown_id() == record_id and not self.workspace.confirm_leave():
+            return False
+        self.workspace.forget_record(kind, record_id)
+        self.undo_stack.push(
+            DeleteCommand(self.store, kind, record_id, label, self.workspace.refresh)
+        )
+        self.statusBar().showMessage(f"Moved to the trash: {label}. Ctrl+Z restores it.", 5000)
+        return True
+
+    def show_trash(self) -> TrashDialog:
+        if self.trash_dialog is None:
+            self.trash_dialog = TrashDialog(self.store, self.workspace.refresh, self)
+        else:
+            self.trash_dialog.reload()
+        self.trash_dialog.show()
+        self.trash_dialog.raise_()
+        return self.trash_dialog
+
+    # -- databases ------------------------------------------------------------------
+
+    def open_database(self, path: Path | None = None) -> bool:
+        """Switch to another database (asking first about unsaved changes)."""
+        if path is None:
+            path = database_files.ask_open_database(self)
+            if path is None:
+                return False
+        return self._switch_to(path, create=False)
+
+    def new_database(self, path: Path | None = None) -> bool:
+        if path is None:
+            path = database_files.ask_new_database(self)
+            if path is None:
+                return False
+        return self._switch_to(path, create=True)
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        for path in self.settings.recent_databases():
+            action = menu.addAction(str(path))
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _c=False, p=path: self.open_database(p))
+        if menu.isEmpty():
+            menu.addAction("No recent databases").setEnabled(False)
+
+    def import_file(self, path: Path | None = None) -> bool:
+        return database_files.import_into(self, path)
+
+    def export_meeting(self, path: Path | None = None) -> bool:
+        return database_files.export_meeting(self, path)
+
+    def export_database(self, path: Path | None = None) -> bool:
+        return database_files.export_database(self, path)
+
+    def backup(self) -> Path | None:
+        return database_files.backup(self)
+
+    def load_example_meeting(self) -> None:
+        """The empty database's offer: import the example meeting of the report."""
+        try:
+            self.workspace.load_example_meeting()
+        except StoreError as exc:
+            self.warn(str(exc))
+
+    # -- summaries (built by the summary package) -----------------------------------
+
+    def print_summary(self) -> bool:
+        return self._summary_dialog()
+
+    def export_summary(self) -> bool:
+        return self._summary_dialog()
+
+    def current_meeting_id(self) -> int | None:
+        editors = self.workspace.editors
+        if editors.shown_section() is Section.MEETINGS and editors.shown_id() is not None:
+            return editors.shown_id()
+        if self.workspace.section() is Section.MEETINGS:
+            return self.workspace.list_pane.current_id()
+        return None
+
+    def _summary_dialog(self) -> bool:
+        meeting_id = self.current_meeting_id()
+        if meeting_id is None:
+            self.inform("Choose a meeting first: summaries are made from one meeting.")
+            return False
+        if not self.workspace.confirm_leave():
+            return False
+        try:
+            from eventdesk.ui.summary_preview import SummaryPreviewDialog
+        except ImportError:
+            self.inform("Summaries are not available yet.")
+            return False
+        dialog = SummaryPreviewDialog(self.store, meeting_id, self)
+        dialog.open()
+        return True
+
+    # -- preferences and about ---------------------------------------------------------
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.preferences, self)
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.preferences()))
+        dialog.open()
+        return dialog
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        self.preferences = preferences
+        if self.preferences_path is not None:
+            try:
+                preferences.save(self.preferences_path)
+            except OSError as exc:
+                self.warn(f"Cannot save the preferences: {exc.strerror}.")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About EventDesk",
+            f"<h3>EventDesk {__version__}</h3>"
+            "<p>Records of the meetings your university takes part in, "
+            "and printable summaries of them.</p>"
+            f"<p>Database: {self.store.path or 'in memory'}</p>",
+        )
+
+    # -- window life -------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.workspace.confirm_leave():
+            event.ignore()
+            return
+        self.save_layout()
+        event.accept()
+
+    def save_layout(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.workspace.saveState())
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        splitter = self.settings.splitter()
+        if splitter is not None:
+            self.workspace.restoreState(splitter)
+
+    def _build_workspace(self, store: EventStore) -> Workspace:
+        workspace = Workspace(
+            store, lambda: self.ask_unsaved(), page_size=self.preferences.page_size
+        )
+        workspace.dirtyChanged.connect(self.setWindowModified)
+        workspace.list_pane.table.addAction(self.actions_.delete)
+        workspace.list_pane.exampleRequested.connect(self.load_example_meeting)
+        workspace.sectionChanged.connect(lambda _section: self._update_actions())
+        return workspace
+
+    def _switch_to(self, path: Path, *, create: bool) -> bool:
+        if not self.workspace.confirm_leave():
+            return False
+        try:
+            store = EventStore.open(path, create=create)
+        except StoreError as exc:
+            self.warn(str(exc))
+            return False
+        old_store, old_workspace = self.store, self.workspace
+        splitter = old_workspace.saveState()
+        self.store = store
+        self.undo_stack.clear()
+        if self.trash_dialog is not None:
+            self.trash_dialog.close()
+            self.trash_dialog = None
+        self.workspace = self._build_workspace(store)
+        self.workspace.restoreState(splitter)
+        self.setCentralWidget(self.workspace)  # deletes the old workspace
+        del old_workspace
+        old_store.close()
+        self._database_opened()
+        return True
+
+    def _database_opened(self) -> None:
+        name = self.store.path.name if self.store.path else "in memory"
+        self.setWindowTitle(f"{name}[*] — EventDesk")
+        self.setWindowModified(False)
+        if self.store.path is not None:
+            self.settings.remember_database(self.store.path)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        section = self.workspace.section()
+        noun = {Section.PEOPLE: "person", Section.ORGANISATIONS: "organisation"}
+        self.actions_.new_record.setText(f"&New {noun.get(section, 'meeting')}")
+        self.actions_.delete.setEnabled(section.kind is not None)

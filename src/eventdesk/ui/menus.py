@@ -1,0 +1,128 @@
+"""The menu bar and its shortcuts, as in other desktop programs.
+
+Only layout and wiring: every action calls a method of the main window, which
+holds the behaviour. ``MenuActions`` names the actions so the window (and the
+tests) can enable, relabel or trigger them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from eventdesk.ui.main_window import MainWindow
+
+
+@dataclass
+class MenuActions:
+    new_record: QAction
+    save: QAction
+    new_database: QAction
+    open_database: QAction
+    recent_menu: QMenu
+    import_file: QAction
+    export_meeting: QAction
+    export_database: QAction
+    backup: QAction
+    print_summary: QAction
+    export_summary: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    delete: QAction
+    trash: QAction
+    find: QAction
+    preferences: QAction
+    about: QAction
+
+
+def _action(window: MainWindow, text: str, slot, shortcut=None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_menus(window: MainWindow) -> MenuActions:
+    keys = QKeySequence.StandardKey
+    bar = window.menuBar()
+
+    file_menu = bar.addMenu("&File")
+    new_record = _action(window, "&New meeting", window.new_record, keys.New)
+    save = _action(window, "&Save", window.save, keys.Save)
+    new_database = _action(window, "New &database…", window.new_database)
+    open_database = _action(window, "&Open database…", window.open_database, keys.Open)
+    recent_menu = QMenu("Open &recent", window)
+    recent_menu.aboutToShow.connect(lambda: window.fill_recent_menu(recent_menu))
+    import_file = _action(window, "&Import…", window.import_file)
+    export_meeting = _action(window, "&Export meeting…", window.export_meeting)
+    export_database = _action(window, "Export &whole database…", window.export_database)
+    backup = _action(window, "&Back up now", window.backup)
+    print_summary = _action(window, "&Print…", window.print_summary, keys.Print)
+    export_summary = _action(window, "Export s&ummary…", window.export_summary)
+    quit_ = _action(window, "&Quit", window.close, keys.Quit)
+    quit_.setShortcut(QKeySequence("Ctrl+Q"))
+    quit_.setMenuRole(QAction.MenuRole.QuitRole)
+    for item in (new_record, save, None, new_database, open_database, recent_menu, None):
+        _add(file_menu, item)
+    for item in (import_file, export_meeting, export_database, backup, None):
+        _add(file_menu, item)
+    for item in (print_summary, export_summary, None, quit_):
+        _add(file_menu, item)
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence(keys.Undo))
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(QKeySequence(keys.Redo))
+    delete = _action(window, "&Delete", window.delete_selected, Qt.Key.Key_Delete)
+    # Delete acts on the list; in a text field the key deletes text as usual.
+    delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    trash = _action(window, "&Trash…", window.show_trash)
+    find = _action(window, "&Find", window.focus_search, keys.Find)
+    preferences = _action(window, "Prefere&nces…", window.show_preferences, keys.Preferences)
+    preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+    for item in (undo, redo, None, delete, trash, None, find, None, preferences):
+        _add(edit_menu, item)
+
+    help_menu = bar.addMenu("&Help")
+    about = _action(window, "&About EventDesk", window.show_about)
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    help_menu.addAction(about)
+
+    return MenuActions(
+        new_record=new_record,
+        save=save,
+        new_database=new_database,
+        open_database=open_database,
+        recent_menu=recent_menu,
+        import_file=import_file,
+        export_meeting=export_meeting,
+        export_database=export_database,
+        backup=backup,
+        print_summary=print_summary,
+        export_summary=export_summary,
+        quit=quit_,
+        undo=undo,
+        redo=redo,
+        delete=delete,
+        trash=trash,
+        find=find,
+        preferences=preferences,
+        about=about,
+    )
+
+
+def _add(menu: QMenu, item: QAction | QMenu | None) -> None:
+    if item is None:
+        menu.addSeparator()
+    elif isinstance(item, QMenu):
+        menu.addMenu(item)
+    else:
+        menu.addAction(item)

@@ -1,0 +1,32 @@
+"""The people list: name, Chinese name, title, organisation, e-mail, meetings."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from eventdesk.store import EventStore
+from eventdesk.store.queries import PersonRow
+from eventdesk.ui.models.paged import DEFAULT_PAGE_SIZE, PagedTableModel
+
+
+class PeopleModel(PagedTableModel[PersonRow]):
+    NAME, NAME_ZH, TITLE, ORGANISATION, EMAIL, MEETINGS = range(6)
+    HEADERS = ("Name", "Chinese name", "Title", "Organisation", "E-mail", "Meetings")
+    #: The store lists people by family name only; no header re-sorts them yet.
+    SORTS: ClassVar[dict[int, tuple[str, str]]] = {}
+
+    def __init__(self, store: EventStore, page_size: int = DEFAULT_PAGE_SIZE, parent: Any = None):
+        super().__init__(page_size, parent)
+        self.store = store
+
+    def fetch_page(self, limit: int, offset: int) -> list[PersonRow]:
+        return self.store.list_people(self.text, limit=limit, offset=offset)
+
+    def count(self) -> int:
+        return self.store.count_people(self.text)
+
+    def display(self, row: PersonRow, column: int) -> str:
+        values = (row.name, row.name_zh, row.title, row.organisation, row.email)
+        if column < len(values):
+            return values[column]
+        return str(row.meeting_count) if column == self.MEETINGS else ""

@@ -1,0 +1,45 @@
+"""A dialog for :class:`Preferences`: edits a copy, hands it back on OK."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from eventdesk.ui.preferences import Preferences
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self._original = preferences
+        self.page_size = QSpinBox()
+        self.page_size.setRange(20, 5000)
+        self.page_size.setSingleStep(50)
+        self.page_size.setValue(preferences.page_size)
+        self.our_organisation = QLineEdit(preferences.our_organisation)
+        self.our_organisation.setPlaceholderText("The university this office belongs to")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("&Our organisation", self.our_organisation)
+        form.addRow("&Rows per page in lists", self.page_size)
+        form.addRow(buttons)
+
+    def preferences(self) -> Preferences:
+        return replace(
+            self._original,
+            page_size=self.page_size.value(),
+            our_organisation=self.our_organisation.text().strip(),
+        )

@@ -1,0 +1,36 @@
+"""The table of meetings under a person or organisation; double-click opens one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from eventdesk.store.queries import AttendedRow
+from eventdesk.ui.models import AttendedModel
+
+
+class RelatedMeetings(QTableView):
+    meetingActivated = Signal(int)
+
+    def __init__(self, *, show_person: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model_ = AttendedModel(show_person=show_person, parent=self)
+        self.setModel(self.model_)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.doubleClicked.connect(self._open)
+        self.activated.connect(self._open)
+
+    def set_rows(self, rows: list[AttendedRow]) -> None:
+        self.model_.set_rows(rows)
+
+    def _open(self, index: QModelIndex) -> None:
+        meeting_id = self.model_.meeting_id_at(index.row())
+        if meeting_id is not None:
+            self.meetingActivated.emit(meeting_id)

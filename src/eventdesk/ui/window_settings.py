@@ -1,0 +1,70 @@
+"""What the window remembers between runs, in QSettings: geometry, panes, databases.
+
+The ``QSettings`` object is passed in, so tests hand over one on a temporary
+file and never touch the user's real settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+GEOMETRY = "window/geometry"
+STATE = "window/state"
+SPLITTER = "window/splitter"
+LAST_DATABASE = "databases/last"
+RECENT = "databases/recent"
+
+
+class WindowSettings:
+    def __init__(self, settings: QSettings):
+        self.qsettings = settings
+
+    def geometry(self) -> QByteArray | None:
+        return _bytes(self.qsettings.value(GEOMETRY))
+
+    def splitter(self) -> QByteArray | None:
+        return _bytes(self.qsettings.value(SPLITTER))
+
+    def save_window(self, geometry: QByteArray, splitter: QByteArray) -> None:
+        self.qsettings.setValue(GEOMETRY, geometry)
+        self.qsettings.setValue(SPLITTER, splitter)
+        self.qsettings.sync()
+
+    def last_database(self) -> Path | None:
+        """The database open when the program last ran, if that file still exists."""
+        value = self.qsettings.value(LAST_DATABASE)
+        if not value:
+            return None
+        path = Path(str(value))
+        return path if path.is_file() else None
+
+    def recent_databases(self) -> list[Path]:
+        value = self.qsettings.value(RECENT) or []
+        if isinstance(value, str):
+            value = [value]
+        return [Path(str(v)) for v in value if v][:MAX_RECENT]
+
+    def remember_database(self, path: Path) -> None:
+        """Make ``path`` the last database and the first of the recent ones."""
+        path = path.resolve()
+        recent = [p for p in self.recent_databases() if p.resolve() != path]
+        recent.insert(0, path)
+        self.qsettings.setValue(LAST_DATABASE, str(path))
+        self.qsettings.setValue(RECENT, [str(p) for p in recent[:MAX_RECENT]])
+        self.qsettings.sync()
+
+    def forget_database(self, path: Path) -> None:
+        recent = [p for p in self.recent_databases() if p != path]
+        self.qsettings.setValue(RECENT, [str(p) for p in recent])
+
+
+def _bytes(value: object) -> QByteArray | None:
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, bytes | bytearray) and value:
+        return QByteArray(bytes(value))
+    return None

@@ -1,0 +1,266 @@
+"""The three panes on one database: navigator, list, editor.
+
+A workspace belongs to one open store; opening another database builds a
+new workspace, so no widget ever holds a closed store. It owns the rule that
+unsaved changes are never dropped: before the shown record changes, it asks
+(through the ``ask_unsaved`` callable it was given) whether to save, discard
+or stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QSplitter, QWidget
+
+from eventdesk.store import EventStore
+from eventdesk.store.interchange import ImportReport, import_file
+from eventdesk.ui.course_filters import CourseFilters
+from eventdesk.ui.editor_stack import EditorStack
+from eventdesk.ui.list_pane import ListPane
+from eventdesk.ui.models import (
+    CoursesModel,
+    MeetingsModel,
+    OrganisationsModel,
+    PagedTableModel,
+    PeopleModel,
+)
+from eventdesk.ui.sections import Section
+
+Answer = QMessageBox.StandardButton
+
+
+class Workspace(QSplitter):
+    dirtyChanged = Signal(bool)
+    #: Something in the data changed (saved, deleted, imported): menus may re-check state.
+    dataChanged = Signal()
+    sectionChanged = Signal(object)
+
+    def __init__(
+        self,
+        store: EventStore,
+        ask_unsaved: Callable[[], QMessageBox.StandardButton],
+        *,
+        page_size: int,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.store = store
+        self._ask_unsaved = ask_unsaved
+        self._page_size = page_size
+        self._models: dict[Section, PagedTableModel] = {}
+        self._section = Section.MEETINGS
+
+        self.navigator = QListWidget()
+        self.navigator.setObjectName("navigator")
+        for section in Section:
+            item = QListWidgetItem(section.label)
+            item.setData(Qt.ItemDataRole.UserRole, section.value)
+            self.navigator.addItem(item)
+        self.list_pane = ListPane()
+        self.course_filters = CourseFilters()
+        self.course_filters.hide()
+        self.list_pane.filters_row.addWidget(self.course_filters)
+        self.editors = EditorStack(store)
+        self.navigator.setMinimumWidth(120)
+        self.list_pane.setMinimumWidth(240)
+        self.editors.setMinimumWidth(320)
+
+        self.addWidget(self.navigator)
+        self.addWidget(self.list_pane)
+        self.addWidget(self.editors)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 2)
+        self.setStretchFactor(2, 3)
+        self.setSizes([150, 520, 610])
+        self.setChildrenCollapsible(False)
+
+        self.navigator.currentRowChanged.connect(self._navigator_changed)
+        self.list_pane.currentChanged.connect(self._list_current_changed)
+        self.list_pane.activated.connect(self._list_activated)
+        self.course_filters.changed.connect(self._course_filters_changed)
+        self.editors.saved.connect(self._saved)
+        self.editors.dirtyChanged.connect(self.dirtyChanged)
+        self.editors.openMeeting.connect(self.open_meeting)
+
+        self.navigator.blockSignals(True)
+        self.navigator.setCurrentRow(0)
+        self.navigator.blockSignals(False)
+        self._show_section(Section.MEETINGS)
+
+    # -- what the window asks -------------------------------------------------
+
+    def section(self) -> Section:
+        return self._section
+
+    def model(self, section: Section) -> PagedTableModel:
+        if section not in self._models:
+            self._models[section] = self._make_model(section)
+        return self._models[section]
+
+    def is_dirty(self) -> bool:
+        return self.editors.is_dirty()
+
+    def confirm_leave(self) -> bool:
+        """Before the shown record goes away: True if it may (saved, discarded or clean)."""
+        if not self.editors.is_dirty():
+            return True
+        answer = self._ask_unsaved()
+        if answer == Answer.Save:
+            return self.editors.save()
+        if answer == Answer.Discard:
+            self.editors.revert()
+            return True
+        return False
+
+    def set_section(self, section: Section) -> bool:
+        if section is self._section:
+            return True
+        if not self.confirm_leave():
+            return False
+        self.navigator.blockSignals(True)
+        self.navigator.setCurrentRow(list(Section).index(section))
+        self.navigator.blockSignals(False)
+        self._show_section(section)
+        return True
+
+    def new_record(self) -> bool:
+        """An empty record of the section's kind in the editor (Ctrl+N)."""
+        target = Section.MEETINGS if self._section is Section.COURSES else self._section
+        if not self.set_section(target) or not self.confirm_leave():
+            return False
+        self.list_pane.select_id(None, notify=False)
+        return self.editors.new(target)
+
+    def save(self) -> bool:
+        return self.editors.save()
+
+    def open_meeting(self, meeting_id: int) -> bool:
+        """Show a meeting (from a person's page or the course register) in the meeting editor."""
+        if not self.confirm_leave():
+            return False
+        self.navigator.blockSignals(True)
+        self.navigator.setCurrentRow(0)
+        self.navigator.blockSignals(False)
+        if self._section is not Section.MEETINGS:
+            self._show_section(Section.MEETINGS, select_first=False)
+        if not self.list_pane.select_id(meeting_id, notify=False):
+            self.list_pane.search.clear()
+            self.list_pane.apply_search()
+            self.list_pane.select_id(meeting_id, notify=False)
+        self.editors.load(Section.MEETINGS, meeting_id)
+        return True
+
+    def current_record(self) -> tuple[str, int, str] | None:
+        """(kind, id, label) of the record selected in the list, if it can be deleted."""
+        kind = self._section.kind
+        record_id = self.list_pane.current_id()
+        if kind is None or record_id is None:
+            return None
+        model = self.model(self._section)
+        row = model.row_of_id(record_id)
+        label = (
+            model.display(model.row(row), 1 if kind == "meeting" else 0) if row is not None else ""
+        )
+        return kind, record_id, label
+
+    def refresh(self) -> None:
+        """Re-query every list after data changed behind the lists' backs (import, undo)."""
+        for section, model in self._models.items():
+            if section is not self._section:
+                model.reload()
+        self.list_pane.refresh()
+        shown = self.editors.shown_id()
+        if shown is None and self.editors.shown_section() is not None and not self.is_dirty():
+            self.editors.show_placeholder()
+        self._update_example_offer()
+        self.dataChanged.emit()
+
+    def forget_record(self, kind: str, record_id: int) -> None:
+        """After a delete: if the deleted record is on show, show nothing instead."""
+        section = self.editors.shown_section()
+        if section is not None and section.kind == kind and self.editors.shown_id() == record_id:
+            self.editors.show_placeholder()
+
+    # -- the example meeting -----------------------------------------------------
+
+    def offers_example(self) -> bool:
+        return not self.list_pane.example_bar.isHidden()
+
+    def load_example_meeting(self, path: Path | None = None) -> ImportReport:
+        """Import the shipped example meeting and show it (the empty database's offer)."""
+        from eventdesk import paths
+
+        report = import_file(self.store, path or paths.sample_meeting())
+        self.refresh()
+        if report.meetings_added:
+            self.open_meeting(report.meetings_added[0])
+        return report
+
+    # -- internals -----------------------------------------------------------------
+
+    def _make_model(self, section: Section) -> PagedTableModel:
+        kinds = {
+            Section.MEETINGS: MeetingsModel,
+            Section.PEOPLE: PeopleModel,
+            Section.ORGANISATIONS: OrganisationsModel,
+            Section.COURSES: CoursesModel,
+        }
+        return kinds[section](self.store, self._page_size, self)
+
+    def _show_section(self, section: Section, *, select_first: bool = True) -> None:
+        self._section = section
+        self.course_filters.setVisible(section is Section.COURSES)
+        self.list_pane.set_model(self.model(section))
+        self._update_example_offer()
+        self.editors.show_placeholder()
+        if select_first:
+            self.list_pane.select_row(0)
+        self.sectionChanged.emit(section)
+
+    def _navigator_changed(self, row: int) -> None:
+        section = list(Section)[row] if 0 <= row < len(Section) else Section.MEETINGS
+        if section is self._section:
+            return
+        if not self.confirm_leave():
+            self.navigator.blockSignals(True)
+            self.navigator.setCurrentRow(list(Section).index(self._section))
+            self.navigator.blockSignals(False)
+            return
+        self._show_section(section)
+
+    def _list_current_changed(self, record_id: int | None) -> None:
+        shown = (self.editors.shown_section(), self.editors.shown_id())
+        if record_id is None or shown == (self._section, record_id):
+            return
+        if not self.confirm_leave():
+            self.list_pane.select_id(shown[1] if shown[0] is self._section else None, notify=False)
+            return
+        self.editors.load(self._section, record_id)
+
+    def _list_activated(self, record_id: int) -> None:
+        if self._section is Section.COURSES:
+            course = self.store.get_course(record_id)
+            if course.meeting_id is not None:
+                self.open_meeting(course.meeting_id)
+
+    def _course_filters_changed(self) -> None:
+        model = self.model(Section.COURSES)
+        assert isinstance(model, CoursesModel)
+        model.set_filters(*self.course_filters.values())
+
+    def _saved(self, section: Section, record_id: int) -> None:
+        if section is self._section:
+            self.list_pane.refresh()
+            self.list_pane.select_id(record_id, notify=False)
+        for other, model in self._models.items():
+            if other is not self._section:
+                model.reload()
+        self._update_example_offer()
+        self.dataChanged.emit()
+
+    def _update_example_offer(self) -> None:
+        empty = self._section is Section.MEETINGS and self.store.count_meetings() == 0
+        self.list_pane.show_example_offer(empty)

@@ -1,0 +1,84 @@
+"""Fixtures for the desktop program's tests.
+
+Every test gets QSettings on a temporary file and preferences in a temporary
+folder, so no test reads or changes the user's real settings, and no test
+waits on a modal dialog: ``ask_unsaved``, ``inform`` and ``warn`` answer
+without one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from eventdesk.store import EventStore
+from eventdesk.ui.main_window import MainWindow
+from eventdesk.ui.preferences import Preferences
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path, qapp) -> Path:
+    """A settings file of this test alone; the application's names point away from the user's."""
+    QCoreApplication.setOrganizationName("EventDeskTests")
+    QCoreApplication.setApplicationName("EventDeskTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def settings(settings_path: Path) -> QSettings:
+    return QSettings(str(settings_path), QSettings.Format.IniFormat)
+
+
+class Answers:
+    """What the user answers to the window's questions, and what they were told."""
+
+    def __init__(self) -> None:
+        self.unsaved = QMessageBox.StandardButton.Cancel
+        self.asked = 0
+        self.messages: list[str] = []
+
+
+def make_window(qtbot, store: EventStore, settings: QSettings, tmp_path: Path, answers: Answers):
+    window = MainWindow(
+        store,
+        settings,
+        Preferences(page_size=50),
+        preferences_path=tmp_path / "preferences.json",
+    )
+
+    def ask_unsaved():
+        answers.asked += 1
+        return answers.unsaved
+
+    window.ask_unsaved = ask_unsaved  # type: ignore[method-assign]
+    window.inform = answers.messages.append  # type: ignore[method-assign]
+    window.warn = answers.messages.append  # type: ignore[method-assign]
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def answers() -> Answers:
+    return Answers()
+
+
+@pytest.fixture
+def main_window(qtbot, sample_store: EventStore, settings: QSettings, tmp_path, answers):
+    """The main window on the example meeting's database."""
+    window = make_window(qtbot, sample_store, settings, tmp_path, answers)
+    yield window
+    window.workspace.editors.revert()  # nothing left to ask about when the window closes
+
+
+@pytest.fixture
+def empty_window(qtbot, fresh_store: EventStore, settings: QSettings, tmp_path, answers):
+    window = make_window(qtbot, fresh_store, settings, tmp_path, answers)
+    yield window
+    window.workspace.editors.revert()

@@ -1,0 +1,65 @@
+"""Bad input is refused in place: the field is marked and nothing is saved."""
+
+from __future__ import annotations
+
+from eventdesk.ui.field_marks import INVALID_STYLE
+from eventdesk.ui.sections import Section
+
+
+def test_empty_family_name_is_refused_in_place(qtbot, main_window):
+    store = main_window.store
+    before = store.count_people()
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.new_record()
+    editor = main_window.workspace.editors.person_editor
+    qtbot.keyClicks(editor.form.given_name, "Nobody")
+
+    assert not main_window.save()
+
+    assert store.count_people() == before
+    assert editor.marks.is_marked("family_name")
+    assert editor.form.family_name.styleSheet() == INVALID_STYLE
+    assert "required" in editor.form.family_name.toolTip()
+    assert editor.is_dirty()
+    # typing in the field clears its mark
+    qtbot.keyClicks(editor.form.family_name, "Somebody")
+    assert not editor.marks.is_marked("family_name")
+    assert main_window.save()
+    assert store.count_people() == before + 1
+
+
+def test_bad_email_is_marked(qtbot, main_window):
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.new_record()
+    editor = main_window.workspace.editors.person_editor
+    qtbot.keyClicks(editor.form.family_name, "Zhang")
+    qtbot.keyClicks(editor.form.email, "not an address")
+    assert not editor.save()
+    assert editor.marks.is_marked("email")
+    assert not editor.marks.is_marked("family_name")
+
+
+def test_a_date_that_does_not_exist_is_refused_in_place(qtbot, main_window):
+    store = main_window.store
+    workspace = main_window.workspace
+    workspace.set_section(Section.ORGANISATIONS)
+    org_id = workspace.list_pane.current_id()
+    editor = workspace.editors.organisation_editor
+    editor.form.founded.clear()
+    qtbot.keyClicks(editor.form.founded, "2021-02-30")
+
+    assert not editor.save()
+
+    assert editor.marks.is_marked("founded")
+    assert "February 2021 has 28 days" in editor.form.founded.toolTip()
+    assert store.get_organisation(org_id).founded is None
+
+
+def test_an_organisation_needs_a_name(qtbot, main_window):
+    workspace = main_window.workspace
+    workspace.set_section(Section.ORGANISATIONS)
+    main_window.new_record()
+    editor = workspace.editors.organisation_editor
+    qtbot.keyClicks(editor.form.city, "Shanghai")
+    assert not editor.save()
+    assert editor.marks.is_marked("name")

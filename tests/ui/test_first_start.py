@@ -1,0 +1,31 @@
+"""An empty database offers the example meeting, without a modal dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from eventdesk.ui.sections import Section
+
+
+def test_empty_database_offers_the_example_meeting(qtbot, empty_window):
+    workspace = empty_window.workspace
+    assert workspace.offers_example()
+    assert empty_window.store.count_meetings() == 0
+
+    qtbot.mouseClick(workspace.list_pane.example_button, Qt.MouseButton.LeftButton)
+
+    assert empty_window.store.count_meetings() == 1
+    assert not workspace.offers_example()
+    assert workspace.section() is Section.MEETINGS
+    assert workspace.editors.shown_id() == empty_window.store.list_meetings()[0].id
+
+
+def test_a_database_with_meetings_offers_nothing(main_window):
+    assert not main_window.workspace.offers_example()
+
+
+def test_new_meeting_shortcut_shows_an_empty_meeting(main_window):
+    main_window.actions_.new_record.trigger()
+    editors = main_window.workspace.editors
+    assert editors.shown_section() is Section.MEETINGS
+    assert editors.shown_id() is None

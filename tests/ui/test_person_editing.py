@@ -1,0 +1,138 @@
+"""Creating and editing people through the person editor, and what the store then holds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from eventdesk.ui.sections import Section
+
+
+def _people(store):
+    return {row.name: row for row in store.list_people()}
+
+
+def test_creating_a_person_stores_it(qtbot, main_window):
+    store = main_window.store
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.actions_.new_record.trigger()
+    editor = main_window.workspace.editors.person_editor
+    form = editor.form
+
+    qtbot.keyClicks(form.family_name, "Wai")
+    qtbot.keyClicks(form.given_name, "Alexander")
+    form.name_order.setCurrentIndex(1)  # given name first
+    qtbot.keyClicks(form.title, "Vice-Chancellor")
+    qtbot.keyClicks(form.email, "president@example.edu")
+    assert editor.is_dirty()
+    assert main_window.isWindowModified()
+
+    main_window.actions_.save.trigger()
+
+    assert not editor.is_dirty()
+    person = store.get_person(editor.record_id())
+    assert person.display_name == "Alexander WAI"
+    assert person.title == "Vice-Chancellor"
+    assert person.email == "president@example.edu"
+    assert "Alexander WAI" in _people(store)
+    # the list shows the new person, selected
+    assert main_window.workspace.list_pane.current_id() == person.id
+
+
+def test_editing_a_person_updates_the_store(qtbot, main_window):
+    store = main_window.store
+    ding = _people(store)["DING Xiaodong"]
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.workspace.list_pane.select_id(ding.id)
+    form = main_window.workspace.editors.person_editor.form
+    assert form.family_name.text() == "Ding"
+    assert form.meetings.model().rowCount() >= 1  # the meetings he took part in
+
+    form.phone.clear()
+    qtbot.keyClicks(form.phone, "+86 21 5527 0000")
+    qtbot.keyClick(form.phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    assert store.get_person(ding.id).phone == "+86 21 5527 0000"
+
+
+def test_double_clicking_a_meeting_of_a_person_opens_it(qtbot, main_window):
+    store = main_window.store
+    ding = _people(store)["DING Xiaodong"]
+    (meeting,) = store.list_meetings()
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.workspace.list_pane.select_id(ding.id)
+    table = main_window.workspace.editors.person_editor.form.meetings
+    index = table.model().index(0, 1)
+    table.doubleClicked.emit(index)
+
+    assert main_window.workspace.section() is Section.MEETINGS
+    assert main_window.workspace.editors.shown_id() == meeting.id
+    assert main_window.workspace.list_pane.current_id() == meeting.id
+
+
+def test_switching_records_with_unsaved_edits_asks_and_cancel_keeps_them(
+    qtbot, main_window, answers
+):
+    store = main_window.store
+    people = store.list_people()
+    first, second = people[0], people[1]
+    workspace = main_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    workspace.list_pane.select_id(first.id)
+    form = workspace.editors.person_editor.form
+    qtbot.keyClicks(form.notes, "Met at the 2021 annual meeting.")
+
+    answers.unsaved = QMessageBox.StandardButton.Cancel
+    workspace.list_pane.select_id(second.id)
+
+    assert answers.asked == 1
+    assert workspace.editors.shown_id() == first.id
+    assert workspace.list_pane.current_id() == first.id
+    assert form.notes.toPlainText() == "Met at the 2021 annual meeting."
+    assert workspace.is_dirty()
+    assert store.get_person(first.id).notes == ""
+
+
+def test_switching_records_can_save_or_discard(qtbot, main_window, answers):
+    store = main_window.store
+    first, second, third = store.list_people()[:3]
+    workspace = main_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    workspace.list_pane.select_id(first.id)
+    form = workspace.editors.person_editor.form
+
+    qtbot.keyClicks(form.notes, "saved")
+    answers.unsaved = QMessageBox.StandardButton.Save
+    workspace.list_pane.select_id(second.id)
+    assert store.get_person(first.id).notes == "saved"
+    assert workspace.editors.shown_id() == second.id
+
+    qtbot.keyClicks(form.notes, "dropped")
+    answers.unsaved = QMessageBox.StandardButton.Discard
+    workspace.list_pane.select_id(third.id)
+    assert store.get_person(second.id).notes == ""
+    assert workspace.editors.shown_id() == third.id
+    assert not workspace.is_dirty()
+
+
+def test_closing_the_window_with_unsaved_edits_asks(qtbot, main_window, answers):
+    workspace = main_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    qtbot.keyClicks(workspace.editors.person_editor.form.notes, "x")
+    answers.unsaved = QMessageBox.StandardButton.Cancel
+    assert not main_window.close()
+    assert main_window.isVisible()
+    assert answers.asked == 1
+
+
+def test_choosing_an_organisation_for_a_person(qtbot, main_window):
+    store = main_window.store
+    workspace = main_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    main_window.new_record()
+    form = workspace.editors.person_editor.form
+    qtbot.keyClicks(form.family_name, "Li")
+    usst = next(o for o in store.list_organisations() if o.short_name == "USST")
+    form.organisation.set_organisation_id(usst.id)
+    assert workspace.save()
+    assert store.get_person(workspace.editors.shown_id()).organisation_id == usst.id

@@ -1,0 +1,57 @@
+"""Delete moves the selected record to the trash; Undo and the trash view bring it back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from eventdesk.ui.sections import Section
+
+
+def test_delete_key_moves_a_meeting_to_the_trash_and_undo_restores_it(qtbot, main_window):
+    store = main_window.store
+    (meeting,) = store.list_meetings()
+    pane = main_window.workspace.list_pane
+    assert pane.current_id() == meeting.id
+    pane.table.setFocus()
+    qtbot.waitUntil(pane.table.hasFocus, timeout=2000)
+
+    qtbot.keyClick(pane.table, Qt.Key.Key_Delete)
+
+    assert store.count_meetings() == 0
+    assert store.trash()["meeting"] == [meeting.id]
+    assert pane.model().rowCount() == 0
+    assert main_window.workspace.editors.shown_id() is None
+
+    main_window.actions_.undo.trigger()
+
+    assert store.count_meetings() == 1
+    assert store.trash()["meeting"] == []
+    assert pane.model().rowCount() == 1
+
+    main_window.actions_.redo.trigger()
+    assert store.count_meetings() == 0
+
+
+def test_deleting_a_person_and_restoring_from_the_trash_view(qtbot, main_window):
+    store = main_window.store
+    workspace = main_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    before = store.count_people()
+    person_id = workspace.list_pane.current_id()
+
+    assert main_window.delete_selected()
+    assert store.count_people() == before - 1
+
+    dialog = main_window.show_trash()
+    assert dialog.list.count() == 1
+    assert dialog.restore_selected()
+    assert store.count_people() == before
+    assert workspace.list_pane.model().row_of_id(person_id) is not None
+    assert dialog.list.count() == 0
+    dialog.close()
+
+
+def test_courses_cannot_be_deleted_from_the_register(main_window):
+    main_window.workspace.set_section(Section.COURSES)
+    assert not main_window.actions_.delete.isEnabled()
+    assert not main_window.delete_selected()

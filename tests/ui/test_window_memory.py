@@ -1,0 +1,67 @@
+"""The window remembers its size, its panes and its last database (in QSettings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from eventdesk import paths
+from eventdesk.store import EventStore
+from eventdesk.ui.app import choose_database
+from eventdesk.ui.window_settings import WindowSettings
+from tests.ui.conftest import make_window
+
+
+def test_the_window_remembers_its_size_and_splitter(
+    qtbot, sample_store, settings, tmp_path, answers
+):
+    window = make_window(qtbot, sample_store, settings, tmp_path, answers)
+    window.resize(720, 520)  # within the offscreen screen of 800 x 600
+    window.workspace.setSizes([130, 250, 330])
+    sizes = window.workspace.sizes()
+    assert window.close()
+
+    again = make_window(
+        qtbot, sample_store, QSettings(settings.fileName(), settings.format()), tmp_path, answers
+    )
+    assert (again.width(), again.height()) == (720, 520)
+    assert again.workspace.sizes() == sizes
+
+
+def test_the_settings_are_a_temporary_file(settings, tmp_path):
+    assert Path(settings.fileName()).is_relative_to(tmp_path)
+    assert Path(QSettings().fileName()).is_relative_to(tmp_path)
+
+
+def test_last_database_and_recent_list(settings, tmp_path):
+    memory = WindowSettings(settings)
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    for path in (first, second):
+        EventStore.open(path).close()
+        memory.remember_database(path)
+    assert memory.last_database() == second.resolve()
+    assert memory.recent_databases() == [second.resolve(), first.resolve()]
+
+
+def test_db_option_wins_then_last_database_then_default(settings, tmp_path):
+    memory = WindowSettings(settings)
+    explicit = tmp_path / "explicit.sqlite3"
+    assert choose_database(explicit, memory) == explicit
+    assert choose_database(None, memory) == paths.default_database()
+    last = tmp_path / "last.sqlite3"
+    EventStore.open(last).close()
+    memory.remember_database(last)
+    assert choose_database(None, memory) == last.resolve()
+    last.unlink()
+    assert choose_database(None, memory) == paths.default_database()
+
+
+def test_opening_another_database_switches_the_window(qtbot, main_window, tmp_path):
+    other = tmp_path / "other.sqlite3"
+    assert main_window.new_database(other)
+    assert main_window.store.path == other
+    assert main_window.workspace.list_pane.model().rowCount() == 0
+    assert main_window.workspace.offers_example()
+    assert WindowSettings(main_window.settings.qsettings).last_database() == other.resolve()
+    assert "other.sqlite3" in main_window.windowTitle()
