@@ -1,42 +1,271 @@
-"""Placeholder until the meeting editor lands; keeps the contract of the package docstring."""
+"""The meeting editor: every record of one meeting, in tabs, saved as one.
+
+The editor keeps a working copy of the meeting. Each tab edits its part of
+that copy in place; nothing reaches the store until ``save()``, which checks
+the whole meeting first (unreadable text, then the records layer's rules),
+marks every problem where it was typed, and only then saves it in one
+transaction through ``EventStore.save_meeting``. ``revert()`` drops the copy
+and reloads what is stored. See the package docstring for the contract.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import copy
+import re
 
-from eventdesk.store import EventStore
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eventdesk.records import Meeting, Problem, ValidationError, validate_meeting
+from eventdesk.store import EventStore, StoreError
+from eventdesk.ui.meeting_editor.attendees_tab import AttendeesTab
+from eventdesk.ui.meeting_editor.courses_tab import CoursesTab
+from eventdesk.ui.meeting_editor.decisions_tab import DecisionsTab
+from eventdesk.ui.meeting_editor.details_tab import DetailsTab
+from eventdesk.ui.meeting_editor.labels import Labels
+from eventdesk.ui.meeting_editor.list_tab import ListTab
+from eventdesk.ui.meeting_editor.marking import INVALID_STYLE
+from eventdesk.ui.meeting_editor.photos_tab import PhotosTab
+from eventdesk.ui.meeting_editor.presentations_tab import PresentationsTab
+from eventdesk.ui.meeting_editor.sessions_tab import SessionsTab
+
+_PART = re.compile(r"^(\w+) (\d+)")
 
 
 class MeetingEditor(QWidget):
+    """Details, sessions, attendees, presentations, courses, decisions and photos of a meeting."""
+
     saved = Signal(int)
-    dirtyChanged = Signal(bool)  # noqa: N815 (Qt signal naming)
+    dirtyChanged = Signal(bool)
 
     def __init__(self, store: EventStore, parent: QWidget | None = None):
         super().__init__(parent)
         self._store = store
-        self._id: int | None = None
-        self._label = QLabel("No meeting selected")
+        self._labels = Labels(store)
+        self._meeting: Meeting | None = None
+        self._dirty = False
+        self.setStyleSheet(INVALID_STYLE)
+
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.problems = QLabel(self)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #c62828;")
+        self.problems.hide()
+
+        self.details = DetailsTab(store, self._labels)
+        self.sessions = SessionsTab(store, self._labels)
+        self.attendees = AttendeesTab(store, self._labels)
+        self.presentations = PresentationsTab(store, self._labels)
+        self.courses = CoursesTab(store, self._labels)
+        self.decisions = DecisionsTab(store, self._labels)
+        self.photos = PhotosTab(store, self._labels)
+        self.list_tabs: list[ListTab] = [
+            self.sessions,
+            self.attendees,
+            self.presentations,
+            self.courses,
+            self.decisions,
+            self.photos,
+        ]
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.details, "Details")
+        for tab, title in zip(self.list_tabs, _TAB_TITLES, strict=True):
+            self.tabs.addTab(tab, title)
+
+        self.save_button = QPushButton("Save", self)
+        self.revert_button = QPushButton("Revert", self)
+        self.revert_button.setToolTip("Drop unsaved changes and show what is stored")
+        for button in (self.save_button, self.revert_button):
+            button.setAutoDefault(False)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.revert_button)
+        top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._label)
+        layout.addLayout(top)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.tabs, 1)
+
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.details.edited.connect(self._edited)
+        for tab in self.list_tabs:
+            tab.edited.connect(self._edited)
+        self.sessions.edited.connect(self._sessions_changed)
+        self.sessions.removed.connect(self._session_removed)
+        self._show(None)
+
+    # -- the contract ----------------------------------------------------------------
 
     def load_meeting(self, meeting_id: int) -> None:
-        self._id = meeting_id
-        self._label.setText(self._store.get_meeting(meeting_id).title)
+        meeting = self._store.get_meeting(meeting_id)
+        self._labels.prefetch(meeting)
+        self._show(meeting)
 
     def new_meeting(self) -> None:
-        self._id = None
-        self._label.setText("New meeting")
+        self._show(Meeting(title="", start_date=None))
+        self.tabs.setCurrentWidget(self.details)
 
     def save(self) -> bool:
+        """Check everything, mark what is wrong in place; save only a meeting without problems."""
+        if self._meeting is None:
+            return False
+        self._clear_problems()
+        problems = self._unreadable() or validate_meeting(self._meeting)
+        if problems:
+            self._show_problems(problems)
+            return False
+        try:
+            stored = self._store.save_meeting(copy.deepcopy(self._meeting))
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return False
+        except StoreError as exc:
+            self._show_message(f"Not saved: {exc}")
+            return False
+        assert stored.id is not None
+        rows = {tab: tab.current_row() for tab in self.list_tabs}
+        self._labels.prefetch(stored)
+        self._show(stored, keep_tab=True)
+        for tab, row in rows.items():
+            tab.select(row)
+        self.saved.emit(stored.id)
         return True
 
     def is_dirty(self) -> bool:
-        return False
+        return self._dirty
 
     def meeting_id(self) -> int | None:
-        return self._id
+        return self._meeting.id if self._meeting is not None else None
 
     def revert(self) -> None:
-        if self._id is not None:
-            self.load_meeting(self._id)
+        if self._meeting is None:
+            return
+        if self._meeting.id is not None:
+            self.load_meeting(self._meeting.id)
+        else:
+            self.new_meeting()
+
+    # -- beyond the contract -------------------------------------------------------
+
+    def meeting(self) -> Meeting | None:
+        """The working copy (what the fields show), for previews; do not keep it."""
+        return self._meeting
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _show(self, meeting: Meeting | None, *, keep_tab: bool = False) -> None:
+        self._meeting = meeting
+        self._clear_problems()
+        self.details.set_meeting(meeting)
+        for tab in self.list_tabs:
+            tab.set_meeting(meeting)
+        self.tabs.setEnabled(meeting is not None)
+        self.save_button.setEnabled(meeting is not None)
+        self.revert_button.setEnabled(meeting is not None)
+        if not keep_tab:
+            self.tabs.setCurrentIndex(0)
+        self._set_dirty(False)
+
+    def _edited(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        changed = dirty != self._dirty
+        self._dirty = dirty
+        self._update_heading()
+        if changed:
+            self.dirtyChanged.emit(dirty)
+
+    def _update_heading(self) -> None:
+        m = self._meeting
+        if m is None:
+            text = "No meeting selected"
+        else:
+            text = m.title or m.title_zh or "New meeting"
+            if m.start_date:
+                text = f"{m.start_date.isoformat()}  {text}"
+            if self._dirty:
+                text += "  (unsaved changes)"
+        self.heading.setText(text)
+        for n, tab in enumerate(self.list_tabs, 1):
+            title, count = _TAB_TITLES[n - 1], len(tab.rows())
+            self.tabs.setTabText(n, f"{title} ({count})" if count else title)
+
+    def _sessions_changed(self) -> None:
+        for tab in self.list_tabs:
+            if tab is not self.sessions:
+                tab.sessions_changed()
+
+    def _session_removed(self, uid: str) -> None:
+        if self._meeting is None:
+            return
+        for part in (*self._meeting.presentations, *self._meeting.decisions, *self._meeting.files):
+            if part.session_uid == uid:
+                part.session_uid = None
+        self._sessions_changed()
+
+    def _unreadable(self) -> list[Problem]:
+        problems = [Problem("meeting", f, m) for f, m in self.details.unreadable()]
+        for tab in self.list_tabs:
+            problems += [
+                Problem(f"meeting › {tab.RECORD} {row + 1}", field, message)
+                for row, field, message in tab.unreadable_rows()
+            ]
+        return problems
+
+    def _clear_problems(self) -> None:
+        self.problems.hide()
+        self.problems.clear()
+        self.details.clear_problems()
+        for tab in self.list_tabs:
+            tab.clear_problems()
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        """Mark each problem's field, and go to the first one."""
+        first: tuple[QWidget, int] | None = None
+        by_record = {tab.RECORD: tab for tab in self.list_tabs}
+        for p in problems:
+            parts = p.record.split(" › ")
+            match = _PART.match(parts[1]) if len(parts) > 1 else None
+            tab = by_record.get(match[1]) if match else None
+            if tab is not None and match is not None:
+                row = int(match[2]) - 1
+                tab.mark_problem(row, p.field, p.message)
+                first = first or (tab, row)
+            else:
+                self.details.mark_problem(p.field, p.message)
+                first = first or (self.details, -1)
+        lines = [_describe(p) for p in problems]
+        self._show_message("Not saved: " + "; ".join(lines))
+        if first is not None:
+            widget, row = first
+            self.tabs.setCurrentWidget(widget)
+            if isinstance(widget, ListTab):
+                widget.select(row)
+
+    def _show_message(self, text: str) -> None:
+        self.problems.setText(text)
+        self.problems.show()
+
+
+_TAB_TITLES = ("Sessions", "Attendees", "Presentations", "Courses", "Decisions", "Photos")
+
+
+def _describe(p: Problem) -> str:
+    where = p.record.split(" › ", 1)[1] if " › " in p.record else ""
+    field = p.field.replace("_", " ")
+    return f"{where}: {field} {p.message}" if where else f"{field} {p.message}"

@@ -1,0 +1,144 @@
+"""Who attended, in order of precedence, with what they were at that meeting.
+
+Adding an attendee finds existing people as you type (or creates one in
+place). The person's current title and organisation are copied into the
+attendance as a proposal; from then on they belong to this meeting only, so
+editing them never touches the person or their other meetings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout
+
+from eventdesk.records import Attendance, AttendanceRole, Person, Side
+from eventdesk.store import EventStore
+from eventdesk.ui.meeting_editor import bilingual
+from eventdesk.ui.meeting_editor.finder import (
+    Finder,
+    RecordPicker,
+    organisation_source,
+    people_source,
+)
+from eventdesk.ui.meeting_editor.labels import Labels
+from eventdesk.ui.meeting_editor.list_tab import ListTab
+from eventdesk.ui.meeting_editor.models import AttendeesModel
+from eventdesk.ui.meeting_editor.new_person import NewPersonPanel
+
+
+class AttendeesTab(ListTab):
+    RECORD = "attendee"
+    NOUN = "attendee"
+
+    def __init__(self, store: EventStore, labels: Labels, parent=None):
+        self._store = store
+        self._labels = labels
+        super().__init__(AttendeesModel(labels), parent)
+        self.finder = Finder(people_source(store, labels), "Add attendee: type a name…", self)
+        self.finder.setMinimumWidth(320)
+        self.new_person_button = QPushButton("New person…", self)
+        self.new_person_button.setAutoDefault(False)
+        self.hint = QLabel(self)
+        self.toolbar.insertWidget(0, self.finder, 2)
+        self.toolbar.insertWidget(1, self.new_person_button)
+        self.toolbar.addWidget(self.hint)
+        self.add_button.hide()
+        self.new_person = NewPersonPanel(store, labels, self)
+        self.new_person.hide()
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(1, self.new_person)
+        self.finder.chosen.connect(self.add_person)
+        self.new_person_button.clicked.connect(lambda: self.new_person.start(self.finder.text()))
+        self.new_person.created.connect(self._created)
+        self.new_person.cancelled.connect(self.finder.setFocus)
+        for column, width in (
+            (AttendeesModel.NAME, 170),
+            (AttendeesModel.ROLE, 80),
+            (AttendeesModel.SIDE, 120),
+            (AttendeesModel.TITLE, 250),
+            (AttendeesModel.ORGANISATION, 330),
+        ):
+            self.view.setColumnWidth(column, width)
+        self.setTabOrder(self.finder, self.new_person_button)
+
+    def build_form(self, layout: QFormLayout) -> None:
+        self.person_label = QLabel()
+        self.form.custom(
+            "person_id",
+            self.person_label,
+            lambda: self.current().person_id,
+            lambda pid: self.person_label.setText(self._person_text(pid)),
+            None,  # never edited here: the person is who was added
+            "person",
+        )
+        self.title = self.form.text("title", bilingual.line("Title held at this meeting"))
+        self.title_zh = self.form.text("title_zh", bilingual.line("中文职务"))
+        self.first_field = self.title
+        self.organisation = RecordPicker(
+            organisation_source(self._store),
+            self._labels.organisation,
+            "Organisation at this meeting: type to find",
+        )
+        self.form.custom(
+            "organisation_id",
+            self.organisation,
+            self.organisation.value,
+            self.organisation.set_value,
+            self.organisation.valueChanged,
+            "organisation",
+        )
+        self.capacity = self.form.text("capacity", bilingual.line("e.g. Chairman of the Alliance"))
+        self.capacity_zh = self.form.text("capacity_zh", bilingual.line("中文身份"))
+        self.role = self.form.enum("role", QComboBox(), AttendanceRole)
+        self.side = self.form.enum("side", QComboBox(), Side)
+        layout.addRow("Person", self.person_label)
+        layout.addRow("Title then", bilingual.pair(self.title, self.title_zh))
+        layout.addRow("Organisation then", self.organisation)
+        layout.addRow("Capacity", bilingual.pair(self.capacity, self.capacity_zh))
+        layout.addRow("Role and side", bilingual.row(self.role, self.side))
+
+    def new_record(self) -> Attendance:  # pragma: no cover - attendees are added by person
+        raise NotImplementedError
+
+    def add_record(self) -> None:
+        """Adding starts with finding the person."""
+        self.finder.setFocus()
+
+    def add_person(self, person_id: int) -> Attendance | None:
+        """Add a person, proposing their current title and organisation for this meeting."""
+        for row, existing in enumerate(self.rows()):
+            if existing.person_id == person_id:
+                self.select(row)
+                self.hint.setText(f"{self._labels.person(person_id)} is already listed.")
+                return None
+        person = self._labels.person_record(person_id)
+        if person is None:
+            return None
+        previous = self.rows()[-1] if self.rows() else None
+        attendance = Attendance(
+            person_id=person_id,
+            title=person.title,
+            title_zh=person.title_zh,
+            organisation_id=person.organisation_id,
+            side=previous.side if previous else Side.OURS,
+        )
+        self.view.setCurrentIndex(self.model.index(len(self.rows()) - 1, 0))
+        self.insert(attendance)
+        self.hint.setText("")
+        self.finder.setFocus()
+        return attendance
+
+    def _created(self, person: Person) -> None:
+        self.finder.clear()
+        assert person.id is not None
+        self.add_person(person.id)
+
+    def _person_text(self, person_id: int | None) -> str:
+        person = self._labels.person_record(person_id) if person_id is not None else None
+        if person is None:
+            return ""
+        now = ", ".join(
+            x for x in (person.title, self._labels.organisation(person.organisation_id)) if x
+        )
+        extra = f"  ({person.name_zh})" if person.name_zh else ""
+        return f"{person.display_name}{extra}" + (f" — now: {now}" if now else "")

@@ -1,0 +1,71 @@
+"""Names of the people and organisations a meeting refers to, fetched in bulk.
+
+Parts of a meeting hold ids; tables print names. Asking the store once per
+cell would be one query per row, so the editor loads every name a meeting
+needs in two queries and remembers them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from eventdesk.records import Meeting, Organisation, Person
+from eventdesk.store import EventStore
+
+
+class Labels:
+    """A cache of display names, filled from the store a meeting at a time."""
+
+    def __init__(self, store: EventStore):
+        self._store = store
+        self._people: dict[int, Person] = {}
+        self._orgs: dict[int, Organisation] = {}
+
+    def prefetch(self, meeting: Meeting) -> None:
+        people = {a.person_id for a in meeting.attendees}
+        people |= {p for x in meeting.presentations for p in x.presenter_ids}
+        people |= {s.chair_id for s in meeting.sessions if s.chair_id}
+        people |= {d.owner_id for d in meeting.decisions if d.owner_id}
+        people |= {p.person_id for d in meeting.decisions for p in d.parties if p.person_id}
+        orgs = {h.organisation_id for h in meeting.hosts}
+        orgs |= {a.organisation_id for a in meeting.attendees if a.organisation_id}
+        orgs |= {c.institution_id for c in meeting.courses if c.institution_id}
+        orgs |= {
+            p.organisation_id for d in meeting.decisions for p in d.parties if p.organisation_id
+        }
+        self._load_people(people)
+        self._load_orgs(orgs)
+
+    def person_record(self, person_id: int) -> Person | None:
+        self._load_people([person_id])
+        return self._people.get(person_id)
+
+    def person(self, person_id: int | None) -> str:
+        if person_id is None:
+            return ""
+        found = self.person_record(person_id)
+        return found.display_name if found else f"(missing person {person_id})"
+
+    def people(self, ids: Iterable[int]) -> str:
+        return ", ".join(self.person(i) for i in ids)
+
+    def organisation(self, org_id: int | None) -> str:
+        if org_id is None:
+            return ""
+        self._load_orgs([org_id])
+        found = self._orgs.get(org_id)
+        return found.label if found else f"(missing organisation {org_id})"
+
+    def remember_person(self, person: Person) -> None:
+        if person.id is not None:
+            self._people[person.id] = person
+
+    def _load_people(self, ids: Iterable[int]) -> None:
+        missing = {i for i in ids if i is not None and i not in self._people}
+        if missing:
+            self._people.update(self._store.get_people(missing))
+
+    def _load_orgs(self, ids: Iterable[int]) -> None:
+        missing = {i for i in ids if i is not None and i not in self._orgs}
+        if missing:
+            self._orgs.update(self._store.get_organisations(missing))

@@ -1,0 +1,256 @@
+"""The shape every list tab shares: a table of rows above a form for the selected one.
+
+Sessions, attendees, presentations, courses, decisions and photos are all
+ordered lists edited the same way, so the behaviour lives here once: add
+(the button, or Enter in the table), remove, move up/down (buttons or
+Alt+Up/Alt+Down; the list order is what the store keeps), and a form bound to
+the selected row. Subclasses lay out their form and make new records.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eventdesk.records import Meeting, Session
+from eventdesk.ui.meeting_editor.forms import RecordForm
+from eventdesk.ui.meeting_editor.models import PartsModel
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ListTab(QWidget):
+    """A list of one kind of meeting part, with its form."""
+
+    #: emitted after every change the user makes (dirty tracking)
+    edited = Signal()
+    #: a record was removed (by uid), so others can drop references to it
+    removed = Signal(str)
+    #: the word naming a row in a validation problem: "meeting › session 2"
+    RECORD: ClassVar[str] = ""
+    NOUN: ClassVar[str] = "row"
+
+    def __init__(self, model: PartsModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.form = RecordForm(self)
+        self.first_field: QWidget | None = None
+
+        self.view = QTableView(self)
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.installEventFilter(self)
+
+        self.add_button = QPushButton(f"Add {self.NOUN}", self)
+        self.remove_button = QPushButton("Remove", self)
+        self.up_button = QPushButton("Move up", self)
+        self.down_button = QPushButton("Move down", self)
+        self.up_button.setToolTip("Move up (Alt+Up)")
+        self.down_button.setToolTip("Move down (Alt+Down)")
+        self.toolbar = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            button.setAutoDefault(False)
+            self.toolbar.addWidget(button)
+        self.toolbar.addStretch(1)
+
+        self.form_box = QWidget(self)
+        self.form_layout = QFormLayout(self.form_box)
+        self.form_layout.setContentsMargins(0, 6, 0, 0)
+        self.build_form(self.form_layout)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.form_box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)  # the list takes the room the form does not need
+        self.splitter.setStretchFactor(1, 0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+
+        self.add_button.clicked.connect(self.add_record)
+        self.remove_button.clicked.connect(self.remove_record)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(1))
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move(-1), context=context)
+        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move(1), context=context)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.form.edited.connect(self._form_edited)
+        self._update_buttons()
+
+    # -- for subclasses ----------------------------------------------------------
+
+    def build_form(self, layout: QFormLayout) -> None:
+        raise NotImplementedError
+
+    def new_record(self) -> Any:
+        raise NotImplementedError
+
+    def field_edited(self, name: str) -> None:
+        """Called after the form wrote ``name`` into the current record."""
+
+    def sessions_changed(self) -> None:
+        """The meeting's sessions were added, renamed, moved or removed."""
+        self.model.refresh_all()
+
+    def enter_adds(self, widget: QLineEdit) -> None:
+        """Enter in ``widget`` adds the next row (for fields typed one after another)."""
+        widget.returnPressed.connect(self.add_record)
+
+    # -- the list ------------------------------------------------------------------
+
+    def meeting(self) -> Meeting | None:
+        return self.model.meeting
+
+    def rows(self) -> list[Any]:
+        return self.model.rows()
+
+    def set_meeting(self, meeting: Meeting | None) -> None:
+        self.form.reset()
+        self.model.set_meeting(meeting)
+        self.sessions_changed()
+        self.select(0)
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current(self) -> Any:
+        row = self.current_row()
+        return self.rows()[row] if 0 <= row < len(self.rows()) else None
+
+    def select(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            self.view.selectRow(row)
+        else:
+            self.view.setCurrentIndex(self.model.index(-1, -1))
+        self._show_current()
+
+    def add_record(self) -> None:
+        if self.meeting() is None:
+            return
+        self.insert(self.new_record())
+        if self.first_field is not None:
+            self.first_field.setFocus()
+
+    def insert(self, record: Any) -> int:
+        rows = self.rows()
+        row = self.current_row() + 1 if self.current_row() >= 0 else len(rows)
+        rows.insert(row, record)
+        self.model.reset()
+        self.select(row)
+        self._changed()
+        return row
+
+    def remove_record(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        record = self.rows().pop(row)
+        self.form.forget(record.uid)
+        self.model.set_problem(record.uid, None)
+        self.model.reset()
+        self.select(min(row, len(self.rows()) - 1))
+        self.removed.emit(record.uid)
+        self._changed()
+
+    def move(self, delta: int) -> None:
+        row, rows = self.current_row(), self.rows()
+        target = row + delta
+        if row < 0 or not 0 <= target < len(rows):
+            return
+        rows[row], rows[target] = rows[target], rows[row]
+        self.model.reset()
+        self.select(target)
+        self._changed()
+
+    # -- problems --------------------------------------------------------------------
+
+    def clear_problems(self) -> None:
+        self.form.clear_problems()
+        self.model.clear_problems()
+
+    def mark_problem(self, row: int, field: str, message: str) -> None:
+        if not 0 <= row < len(self.rows()):
+            return
+        uid = self.rows()[row].uid
+        self.form.set_problem(uid, field, message)
+        self.model.set_problem(uid, f"{field}: {message}")
+
+    def unreadable_rows(self) -> list[tuple[int, str, str]]:
+        """(row, field, message) for text the form could not read."""
+        position = {r.uid: n for n, r in enumerate(self.rows())}
+        return [
+            (position[uid], field, message)
+            for uid, field, message in self.form.unreadable()
+            if uid in position
+        ]
+
+    # -- internals -----------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.add_record()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _show_current(self) -> None:
+        self.form.load(self.current())
+        self._update_buttons()
+
+    def _form_edited(self, name: str) -> None:
+        self.model.refresh_row(self.current_row())
+        self.field_edited(name)
+        self._changed()
+
+    def _changed(self) -> None:
+        self._update_buttons()
+        self.edited.emit()
+
+    def _update_buttons(self) -> None:
+        row, count = self.current_row(), len(self.rows())
+        self.add_button.setEnabled(self.meeting() is not None)
+        self.remove_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < count - 1)
+
+
+def fill_session_choices(combo: QComboBox, sessions: list[Session]) -> None:
+    """List the meeting's sessions (and "no session") without reporting an edit."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem("—", None)
+    for n, s in enumerate(sessions, 1):
+        combo.addItem(f"{n}. {s.title or s.title_zh or '(untitled)'}", s.uid)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)

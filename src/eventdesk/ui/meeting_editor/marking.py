@@ -1,0 +1,47 @@
+"""Marking a field as invalid in place: a red border and the problem as its tooltip.
+
+A message box names a problem once and then it is gone; a marked field keeps
+saying what is wrong until it is fixed, next to where the fix is typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+#: Applied once to the editor; fields carry the dynamic property ``invalid``.
+INVALID_STYLE = """
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"],
+QListWidget[invalid="true"], QTableView[invalid="true"], QLabel[invalid="true"] {
+    border: 2px solid #c62828;
+}
+"""
+
+_PLAIN_TIP = "eventdeskPlainToolTip"
+
+
+def mark(widget: QWidget, message: str) -> None:
+    """Show ``message`` on ``widget`` until :func:`clear` is called."""
+    if not is_marked(widget):
+        widget.setProperty(_PLAIN_TIP, widget.toolTip())
+    widget.setProperty("invalid", True)
+    widget.setToolTip(message)
+    _repolish(widget)
+
+
+def clear(widget: QWidget) -> None:
+    if not is_marked(widget):
+        return
+    widget.setProperty("invalid", False)
+    widget.setToolTip(widget.property(_PLAIN_TIP) or "")
+    _repolish(widget)
+
+
+def is_marked(widget: QWidget) -> bool:
+    return bool(widget.property("invalid"))
+
+
+def _repolish(widget: QWidget) -> None:
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()

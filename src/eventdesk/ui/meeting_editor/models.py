@@ -1,0 +1,204 @@
+"""Table models over the parts of the meeting being edited.
+
+Each model shows one list of the working copy (``meeting.sessions``, ...)
+and never copies it: the tab changes the list and tells the model to reset
+or refresh a row. Columns are named constants so tests and delegates do not
+count. Rows with a problem are painted red, with the problem as tooltip, so a
+bad row is seen even when it is not selected.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from eventdesk.records import (
+    Attendance,
+    CourseEntry,
+    Decision,
+    Meeting,
+    Presentation,
+    Session,
+)
+from eventdesk.ui.meeting_editor.labels import Labels
+
+Index = QModelIndex | QPersistentModelIndex
+_PROBLEM = QBrush(QColor("#c62828"))
+
+
+class PartsModel(QAbstractTableModel):
+    """Read-only rows of one list of a meeting's parts."""
+
+    HEADERS: ClassVar[tuple[str, ...]] = ()
+    #: the attribute of ``Meeting`` holding the list
+    LIST: ClassVar[str] = ""
+
+    def __init__(self, labels: Labels, parent=None):
+        super().__init__(parent)
+        self.labels = labels
+        self.meeting: Meeting | None = None
+        self._problems: dict[str, str] = {}  # uid -> message
+
+    # -- the data ----------------------------------------------------------------
+
+    def rows(self) -> list[Any]:
+        return getattr(self.meeting, self.LIST) if self.meeting is not None else []
+
+    def set_meeting(self, meeting: Meeting | None) -> None:
+        self.beginResetModel()
+        self.meeting = meeting
+        self._problems.clear()
+        self.endResetModel()
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def refresh_row(self, row: int) -> None:
+        if 0 <= row < self.rowCount():
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def refresh_all(self) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+
+    def set_problem(self, uid: str, message: str | None) -> None:
+        if message:
+            self._problems[uid] = message
+        else:
+            self._problems.pop(uid, None)
+        self.refresh_all()
+
+    def clear_problems(self) -> None:
+        self._problems.clear()
+        self.refresh_all()
+
+    # -- Qt ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows())
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return str(section + 1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows()):
+            return None
+        record = self.rows()[index.row()]
+        problem = self._problems.get(record.uid)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(record, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return problem or self.text(record, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and problem:
+            return _PROBLEM
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.decoration(record, index.column())
+        return None
+
+    def text(self, record: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def decoration(self, record: Any, column: int) -> Any:
+        return None
+
+    def session_title(self, uid: str | None) -> str:
+        session = self.meeting.session(uid) if self.meeting and uid else None
+        return (session.title or session.title_zh) if session else ""
+
+
+class SessionsModel(PartsModel):
+    TITLE, TITLE_ZH, TIME, CHAIR = range(4)
+    HEADERS = ("Title", "Title (Chinese)", "Time", "Chair")
+    LIST = "sessions"
+
+    def text(self, s: Session, column: int) -> str:
+        if column == self.TITLE:
+            return s.title
+        if column == self.TITLE_ZH:
+            return s.title_zh
+        if column == self.TIME:
+            times = [t.strftime("%H:%M") for t in (s.start_time, s.end_time) if t]
+            return "–".join(times)
+        return self.labels.person(s.chair_id)
+
+
+class AttendeesModel(PartsModel):
+    NAME, ROLE, SIDE, TITLE, ORGANISATION, CAPACITY = range(6)
+    HEADERS = ("Name", "Role", "Side", "Title then", "Organisation then", "Capacity")
+    LIST = "attendees"
+
+    def text(self, a: Attendance, column: int) -> str:
+        return [
+            lambda: self.labels.person(a.person_id),
+            lambda: a.role.label,
+            lambda: a.side.label,
+            lambda: a.title or a.title_zh,
+            lambda: self.labels.organisation(a.organisation_id),
+            lambda: a.capacity or a.capacity_zh,
+        ][column]()
+
+
+class PresentationsModel(PartsModel):
+    SESSION, KIND, PRESENTERS, TITLE = range(4)
+    HEADERS = ("Session", "Kind", "Presenters", "Title")
+    LIST = "presentations"
+
+    def text(self, p: Presentation, column: int) -> str:
+        return [
+            lambda: self.session_title(p.session_uid),
+            lambda: p.kind.label,
+            lambda: self.labels.people(p.presenter_ids),
+            lambda: p.title or p.title_zh,
+        ][column]()
+
+
+class CoursesModel(PartsModel):
+    YEAR, TITLE, INSTITUTION, STATUS, PROGRAMME = range(5)
+    HEADERS = ("Year", "Course title", "Institution", "Status", "Programme")
+    LIST = "courses"
+
+    def text(self, c: CourseEntry, column: int) -> str:
+        return [
+            lambda: "" if c.year is None else str(c.year),
+            lambda: c.title or c.title_zh,
+            lambda: self.labels.organisation(c.institution_id),
+            lambda: c.status.label,
+            lambda: c.programme or c.programme_zh,
+        ][column]()
+
+
+class DecisionsModel(PartsModel):
+    KIND, TEXT, SESSION, PARTIES, COUNT = range(5)
+    HEADERS = ("Kind", "Text", "Session", "Parties", "Count")
+    LIST = "decisions"
+
+    def text(self, d: Decision, column: int) -> str:
+        return [
+            lambda: d.kind.label,
+            lambda: d.text or d.text_zh,
+            lambda: self.session_title(d.session_uid),
+            lambda: self.parties(d),
+            lambda: "" if d.count is None else f"{d.count} {d.count_unit}".strip(),
+        ][column]()
+
+    def parties(self, d: Decision) -> str:
+        return "; ".join(party_label(self.labels, p) for p in d.parties)
+
+
+def party_label(labels: Labels, party: Any) -> str:
+    """ "Hong Kong Baptist University (Chairman of the 3rd Council)"."""
+    who = labels.organisation(party.organisation_id) or labels.person(party.person_id)
+    role = party.role or party.role_zh
+    return f"{who} ({role})" if role else who

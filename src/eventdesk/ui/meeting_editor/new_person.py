@@ -1,0 +1,129 @@
+"""Creating a person in place, while adding them as an attendee.
+
+A partner's list always has someone new. Leaving the meeting to create them
+elsewhere loses the thread, so a small form opens inside the attendees tab,
+saves the person through the store and adds them at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from eventdesk.records import NameOrder, Person, ValidationError, display_name
+from eventdesk.store import EventStore
+from eventdesk.ui.meeting_editor import bilingual, marking
+from eventdesk.ui.meeting_editor.finder import RecordPicker, organisation_source
+from eventdesk.ui.meeting_editor.labels import Labels
+
+
+class NewPersonPanel(QGroupBox):
+    """Family name, given name, order, Chinese name, title and organisation of a new person."""
+
+    created = Signal(object)  # the saved Person
+    cancelled = Signal()
+
+    def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
+        super().__init__("New person", parent)
+        self._store = store
+        self._labels = labels
+        self.family_name = bilingual.line("Family name, e.g. Chen")
+        self.given_name = bilingual.line("Given name, e.g. Qi")
+        self.name_order = QComboBox()
+        for order in NameOrder:
+            self.name_order.addItem(order.label, order.value)
+        self.name_zh = bilingual.line("中文姓名")
+        self.title_edit = bilingual.line("Current title, e.g. Deputy Director")
+        self.title_zh = bilingual.line("中文职务")
+        self.organisation = RecordPicker(
+            organisation_source(store), labels.organisation, "Type to find the organisation"
+        )
+        self.preview = QLabel()
+        self.create_button = QPushButton("Create and add")
+        self.cancel_button = QPushButton("Cancel")
+        for button in (self.create_button, self.cancel_button):
+            button.setAutoDefault(False)
+
+        layout = QFormLayout(self)
+        names = QHBoxLayout()
+        names.addWidget(self.family_name, 2)
+        names.addWidget(self.given_name, 2)
+        names.addWidget(self.name_order, 1)
+        names.addWidget(self.name_zh, 1)
+        layout.addRow("Name", names)
+        layout.addRow("Title", bilingual.pair(self.title_edit, self.title_zh))
+        layout.addRow("Organisation", self.organisation)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview, 1)
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addRow(buttons)
+
+        for edit in (self.family_name, self.given_name):
+            edit.textChanged.connect(self._update_preview)
+            edit.returnPressed.connect(self.create)
+        self.name_order.currentIndexChanged.connect(self._update_preview)
+        self.create_button.clicked.connect(self.create)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    def start(self, typed: str = "") -> None:
+        """Open with the typed text split into family and given name."""
+        for edit in (self.family_name, self.given_name, self.name_zh, self.title_edit):
+            edit.clear()
+        self.title_zh.clear()
+        self.organisation.set_value(None)
+        self.name_order.setCurrentIndex(0)
+        family, _, given = typed.strip().partition(" ")
+        self.family_name.setText(family)
+        self.given_name.setText(given.strip())
+        marking.clear(self.family_name)
+        self.show()
+        self.family_name.setFocus()
+
+    def person(self) -> Person:
+        return Person(
+            family_name=self.family_name.text().strip(),
+            given_name=self.given_name.text().strip(),
+            name_order=NameOrder(self.name_order.currentData()),
+            name_zh=self.name_zh.text().strip(),
+            title=self.title_edit.text().strip(),
+            title_zh=self.title_zh.text().strip(),
+            organisation_id=self.organisation.value(),
+        )
+
+    def create(self) -> Person | None:
+        """Save the person through the store; on a problem mark the field and stay open."""
+        try:
+            saved = self._store.save_person(self.person())
+        except ValidationError as exc:
+            for problem in exc.problems:
+                widget = {"family_name": self.family_name}.get(problem.field, self.family_name)
+                marking.mark(widget, f"{problem.field}: {problem.message}")
+            return None
+        marking.clear(self.family_name)
+        self._labels.remember_person(saved)
+        self.hide()
+        self.created.emit(saved)
+        return saved
+
+    def cancel(self) -> None:
+        self.hide()
+        self.cancelled.emit()
+
+    def _update_preview(self) -> None:
+        name = display_name(
+            self.family_name.text(), self.given_name.text(), self.name_order.currentData()
+        )
+        self.preview.setText(f"Prints as: <b>{_escape(name)}</b>" if name else "")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

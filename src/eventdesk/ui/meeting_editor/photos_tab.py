@@ -1,0 +1,210 @@
+"""Photos (and other files) of the meeting: thumbnails, captions, credits, order.
+
+Files come from a file picker or by dropping image files onto the tab. Their
+bytes are read at once and travel in ``MeetingFile.data`` until the meeting
+is saved; stored photos are loaded without bytes, so their thumbnails are
+fetched from the store only when a row is painted, once each.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPixmap
+from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QLabel
+
+from eventdesk.records import FileKind, MeetingFile
+from eventdesk.store import EventStore, StoreError
+from eventdesk.ui.meeting_editor import bilingual
+from eventdesk.ui.meeting_editor.labels import Labels
+from eventdesk.ui.meeting_editor.list_tab import ListTab, fill_session_choices
+from eventdesk.ui.meeting_editor.models import PartsModel
+
+THUMBNAIL = QSize(96, 72)
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff);;All files (*)"
+
+
+class Thumbnails:
+    """Small pictures by file uid, made once from the bytes at hand or from the store."""
+
+    def __init__(self, store: EventStore):
+        self._store = store
+        self._cache: dict[str, QPixmap | None] = {}
+
+    def get(self, f: MeetingFile) -> QPixmap | None:
+        if f.uid not in self._cache:
+            data = f.data
+            if data is None and f.id is not None:
+                try:
+                    data = self._store.file_data(f.id)
+                except StoreError:
+                    data = None
+            self._cache[f.uid] = _thumbnail(data) if data else None
+        return self._cache[f.uid]
+
+
+def _thumbnail(data: bytes) -> QPixmap | None:
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    return QPixmap.fromImage(
+        image.scaled(
+            THUMBNAIL,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    )
+
+
+class PhotosModel(PartsModel):
+    THUMBNAIL, CAPTION, CREDIT, SESSION, FILE = range(5)
+    HEADERS = ("Photo", "Caption", "Credit", "Session", "File")
+    LIST = "files"
+
+    def __init__(self, labels: Labels, thumbnails: Thumbnails, parent=None):
+        super().__init__(labels, parent)
+        self.thumbnails = thumbnails
+
+    def text(self, f: MeetingFile, column: int) -> str:
+        return [
+            lambda: "",
+            lambda: f.caption or f.caption_zh,
+            lambda: f.credit,
+            lambda: self.session_title(f.session_uid),
+            lambda: f.original_name,
+        ][column]()
+
+    def decoration(self, f: MeetingFile, column: int) -> Any:
+        return self.thumbnails.get(f) if column == self.THUMBNAIL else None
+
+
+class PhotosTab(ListTab):
+    RECORD = "file"
+    NOUN = "photos…"
+
+    def __init__(self, store: EventStore, labels: Labels, parent=None):
+        self._store = store
+        super().__init__(PhotosModel(labels, Thumbnails(store)), parent)
+        self.setAcceptDrops(True)
+        self.add_button.setToolTip("Add photos from files (or drop image files here)")
+        self.view.setIconSize(THUMBNAIL)
+        self.view.verticalHeader().setDefaultSectionSize(THUMBNAIL.height() + 6)
+        self.view.setColumnWidth(PhotosModel.THUMBNAIL, THUMBNAIL.width() + 12)
+        self.view.setColumnWidth(PhotosModel.CAPTION, 380)
+        self.view.setColumnWidth(PhotosModel.CREDIT, 330)
+        self.view.setColumnWidth(PhotosModel.SESSION, 170)
+        self.hint = QLabel("Drop image files here to add them.", self)
+        self.toolbar.addWidget(self.hint)
+
+    def build_form(self, layout: QFormLayout) -> None:
+        self.preview = QLabel()
+        self.preview.setFixedSize(THUMBNAIL * 2)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.file_label = QLabel()
+        self.form.custom(
+            "original_name",
+            self.file_label,
+            lambda: self.current().original_name,
+            lambda _name: self._show_file(),
+            None,
+        )
+        self.caption = self.form.text("caption", bilingual.line("Caption"))
+        self.caption_zh = self.form.text("caption_zh", bilingual.line("中文说明"))
+        self.first_field = self.caption
+        self.credit = self.form.text("credit", bilingual.line("Photo credit"))
+        self.session = self.form.choice("session_uid", QComboBox(), "session")
+        self.session.setMinimumWidth(260)
+        self.kind = self.form.enum("kind", QComboBox(), FileKind)
+        layout.addRow("File", bilingual.row(self.preview, self.file_label))
+        layout.addRow("Caption", bilingual.pair(self.caption, self.caption_zh))
+        layout.addRow("Credit", self.credit)
+        layout.addRow("Session and kind", bilingual.row(self.session, self.kind))
+
+    # -- adding files -------------------------------------------------------------
+
+    def choose_files(self) -> list[str]:
+        """Ask for image files (tests replace this so no dialog waits)."""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add photos", "", IMAGE_FILTER)
+        return paths
+
+    def add_record(self) -> None:
+        self.add_files(self.choose_files())
+
+    def add_files(self, paths: list[str | Path]) -> list[MeetingFile]:
+        """Read each file's bytes into a new photo; name the files that are not images."""
+        added: list[MeetingFile] = []
+        refused: list[str] = []
+        for raw in paths:
+            path = Path(raw)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                refused.append(f"{path.name} ({exc.strerror})")
+                continue
+            if QImage.fromData(data).isNull():
+                refused.append(f"{path.name} (not an image)")
+                continue
+            before = self.current()
+            record = MeetingFile(
+                original_name=path.name,
+                media_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream",
+                kind=FileKind.PHOTO,
+                credit=before.credit if before else "",
+                session_uid=before.session_uid if before else None,
+                data=data,
+                size=len(data),
+            )
+            self.insert(record)
+            added.append(record)
+        self.hint.setText("Not added: " + ", ".join(refused) if refused else "")
+        if added:
+            self.caption.setFocus()
+        return added
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
+
+    # -- showing -------------------------------------------------------------------
+
+    def sessions_changed(self) -> None:
+        meeting = self.meeting()
+        fill_session_choices(self.session, meeting.sessions if meeting else [])
+        self.form.load(self.current())
+        super().sessions_changed()
+
+    def _show_file(self) -> None:
+        f = self.current()
+        if f is None:
+            self.preview.clear()
+            self.file_label.clear()
+            return
+        size = f.size or (len(f.data) if f.data else 0)
+        self.file_label.setText(f"{f.original_name}  ({size // 1024 or 1} KB, {f.media_type})")
+        data = f.data
+        if data is None and f.id is not None:
+            data = self._store.file_data(f.id)
+        image = QImage.fromData(data) if data else QImage()
+        self.preview.setPixmap(
+            QPixmap.fromImage(
+                image.scaled(
+                    self.preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+            if not image.isNull()
+            else QPixmap()
+        )
