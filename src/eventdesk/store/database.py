@@ -77,7 +77,7 @@ def _quick_check(db: Database, path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise _damaged(path, str(exc)) from None
     if rows != ["ok"]:
-        raise _damaged(path, "; ".join(rows))
+        raise _damaged(path, "; ".join(" ".join(row.split()) for row in rows))
 
 
 def _check_file(path: Path, *, create: bool, read_only: bool) -> bool:

@@ -551,4 +551,3 @@ def _write(store: EventStore, parsed: _Parsed) -> ImportReport:
         store.save_course(course)
         report.courses += 1
     return report
-
