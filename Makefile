@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench clean package measure-package
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
+
+package: $(STAMP)  ## build the standalone program into dist/EventDesk/ and self-test it
+	$(BIN)/pyinstaller --noconfirm --clean packaging/eventdesk.spec --distpath dist --workpath build
+	QT_QPA_PLATFORM=offscreen dist/EventDesk/EventDesk --self-test
+
+measure-package: $(STAMP)  ## sizes and start times of the built program beside a bare PySide6 window
+	$(BIN)/python packaging/measure.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

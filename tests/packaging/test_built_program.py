@@ -1,0 +1,191 @@
+"""The standalone program: built from packaging/eventdesk.spec, it proves itself.
+
+One PyInstaller build per test session (about 30 s here), into a temporary
+folder, then the built program is run as an office would run it: its
+self-test, a first start on a new database, and a start on a database an older
+EventDesk wrote. A packaging break (a module, plugin, font or template left
+out of the folder) fails here, and `.ci/run` runs these tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventdesk.selftest import STEPS
+from eventdesk.store.migrations import LATEST_VERSION
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "packaging" / "eventdesk.spec"
+V1_DATABASE = ROOT / "tests" / "store" / "data" / "eventdesk-v1.sqlite3"
+BUILD_TIMEOUT = 900
+RUN_TIMEOUT = 120
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """dist/EventDesk/ built once for the session; the path of the program folder."""
+    pytest.importorskip("PyInstaller", reason="pip install -e '.[package]' to build the program")
+    work = tmp_path_factory.mktemp("pyinstaller")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            str(SPEC),
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    folder = work / "dist" / "EventDesk"
+    assert folder.is_dir()
+    return folder
+
+
+def _program(folder: Path) -> Path:
+    return folder / ("EventDesk.exe" if sys.platform == "win32" else "EventDesk")
+
+
+def _run(folder: Path, *args: str, home: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run the built program with a home of its own: nothing of the user's is touched."""
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_", "PYTHON"))
+    }
+    environment |= {
+        "HOME": str(home),
+        "USERPROFILE": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_RUNTIME_DIR": str(home / "runtime"),
+        **env,
+    }
+    (home / "runtime").mkdir(parents=True, exist_ok=True, mode=0o700)
+    return subprocess.run(
+        [str(_program(folder)), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        timeout=RUN_TIMEOUT,
+    )
+
+
+def test_the_self_test_passes_every_step_without_a_screen(built: Path, tmp_path: Path):
+    # Given no display and no Qt platform chosen, when the office runs the self-test
+    result = _run(built, "--self-test", home=tmp_path)
+    # then each step reports ok, in order, and the program exits 0
+    report = result.stdout + result.stderr
+    assert result.returncode == 0, report
+    for number, (name, _step) in enumerate(STEPS, start=1):
+        assert f"ok  {number}. {name}" in result.stdout, report
+    assert f"all {len(STEPS)} steps passed" in result.stdout
+    assert "built program" in result.stdout.splitlines()[0]
+
+
+def test_first_start_on_a_new_path_creates_the_database(built: Path, tmp_path: Path):
+    # Given a path where no database is yet
+    database = tmp_path / "new folder" / "office.sqlite3"
+    database.parent.mkdir()
+    # when the program starts its main window on it (offscreen, quitting once shown)
+    result = _run(
+        built,
+        "--db",
+        str(database),
+        home=tmp_path / "home",
+        QT_QPA_PLATFORM="offscreen",
+        EVENTDESK_EXIT_AFTER_SHOW="1",
+    )
+    # then the window was shown and the database is there, empty and of the latest schema
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert result.stdout.startswith("shown "), result.stdout + result.stderr
+    assert database.is_file()
+    with sqlite3.connect(database) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        assert db.execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
+
+
+def _counts(database: Path, tables: list[str]) -> dict[str, int]:
+    with sqlite3.connect(database) as db:
+        return {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def test_a_database_from_an_older_build_is_migrated_and_keeps_every_record(
+    built: Path, tmp_path: Path
+):
+    # Given a copy of a database that schema version 1 wrote, with its records
+    database = tmp_path / "old.sqlite3"
+    shutil.copy2(V1_DATABASE, database)
+    with sqlite3.connect(database) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+        tables = [
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+    before = _counts(database, tables)
+    assert sum(before.values()) > 0
+    # when the built program lists its meetings
+    result = _run(built, "--db", str(database), "list", home=tmp_path / "home")
+    # then the file is of the latest schema, and every record of version 1 is still there
+    assert result.returncode == 0, result.stderr
+    assert "Delegation visit to Lingnan" in result.stdout
+    with sqlite3.connect(database) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert _counts(database, tables) == before
+    # and the migrated records read back whole through the program's own search
+    found = _run(built, "--db", str(database), "search", "Xiaodong", home=tmp_path / "home")
+    assert "Delegation visit to Lingnan" in found.stdout, found.stderr
+
+
+def test_the_folder_holds_the_resources_and_no_unused_qt_parts(built: Path):
+    internal = built / "_internal"
+    shipped = internal / "eventdesk" / "resources"
+    # every file of resources/ is in the program, where paths.resources_dir() looks
+    wanted = {
+        p.relative_to(ROOT / "resources") for p in (ROOT / "resources").rglob("*") if p.is_file()
+    }
+    have = {p.relative_to(shipped) for p in shipped.rglob("*") if p.is_file()}
+    assert wanted - have == set()
+    assert (internal / "eventdesk" / "store" / "interchange" / "format-1.schema.json").is_file()
+    # and none of the Qt parts it never uses
+    names = [p.relative_to(internal).as_posix() for p in internal.rglob("*")]
+    unused = ("Qml", "Quick", "VirtualKeyboard", "EglFS", "qtbase_", "libqeglfs", "libqvnc")
+    assert [n for n in names if any(u in n for u in unused)] == []
+    assert not any("/translations/" in f"/{n}" for n in names)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads ELF dependencies")
+def test_every_qt_library_a_bundled_binary_needs_is_bundled(built: Path):
+    # The spec drops plugins and the libraries only they needed; nothing kept may need
+    # a Qt, PySide or ICU library that went with them.
+    from PyInstaller.depend.bindepend import get_imports
+
+    internal = built / "_internal"
+    files = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]
+    bundled = {p.name for p in internal.rglob("*.so*")}
+    ours = ("libQt6", "libpyside6", "libshiboken6", "libicu")
+    missing = {
+        f"{f.relative_to(internal)} needs {name}"
+        for f in files
+        for name, _path in get_imports(str(f))
+        if name.startswith(ours) and name not in bundled
+    }
+    assert missing == set()
