@@ -1,0 +1,68 @@
+"""A title held at one meeting belongs to that meeting: editing it rewrites nothing else."""
+
+from __future__ import annotations
+
+from eventdesk.records import Organisation, Person
+
+
+def _enter_meeting(d, editor, title: str, day: str, typed: str, label: str) -> int:
+    editor.new_meeting()
+    d.field(editor.details.view.title, title)
+    d.field(editor.details.view.start_date, day)
+    d.open_tab(editor.attendees)
+    d.pick(editor.attendees.finder, typed, label)
+    assert editor.save()
+    return editor.meeting_id()
+
+
+def test_editing_a_title_held_then_changes_only_that_meeting(editor, drive, fresh_store):
+    store = fresh_store
+    office = store.save_organisation(Organisation("Hong Kong, Macao and Taiwan Affairs Office"))
+    chen = store.save_person(
+        Person("Chen", "Qi", title="Deputy Director", title_zh="副主任", organisation_id=office.id)
+    )
+    d = drive(editor)
+    first = _enter_meeting(d, editor, "Annual meeting 2021", "2021-12-22", "Chen", "CHEN Qi")
+    second = _enter_meeting(d, editor, "Visit to HKU", "2022-03-01", "chen q", "CHEN Qi")
+    # The person's title was proposed for both meetings
+    assert store.get_meeting(second).attendees[0].title == "Deputy Director"
+
+    # Chen was promoted by the second meeting; the office corrects that meeting only
+    d.open_tab(editor.attendees)
+    editor.attendees.select(0)
+    d.field(editor.attendees.title, "Director")
+    d.type(editor.attendees.title_zh, "主任")
+    assert editor.is_dirty()
+    assert editor.save()
+
+    assert [(a.title, a.title_zh) for a in store.get_meeting(second).attendees] == [
+        ("Director", "主任")
+    ]
+    assert [(a.title, a.title_zh) for a in store.get_meeting(first).attendees] == [
+        ("Deputy Director", "副主任")
+    ]
+    person = store.get_person(chen.id)
+    assert (person.title, person.title_zh, person.organisation_id) == (
+        "Deputy Director",
+        "副主任",
+        office.id,
+    )
+
+    # And the other way round: editing the older meeting leaves the newer one alone
+    editor.load_meeting(first)
+    d.open_tab(editor.attendees)
+    d.field(editor.attendees.capacity, "Secretary of the meeting")
+    assert editor.save()
+    assert store.get_meeting(first).attendees[0].capacity == "Secretary of the meeting"
+    assert store.get_meeting(second).attendees[0].capacity == ""
+    assert store.get_person(chen.id).title == "Deputy Director"
+
+
+def test_a_person_is_listed_once(editor, drive, fresh_store):
+    fresh_store.save_person(Person("Chen", "Qi"))
+    d = drive(editor)
+    editor.new_meeting()
+    d.pick(editor.attendees.finder, "Chen", "CHEN Qi")
+    d.pick(editor.attendees.finder, "Chen", "CHEN Qi")
+    assert len(editor.meeting().attendees) == 1
+    assert "already listed" in editor.attendees.hint.text()

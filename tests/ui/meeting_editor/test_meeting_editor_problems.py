@@ -1,0 +1,104 @@
+"""Problems are refused in place: the field is marked, nothing is saved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventdesk.store.interchange import export_meeting
+from eventdesk.ui.meeting_editor import marking
+
+
+def test_a_date_that_does_not_exist_is_refused_in_place(sample_editor, sample_store, drive):
+    editor, store = sample_editor, sample_store
+    meeting_id = editor.meeting_id()
+    before = export_meeting(store, meeting_id)
+    d = drive(editor)
+    field = editor.details.view.start_date
+
+    d.field(field, "2021-02-30")
+
+    assert marking.is_marked(field)
+    assert "February 2021 has 28 days" in field.toolTip()
+    assert editor.is_dirty()
+    saved = []
+    editor.saved.connect(saved.append)
+    assert editor.save() is False
+    assert saved == []
+    assert editor.problems.isVisible()
+    assert "start date" in editor.problems.text()
+    assert export_meeting(store, meeting_id) == before
+    assert marking.is_marked(field)  # still marked after the refused save
+
+    d.field(field, "2021-12-23")
+    assert not marking.is_marked(field)
+    assert editor.save()
+    assert store.get_meeting(meeting_id).start_date == date(2021, 12, 23)
+
+
+def test_an_unreadable_time_in_another_row_is_found_on_save(sample_editor, sample_store, drive):
+    editor, store = sample_editor, sample_store
+    before = export_meeting(store, editor.meeting_id())
+    d = drive(editor)
+    tab = editor.sessions
+    d.open_tab(tab)
+    tab.select(1)
+    d.field(tab.start_time, "25:00")
+    assert marking.is_marked(tab.start_time)
+    tab.select(0)  # away from the bad row: the typed text is kept for it
+    assert not marking.is_marked(tab.start_time)
+    d.open_tab(editor.details)
+
+    assert editor.save() is False
+    assert editor.tabs.currentWidget() is tab
+    assert tab.current_row() == 1
+    assert tab.start_time.text() == "25:00"
+    assert marking.is_marked(tab.start_time)
+    assert "HH:MM" in tab.start_time.toolTip()
+    assert export_meeting(store, editor.meeting_id()) == before
+
+
+def test_validation_problems_are_marked_on_their_row_and_field(sample_editor, sample_store, drive):
+    editor, store = sample_editor, sample_store
+    before = export_meeting(store, editor.meeting_id())
+    d = drive(editor)
+    d.open_tab(editor.courses)
+    editor.courses.select(1)
+    d.field(editor.courses.year, "1066")
+    d.type(editor.courses.title, "")
+    d.open_tab(editor.decisions)
+    editor.decisions.select(0)
+    d.field(editor.decisions.count, "-3")
+
+    assert editor.save() is False
+
+    assert editor.tabs.currentWidget() is editor.courses
+    assert editor.courses.current_row() == 1
+    for widget, message in (
+        (editor.courses.title, "is required"),
+        (editor.courses.year, "1066 is not a plausible year"),
+    ):
+        assert marking.is_marked(widget)
+        assert message in widget.toolTip()
+    editor.decisions.select(0)
+    assert marking.is_marked(editor.decisions.count)
+    assert "cannot be negative" in editor.decisions.count.toolTip()
+    assert export_meeting(store, editor.meeting_id()) == before
+
+    # fixing one field clears its mark; the rest stay until fixed
+    d.field(editor.decisions.count, "10")
+    assert not marking.is_marked(editor.decisions.count)
+    assert editor.save() is False
+    d.open_tab(editor.courses)
+    d.field(editor.courses.title, "Learning Entrepreneurship by Knowing and Doing")
+    d.field(editor.courses.year, "2021")
+    assert editor.save()
+    assert export_meeting(store, editor.meeting_id()) == before
+
+
+def test_a_new_meeting_needs_a_title_and_a_date(editor):
+    editor.new_meeting()
+    assert editor.save() is False
+    for widget in (editor.details.view.title, editor.details.view.start_date):
+        assert marking.is_marked(widget)
+        assert "is required" in widget.toolTip()
+    assert editor.meeting_id() is None
