@@ -36,7 +36,17 @@ def make_application() -> QApplication:
     app.setWindowIcon(app_icon())
     if sys.platform.startswith("linux"):
         app.setStyle("Fusion")
+    register_fonts()
     return app
+
+
+def register_fonts() -> None:
+    """Bring the bundled CJK font, so Chinese names show on a PC without a Chinese font."""
+    try:
+        from eventdesk.summary.fonts import register_with_qt
+    except ImportError:  # the summaries (which own the fonts) are not installed
+        return
+    register_with_qt()
 
 
 def run(db_path: Path | None = None) -> int:

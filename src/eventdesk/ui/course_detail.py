@@ -7,8 +7,15 @@ meeting instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from eventdesk.records import CourseStatus
 from eventdesk.store import EventStore
@@ -24,6 +31,7 @@ class CourseDetail(QWidget):
         self._meeting_id: int | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -39,9 +47,12 @@ class CourseDetail(QWidget):
         ):
             value = QLabel()
             value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)  # record text is never markup
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = value
             form.addRow(label, value)
         self.open_meeting = QPushButton("&Open the meeting")
+        self.open_meeting.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.open_meeting.clicked.connect(self._open)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -72,7 +83,7 @@ class CourseDetail(QWidget):
             "notes": course.notes,
         }
         for key, value in values.items():
-            self.fields[key].setText(value)
+            self.fields[key].setText(value or "—")
         self.open_meeting.setEnabled(course.meeting_id is not None)
 
     def record_id(self) -> int | None:

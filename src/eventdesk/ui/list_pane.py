@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from eventdesk.ui.models import PagedTableModel
 
 SEARCH_DELAY_MS = 150
+#: Wider columns are cut (the full text is in the tooltip) so several fit at once.
+MAX_COLUMN_WIDTH = 220
 
 
 class ListPane(QWidget):
@@ -95,8 +97,8 @@ class ListPane(QWidget):
         header.setStretchLastSection(False)
         self.table.resizeColumnsToContents()
         for column in range(model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), 320))
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+        header.setSectionResizeMode(model.MAIN_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         model.modelReset.connect(self._update_count)
         model.rowsInserted.connect(self._update_count)

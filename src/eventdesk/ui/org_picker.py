@@ -9,7 +9,7 @@ organisation means "none".
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QSizePolicy, QWidget
 
 from eventdesk.store import EventStore
 
@@ -29,6 +29,7 @@ class OrganisationPicker(QComboBox):
         # widen the form: the box is as wide as the form makes it, the popup shows all.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(16)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.lineEdit().setPlaceholderText("Type to find an organisation")
         self.lineEdit().setClearButtonEnabled(True)
         completer = QCompleter(self.model(), self)
@@ -68,6 +69,7 @@ class OrganisationPicker(QComboBox):
                 self.addItem(_item_text(org.name, org.name_zh, org.short_name), org_id)
                 index = self.count() - 1
             self.setCurrentIndex(index)
+            self.lineEdit().setCursorPosition(0)  # show the name's start, not its end
         finally:
             self._loading = False
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,10 @@ class OrganisationForm(QWidget):
         super().__init__(parent)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a name with <b> shows as typed
+        # No word wrap: a wrapping label makes the scrolling form take its preferred
+        # height and scroll; a long name is cut instead, and the field below holds it whole.
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.name = QLineEdit()
         self.name_zh = QLineEdit()
         self.short_name = QLineEdit()
@@ -45,12 +50,13 @@ class OrganisationForm(QWidget):
         self.founded.setPlaceholderText("YYYY-MM-DD")
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(60)
+        self.description.setFixedHeight(64)
         self.description_zh = QPlainTextEdit()
         self.description_zh.setTabChangesFocus(True)
-        self.description_zh.setFixedHeight(60)
+        self.description_zh.setFixedHeight(48)
 
         self.members = QListWidget()
+        self.members.setMinimumHeight(60)
         self.member_picker = OrganisationPicker(store)
         self.add_member = QPushButton("&Add member")
         self.remove_member = QPushButton("Re&move")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,10 @@ class PersonForm(QWidget):
         super().__init__(parent)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a name with <b> shows as typed
+        # No word wrap: a wrapping label makes the scrolling form take its preferred
+        # height and scroll; a long name is cut instead, and the field below holds it whole.
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.family_name = QLineEdit()
         self.given_name = QLineEdit()
         self.name_order = QComboBox()

@@ -55,6 +55,11 @@ class Workspace(QSplitter):
 
         self.navigator = QListWidget()
         self.navigator.setObjectName("navigator")
+        self.navigator.setStyleSheet(
+            "QListWidget#navigator { outline: 0; }"
+            "QListWidget#navigator::item { padding: 6px 10px; }"
+        )
+        self.navigator.setFrameShape(QListWidget.Shape.NoFrame)
         for section in Section:
             item = QListWidgetItem(section.label)
             item.setData(Qt.ItemDataRole.UserRole, section.value)
@@ -74,7 +79,7 @@ class Workspace(QSplitter):
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 2)
         self.setStretchFactor(2, 3)
-        self.setSizes([150, 520, 610])
+        self.setSizes([140, 420, 720])
         self.setChildrenCollapsible(False)
 
         self.navigator.currentRowChanged.connect(self._navigator_changed)

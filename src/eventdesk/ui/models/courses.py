@@ -12,6 +12,7 @@ from eventdesk.ui.models.paged import DEFAULT_PAGE_SIZE, PagedTableModel
 
 class CoursesModel(PagedTableModel[CourseRow]):
     YEAR, TITLE, PROGRAMME, INSTITUTION, TEACHERS, STATUS, MEETING = range(7)
+    MAIN_COLUMN = TITLE
     HEADERS = ("Year", "Course", "Programme", "Institution", "Teachers", "Status", "Meeting")
     SORTS: ClassVar[dict[int, tuple[str, str]]] = {}
 

@@ -12,6 +12,7 @@ from eventdesk.ui.models.paged import DEFAULT_PAGE_SIZE, PagedTableModel
 
 class MeetingsModel(PagedTableModel[MeetingRow]):
     DATE, TITLE, SERIES, FORMAT, ATTENDEES, STATUS = range(6)
+    MAIN_COLUMN = TITLE
     HEADERS = ("Date", "Title", "Series", "Format", "Attendees", "Status")
     #: The orders the store knows. It has no descending title order, so a
     #: second click on Title keeps the ascending one.

@@ -34,6 +34,8 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     """
 
     HEADERS: Sequence[str] = ()
+    #: The column that takes the pane's spare width (the record's name or title).
+    MAIN_COLUMN = 0
     SORTS: ClassVar[dict[int, tuple[str, str]]] = {}
 
     def __init__(self, page_size: int = DEFAULT_PAGE_SIZE, parent: Any = None):
