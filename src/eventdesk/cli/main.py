@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eventdesk import __version__
-from eventdesk.cli import commands
+from eventdesk.cli import commands, summary_commands
 from eventdesk.records import ValidationError
 from eventdesk.store import StoreError
 
@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="where (default: the backups folder beside the database)",
     )
+    summary_commands.add_parsers(sub)
     return parser
 
 

@@ -1,0 +1,205 @@
+"""What the command line and the GUI call: a document in, a file or HTML out.
+
+Every user mistake (an unknown meeting, a bad template, a file that cannot be
+written, an extension we do not write) ends in a :class:`SummaryError` or
+another :class:`StoreError` with one line fit to show as it is. Warnings
+(characters no font can show) are returned, and also printed in the
+document itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eventdesk.store import EventStore
+from eventdesk.summary import docx_out, fonts, html_out
+from eventdesk.summary.documents import (
+    MEETING_TEMPLATES,
+    course_document,
+    meeting_document,
+    period_document,
+)
+from eventdesk.summary.errors import SummaryError
+from eventdesk.summary.templates import (
+    copy_templates_for_editing,
+    make_environment,
+    render,
+    templates_folder,
+)
+
+FORMATS = (".pdf", ".docx", ".html")
+
+__all__ = [
+    "FORMATS",
+    "SummaryError",
+    "copy_templates_for_editing",
+    "meeting_context_for",
+    "print_summary",
+    "render_html",
+    "templates_folder",
+    "write_course_register",
+    "write_period_report",
+    "write_summary",
+]
+
+
+def _check_template(template: str) -> None:
+    if template not in MEETING_TEMPLATES:
+        raise SummaryError(f"Unknown template {template!r}; use news or minutes.")
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".htm":
+        return ".html"
+    if suffix not in FORMATS:
+        raise SummaryError(f"Cannot tell the format of {path.name}: name it .pdf, .docx or .html.")
+    return suffix
+
+
+def _check_folder(path: Path) -> None:
+    if not path.parent.exists():
+        raise SummaryError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    if path.is_dir():
+        raise SummaryError(f"Cannot write {path}: it is a folder.")
+
+
+def meeting_context_for(store: EventStore, meeting_id: int) -> dict[str, Any]:
+    """The full view model of one meeting (for a preview that renders more than once)."""
+    return meeting_document(make_environment(), store, meeting_id)
+
+
+def _add_font_warnings(context: dict[str, Any], *, use_qt: bool) -> list[str]:
+    text = "".join(fonts.texts_of({k: v for k, v in context.items() if k != "photos"}))
+    text += "".join(p.get("caption", "") for p in context.get("photos", []))
+    warning = fonts.warning_for(fonts.missing_glyphs(text, use_qt=use_qt))
+    context["warnings"] = [warning] if warning else []
+    return list(context["warnings"])
+
+
+def render_html(
+    store: EventStore, meeting_id: int, template: str = "news", *, for_qt: bool = False
+) -> str:
+    """The meeting's summary as a self-contained HTML page.
+
+    ``for_qt`` leaves out the embedded font and photo URIs' sizes that a
+    browser wants, for a QTextBrowser preview (which has the fonts registered).
+    """
+    _check_template(template)
+    env = make_environment()
+    context = meeting_document(env, store, meeting_id)
+    _add_font_warnings(context, use_qt=for_qt)
+    if for_qt:
+        html_out.photo_uris(context["photos"])
+        context["font_stack"] = fonts.css_stack()
+    else:
+        html_out.prepare(context)
+    return render(env, f"{template}.html.j2", context)
+
+
+def _write(
+    path: Path, template: str, context: dict[str, Any], env: Any, page_size: str
+) -> list[str]:
+    """Write a prepared context in the format ``path``'s extension names."""
+    fmt = _format_of(path)
+    _check_folder(path)
+    warnings = _add_font_warnings(context, use_qt=fmt == ".pdf")
+    if fmt == ".html":
+        html_out.prepare(context)
+        text = render(env, f"{template}.html.j2", context)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise SummaryError(f"Cannot write {path}: {exc.strerror}.") from None
+    elif fmt == ".docx":
+        docx_out.write_docx(path, template, context)
+    else:
+        from eventdesk.summary import pdf  # Qt only for PDF
+
+        context["font_stack"] = fonts.css_stack()
+        context["show_header"] = False
+        pdf.write_pdf(path, lambda c: render(env, f"{template}.html.j2", c), context, page_size)
+    for warning in warnings:
+        fonts_warn(warning)
+    return warnings
+
+
+def fonts_warn(message: str) -> None:
+    from eventdesk.summary.templates import warn
+
+    warn(message)
+
+
+def write_summary(
+    store: EventStore,
+    meeting_id: int,
+    template: str,
+    path: Path,
+    page_size: str = "A4",
+) -> list[str]:
+    """Write one meeting's news release or minutes as .pdf, .docx or .html; return warnings."""
+    _check_template(template)
+    path = Path(path)
+    _format_of(path)
+    env = make_environment()
+    context = meeting_document(env, store, meeting_id)
+    return _write(path, template, context, env, page_size)
+
+
+def write_period_report(
+    store: EventStore,
+    date_from: date | None,
+    date_to: date | None,
+    *,
+    path: Path,
+    organisation: str | None = None,
+    series: str | None = None,
+    person_id: int | None = None,
+    page_size: str = "A4",
+) -> list[str]:
+    """The meetings of a date range (with a partner, of a series, or with a person)."""
+    path = Path(path)
+    _format_of(path)
+    env = make_environment()
+    context = period_document(
+        env,
+        store,
+        date_from,
+        date_to,
+        organisation=organisation,
+        series=series,
+        person_id=person_id,
+    )
+    return _write(path, "report", context, env, page_size)
+
+
+def write_course_register(
+    store: EventStore,
+    path: Path,
+    *,
+    text: str = "",
+    year: int | None = None,
+    status: str | None = None,
+    page_size: str = "A4",
+) -> list[str]:
+    """The course-shortlist register, every entry or those of one year or status."""
+    path = Path(path)
+    _format_of(path)
+    env = make_environment()
+    context = course_document(store, text=text, year=year, status=status)
+    return _write(path, "courses", context, env, page_size)
+
+
+def print_summary(store: EventStore, meeting_id: int, template: str, printer: Any) -> int:
+    """Print on a QPrinter the user set up; returns the number of pages."""
+    from eventdesk.summary import pdf
+
+    _check_template(template)
+    env = make_environment()
+    context = meeting_document(env, store, meeting_id)
+    _add_font_warnings(context, use_qt=True)
+    context["font_stack"] = fonts.css_stack()
+    context["show_header"] = False
+    return pdf.print_document(printer, lambda c: render(env, f"{template}.html.j2", c), context)

@@ -1,0 +1,168 @@
+"""The full context of each kind of document: view model plus the sentences written for it.
+
+The sentences of a news release come from ``news_prose.txt.j2`` (a template
+a user can edit) and are put here into ``news.blocks``, so the HTML/PDF
+template and the Word template print the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import jinja2
+
+from eventdesk.store import EventStore, MeetingFilter
+from eventdesk.summary import prose
+from eventdesk.summary.context import meeting_context
+from eventdesk.summary.errors import SummaryError
+from eventdesk.summary.templates import guarded
+
+PROSE = "news_prose.txt.j2"
+MEETING_TEMPLATES = ("news", "minutes")
+
+
+def _clean(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _is_headline(text: str) -> bool:
+    """One short sentence: what an office writes as the title of its release."""
+    return len(text) <= 160 and len(re.findall(r"[.!?](\s|$)", text)) <= 1
+
+
+def add_news(env: jinja2.Environment, c: dict[str, Any]) -> dict[str, Any]:
+    """Write the release's paragraphs into ``c["news"]``: headline, blocks of text and photos."""
+
+    def build() -> dict[str, Any]:
+        p = env.get_template(PROSE).module
+        blocks: list[dict[str, Any]] = []
+
+        def add(text: str, photos: list | None = None) -> None:
+            text = _clean(text)
+            if text or photos:
+                blocks.append({"text": text, "photos": photos or []})
+
+        summary = list(c["meeting"]["summary"])
+        if summary and _is_headline(summary[0]):
+            # The office's own one-line summary ("USST participated in ...") heads the release.
+            headline = summary.pop(0).rstrip(".")
+        else:
+            headline = _clean(p.headline(c))
+        add(p.lead(c), c["loose_photos"])
+        for s in c["sessions"]:
+            add(p.session(c, s), s["photos"])
+            add(p.session_talks(c, s))
+        add(p.loose(c))
+        for para in summary:
+            add(para)
+        background = [_clean(p.background(c)), *c["meeting"]["background"]]
+        background = [b for b in background if b]
+        return {"headline": headline, "blocks": blocks, "background": background}
+
+    c["news"] = guarded(PROSE, build)
+    return c
+
+
+def meeting_document(env: jinja2.Environment, store: EventStore, meeting_id: int) -> dict:
+    meeting = store.get_meeting(meeting_id, with_file_data=True)
+    return add_news(env, meeting_context(store, meeting))
+
+
+def find_organisation(store: EventStore, name: str) -> int:
+    """The id of the organisation called ``name`` (or its short name); one line if not one."""
+    wanted = name.strip().casefold()
+    rows = store.list_organisations(name)
+    exact = [r for r in rows if wanted in (r.name.casefold(), r.short_name.casefold())]
+    if len(exact) == 1:
+        return exact[0].id
+    if len(rows) == 1:
+        return rows[0].id
+    if not rows:
+        raise SummaryError(f"There is no organisation called {name!r}.")
+    names = ", ".join(r.name for r in rows[:5])
+    raise SummaryError(f"{name!r} could mean more than one organisation: {names}.")
+
+
+def period_document(
+    env: jinja2.Environment,
+    store: EventStore,
+    date_from: date | None,
+    date_to: date | None,
+    *,
+    organisation: str | None = None,
+    series: str | None = None,
+    person_id: int | None = None,
+) -> dict[str, Any]:
+    """Meetings in a date range, optionally with one partner, of one series or with one person."""
+    org_id = find_organisation(store, organisation) if organisation else None
+    rows = store.list_meetings(
+        MeetingFilter(
+            date_from=date_from,
+            date_to=date_to,
+            organisation_id=org_id,
+            series=series or None,
+            person_id=person_id,
+        )
+    )
+    rows = sorted(rows, key=lambda r: (r.start_date or "", r.id))
+    meetings = [meeting_document(env, store, r.id) for r in rows]
+    filters = []
+    if organisation:
+        filters.append(f"with {store.get_organisation(org_id).name}")  # type: ignore[arg-type]
+    if series:
+        filters.append(f"in the series {series}")
+    if person_id is not None:
+        filters.append(f"attended by {store.get_person(person_id).display_name}")
+    span = _span(date_from, date_to)
+    title = f"Meetings {span}".strip() if span else "Meetings"
+    return {
+        "kind": "report",
+        "title": title,
+        "filters": prose.join_prose(filters),
+        "header": title,
+        "meetings": meetings,
+        "count": len(meetings),
+        "warnings": [],
+    }
+
+
+def _span(date_from: date | None, date_to: date | None) -> str:
+    if date_from and date_to:
+        return f"from {prose.long_date(date_from)} to {prose.long_date(date_to)}"
+    if date_from:
+        return f"since {prose.long_date(date_from)}"
+    if date_to:
+        return f"until {prose.long_date(date_to)}"
+    return ""
+
+
+def course_document(
+    store: EventStore, *, text: str = "", year: int | None = None, status: str | None = None
+) -> dict[str, Any]:
+    """The course-shortlist register: every course entry, newest year first."""
+    rows = store.list_courses(text, year=year, status=status)
+    courses = [
+        {
+            "year": r.year or "",
+            "title": r.title or r.title_zh,
+            "title_zh": r.title_zh if r.title else "",
+            "programme": r.programme,
+            "institution": r.institution,
+            "teachers": r.teachers,
+            "status": r.status.replace("_", " ").capitalize(),
+            "meeting": r.meeting_title,
+        }
+        for r in rows
+    ]
+    title = "Course shortlist register" + (f", {year}" if year else "")
+    return {
+        "kind": "courses",
+        "title": title,
+        "header": title,
+        "courses": courses,
+        "count": len(courses),
+        "today": prose.long_date(date.today()),
+        "warnings": [],
+    }

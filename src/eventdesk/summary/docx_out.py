@@ -1,0 +1,115 @@
+"""DOCX output from a Word template (docxtpl): real headings, tables and pictures.
+
+Why Word templates instead of converting HTML: the publicity office edits the
+release in Word, and staff restyle it there with their letterhead. The
+template is a .docx with Jinja tags; a copy of the same name in the user's
+templates folder wins over the built-in one in ``resources/templates``.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from eventdesk.summary import prose
+from eventdesk.summary.errors import SummaryError
+from eventdesk.summary.templates import builtin_docx_folder, template_error, templates_folder
+
+PHOTO_WIDTH_MM = 120
+
+
+def docx_template(name: str, user_folder: Path | None = None) -> Path:
+    """The user's copy of ``name.docx`` if there is one, else the built-in one."""
+    for folder in (user_folder if user_folder is not None else _user(), builtin_docx_folder()):
+        if folder is not None and (folder / f"{name}.docx").is_file():
+            return folder / f"{name}.docx"
+    raise SummaryError(f"There is no Word template named {name}.docx.")
+
+
+def _user() -> Path | None:
+    try:
+        return templates_folder()
+    except OSError:
+        return None
+
+
+def _word_extras(c: dict[str, Any]) -> None:
+    """Rows the Word tables want ready-made (a table row cannot hold a Jinja loop of its own)."""
+    if c.get("kind") == "meeting":
+        m = c["meeting"]
+        series = m["series"] + (f" ({m['edition']})" if m["edition"] and m["series"] else "")
+        c["facts"] = [
+            (label, value)
+            for label, value in (
+                ("Date", m["date"]),
+                ("Time", m["time"]),
+                ("Format", m["format_label"]),
+                ("Venue or platform", m["venue"]),
+                ("Series", series),
+                ("Host", prose.join_prose(h["name"] for h in c["hosts"])),
+                ("Our role", m["our_role_label"]),
+                ("Record status", m["status_label"]),
+            )
+            if value
+        ]
+        c["proceedings"] = [s for s in c["sessions"] if s["notes"] or s["speeches"] or s["talks"]]
+        c["course_rows"] = [
+            {
+                **x,
+                "institution": g["institution"],
+                "programme": g["programme"],
+                "status": g["status_label"],
+                "year": x["year"] or "",
+            }
+            for g in c["courses"]
+            for x in g["courses"]
+        ]
+        for d in c["decisions"]:
+            d["concerns"] = "; ".join(
+                p["name"] + (f" ({p['role']})" if p["role"] else "") for p in d["parties"]
+            )
+            d["owner_due"] = ", ".join(x for x in (d["owner"], d["due_date"]) if x)
+    if c.get("kind") == "report":
+        c["count_text"] = prose.upper_first(prose.counted(c["count"], "meeting"))
+        for m in c["meetings"]:
+            m["delegation"] = prose.join_prose(p["name"] for p in m["ours_attending"])
+    if c.get("kind") == "courses":
+        c["count_text"] = prose.upper_first(
+            prose.counted(c["count"], "course entry", "course entries")
+        )
+
+
+def write_docx(path: Path, name: str, context: dict[str, Any]) -> None:
+    """Fill the Word template ``name`` with ``context`` and save it at ``path``."""
+    import jinja2
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.shared import Mm
+    from docxtpl import DocxTemplate, InlineImage
+
+    template = docx_template(name)
+    try:
+        tpl = DocxTemplate(str(template))
+    except Exception as exc:  # a file that is not a .docx
+        raise SummaryError(f"Cannot open the Word template {template}: {exc}.") from None
+    for photo in context.get("photos", []):
+        photo["image"] = ""
+        if photo.get("data"):
+            try:
+                photo["image"] = InlineImage(
+                    tpl, io.BytesIO(photo["data"]), width=Mm(PHOTO_WIDTH_MM)
+                )
+            except UnrecognizedImageError:
+                photo["image"] = f"[picture: {photo.get('caption') or 'unreadable image'}]"
+    _word_extras(context)
+    env = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.do"])
+    env.filters.update(join_prose=prose.join_prose, counted=prose.counted)
+    try:
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except jinja2.TemplateError as exc:
+        exc.filename = None  # docxtpl names no file: the .docx is the one to name
+        raise template_error(exc, str(template)) from None
+    try:
+        tpl.save(str(path))
+    except OSError as exc:
+        raise SummaryError(f"Cannot write {path}: {exc.strerror}.") from None

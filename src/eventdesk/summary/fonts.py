@@ -1,0 +1,141 @@
+"""The fonts EventDesk brings, and the check that every character has one.
+
+Why: an office PC may have no Chinese font, and a missing glyph prints as an
+empty box or nothing at all. The program ships a subset of Noto Sans CJK SC
+(``resources/fonts``, made by ``packaging/fonts/make_cjk_subset.py``) that
+covers Latin, GB2312 and the common traditional characters, registers it with
+Qt at start-up, and uses it as the document font. Before a document is
+written, its text is checked against the fonts; a character none can show
+becomes a visible warning naming it, never a silent gap.
+
+Qt is imported only inside the functions that need it, so HTML and DOCX
+output work without loading Qt.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from eventdesk import paths
+
+FAMILY = "EventDesk Noto Sans CJK SC"
+#: The document's font list: ours first, then what an office PC or a Mac may have.
+FALLBACKS = [
+    FAMILY,
+    "Noto Sans CJK SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans",
+    "Arial",
+    "DejaVu Sans",
+    "sans-serif",
+]
+_registered: list[str] = []
+
+
+def font_files() -> list[Path]:
+    folder = paths.resources_dir() / "fonts"
+    return sorted([*folder.glob("*.otf"), *folder.glob("*.ttf")])
+
+
+def css_stack() -> str:
+    """The CSS ``font-family`` value of the documents."""
+    return ", ".join(f'"{f}"' if " " in f else f for f in FALLBACKS)
+
+
+def register_with_qt() -> list[str]:
+    """Register the bundled fonts with Qt once; return the families they add.
+
+    Needs a QGuiApplication. Called by the GUI at start-up and by the PDF
+    writer before it lays a document out.
+    """
+    if _registered:
+        return list(_registered)
+    from PySide6.QtGui import QFontDatabase
+
+    for path in font_files():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            _registered.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return list(_registered)
+
+
+@lru_cache(maxsize=1)
+def bundled_codepoints() -> frozenset[int]:
+    """Every character the bundled fonts have a glyph for (read with fontTools)."""
+    from fontTools.ttLib import TTFont
+
+    codes: set[int] = set()
+    for path in font_files():
+        font = TTFont(str(path), lazy=True)
+        codes |= set(font.getBestCmap() or {})
+        font.close()
+    return frozenset(codes)
+
+
+def _needs_glyph(char: str) -> bool:
+    category = unicodedata.category(char)
+    return not (char.isspace() or category in ("Cc", "Cf", "Zl", "Zp"))
+
+
+def _qt_can_show(char: str) -> bool:
+    """Whether a font Qt has here (system or registered) holds the character."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        return False
+    code = ord(char)
+    return any(QFontMetrics(QFont(f)).inFontUcs4(code) for f in QFontDatabase.families())
+
+
+def missing_glyphs(text: str, *, use_qt: bool = False) -> list[str]:
+    """The characters of ``text`` that no font can show, each once, in order of appearance.
+
+    The bundled fonts are asked first (via their cmap); with ``use_qt`` the
+    fonts Qt has on this machine are asked about what is left, since a PDF
+    written here may embed them. HTML and DOCX travel to other machines, so
+    for them only the bundled fonts count.
+    """
+    known = bundled_codepoints()
+    missing: list[str] = []
+    for char in dict.fromkeys(text):
+        if not _needs_glyph(char) or ord(char) in known:
+            continue
+        if use_qt and _qt_can_show(char):
+            continue
+        missing.append(char)
+    return missing
+
+
+def describe(char: str) -> str:
+    """ "U+1F600 GRINNING FACE": a name a person can look up, since the glyph itself won't show."""
+    name = unicodedata.name(char, "unnamed character")
+    return f"U+{ord(char):04X} {name}"
+
+
+def warning_for(missing: Iterable[str]) -> str:
+    chars = list(missing)
+    if not chars:
+        return ""
+    listed = ", ".join(describe(c) for c in chars[:10])
+    more = f" and {len(chars) - 10} more" if len(chars) > 10 else ""
+    return (
+        f"No font available can show {len(chars)} character(s) of this document; "
+        f"they may print as empty boxes: {listed}{more}."
+    )
+
+
+def texts_of(value: Any) -> Iterable[str]:
+    """Every string in a view model (dicts and lists), to check before writing."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from texts_of(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from texts_of(v)

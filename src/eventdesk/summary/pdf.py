@@ -1,0 +1,198 @@
+"""PDF and printing: the HTML laid out by QTextDocument, painted page by page.
+
+Why paint each page ourselves rather than ``QTextDocument.print_()``: every
+page needs a running header (the meeting's title and date) and "n / N", and
+Qt's own printing has neither. The document is laid out with the header's
+height kept free, then each page paints the header and its slice of the body.
+
+This is the only module of ``eventdesk.summary`` that loads Qt, and it does so
+when called, so the HTML and DOCX outputs never need it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from eventdesk.summary import fonts
+from eventdesk.summary.errors import SummaryError
+
+PAGE_SIZES = ("A4", "Letter")
+_app_keepalive: list[Any] = []
+
+
+def ensure_gui_app() -> Any:
+    """The running Q(Gui)Application, or a new QGuiApplication when there is none.
+
+    A command-line run has no window system; the offscreen platform lays out
+    and paints just as well.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        if sys.platform.startswith("linux") and no_display:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([])
+        _app_keepalive.append(app)
+    fonts.register_with_qt()
+    return app
+
+
+def page_size(name: str) -> Any:
+    from PySide6.QtGui import QPageSize
+
+    sizes = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+    if name.lower() not in sizes:
+        raise SummaryError(f"Unknown page size {name!r}; use A4 or Letter.")
+    return QPageSize(sizes[name.lower()])
+
+
+class PageGeometry:
+    """Where header and body go on a page, in the device's pixels."""
+
+    HEADER_MM = 9.0
+
+    def __init__(self, device: Any):
+        from PySide6.QtCore import QRectF
+
+        dpi = device.resolution()
+        paint = device.pageLayout().paintRectPixels(dpi)
+        self.dpi = dpi
+        self.width = float(paint.width())
+        self.header = self.HEADER_MM / 25.4 * dpi
+        self.body = QRectF(0, self.header, self.width, paint.height() - self.header)
+
+    @property
+    def body_width_css_px(self) -> float:
+        """The body's width in CSS pixels (96 per inch), for sizing photos."""
+        return self.width / self.dpi * 96
+
+
+def setup_device(device: Any, size: str) -> None:
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout
+
+    device.setPageSize(page_size(size))
+    device.setPageMargins(QMarginsF(18, 14, 18, 16), QPageLayout.Unit.Millimeter)
+
+
+def prepare_photos(photos: list[dict[str, Any]], width_css_px: float) -> dict[str, Any]:
+    """Give each photo a resource name and a width that fits the page; return the images."""
+    from PySide6.QtGui import QImage
+
+    images = {}
+    for n, photo in enumerate(photos):
+        image = QImage.fromData(photo["data"] or b"")
+        name = f"eventdesk-photo-{n}.png"
+        photo["src"] = name
+        if not image.isNull():
+            photo["width"] = int(min(image.width(), width_css_px * 0.55))
+            images[name] = image
+    return images
+
+
+def build_document(html: str, images: dict[str, Any], geometry: PageGeometry, device: Any) -> Any:
+    """A QTextDocument of the HTML, laid out in pages of the body's size on ``device``."""
+    from PySide6.QtCore import QSizeF, QUrl
+    from PySide6.QtGui import QFont, QTextDocument
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    font = QFont()
+    font.setFamilies(fonts.FALLBACKS)
+    font.setPointSizeF(10.5)
+    doc.setDefaultFont(font)
+    for name, image in images.items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    doc.setHtml(html)
+    doc.setPageSize(QSizeF(geometry.body.width(), geometry.body.height()))
+    return doc
+
+
+def paint(device: Any, doc: Any, header: str, geometry: PageGeometry) -> int:
+    """Paint ``doc`` page by page with the running header and "n / N"; return the page count."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPainter, QPen
+
+    pages = max(1, doc.pageCount())
+    painter = QPainter()
+    if not painter.begin(device):
+        raise SummaryError("Cannot start writing the document (is the file writable?).")
+    try:
+        head_font = QFont()
+        head_font.setFamilies(fonts.FALLBACKS)
+        head_font.setPointSizeF(8.5)
+        body_h = geometry.body.height()
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.setFont(head_font)
+            painter.setPen(QColor("#555555"))
+            number = f"{page + 1} / {pages}"
+            text_h = geometry.header * 0.6
+            number_w = painter.fontMetrics().horizontalAdvance(number) + 4
+            title_rect = QRectF(0, 0, geometry.width - number_w - 20, text_h)
+            title = painter.fontMetrics().elidedText(
+                header, Qt.TextElideMode.ElideRight, int(title_rect.width())
+            )
+            align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(title_rect, align, title)
+            painter.drawText(
+                QRectF(geometry.width - number_w, 0, number_w, text_h),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                number,
+            )
+            painter.setPen(QPen(QColor("#999999"), max(1.0, geometry.dpi / 300)))
+            painter.drawLine(QPointF(0, text_h + 2), QPointF(geometry.width, text_h + 2))
+            painter.save()
+            painter.translate(0, geometry.header - page * body_h)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, page * body_h, geometry.width, body_h)
+            painter.setClipRect(context.clip)
+            doc.documentLayout().draw(painter, context)
+            painter.restore()
+    finally:
+        painter.end()
+    return pages
+
+
+def write_pdf(path: Path, render_html: Any, context: dict[str, Any], size: str = "A4") -> int:
+    """Write ``context`` through ``render_html(context) -> str`` as a PDF; return the page count.
+
+    ``render_html`` is called after the photos have their resource names.
+    """
+    ensure_gui_app()
+    from PySide6.QtGui import QPdfWriter
+
+    _check_writable(path)
+    writer = QPdfWriter(str(path))
+    writer.setResolution(300)
+    writer.setCreator("EventDesk")
+    writer.setTitle(context.get("header", ""))
+    setup_device(writer, size)
+    geometry = PageGeometry(writer)
+    images = prepare_photos(context.get("photos", []), geometry.body_width_css_px)
+    doc = build_document(render_html(context), images, geometry, writer)
+    return paint(writer, doc, context.get("header", ""), geometry)
+
+
+def print_document(printer: Any, render_html: Any, context: dict[str, Any]) -> int:
+    """The same pages on a QPrinter the user chose (page size as they set it)."""
+    fonts.register_with_qt()
+    geometry = PageGeometry(printer)
+    images = prepare_photos(context.get("photos", []), geometry.body_width_css_px)
+    doc = build_document(render_html(context), images, geometry, printer)
+    return paint(printer, doc, context.get("header", ""), geometry)
+
+
+def _check_writable(path: Path) -> None:
+    """QPdfWriter fails silently on a bad path; find out first and say so in one line."""
+    try:
+        with open(path, "ab"):
+            pass
+    except OSError as exc:
+        raise SummaryError(f"Cannot write {path}: {exc.strerror}.") from None

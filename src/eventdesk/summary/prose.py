@@ -1,0 +1,128 @@
+"""Small pieces of English that turn records into sentences.
+
+A news release reads "A, B and C", "December 22, 2021" and "two courses", not
+a bullet list of fields. These helpers are also the Jinja filters the
+templates use, so a user editing a template writes the same phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, time
+
+_WORDS = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def join_prose(items: Iterable[object], conjunction: str = "and") -> str:
+    """``["A", "B", "C"]`` -> ``"A, B and C"``.
+
+    When an item itself holds a comma or the conjunction ("Director of the Hong
+    Kong, Macao and Taiwan Affairs Office"), a serial comma goes before the last
+    item so the reader can still see where one item ends, as the office's own
+    report does.
+    """
+    parts = [str(i).strip() for i in items if i is not None and str(i).strip()]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    if len(parts) == 2:
+        return f"{parts[0]} {conjunction} {parts[1]}"
+    serial = any("," in p or f" {conjunction} " in p for p in parts)
+    head = ", ".join(parts[:-1])
+    return f"{head}{',' if serial else ''} {conjunction} {parts[-1]}"
+
+
+def long_date(value: date | None) -> str:
+    """``date(2021, 12, 22)`` -> ``"December 22, 2021"`` (no leading zero, any locale)."""
+    if value is None:
+        return ""
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def date_range(start: date | None, end: date | None) -> str:
+    """One day, or a span written as briefly as it stays clear."""
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return long_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%B} {start.day}–{end.day}, {end.year}"
+    if start.year == end.year:
+        return f"{start:%B} {start.day} – {end:%B} {end.day}, {end.year}"
+    return f"{long_date(start)} – {long_date(end)}"
+
+
+def time_range(start: time | None, end: time | None) -> str:
+    if start is None:
+        return ""
+    text = f"{start:%H:%M}"
+    return f"{text}–{end:%H:%M}" if end else text
+
+
+def number_word(n: int | None) -> str:
+    """Numbers up to twenty in words, as a release writes them; larger ones in digits."""
+    if n is None:
+        return ""
+    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``counted(2, "course")`` -> ``"two courses"``."""
+    return f"{number_word(n)} {singular if n == 1 else plural or singular + 's'}"
+
+
+def plural_role(role: str, n: int) -> str:
+    """ "Vice Chairman" for one, "Vice Chairmen" for two."""
+    if n == 1 or not role:
+        return role
+    if role.endswith("man"):
+        return role[:-3] + "men"
+    return role
+
+
+def lower_first(text: str) -> str:
+    """Lower-case a leading capital when it starts a phrase mid-sentence ("Excellent courses").
+
+    Acronyms ("USST students") are left alone: a second capital means it is one.
+    """
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def upper_first(text: str) -> str:
+    """ "the Alliance" -> "The Alliance" at the start of a sentence (unlike Jinja's capitalize)."""
+    return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """Whitespace collapsed and a full stop at the end, for text typed into a field."""
+    text = " ".join(text.split())
+    if text and text[-1] not in ".!?。！？\"'”’":
+        text += "."
+    return text
+
+
+def was_were(n: int) -> str:
+    return "was" if n == 1 else "were"

@@ -1,0 +1,128 @@
+"""The Jinja2 environment: built-in templates, a user's edited copies, and their errors.
+
+Why a ChoiceLoader: staff change wording and letterheads without touching the
+program. A template of the same name in the user's templates folder wins over
+the built-in one; deleting the copy brings the built-in one back.
+
+Every ``.html.j2`` template escapes what it prints (a name typed as
+``<b>Bold</b>`` prints as typed); ``.txt.j2`` templates write plain sentences
+that are escaped where the HTML or Word template puts them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from eventdesk import paths
+from eventdesk.summary import prose
+from eventdesk.summary.errors import SummaryError
+
+BUILTIN = Path(__file__).parent / "templates"
+
+
+def templates_folder() -> Path:
+    """Where a user's copies of the templates live (they override the built-in ones)."""
+    return paths.data_dir() / "templates"
+
+
+def builtin_docx_folder() -> Path:
+    return paths.resources_dir() / "templates"
+
+
+def copy_templates_for_editing(folder: Path | None = None) -> Path:
+    """Copy the built-in templates into the user's folder, keeping any copy already there."""
+    target = folder or templates_folder()
+    target.mkdir(parents=True, exist_ok=True)
+    sources = [*BUILTIN.glob("*.j2"), *builtin_docx_folder().glob("*.docx")]
+    for source in sources:
+        if not (target / source.name).exists():
+            shutil.copy2(source, target / source.name)
+    return target
+
+
+def _autoescape(name: str | None) -> bool:
+    return not (name or "").endswith(".txt.j2")
+
+
+def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
+    """The environment every summary renders with; ``user_folder`` first, if it exists."""
+    loaders: list[jinja2.BaseLoader] = []
+    folder = user_folder if user_folder is not None else _user_folder_or_none()
+    if folder is not None and folder.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(folder)))
+    loaders.append(jinja2.FileSystemLoader(str(BUILTIN)))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=_autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters.update(
+        join_prose=prose.join_prose,
+        number_word=prose.number_word,
+        counted=prose.counted,
+        lower_first=prose.lower_first,
+        upper_first=prose.upper_first,
+        sentence=prose.sentence,
+        was_were=prose.was_were,
+        plural_role=prose.plural_role,
+    )
+    return env
+
+
+def _user_folder_or_none() -> Path | None:
+    try:
+        return templates_folder()
+    except OSError:  # no writable data folder: built-in templates only
+        return None
+
+
+def template_error(exc: BaseException, name: str) -> SummaryError:
+    """One line naming the template file and line of a Jinja error."""
+    filename = getattr(exc, "filename", None)
+    lineno = getattr(exc, "lineno", None)
+    if lineno is None:
+        tb = exc.__traceback__
+        while tb is not None:
+            code = tb.tb_frame.f_code.co_filename
+            if code.endswith(".j2") or code.endswith(".docx"):
+                filename, lineno = code, tb.tb_lineno
+            tb = tb.tb_next
+    where = f"{filename or name}" + (f", line {lineno}" if lineno else "")
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return SummaryError(f"Template error in {where}: {message}")
+
+
+def guarded(name: str, action: Callable[[], Any]) -> Any:
+    """Run ``action`` and turn any template error into a :class:`SummaryError`."""
+    try:
+        return action()
+    except jinja2.TemplateNotFound as exc:
+        raise SummaryError(f"There is no template named {exc.name!r}.") from None
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, name) from None
+    except SummaryError:
+        raise
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        # A user's template calling a filter wrongly: still their file and line.
+        err = template_error(exc, name)
+        if "line" in str(err):
+            raise err from None
+        raise
+
+
+def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    return guarded(name, lambda: env.get_template(name).render(context))
+
+
+def warn(message: str) -> None:
+    print(f"eventdesk: warning: {message}", file=sys.stderr)
