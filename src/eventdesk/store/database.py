@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from eventdesk.store import backups
+from eventdesk.store import backups, search_index
 from eventdesk.store.errors import (
     DatabaseDamaged,
     DatabaseUnavailable,
@@ -142,6 +142,9 @@ def open_database(
             migrate(db)
         elif exists and backups.daily_backup_due(path):
             backups.automatic_backup(db, path, "daily")
+        if db.execute("SELECT 1 FROM search_dirty LIMIT 1").fetchone():
+            with db.atomic():  # another writer left meetings to re-index
+                search_index.refresh(db)
     except BaseException:
         db.close()
         raise

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from eventdesk.store import fts
+from eventdesk.store import fts, search_index
 
 APPLICATION_ID = 0x45444B31  # "EDK1": marks the file as EventDesk's
 
@@ -304,7 +304,13 @@ def m003_drafts(db: Database) -> None:
     db["drafts"].create_index(["kind", "record_id"])
 
 
-MIGRATIONS: list[Migration] = [m001_records, m002_search, m003_drafts]
+def m004_meeting_search(db: Database) -> None:
+    """One search document per meeting, and prefix indexes, so a keystroke is one quick query."""
+    fts.add_prefix_indexes(db)
+    search_index.create(db)
+
+
+MIGRATIONS: list[Migration] = [m001_records, m002_search, m003_drafts, m004_meeting_search]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -90,32 +90,6 @@ class AttendedRow:
     title_held: str
 
 
-def _matching_meetings(match: str) -> tuple[str, list[Any]]:
-    """SQL selecting the ids of meetings that any searchable record ties to ``match``."""
-    sql = """
-        SELECT rowid FROM meetings_fts WHERE meetings_fts MATCH :q
-        UNION SELECT a.meeting_id FROM attendances a
-            WHERE a.person_id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :q)
-        UNION SELECT a.meeting_id FROM attendances a
-            WHERE a.organisation_id IN (SELECT rowid FROM organisations_fts
-                                        WHERE organisations_fts MATCH :q)
-        UNION SELECT h.meeting_id FROM meeting_hosts h
-            WHERE h.organisation_id IN (SELECT rowid FROM organisations_fts
-                                        WHERE organisations_fts MATCH :q)
-        UNION SELECT p.meeting_id FROM presentations p
-            WHERE p.id IN (SELECT rowid FROM presentations_fts WHERE presentations_fts MATCH :q)
-        UNION SELECT c.meeting_id FROM courses c
-            WHERE c.id IN (SELECT rowid FROM courses_fts WHERE courses_fts MATCH :q)
-        UNION SELECT d.meeting_id FROM decisions d
-            WHERE d.id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH :q)
-        UNION SELECT d.meeting_id FROM decisions d JOIN decision_parties p ON p.decision_id = d.id
-            WHERE p.organisation_id IN (SELECT rowid FROM organisations_fts
-                                        WHERE organisations_fts MATCH :q)
-               OR p.person_id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :q)
-    """
-    return sql, [match]
-
-
 def _meeting_where(f: MeetingFilter) -> tuple[str, dict[str, Any]]:
     clauses = ["m.deleted_at IS NOT NULL" if f.deleted else "m.deleted_at IS NULL"]
     params: dict[str, Any] = {}
@@ -124,7 +98,9 @@ def _meeting_where(f: MeetingFilter) -> tuple[str, dict[str, Any]]:
         if match is None:
             clauses.append("0")
         else:
-            clauses.append(f"m.id IN ({_matching_meetings(match)[0]})")
+            clauses.append(
+                "m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH :q)"
+            )
             params["q"] = match
     if f.date_from:
         clauses.append("m.start_date >= :date_from")

@@ -27,7 +27,7 @@ from eventdesk.records import (
     validate_person,
 )
 from eventdesk.records.validation import raise_if, validate_course
-from eventdesk.store import backups, checks, drafts, meetings, queries
+from eventdesk.store import backups, checks, drafts, meetings, queries, search_index
 from eventdesk.store.convert import (
     now,
     organisation_from_row,
@@ -100,6 +100,7 @@ class EventStore:
         try:
             with self.db.atomic():
                 yield self.db
+                search_index.refresh(self.db)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"Nothing was saved: the database said {exc}.") from exc
 

@@ -1,0 +1,381 @@
+"""Generate a realistic EventDesk database at the size PRODUCT.md's targets name.
+
+    python benchmarks/generate.py OUT.sqlite3 [--scale 1] [--seed 1]
+
+Scale 1 is ten years of a busy office: 10,000 meetings, 50,000 people,
+200,000 attendances, 20,000 presentations, with sessions, courses and
+decisions; names in both orders and in Chinese characters. Scale 10 is ten
+times that. The meeting with uid ``bench-200`` has exactly 200 attendees (the
+editor and PDF targets use it). The same seed gives the same database.
+
+Rows are written in bulk through sqlite-utils into the schema the program
+creates, so the search indexes and triggers are the real ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from eventdesk.store import search_index
+from eventdesk.store.database import open_database
+
+FAMILY = [
+    "Wang",
+    "Li",
+    "Zhang",
+    "Liu",
+    "Chen",
+    "Yang",
+    "Huang",
+    "Zhao",
+    "Wu",
+    "Zhou",
+    "Xu",
+    "Sun",
+    "Ma",
+    "Zhu",
+    "Hu",
+    "Guo",
+    "He",
+    "Lin",
+    "Luo",
+    "Gao",
+    "Zheng",
+    "Liang",
+    "Xie",
+    "Tang",
+    "Han",
+    "Cao",
+    "Deng",
+    "Feng",
+    "Cheng",
+    "Cai",
+    "Peng",
+    "Pan",
+    "Yuan",
+    "Yu",
+    "Dong",
+    "Ye",
+    "Lu",
+    "Wei",
+    "Jiang",
+    "Tian",
+    "Du",
+    "Ding",
+    "Shen",
+    "Lai",
+    "Chan",
+    "Wong",
+    "Leung",
+    "Cheung",
+    "Ng",
+    "Ho",
+    "Tsang",
+    "Mak",
+    "Yip",
+    "Kwok",
+]
+FAMILY_ZH = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢唐韩曹邓冯程蔡彭潘袁于"
+    "董叶陆魏蒋田杜丁沈赖陈黄梁张吴何曾叶麦郭"
+)
+SYLLABLES = [
+    "xiao",
+    "dong",
+    "ming",
+    "hua",
+    "jun",
+    "wei",
+    "li",
+    "qing",
+    "yu",
+    "hong",
+    "jie",
+    "ting",
+    "zhi",
+    "qiang",
+    "jiong",
+    "dan",
+    "gang",
+    "bo",
+    "mao",
+    "zhou",
+    "yong",
+    "tze",
+    "kin",
+    "wing",
+    "man",
+    "ka",
+    "yan",
+    "fei",
+    "lan",
+    "ning",
+]
+GIVEN_ZH = "晓东明华军伟丽青玉红杰婷志强炯丹刚波茂洲永泽健荣文嘉欣燕飞兰宁"
+WESTERN_GIVEN = [
+    "Alexander",
+    "Maria",
+    "John",
+    "Sophie",
+    "David",
+    "Anna",
+    "Peter",
+    "Laura",
+    "Michael",
+    "Emma",
+    "Thomas",
+    "Julia",
+    "James",
+    "Sarah",
+    "Daniel",
+    "Clara",
+]
+WESTERN_FAMILY = [
+    "Smith",
+    "Müller",
+    "Brown",
+    "Dubois",
+    "Rossi",
+    "Wai",
+    "Taylor",
+    "Martin",
+    "García",
+    "Johansson",
+    "Novak",
+    "Kowalski",
+    "Silva",
+    "Jensen",
+    "Nagy",
+]
+TITLES = [
+    "President",
+    "Vice President",
+    "Director",
+    "Deputy Director",
+    "Dean",
+    "Professor",
+    "Associate Professor",
+    "Secretary of the Party Committee",
+    "Head of Department",
+    "Programme Officer",
+    "Principal Assistant Secretary",
+    "Consul General",
+    "Chair",
+]
+CITIES = [
+    "Shanghai",
+    "Hong Kong",
+    "Macao",
+    "Taipei",
+    "Beijing",
+    "Shenzhen",
+    "Singapore",
+    "London",
+    "Sydney",
+    "Tokyo",
+    "Seoul",
+    "Toronto",
+    "Munich",
+    "Paris",
+    "Boston",
+]
+TOPICS = [
+    "Summer school",
+    "Joint laboratory",
+    "Student exchange",
+    "Internship programme",
+    "Dual degree",
+    "Research cooperation",
+    "Cultural festival",
+    "Faculty visit",
+    "Memorandum signing",
+    "Alumni reunion",
+    "Innovation forum",
+    "Teaching symposium",
+]
+ORG_WORDS = ["University", "Institute", "Office", "Bureau", "College"]
+KINDS = ["university"] * 6 + ["office", "government", "company", "alliance", "other"]
+
+
+def _name(rng: random.Random) -> dict:
+    if rng.random() < 0.75:
+        given = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((1, 2)))).capitalize()
+        zh = rng.choice(FAMILY_ZH) + "".join(rng.choice(GIVEN_ZH) for _ in range(2))
+        return {
+            "family_name": rng.choice(FAMILY),
+            "given_name": given,
+            "name_order": "family_first",
+            "name_zh": zh if rng.random() < 0.6 else "",
+        }
+    return {
+        "family_name": rng.choice(WESTERN_FAMILY),
+        "given_name": rng.choice(WESTERN_GIVEN),
+        "name_order": "given_first",
+        "name_zh": "",
+    }
+
+
+def generate(path: Path, scale: int = 1, seed: int = 1) -> dict[str, int]:
+    rng = random.Random(seed)
+    n_meetings, n_people, n_orgs = 10_000 * scale, 50_000 * scale, 2_000 * scale
+    per_meeting = 20  # attendances: 200,000 at scale 1
+    path.unlink(missing_ok=True)
+    db = open_database(path)
+    counts: dict[str, int] = {}
+    with db.atomic():
+        db["organisations"].insert_all(
+            {
+                "id": i,
+                "uid": f"org-{i}",
+                "name": f"{rng.choice(CITIES)} {rng.choice(ORG_WORDS)} {i}",
+                "name_zh": f"机构{i}",
+                "short_name": f"O{i}",
+                "kind": rng.choice(KINDS),
+                "city": rng.choice(CITIES),
+            }
+            for i in range(1, n_orgs + 1)
+        )
+        db["people"].insert_all(
+            {
+                "id": i,
+                "uid": f"person-{i}",
+                **_name(rng),
+                "title": rng.choice(TITLES),
+                "organisation_id": rng.randint(1, n_orgs),
+                "email": f"p{i}@example.org",
+            }
+            for i in range(1, n_people + 1)
+        )
+        first = date(2016, 1, 1)
+        meetings, sessions, attendances, presentations, presenters = [], [], [], [], []
+        courses, decisions = [], []
+        session_id = presentation_id = attendance_id = 0
+        for m in range(1, n_meetings + 1):
+            topic = rng.choice(TOPICS)
+            uid = "bench-200" if m == n_meetings // 2 else f"meeting-{m}"
+            meetings.append(
+                {
+                    "id": m,
+                    "uid": uid,
+                    "title": f"{topic} with {rng.choice(CITIES)} partners {m}",
+                    "series": f"{topic} series",
+                    "edition": str(2016 + m % 10),
+                    "start_date": (first + timedelta(days=rng.randint(0, 3650))).isoformat(),
+                    "format": rng.choice(["online", "onsite", "hybrid"]),
+                    "venue": rng.choice(CITIES),
+                    "our_role": rng.choice(["host", "participant", "visiting", "visited"]),
+                    "status": "final",
+                    "tags": json.dumps([topic.lower()]),
+                    "summary": f"A {topic.lower()} meeting.",
+                }
+            )
+            for k in range(3):
+                session_id += 1
+                sessions.append(
+                    {
+                        "id": session_id,
+                        "uid": f"s-{session_id}",
+                        "meeting_id": m,
+                        "position": k,
+                        "title": ["Opening ceremony", "Council meeting", "Exchange symposium"][k],
+                    }
+                )
+            size = 200 if uid == "bench-200" else per_meeting
+            people = rng.sample(range(1, n_people + 1), size)
+            for k, person in enumerate(people):
+                attendance_id += 1
+                attendances.append(
+                    {
+                        "id": attendance_id,
+                        "uid": f"a-{attendance_id}",
+                        "meeting_id": m,
+                        "person_id": person,
+                        "organisation_id": rng.randint(1, n_orgs),
+                        "title": rng.choice(TITLES),
+                        "role": "delegate",
+                        "side": rng.choice(["ours", "partner", "other"]),
+                        "precedence": k,
+                    }
+                )
+            for k in range(2):
+                presentation_id += 1
+                presentations.append(
+                    {
+                        "id": presentation_id,
+                        "uid": f"p-{presentation_id}",
+                        "meeting_id": m,
+                        "session_id": session_id - 2 + k,
+                        "position": k,
+                        "kind": "presentation",
+                        "title": f"{rng.choice(TOPICS)} report {presentation_id}",
+                        "abstract": "Findings and next steps.",
+                    }
+                )
+                presenters.append(
+                    {"presentation_id": presentation_id, "person_id": people[k], "position": 0}
+                )
+            if m % 2 == 0:
+                courses.append(
+                    {
+                        "uid": f"c-{m}",
+                        "meeting_id": m,
+                        "position": 0,
+                        "programme": "Excellent courses",
+                        "year": 2016 + m % 10,
+                        "title": f"Course on {rng.choice(TOPICS).lower()} {m}",
+                        "institution_id": rng.randint(1, n_orgs),
+                        "status": rng.choice(["nominated", "shortlisted", "approved"]),
+                    }
+                )
+            for k in range(2):
+                decisions.append(
+                    {
+                        "uid": f"d-{m}-{k}",
+                        "meeting_id": m,
+                        "position": k,
+                        "kind": "outcome",
+                        "text": f"Agreed to continue {topic.lower()}",
+                    }
+                )
+        for table, rows in [
+            ("meetings", meetings),
+            ("sessions", sessions),
+            ("attendances", attendances),
+            ("presentations", presentations),
+            ("presenters", presenters),
+            ("courses", courses),
+            ("decisions", decisions),
+        ]:
+            db[table].insert_all(rows, batch_size=1000)
+            counts[table] = len(rows)
+        search_index.refresh(db)
+    counts["people"], counts["organisations"] = n_people, n_orgs
+    db.execute("PRAGMA optimize")
+    db.close()
+    return counts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    counts = generate(args.output, args.scale, args.seed)
+    took = time.perf_counter() - started
+    size = args.output.stat().st_size / 2**20
+    print(f"{args.output}: {counts} in {took:.1f} s, {size:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

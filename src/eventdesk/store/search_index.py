@@ -1,0 +1,157 @@
+"""One search document per meeting, so a keystroke is one FTS5 query.
+
+Searching meetings means finding any record tied to them: a person who
+attended, an organisation that hosted, a talk, a course, a decision. Joining
+six indexes on every keystroke costs tens of milliseconds on ten years of
+records; one document per meeting, holding the words of all of them, costs
+one indexed lookup (with prefix indexes, so "w" is as quick as "wang").
+
+Triggers on every table that feeds a document mark its meeting dirty (a row
+in ``search_dirty``); :func:`refresh` rebuilds the dirty documents. The
+store calls it at the end of each of its transactions, and on opening a file
+that another writer left dirty, so the index is in step whenever a
+transaction commits.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+TOKENIZER = "unicode61 remove_diacritics 2"
+
+#: (table, the meeting id expression for a row of it, columns whose change matters or None)
+_FEEDS: list[tuple[str, str, str | None]] = [
+    ("attendances", "{row}.meeting_id", None),
+    ("presentations", "{row}.meeting_id", None),
+    ("sessions", "{row}.meeting_id", None),
+    ("decisions", "{row}.meeting_id", None),
+    ("meeting_hosts", "{row}.meeting_id", None),
+    ("courses", "{row}.meeting_id", None),
+    ("presenters", "(SELECT meeting_id FROM presentations WHERE id = {row}.presentation_id)", None),
+    ("decision_parties", "(SELECT meeting_id FROM decisions WHERE id = {row}.decision_id)", None),
+]
+
+_PEOPLE_MEETINGS = """
+    SELECT meeting_id FROM attendances WHERE person_id = new.id
+    UNION SELECT x.meeting_id FROM presenters p JOIN presentations x ON x.id = p.presentation_id
+          WHERE p.person_id = new.id
+    UNION SELECT d.meeting_id FROM decision_parties p JOIN decisions d ON d.id = p.decision_id
+          WHERE p.person_id = new.id
+"""
+_ORG_MEETINGS = """
+    SELECT meeting_id FROM attendances WHERE organisation_id = new.id
+    UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = new.id
+    UNION SELECT meeting_id FROM courses WHERE institution_id = new.id
+    UNION SELECT d.meeting_id FROM decision_parties p JOIN decisions d ON d.id = p.decision_id
+          WHERE p.organisation_id = new.id
+"""
+
+
+def create(db: Database) -> None:
+    db.execute(
+        f"CREATE VIRTUAL TABLE meeting_search USING fts5(body, tokenize='{TOKENIZER}', "
+        "prefix='1 2 3')"
+    )
+    db.execute("CREATE TABLE search_dirty (meeting_id INTEGER PRIMARY KEY)")
+    mark = "INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT {expr} WHERE {expr} IS NOT NULL"
+    for table, expr, _ in _FEEDS:
+        for event, row in (("INSERT", "new"), ("DELETE", "old")):
+            e = expr.format(row=row)
+            db.execute(
+                f"CREATE TRIGGER {table}_search_{event.lower()} AFTER {event} ON {table} "
+                f"BEGIN {mark.format(expr=e)}; END"
+            )
+        old, new = (mark.format(expr=expr.format(row=row)) for row in ("old", "new"))
+        db.execute(
+            f"CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN {old}; {new}; END"
+        )
+    db.execute(
+        "CREATE TRIGGER meetings_search_insert AFTER INSERT ON meetings BEGIN "
+        "INSERT OR IGNORE INTO search_dirty(meeting_id) VALUES (new.id); END"
+    )
+    db.execute(
+        "CREATE TRIGGER meetings_search_update AFTER UPDATE ON meetings BEGIN "
+        "INSERT OR IGNORE INTO search_dirty(meeting_id) VALUES (new.id); END"
+    )
+    db.execute(
+        "CREATE TRIGGER meetings_search_delete AFTER DELETE ON meetings BEGIN "
+        "INSERT OR IGNORE INTO search_dirty(meeting_id) VALUES (old.id); END"
+    )
+    db.execute(
+        "CREATE TRIGGER people_search_update AFTER UPDATE OF family_name, given_name, name_zh "
+        f"ON people BEGIN INSERT OR IGNORE INTO search_dirty(meeting_id) {_PEOPLE_MEETINGS}; END"
+    )
+    db.execute(
+        "CREATE TRIGGER organisations_search_update AFTER UPDATE OF name, name_zh, short_name "
+        "ON organisations BEGIN INSERT OR IGNORE INTO search_dirty(meeting_id) "
+        f"{_ORG_MEETINGS}; END"
+    )
+    db.execute("INSERT INTO search_dirty(meeting_id) SELECT id FROM meetings")
+    refresh(db)
+
+
+def _text(*parts: str) -> str:
+    return " || ' ' || ".join(f"coalesce({p}, '')" for p in parts)
+
+
+_PERSON = _text("p.family_name", "p.given_name", "p.name_zh")
+_ORG = _text("o.name", "o.name_zh", "o.short_name")
+
+DOCUMENT = f"""
+SELECT m.id, {
+    _text(
+        "m.title",
+        "m.title_zh",
+        "m.series",
+        "m.series_zh",
+        "m.edition",
+        "m.venue",
+        "m.venue_zh",
+        "m.tags",
+        "m.summary",
+        "m.summary_zh",
+    )
+}
+  || ' ' || coalesce((SELECT group_concat({_PERSON} || ' ' || {
+    _text("a.title", "a.title_zh", "a.capacity")
+}, ' ')
+             FROM attendances a JOIN people p ON p.id = a.person_id
+             WHERE a.meeting_id = m.id), '')
+  || ' ' || coalesce((SELECT group_concat({_ORG}, ' ') FROM organisations o WHERE o.id IN (
+             SELECT organisation_id FROM attendances WHERE meeting_id = m.id
+             UNION SELECT organisation_id FROM meeting_hosts WHERE meeting_id = m.id
+             UNION SELECT institution_id FROM courses WHERE meeting_id = m.id
+             UNION SELECT p.organisation_id FROM decision_parties p
+                   JOIN decisions d ON d.id = p.decision_id WHERE d.meeting_id = m.id)), '')
+  || ' ' || coalesce((SELECT group_concat({_PERSON}, ' ') FROM people p WHERE p.id IN (
+             SELECT s.person_id FROM presenters s JOIN presentations x
+                   ON x.id = s.presentation_id WHERE x.meeting_id = m.id
+             UNION SELECT p.person_id FROM decision_parties p
+                   JOIN decisions d ON d.id = p.decision_id WHERE d.meeting_id = m.id)), '')
+  || ' ' || coalesce((SELECT group_concat({_text("title", "title_zh", "abstract", "abstract_zh")},
+             ' ') FROM presentations WHERE meeting_id = m.id), '')
+  || ' ' || coalesce((SELECT group_concat({_text("title", "title_zh", "notes", "notes_zh")}, ' ')
+             FROM sessions WHERE meeting_id = m.id), '')
+  || ' ' || coalesce((SELECT group_concat({
+    _text("title", "title_zh", "programme", "programme_zh", "teachers")
+}, ' ') FROM courses WHERE meeting_id = m.id), '')
+  || ' ' || coalesce((SELECT group_concat({_text("text", "text_zh", "count_unit")}, ' ')
+             FROM decisions WHERE meeting_id = m.id), '')
+FROM meetings m WHERE m.id IN (SELECT meeting_id FROM search_dirty)
+"""
+
+
+def refresh(db: Database) -> int:
+    """Rebuild the documents of dirty meetings; return how many. Call inside a transaction."""
+    dirty = db.execute("SELECT count(*) FROM search_dirty").fetchone()[0]
+    if not dirty:
+        return 0
+    db.execute("DELETE FROM meeting_search WHERE rowid IN (SELECT meeting_id FROM search_dirty)")
+    db.execute(f"INSERT INTO meeting_search(rowid, body) {DOCUMENT}")
+    db.execute("DELETE FROM search_dirty")
+    return dirty
+
+
+def rebuild(db: Database) -> None:
+    db.execute("INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT id FROM meetings")
+    refresh(db)
