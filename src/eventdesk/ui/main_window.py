@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
         return workspace
 
     def _switch_to(self, path: Path, *, create: bool) -> bool:
+        if self.store.path is not None and _same_file(path, self.store.path):
+            return True  # already open (and locked by us: opening it again would fail)
         if not self.workspace.confirm_leave():
             return False
         try:
@@ -279,3 +281,10 @@ class MainWindow(QMainWindow):
         noun = {Section.PEOPLE: "person", Section.ORGANISATIONS: "organisation"}
         self.actions_.new_record.setText(f"&New {noun.get(section, 'meeting')}")
         self.actions_.delete.setEnabled(section.kind is not None)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False

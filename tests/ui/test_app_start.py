@@ -1,0 +1,55 @@
+"""Starting the program: a file that is not a database is refused with a message and exit 1."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from eventdesk.ui import app as app_module
+from eventdesk.ui.sections import Section
+
+
+def test_a_file_that_is_not_a_database_ends_with_a_message(tmp_path, monkeypatch, qapp):
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_text("these are not the records you are looking for", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    try:
+        assert app_module.run(bad) == 1
+    finally:
+        QCoreApplication.setOrganizationName(names[0])
+        QCoreApplication.setApplicationName(names[1])
+    assert len(shown) == 1 and shown[0].strip()  # the store's explanation, as it is
+    assert bad.read_text(encoding="utf-8").startswith("these are not")
+
+
+def test_opening_another_database_asks_about_unsaved_edits(qtbot, main_window, tmp_path, answers):
+    workspace = main_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    qtbot.keyClicks(workspace.editors.person_editor.form.notes, "unsaved")
+    answers.unsaved = QMessageBox.StandardButton.Cancel
+    first = main_window.store.path
+
+    assert not main_window.new_database(tmp_path / "other.sqlite3")
+
+    assert answers.asked == 1
+    assert main_window.store.path == first
+    assert workspace.editors.person_editor.form.notes.toPlainText() == "unsaved"
+
+
+def test_recent_databases_menu(qtbot, main_window, tmp_path):
+    first = main_window.store.path
+    main_window.new_database(tmp_path / "second.sqlite3")
+    menu = QMenu()
+    main_window.fill_recent_menu(menu)
+    texts = [action.text() for action in menu.actions()]
+    assert texts[:2] == [str((tmp_path / "second.sqlite3").resolve()), str(first.resolve())]
+    menu.actions()[1].trigger()
+    assert main_window.store.path.resolve() == first.resolve()
+
+
+def test_reopening_the_open_database_changes_nothing(main_window):
+    store = main_window.store
+    assert main_window.open_database(store.path)
+    assert main_window.store is store
