@@ -104,7 +104,7 @@ class MeetingEditor(QWidget):
         self.details.edited.connect(self._edited)
         for tab in self.list_tabs:
             tab.edited.connect(self._edited)
-        self.sessions.edited.connect(self._sessions_changed)
+        self.sessions.listChanged.connect(self._sessions_changed)
         self.sessions.removed.connect(self._session_removed)
         self._show(None)
 

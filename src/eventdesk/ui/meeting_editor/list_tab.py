@@ -41,6 +41,8 @@ class ListTab(QWidget):
     edited = Signal()
     #: a record was removed (by uid), so others can drop references to it
     removed = Signal(str)
+    #: rows were added, removed or moved (what other tabs list may have changed)
+    listChanged = Signal()
     #: the word naming a row in a validation problem: "meeting › session 2"
     RECORD: ClassVar[str] = ""
     NOUN: ClassVar[str] = "row"
@@ -163,6 +165,7 @@ class ListTab(QWidget):
         self.model.reset()
         self.select(row)
         self._changed()
+        self.listChanged.emit()
         return row
 
     def remove_record(self) -> None:
@@ -176,6 +179,7 @@ class ListTab(QWidget):
         self.select(min(row, len(self.rows()) - 1))
         self.removed.emit(record.uid)
         self._changed()
+        self.listChanged.emit()
 
     def move(self, delta: int) -> None:
         row, rows = self.current_row(), self.rows()
@@ -186,6 +190,7 @@ class ListTab(QWidget):
         self.model.reset()
         self.select(target)
         self._changed()
+        self.listChanged.emit()
 
     # -- problems --------------------------------------------------------------------
 

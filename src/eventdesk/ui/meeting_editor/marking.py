@@ -37,7 +37,9 @@ def clear(widget: QWidget) -> None:
 
 
 def is_marked(widget: QWidget) -> bool:
-    return bool(widget.property("invalid"))
+    # Asking for a property that was never set returns None through a PySide6
+    # path that loses a reference to None; ask only for properties that exist.
+    return b"invalid" in widget.dynamicPropertyNames() and bool(widget.property("invalid"))
 
 
 def _repolish(widget: QWidget) -> None:

@@ -54,6 +54,10 @@ class SessionsTab(ListTab):
         layout.addRow("Chair", self.chair)
         layout.addRow("Notes", bilingual.pair(self.notes, self.notes_zh))
 
+    def field_edited(self, name: str) -> None:
+        if name in ("title", "title_zh"):  # other tabs list sessions by title
+            self.listChanged.emit()
+
     def new_record(self) -> Session:
         return Session(title="")
 
