@@ -136,3 +136,14 @@ def test_choosing_an_organisation_for_a_person(qtbot, main_window):
     form.organisation.set_organisation_id(usst.id)
     assert workspace.save()
     assert store.get_person(workspace.editors.shown_id()).organisation_id == usst.id
+
+
+def test_enter_on_a_person_in_the_list_goes_to_the_form(qtbot, main_window):
+    workspace = main_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    table = workspace.list_pane.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=2000)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    form = workspace.editors.person_editor.form
+    qtbot.waitUntil(form.family_name.hasFocus, timeout=2000)

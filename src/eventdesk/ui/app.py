@@ -9,9 +9,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from eventdesk import __version__, paths
-from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.app_icon import app_icon
 from eventdesk.ui.main_window import MainWindow
+from eventdesk.ui.opening import open_for_window
 from eventdesk.ui.preferences import Preferences, preferences_path
 from eventdesk.ui.window_settings import WindowSettings
 
@@ -54,10 +54,16 @@ def run(db_path: Path | None = None) -> int:
     app = make_application()
     settings = QSettings()
     path = choose_database(db_path, WindowSettings(settings))
-    try:
-        store = EventStore.open(path)
-    except StoreError as exc:
-        QMessageBox.critical(None, "EventDesk", str(exc))
+    store = open_for_window(
+        path,
+        create=True,
+        ask_read_only=lambda message: (
+            QMessageBox.question(None, "EventDesk", f"{message}\n\nOpen it read-only?")
+            == QMessageBox.StandardButton.Yes
+        ),
+        show_error=lambda message: QMessageBox.critical(None, "EventDesk", message),
+    )
+    if store is None:
         return 1
     prefs_file = preferences_path()
     window = MainWindow(

@@ -84,6 +84,19 @@ class EditorStack(QStackedWidget):
         self._raise(section)
         return True
 
+    def focus_form(self) -> None:
+        """Put the keyboard in the first field of the editor on show (Enter on a list row)."""
+        if self._section is None:
+            return
+        page = self._pages[self._section]
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            takes_tab = widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+            if takes_tab and page.isAncestorOf(widget) and widget.isVisibleTo(page):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
     def shown_id(self) -> int | None:
         if self._section is None:
             return None

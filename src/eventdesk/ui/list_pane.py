@@ -37,6 +37,7 @@ class ListPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._model: PagedTableModel | None = None
+        self._connected: set[int] = set()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -89,7 +90,10 @@ class ListPane(QWidget):
         self._model = model
         model.text = self.search.text()
         model.reload()
+        old_selection = self.table.selectionModel()
         self.table.setModel(model)
+        if old_selection is not None:
+            old_selection.deleteLater()  # setModel leaves the old one to us
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(bool(model.SORTS))
         self._show_sort_indicator()
@@ -100,8 +104,10 @@ class ListPane(QWidget):
             header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
         header.setSectionResizeMode(model.MAIN_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        model.modelReset.connect(self._update_count)
-        model.rowsInserted.connect(self._update_count)
+        if id(model) not in self._connected:  # models are kept per section and come back
+            self._connected.add(id(model))
+            model.modelReset.connect(self._update_count)
+            model.rowsInserted.connect(self._update_count)
         self._update_count()
 
     def model(self) -> PagedTableModel | None:

@@ -19,6 +19,7 @@ from eventdesk import __version__
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui import database_files
 from eventdesk.ui.menus import build_menus
+from eventdesk.ui.opening import open_for_window
 from eventdesk.ui.preferences import Preferences
 from eventdesk.ui.preferences_dialog import PreferencesDialog
 from eventdesk.ui.sections import Section
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences or Preferences()
         self.preferences_path = preferences_path
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _index: self._trash_changed())
         self.trash_dialog: TrashDialog | None = None
         if icon is not None:
             self.setWindowIcon(icon)
@@ -67,6 +69,11 @@ class MainWindow(QMainWindow):
             Answer.Save | Answer.Discard | Answer.Cancel,
             Answer.Save,
         )
+
+    def ask_read_only(self, message: str) -> bool:
+        """The file is open in another EventDesk: open it read-only instead?"""
+        answer = QMessageBox.question(self, "EventDesk", f"{message}\n\nOpen it read-only?")
+        return answer == Answer.Yes
 
     def inform(self, message: str) -> None:
         QMessageBox.information(self, "EventDesk", message)
@@ -109,6 +116,10 @@ class MainWindow(QMainWindow):
         self.trash_dialog.show()
         self.trash_dialog.raise_()
         return self.trash_dialog
+
+    def _trash_changed(self) -> None:
+        if self.trash_dialog is not None and self.trash_dialog.isVisible():
+            self.trash_dialog.reload()
 
     # -- databases ------------------------------------------------------------------
 
@@ -197,6 +208,7 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self, preferences: Preferences) -> None:
         self.preferences = preferences
+        self.workspace.set_page_size(preferences.page_size)
         if self.preferences_path is not None:
             try:
                 preferences.save(self.preferences_path)
@@ -248,10 +260,13 @@ class MainWindow(QMainWindow):
             return True  # already open (and locked by us: opening it again would fail)
         if not self.workspace.confirm_leave():
             return False
-        try:
-            store = EventStore.open(path, create=create)
-        except StoreError as exc:
-            self.warn(str(exc))
+        store = open_for_window(
+            path,
+            create=create,
+            ask_read_only=lambda message: self.ask_read_only(message),
+            show_error=lambda message: self.warn(message),
+        )
+        if store is None:
             return False
         old_store, old_workspace = self.store, self.workspace
         splitter = old_workspace.saveState()
@@ -270,6 +285,8 @@ class MainWindow(QMainWindow):
 
     def _database_opened(self) -> None:
         name = self.store.path.name if self.store.path else "in memory"
+        if getattr(self.store, "read_only", False):
+            name += " (read-only)"
         self.setWindowTitle(f"{name}[*] — EventDesk")
         self.setWindowModified(False)
         if self.store.path is not None:

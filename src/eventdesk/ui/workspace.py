@@ -105,6 +105,12 @@ class Workspace(QSplitter):
             self._models[section] = self._make_model(section)
         return self._models[section]
 
+    def set_page_size(self, page_size: int) -> None:
+        """Rows per query from now on (the preference); loaded rows stay."""
+        self._page_size = page_size
+        for model in self._models.values():
+            model.page_size = max(1, page_size)
+
     def is_dirty(self) -> bool:
         return self.editors.is_dirty()
 
@@ -246,10 +252,12 @@ class Workspace(QSplitter):
         self.editors.load(self._section, record_id)
 
     def _list_activated(self, record_id: int) -> None:
-        if self._section is Section.COURSES:
-            course = self.store.get_course(record_id)
-            if course.meeting_id is not None:
-                self.open_meeting(course.meeting_id)
+        if self._section is not Section.COURSES:
+            self.editors.focus_form()
+            return
+        course = self.store.get_course(record_id)
+        if course.meeting_id is not None:
+            self.open_meeting(course.meeting_id)
 
     def _course_filters_changed(self) -> None:
         model = self.model(Section.COURSES)

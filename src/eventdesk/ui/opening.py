@@ -1,0 +1,36 @@
+"""Opening a database file for the window, with the one question the lock may raise.
+
+A file open in another EventDesk is locked; rather than refuse, the user may
+open it read-only to look things up. Both the start and File › Open use this,
+each with its own way of asking (so tests answer without a dialog).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from eventdesk.store import DatabaseLocked, EventStore, StoreError
+
+
+def open_for_window(
+    path: Path,
+    *,
+    create: bool,
+    ask_read_only: Callable[[str], bool],
+    show_error: Callable[[str], None],
+) -> EventStore | None:
+    """The open store, or None after telling the user why not."""
+    try:
+        return EventStore.open(path, create=create)
+    except DatabaseLocked as exc:
+        if not ask_read_only(str(exc)):
+            return None
+    except StoreError as exc:
+        show_error(str(exc))
+        return None
+    try:
+        return EventStore.open(path, create=False, read_only=True)
+    except StoreError as exc:
+        show_error(str(exc))
+        return None

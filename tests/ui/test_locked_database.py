@@ -1,0 +1,37 @@
+"""A database open in another EventDesk may be opened read-only instead of refused."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from eventdesk.store import EventStore
+
+
+@pytest.fixture
+def locked_elsewhere(tmp_path: Path) -> Path:
+    """A database whose lock file names another live process on this machine."""
+    path = tmp_path / "elsewhere.sqlite3"
+    EventStore.open(path).close()
+    holder = {"user": "colleague", "host": socket.gethostname(), "pid": 1, "since": "2026-01-01"}
+    path.with_name(path.name + ".lock").write_text(json.dumps(holder), encoding="utf-8")
+    return path
+
+
+def test_a_locked_database_can_be_opened_read_only(main_window, locked_elsewhere, monkeypatch):
+    questions = []
+    monkeypatch.setattr(main_window, "ask_read_only", lambda m: questions.append(m) or True)
+    assert main_window.open_database(locked_elsewhere)
+    assert questions and "colleague" in questions[0]
+    assert main_window.store.read_only
+    assert "read-only" in main_window.windowTitle()
+
+
+def test_declining_read_only_keeps_the_current_database(main_window, locked_elsewhere, monkeypatch):
+    first = main_window.store
+    monkeypatch.setattr(main_window, "ask_read_only", lambda message: False)
+    assert not main_window.open_database(locked_elsewhere)
+    assert main_window.store is first
