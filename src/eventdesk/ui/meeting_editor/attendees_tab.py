@@ -20,7 +20,7 @@ from eventdesk.ui.meeting_editor.finder import (
     people_source,
 )
 from eventdesk.ui.meeting_editor.labels import Labels
-from eventdesk.ui.meeting_editor.list_tab import ListTab
+from eventdesk.ui.meeting_editor.list_tab import ListTab, chain_tab_order
 from eventdesk.ui.meeting_editor.models import AttendeesModel
 from eventdesk.ui.meeting_editor.new_person import NewPersonPanel
 
@@ -59,7 +59,25 @@ class AttendeesTab(ListTab):
             (AttendeesModel.ORGANISATION, 330),
         ):
             self.view.setColumnWidth(column, width)
-        self.setTabOrder(self.finder, self.new_person_button)
+        p = self.new_person
+        chain_tab_order(
+            self.finder,
+            self.new_person_button,
+            p.family_name,
+            p.given_name,
+            p.name_order,
+            p.name_zh,
+            p.title_edit,
+            p.title_zh,
+            p.organisation.finder,
+            p.create_button,
+            p.cancel_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.view,
+            *self.form.widgets(),
+        )
 
     def build_form(self, layout: QFormLayout) -> None:
         self.person_label = QLabel()

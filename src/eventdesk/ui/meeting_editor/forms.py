@@ -140,6 +140,10 @@ class RecordForm(QObject):
     def record(self) -> Any:
         return self._record
 
+    def widgets(self) -> list[QWidget]:
+        """The fields in the order they were bound (the order of the form)."""
+        return [f.widget for f in self._fields.values()]
+
     def widget(self, name: str) -> QWidget | None:
         field = self._fields.get(self._aliases.get(name, name))
         return field.widget if field else None

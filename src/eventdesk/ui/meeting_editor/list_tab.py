@@ -9,6 +9,7 @@ the selected row. Subclasses lay out their form and make new records.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -60,6 +61,7 @@ class ListTab(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list for the form
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.installEventFilter(self)
@@ -101,6 +103,15 @@ class ListTab(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.form.edited.connect(self._form_edited)
         self._update_buttons()
+        # Tab goes through the buttons, the list, then the form (views are made first)
+        chain_tab_order(
+            self.add_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.view,
+            *self.form.widgets(),
+        )
 
     # -- for subclasses ----------------------------------------------------------
 
@@ -247,6 +258,27 @@ class ListTab(QWidget):
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < count - 1)
+
+
+def chain_tab_order(*widgets: QWidget) -> None:
+    """Make Tab move through ``widgets`` in the order given.
+
+    A container (a picker, the parties editor) stands for the fields inside it,
+    and a label, which takes no focus, is left out.
+    """
+    chain = [f for w in widgets for f in _focusable(w)]
+    for first, second in pairwise(chain):
+        QWidget.setTabOrder(first, second)
+
+
+def _focusable(widget: QWidget) -> list[QWidget]:
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return [widget]
+    return [
+        child
+        for child in widget.findChildren(QWidget)
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.focusProxy() is None
+    ]
 
 
 def fill_session_choices(combo: QComboBox, sessions: list[Session]) -> None:
