@@ -102,3 +102,24 @@ def test_a_new_meeting_needs_a_title_and_a_date(editor):
         assert marking.is_marked(widget)
         assert "is required" in widget.toolTip()
     assert editor.meeting_id() is None
+
+
+def test_a_presentation_without_presenter_or_title_is_marked_on_its_presenters(
+    sample_editor, drive
+):
+    editor = sample_editor
+    d = drive(editor)
+    tab = editor.presentations
+    d.open_tab(tab)
+    tab.select(0)
+    tab.presenters.list.setCurrentRow(0)
+    d.click(tab.presenters.remove_button)
+    assert editor.save() is False
+    assert editor.tabs.currentWidget() is tab
+    assert marking.is_marked(tab.presenters)
+    assert marking.is_marked(tab.presenters.list)
+    assert "name a presenter or a title" in tab.presenters.list.toolTip()
+    assert "presentation 1" in editor.problems.text()
+    d.pick(tab.presenters.finder, "Cheng", "CHENG Danhong")
+    assert not marking.is_marked(tab.presenters.list)
+    assert editor.save()

@@ -164,6 +164,7 @@ class RecordPicker(QWidget):
         layout.addWidget(self.finder, 1)
         layout.addWidget(self._clear)
         self.setFocusProxy(self.finder)
+        self.marked_widget = self.finder
         self.finder.chosen.connect(self._picked)
         self.finder.editingFinished.connect(self._finished)
         self._clear.clicked.connect(lambda: self._picked(None))

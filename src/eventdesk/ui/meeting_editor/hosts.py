@@ -38,6 +38,7 @@ class HostsEditor(QWidget):
         layout.addWidget(self.remove_button, 1, 2)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 1)
+        self.marked_widget = self.list
         self.finder.chosen.connect(self._add)
         self.list.currentRowChanged.connect(self._show_role)
         self.role.currentIndexChanged.connect(self._role_changed)

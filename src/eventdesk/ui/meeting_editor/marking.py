@@ -21,6 +21,7 @@ _PLAIN_TIP = "eventdeskPlainToolTip"
 
 def mark(widget: QWidget, message: str) -> None:
     """Show ``message`` on ``widget`` until :func:`clear` is called."""
+    widget = _target(widget)
     if not is_marked(widget):
         widget.setProperty(_PLAIN_TIP, widget.toolTip())
     widget.setProperty("invalid", True)
@@ -29,6 +30,7 @@ def mark(widget: QWidget, message: str) -> None:
 
 
 def clear(widget: QWidget) -> None:
+    widget = _target(widget)
     if not is_marked(widget):
         return
     widget.setProperty("invalid", False)
@@ -37,9 +39,15 @@ def clear(widget: QWidget) -> None:
 
 
 def is_marked(widget: QWidget) -> bool:
+    widget = _target(widget)
     # Asking for a property that was never set returns None through a PySide6
     # path that loses a reference to None; ask only for properties that exist.
     return b"invalid" in widget.dynamicPropertyNames() and bool(widget.property("invalid"))
+
+
+def _target(widget: QWidget) -> QWidget:
+    """A compound field (a picker, a list with its finder) is marked on its main part."""
+    return getattr(widget, "marked_widget", None) or widget
 
 
 def _repolish(widget: QWidget) -> None:

@@ -48,6 +48,7 @@ class PartiesEditor(QWidget):
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 2)
         layout.setColumnStretch(2, 2)
+        self.marked_widget = self.list
         self.organisation_finder.chosen.connect(lambda oid: self._add(DecisionParty(oid)))
         self.person_finder.chosen.connect(lambda pid: self._add(DecisionParty(person_id=pid)))
         self.list.currentRowChanged.connect(self._show_role)

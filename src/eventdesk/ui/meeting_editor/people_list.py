@@ -31,6 +31,7 @@ class PeopleList(QWidget):
         side_layout.addWidget(self.finder, 1)
         side_layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(side, 2, Qt.AlignmentFlag.AlignTop)
+        self.marked_widget = self.list
         self.finder.chosen.connect(self.add)
         self.remove_button.clicked.connect(self.remove_current)
 
