@@ -48,10 +48,19 @@ def test_an_unreadable_time_in_another_row_is_found_on_save(sample_editor, sampl
     assert not marking.is_marked(tab.start_time)
     d.open_tab(editor.details)
 
+    d.open_tab(editor.courses)
+    d.type(editor.courses.title, "")  # and a problem the records layer finds
+
     assert editor.save() is False
     assert editor.tabs.currentWidget() is tab
     assert tab.current_row() == 1
     assert tab.start_time.text() == "25:00"
+    assert "session 2: start time" in editor.problems.text()
+    assert "course 1: title is required" in editor.problems.text()
+    bar = editor.tabs.tabBar()
+    red = [bar.tabTextColor(n).name() for n in range(editor.tabs.count())]
+    assert red[editor.tabs.indexOf(tab)] == red[editor.tabs.indexOf(editor.courses)] == "#c62828"
+    assert red[editor.tabs.indexOf(editor.details)] != "#c62828"
     assert marking.is_marked(tab.start_time)
     assert "HH:MM" in tab.start_time.toolTip()
     assert export_meeting(store, editor.meeting_id()) == before

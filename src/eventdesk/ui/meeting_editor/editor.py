@@ -14,6 +14,7 @@ import copy
 import re
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,7 @@ from eventdesk.ui.meeting_editor.decisions_tab import DecisionsTab
 from eventdesk.ui.meeting_editor.details_tab import DetailsTab
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.list_tab import ListTab
-from eventdesk.ui.meeting_editor.marking import INVALID_STYLE
+from eventdesk.ui.meeting_editor.marking import INVALID_STYLE, PROBLEM_COLOUR
 from eventdesk.ui.meeting_editor.photos_tab import PhotosTab
 from eventdesk.ui.meeting_editor.presentations_tab import PresentationsTab
 from eventdesk.ui.meeting_editor.sessions_tab import SessionsTab
@@ -62,7 +63,7 @@ class MeetingEditor(QWidget):
         self.problems = QLabel(self)
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #c62828;")
+        self.problems.setStyleSheet(f"color: {PROBLEM_COLOUR};")
         self.problems.hide()
 
         self.details = DetailsTab(store, self._labels)
@@ -124,7 +125,11 @@ class MeetingEditor(QWidget):
         if self._meeting is None:
             return False
         self._clear_problems()
-        problems = self._unreadable() or validate_meeting(self._meeting)
+        unreadable = self._unreadable()
+        typed = {(p.record, p.field) for p in unreadable}
+        problems = unreadable + [
+            p for p in validate_meeting(self._meeting) if (p.record, p.field) not in typed
+        ]
         if problems:
             self._show_problems(problems)
             return False
@@ -233,6 +238,9 @@ class MeetingEditor(QWidget):
         self.details.clear_problems()
         for tab in self.list_tabs:
             tab.clear_problems()
+        bar = self.tabs.tabBar()
+        for index in range(self.tabs.count()):
+            bar.setTabTextColor(index, QColor())
 
     def _show_problems(self, problems: list[Problem]) -> None:
         """Mark each problem's field, and go to the first one."""
@@ -249,6 +257,8 @@ class MeetingEditor(QWidget):
             else:
                 self.details.mark_problem(p.field, p.message)
                 first = first or (self.details, -1)
+            where = tab if tab is not None else self.details
+            self.tabs.tabBar().setTabTextColor(self.tabs.indexOf(where), QColor(PROBLEM_COLOUR))
         lines = [_describe(p) for p in problems]
         self._show_message("Not saved: " + "; ".join(lines))
         if first is not None:

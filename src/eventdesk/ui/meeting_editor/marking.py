@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+PROBLEM_COLOUR = "#c62828"
+
 #: Applied once to the editor; fields carry the dynamic property ``invalid``.
-INVALID_STYLE = """
+INVALID_STYLE = f"""
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"],
-QListWidget[invalid="true"], QTableView[invalid="true"], QLabel[invalid="true"] {
-    border: 2px solid #c62828;
-}
+QListWidget[invalid="true"], QTableView[invalid="true"], QLabel[invalid="true"] {{
+    border: 2px solid {PROBLEM_COLOUR};
+}}
 """
 
 _PLAIN_TIP = "eventdeskPlainToolTip"
