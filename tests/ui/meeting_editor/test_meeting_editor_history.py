@@ -66,3 +66,29 @@ def test_a_person_is_listed_once(editor, drive, fresh_store):
     d.pick(editor.attendees.finder, "Chen", "CHEN Qi")
     assert len(editor.meeting().attendees) == 1
     assert "already listed" in editor.attendees.hint.text()
+
+
+def test_a_new_person_needs_a_family_name(editor, drive, fresh_store):
+    d = drive(editor)
+    editor.new_meeting()
+    tab = editor.attendees
+    d.open_tab(tab)
+    d.click(tab.new_person_button)
+    d.type(tab.new_person.given_name, "Madonna")
+    d.click(tab.new_person.create_button)
+    assert tab.new_person.isVisible()
+    assert "is required" in tab.new_person.family_name.toolTip()
+    assert fresh_store.count_people() == 0
+    assert editor.meeting().attendees == []
+    d.click(tab.new_person.cancel_button)
+    assert not tab.new_person.isVisible()
+
+
+def test_names_edited_elsewhere_show_when_the_meeting_is_loaded_again(sample_editor, sample_store):
+    meeting_id = sample_editor.meeting_id()
+    first = sample_editor.meeting().attendees[0]
+    person = sample_store.get_person(first.person_id)
+    person.given_name = "Xiao-dong"
+    sample_store.save_person(person)
+    sample_editor.load_meeting(meeting_id)
+    assert sample_editor.attendees.model.index(0, 0).data() == "DING Xiao-dong"

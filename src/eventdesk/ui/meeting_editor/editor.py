@@ -113,6 +113,7 @@ class MeetingEditor(QWidget):
 
     def load_meeting(self, meeting_id: int) -> None:
         meeting = self._store.get_meeting(meeting_id)
+        self._labels.forget()
         self._labels.prefetch(meeting)
         self._show(meeting)
 

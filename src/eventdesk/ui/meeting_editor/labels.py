@@ -21,6 +21,11 @@ class Labels:
         self._people: dict[int, Person] = {}
         self._orgs: dict[int, Organisation] = {}
 
+    def forget(self) -> None:
+        """Drop what is cached: people and organisations may have been edited elsewhere."""
+        self._people.clear()
+        self._orgs.clear()
+
     def prefetch(self, meeting: Meeting) -> None:
         people = {a.person_id for a in meeting.attendees}
         people |= {p for x in meeting.presentations for p in x.presenter_ids}
