@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -22,12 +22,15 @@ from eventdesk.ui.menus import build_menus
 from eventdesk.ui.opening import open_for_window
 from eventdesk.ui.preferences import Preferences
 from eventdesk.ui.preferences_dialog import PreferencesDialog
+from eventdesk.ui.recovery_bar import RecoveryBar
 from eventdesk.ui.sections import Section
 from eventdesk.ui.trash import DeleteCommand, TrashDialog
 from eventdesk.ui.window_settings import WindowSettings
 from eventdesk.ui.workspace import Workspace
 
 Answer = QMessageBox.StandardButton
+#: The kinds of crash draft this window restores; the meeting editor keeps its own.
+RECOVERABLE = {"person": Section.PEOPLE, "organisation": Section.ORGANISATIONS}
 DEFAULT_SIZE = (1280, 800)
 
 
@@ -53,6 +56,11 @@ class MainWindow(QMainWindow):
         if icon is not None:
             self.setWindowIcon(icon)
         self.actions_ = build_menus(self)
+        self.recovery_bar = RecoveryBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.recovery_bar)
+        self.recovery_bar.restoreRequested.connect(self.restore_draft)
+        self.recovery_bar.discardRequested.connect(self.discard_draft)
+        self._handled_drafts: set[tuple[str, int | None]] = set()
         self.workspace = self._build_workspace(store)
         self.setCentralWidget(self.workspace)
         self._restore_layout()
@@ -116,6 +124,41 @@ class MainWindow(QMainWindow):
         self.trash_dialog.show()
         self.trash_dialog.raise_()
         return self.trash_dialog
+
+    # -- crash drafts -----------------------------------------------------------------
+
+    def pending_drafts(self) -> list:
+        """Drafts a crash left of people and organisations, not yet restored or discarded."""
+        return [
+            d
+            for d in self.store.pending_drafts()
+            if d.kind in RECOVERABLE and (d.kind, d.record_id) not in self._handled_drafts
+        ]
+
+    def restore_draft(self, draft) -> bool:
+        """Open the draft's record in its editor with the unsaved edits back in the form."""
+        section = RECOVERABLE[draft.kind]
+        workspace = self.workspace
+        if not workspace.set_section(section) or not workspace.confirm_leave():
+            return False
+        if draft.record_id is None:
+            workspace.new_record()
+        else:
+            workspace.list_pane.select_id(draft.record_id, notify=False)
+            workspace.editors.load(section, draft.record_id)
+        workspace.editors.editor(section).restore_draft(draft.payload)
+        self._handled_drafts.add((draft.kind, draft.record_id))
+        self._offer_drafts()
+        return True
+
+    def discard_draft(self, draft) -> None:
+        self.store.discard_draft(draft.kind, draft.record_id)
+        self._handled_drafts.add((draft.kind, draft.record_id))
+        self._offer_drafts()
+
+    def _offer_drafts(self) -> None:
+        drafts = self.pending_drafts()
+        self.recovery_bar.show_draft(drafts[0] if drafts else None, len(drafts) - 1)
 
     def _trash_changed(self) -> None:
         if self.trash_dialog is not None and self.trash_dialog.isVisible():
@@ -292,6 +335,8 @@ class MainWindow(QMainWindow):
         if self.store.path is not None:
             self.settings.remember_database(self.store.path)
         self._update_actions()
+        self._handled_drafts = set()
+        self._offer_drafts()
 
     def _update_actions(self) -> None:
         section = self.workspace.section()

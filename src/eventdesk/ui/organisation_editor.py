@@ -20,6 +20,7 @@ from eventdesk.ui.record_editor import RecordEditor, set_combo_data
 
 class OrganisationEditor(RecordEditor):
     KIND = "organisation"
+    RECORD = Organisation
 
     def __init__(self, store: EventStore, parent: QWidget | None = None):
         super().__init__(store, parent)
@@ -142,6 +143,12 @@ class OrganisationEditor(RecordEditor):
             uid=self._org.uid,
         )
         return org, problems
+
+    def _draft_extras(self) -> dict[str, str]:
+        return {"founded_as_typed": self.form.founded.text()}
+
+    def _apply_draft_extras(self, payload: dict) -> None:
+        self.form.founded.setText(str(payload.get("founded_as_typed", self.form.founded.text())))
 
     def _validate(self, org: Organisation) -> list[Problem]:
         return validate_organisation(org)

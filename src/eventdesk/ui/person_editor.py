@@ -13,6 +13,7 @@ from eventdesk.ui.record_editor import RecordEditor, set_combo_data
 
 class PersonEditor(RecordEditor):
     KIND = "person"
+    RECORD = Person
 
     def __init__(self, store: EventStore, parent: QWidget | None = None):
         super().__init__(store, parent)

@@ -9,9 +9,10 @@ and turns validation problems into marks on the fields.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import Problem, ValidationError
+from eventdesk.records.serialise import from_data, to_data
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.field_marks import FieldMarks
 from eventdesk.ui.org_picker import OrganisationPicker
@@ -34,6 +36,10 @@ class RecordEditor(QWidget):
 
     #: The store's name for this kind of record ("person", "organisation").
     KIND = ""
+    #: The record's dataclass, to read a crash draft back.
+    RECORD: type = object
+    #: A crash draft is written this long after the first unsaved edit.
+    DRAFT_DELAY_MS = 2000
 
     def __init__(self, store: EventStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,6 +52,10 @@ class RecordEditor(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         self.message.hide()
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(self.DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.write_draft)
 
     # -- what subclasses provide ------------------------------------------
 
@@ -72,6 +82,16 @@ class RecordEditor(QWidget):
     def _after_load(self, record_id: int | None) -> None:
         """Refresh what hangs off the record (its meetings list)."""
 
+    def _draft_extras(self) -> dict[str, Any]:
+        """Typed text a record cannot hold (a date that does not parse), for the draft."""
+        return {}
+
+    def _apply_draft_extras(self, payload: dict[str, Any]) -> None:
+        """Put the extras of :meth:`_draft_extras` back into the form."""
+
+    def _title(self, record: Any) -> str:
+        return str(getattr(record, "label", "") or getattr(record, "display_name", ""))
+
     # -- the contract ------------------------------------------------------
 
     def load(self, record_id: int) -> None:
@@ -87,6 +107,8 @@ class RecordEditor(QWidget):
         return self._dirty
 
     def revert(self) -> None:
+        """Drop the unsaved edits (and their crash draft) and show the stored record."""
+        self._discard_draft(self._id)
         if self._id is None:
             self.new()
         else:
@@ -113,9 +135,40 @@ class RecordEditor(QWidget):
             if first is not None:
                 first.setFocus()
             return False
+        self._discard_draft(self._id)
+        self._discard_draft(record.id)
         self._show(record)
         self.saved.emit(record.id)
         return True
+
+    # -- crash drafts --------------------------------------------------------
+
+    def write_draft(self) -> None:
+        """Keep the unsaved edits in the database, so a crash does not lose them."""
+        self._draft_timer.stop()
+        if not self._dirty:
+            return
+        record, _problems = self._read()
+        payload = {**to_data(record), **self._draft_extras()}
+        # A draft is a safety net: failing to write one must not stop the typing.
+        with suppress(StoreError):
+            self._store.save_draft(self.KIND, self._id, self._title(record), payload)
+
+    def restore_draft(self, payload: dict[str, Any]) -> None:
+        """Show a crash draft's edits, unsaved, over the stored record."""
+        record = from_data(self.RECORD, payload)
+        self._show(record)
+        self._loading = True
+        try:
+            self._apply_draft_extras(payload)
+        finally:
+            self._loading = False
+        self._set_dirty(True)
+
+    def _discard_draft(self, record_id: int | None) -> None:
+        self._draft_timer.stop()
+        with suppress(StoreError):
+            self._store.discard_draft(self.KIND, record_id)
 
     # -- helpers -------------------------------------------------------------
 
@@ -153,6 +206,10 @@ class RecordEditor(QWidget):
         self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
+        if dirty and not self._draft_timer.isActive():
+            self._draft_timer.start()
+        if not dirty:
+            self._draft_timer.stop()
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirtyChanged.emit(dirty)

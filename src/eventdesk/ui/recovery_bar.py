@@ -1,0 +1,49 @@
+"""The bar that offers back edits a crash left unsaved (the store's crash drafts).
+
+A bar rather than a dialog: the user can look at the database first, and
+tests answer by calling the window's ``restore_draft`` / ``discard_draft``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QToolBar, QWidget
+
+KIND_NAMES = {"person": "person", "organisation": "organisation", "meeting": "meeting"}
+
+
+class RecoveryBar(QToolBar):
+    restoreRequested = Signal(object)
+    discardRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Recovered edits", parent)
+        self.setObjectName("recovery_bar")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.label = QLabel()
+        self.label.setStyleSheet("padding: 2px 8px;")
+        self.addWidget(self.label)
+        self._draft: object | None = None
+        self.restore_action = self.addAction("&Restore the edits")
+        self.discard_action = self.addAction("Discard them")
+        self.restore_action.triggered.connect(lambda: self.restoreRequested.emit(self._draft))
+        self.discard_action.triggered.connect(lambda: self.discardRequested.emit(self._draft))
+        self.setStyleSheet("QToolBar#recovery_bar { background: #fff4ce; }")
+        self.hide()
+
+    def show_draft(self, draft: object | None, more: int = 0) -> None:
+        """Offer ``draft`` (a store ``Draft``), or hide when there is none."""
+        self._draft = draft
+        if draft is None:
+            self.hide()
+            return
+        kind = KIND_NAMES.get(getattr(draft, "kind", ""), "record")
+        title = getattr(draft, "title", "") or f"a new {kind}"
+        when = getattr(draft, "saved_at", "")[:16].replace("T", " ")
+        text = f"EventDesk did not close normally. Unsaved edits of the {kind} “{title}”"
+        text += f" from {when} were kept." if when else " were kept."
+        if more:
+            text += f" ({more} more after this one.)"
+        self.label.setText(text)
+        self.show()

@@ -1,0 +1,95 @@
+"""Edits a crash would lose are kept as drafts and offered back at the next start."""
+
+from __future__ import annotations
+
+from eventdesk.ui.sections import Section
+from tests.ui.conftest import make_window
+
+
+def _ding(store):
+    return next(p for p in store.list_people() if p.name == "DING Xiaodong")
+
+
+def test_unsaved_person_edits_become_a_draft_and_come_back(
+    qtbot, main_window, settings, tmp_path, answers
+):
+    store = main_window.store
+    ding = _ding(store)
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.workspace.list_pane.select_id(ding.id)
+    editor = main_window.workspace.editors.person_editor
+    qtbot.keyClicks(editor.form.notes, "Met him in Hong Kong.")
+    qtbot.waitUntil(lambda: len(store.pending_drafts()) == 1, timeout=5000)
+    (draft,) = store.pending_drafts()
+    assert (draft.kind, draft.record_id, draft.title) == ("person", ding.id, "DING Xiaodong")
+
+    # "the crash": a new window on the same database, the old one never closed properly
+    again = make_window(qtbot, store, settings, tmp_path, answers)
+    assert not again.recovery_bar.isHidden()
+    assert "DING Xiaodong" in again.recovery_bar.label.text()
+
+    again.recovery_bar.restore_action.trigger()
+
+    restored = again.workspace.editors.person_editor
+    assert again.workspace.section() is Section.PEOPLE
+    assert restored.form.notes.toPlainText() == "Met him in Hong Kong."
+    assert restored.is_dirty()
+    assert again.recovery_bar.isHidden()
+    assert restored.save()
+    assert store.get_person(ding.id).notes == "Met him in Hong Kong."
+    assert store.pending_drafts() == []
+    main_window.workspace.editors.revert()
+
+
+def test_saving_or_discarding_removes_the_draft(qtbot, main_window, answers):
+    store = main_window.store
+    main_window.workspace.set_section(Section.ORGANISATIONS)
+    editor = main_window.workspace.editors.organisation_editor
+    editor.form.founded.clear()
+    qtbot.keyClicks(editor.form.founded, "2021-02-30")
+    editor.write_draft()
+    (draft,) = store.pending_drafts()
+    assert draft.payload["founded_as_typed"] == "2021-02-30"
+
+    editor.revert()
+    assert store.pending_drafts() == []
+
+    qtbot.keyClicks(editor.form.city, "x")
+    editor.write_draft()
+    assert len(store.pending_drafts()) == 1
+    assert editor.save()
+    assert store.pending_drafts() == []
+
+
+def test_a_draft_of_a_new_person_is_restored_as_new(
+    qtbot, main_window, settings, tmp_path, answers
+):
+    store = main_window.store
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.new_record()
+    editor = main_window.workspace.editors.person_editor
+    qtbot.keyClicks(editor.form.family_name, "Zhou")
+    editor.write_draft()
+    count = store.count_people()
+
+    again = make_window(qtbot, store, settings, tmp_path, answers)
+    (draft,) = again.pending_drafts()
+    assert again.restore_draft(draft)
+    restored = again.workspace.editors.person_editor
+    assert restored.record_id() is None
+    assert restored.form.family_name.text() == "Zhou"
+    assert restored.save()
+    assert store.count_people() == count + 1
+    main_window.workspace.editors.revert()
+
+
+def test_discarding_a_recovered_draft(qtbot, main_window, settings, tmp_path, answers):
+    store = main_window.store
+    main_window.workspace.set_section(Section.PEOPLE)
+    qtbot.keyClicks(main_window.workspace.editors.person_editor.form.phone, "123")
+    main_window.workspace.editors.person_editor.write_draft()
+    again = make_window(qtbot, store, settings, tmp_path, answers)
+    again.recovery_bar.discard_action.trigger()
+    assert store.pending_drafts() == []
+    assert again.recovery_bar.isHidden()
+    main_window.workspace.editors.revert()
