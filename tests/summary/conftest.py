@@ -78,3 +78,13 @@ def html_text(path: Path) -> str:
 
 def read_back(path: Path) -> str:
     return {".pdf": pdf_text, ".docx": docx_text, ".html": html_text}[path.suffix](path)
+
+
+def save_meeting(store: EventStore, title: str = "Quiet meeting", **fields) -> int:
+    """A meeting saved through the store, as the editor would; returns its id."""
+    from datetime import date
+
+    from eventdesk.records import Meeting
+
+    meeting = Meeting(title=title, start_date=fields.pop("start_date", date(2024, 1, 5)), **fields)
+    return store.save_meeting(meeting).id

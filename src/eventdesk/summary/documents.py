@@ -159,6 +159,7 @@ def course_document(
     title = "Course shortlist register" + (f", {year}" if year else "")
     return {
         "kind": "courses",
+        "landscape": True,
         "title": title,
         "header": title,
         "courses": courses,

@@ -72,11 +72,13 @@ class PageGeometry:
         return self.width / self.dpi * 96
 
 
-def setup_device(device: Any, size: str) -> None:
+def setup_device(device: Any, size: str, *, landscape: bool = False) -> None:
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout
 
     device.setPageSize(page_size(size))
+    if landscape:  # the wide register tables
+        device.setPageOrientation(QPageLayout.Orientation.Landscape)
     device.setPageMargins(QMarginsF(18, 14, 18, 16), QPageLayout.Unit.Millimeter)
 
 
@@ -173,7 +175,7 @@ def write_pdf(path: Path, render_html: Any, context: dict[str, Any], size: str =
     writer.setResolution(300)
     writer.setCreator("EventDesk")
     writer.setTitle(context.get("header", ""))
-    setup_device(writer, size)
+    setup_device(writer, size, landscape=bool(context.get("landscape")))
     geometry = PageGeometry(writer)
     images = prepare_photos(context.get("photos", []), geometry.body_width_css_px)
     doc = build_document(render_html(context), images, geometry, writer)

@@ -1,0 +1,217 @@
+"""The summary dialog: preview a meeting's news release or minutes, print it, export it.
+
+The preview is Qt's print preview of the very pages that print (running
+header, "n / N" and all), drawn by :mod:`eventdesk.summary`, so what the user
+sees is what the printer and the PDF get. Nothing here writes to the store.
+
+Nothing in the dialog opens a modal box of its own except the print and file
+dialogs the user asked for; results and errors show in a line under the
+preview, so the dialog can be driven by tests without blocking.
+
+The main window opens it for File > Print (Ctrl+P) and File > Export summary:
+``SummaryPreviewDialog(store, meeting_id, parent).show()``, or call
+:func:`export_summary` / :meth:`SummaryPreviewDialog.print_document` directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPageLayout, QPageSize, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eventdesk.store import EventStore, StoreError
+from eventdesk.summary import (
+    copy_templates_for_editing,
+    fonts,
+    print_summary,
+    write_summary,
+)
+
+TEMPLATES = [("News release", "news"), ("Minutes", "minutes")]
+PAGE_SIZES = [("A4", QPageSize.PageSizeId.A4), ("Letter", QPageSize.PageSizeId.Letter)]
+EXPORT_FILTERS = "PDF (*.pdf);;Word document (*.docx);;Web page (*.html)"
+_SUFFIX_OF_FILTER = {"PDF": ".pdf", "Word": ".docx", "Web": ".html"}
+
+
+def reveal_templates_folder() -> Path:
+    """Copy the built-in templates for editing (keeping edited ones) and open their folder."""
+    folder = copy_templates_for_editing()
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    return folder
+
+
+def with_suffix_for(path: str, chosen_filter: str) -> Path:
+    """The path the user typed, with the extension of the chosen filter if they left it off."""
+    target = Path(path)
+    if target.suffix.lower() in (".pdf", ".docx", ".html", ".htm"):
+        return target
+    for word, suffix in _SUFFIX_OF_FILTER.items():
+        if chosen_filter.startswith(word):
+            return target.with_name(target.name + suffix)
+    return target.with_name(target.name + ".pdf")
+
+
+class SummaryPreviewDialog(QDialog):
+    """Preview, print and export the summary of one meeting."""
+
+    #: A file was written (its path); the main window may add it to recent files.
+    exported = Signal(Path)
+
+    def __init__(self, store: EventStore, meeting_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        fonts.register_with_qt()
+        self.store = store
+        self.meeting_id = meeting_id
+        self.setWindowTitle("Summary")
+        self.resize(820, 900)
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        # The same margins as the PDF, so the preview, the print and the file match.
+        self.printer.setPageMargins(QMarginsF(18, 14, 18, 16), QPageLayout.Unit.Millimeter)
+
+        self.template_box = QComboBox()
+        for label, name in TEMPLATES:
+            self.template_box.addItem(label, name)
+        self.page_box = QComboBox()
+        for label, size in PAGE_SIZES:
+            self.page_box.addItem(label, size)
+        self.preview = QPrintPreviewWidget(self.printer, self)
+        self.preview.paintRequested.connect(self._paint)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.print_button = QPushButton("&Print…")
+        self.export_button = QPushButton("&Export…")
+        self.templates_button = QPushButton("Reveal &templates folder")
+        self.close_button = QPushButton("Close")
+        self._layout()
+
+        self.template_box.currentIndexChanged.connect(self.refresh)
+        self.page_box.currentIndexChanged.connect(self._page_size_changed)
+        self.print_button.clicked.connect(self.print_document)
+        self.export_button.clicked.connect(self.export)
+        self.templates_button.clicked.connect(self._reveal)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_document)
+        self.pages = 0
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel("&Document:", buddy=self.template_box))
+        top.addWidget(self.template_box)
+        top.addSpacing(16)
+        top.addWidget(QLabel("Page &size:", buddy=self.page_box))
+        top.addWidget(self.page_box)
+        top.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.templates_button)
+        buttons.addStretch(1)
+        for button in (self.print_button, self.export_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    # -- what is shown ---------------------------------------------------------
+
+    @property
+    def template(self) -> str:
+        return self.template_box.currentData()
+
+    @property
+    def page_size(self) -> str:
+        return self.page_box.currentText()
+
+    def set_template(self, name: str) -> None:
+        self.template_box.setCurrentIndex(self.template_box.findData(name))
+
+    def refresh(self) -> None:
+        self.preview.updatePreview()
+
+    def _page_size_changed(self) -> None:
+        self.printer.setPageSize(QPageSize(self.page_box.currentData()))
+        self.refresh()
+
+    def _paint(self, printer: QPrinter) -> None:
+        try:
+            self.pages = print_summary(self.store, self.meeting_id, self.template, printer)
+        except StoreError as exc:
+            self.pages = 0
+            self.show_message(str(exc), error=True)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #9c1c1c;" if error else "")
+        self.message.setText(text)
+
+    # -- print, export ---------------------------------------------------------
+
+    def print_document(self) -> bool:
+        """Ask for a printer as usual, then print; False if the user cancelled."""
+        dialog = QPrintDialog(self.printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        try:
+            pages = print_summary(self.store, self.meeting_id, self.template, self.printer)
+        except StoreError as exc:
+            self.show_message(str(exc), error=True)
+            return False
+        self.show_message(f"Sent {pages} page(s) to the printer.")
+        return True
+
+    def export(self) -> Path | None:
+        """Ask where, then write .pdf, .docx or .html there."""
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export summary", str(Path.home() / f"{self.template}.pdf"), EXPORT_FILTERS
+        )
+        if not path:
+            return None
+        return self.export_to(with_suffix_for(path, chosen))
+
+    def export_to(self, path: Path) -> Path | None:
+        try:
+            warnings = write_summary(
+                self.store, self.meeting_id, self.template, path, page_size=self.page_size
+            )
+        except StoreError as exc:
+            self.show_message(str(exc), error=True)
+            return None
+        if warnings:
+            self.show_message(f"Saved {path}, with a warning: {' '.join(warnings)}", error=True)
+        else:
+            self.show_message(f"Saved {path}.")
+        self.exported.emit(path)
+        return path
+
+    def _reveal(self) -> None:
+        try:
+            folder = reveal_templates_folder()
+        except OSError as exc:
+            self.show_message(f"Cannot open the templates folder: {exc.strerror}.", error=True)
+            return
+        self.show_message(f"Templates folder: {folder}. Edited copies there are used instead.")
+
+
+def export_summary(
+    store: EventStore, meeting_id: int, parent: QWidget | None = None, template: str = "news"
+) -> Path | None:
+    """File > Export summary without showing the preview: ask where, write, return the path."""
+    dialog = SummaryPreviewDialog(store, meeting_id, parent)
+    dialog.set_template(template)
+    try:
+        return dialog.export()
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,129 @@
+"""The summary dialog: preview, print and export a meeting's summary.
+
+Given the example meeting, when the dialog is shown, then the preview holds
+the pages that print; choosing Minutes or Letter changes them; Export writes
+the format the user picked; Print prints through the printer the user set up;
+a failure shows as a line in the dialog, never as a blocking box.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from eventdesk import paths
+from eventdesk.ui.summary_preview import SummaryPreviewDialog, with_suffix_for
+from tests.summary.conftest import pdf_text, read_back
+
+
+@pytest.fixture(autouse=True)
+def user_data(tmp_path: Path, monkeypatch) -> Path:
+    folder = tmp_path / "userdata"
+    folder.mkdir()
+    monkeypatch.setattr(paths, "data_dir", lambda: folder)
+    return folder
+
+
+@pytest.fixture
+def dialog(qtbot, sample_store, sample_meeting):
+    d = SummaryPreviewDialog(sample_store, sample_meeting.id)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitUntil(lambda: d.pages > 0, timeout=5000)
+    return d
+
+
+def test_preview_shows_the_news_release_pages(dialog):
+    assert dialog.template == "news"
+    assert dialog.pages >= 2
+    assert dialog.preview.pageCount() == dialog.pages
+
+
+def test_choosing_minutes_previews_the_minutes(qtbot, dialog):
+    news_pages = dialog.pages
+    dialog.set_template("minutes")
+    qtbot.waitUntil(lambda: dialog.pages != news_pages, timeout=5000)
+    assert dialog.pages > news_pages
+
+
+def test_choosing_letter_sets_the_printer(dialog):
+    dialog.page_box.setCurrentText("Letter")
+    assert dialog.printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    assert dialog.page_size == "Letter"
+
+
+def test_export_writes_the_chosen_format(qtbot, dialog, tmp_path, monkeypatch):
+    target = tmp_path / "release"
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(target), "Word document (*.docx)")),
+    )
+    with qtbot.waitSignal(dialog.exported) as signal:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    written = tmp_path / "release.docx"
+    assert signal.args == [written]
+    assert "USST participated in the annual meeting" in read_back(written)
+    assert dialog.message.text() == f"Saved {written}."
+
+
+def test_export_cancelled_writes_nothing(dialog, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    assert dialog.export() is None
+    assert dialog.message.text() == ""
+
+
+def test_export_failure_is_a_line_in_the_dialog(dialog, tmp_path):
+    assert dialog.export_to(tmp_path / "missing" / "x.pdf") is None
+    assert "Cannot write" in dialog.message.text()
+    assert "9c1c1c" in dialog.message.styleSheet()
+
+
+def test_print_prints_the_minutes(qtbot, dialog, tmp_path, monkeypatch):
+    out = tmp_path / "printed.pdf"
+    dialog.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer.setOutputFileName(str(out))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    dialog.set_template("minutes")
+    assert dialog.print_document() is True
+    text = pdf_text(out)
+    assert "Minutes: Annual Meeting" in text and "丁晓东" in text and "LAI Tze-kin" in text
+    assert "page(s) to the printer" in dialog.message.text()
+
+
+def test_ctrl_p_asks_for_a_printer(qtbot, dialog, monkeypatch):
+    asked = []
+
+    def refuse(self):
+        asked.append(True)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QPrintDialog, "exec", refuse)
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [True]
+
+
+def test_reveal_templates_folder(qtbot, dialog, user_data, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    qtbot.mouseClick(dialog.templates_button, Qt.MouseButton.LeftButton)
+    folder = user_data / "templates"
+    assert [u.toLocalFile() for u in opened] == [str(folder)]
+    assert (folder / "news.docx").is_file() and (folder / "minutes.html.j2").is_file()
+
+
+@pytest.mark.parametrize(
+    ("typed", "chosen", "expected"),
+    [
+        ("/x/a", "PDF (*.pdf)", "/x/a.pdf"),
+        ("/x/a", "Web page (*.html)", "/x/a.html"),
+        ("/x/a.docx", "PDF (*.pdf)", "/x/a.docx"),
+    ],
+)
+def test_suffix_from_the_chosen_filter(typed, chosen, expected):
+    assert with_suffix_for(typed, chosen) == Path(expected)
