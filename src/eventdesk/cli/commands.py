@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from eventdesk import paths
-from eventdesk.cli import summary_commands
+from eventdesk.cli import spreadsheet_commands, summary_commands
 from eventdesk.store import DatabaseLocked, EventStore, StoreError, backups
 from eventdesk.store.interchange import dumps, export_database, export_meeting, import_file
 from eventdesk.store.restore import restore
@@ -143,4 +143,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     **summary_commands.COMMANDS,
+    **spreadsheet_commands.COMMANDS,
 }

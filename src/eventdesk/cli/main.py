@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eventdesk import __version__
-from eventdesk.cli import commands, summary_commands
+from eventdesk.cli import commands, spreadsheet_commands, summary_commands
 from eventdesk.records import ValidationError
 from eventdesk.store import StoreError
 
@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where (default: the backups folder beside the database)",
     )
     summary_commands.add_parsers(sub)
+    spreadsheet_commands.add_parsers(sub)
     return parser
 
 

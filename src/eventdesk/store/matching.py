@@ -130,8 +130,13 @@ class PeopleIndex:
         zh: set[str] = set()
         emails: set[str] = set()
         for p in people:
-            # Either part may be the family name when a full name's order was unclear.
-            names.update(n for n in (fold(p.family_name), fold(p.given_name)) if n)
+            # Whole names, in both orders: a full name's order may have been a guess. (Keys of
+            # family names alone would bring back a third of a database of Chinese names.)
+            family, given = fold(p.family_name), fold(p.given_name)
+            if family:
+                names.add(f"{family}\x1f{given}")
+                if given:
+                    names.add(f"{given}\x1f{family}")
             if p.name_zh.strip():
                 zh.add(p.name_zh.strip())
             if p.email.strip():
@@ -142,7 +147,8 @@ class PeopleIndex:
                    coalesce(nullif(o.name, ''), o.name_zh, ''), coalesce(p.email, '')
             FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
             WHERE p.deleted_at IS NULL AND (
-                lower(trim(p.family_name)) IN (SELECT value FROM json_each(:names))
+                lower(trim(p.family_name)) || char(31) || lower(trim(coalesce(p.given_name, '')))
+                    IN (SELECT value FROM json_each(:names))
                 OR trim(p.name_zh) IN (SELECT value FROM json_each(:zh))
                 OR lower(trim(p.email)) IN (SELECT value FROM json_each(:emails)))
             ORDER BY p.id
@@ -196,7 +202,10 @@ def conflicts(person: Person, known: KnownPerson, how: int = BY_NAME) -> bool:
         and known.organisation_id != person.organisation_id
     ):
         return True
-    if how == BY_NAME_ZH and person.family_name.strip():
+    # Found by the Chinese name: a name in letters that differs says two people, unless the
+    # "family name" is the Chinese name's own first character (a list with no name in letters).
+    family = person.family_name.strip()
+    if how == BY_NAME_ZH and family and family not in person.name_zh:
         theirs = {fold(known.family_name), fold(known.given_name)}
         ours = {fold(person.family_name), fold(person.given_name)}
         return theirs != ours
