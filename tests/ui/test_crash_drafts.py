@@ -18,6 +18,7 @@ def test_unsaved_person_edits_become_a_draft_and_come_back(
     main_window.workspace.set_section(Section.PEOPLE)
     main_window.workspace.list_pane.select_id(ding.id)
     editor = main_window.workspace.editors.person_editor
+    editor._draft_timer.setInterval(50)  # the test need not wait the real two seconds
     qtbot.keyClicks(editor.form.notes, "Met him in Hong Kong.")
     qtbot.waitUntil(lambda: len(store.pending_drafts()) == 1, timeout=5000)
     (draft,) = store.pending_drafts()

@@ -72,7 +72,10 @@ def test_print_opens_the_summary_preview_of_the_selected_meeting(main_window, mo
         def __init__(self, store, meeting_id, parent):
             opened.append((store, meeting_id, parent))
 
-        def open(self):
+        def setAttribute(self, *args):
+            pass
+
+        def show(self):
             pass
 
     module = types.ModuleType("eventdesk.ui.summary_preview")
@@ -85,3 +88,12 @@ def test_print_opens_the_summary_preview_of_the_selected_meeting(main_window, mo
 
 def test_the_example_meeting_file_is_shipped():
     assert paths.sample_meeting().is_file()
+
+
+def test_print_shows_the_real_summary_preview(qtbot, main_window):
+    from eventdesk.ui.summary_preview import SummaryPreviewDialog
+
+    main_window.actions_.print_summary.trigger()
+    (dialog,) = main_window.findChildren(SummaryPreviewDialog)
+    assert dialog.isVisible()
+    dialog.close()

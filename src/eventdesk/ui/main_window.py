@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
@@ -212,10 +212,18 @@ class MainWindow(QMainWindow):
     # -- summaries (built by the summary package) -----------------------------------
 
     def print_summary(self) -> bool:
-        return self._summary_dialog()
+        """Ctrl+P: the print preview of the meeting's summary, with its Print button."""
+        return self._summary_dialog() is not None
 
     def export_summary(self) -> bool:
-        return self._summary_dialog()
+        """The same dialog, going straight on to choose the file to export to."""
+        dialog = self._summary_dialog()
+        if dialog is None:
+            return False
+        export = getattr(dialog, "export", None)
+        if callable(export):
+            QTimer.singleShot(0, export)  # after the dialog is on screen
+        return True
 
     def current_meeting_id(self) -> int | None:
         editors = self.workspace.editors
@@ -225,21 +233,23 @@ class MainWindow(QMainWindow):
             return self.workspace.list_pane.current_id()
         return None
 
-    def _summary_dialog(self) -> bool:
+    def _summary_dialog(self) -> QWidget | None:
+        """The summary dialog of the current meeting (saved first if it has edits)."""
         meeting_id = self.current_meeting_id()
         if meeting_id is None:
             self.inform("Choose a meeting first: summaries are made from one meeting.")
-            return False
+            return None
         if not self.workspace.confirm_leave():
-            return False
+            return None
         try:
             from eventdesk.ui.summary_preview import SummaryPreviewDialog
         except ImportError:
             self.inform("Summaries are not available yet.")
-            return False
+            return None
         dialog = SummaryPreviewDialog(self.store, meeting_id, self)
-        dialog.open()
-        return True
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # -- preferences and about ---------------------------------------------------------
 
