@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.records import AttendanceRole, Side
+from eventdesk.records import Attendance, AttendanceRole, Side
 from eventdesk.spreadsheets.attendee_import import apply, plan_import, read_plan
 from eventdesk.spreadsheets.reading import read_table
 from eventdesk.store import EventStore, StoreError
@@ -196,3 +196,19 @@ def test_a_list_without_a_name_column_takes_nothing(sample_store, empty_meeting,
     # Mapping the first column as the full name makes the row a person.
     plan = plan_import(sample_store, empty_meeting, table, {"full_name": 0})
     assert plan.row(2).display_name == "PRESIDENT"
+
+
+def test_a_change_made_elsewhere_after_the_preview_is_respected(
+    sample_store, empty_meeting, tmp_path
+):
+    path = write_xlsx(tmp_path / "l.xlsx", [HEADERS, ["DING Xiaodong"], ["Alexander WAI"]])
+    plan = read_plan(sample_store, empty_meeting, path)
+    meeting = sample_store.get_meeting(empty_meeting)  # meanwhile, in the meeting editor
+    meeting.attendees.append(Attendance(person_id=person_id(sample_store, "DING Xiaodong")))
+    sample_store.save_meeting(meeting)
+
+    result = apply(sample_store, plan)
+
+    assert result.attendances_added == 1
+    assert "row 2: already attends this meeting" in result.not_taken
+    assert attendee_names(sample_store, empty_meeting) == ["DING Xiaodong", "Alexander WAI"]

@@ -90,3 +90,11 @@ def test_roles_and_sides_in_english_labels_and_chinese():
     assert parse_side("partner") is Side.PARTNER
     with pytest.raises(ValueError, match=r"'observer x' is not a role \(delegate, speaker, "):
         parse_role("observer x")
+
+
+def test_a_chinese_name_column_beside_an_english_one():
+    assert guess_mapping(["序号", "姓名", "英文名", "职务"]) == {
+        "name_zh": 1,
+        "full_name": 2,
+        "title": 3,
+    }

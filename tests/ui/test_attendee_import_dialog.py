@@ -126,3 +126,31 @@ def test_nothing_to_take_disables_import(qtbot, sample_store, meeting_id, tmp_pa
     dialog.show()
     assert not dialog.import_button.isEnabled()
     assert dialog.rejected_list.item(0).text().startswith("no column holds the names")
+
+
+def test_rows_without_a_side_take_the_side_chosen(qtbot, dialog, sample_store, meeting_id):
+    assert cell(dialog, 0, AttendeePreviewModel.SIDE) == "Partners"
+    dialog.side_combo.setCurrentIndex(dialog.side_combo.findData("ours"))
+    assert cell(dialog, 0, AttendeePreviewModel.SIDE) == "Our delegation"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    sides = {a.side.value for a in sample_store.get_meeting(meeting_id).attendees}
+    assert sides == {"ours"}
+
+
+def test_another_sheet_of_the_workbook(qtbot, sample_store, meeting_id, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Cover"
+    workbook.active.append(["Attendee list of the visit"])
+    workbook.create_sheet("Names").append(["Name"])
+    workbook["Names"].append(["Alexander WAI"])
+    workbook.active = 0
+    workbook.save(tmp_path / "two.xlsx")
+    dialog = AttendeeImportDialog(sample_store, meeting_id, tmp_path / "two.xlsx")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.sheet_combo.isVisible()
+    dialog.sheet_combo.setCurrentText("Names")
+    assert cell(dialog, 0, AttendeePreviewModel.NAME) == "Alexander WAI"
+    assert dialog.column_combos[0].currentData() == "full_name"

@@ -196,18 +196,23 @@ def apply(store: EventStore, plan: AttendeePlan) -> ImportResult:
         existing = store.get_people(r.person_id for r in taken if r.person_id is not None)
         organisations = OrganisationIndex.load(store)
         for row in taken:
+            # The database may have changed since the plan was shown (another window).
+            if row.person_id is not None and row.person_id not in existing:
+                result.not_taken.append(f"row {row.number}: the person chosen no longer exists")
+                continue
+            if row.person_id in attending:
+                result.not_taken.append(f"row {row.number}: already attends this meeting")
+                continue
             org_id = _organisation_id(store, row, organisations, result)
             if row.person_id is None:
                 person = replace(row.person, organisation_id=org_id, id=None, uid=new_uid())
-                person_id = store.save_person(person).id
+                person = store.save_person(person)
+                assert person.id is not None
+                person_id = person.id
                 result.people_added += 1
             else:
-                person = existing[row.person_id]
-                person_id = row.person_id
+                person, person_id = existing[row.person_id], row.person_id
                 result.people_matched += 1
-            if person_id is None or person_id in attending:  # added elsewhere since the plan
-                result.not_taken.append(f"row {row.number}: already attends this meeting")
-                continue
             attending.add(person_id)
             meeting.attendees.append(_attendance(row, person, person_id, org_id))
             result.attendances_added += 1

@@ -85,6 +85,13 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "电邮", "電子郵件",
     ),
 }  # fmt: skip
+_ENGLISH_NAME = frozenset(
+    {
+        "englishname", "nameinenglish", "nameenglish", "pinyin",
+        "英文姓名", "姓名英文", "英文名", "拼音",
+    }
+)  # fmt: skip
+_GENERIC_NAME = frozenset({"姓名"})
 # Second chance for headers like "Name of organisation" or "Participant's e-mail".
 _HINTS: tuple[tuple[str, str], ...] = (
     ("mail", "email"),
@@ -129,9 +136,18 @@ def guess_field(header: str) -> str | None:
 
 
 def guess_mapping(headers: Sequence[str]) -> ColumnMap:
-    """Each field in the first column whose header names it; exact names before hints."""
+    """Each field in the first column whose header names it; exact names before hints.
+
+    A Chinese list often has "姓名" beside "英文名": then 姓名 is the Chinese
+    name and the English column the name to split.
+    """
     mapping: ColumnMap = {}
     exact = {n: f for n, h in enumerate(headers) for f in [_exact(h)] if f}
+    english = [n for n, h in enumerate(headers) if normalise(h) in _ENGLISH_NAME]
+    generic = [n for n, h in enumerate(headers) if normalise(h) in _GENERIC_NAME]
+    if english and generic and "name_zh" not in exact.values():
+        exact[english[0]], exact[generic[0]] = "full_name", "name_zh"
+        exact = dict(sorted(exact.items()))
     for n, field in exact.items():
         mapping.setdefault(field, n)
     for n, header in enumerate(headers):
