@@ -72,12 +72,35 @@ def _damaged(path: Path, detail: str) -> DatabaseDamaged:
 
 
 def _quick_check(db: Database, path: Path) -> None:
+    problem = _quick_check_connection(db.conn)
+    if problem:
+        raise _damaged(path, problem)
+
+
+def _quick_check_connection(conn: sqlite3.Connection) -> str | None:
     try:
-        rows = [row[0] for row in db.execute("PRAGMA quick_check(5)")]
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as exc:
-        raise _damaged(path, str(exc)) from None
-    if rows != ["ok"]:
-        raise _damaged(path, "; ".join(" ".join(row.split()) for row in rows))
+        return str(exc)
+    return None if rows == ["ok"] else "; ".join(" ".join(row.split()) for row in rows)
+
+
+def verify_file(path: Path) -> DatabaseDamaged | None:
+    """Run SQLite's quick check on its own read-only connection (safe in another thread).
+
+    A large database takes a second or more to check; the desktop program
+    opens it with ``verify=False`` and runs this while its window is already
+    usable, refusing further saves if it finds damage.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return _damaged(path, str(exc))
+    try:
+        problem = _quick_check_connection(conn)
+    finally:
+        conn.close()
+    return _damaged(path, problem) if problem else None
 
 
 def _check_file(path: Path, *, create: bool, read_only: bool) -> bool:
@@ -116,20 +139,29 @@ def _check_file(path: Path, *, create: bool, read_only: bool) -> bool:
 
 
 def open_database(
-    path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False
+    path: str | os.PathLike[str],
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    verify: bool = True,
 ) -> Database:
-    """Open (or create) the EventDesk database at ``path``, migrated to the current schema."""
+    """Open (or create) the EventDesk database at ``path``, migrated to the current schema.
+
+    ``verify=False`` leaves SQLite's quick check to the caller (see :func:`verify_file`);
+    it is still run before any migration, which writes.
+    """
     path = Path(path)
     exists = _check_file(path, create=create, read_only=read_only)
     if read_only:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         db = Database(conn, execute_plugins=False)
-        _quick_check(db, path)
+        if verify:
+            _quick_check(db, path)
         return db
 
     db = Database(path, execute_plugins=False)
     try:
-        if exists:
+        if exists and (verify or schema_version(db) < LATEST_VERSION):
             _quick_check(db, path)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 5000")

@@ -63,7 +63,12 @@ class EventStore:
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str], *, create: bool = True, read_only: bool = False
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        verify: bool = True,
     ) -> EventStore:
         """Open the database at ``path``; unless read-only, hold its lock while open.
 
@@ -76,7 +81,7 @@ class EventStore:
             file_lock = FileLock(path)
             file_lock.acquire()
         try:
-            db = open_database(path, create=create, read_only=read_only)
+            db = open_database(path, create=create, read_only=read_only, verify=verify)
         except BaseException:
             if file_lock:
                 file_lock.release()
@@ -103,6 +108,10 @@ class EventStore:
                 search_index.refresh(self.db)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"Nothing was saved: the database said {exc}.") from exc
+
+    def refuse_writes(self) -> None:
+        """From now on, every save is refused (after damage was found in the file)."""
+        self.read_only = True
 
     def automatic_backup(self, reason: str) -> Path | None:
         """A rotating backup beside the database (none for an in-memory one)."""

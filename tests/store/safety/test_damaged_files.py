@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from tests.conftest import SAMPLE
 
+from eventdesk.records import Person
 from eventdesk.store import (
     DatabaseDamaged,
     EventStore,
     NewerSchemaError,
     NotAnEventDeskDatabase,
+    StoreError,
 )
 from eventdesk.store.interchange import import_file
 
@@ -119,3 +121,16 @@ def test_check_reports_problems_sqlite_would_not(good_file):
     with EventStore.open(good_file) as store:
         problems = store.integrity_problems()
     assert any("file 1 of meeting 1 has no content" in p for p in problems)
+
+
+def test_a_check_in_the_background_finds_the_same_damage(good_file):
+    from eventdesk.store.database import verify_file
+
+    assert verify_file(good_file) is None
+    path = damaged_copy(good_file, "late.sqlite3", scramble_page(8))
+    with EventStore.open(path, verify=False) as store:  # the window opens at once...
+        found = verify_file(path)  # ...and the check runs beside it
+        assert found is not None and "is damaged" in str(found)
+        store.refuse_writes()
+        with pytest.raises(StoreError, match="read-only"):
+            store.save_person(Person("Late", "Save"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from tests.conftest import SAMPLE
+
 from eventdesk.records import Person
 from eventdesk.store.interchange import import_document
-from tests.conftest import SAMPLE
 
 
 def test_a_photo_named_like_a_path_writes_nothing_outside(fresh_store, db_path, tmp_path):

@@ -17,8 +17,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from eventdesk.records import (
     Attendance,
     AttendanceRole,
@@ -132,6 +130,8 @@ def _schema_problems(document: Any) -> list[str]:
             f"the document is of format version {version}; this EventDesk reads up to "
             f"{FORMAT_VERSION}. Update EventDesk to import it."
         ]
+    from jsonschema import Draft202012Validator  # only an import needs it; keeps start-up quick
+
     validator = Draft202012Validator(load_schema())
     problems = []
     for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):

@@ -1,0 +1,173 @@
+"""The measured side of ``run.py``: one child process per measurement.
+
+    python benchmarks/probe.py start|bare-start|work|bare-memory DB [OUT]
+
+``start`` and ``bare-start`` print ``ready`` once a main window is shown and
+its list holds rows, then ``rss <MiB>``, and exit: the parent times the
+process from launch to ``ready``. ``bare-*`` is the floor: a QMainWindow with
+a search box and a table and no EventDesk at all. ``work`` builds the real
+main window on DB and times, in-process, search keystrokes, opening the
+200-attendee meeting in the editor and writing its news release PDF; it
+prints one JSON line of samples in milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+QUERIES = [
+    "w",
+    "wa",
+    "wan",
+    "wang",
+    "l",
+    "li",
+    "s",
+    "sh",
+    "shanghai",
+    "summer",
+    "c",
+    "ch",
+    "chen",
+    "d",
+    "ding",
+    "丁",
+    "王",
+    "report",
+    "course",
+    "p",
+]
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def bare_window():
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtPrintSupport import QPrinter  # noqa: F401  (the bare package has it too)
+    from PySide6.QtWidgets import (
+        QApplication,
+        QLineEdit,
+        QMainWindow,
+        QTableView,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    app = QApplication(sys.argv)
+    window = QMainWindow()
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.addWidget(QLineEdit())
+    model = QStandardItemModel(100, 3)
+    for row in range(100):
+        model.setItem(row, 0, QStandardItem(f"row {row}"))
+    table = QTableView()
+    table.setModel(model)
+    layout.addWidget(table)
+    window.setCentralWidget(body)
+    window.resize(1280, 800)
+    window.show()
+    return app, window
+
+
+def eventdesk_window(db: Path):
+    from PySide6.QtCore import QSettings
+
+    from eventdesk.ui.app import make_application
+    from eventdesk.ui.main_window import MainWindow
+    from eventdesk.ui.opening import open_for_window
+
+    app = make_application()
+    store = open_for_window(
+        db,
+        create=False,
+        ask_read_only=lambda _m: True,
+        show_error=lambda m: sys.exit(f"cannot open: {m}"),
+    )
+    settings_file = Path(tempfile.mkdtemp(prefix="eventdesk-probe-")) / "settings.ini"
+    window = MainWindow(store, QSettings(str(settings_file), QSettings.Format.IniFormat))
+    window.resize(1280, 800)
+    window.show()
+    return app, window
+
+
+def start(kind: str, db: Path | None) -> None:
+    app, _window = bare_window() if kind == "bare" else eventdesk_window(db)  # type: ignore[arg-type]
+    app.processEvents()
+    print("ready", flush=True)
+    print(f"rss {rss_mib():.1f}", flush=True)
+
+
+def _ms(since: float) -> float:
+    return (time.perf_counter() - since) * 1000
+
+
+def work(db: Path, out: Path) -> None:
+    app, window = eventdesk_window(db)
+    app.processEvents()
+    pane = window.workspace.list_pane
+    samples: dict[str, list[float]] = {"search": [], "open": [], "pdf": [], "plain": []}
+    for _ in range(3):
+        for query in QUERIES:
+            pane.search.setText(query)
+            started = time.perf_counter()
+            pane.apply_search()  # what the debounce timer calls
+            app.processEvents()
+            assert pane.model().rowCount() >= 0
+            samples["search"].append(_ms(started))
+            pane.search.setText("")
+            pane.apply_search()
+    store = window.store
+    plain = "SELECT rowid FROM people_fts WHERE people_fts MATCH ? ORDER BY rank LIMIT 100"
+    for _ in range(3):
+        for query in QUERIES:
+            started = time.perf_counter()
+            store.db.execute(plain, [f'"{query}"*']).fetchall()
+            samples["plain"].append(_ms(started))
+    (meeting_id,) = store.db.execute("SELECT id FROM meetings WHERE uid = 'bench-200'").fetchone()
+    editor = window.workspace.editors.meeting_editor
+    other = store.list_meetings(limit=1)[0].id
+    for _ in range(7):
+        editor.load_meeting(other)
+        app.processEvents()
+        started = time.perf_counter()
+        editor.load_meeting(meeting_id)
+        app.processEvents()
+        samples["open"].append(_ms(started))
+    from eventdesk.summary import write_summary
+
+    for n in range(5):
+        started = time.perf_counter()
+        write_summary(store, meeting_id, "news", out / f"news-{n}.pdf")
+        samples["pdf"].append(_ms(started))
+    print(json.dumps(samples), flush=True)
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    db = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+    if mode == "start":
+        start("eventdesk", db)
+    elif mode == "bare-start":
+        start("bare", None)
+    elif mode == "work":
+        work(db, Path(sys.argv[3]))  # type: ignore[arg-type]
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+
+
+if __name__ == "__main__":
+    main()

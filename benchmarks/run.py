@@ -1,0 +1,192 @@
+"""Measure PRODUCT.md's targets on a generated database: one command, a table, a verdict.
+
+    python benchmarks/run.py [--scale 1] [--runs 5] [--keep DIR]
+
+Generates the database (``generate.py``) at the given scale, unless ``--keep``
+holds one already, then measures each target row with medians over several
+runs, and beside each figure that has a floor measures the floor in the same
+run: start-up against a bare PySide6 window with a search box and a table, a
+search keystroke against one plain ranked FTS5 prefix query over people,
+memory against that bare window. Prints a table of figure against target,
+ends with one line saying how many targets were met, and exits 1 when a
+target is missed at scale 1 (at other scales it only reports).
+
+Whole-process figures (start, memory) are wall-clock medians of separate
+processes; in-process figures (search, editor, PDF) are medians of repeated
+calls in one running program, after one warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from generate import generate  # noqa: E402
+
+PROBE = [sys.executable, str(HERE / "probe.py")]
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+@dataclass
+class Row:
+    what: str
+    figure: float
+    unit: str
+    target: float | None
+    floor: float | None = None
+    note: str = ""
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.target is None else self.figure < self.target
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def timed_start(args: list[str]) -> tuple[float, float]:
+    """Seconds from launching the process to its ``ready`` line, and its RSS in MiB."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        PROBE + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=ENV
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    took = time.perf_counter() - started
+    rss_line = proc.stdout.readline()
+    proc.wait(timeout=60)
+    if line.strip() != "ready":
+        raise SystemExit(f"the probe {args} did not start: {line!r}")
+    return took, float(rss_line.split()[1])
+
+
+def measure(db: Path, runs: int) -> list[Row]:
+    starts, rss = zip(*(timed_start(["start", str(db)]) for _ in range(runs)), strict=True)
+    bare_starts, bare_rss = zip(*(timed_start(["bare-start"]) for _ in range(runs)), strict=True)
+    with tempfile.TemporaryDirectory() as out:
+        done = subprocess.run(
+            [*PROBE, "work", str(db), out],
+            capture_output=True,
+            text=True,
+            env=ENV,
+            check=True,
+            timeout=600,
+        )
+    work = json.loads(done.stdout.strip().splitlines()[-1])
+    rows = [
+        Row(
+            "start to a usable main window",
+            statistics.median(starts),
+            "s",
+            1.0,
+            statistics.median(bare_starts),
+        ),
+        Row(
+            "search keystroke to updated list (median)",
+            statistics.median(work["search"]),
+            "ms",
+            30.0,
+            statistics.median(work["plain"]),
+        ),
+        Row(
+            "search keystroke to updated list (95th pct)",
+            percentile(work["search"], 95),
+            "ms",
+            30.0,
+            percentile(work["plain"], 95),
+        ),
+        Row(
+            "open a 200-attendee meeting in the editor",
+            statistics.median(work["open"]),
+            "ms",
+            150.0,
+        ),
+        Row("news release PDF of that meeting", statistics.median(work["pdf"]), "ms", 500.0),
+        Row(
+            "memory with that database open",
+            statistics.median(rss),
+            "MiB",
+            250.0,
+            statistics.median(bare_rss),
+        ),
+    ]
+    rows.append(attendee_import(db))
+    return rows
+
+
+def attendee_import(db: Path) -> Row:
+    script = HERE / "attendee_import.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--db", str(db), "--runs", "3"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+        timeout=900,
+    )
+    for line in done.stdout.splitlines():
+        if ": median " in line:  # "import of a 5000-row attendee XLSX: median 1.23 s of 3 runs"
+            seconds = float(line.split(": median ")[1].split()[0])
+            return Row("import a 5,000-row attendee XLSX", seconds, "s", 3.0)
+    return Row(
+        "import a 5,000-row attendee XLSX",
+        float("nan"),
+        "s",
+        3.0,
+        note=f"no figure: {done.stdout[-200:]} {done.stderr[-200:]}",
+    )
+
+
+def show(rows: list[Row], scale: int) -> int:
+    print(
+        f"\nEventDesk {scale}x on {platform.node()} ({platform.machine()}, {os.cpu_count()} "
+        f"cores, Python {platform.python_version()})"
+    )
+    print(f"{'what':45} {'figure':>10} {'target':>9} {'floor':>9} {'ratio':>6}  met")
+    for r in rows:
+        floor = f"{r.floor:.1f}" if r.floor is not None else ""
+        ratio = f"{r.figure / r.floor:.1f}x" if r.floor else ""
+        target = f"< {r.target:g}" if r.target is not None else ""
+        met = {True: "yes", False: "NO", None: "-"}[r.met]
+        print(
+            f"{r.what:45} {r.figure:8.1f}{r.unit:>2} {target:>9} {floor:>9} {ratio:>6}  {met}"
+            f"{'  ' + r.note if r.note else ''}"
+        )
+    judged = [r for r in rows if r.met is not None]
+    met = sum(1 for r in judged if r.met)
+    print(f"{met} of {len(judged)} targets met at {scale}x.")
+    return 0 if met == len(judged) or scale != 1 else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="a folder to keep the generated database in")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="eventdesk-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / f"bench-{args.scale}x.sqlite3"
+    if not db.exists():
+        print(f"generating {db} ...", flush=True)
+        generate(db, args.scale)
+    return show(measure(db, args.runs), args.scale)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
