@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from eventdesk.store import StoreError
+from eventdesk.store import EventStore, StoreError, backups
 from eventdesk.store.interchange import dumps, import_file
 from eventdesk.store.interchange import export_database as export_all
 from eventdesk.store.interchange import export_meeting as export_one
+from eventdesk.store.restore import restore
+from eventdesk.ui.opening import open_for_window
 
 if TYPE_CHECKING:
     from eventdesk.ui.main_window import MainWindow
@@ -100,6 +102,69 @@ def backup(window: MainWindow) -> Path | None:
         return None
     window.statusBar().showMessage(f"Backed up to {target}", 8000)
     return target
+
+
+def restore_backup(window: MainWindow, backup: Path | None = None) -> bool:
+    """Put a backup in place of the open database; the replaced file is kept as a backup."""
+    path = window.store.path
+    if path is None or not window.workspace.confirm_leave():
+        return False
+    if backup is None:
+        choices = [
+            (f"{b.taken:%Y-%m-%d %H:%M:%S}  {b.reason}", b.path) for b in backups.list_backups(path)
+        ]
+        backup = window.ask_backup(choices)
+        if backup is None:
+            return False
+    window.release_store()
+    kept = None
+    try:
+        kept = restore(backup, path)
+    except StoreError as exc:
+        window.warn(str(exc))
+    store = open_for_window(
+        path, create=False, ask_read_only=window.ask_read_only, show_error=window.warn
+    )
+    if store is None:  # the window needs a store; an empty one in memory says what happened
+        store = EventStore.in_memory()
+    window.install_store(store)
+    if kept is not None:
+        window.inform(
+            f"Restored {path.name} from {backup.name}. The replaced file was kept as {kept}."
+        )
+    return kept is not None
+
+
+def import_attendees(window: MainWindow, path: Path | None = None) -> QWidget | None:
+    """The attendee-list import (XLSX or CSV) into the meeting on show; returns its dialog."""
+    meeting_id = window.current_meeting_id()
+    if meeting_id is None:
+        window.inform("Choose the meeting the attendee list belongs to first.")
+        return None
+    if not window.workspace.confirm_leave():
+        return None
+    from eventdesk.ui.attendee_import_dialog import start_attendee_import
+
+    dialog = start_attendee_import(window.store, meeting_id, window, path)
+    if dialog is not None:
+        dialog.imported.connect(lambda _report: window.workspace.open_meeting(meeting_id))
+        dialog.imported.connect(lambda _report: window.workspace.refresh())
+    return dialog
+
+
+def export_list(window: MainWindow, path: Path | None = None) -> Path | None:
+    """The list on show, every row and the columns on screen, as XLSX or CSV."""
+    from eventdesk.ui.table_export import export_model
+
+    pane = window.workspace.list_pane
+    model = pane.model()
+    if model is None:
+        return None
+    title = f"Export {window.workspace.section().label.lower()}"
+    written = export_model(model, window, path, view=pane.table, title=title)
+    if written is not None:
+        window.statusBar().showMessage(f"Wrote {written}", 8000)
+    return written
 
 
 def _ask_json(window: MainWindow, caption: str, suggested: str) -> Path | None:

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
 from eventdesk import __version__
 from eventdesk.store import EventStore, StoreError
@@ -29,8 +36,6 @@ from eventdesk.ui.window_settings import WindowSettings
 from eventdesk.ui.workspace import Workspace
 
 Answer = QMessageBox.StandardButton
-#: The kinds of crash draft this window restores; the meeting editor keeps its own.
-RECOVERABLE = {"person": Section.PEOPLE, "organisation": Section.ORGANISATIONS}
 DEFAULT_SIZE = (1280, 800)
 
 
@@ -60,7 +65,6 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.recovery_bar)
         self.recovery_bar.restoreRequested.connect(self.restore_draft)
         self.recovery_bar.discardRequested.connect(self.discard_draft)
-        self._handled_drafts: set[tuple[str, int | None]] = set()
         self.workspace = self._build_workspace(store)
         self.setCentralWidget(self.workspace)
         self._restore_layout()
@@ -128,32 +132,15 @@ class MainWindow(QMainWindow):
     # -- crash drafts -----------------------------------------------------------------
 
     def pending_drafts(self) -> list:
-        """Drafts a crash left of people and organisations, not yet restored or discarded."""
-        return [
-            d
-            for d in self.store.pending_drafts()
-            if d.kind in RECOVERABLE and (d.kind, d.record_id) not in self._handled_drafts
-        ]
+        return self.workspace.pending_drafts()
 
     def restore_draft(self, draft) -> bool:
-        """Open the draft's record in its editor with the unsaved edits back in the form."""
-        section = RECOVERABLE[draft.kind]
-        workspace = self.workspace
-        if not workspace.set_section(section) or not workspace.confirm_leave():
-            return False
-        if draft.record_id is None:
-            workspace.new_record()
-        else:
-            workspace.list_pane.select_id(draft.record_id, notify=False)
-            workspace.editors.load(section, draft.record_id)
-        workspace.editors.editor(section).restore_draft(draft.payload)
-        self._handled_drafts.add((draft.kind, draft.record_id))
+        restored = self.workspace.restore_draft(draft)
         self._offer_drafts()
-        return True
+        return restored
 
     def discard_draft(self, draft) -> None:
-        self.store.discard_draft(draft.kind, draft.record_id)
-        self._handled_drafts.add((draft.kind, draft.record_id))
+        self.workspace.discard_draft(draft)
         self._offer_drafts()
 
     def _offer_drafts(self) -> None:
@@ -201,6 +188,26 @@ class MainWindow(QMainWindow):
 
     def backup(self) -> Path | None:
         return database_files.backup(self)
+
+    def restore_backup(self, backup: Path | None = None) -> bool:
+        return database_files.restore_backup(self, backup)
+
+    def import_attendees(self, path: Path | None = None) -> QWidget | None:
+        return database_files.import_attendees(self, path)
+
+    def export_list(self, path: Path | None = None) -> Path | None:
+        return database_files.export_list(self, path)
+
+    def ask_backup(self, choices: list[tuple[str, Path]]) -> Path | None:
+        """Which backup to restore, newest first (labels such as "2026-11-28 10:02  manual")."""
+        if not choices:
+            self.inform("There are no backups of this database yet.")
+            return None
+        labels = [label for label, _path in choices]
+        label, ok = QInputDialog.getItem(
+            self, "Restore from backup", "Put this backup in place:", labels, 0, False
+        )
+        return dict(choices).get(label) if ok else None
 
     def load_example_meeting(self) -> None:
         """The empty database's offer: import the example meeting of the report."""
@@ -321,20 +328,36 @@ class MainWindow(QMainWindow):
         )
         if store is None:
             return False
-        old_store, old_workspace = self.store, self.workspace
-        splitter = old_workspace.saveState()
+        self.install_store(store)
+        return True
+
+    def install_store(self, store: EventStore) -> None:
+        """Show ``store`` in a new workspace; close the store shown before (if still open)."""
+        old_store = self.store
+        splitter = (
+            self.workspace.saveState()
+            if self.workspace is not None
+            else getattr(self, "_released_splitter", None)
+        )
         self.store = store
         self.undo_stack.clear()
         if self.trash_dialog is not None:
             self.trash_dialog.close()
             self.trash_dialog = None
         self.workspace = self._build_workspace(store)
-        self.workspace.restoreState(splitter)
+        if splitter is not None:
+            self.workspace.restoreState(splitter)
         self.setCentralWidget(self.workspace)  # deletes the old workspace
-        del old_workspace
-        old_store.close()
+        if old_store is not store:
+            old_store.close()
         self._database_opened()
-        return True
+
+    def release_store(self) -> None:
+        """Close the database and show nothing, so its file can be replaced (a restore)."""
+        self._released_splitter = self.workspace.saveState()
+        self.setCentralWidget(QLabel("Restoring…"))  # deletes the workspace
+        self.workspace = None  # type: ignore[assignment]
+        self.store.close()
 
     def _database_opened(self) -> None:
         name = self.store.path.name if self.store.path else "in memory"
@@ -345,7 +368,6 @@ class MainWindow(QMainWindow):
         if self.store.path is not None:
             self.settings.remember_database(self.store.path)
         self._update_actions()
-        self._handled_drafts = set()
         self._offer_drafts()
 
     def _update_actions(self) -> None:

@@ -26,6 +26,9 @@ class MenuActions:
     open_database: QAction
     recent_menu: QMenu
     import_file: QAction
+    import_attendees: QAction
+    export_list: QAction
+    restore_backup: QAction
     export_meeting: QAction
     export_database: QAction
     backup: QAction
@@ -64,6 +67,9 @@ def build_menus(window: MainWindow) -> MenuActions:
     export_meeting = _action(window, "&Export meeting…", window.export_meeting)
     export_database = _action(window, "Export &whole database…", window.export_database)
     backup = _action(window, "&Back up now", window.backup)
+    restore_backup = _action(window, "Restore from bac&kup…", window.restore_backup)
+    import_attendees = _action(window, "Import &attendee list…", window.import_attendees)
+    export_list = _action(window, "Export &list…", window.export_list)
     print_summary = _action(window, "&Print…", window.print_summary, keys.Print)
     export_summary = _action(window, "Export s&ummary…", window.export_summary)
     quit_ = _action(window, "&Quit", window.close, keys.Quit)
@@ -71,7 +77,9 @@ def build_menus(window: MainWindow) -> MenuActions:
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
     for item in (new_record, save, None, new_database, open_database, recent_menu, None):
         _add(file_menu, item)
-    for item in (import_file, export_meeting, export_database, backup, None):
+    for item in (import_file, import_attendees, None, export_meeting, export_database):
+        _add(file_menu, item)
+    for item in (export_list, None, backup, restore_backup, None):
         _add(file_menu, item)
     for item in (print_summary, export_summary, None, quit_):
         _add(file_menu, item)
@@ -103,6 +111,9 @@ def build_menus(window: MainWindow) -> MenuActions:
         open_database=open_database,
         recent_menu=recent_menu,
         import_file=import_file,
+        import_attendees=import_attendees,
+        export_list=export_list,
+        restore_backup=restore_backup,
         export_meeting=export_meeting,
         export_database=export_database,
         backup=backup,

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QSplitter, QWidget
 
 from eventdesk.store import EventStore
+from eventdesk.store.drafts import Draft
 from eventdesk.store.interchange import ImportReport, import_file
 from eventdesk.ui.course_filters import CourseFilters
 from eventdesk.ui.editor_stack import EditorStack
@@ -30,6 +31,8 @@ from eventdesk.ui.models import (
 from eventdesk.ui.sections import Section
 
 Answer = QMessageBox.StandardButton
+#: The kinds of crash draft restored here; the meeting editor keeps its own.
+RECOVERABLE = {"person": Section.PEOPLE, "organisation": Section.ORGANISATIONS}
 
 
 class Workspace(QSplitter):
@@ -52,6 +55,7 @@ class Workspace(QSplitter):
         self._page_size = page_size
         self._models: dict[Section, PagedTableModel] = {}
         self._section = Section.MEETINGS
+        self._handled_drafts: set[tuple[str, int | None]] = set()
 
         self.navigator = QListWidget()
         self.navigator.setObjectName("navigator")
@@ -194,6 +198,34 @@ class Workspace(QSplitter):
         section = self.editors.shown_section()
         if section is not None and section.kind == kind and self.editors.shown_id() == record_id:
             self.editors.show_placeholder()
+
+    # -- crash drafts ------------------------------------------------------------
+
+    def pending_drafts(self) -> list[Draft]:
+        """Drafts a crash left of people and organisations, not yet restored or discarded."""
+        return [
+            d
+            for d in self.store.pending_drafts()
+            if d.kind in RECOVERABLE and (d.kind, d.record_id) not in self._handled_drafts
+        ]
+
+    def restore_draft(self, draft: Draft) -> bool:
+        """Open the draft's record in its editor with the unsaved edits back in the form."""
+        section = RECOVERABLE[draft.kind]
+        if not self.set_section(section) or not self.confirm_leave():
+            return False
+        if draft.record_id is None:
+            self.new_record()
+        else:
+            self.list_pane.select_id(draft.record_id, notify=False)
+            self.editors.load(section, draft.record_id)
+        self.editors.editor(section).restore_draft(draft.payload)
+        self._handled_drafts.add((draft.kind, draft.record_id))
+        return True
+
+    def discard_draft(self, draft: Draft) -> None:
+        self.store.discard_draft(draft.kind, draft.record_id)
+        self._handled_drafts.add((draft.kind, draft.record_id))
 
     # -- the example meeting -----------------------------------------------------
 
