@@ -147,3 +147,29 @@ def test_enter_on_a_person_in_the_list_goes_to_the_form(qtbot, main_window):
     qtbot.keyClick(table, Qt.Key.Key_Return)
     form = workspace.editors.person_editor.form
     qtbot.waitUntil(form.family_name.hasFocus, timeout=2000)
+
+
+def test_tab_goes_through_the_person_form_in_order(qtbot, main_window):
+    workspace = main_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    form = workspace.editors.person_editor.form
+    expected = [
+        form.family_name,
+        form.given_name,
+        form.name_order,
+        form.name_zh,
+        form.honorific,
+        form.title,
+        form.title_zh,
+        form.organisation,
+        form.email,
+        form.phone,
+        form.notes,
+    ]
+    form.family_name.setFocus()
+    qtbot.waitUntil(form.family_name.hasFocus, timeout=2000)
+    seen = []
+    for _ in expected:
+        seen.append(main_window.focusWidget())
+        qtbot.keyClick(main_window.focusWidget(), Qt.Key.Key_Tab)
+    assert seen == expected

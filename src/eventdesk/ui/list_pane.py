@@ -57,11 +57,16 @@ class ListPane(QWidget):
         self.count_label.setStyleSheet("color: palette(mid);")
 
         self.example_bar = QWidget()
-        bar = QHBoxLayout(self.example_bar)
-        bar.setContentsMargins(6, 6, 6, 6)
-        bar.addWidget(QLabel("This database is empty."), 1)
+        bar = QVBoxLayout(self.example_bar)
+        bar.setContentsMargins(8, 8, 8, 8)
+        hint = QLabel(
+            "This database is empty. Press Ctrl+N for a new meeting, File › Import… "
+            "to take an EventDesk file, or look around with the example meeting."
+        )
+        hint.setWordWrap(True)
+        bar.addWidget(hint)
         self.example_button = QPushButton("Load the &example meeting")
-        bar.addWidget(self.example_button)
+        bar.addWidget(self.example_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.example_bar.setStyleSheet("background: palette(alternate-base);")
         self.example_bar.hide()
         self.example_button.clicked.connect(self.exampleRequested)
