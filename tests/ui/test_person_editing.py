@@ -173,3 +173,35 @@ def test_tab_goes_through_the_person_form_in_order(qtbot, main_window):
         seen.append(main_window.focusWidget())
         qtbot.keyClick(main_window.focusWidget(), Qt.Key.Key_Tab)
     assert seen == expected
+
+
+def test_the_organisation_is_found_by_typing_part_of_its_name(qtbot, main_window):
+    store = main_window.store
+    workspace = main_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    main_window.new_record()
+    form = workspace.editors.person_editor.form
+    qtbot.keyClicks(form.family_name, "Qian")
+    picker = form.organisation
+    qtbot.keyClicks(picker.lineEdit(), "Fudan")
+    qtbot.waitUntil(lambda: picker.count() == 1, timeout=2000)  # the store's search
+    assert picker.organisation_id() is None  # "Fudan" alone names no organisation yet
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    fudan = next(o for o in store.list_organisations() if o.short_name == "Fudan")
+    assert picker.organisation_id() == fudan.id
+    assert main_window.save()
+    assert store.get_person(workspace.editors.shown_id()).organisation_id == fudan.id
+
+
+def test_an_organisation_that_does_not_exist_is_refused_in_place(qtbot, main_window):
+    workspace = main_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    main_window.new_record()
+    form = workspace.editors.person_editor.form
+    qtbot.keyClicks(form.family_name, "Sun")
+    qtbot.keyClicks(form.organisation.lineEdit(), "Nowhere Institute")
+    assert not main_window.save()
+    assert workspace.editors.person_editor.marks.is_marked("organisation")
