@@ -15,7 +15,8 @@ program that prints; it needs:
   (the Windows icon), gif. Not webp, tiff, icns, tga, wbmp, pdf.
 - ``iconengines`` (SVG icons), ``printsupport`` (CUPS), ``styles``.
 
-Left out: ``egldeviceintegrations`` and ``generic`` (embedded devices and
+On Windows the OpenGL software renderer and ANGLE DLLs are left out too. Left
+out everywhere: ``egldeviceintegrations`` and ``generic`` (embedded devices and
 touch panels), ``wayland-graphics-integration-client`` (GPU buffers; widgets
 draw in software), the Qt translations (EventDesk's own screens are in English and
 it loads no Qt translator), and the Python modules of Qt that it never imports.
@@ -64,7 +65,7 @@ _SOME_OF_FOLDER = {
 
 # PySide6/Qt/plugins/... on Linux and macOS, PySide6/plugins/... on Windows.
 _QT = r"PySide6[/\\](?:Qt[/\\])?"
-_PLUGIN = re.compile(_QT + r"plugins[/\\]([^/\\]+)[/\\](?:.*[/\\])?([^/\\]+)$")
+_PLUGIN = re.compile(_QT + r"plugins[/\\]([^/\\]+)[/\\](.*[/\\])?([^/\\]+)$")
 _TRANSLATION = re.compile(_QT + r"translations[/\\]")
 
 
@@ -74,16 +75,23 @@ def _plugin_name(filename: str) -> str:
     return stem.removeprefix("q") if stem.startswith("q") and stem != "qt" else stem
 
 
+#: Windows DLLs that Qt loads only for OpenGL (its software renderer alone is 20 MB);
+#: EventDesk's widgets draw without OpenGL.
+_OPENGL_ONLY = ("opengl32sw.dll", "d3dcompiler_", "libegl.dll", "libglesv2.dll")
+
+
 def keep(dest: str) -> bool:
     """Whether a file that PyInstaller collected, named by its place in the bundle, stays."""
     if _TRANSLATION.search(dest):
         return False
+    if dest.replace("\\", "/").rsplit("/", 1)[-1].lower().startswith(_OPENGL_ONLY):
+        return False
     match = _PLUGIN.search(dest)
     if not match:
         return True
-    folder, filename = match.groups()
-    if folder in _WHOLE_FOLDERS:
-        return True
+    folder, nested, filename = match.groups()
+    if folder in _WHOLE_FOLDERS or (folder == "platforms" and nested):
+        return True  # platforms/darwin/... on macOS: helpers of the cocoa plugin
     if folder in _SOME_OF_FOLDER:
         return _plugin_name(filename).startswith(_SOME_OF_FOLDER[folder])
     return False

@@ -11,7 +11,8 @@ temporary folder, and never touches the user's database:
 4. its news release is written as a PDF;
 5. and as a DOCX;
 6. the PDF's text is read back and holds the meeting's names, Chinese included;
-7. so does the DOCX's.
+7. so does the DOCX's;
+8. and the HTML's, which carries the bundled Chinese font cut down with fontTools.
 
 Each step prints ``ok  N. what`` or ``FAIL N. what: why``; the first failure
 ends the run with exit status 1, all steps passing with 0.
@@ -128,6 +129,15 @@ def _step_pdf_text(run: _Run) -> None:
         raise StepFailed(f"the PDF's text lacks {missing}; it begins {text[:120]!r}")
 
 
+def _step_html(run: _Run) -> None:
+    html = _write(run, ".html").read_text(encoding="utf-8")
+    missing = _missing(html)
+    if missing:
+        raise StepFailed(f"the HTML lacks {missing}")
+    if "@font-face" not in html:
+        raise StepFailed("the HTML does not carry the bundled font")
+
+
 def _step_docx_text(run: _Run) -> None:
     if run.docx is None:
         raise StepFailed("no DOCX was written")
@@ -151,6 +161,7 @@ STEPS: list[tuple[str, Callable[[_Run], None]]] = [
     ("news release written as DOCX", _step_docx),
     ("PDF text holds " + " and ".join(EXPECTED_NAMES), _step_pdf_text),
     ("DOCX text holds " + " and ".join(EXPECTED_NAMES), _step_docx_text),
+    ("news release written as HTML with the bundled font, holding the names", _step_html),
 ]
 
 
