@@ -128,6 +128,21 @@ def _keep_singletons_alive() -> None:
 _keep_singletons_alive()
 
 
+def _application_for_widgets() -> QApplication:
+    """Have a QApplication before any test runs, not a bare QGuiApplication.
+
+    Conftest files are imported while tests are collected, before any runs.
+    Rendering a summary to PDF starts a QGuiApplication when none is running,
+    and Qt aborts the process when a widget is made under one; with the
+    QApplication made here first, both find the application they need.
+    """
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else QApplication([])
+
+
+_APP = _application_for_widgets()
+
+
 def make_editor(qtbot, store: EventStore) -> MeetingEditor:
     editor = MeetingEditor(store)
     qtbot.addWidget(editor)
