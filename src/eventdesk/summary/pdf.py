@@ -24,10 +24,13 @@ _app_keepalive: list[Any] = []
 
 
 def ensure_gui_app() -> Any:
-    """The running Q(Gui)Application, or a new QGuiApplication when there is none.
+    """The running Qt application, or a new one when there is none.
 
-    A command-line run has no window system; the offscreen platform lays out
-    and paints just as well.
+    The new one is a QApplication (not just a QGuiApplication): a later part
+    of the same process (the GUI, a test's ``qapp``) may need widgets, and Qt
+    allows one application object per process, which cannot be upgraded. A
+    command-line run has no window system; the offscreen platform lays out and
+    paints just as well.
     """
     from PySide6.QtGui import QGuiApplication
 
@@ -36,7 +39,12 @@ def ensure_gui_app() -> Any:
         no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
         if sys.platform.startswith("linux") and no_display:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        try:
+            from PySide6.QtWidgets import QApplication
+        except ImportError:  # a Qt without widgets: painting needs only QtGui
+            app = QGuiApplication([])
+        else:
+            app = QApplication([])
         _app_keepalive.append(app)
     fonts.register_with_qt()
     return app
