@@ -19,12 +19,12 @@ test: $(STAMP)  ## run every test, GUI tests included, without a screen
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks packaging
+	$(BIN)/ruff format --check src tests benchmarks packaging
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests benchmarks
-	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks packaging
+	$(BIN)/ruff check --fix src tests benchmarks packaging
 
 package: $(STAMP)  ## build the standalone program into dist/EventDesk/ and self-test it
 	$(BIN)/pyinstaller --noconfirm --clean packaging/eventdesk.spec --distpath dist --workpath build
