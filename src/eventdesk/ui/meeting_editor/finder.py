@@ -51,13 +51,22 @@ def people_source(
                 found.append(Candidate(pid, name, "attendee"))
         seen = {c.id for c in found}
         if needle:
-            for row in store.list_people(text, limit=LIMIT):
-                if row.id not in seen:
-                    detail = ", ".join(x for x in (row.title, row.organisation) if x)
-                    found.append(Candidate(row.id, row.name, detail))
+            more = [
+                Candidate(r.id, r.name, ", ".join(x for x in (r.title, r.organisation) if x))
+                for r in store.list_people(text, limit=LIMIT)
+                if r.id not in seen
+            ]
+            # "d" finds Ding and every Director: people whose name matches come first
+            more.sort(key=lambda c: not _name_matches(c.label, needle))
+            found += more
         return found[:LIMIT]
 
     return find
+
+
+def _name_matches(name: str, needle: str) -> bool:
+    parts = name.casefold().split()
+    return all(any(p.startswith(word) for p in parts) for word in needle.split())
 
 
 def organisation_source(store: EventStore) -> Source:
