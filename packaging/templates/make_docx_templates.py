@@ -111,7 +111,9 @@ def photos(doc, items: str) -> None:
     tag(doc, f"{{%p for ph in {items} %}}")
     p = doc.add_paragraph("{{ ph.image }}")
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    c = doc.add_paragraph("{{ ph.caption }}", style="Caption")
+    c = doc.add_paragraph(
+        "{{ ph.caption }}{% if ph.credit %} (Photo: {{ ph.credit }}){% endif %}", style="Caption"
+    )
     c.alignment = WD_ALIGN_PARAGRAPH.CENTER
     tag(doc, "{%p endfor %}")
 

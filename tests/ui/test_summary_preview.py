@@ -127,3 +127,17 @@ def test_reveal_templates_folder(qtbot, dialog, user_data, monkeypatch):
 )
 def test_suffix_from_the_chosen_filter(typed, chosen, expected):
     assert with_suffix_for(typed, chosen) == Path(expected)
+
+
+def test_html_for_a_text_browser_pane(qtbot, sample_store, sample_meeting):
+    """A preview pane may show the HTML instead: the bundled font is registered for it."""
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QTextBrowser
+
+    from eventdesk.summary import fonts, render_html
+
+    browser = QTextBrowser()
+    qtbot.addWidget(browser)
+    browser.setHtml(render_html(sample_store, sample_meeting.id, "minutes", for_qt=True))
+    assert "丁晓东" in browser.toPlainText() and "LAI Tze-kin" in browser.toPlainText()
+    assert fonts.FAMILY in QFontDatabase.families()

@@ -27,6 +27,7 @@ from eventdesk.summary.templates import (
     make_environment,
     render,
     templates_folder,
+    warn,
 )
 
 FORMATS = (".pdf", ".docx", ".html")
@@ -84,14 +85,16 @@ def render_html(
 ) -> str:
     """The meeting's summary as a self-contained HTML page.
 
-    ``for_qt`` leaves out the embedded font and photo URIs' sizes that a
-    browser wants, for a QTextBrowser preview (which has the fonts registered).
+    ``for_qt`` is for a QTextBrowser preview: the bundled fonts are registered
+    with Qt instead of embedded in the page, and characters are checked against
+    the fonts Qt has here.
     """
     _check_template(template)
     env = make_environment()
     context = meeting_document(env, store, meeting_id)
     _add_font_warnings(context, use_qt=for_qt)
     if for_qt:
+        fonts.register_with_qt()
         html_out.photo_uris(context["photos"])
         context["font_stack"] = fonts.css_stack()
     else:
@@ -122,14 +125,8 @@ def _write(
         context["show_header"] = False
         pdf.write_pdf(path, lambda c: render(env, f"{template}.html.j2", c), context, page_size)
     for warning in warnings:
-        fonts_warn(warning)
+        warn(warning)
     return warnings
-
-
-def fonts_warn(message: str) -> None:
-    from eventdesk.summary.templates import warn
-
-    warn(message)
 
 
 def write_summary(

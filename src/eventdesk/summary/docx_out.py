@@ -38,6 +38,7 @@ def _word_extras(c: dict[str, Any]) -> None:
     """Rows the Word tables want ready-made (a table row cannot hold a Jinja loop of its own)."""
     if c.get("kind") == "meeting":
         m = c["meeting"]
+        same_as_format = m["venue"].casefold() == m["format_label"].casefold()
         series = m["series"] + (f" ({m['edition']})" if m["edition"] and m["series"] else "")
         c["facts"] = [
             (label, value)
@@ -45,7 +46,7 @@ def _word_extras(c: dict[str, Any]) -> None:
                 ("Date", m["date"]),
                 ("Time", m["time"]),
                 ("Format", m["format_label"]),
-                ("Venue or platform", m["venue"]),
+                ("Venue or platform", "" if same_as_format else m["venue"]),
                 ("Series", series),
                 ("Host", prose.join_prose(h["name"] for h in c["hosts"])),
                 ("Our role", m["our_role_label"]),
