@@ -115,7 +115,7 @@ class MeetingEditor(QWidget):
         meeting = self._store.get_meeting(meeting_id)
         self._labels.forget()
         self._labels.prefetch(meeting)
-        self._show(meeting)
+        self._show(meeting, keep_tab=True)  # browsing meetings stays on the tab in use
 
     def new_meeting(self) -> None:
         self._show(Meeting(title="", start_date=None))
