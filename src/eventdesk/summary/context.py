@@ -14,19 +14,24 @@ from collections import Counter
 from typing import Any
 
 from eventdesk.records import (
-    Attendance,
     CourseEntry,
     CourseStatus,
     Decision,
     Meeting,
-    Organisation,
     OrganisationKind,
-    Person,
     PresentationKind,
     Side,
 )
 from eventdesk.store import EventStore
 from eventdesk.summary import prose
+from eventdesk.summary.people import (
+    Lookup,
+    find_our_root,
+    groups_by_org,
+    org_label,
+    org_phrase,
+    person_view,
+)
 
 SPEECH_KINDS = {PresentationKind.SPEECH, PresentationKind.REMARKS}
 ROLE_VERBS = {
@@ -38,148 +43,11 @@ ROLE_VERBS = {
 }
 
 
-def org_phrase(org: Organisation | None) -> str:
-    """An organisation as named after "of": "Shanghai University", "the Ministry of Education"."""
-    if org is None:
-        return ""
-    name = org.name or org.name_zh
-    if name.startswith("The "):
-        return "the " + name[4:]
-    if org.kind is OrganisationKind.UNIVERSITY and not name.startswith("University"):
-        return name
-    return "the " + name
-
-
-class _Lookup:
-    """People and organisations a meeting refers to, fetched in a few queries."""
-
-    def __init__(self, store: EventStore, meeting: Meeting):
-        m = meeting
-        person_ids = {a.person_id for a in m.attendees}
-        person_ids |= {p for x in m.presentations for p in x.presenter_ids}
-        person_ids |= {s.chair_id for s in m.sessions if s.chair_id}
-        person_ids |= {d.owner_id for d in m.decisions if d.owner_id}
-        person_ids |= {p.person_id for d in m.decisions for p in d.parties if p.person_id}
-        self.people: dict[int, Person] = store.get_people(person_ids)
-        org_ids = {h.organisation_id for h in m.hosts}
-        org_ids |= {a.organisation_id for a in m.attendees if a.organisation_id}
-        org_ids |= {p.organisation_id for p in self.people.values() if p.organisation_id}
-        org_ids |= {c.institution_id for c in m.courses if c.institution_id}
-        org_ids |= {p.organisation_id for d in m.decisions for p in d.parties if p.organisation_id}
-        self.orgs: dict[int, Organisation] = {}
-        self._fetch(store, org_ids)
-        # Parents (for "our" university) and alliance members (for the background).
-        for _ in range(3):
-            more = {o.parent_id for o in self.orgs.values() if o.parent_id}
-            more |= {i for h in m.hosts for i in self.org(h.organisation_id).member_ids}
-            if not self._fetch(store, more):
-                break
-
-    def _fetch(self, store: EventStore, ids: set[int | None]) -> bool:
-        wanted = {i for i in ids if i is not None and i not in self.orgs}
-        if wanted:
-            self.orgs.update(store.get_organisations(wanted))
-        return bool(wanted)
-
-    def org(self, org_id: int | None) -> Organisation | None:
-        return self.orgs.get(org_id) if org_id is not None else None  # type: ignore[return-value]
-
-    def root(self, org_id: int | None) -> Organisation | None:
-        """The top of an organisation's parent chain: a department's university."""
-        org, seen = self.org(org_id), set()
-        while org is not None and org.parent_id in self.orgs and org.id not in seen:
-            seen.add(org.id)
-            org = self.orgs[org.parent_id]  # type: ignore[index]
-        return org
-
-
-def _org_label(org: Organisation | None) -> str:
-    return (org.name or org.name_zh) if org else ""
-
-
-def _person_view(
-    person: Person | None,
-    look: _Lookup,
-    our_root: Organisation | None,
-    attendance: Attendance | None = None,
-) -> dict[str, Any]:
-    """A person as printed: name, Chinese name, the title held *at this meeting*."""
-    if attendance is not None:
-        title, title_zh, org_id = attendance.title, attendance.title_zh, attendance.organisation_id
-        capacity, role, side = attendance.capacity, attendance.role, attendance.side
-    else:
-        title = person.title if person else ""
-        title_zh = person.title_zh if person else ""
-        org_id = person.organisation_id if person else None
-        capacity, role, side = "", None, None
-    org = look.org(org_id)
-    is_our_root = org is not None and our_root is not None and org.id == our_root.id
-    of = "" if is_our_root or org is None else org_phrase(org)
-    full_title = f"{title} of {of}" if title and of else title or (_org_label(org) if of else "")
-    with_capacity = prose.join_prose([full_title, capacity])
-    name = person.display_name if person else "(unknown person)"
-    name_zh = person.name_zh if person else ""
-    full_name = f"{name} ({name_zh})" if name_zh else name
-    return {
-        "name": name,
-        "name_zh": name_zh,
-        "full_name": full_name,
-        "title": title,
-        "title_zh": title_zh,
-        "capacity": capacity,
-        "organisation": _org_label(org),
-        "organisation_id": org_id,
-        "of": of,
-        "full_title": full_title,
-        "full_title_with_capacity": with_capacity,
-        "title_with_capacity": prose.join_prose([title, capacity]),
-        "title_before_name": f"{title} {full_name}" if title else full_name,
-        "with_title": f"{full_name}, {with_capacity}" if with_capacity else full_name,
-        "role": role.value if role else "",
-        "role_label": role.label if role else "",
-        "side": side.value if side else "",
-    }
-
-
-def _our_root(meeting: Meeting, look: _Lookup) -> Organisation | None:
-    roots = Counter(
-        look.root(a.organisation_id).id  # type: ignore[union-attr]
-        for a in meeting.attendees
-        if a.side is Side.OURS and look.root(a.organisation_id) is not None
-    )
-    return look.org(roots.most_common(1)[0][0]) if roots else None
-
-
-def _groups_by_org(people: list[dict[str, Any]], *, consecutive: bool) -> list[dict[str, Any]]:
-    """People by organisation, in order of precedence.
-
-    ``consecutive`` groups only neighbours, as prose does ("Director A and
-    Deputy Director B of the X"); otherwise everyone of an organisation is
-    gathered under its first appearance, as minutes list them.
-    """
-    groups: list[dict[str, Any]] = []
-    for p in people:
-        candidates = groups[-1:] if consecutive else groups
-        match = next((g for g in candidates if g["organisation_id"] == p["organisation_id"]), None)
-        if match is not None:
-            match["people"].append(p)
-        else:
-            groups.append(
-                {
-                    "organisation_id": p["organisation_id"],
-                    "organisation": p["organisation"],
-                    "of": p["of"],
-                    "people": [p],
-                }
-            )
-    return groups
-
-
-def _decision_view(d: Decision, look: _Lookup, person) -> dict[str, Any]:
+def _decision_view(d: Decision, look: Lookup, person) -> dict[str, Any]:
     parties = []
     for party in d.parties:
         if party.organisation_id is not None:
-            name = _org_label(look.org(party.organisation_id))
+            name = org_label(look.org(party.organisation_id))
         else:
             name = person(party.person_id)["name"]
         parties.append({"name": name, "role": party.role})
@@ -207,7 +75,7 @@ def _decision_view(d: Decision, look: _Lookup, person) -> dict[str, Any]:
     }
 
 
-def _course_groups(courses: list[CourseEntry], look: _Lookup, our_root) -> list[dict[str, Any]]:
+def _course_groups(courses: list[CourseEntry], look: Lookup, our_root) -> list[dict[str, Any]]:
     groups: list[dict[str, Any]] = []
     for c in courses:
         key = (c.institution_id, c.status, c.programme)
@@ -216,7 +84,7 @@ def _course_groups(courses: list[CourseEntry], look: _Lookup, our_root) -> list[
             org = look.org(c.institution_id)
             match = {
                 "key": key,
-                "institution": _org_label(org),
+                "institution": org_label(org),
                 "institution_short": (org.short_name or org.name) if org else "",
                 "is_ours": org is not None and our_root is not None and org.id == our_root.id,
                 "status": c.status.value,
@@ -235,7 +103,7 @@ def _course_groups(courses: list[CourseEntry], look: _Lookup, our_root) -> list[
     return groups
 
 
-def _alliance_view(meeting: Meeting, look: _Lookup, our_root) -> dict[str, Any] | None:
+def _alliance_view(meeting: Meeting, look: Lookup, our_root) -> dict[str, Any] | None:
     hosts = [look.org(h.organisation_id) for h in meeting.hosts]
     alliance = next((o for o in hosts if o and o.kind is OrganisationKind.ALLIANCE), None)
     alliance = alliance or next((o for o in hosts if o and o.member_ids), None)
@@ -248,7 +116,7 @@ def _alliance_view(meeting: Meeting, look: _Lookup, our_root) -> dict[str, Any] 
     noun = "universities" if kinds == {OrganisationKind.UNIVERSITY} else "members"
     ours_in = our_root is not None and any(o.id == our_root.id for o in members)
     return {
-        "name": _org_label(alliance),
+        "name": org_label(alliance),
         "name_zh": alliance.name_zh,
         "the_name": org_phrase(alliance),
         "founded": prose.long_date(alliance.founded),
@@ -261,25 +129,23 @@ def _alliance_view(meeting: Meeting, look: _Lookup, our_root) -> dict[str, Any] 
         if len(cities) > 1 and sum(cities.values()) == len(members)
         else [],
         "ours_is_member": ours_in,
-        "members": [_org_label(o) for o in members],
-        "other_members": [
-            _org_label(o) for o in members if our_root is None or o.id != our_root.id
-        ],
+        "members": [org_label(o) for o in members],
+        "other_members": [org_label(o) for o in members if our_root is None or o.id != our_root.id],
         "description": alliance.description,
     }
 
 
 def meeting_context(store: EventStore, meeting: Meeting) -> dict[str, Any]:
     """Everything the news release and the minutes print about one meeting."""
-    look = _Lookup(store, meeting)
-    our_root = _our_root(meeting, look)
+    look = Lookup(store, meeting)
+    our_root = find_our_root(meeting, look)
 
     def person(pid: int | None) -> dict[str, Any]:
         att = next((a for a in meeting.attendees if a.person_id == pid), None)
-        return _person_view(look.people.get(pid), look, our_root, att)  # type: ignore[arg-type]
+        return person_view(look.people.get(pid), look, our_root, att)  # type: ignore[arg-type]
 
     attendees = [
-        _person_view(look.people.get(a.person_id), look, our_root, a) for a in meeting.attendees
+        person_view(look.people.get(a.person_id), look, our_root, a) for a in meeting.attendees
     ]
     sides = []
     for side in Side:
@@ -289,7 +155,7 @@ def meeting_context(store: EventStore, meeting: Meeting) -> dict[str, Any]:
                 {
                     "side": side.value,
                     "label": side.label,
-                    "groups": _groups_by_org(people, consecutive=False),
+                    "groups": groups_by_org(people, consecutive=False),
                 }
             )
     decisions = [_decision_view(d, look, person) for d in meeting.decisions]
@@ -334,13 +200,13 @@ def meeting_context(store: EventStore, meeting: Meeting) -> dict[str, Any]:
         )
     known = {s.uid for s in meeting.sessions}
     hosts = [
-        {"name": _org_label(look.org(h.organisation_id)), "role_label": h.role.label}
+        {"name": org_label(look.org(h.organisation_id)), "role_label": h.role.label}
         for h in meeting.hosts
     ]
     date_text = prose.date_range(meeting.start_date, meeting.end_date)
     ours = None
     if our_root is not None:
-        ours = {"name": _org_label(our_root), "short": our_root.short_name or our_root.name}
+        ours = {"name": org_label(our_root), "short": our_root.short_name or our_root.name}
     return {
         "kind": "meeting",
         "meeting": {
@@ -369,7 +235,7 @@ def meeting_context(store: EventStore, meeting: Meeting) -> dict[str, Any]:
         "hosts": hosts,
         "attendees": attendees,
         "ours_attending": [p for p in attendees if p["side"] == Side.OURS.value],
-        "our_groups": _groups_by_org(
+        "our_groups": groups_by_org(
             [p for p in attendees if p["side"] == Side.OURS.value], consecutive=True
         ),
         "sides": sides,

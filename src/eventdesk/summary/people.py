@@ -1,0 +1,160 @@
+"""Who is who in a summary: people and organisations as they are printed.
+
+Why apart from the rest of the view model: the rules of naming ("Director of
+the Hong Kong, Macao and Taiwan Affairs Office", "of Shanghai University" but
+"of the Ministry of Education", the title held *at the meeting*) are the part
+a reader notices first when wrong, and are tested on their own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from eventdesk.records import (
+    Attendance,
+    Meeting,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Side,
+)
+from eventdesk.store import EventStore
+from eventdesk.summary import prose
+
+
+def org_phrase(org: Organisation | None) -> str:
+    """An organisation as named after "of": "Shanghai University", "the Ministry of Education"."""
+    if org is None:
+        return ""
+    name = org.name or org.name_zh
+    if name.startswith("The "):
+        return "the " + name[4:]
+    if org.kind is OrganisationKind.UNIVERSITY and not name.startswith("University"):
+        return name
+    return "the " + name
+
+
+class Lookup:
+    """People and organisations a meeting refers to, fetched in a few queries."""
+
+    def __init__(self, store: EventStore, meeting: Meeting):
+        m = meeting
+        person_ids = {a.person_id for a in m.attendees}
+        person_ids |= {p for x in m.presentations for p in x.presenter_ids}
+        person_ids |= {s.chair_id for s in m.sessions if s.chair_id}
+        person_ids |= {d.owner_id for d in m.decisions if d.owner_id}
+        person_ids |= {p.person_id for d in m.decisions for p in d.parties if p.person_id}
+        self.people: dict[int, Person] = store.get_people(person_ids)
+        org_ids = {h.organisation_id for h in m.hosts}
+        org_ids |= {a.organisation_id for a in m.attendees if a.organisation_id}
+        org_ids |= {p.organisation_id for p in self.people.values() if p.organisation_id}
+        org_ids |= {c.institution_id for c in m.courses if c.institution_id}
+        org_ids |= {p.organisation_id for d in m.decisions for p in d.parties if p.organisation_id}
+        self.orgs: dict[int, Organisation] = {}
+        self._fetch(store, org_ids)
+        # Parents (for "our" university) and alliance members (for the background).
+        for _ in range(3):
+            more = {o.parent_id for o in self.orgs.values() if o.parent_id}
+            more |= {i for h in m.hosts for i in self.org(h.organisation_id).member_ids}
+            if not self._fetch(store, more):
+                break
+
+    def _fetch(self, store: EventStore, ids: set[int | None]) -> bool:
+        wanted = {i for i in ids if i is not None and i not in self.orgs}
+        if wanted:
+            self.orgs.update(store.get_organisations(wanted))
+        return bool(wanted)
+
+    def org(self, org_id: int | None) -> Organisation | None:
+        return self.orgs.get(org_id) if org_id is not None else None  # type: ignore[return-value]
+
+    def root(self, org_id: int | None) -> Organisation | None:
+        """The top of an organisation's parent chain: a department's university."""
+        org, seen = self.org(org_id), set()
+        while org is not None and org.parent_id in self.orgs and org.id not in seen:
+            seen.add(org.id)
+            org = self.orgs[org.parent_id]  # type: ignore[index]
+        return org
+
+
+def org_label(org: Organisation | None) -> str:
+    return (org.name or org.name_zh) if org else ""
+
+
+def person_view(
+    person: Person | None,
+    look: Lookup,
+    our_root: Organisation | None,
+    attendance: Attendance | None = None,
+) -> dict[str, Any]:
+    """A person as printed: name, Chinese name, the title held *at this meeting*."""
+    if attendance is not None:
+        title, title_zh, org_id = attendance.title, attendance.title_zh, attendance.organisation_id
+        capacity, role, side = attendance.capacity, attendance.role, attendance.side
+    else:
+        title = person.title if person else ""
+        title_zh = person.title_zh if person else ""
+        org_id = person.organisation_id if person else None
+        capacity, role, side = "", None, None
+    org = look.org(org_id)
+    is_our_root = org is not None and our_root is not None and org.id == our_root.id
+    of = "" if is_our_root or org is None else org_phrase(org)
+    full_title = f"{title} of {of}" if title and of else title or (org_label(org) if of else "")
+    with_capacity = prose.join_prose([full_title, capacity])
+    name = person.display_name if person else "(unknown person)"
+    name_zh = person.name_zh if person else ""
+    full_name = f"{name} ({name_zh})" if name_zh else name
+    return {
+        "name": name,
+        "name_zh": name_zh,
+        "full_name": full_name,
+        "title": title,
+        "title_zh": title_zh,
+        "capacity": capacity,
+        "organisation": org_label(org),
+        "organisation_id": org_id,
+        "of": of,
+        "full_title": full_title,
+        "full_title_with_capacity": with_capacity,
+        "title_with_capacity": prose.join_prose([title, capacity]),
+        "title_before_name": f"{title} {full_name}" if title else full_name,
+        "with_title": f"{full_name}, {with_capacity}" if with_capacity else full_name,
+        "role": role.value if role else "",
+        "role_label": role.label if role else "",
+        "side": side.value if side else "",
+    }
+
+
+def find_our_root(meeting: Meeting, look: Lookup) -> Organisation | None:
+    roots = Counter(
+        look.root(a.organisation_id).id  # type: ignore[union-attr]
+        for a in meeting.attendees
+        if a.side is Side.OURS and look.root(a.organisation_id) is not None
+    )
+    return look.org(roots.most_common(1)[0][0]) if roots else None
+
+
+def groups_by_org(people: list[dict[str, Any]], *, consecutive: bool) -> list[dict[str, Any]]:
+    """People by organisation, in order of precedence.
+
+    ``consecutive`` groups only neighbours, as prose does ("Director A and
+    Deputy Director B of the X"); otherwise everyone of an organisation is
+    gathered under its first appearance, as minutes list them.
+    """
+    groups: list[dict[str, Any]] = []
+    for p in people:
+        candidates = groups[-1:] if consecutive else groups
+        match = next((g for g in candidates if g["organisation_id"] == p["organisation_id"]), None)
+        if match is not None:
+            match["people"].append(p)
+        else:
+            groups.append(
+                {
+                    "organisation_id": p["organisation_id"],
+                    "organisation": p["organisation"],
+                    "of": p["of"],
+                    "people": [p],
+                }
+            )
+    return groups
