@@ -212,3 +212,16 @@ def test_a_change_made_elsewhere_after_the_preview_is_respected(
     assert result.attendances_added == 1
     assert "row 2: already attends this meeting" in result.not_taken
     assert attendee_names(sample_store, empty_meeting) == ["DING Xiaodong", "Alexander WAI"]
+
+
+def test_a_guessed_order_is_turned_round_when_the_database_knows_better(
+    sample_store, empty_meeting, tmp_path
+):
+    # MA Xiaoting is in the database, but at another office: not proposed, yet named right.
+    path = write_xlsx(
+        tmp_path / "l.xlsx", [HEADERS, ["Xiaoting Ma", "Director", "Fudan University"]]
+    )
+    row = read_plan(sample_store, empty_meeting, path).row(2)
+    assert row.person_id is None
+    assert row.display_name == "MA Xiaoting"
+    assert [c.display_name for c in row.candidates] == ["MA Xiaoting"]

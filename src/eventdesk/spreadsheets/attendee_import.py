@@ -32,7 +32,8 @@ from eventdesk.spreadsheets.columns import ColumnMap, guess_mapping
 from eventdesk.spreadsheets.names import has_cjk, has_latin
 from eventdesk.spreadsheets.reading import Table, read_table
 from eventdesk.store import EventStore
-from eventdesk.store.matching import OrganisationIndex, PeopleIndex
+from eventdesk.store.batch import add_people
+from eventdesk.store.matching import BY_NAME, BY_NAME_SWAPPED, OrganisationIndex, PeopleIndex
 
 NAME_FIELDS = ("family_name", "full_name", "name_zh")
 
@@ -166,7 +167,15 @@ def plan_import(
     for row in rows:
         if row.problems:
             continue
-        row.candidates = [known for _, known in people.candidates(row.person)]
+        found = people.candidates(row.person)
+        row.candidates = [known for _, known in found]
+        hows = {how for how, _ in found}
+        if row.order_guessed and BY_NAME_SWAPPED in hows and BY_NAME not in hows:
+            # "Xiaodong Ding" when the database knows DING Xiaodong: the guess was the wrong
+            # way round, for a new person as much as for a match.
+            p = row.person
+            p.family_name, p.given_name = p.given_name, p.family_name
+            row.order_guessed = False
         best = people.best(row.person)
         row.person_id = best.id if best else None
     return AttendeePlan(
@@ -188,13 +197,16 @@ def apply(store: EventStore, plan: AttendeePlan) -> ImportResult:
     if not taken:
         return result
     # A rotating backup first, as before any import; then everything in one transaction
-    # (the calls below nest in it as savepoints).
+    # (the store's calls below nest in it as savepoints).
     store.automatic_backup("before-attendee-import")
     with store.transaction():
         meeting = store.get_meeting(plan.meeting_id)
         attending = {a.person_id for a in meeting.attendees}
         existing = store.get_people(r.person_id for r in taken if r.person_id is not None)
         organisations = OrganisationIndex.load(store)
+        # (row, person, organisation) for every row that becomes an attendee, in list order.
+        accepted: list[tuple[RowPlan, Person, int | None]] = []
+        new_people: list[Person] = []
         for row in taken:
             # The database may have changed since the plan was shown (another window).
             if row.person_id is not None and row.person_id not in existing:
@@ -206,16 +218,19 @@ def apply(store: EventStore, plan: AttendeePlan) -> ImportResult:
             org_id = _organisation_id(store, row, organisations, result)
             if row.person_id is None:
                 person = replace(row.person, organisation_id=org_id, id=None, uid=new_uid())
-                person = store.save_person(person)
-                assert person.id is not None
-                person_id = person.id
-                result.people_added += 1
+                new_people.append(person)
             else:
-                person, person_id = existing[row.person_id], row.person_id
-                result.people_matched += 1
-            attending.add(person_id)
-            meeting.attendees.append(_attendance(row, person, person_id, org_id))
-            result.attendances_added += 1
+                person = existing[row.person_id]
+                attending.add(row.person_id)
+            accepted.append((row, person, org_id))
+        # Thousands of new people in one batch: one call each would take seconds.
+        add_people(store, new_people)
+        for row, person, org_id in accepted:
+            assert person.id is not None
+            meeting.attendees.append(_attendance(row, person, person.id, org_id))
+        result.people_added = len(new_people)
+        result.people_matched = len(accepted) - len(new_people)
+        result.attendances_added = len(accepted)
         store.save_meeting(meeting)
     return result
 
