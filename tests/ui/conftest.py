@@ -19,9 +19,13 @@ from eventdesk.ui.main_window import MainWindow
 from eventdesk.ui.preferences import Preferences
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def settings_path(tmp_path: Path, qapp) -> Path:
-    """A settings file of this test alone; the application's names point away from the user's."""
+    """A settings file of this test alone; the application's names point away from the user's.
+
+    Autouse: any ``QSettings()`` made by any widget under test (ours or a dialog's) lands in
+    the test's temporary folder, never in the user's real settings.
+    """
     QCoreApplication.setOrganizationName("EventDeskTests")
     QCoreApplication.setApplicationName("EventDeskTests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -58,7 +62,9 @@ def make_window(qtbot, store: EventStore, settings: QSettings, tmp_path: Path, a
     window.ask_unsaved = ask_unsaved  # type: ignore[method-assign]
     window.inform = answers.messages.append  # type: ignore[method-assign]
     window.warn = answers.messages.append  # type: ignore[method-assign]
-    qtbot.addWidget(window)
+    # Closed at teardown without a question: the edits a test leaves are dropped first, so
+    # the close is accepted and the window's timers stop before the store is closed.
+    qtbot.addWidget(window, before_close_func=lambda w: w.workspace.editors.revert())
     window.show()
     qtbot.waitExposed(window)
     return window

@@ -292,6 +292,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        for timer in self.findChildren(QTimer):  # nothing may query the store once it closes
+            timer.stop()
         event.accept()
 
     def save_layout(self) -> None:

@@ -40,7 +40,7 @@ class OrganisationPicker(QComboBox):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
-        self._timer.timeout.connect(self._refill)
+        self._timer.timeout.connect(self._refill_if_shown)
         self.lineEdit().textEdited.connect(lambda _text: self._timer.start())
         self.currentIndexChanged.connect(self._emit_changed)
         self.lineEdit().textEdited.connect(lambda _text: self._emit_changed())
@@ -76,6 +76,11 @@ class OrganisationPicker(QComboBox):
     def text_names_nothing(self) -> bool:
         """True when the user typed text that is no organisation (a mistake to point out)."""
         return bool(self.currentText().strip()) and self.organisation_id() is None
+
+    def _refill_if_shown(self) -> None:
+        """The typing pause is over; a picker no longer on screen has nothing to refill."""
+        if self.isVisible():
+            self._refill()
 
     def _refill(self) -> None:
         text = self.currentText()
