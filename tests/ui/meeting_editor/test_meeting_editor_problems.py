@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from eventdesk.store import EventStore
 from eventdesk.store.interchange import export_meeting
 from eventdesk.ui.meeting_editor import marking
 
@@ -132,3 +133,23 @@ def test_a_presentation_without_presenter_or_title_is_marked_on_its_presenters(
     d.pick(tab.presenters.finder, "Cheng", "CHENG Danhong")
     assert not marking.is_marked(tab.presenters.list)
     assert editor.save()
+
+
+def test_a_read_only_database_is_shown_but_not_saved(
+    qtbot, sample_store, db_path, editor_on, drive
+):
+    (row,) = sample_store.list_meetings()
+    sample_store.close()
+    store = EventStore.open(db_path, read_only=True)
+    try:
+        editor = editor_on(store)
+        editor.load_meeting(row.id)
+        assert editor.attendees.model.rowCount() == 10
+        assert not editor.save_button.isEnabled()
+        drive(editor).field(editor.details.view.edition, "2021/22")
+        assert editor.is_dirty()
+        assert editor.save() is False
+        assert "read-only" in editor.problems.text()
+        assert "(read-only)" in editor.heading.text()
+    finally:
+        store.close()

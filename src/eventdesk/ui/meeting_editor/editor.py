@@ -52,6 +52,8 @@ class MeetingEditor(QWidget):
         self._labels = Labels(store)
         self._meeting: Meeting | None = None
         self._dirty = False
+        #: a database opened read-only (another EventDesk holds it) can be read, not saved
+        self._read_only = bool(getattr(store, "read_only", False))
         self.setStyleSheet(INVALID_STYLE)
 
         self.heading = QLabel(self)
@@ -125,6 +127,9 @@ class MeetingEditor(QWidget):
         """Check everything, mark what is wrong in place; save only a meeting without problems."""
         if self._meeting is None:
             return False
+        if self._read_only:
+            self._show_message("Not saved: the database is open read-only.")
+            return False
         self._clear_problems()
         unreadable = self._unreadable()
         typed = {(p.record, p.field) for p in unreadable}
@@ -180,7 +185,10 @@ class MeetingEditor(QWidget):
         for tab in self.list_tabs:
             tab.set_meeting(meeting)
         self.tabs.setEnabled(meeting is not None)
-        self.save_button.setEnabled(meeting is not None)
+        self.save_button.setEnabled(meeting is not None and not self._read_only)
+        self.attendees.new_person_button.setEnabled(not self._read_only)
+        if self._read_only:
+            self.save_button.setToolTip("The database is open read-only")
         self.revert_button.setEnabled(meeting is not None)
         if not keep_tab:
             self.tabs.setCurrentIndex(0)
@@ -206,6 +214,8 @@ class MeetingEditor(QWidget):
                 text = f"{m.start_date.isoformat()}  {text}"
             if self._dirty:
                 text += "  (unsaved changes)"
+            if self._read_only:
+                text += "  (read-only)"
         self.heading.setText(text)
         for n, tab in enumerate(self.list_tabs, 1):
             title, count = _TAB_TITLES[n - 1], len(tab.rows())

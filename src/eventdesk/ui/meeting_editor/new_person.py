@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import NameOrder, Person, ValidationError, display_name
-from eventdesk.store import EventStore
+from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.meeting_editor import bilingual, marking
 from eventdesk.ui.meeting_editor.finder import RecordPicker, organisation_source
 from eventdesk.ui.meeting_editor.labels import Labels
@@ -107,6 +107,9 @@ class NewPersonPanel(QGroupBox):
             for problem in exc.problems:
                 widget = {"family_name": self.family_name}.get(problem.field, self.family_name)
                 marking.mark(widget, f"{problem.field}: {problem.message}")
+            return None
+        except StoreError as exc:  # a read-only or failing database: say so, keep the form
+            self.preview.setText(_escape(f"Not created: {exc}"))
             return None
         marking.clear(self.family_name)
         self._labels.remember_person(saved)
