@@ -92,3 +92,32 @@ def test_people_and_courses_models_page_too(sample_store):
     assert courses.canFetchMore()
     courses.fetchMore()
     assert courses.rowCount() == 2
+
+
+def test_clicking_a_header_sorts_through_the_store(qtbot, big_store):
+    from PySide6.QtCore import QPoint
+
+    from eventdesk.ui.list_pane import ListPane
+
+    pane = ListPane()
+    qtbot.addWidget(pane)
+    pane.set_model(MeetingsModel(big_store, page_size=50))
+    pane.resize(700, 400)
+    pane.show()
+    qtbot.waitExposed(pane)
+    header = pane.table.horizontalHeader()
+
+    def click(column):
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    model = pane.model()
+    assert model.display(model.row(0), MeetingsModel.TITLE) == "Meeting number 0999"
+    click(MeetingsModel.DATE)  # newest first -> oldest first
+    assert model.sort_key == "date_asc"
+    assert model.display(model.row(0), MeetingsModel.TITLE) == "Meeting number 0000"
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert model.rowCount() == 50  # still one page
+    click(MeetingsModel.SERIES)  # the store cannot sort by series: nothing changes
+    assert model.sort_key == "date_asc"
+    assert header.sortIndicatorSection() == MeetingsModel.DATE
