@@ -51,5 +51,6 @@ def test_html_carries_the_font_it_needs(sample_store, meeting_id, tmp_path):
     write_summary(sample_store, meeting_id, "news", path)
     page = path.read_text(encoding="utf-8")
     assert "@font-face" in page and "data:font/otf;base64," in page
+    assert "font-weight: normal" in page and "font-weight: bold" in page
     assert "data:image/png;base64," in page
     assert path.stat().st_size < 1024 * 1024

@@ -25,18 +25,17 @@ def photo_uris(photos: list[dict[str, Any]]) -> None:
         photo["width"] = 0
 
 
-@lru_cache(maxsize=1)
-def _font_bytes() -> bytes | None:
-    files = fonts.font_files()
-    return files[0].read_bytes() if files else None
+#: Wider than a printed page is pointless on a screen: a column of comfortable width.
+SCREEN_CSS = "body { max-width: 52em; margin: 2em auto; padding: 0 1em; }"
 
 
-def font_face_css(text: str) -> str:
-    """An @font-face rule holding the bundled font, subset to the characters of ``text``."""
-    source = _font_bytes()
-    chars = {ord(c) for c in text if not c.isspace()} & fonts.bundled_codepoints()
-    if source is None or not chars:
-        return ""
+@lru_cache(maxsize=2)
+def _font_bytes(weight: str) -> bytes | None:
+    match = [f for f in fonts.font_files() if f.stem.endswith(weight)]
+    return match[0].read_bytes() if match else None
+
+
+def _subset_uri(source: bytes, chars: set[int]) -> str:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -49,11 +48,22 @@ def font_face_css(text: str) -> str:
     subsetter.subset(font)
     out = io.BytesIO()
     font.save(out)
-    data = base64.b64encode(out.getvalue()).decode("ascii")
-    return (
-        f'@font-face {{ font-family: "{fonts.FAMILY}"; '
-        f'src: url(data:font/otf;base64,{data}) format("opentype"); }}'
-    )
+    return "data:font/otf;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def font_face_css(text: str) -> str:
+    """@font-face rules holding the bundled fonts, cut down to the characters of ``text``."""
+    chars = {ord(c) for c in text if not c.isspace()} & fonts.bundled_codepoints()
+    rules = []
+    for weight, css_weight in (("Regular", "normal"), ("Bold", "bold")):
+        source = _font_bytes(weight)
+        if source is None or not chars:
+            continue
+        rules.append(
+            f'@font-face {{ font-family: "{fonts.FAMILY}"; font-weight: {css_weight}; '
+            f'src: url({_subset_uri(source, chars)}) format("opentype"); }}'
+        )
+    return "\n".join(rules)
 
 
 def prepare(context: dict[str, Any]) -> None:
@@ -64,6 +74,7 @@ def prepare(context: dict[str, Any]) -> None:
     text += "0123456789/ ·–—“”"  # header, page numbers and template punctuation
     context["font_css"] = font_face_css(text + _template_letters())
     context["font_stack"] = fonts.css_stack()
+    context["screen_css"] = SCREEN_CSS
 
 
 def _template_letters() -> str:
