@@ -35,3 +35,19 @@ def test_declining_read_only_keeps_the_current_database(main_window, locked_else
     monkeypatch.setattr(main_window, "ask_read_only", lambda message: False)
     assert not main_window.open_database(locked_elsewhere)
     assert main_window.store is first
+
+
+def test_a_read_only_database_refuses_changes_with_a_message(
+    qtbot, main_window, locked_elsewhere, monkeypatch, answers
+):
+    from eventdesk.ui.sections import Section
+
+    monkeypatch.setattr(main_window, "ask_read_only", lambda message: True)
+    assert main_window.open_database(locked_elsewhere)
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.new_record()
+    editor = main_window.workspace.editors.person_editor
+    qtbot.keyClicks(editor.form.family_name, "Wu")
+    assert not main_window.save()
+    assert "read-only" in editor.message.text()
+    assert main_window.store.count_people() == 0

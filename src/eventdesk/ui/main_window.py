@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
         if current is None:
             return False
         kind, record_id, label = current
+        if getattr(self.store, "read_only", False):
+            self.warn("This database is open read-only; nothing can be deleted.")
+            return False
         if self.workspace.editors.shown_id() == record_id and not self.workspace.confirm_leave():
             return False
         self.workspace.forget_record(kind, record_id)
