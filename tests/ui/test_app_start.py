@@ -53,3 +53,14 @@ def test_reopening_the_open_database_changes_nothing(main_window):
     store = main_window.store
     assert main_window.open_database(store.path)
     assert main_window.store is store
+
+
+def test_the_application_icon_is_shipped_as_svg_and_256_pixel_png(qapp):
+    from PySide6.QtGui import QImage
+
+    from eventdesk.ui.app_icon import app_icon, icon_dir
+
+    assert (icon_dir() / "eventdesk.svg").is_file()
+    image = QImage(str(icon_dir() / "eventdesk.png"))
+    assert (image.width(), image.height()) == (256, 256)
+    assert not app_icon().isNull()

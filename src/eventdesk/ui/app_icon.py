@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
 
 from eventdesk import paths
 
@@ -33,6 +32,8 @@ def app_icon() -> QIcon:
 
 def render_png(svg: Path, png: Path, size: int = 256) -> None:
     """Render the SVG to a square PNG of ``size`` pixels (needs a QGuiApplication)."""
+    from PySide6.QtSvg import QSvgRenderer  # only here: the running program needs no QtSvg
+
     renderer = QSvgRenderer(str(svg))
     image = QImage(size, size, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
