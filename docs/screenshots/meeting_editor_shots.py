@@ -11,17 +11,15 @@ editor at 1280x800 and saves ``docs/screenshots/meeting-<tab>.png``.
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
-
 from eventdesk import paths
 from eventdesk.store import EventStore
 from eventdesk.store.interchange import import_file
+from eventdesk.ui.app import make_application
 from eventdesk.ui.meeting_editor import MeetingEditor
 
 HERE = Path(__file__).resolve().parent
@@ -29,7 +27,7 @@ TABS = ("details", "sessions", "attendees", "presentations", "courses", "decisio
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = make_application()  # the program's style and its bundled CJK font
     with tempfile.TemporaryDirectory() as folder:
         store = EventStore.open(Path(folder) / "shots.sqlite3")
         import_file(store, paths.sample_meeting())

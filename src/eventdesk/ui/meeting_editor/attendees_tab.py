@@ -8,21 +8,16 @@ editing them never touches the person or their other meetings.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from eventdesk.records import Attendance, AttendanceRole, Person, Side
 from eventdesk.store import EventStore
-from eventdesk.ui.meeting_editor import bilingual
-from eventdesk.ui.meeting_editor.finder import (
-    Finder,
-    RecordPicker,
-    organisation_source,
-    people_source,
-)
+from eventdesk.ui.meeting_editor.finder import Finder, organisation_source, people_source
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.list_tab import ListTab, chain_tab_order
 from eventdesk.ui.meeting_editor.models import AttendeesModel
 from eventdesk.ui.meeting_editor.new_person import NewPersonPanel
+from eventdesk.ui.meeting_editor.part_views import AttendanceForm
 
 
 class AttendeesTab(ListTab):
@@ -32,7 +27,8 @@ class AttendeesTab(ListTab):
     def __init__(self, store: EventStore, labels: Labels, parent=None):
         self._store = store
         self._labels = labels
-        super().__init__(AttendeesModel(labels), parent)
+        fields = AttendanceForm(organisation_source(store), labels.organisation)
+        super().__init__(AttendeesModel(labels), fields, parent)
         self.finder = Finder(people_source(store, labels), "Add attendee: type a name…", self)
         self.finder.setMinimumWidth(320)
         self.new_person_button = QPushButton("New person…", self)
@@ -79,41 +75,32 @@ class AttendeesTab(ListTab):
             *self.form.widgets(),
         )
 
-    def build_form(self, layout: QFormLayout) -> None:
-        self.person_label = QLabel()
-        self.form.custom(
+    def bind(self, v: AttendanceForm) -> None:
+        f = self.form
+        self.person_label = v.person_label
+        f.custom(
             "person_id",
-            self.person_label,
+            v.person_label,
             lambda: self.current().person_id,
-            lambda pid: self.person_label.setText(self._person_text(pid)),
+            lambda pid: v.person_label.setText(self._person_text(pid)),
             None,  # never edited here: the person is who was added
             "person",
         )
-        self.title = self.form.text("title", bilingual.line("Title held at this meeting"))
-        self.title_zh = self.form.text("title_zh", bilingual.line("中文职务"))
-        self.first_field = self.title
-        self.organisation = RecordPicker(
-            organisation_source(self._store),
-            self._labels.organisation,
-            "Organisation at this meeting: type to find",
-        )
-        self.form.custom(
+        self.title = self.first_field = f.text("title", v.title)
+        self.title_zh = f.text("title_zh", v.title_zh)
+        self.organisation = v.organisation
+        f.custom(
             "organisation_id",
-            self.organisation,
-            self.organisation.value,
-            self.organisation.set_value,
-            self.organisation.valueChanged,
+            v.organisation,
+            v.organisation.value,
+            v.organisation.set_value,
+            v.organisation.valueChanged,
             "organisation",
         )
-        self.capacity = self.form.text("capacity", bilingual.line("e.g. Chairman of the Alliance"))
-        self.capacity_zh = self.form.text("capacity_zh", bilingual.line("中文身份"))
-        self.role = self.form.enum("role", QComboBox(), AttendanceRole)
-        self.side = self.form.enum("side", QComboBox(), Side)
-        layout.addRow("Person", self.person_label)
-        layout.addRow("Title then", bilingual.pair(self.title, self.title_zh))
-        layout.addRow("Organisation then", self.organisation)
-        layout.addRow("Capacity", bilingual.pair(self.capacity, self.capacity_zh))
-        layout.addRow("Role and side", bilingual.row(self.role, self.side))
+        self.capacity = f.text("capacity", v.capacity)
+        self.capacity_zh = f.text("capacity_zh", v.capacity_zh)
+        self.role = f.enum("role", v.role, AttendanceRole)
+        self.side = f.enum("side", v.side, Side)
 
     def new_record(self) -> Attendance:  # pragma: no cover - attendees are added by person
         raise NotImplementedError

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
-
 from eventdesk.records import Decision, DecisionKind
 from eventdesk.store import EventStore
-from eventdesk.ui.meeting_editor import bilingual
-from eventdesk.ui.meeting_editor.finder import RecordPicker, people_source
+from eventdesk.ui.meeting_editor.finder import people_source
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.list_tab import ListTab, fill_session_choices
 from eventdesk.ui.meeting_editor.models import DecisionsModel
+from eventdesk.ui.meeting_editor.part_views import DecisionForm
 from eventdesk.ui.meeting_editor.parties import PartiesEditor
 
 
@@ -19,50 +17,29 @@ class DecisionsTab(ListTab):
     NOUN = "decision or outcome"
 
     def __init__(self, store: EventStore, labels: Labels, parent=None):
-        self._store = store
-        self._labels = labels
-        super().__init__(DecisionsModel(labels), parent)
+        people = people_source(store, labels, lambda: self._attendee_ids())
+        fields = DecisionForm(PartiesEditor(store, labels), people, labels.person)
+        super().__init__(DecisionsModel(labels), fields, parent)
         self.view.setColumnWidth(DecisionsModel.KIND, 90)
         self.view.setColumnWidth(DecisionsModel.TEXT, 420)
         self.view.setColumnWidth(DecisionsModel.SESSION, 150)
         self.view.setColumnWidth(DecisionsModel.PARTIES, 380)
 
-    def build_form(self, layout: QFormLayout) -> None:
-        self.kind = self.form.enum("kind", QComboBox(), DecisionKind)
-        self.session = self.form.choice("session_uid", QComboBox(), "session")
-        self.session.setMinimumWidth(260)
-        self.first_field = self.kind
-        self.text = self.form.plain("text", bilingual.text("What was decided or achieved", 3))
-        self.text_zh = self.form.plain("text_zh", bilingual.text("中文", 3))
-        self.parties = PartiesEditor(self._store, self._labels)
-        self.form.custom(
-            "parties",
-            self.parties,
-            self.parties.value,
-            self.parties.set_value,
-            self.parties.changed,
-            "party",
+    def bind(self, v: DecisionForm) -> None:
+        f = self.form
+        self.kind = self.first_field = f.enum("kind", v.kind, DecisionKind)
+        self.session = f.choice("session_uid", v.session, "session")
+        self.text = f.plain("text", v.text)
+        self.text_zh = f.plain("text_zh", v.text_zh)
+        self.parties = v.parties
+        f.custom(
+            "parties", v.parties, v.parties.value, v.parties.set_value, v.parties.changed, "party"
         )
-        self.count = self.form.integer("count", bilingual.line("Count"))
-        self.count.setMaximumWidth(80)
-        self.count_unit = self.form.text("count_unit", bilingual.line("unit, e.g. students"))
-        self.count_unit.setMinimumWidth(260)
-        self.owner = RecordPicker(
-            people_source(self._store, self._labels, self._attendee_ids),
-            self._labels.person,
-            "Owner of an action item",
-        )
-        self.owner.setMinimumWidth(300)
-        self.form.custom(
-            "owner_id", self.owner, self.owner.value, self.owner.set_value, self.owner.valueChanged
-        )
-        self.due_date = self.form.date("due_date", bilingual.line())
-        self.due_date.setMaximumWidth(110)
-        layout.addRow("Kind and session", bilingual.row(self.kind, self.session))
-        layout.addRow("Text", bilingual.pair(self.text, self.text_zh))
-        layout.addRow("Parties", self.parties)
-        layout.addRow("Count", bilingual.row(self.count, self.count_unit))
-        layout.addRow("Action item", bilingual.row(self.owner, QLabel("due"), self.due_date))
+        self.count = f.integer("count", v.count)
+        self.count_unit = f.text("count_unit", v.count_unit)
+        self.owner = v.owner
+        f.custom("owner_id", v.owner, v.owner.value, v.owner.set_value, v.owner.valueChanged)
+        self.due_date = f.date("due_date", v.due_date)
 
     def new_record(self) -> Decision:
         before = self.current()

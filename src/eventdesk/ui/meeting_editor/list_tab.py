@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -48,7 +47,8 @@ class ListTab(QWidget):
     RECORD: ClassVar[str] = ""
     NOUN: ClassVar[str] = "row"
 
-    def __init__(self, model: PartsModel, parent: QWidget | None = None):
+    def __init__(self, model: PartsModel, fields: QWidget, parent: QWidget | None = None):
+        """``fields`` is the form's layout (a ``part_views`` class); ``bind`` connects it."""
         super().__init__(parent)
         self.model = model
         self.form = RecordForm(self)
@@ -78,14 +78,12 @@ class ListTab(QWidget):
             self.toolbar.addWidget(button)
         self.toolbar.addStretch(1)
 
-        self.form_box = QWidget(self)
-        self.form_layout = QFormLayout(self.form_box)
-        self.form_layout.setContentsMargins(0, 6, 0, 0)
-        self.build_form(self.form_layout)
+        self.fields = fields
+        self.bind(fields)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.form_box)
+        self.splitter.addWidget(self.fields)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 1)  # the list takes the room the form does not need
         self.splitter.setStretchFactor(1, 0)
@@ -115,7 +113,8 @@ class ListTab(QWidget):
 
     # -- for subclasses ----------------------------------------------------------
 
-    def build_form(self, layout: QFormLayout) -> None:
+    def bind(self, fields: Any) -> None:
+        """Bind the form's fields to the attributes of the selected record."""
         raise NotImplementedError
 
     def new_record(self) -> Any:

@@ -14,14 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPixmap
-from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from eventdesk.records import FileKind, MeetingFile
 from eventdesk.store import EventStore, StoreError
-from eventdesk.ui.meeting_editor import bilingual
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.list_tab import ListTab, fill_session_choices
 from eventdesk.ui.meeting_editor.models import PartsModel
+from eventdesk.ui.meeting_editor.part_views import PhotoForm
 
 THUMBNAIL = QSize(96, 72)
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff);;All files (*)"
@@ -87,7 +87,7 @@ class PhotosTab(ListTab):
 
     def __init__(self, store: EventStore, labels: Labels, parent=None):
         self._store = store
-        super().__init__(PhotosModel(labels, Thumbnails(store)), parent)
+        super().__init__(PhotosModel(labels, Thumbnails(store)), PhotoForm(THUMBNAIL * 2), parent)
         self.setAcceptDrops(True)
         self.add_button.setToolTip("Add photos from files (or drop image files here)")
         self.view.setIconSize(THUMBNAIL)
@@ -99,29 +99,22 @@ class PhotosTab(ListTab):
         self.hint = QLabel("Drop image files here to add them.", self)
         self.toolbar.addWidget(self.hint)
 
-    def build_form(self, layout: QFormLayout) -> None:
-        self.preview = QLabel()
-        self.preview.setFixedSize(THUMBNAIL * 2)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.file_label = QLabel()
-        self.form.custom(
+    def bind(self, v: PhotoForm) -> None:
+        f = self.form
+        self.preview = v.preview
+        self.file_label = v.file_label
+        f.custom(
             "original_name",
-            self.file_label,
+            v.file_label,
             lambda: self.current().original_name,
             lambda _name: self._show_file(),
             None,
         )
-        self.caption = self.form.text("caption", bilingual.line("Caption"))
-        self.caption_zh = self.form.text("caption_zh", bilingual.line("中文说明"))
-        self.first_field = self.caption
-        self.credit = self.form.text("credit", bilingual.line("Photo credit"))
-        self.session = self.form.choice("session_uid", QComboBox(), "session")
-        self.session.setMinimumWidth(260)
-        self.kind = self.form.enum("kind", QComboBox(), FileKind)
-        layout.addRow("File", bilingual.row(self.preview, self.file_label))
-        layout.addRow("Caption", bilingual.pair(self.caption, self.caption_zh))
-        layout.addRow("Credit", self.credit)
-        layout.addRow("Session and kind", bilingual.row(self.session, self.kind))
+        self.caption = self.first_field = f.text("caption", v.caption)
+        self.caption_zh = f.text("caption_zh", v.caption_zh)
+        self.credit = f.text("credit", v.credit)
+        self.session = f.choice("session_uid", v.session, "session")
+        self.kind = f.enum("kind", v.kind, FileKind)
 
     # -- adding files -------------------------------------------------------------
 

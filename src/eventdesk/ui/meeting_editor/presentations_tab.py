@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout
-
 from eventdesk.records import Presentation, PresentationKind
 from eventdesk.store import EventStore
-from eventdesk.ui.meeting_editor import bilingual
 from eventdesk.ui.meeting_editor.finder import people_source
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.list_tab import ListTab, fill_session_choices
 from eventdesk.ui.meeting_editor.models import PresentationsModel
-from eventdesk.ui.meeting_editor.people_list import PeopleList
+from eventdesk.ui.meeting_editor.part_views import PresentationForm
 
 
 class PresentationsTab(ListTab):
@@ -19,39 +16,29 @@ class PresentationsTab(ListTab):
     NOUN = "speech or presentation"
 
     def __init__(self, store: EventStore, labels: Labels, parent=None):
-        self._store = store
-        self._labels = labels
-        super().__init__(PresentationsModel(labels), parent)
+        people = people_source(store, labels, lambda: self._attendee_ids())
+        super().__init__(PresentationsModel(labels), PresentationForm(people, labels), parent)
         self.view.setColumnWidth(PresentationsModel.SESSION, 200)
         self.view.setColumnWidth(PresentationsModel.KIND, 110)
         self.view.setColumnWidth(PresentationsModel.PRESENTERS, 260)
 
-    def build_form(self, layout: QFormLayout) -> None:
-        self.session = self.form.choice("session_uid", QComboBox(), "session")
-        self.session.setMinimumWidth(260)
-        self.kind = self.form.enum("kind", QComboBox(), PresentationKind)
-        self.first_field = self.session
-        self.presenters = PeopleList(
-            people_source(self._store, self._labels, self._attendee_ids),
-            self._labels,
-            "Add presenter: type a name…",
-        )
-        self.form.custom(
+    def bind(self, v: PresentationForm) -> None:
+        f = self.form
+        self.session = self.first_field = f.choice("session_uid", v.session, "session")
+        self.kind = f.enum("kind", v.kind, PresentationKind)
+        self.presenters = v.presenters
+        f.custom(
             "presenter_ids",
-            self.presenters,
-            self.presenters.value,
-            self.presenters.set_value,
-            self.presenters.changed,
+            v.presenters,
+            v.presenters.value,
+            v.presenters.set_value,
+            v.presenters.changed,
             "presenters",
         )
-        self.title = self.form.text("title", bilingual.line("Title, if it had one"))
-        self.title_zh = self.form.text("title_zh", bilingual.line("中文题目"))
-        self.abstract = self.form.plain("abstract", bilingual.text("Abstract", 4))
-        self.abstract_zh = self.form.plain("abstract_zh", bilingual.text("中文摘要", 4))
-        layout.addRow("Session and kind", bilingual.row(self.session, self.kind))
-        layout.addRow("Presenters", self.presenters)
-        layout.addRow("Title", bilingual.pair(self.title, self.title_zh))
-        layout.addRow("Abstract", bilingual.pair(self.abstract, self.abstract_zh))
+        self.title = f.text("title", v.title)
+        self.title_zh = f.text("title_zh", v.title_zh)
+        self.abstract = f.plain("abstract", v.abstract)
+        self.abstract_zh = f.plain("abstract_zh", v.abstract_zh)
 
     def new_record(self) -> Presentation:
         """A new one follows the session and kind of the one before (speeches come in runs)."""
