@@ -142,10 +142,13 @@ class AttendeePreviewModel(QAbstractTableModel):
             return r.display_name + (" (?)" if r.order_guessed else "")
         if column == self.NAME_ZH:
             return r.person.name_zh
+        # A row that leaves the title or organisation empty takes the matched person's.
         if column == self.TITLE:
-            return r.title
+            return r.title or (r.chosen.title if r.chosen else "")
         if column == self.ORGANISATION:
-            new = r.organisation and r.organisation_id is None
+            if not r.organisation:
+                return r.chosen.organisation if r.chosen else ""
+            new = r.organisation_id is None
             return f"{r.organisation} (new)" if new else r.organisation
         if column == self.ROLE:
             return r.role.label
