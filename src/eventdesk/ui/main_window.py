@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         if icon is not None:
             self.setWindowIcon(icon)
         self.actions_ = build_menus(self)
+        self.statusBar().setSizeGripEnabled(True)  # made now: no jump at the first message
         self.recovery_bar = RecoveryBar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.recovery_bar)
         self.recovery_bar.restoreRequested.connect(self.restore_draft)
