@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -18,9 +19,7 @@ class CourseFilters(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.year = QComboBox()
-        self.year.addItem("All years", None)
-        for year in range(date.today().year + 1, FIRST_YEAR - 1, -1):
-            self.year.addItem(str(year), year)
+        self.set_years(range(date.today().year + 1, FIRST_YEAR - 1, -1))
         self.status = QComboBox()
         self.status.addItem("Any status", None)
         for status in CourseStatus:
@@ -36,6 +35,21 @@ class CourseFilters(QWidget):
         layout.addStretch(1)
         self.year.currentIndexChanged.connect(self.changed)
         self.status.currentIndexChanged.connect(self.changed)
+
+    def set_years(self, years: Iterable[int]) -> None:
+        """Offer these years (newest first), keeping the chosen one if it is still there."""
+        chosen = self.year.currentData()
+        self.year.blockSignals(True)
+        try:
+            self.year.clear()
+            self.year.addItem("All years", None)
+            for year in sorted(set(years), reverse=True):
+                self.year.addItem(str(year), year)
+            self.year.setCurrentIndex(max(self.year.findData(chosen), 0))
+        finally:
+            self.year.blockSignals(False)
+        if self.year.currentData() != chosen:
+            self.changed.emit()
 
     def values(self) -> tuple[int | None, str | None]:
         return self.year.currentData(), self.status.currentData()

@@ -256,6 +256,10 @@ class Workspace(QSplitter):
     def _show_section(self, section: Section, *, select_first: bool = True) -> None:
         self._section = section
         self.course_filters.setVisible(section is Section.COURSES)
+        if section is Section.COURSES:  # the years that have courses (one small query)
+            self.course_filters.set_years(
+                r.year for r in self.store.list_courses() if r.year is not None
+            )
         self.list_pane.set_model(self.model(section))
         self._update_example_offer()
         self.editors.show_placeholder()
