@@ -155,6 +155,28 @@ def test_a_database_from_an_older_build_is_migrated_and_keeps_every_record(
     assert "Delegation visit to Lingnan" in found.stdout, found.stderr
 
 
+def test_the_main_window_opens_a_database_from_an_older_build(built: Path, tmp_path: Path):
+    # Given a copy of a version 1 database
+    database = tmp_path / "old.sqlite3"
+    shutil.copy2(V1_DATABASE, database)
+    before = _counts(database, ["meetings", "people", "organisations", "attendances"])
+    # when the desktop program starts on it (offscreen, quitting once the window is shown)
+    result = _run(
+        built,
+        "--db",
+        str(database),
+        home=tmp_path / "home",
+        QT_QPA_PLATFORM="offscreen",
+        EVENTDESK_EXIT_AFTER_SHOW="1",
+    )
+    # then the window was shown on the migrated file, with its records
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert result.stdout.startswith("shown "), result.stdout + result.stderr
+    with sqlite3.connect(database) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert _counts(database, list(before)) == before
+
+
 def test_the_folder_holds_the_resources_and_no_unused_qt_parts(built: Path):
     internal = built / "_internal"
     shipped = internal / "eventdesk" / "resources"
