@@ -205,3 +205,14 @@ def test_an_organisation_that_does_not_exist_is_refused_in_place(qtbot, main_win
     qtbot.keyClicks(form.organisation.lineEdit(), "Nowhere Institute")
     assert not main_window.save()
     assert workspace.editors.person_editor.marks.is_marked("organisation")
+
+
+def test_ctrl_n_puts_the_keyboard_in_the_new_record(qtbot, main_window):
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.actions_.new_record.trigger()
+    form = main_window.workspace.editors.person_editor.form
+    qtbot.waitUntil(form.family_name.hasFocus, timeout=2000)
+    qtbot.keyClicks(form.family_name, "Gao")
+    qtbot.keyClick(form.family_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "GAO" in {row.name for row in main_window.store.list_people()}
+    assert main_window.statusBar().currentMessage() == "Saved."

@@ -97,7 +97,11 @@ class MainWindow(QMainWindow):
     # -- records ---------------------------------------------------------------------
 
     def new_record(self) -> bool:
-        return self.workspace.new_record()
+        """Ctrl+N: an empty record of the list's kind, with the keyboard in its first field."""
+        if not self.workspace.new_record():
+            return False
+        self.workspace.editors.focus_form()
+        return True
 
     def save(self) -> bool:
         return self.workspace.save()
@@ -316,6 +320,7 @@ class MainWindow(QMainWindow):
             store, lambda: self.ask_unsaved(), page_size=self.preferences.page_size
         )
         workspace.dirtyChanged.connect(self.setWindowModified)
+        workspace.editors.saved.connect(lambda *_: self.statusBar().showMessage("Saved.", 3000))
         workspace.list_pane.table.addAction(self.actions_.delete)
         workspace.list_pane.exampleRequested.connect(self.load_example_meeting)
         workspace.sectionChanged.connect(lambda _section: self._update_actions())
