@@ -103,3 +103,11 @@ def test_removing_a_session_clears_what_referred_to_it(sample_editor, sample_sto
     m = store.get_meeting(editor.meeting_id())
     assert [s.title for s in m.sessions] == ["Opening ceremony", "Exchange symposium"]
     assert [x.session_uid for x in m.decisions] == [None, None]
+
+
+def test_a_long_title_does_not_widen_the_editor(editor, drive):
+    editor.new_meeting()
+    before = editor.minimumSizeHint().width()
+    drive(editor).field(editor.details.view.title, "A very long title " * 30)
+    assert editor.minimumSizeHint().width() <= max(before, 1280)
+    assert editor.heading.text().startswith("A very long title")

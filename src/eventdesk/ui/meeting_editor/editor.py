@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -58,6 +59,8 @@ class MeetingEditor(QWidget):
 
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        # a long title is cut at the edge rather than widening the window
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
