@@ -94,3 +94,21 @@ def test_discarding_a_recovered_draft(qtbot, main_window, settings, tmp_path, an
     assert store.pending_drafts() == []
     assert again.recovery_bar.isHidden()
     main_window.workspace.editors.revert()
+
+
+def test_meeting_drafts_are_offered_once_the_meeting_editor_can_take_them(
+    qtbot, main_window, monkeypatch
+):
+    store = main_window.store
+    (meeting,) = store.list_meetings()
+    store.save_draft("meeting", meeting.id, "the annual meeting", {"title": "edited"})
+    workspace = main_window.workspace
+    editor = workspace.editors.meeting_editor
+    if not callable(getattr(editor, "restore_draft", None)):
+        assert workspace.pending_drafts() == []  # left alone for the meeting editor
+    taken = []
+    monkeypatch.setattr(editor, "restore_draft", taken.append, raising=False)
+    (draft,) = workspace.pending_drafts()
+    assert main_window.restore_draft(draft)
+    assert taken == [{"title": "edited"}]
+    assert workspace.editors.shown_id() == meeting.id

@@ -31,7 +31,8 @@ from eventdesk.ui.models import (
 from eventdesk.ui.sections import Section
 
 Answer = QMessageBox.StandardButton
-#: The kinds of crash draft restored here; the meeting editor keeps its own.
+#: The kinds of crash draft restored here. Meetings join when the meeting editor has a
+#: ``restore_draft(payload)`` like the person and organisation editors.
 RECOVERABLE = {"person": Section.PEOPLE, "organisation": Section.ORGANISATIONS}
 
 
@@ -203,19 +204,29 @@ class Workspace(QSplitter):
 
     def pending_drafts(self) -> list[Draft]:
         """Drafts a crash left of people and organisations, not yet restored or discarded."""
+        kinds = self._recoverable()
         return [
             d
             for d in self.store.pending_drafts()
-            if d.kind in RECOVERABLE and (d.kind, d.record_id) not in self._handled_drafts
+            if d.kind in kinds and (d.kind, d.record_id) not in self._handled_drafts
         ]
+
+    def _recoverable(self) -> dict[str, Section]:
+        """The kinds whose editor can take a draft back (the meeting editor, once it can)."""
+        kinds = dict(RECOVERABLE)
+        if callable(getattr(self.editors.meeting_editor, "restore_draft", None)):
+            kinds["meeting"] = Section.MEETINGS
+        return kinds
 
     def restore_draft(self, draft: Draft) -> bool:
         """Open the draft's record in its editor with the unsaved edits back in the form."""
-        section = RECOVERABLE[draft.kind]
+        section = self._recoverable()[draft.kind]
         if not self.set_section(section) or not self.confirm_leave():
             return False
         if draft.record_id is None:
             self.new_record()
+        elif section is Section.MEETINGS:
+            self.open_meeting(draft.record_id)
         else:
             self.list_pane.select_id(draft.record_id, notify=False)
             self.editors.load(section, draft.record_id)
