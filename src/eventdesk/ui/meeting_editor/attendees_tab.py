@@ -8,7 +8,7 @@ editing them never touches the person or their other meetings.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from eventdesk.records import Attendance, AttendanceRole, Person, Side
 from eventdesk.store import EventStore
@@ -24,7 +24,7 @@ class AttendeesTab(ListTab):
     RECORD = "attendee"
     NOUN = "attendee"
 
-    def __init__(self, store: EventStore, labels: Labels, parent=None):
+    def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         self._store = store
         self._labels = labels
         fields = AttendanceForm(organisation_source(store), labels.organisation)

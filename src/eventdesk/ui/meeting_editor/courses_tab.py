@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from eventdesk.records import CourseEntry, CourseStatus
 from eventdesk.store import EventStore
 from eventdesk.ui.meeting_editor.finder import organisation_source
@@ -15,7 +17,7 @@ class CoursesTab(ListTab):
     RECORD = "course"
     NOUN = "course"
 
-    def __init__(self, store: EventStore, labels: Labels, parent=None):
+    def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         fields = CourseForm(organisation_source(store), labels.organisation)
         super().__init__(CoursesModel(labels), fields, parent)
         self.view.setColumnWidth(CoursesModel.YEAR, 60)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from eventdesk.records import Decision, DecisionKind
 from eventdesk.store import EventStore
 from eventdesk.ui.meeting_editor.finder import people_source
@@ -16,7 +18,7 @@ class DecisionsTab(ListTab):
     RECORD = "decision"
     NOUN = "decision or outcome"
 
-    def __init__(self, store: EventStore, labels: Labels, parent=None):
+    def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         people = people_source(store, labels, lambda: self._attendee_ids())
         fields = DecisionForm(PartiesEditor(store, labels), people, labels.person)
         super().__init__(DecisionsModel(labels), fields, parent)

@@ -156,7 +156,11 @@ class RecordPicker(QWidget):
     valueChanged = Signal(object)
 
     def __init__(
-        self, source: Source, label_of: Callable[[int | None], str], placeholder: str, parent=None
+        self,
+        source: Source,
+        label_of: Callable[[int | None], str],
+        placeholder: str,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self._label_of = label_of

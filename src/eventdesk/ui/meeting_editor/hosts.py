@@ -18,7 +18,7 @@ class HostsEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, store: EventStore, labels: Labels, parent=None):
+    def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         super().__init__(parent)
         self._labels = labels
         self._hosts: list[HostOrganisation] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from eventdesk.records import (
@@ -35,7 +35,7 @@ class PartsModel(QAbstractTableModel):
     #: the attribute of ``Meeting`` holding the list
     LIST: ClassVar[str] = ""
 
-    def __init__(self, labels: Labels, parent=None):
+    def __init__(self, labels: Labels, parent: QObject | None = None):
         super().__init__(parent)
         self.labels = labels
         self.meeting: Meeting | None = None

@@ -25,7 +25,7 @@ class PartiesEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, store: EventStore, labels: Labels, parent=None):
+    def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         super().__init__(parent)
         self._labels = labels
         self._parties: list[DecisionParty] = []

@@ -14,7 +14,9 @@ class PeopleList(QWidget):
 
     changed = Signal()
 
-    def __init__(self, source: Source, labels: Labels, placeholder: str, parent=None):
+    def __init__(
+        self, source: Source, labels: Labels, placeholder: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._labels = labels
         self.list = QListWidget(self)

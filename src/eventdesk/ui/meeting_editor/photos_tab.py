@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPixmap
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from eventdesk.records import FileKind, MeetingFile
 from eventdesk.store import EventStore, StoreError
@@ -64,7 +64,7 @@ class PhotosModel(PartsModel):
     HEADERS = ("Photo", "Caption", "Credit", "Session", "File")
     LIST = "files"
 
-    def __init__(self, labels: Labels, thumbnails: Thumbnails, parent=None):
+    def __init__(self, labels: Labels, thumbnails: Thumbnails, parent: QWidget | None = None):
         super().__init__(labels, parent)
         self.thumbnails = thumbnails
 
@@ -85,7 +85,7 @@ class PhotosTab(ListTab):
     RECORD = "file"
     NOUN = "photos…"
 
-    def __init__(self, store: EventStore, labels: Labels, parent=None):
+    def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         self._store = store
         super().__init__(PhotosModel(labels, Thumbnails(store)), PhotoForm(THUMBNAIL * 2), parent)
         self.setAcceptDrops(True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from eventdesk.records import Presentation, PresentationKind
 from eventdesk.store import EventStore
 from eventdesk.ui.meeting_editor.finder import people_source
@@ -15,7 +17,7 @@ class PresentationsTab(ListTab):
     RECORD = "presentation"
     NOUN = "speech or presentation"
 
-    def __init__(self, store: EventStore, labels: Labels, parent=None):
+    def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         people = people_source(store, labels, lambda: self._attendee_ids())
         super().__init__(PresentationsModel(labels), PresentationForm(people, labels), parent)
         self.view.setColumnWidth(PresentationsModel.SESSION, 200)

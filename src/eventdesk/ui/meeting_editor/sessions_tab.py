@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from eventdesk.records import Session
 from eventdesk.store import EventStore
 from eventdesk.ui.meeting_editor.finder import people_source
@@ -15,7 +17,7 @@ class SessionsTab(ListTab):
     RECORD = "session"
     NOUN = "session"
 
-    def __init__(self, store: EventStore, labels: Labels, parent=None):
+    def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         people = people_source(store, labels, lambda: self._attendee_ids())
         super().__init__(SessionsModel(labels), SessionForm(people, labels.person), parent)
         self.view.setColumnWidth(SessionsModel.TITLE, 320)
