@@ -84,7 +84,7 @@ class Workspace(QSplitter):
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 2)
         self.setStretchFactor(2, 3)
-        self.setSizes([130, 380, 770])
+        self.setSizes([120, 360, 800])
         self.setChildrenCollapsible(False)
 
         self.navigator.currentRowChanged.connect(self._navigator_changed)
