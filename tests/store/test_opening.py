@@ -56,3 +56,15 @@ def test_an_empty_file_becomes_a_new_database(tmp_path):
     path.touch()
     with EventStore.open(path) as store:
         assert store.count_meetings() == 0
+
+
+def test_a_new_database_opened_twice_while_its_changes_are_in_the_log(db_path):
+    first = EventStore.open(db_path)
+    try:
+        second = EventStore.open(db_path, read_only=True)  # the header on disk is not written yet
+        assert second.count_meetings() == 0
+        second.close()
+        third = EventStore.open(db_path)  # in the same process: shares the lock
+        third.close()
+    finally:
+        first.close()

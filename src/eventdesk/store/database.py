@@ -49,11 +49,16 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
     if app_id == APPLICATION_ID:
         return (app_id, version, True)
     wal = path.with_name(path.name + "-wal")
-    if pages <= 1 and not (wal.exists() and wal.stat().st_size):
+    wal_has_commits = wal.exists() and wal.stat().st_size > 0
+    if pages <= 1 and not wal_has_commits:
         return (app_id, version, False)
     try:
+        # Commits still in the write-ahead log (the file is open elsewhere, or a
+        # crash left them) are not in the header yet: ask SQLite, read-only.
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
             has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
         finally:
             conn.close()
