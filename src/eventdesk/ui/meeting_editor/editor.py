@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import copy
 import re
+import sqlite3
+from contextlib import suppress
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from eventdesk.records import Meeting, Problem, ValidationError, validate_meeting
 from eventdesk.store import EventStore, StoreError
+from eventdesk.ui.meeting_editor import crash_drafts
 from eventdesk.ui.meeting_editor.attendees_tab import AttendeesTab
 from eventdesk.ui.meeting_editor.courses_tab import CoursesTab
 from eventdesk.ui.meeting_editor.decisions_tab import DecisionsTab
@@ -55,6 +59,10 @@ class MeetingEditor(QWidget):
         self._dirty = False
         #: a database opened read-only (another EventDesk holds it) can be read, not saved
         self._read_only = bool(getattr(store, "read_only", False))
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(crash_drafts.DELAY_MS)
+        self._draft_timer.timeout.connect(self.write_draft)
         self.setStyleSheet(INVALID_STYLE)
 
         self.heading = QLabel(self)
@@ -151,6 +159,8 @@ class MeetingEditor(QWidget):
             self._show_message(f"Not saved: {exc}")
             return False
         assert stored.id is not None
+        self._discard_draft(self._meeting.id)
+        self._discard_draft(stored.id)
         rows = {tab: tab.current_row() for tab in self.list_tabs}
         self._labels.prefetch(stored)
         self._show(stored, keep_tab=True)
@@ -168,10 +178,50 @@ class MeetingEditor(QWidget):
     def revert(self) -> None:
         if self._meeting is None:
             return
+        self._discard_draft(self._meeting.id)  # the edits are dropped on purpose
         if self._meeting.id is not None:
             self.load_meeting(self._meeting.id)
         else:
             self.new_meeting()
+
+    # -- crash drafts (beyond the contract; the main window offers them back) -----
+
+    def write_draft(self) -> None:
+        """Keep the unsaved edits in the database, so a crash does not lose them."""
+        self._draft_timer.stop()
+        if self._meeting is None or not self._dirty or self._read_only:
+            return
+        payload = crash_drafts.payload(self._meeting, self._typed())
+        # A safety net must not stop the typing, nor raise from a timer when the
+        # database was closed under a window being torn down.
+        with suppress(StoreError, sqlite3.Error):
+            self._store.save_draft(
+                crash_drafts.KIND, self._meeting.id, crash_drafts.title(self._meeting), payload
+            )
+
+    def restore_draft(self, payload: dict[str, Any]) -> None:
+        """Show a crash draft's edits, unsaved, over the meeting shown."""
+        meeting = crash_drafts.restored(payload, self._meeting)
+        self._labels.prefetch(meeting)
+        self._show(meeting, keep_tab=True)
+        typed = crash_drafts.typed(payload)
+        self.details.form.restore_typed(typed.get(self.details.RECORD, []))
+        self.details.form.load(meeting)
+        for tab in self.list_tabs:
+            tab.form.restore_typed(typed.get(tab.RECORD, []))
+            tab.form.load(tab.current())
+        self._set_dirty(True)
+
+    def _typed(self) -> dict[str, list[list[str]]]:
+        forms = [(self.details.RECORD, self.details.form)]
+        forms += [(tab.RECORD, tab.form) for tab in self.list_tabs]
+        return {record: form.typed() for record, form in forms}
+
+    def _discard_draft(self, meeting_id: int | None) -> None:
+        self._draft_timer.stop()
+        if not self._read_only:
+            with suppress(StoreError, sqlite3.Error):
+                self._store.discard_draft(crash_drafts.KIND, meeting_id)
 
     # -- beyond the contract -------------------------------------------------------
 
@@ -203,6 +253,10 @@ class MeetingEditor(QWidget):
     def _set_dirty(self, dirty: bool) -> None:
         changed = dirty != self._dirty
         self._dirty = dirty
+        if dirty and not self._draft_timer.isActive():
+            self._draft_timer.start()
+        elif not dirty:
+            self._draft_timer.stop()
         self._update_heading()
         if changed:
             self.dirtyChanged.emit(dirty)

@@ -198,6 +198,16 @@ class RecordForm(QObject):
         """(uid, field, message) of every field whose text could not be read."""
         return [(uid, name, msg) for (uid, name), (_t, msg) in self._bad.items()]
 
+    def typed(self) -> list[list[str]]:
+        """The unreadable text as typed, for a crash draft: [uid, field, text, message]."""
+        return [[uid, name, text, msg] for (uid, name), (text, msg) in self._bad.items()]
+
+    def restore_typed(self, entries: list[list[str]]) -> None:
+        """Put back what :meth:`typed` returned (shown when its record is)."""
+        for uid, name, text, message in entries:
+            if name in self._fields:
+                self._bad[(uid, name)] = (text, message)
+
     def mark_unreadable(self) -> None:
         if self._record is not None:
             for name in self._fields:

@@ -1,0 +1,77 @@
+"""Unsaved edits are kept as a crash draft and come back, unreadable text included."""
+
+from __future__ import annotations
+
+from eventdesk.ui.meeting_editor import marking
+
+
+def test_unsaved_edits_become_a_draft_and_come_back(
+    sample_editor, sample_store, drive, editor_on, qtbot
+):
+    editor, store = sample_editor, sample_store
+    meeting_id = editor.meeting_id()
+    d = drive(editor)
+    d.field(editor.details.view.edition, "2021/22")
+    d.field(editor.details.view.start_date, "2021-02-30")
+    d.open_tab(editor.sessions)
+    editor.sessions.select(2)
+    d.field(editor.sessions.start_time, "14:00")
+    editor._draft_timer.setInterval(50)  # the test need not wait the real two seconds
+    editor._draft_timer.start()
+    qtbot.waitUntil(lambda: len(store.pending_drafts()) == 1, timeout=5000)
+    (draft,) = store.pending_drafts()
+    assert (draft.kind, draft.record_id) == ("meeting", meeting_id)
+    assert draft.title.startswith("Annual Meeting")
+    assert store.get_meeting(meeting_id).edition == "2021"  # nothing saved
+
+    # "the crash": another editor on the same database takes the draft back
+    again = editor_on(store)
+    again.load_meeting(meeting_id)
+    again.restore_draft(draft.payload)
+    assert again.is_dirty()
+    assert again.details.view.edition.text() == "2021/22"
+    assert again.details.view.start_date.text() == "2021-02-30"
+    assert marking.is_marked(again.details.view.start_date)
+    assert str(again.meeting().sessions[2].start_time) == "14:00:00"
+    assert again.save() is False  # the date that does not exist is still refused
+
+    drive(again).field(again.details.view.start_date, "2021-12-22")
+    assert again.save()
+    assert store.get_meeting(meeting_id).edition == "2021/22"
+    assert store.pending_drafts() == []
+
+
+def test_reverting_drops_the_draft(sample_editor, sample_store, drive):
+    d = drive(sample_editor)
+    d.field(sample_editor.details.view.venue, "Zoom")
+    sample_editor.write_draft()
+    assert len(sample_store.pending_drafts()) == 1
+    sample_editor.revert()
+    assert sample_store.pending_drafts() == []
+    assert sample_editor.details.view.venue.text() == "Online"
+
+
+def test_a_draft_of_a_new_meeting_is_restored_as_new(editor, fresh_store, drive, tmp_path):
+    d = drive(editor)
+    editor.new_meeting()
+    d.field(editor.details.view.title, "Visit of the HKU delegation")
+    d.field(editor.details.view.start_date, "2022-03-01")
+    editor.write_draft()
+    (draft,) = fresh_store.pending_drafts()
+    assert draft.record_id is None
+
+    editor.new_meeting()
+    editor.restore_draft(draft.payload)
+    assert editor.meeting_id() is None
+    assert editor.details.view.title.text() == "Visit of the HKU delegation"
+    assert editor.save()
+    assert fresh_store.pending_drafts() == []
+    assert [m.title for m in fresh_store.list_meetings()] == ["Visit of the HKU delegation"]
+
+
+def test_a_draft_may_hold_only_some_fields(sample_editor):
+    """What the main window's test writes: a title over the meeting shown."""
+    sample_editor.restore_draft({"title": "edited"})
+    assert sample_editor.details.view.title.text() == "edited"
+    assert sample_editor.attendees.model.rowCount() == 10
+    assert sample_editor.is_dirty()
