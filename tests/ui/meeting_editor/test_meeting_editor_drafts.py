@@ -75,3 +75,29 @@ def test_a_draft_may_hold_only_some_fields(sample_editor):
     assert sample_editor.details.view.title.text() == "edited"
     assert sample_editor.attendees.model.rowCount() == 10
     assert sample_editor.is_dirty()
+
+
+def test_the_main_window_offers_a_meeting_draft_back(
+    qtbot, main_window, settings, tmp_path, answers, drive
+):
+    """In the program: edit, "crash", start again, restore from the recovery bar, save."""
+    from tests.ui.conftest import make_window
+
+    store = main_window.store
+    (row,) = store.list_meetings()
+    main_window.workspace.open_meeting(row.id)
+    editor = main_window.workspace.editors.meeting_editor
+    drive(editor).field(editor.details.view.venue, "Zoom")
+    editor.write_draft()
+
+    again = make_window(qtbot, store, settings, tmp_path, answers)
+    assert not again.recovery_bar.isHidden()
+    again.recovery_bar.restore_action.trigger()
+    restored = again.workspace.editors.meeting_editor
+    assert restored.meeting_id() == row.id
+    assert restored.details.view.venue.text() == "Zoom"
+    assert restored.is_dirty()
+    assert restored.save()
+    assert store.get_meeting(row.id).venue == "Zoom"
+    assert store.pending_drafts() == []
+    editor.revert()
