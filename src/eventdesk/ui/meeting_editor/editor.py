@@ -155,7 +155,7 @@ class MeetingEditor(QWidget):
         except ValidationError as exc:
             self._show_problems(exc.problems)
             return False
-        except StoreError as exc:
+        except (StoreError, sqlite3.Error) as exc:  # the edits stay in the form
             self._show_message(f"Not saved: {exc}")
             return False
         assert stored.id is not None
