@@ -69,7 +69,7 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
     return (app_id, version, has_tables)
 
 
-def _damaged(path: Path, detail: str) -> DatabaseDamaged:
+def damaged(path: Path, detail: str) -> DatabaseDamaged:
     return DatabaseDamaged(
         f"{path} is damaged ({detail}). EventDesk did not change it. "
         "Restore it from a backup (File > Restore from backup, or `eventdesk restore`)."
@@ -79,7 +79,7 @@ def _damaged(path: Path, detail: str) -> DatabaseDamaged:
 def _quick_check(db: Database, path: Path) -> None:
     problem = _quick_check_connection(db.conn)
     if problem:
-        raise _damaged(path, problem)
+        raise damaged(path, problem)
 
 
 def _quick_check_connection(conn: sqlite3.Connection) -> str | None:
@@ -100,12 +100,12 @@ def verify_file(path: Path) -> DatabaseDamaged | None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        return _damaged(path, str(exc))
+        return damaged(path, str(exc))
     try:
         problem = _quick_check_connection(conn)
     finally:
         conn.close()
-    return _damaged(path, problem) if problem else None
+    return damaged(path, problem) if problem else None
 
 
 def _check_file(path: Path, *, create: bool, read_only: bool) -> bool:

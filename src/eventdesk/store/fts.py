@@ -83,14 +83,36 @@ def _create_index(
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_CHAR = re.compile(f"([{_HAN}])")
+_HAN_OR_OTHER = re.compile(f"[{_HAN}]+|[^{_HAN}]+")
 
 
-def match_expression(text: str) -> str | None:
-    """Turn typed text into a safe FTS5 query of prefix terms, or None if it has no words."""
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    return " ".join(f'"{w}"*' for w in words)
+def spaced_han(text: str | None) -> str:
+    """Chinese characters as words of one character each.
+
+    The tokenizer takes a run of Chinese characters for one word, so "浸會"
+    would not find 香港浸會大學. Indexed one character a word, a search for
+    them is a phrase of adjacent characters: any part of a name finds it.
+    """
+    return _HAN_CHAR.sub(r" \1 ", text) if text else ""
+
+
+def match_expression(text: str, *, split_han: bool = False) -> str | None:
+    """Turn typed text into a safe FTS5 query, or None if it has no words.
+
+    Each word becomes a quoted prefix term. With ``split_han`` (for indexes
+    written through :func:`spaced_han`), a run of Chinese characters becomes a
+    phrase of single characters instead.
+    """
+    terms = []
+    for word in _WORD.findall(text):
+        for part in _HAN_OR_OTHER.findall(word) if split_han else [word]:
+            if split_han and _HAN_CHAR.match(part):
+                terms.append('"' + " ".join(part) + '"')
+            else:
+                terms.append(f'"{part}"*')
+    return " ".join(terms) or None
 
 
 def rebuild(db: Database) -> None:

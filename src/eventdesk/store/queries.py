@@ -93,7 +93,7 @@ class AttendedRow:
 def _meeting_where(f: MeetingFilter) -> tuple[str, dict[str, Any]]:
     clauses = ["m.deleted_at IS NOT NULL" if f.deleted else "m.deleted_at IS NULL"]
     params: dict[str, Any] = {}
-    match = fts.match_expression(f.text) if f.text.strip() else None
+    match = fts.match_expression(f.text, split_han=True) if f.text.strip() else None
     if f.text.strip():
         if match is None:
             clauses.append("0")

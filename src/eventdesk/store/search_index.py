@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from eventdesk.store.fts import spaced_han
+
 TOKENIZER = "unicode61 remove_diacritics 2"
 
 #: (table, the meeting id expression for a row of it, columns whose change matters or None)
@@ -97,48 +99,49 @@ def _text(*parts: str) -> str:
 _PERSON = _text("p.family_name", "p.given_name", "p.name_zh")
 _ORG = _text("o.name", "o.name_zh", "o.short_name")
 
-DOCUMENT = f"""
-SELECT m.id, {
-    _text(
-        "m.title",
-        "m.title_zh",
-        "m.series",
-        "m.series_zh",
-        "m.edition",
-        "m.venue",
-        "m.venue_zh",
-        "m.tags",
-        "m.summary",
-        "m.summary_zh",
-    )
-}
-  || ' ' || coalesce((SELECT group_concat({_PERSON} || ' ' || {
-    _text("a.title", "a.title_zh", "a.capacity")
-}, ' ')
-             FROM attendances a JOIN people p ON p.id = a.person_id
-             WHERE a.meeting_id = m.id), '')
-  || ' ' || coalesce((SELECT group_concat({_ORG}, ' ') FROM organisations o WHERE o.id IN (
-             SELECT organisation_id FROM attendances WHERE meeting_id = m.id
-             UNION SELECT organisation_id FROM meeting_hosts WHERE meeting_id = m.id
-             UNION SELECT institution_id FROM courses WHERE meeting_id = m.id
-             UNION SELECT p.organisation_id FROM decision_parties p
-                   JOIN decisions d ON d.id = p.decision_id WHERE d.meeting_id = m.id)), '')
-  || ' ' || coalesce((SELECT group_concat({_PERSON}, ' ') FROM people p WHERE p.id IN (
-             SELECT s.person_id FROM presenters s JOIN presentations x
-                   ON x.id = s.presentation_id WHERE x.meeting_id = m.id
-             UNION SELECT p.person_id FROM decision_parties p
-                   JOIN decisions d ON d.id = p.decision_id WHERE d.meeting_id = m.id)), '')
-  || ' ' || coalesce((SELECT group_concat({_text("title", "title_zh", "abstract", "abstract_zh")},
-             ' ') FROM presentations WHERE meeting_id = m.id), '')
-  || ' ' || coalesce((SELECT group_concat({_text("title", "title_zh", "notes", "notes_zh")}, ' ')
-             FROM sessions WHERE meeting_id = m.id), '')
-  || ' ' || coalesce((SELECT group_concat({
-    _text("title", "title_zh", "programme", "programme_zh", "teachers")
-}, ' ') FROM courses WHERE meeting_id = m.id), '')
-  || ' ' || coalesce((SELECT group_concat({_text("text", "text_zh", "count_unit")}, ' ')
-             FROM decisions WHERE meeting_id = m.id), '')
-FROM meetings m WHERE m.id IN (SELECT meeting_id FROM search_dirty)
-"""
+_MEETING = _text(
+    "m.title",
+    "m.title_zh",
+    "m.series",
+    "m.series_zh",
+    "m.edition",
+    "m.venue",
+    "m.venue_zh",
+    "m.tags",
+    "m.summary",
+    "m.summary_zh",
+)
+_ATTENDEE = f"{_PERSON} || ' ' || " + _text("a.title", "a.title_zh", "a.capacity")
+_PARTS = [
+    _MEETING,
+    f"""(SELECT group_concat({_ATTENDEE}, ' ')
+         FROM attendances a JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id)""",
+    f"""(SELECT group_concat({_ORG}, ' ') FROM organisations o WHERE o.id IN (
+           SELECT organisation_id FROM attendances WHERE meeting_id = m.id
+           UNION SELECT organisation_id FROM meeting_hosts WHERE meeting_id = m.id
+           UNION SELECT institution_id FROM courses WHERE meeting_id = m.id
+           UNION SELECT p.organisation_id FROM decision_parties p
+                 JOIN decisions d ON d.id = p.decision_id WHERE d.meeting_id = m.id))""",
+    f"""(SELECT group_concat({_PERSON}, ' ') FROM people p WHERE p.id IN (
+           SELECT s.person_id FROM presenters s JOIN presentations x
+                 ON x.id = s.presentation_id WHERE x.meeting_id = m.id
+           UNION SELECT p.person_id FROM decision_parties p
+                 JOIN decisions d ON d.id = p.decision_id WHERE d.meeting_id = m.id))""",
+    f"""(SELECT group_concat({_text("title", "title_zh", "abstract", "abstract_zh")}, ' ')
+         FROM presentations WHERE meeting_id = m.id)""",
+    f"""(SELECT group_concat({_text("title", "title_zh", "notes", "notes_zh")}, ' ')
+         FROM sessions WHERE meeting_id = m.id)""",
+    f"""(SELECT group_concat({_text("title", "title_zh", "programme", "programme_zh", "teachers")},
+         ' ') FROM courses WHERE meeting_id = m.id)""",
+    f"""(SELECT group_concat({_text("text", "text_zh", "count_unit")}, ' ')
+         FROM decisions WHERE meeting_id = m.id)""",
+]
+#: The words of one meeting and of every record tied to it, Chinese characters spaced.
+DOCUMENT = (
+    "SELECT m.id, eventdesk_spaced_han("
+    + " || ' ' || ".join(f"coalesce({part}, '')" for part in _PARTS)
+    + ") FROM meetings m WHERE m.id IN (SELECT meeting_id FROM search_dirty)"
+)
 
 
 def refresh(db: Database) -> int:
@@ -146,6 +149,7 @@ def refresh(db: Database) -> int:
     dirty = db.execute("SELECT count(*) FROM search_dirty").fetchone()[0]
     if not dirty:
         return 0
+    db.conn.create_function("eventdesk_spaced_han", 1, spaced_han, deterministic=True)
     db.execute("DELETE FROM meeting_search WHERE rowid IN (SELECT meeting_id FROM search_dirty)")
     db.execute(f"INSERT INTO meeting_search(rowid, body) {DOCUMENT}")
     db.execute("DELETE FROM search_dirty")

@@ -8,11 +8,13 @@ writes SQL.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -35,14 +37,38 @@ from eventdesk.store.convert import (
     person_from_row,
     person_row,
 )
-from eventdesk.store.database import memory_database, open_database
+from eventdesk.store.database import damaged, memory_database, open_database
 from eventdesk.store.errors import ReadOnlyStore, RecordNotFound, StoreError
 from eventdesk.store.lock import FileLock
 from eventdesk.store.queries import MeetingFilter
 
+T = TypeVar("T")
 _SOFT_DELETABLE = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
 
 
+def _damage_told(method: Callable[..., T]) -> Callable[..., T]:
+    """SQLite's "malformed" error becomes the message with the way out (restore a backup)."""
+
+    @functools.wraps(method)
+    def wrapper(self: EventStore, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if type(exc) is not sqlite3.DatabaseError:  # integrity, locking: not damage
+                raise
+            raise damaged(self.path or Path(":memory:"), str(exc)) from exc
+
+    return wrapper
+
+
+def _telling_damage(cls: type) -> type:
+    for name, value in list(vars(cls).items()):
+        if callable(value) and not name.startswith("_") and not isinstance(value, classmethod):
+            setattr(cls, name, _damage_told(value))
+    return cls
+
+
+@_telling_damage
 class EventStore:
     """An open EventDesk database."""
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from eventdesk import __version__
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui import database_files
+from eventdesk.ui.integrity_check import IntegrityCheck
 from eventdesk.ui.menus import build_menus
 from eventdesk.ui.opening import open_for_window
 from eventdesk.ui.preferences import Preferences
@@ -320,6 +321,7 @@ class MainWindow(QMainWindow):
             store, lambda: self.ask_unsaved(), page_size=self.preferences.page_size
         )
         workspace.dirtyChanged.connect(self.setWindowModified)
+        workspace.failed.connect(self.warn)
         workspace.editors.saved.connect(lambda *_: self.statusBar().showMessage("Saved.", 3000))
         workspace.list_pane.table.addAction(self.actions_.delete)
         workspace.list_pane.exampleRequested.connect(self.load_example_meeting)
@@ -378,8 +380,23 @@ class MainWindow(QMainWindow):
         self.setWindowModified(False)
         if self.store.path is not None:
             self.settings.remember_database(self.store.path)
+            self._check_integrity(self.store)
         self._update_actions()
         self._offer_drafts()
+
+    def _check_integrity(self, store: EventStore) -> None:
+        """SQLite's quick check, beside the window; damage stops every save and is told."""
+        assert store.path is not None
+        self.integrity_check = IntegrityCheck(store.path, self)
+        self.integrity_check.finished.connect(lambda damage: self._checked(store, damage))
+        self.integrity_check.start()
+
+    def _checked(self, store: EventStore, damage: object) -> None:
+        if damage is None or store is not self.store:
+            return
+        store.refuse_writes()
+        self.setWindowTitle(f"{store.path.name} (damaged, read-only)[*] — EventDesk")
+        self.warn(str(damage))
 
     def _update_actions(self) -> None:
         section = self.workspace.section()

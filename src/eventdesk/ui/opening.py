@@ -22,7 +22,8 @@ def open_for_window(
 ) -> EventStore | None:
     """The open store, or None after telling the user why not."""
     try:
-        return EventStore.open(path, create=create)
+        # SQLite's quick check runs beside the window (ui.integrity_check), not before it.
+        return EventStore.open(path, create=create, verify=False)
     except DatabaseLocked as exc:
         if not ask_read_only(str(exc)):
             return None

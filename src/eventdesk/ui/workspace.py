@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QSplitter, QWidget
 
-from eventdesk.store import EventStore
+from eventdesk.store import EventStore, StoreError
 from eventdesk.store.drafts import Draft
 from eventdesk.store.interchange import ImportReport, import_file
 from eventdesk.ui.course_filters import CourseFilters
@@ -41,6 +41,8 @@ class Workspace(QSplitter):
     #: Something in the data changed (saved, deleted, imported): menus may re-check state.
     dataChanged = Signal()
     sectionChanged = Signal(object)
+    #: A record could not be read (a damaged file): the message for the user.
+    failed = Signal(str)
 
     def __init__(
         self,
@@ -296,7 +298,11 @@ class Workspace(QSplitter):
         if not self.confirm_leave():
             self.list_pane.select_id(shown[1] if shown[0] is self._section else None, notify=False)
             return
-        self.editors.load(self._section, record_id)
+        try:
+            self.editors.load(self._section, record_id)
+        except StoreError as exc:
+            self.editors.show_placeholder()
+            self.failed.emit(str(exc))
 
     def _list_activated(self, record_id: int) -> None:
         if self._section is not Section.COURSES:
