@@ -9,6 +9,7 @@ store refuses every save from then on and the user is told the way out.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -32,7 +33,9 @@ class _Check(QRunnable):
 
     def run(self) -> None:
         try:
-            self.signals.finished.emit(verify_file(self.path))
+            found = verify_file(self.path)
+            with contextlib.suppress(RuntimeError):  # the program closed: nobody left to tell
+                self.signals.finished.emit(found)
         finally:
             _RUNNING.discard(self)
 

@@ -322,6 +322,8 @@ class MainWindow(QMainWindow):
         )
         workspace.dirtyChanged.connect(self.setWindowModified)
         workspace.failed.connect(self.warn)
+        attendees = workspace.editors.meeting_editor.attendees
+        attendees.importRequested.connect(lambda: self.import_attendees())
         workspace.editors.saved.connect(lambda *_: self.statusBar().showMessage("Saved.", 3000))
         workspace.list_pane.table.addAction(self.actions_.delete)
         workspace.list_pane.exampleRequested.connect(self.load_example_meeting)

@@ -8,6 +8,9 @@ editing them never touches the person or their other meetings.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from eventdesk.records import Attendance, AttendanceRole, Person, Side
@@ -24,6 +27,9 @@ class AttendeesTab(ListTab):
     RECORD = "attendee"
     NOUN = "attendee"
 
+    #: "Import list…": the window saves or asks about edits first, then runs the import.
+    importRequested = Signal()
+
     def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         self._store = store
         self._labels = labels
@@ -33,10 +39,20 @@ class AttendeesTab(ListTab):
         self.finder.setMinimumWidth(320)
         self.new_person_button = QPushButton("New person…", self)
         self.new_person_button.setAutoDefault(False)
+        self.import_button = QPushButton("Import list…", self)
+        self.import_button.setToolTip("Add attendees from a partner's XLSX or CSV list")
+        self.import_button.setAutoDefault(False)
+        self.export_button = QPushButton("Export…", self)
+        self.export_button.setToolTip("Save this list of attendees as XLSX or CSV")
+        self.export_button.setAutoDefault(False)
         self.hint = QLabel(self)
         self.toolbar.insertWidget(0, self.finder, 2)
         self.toolbar.insertWidget(1, self.new_person_button)
+        self.toolbar.insertWidget(2, self.import_button)
+        self.toolbar.insertWidget(3, self.export_button)
         self.toolbar.addWidget(self.hint)
+        self.import_button.clicked.connect(self.importRequested)
+        self.export_button.clicked.connect(lambda: self.export_list())
         self.add_button.hide()
         self.new_person = NewPersonPanel(store, labels, self)
         self.new_person.hide()
@@ -104,6 +120,12 @@ class AttendeesTab(ListTab):
 
     def new_record(self) -> Attendance:  # pragma: no cover - attendees are added by person
         raise NotImplementedError
+
+    def export_list(self, path: Path | None = None) -> Path | None:
+        """The attendees as shown (columns and order) to XLSX or CSV."""
+        from eventdesk.ui.table_export import export_model
+
+        return export_model(self.model, self, path, view=self.view, title="Export attendees")
 
     def add_record(self) -> None:
         """Adding starts with finding the person."""
