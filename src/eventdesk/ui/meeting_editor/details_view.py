@@ -36,9 +36,12 @@ class DetailsView(QScrollArea):
         self.start_time = bilingual.line("no time")
         self.end_time = bilingual.line("no time")
         for edit in (self.start_date, self.end_date):
-            edit.setFixedWidth(130)
+            edit.setFixedWidth(120)
         for edit in (self.start_time, self.end_time):
-            edit.setFixedWidth(90)
+            edit.setFixedWidth(70)
+        optional = "Optional: leave it empty for none."
+        for edit in (self.end_date, self.start_time, self.end_time):
+            edit.setToolTip(optional)
         self.format = QComboBox()
         self.our_role = QComboBox()
         self.status = QComboBox()
@@ -64,7 +67,6 @@ class DetailsView(QScrollArea):
                 self.start_time,
                 QLabel("to"),
                 self.end_time,
-                QLabel("   (end date and times are optional; leave empty for none)"),
             ),
         )
         form.addRow(

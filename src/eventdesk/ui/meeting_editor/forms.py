@@ -54,7 +54,7 @@ class RecordForm(QObject):
             self._aliases[alias] = name
 
     def text(self, name: str, widget: QLineEdit) -> QLineEdit:
-        self.bind(name, _Field(widget, lambda: widget.text().strip(), widget.setText))
+        self.bind(name, _Field(widget, lambda: widget.text().strip(), lambda v: _show(widget, v)))
         widget.textEdited.connect(lambda _t: self._changed(name))
         return widget
 
@@ -259,3 +259,9 @@ def _parse_int(text: str) -> int:
         return int(text)
     except ValueError:
         raise ValueError(f"{text!r} is not a whole number") from None
+
+
+def _show(widget: QLineEdit, text: str) -> None:
+    """Show a loaded text from its beginning, as a reader expects, not scrolled to its end."""
+    widget.setText(text)
+    widget.setCursorPosition(0)
