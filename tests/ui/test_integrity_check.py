@@ -46,3 +46,20 @@ def test_a_sound_file_says_nothing(qtbot, main_window, answers):
     qtbot.wait(50)
     assert answers.messages == []
     assert not main_window.store.read_only
+
+
+def test_the_days_backup_is_taken_beside_the_window(
+    qtbot, sample_store, db_path, settings, tmp_path, answers
+):
+    from eventdesk.store import backups
+
+    sample_store.close()
+    for old in backups.list_backups(db_path):
+        old.path.unlink()
+    store = open_for_window(
+        db_path, create=False, ask_read_only=lambda _m: False, show_error=answers.messages.append
+    )
+    assert [b.reason for b in backups.list_backups(db_path)] == []  # not before the window
+    window = make_window(qtbot, store, settings, tmp_path, answers)
+    window.integrity_check.wait()
+    assert [b.reason for b in backups.list_backups(db_path)] == ["daily"]

@@ -90,6 +90,25 @@ def _quick_check_connection(conn: sqlite3.Connection) -> str | None:
     return None if rows == ["ok"] else "; ".join(" ".join(row.split()) for row in rows)
 
 
+def upkeep_file(path: Path) -> DatabaseDamaged | None:
+    """The checks and the daily backup a deferred open left to do, on their own connection.
+
+    Quick check first; only a sound file gets its daily backup (a damaged one
+    must not push a good backup out of the rotation).
+    """
+    damage = verify_file(path)
+    if damage is None and backups.daily_backup_due(path):
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error:
+            return None
+        try:
+            backups.automatic_backup(Database(conn, execute_plugins=False), path, "daily")
+        finally:
+            conn.close()
+    return damage
+
+
 def verify_file(path: Path) -> DatabaseDamaged | None:
     """Run SQLite's quick check on its own read-only connection (safe in another thread).
 
@@ -152,8 +171,9 @@ def open_database(
 ) -> Database:
     """Open (or create) the EventDesk database at ``path``, migrated to the current schema.
 
-    ``verify=False`` leaves SQLite's quick check to the caller (see :func:`verify_file`);
-    it is still run before any migration, which writes.
+    ``verify=False`` leaves SQLite's quick check and the daily backup to the
+    caller (see :func:`upkeep_file`), which can run them beside an open window;
+    the check is still run before any migration, which writes.
     """
     path = Path(path)
     exists = _check_file(path, create=create, read_only=read_only)
@@ -177,7 +197,7 @@ def open_database(
             if exists and version > 0:
                 backups.automatic_backup(db, path, f"before-migration-{version}")
             migrate(db)
-        elif exists and backups.daily_backup_due(path):
+        elif exists and verify and backups.daily_backup_due(path):
             backups.automatic_backup(db, path, "daily")
         if db.execute("SELECT 1 FROM search_dirty LIMIT 1").fetchone():
             with db.atomic():  # another writer left meetings to re-index

@@ -1,10 +1,11 @@
-"""SQLite's quick check of the open database, run beside the window.
+"""SQLite's quick check of the open database, and its daily backup, run beside the window.
 
 On ten years of records the check takes a few tenths of a second, on ten
 times that a few seconds: too long to keep the window from appearing. The
-window opens on a store opened with ``verify=False``; this runs the check on
-its own read-only connection in a worker thread, and if it finds damage the
-store refuses every save from then on and the user is told the way out.
+window opens on a store opened with ``verify=False``; this runs the check
+(and then, for a sound file, the day's first backup) on its own read-only
+connection in a worker thread. If it finds damage the store refuses every
+save from then on and the user is told the way out.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from eventdesk.store.database import verify_file
+from eventdesk.store.database import upkeep_file
 
 
 class _Signals(QObject):
@@ -33,7 +34,7 @@ class _Check(QRunnable):
 
     def run(self) -> None:
         try:
-            found = verify_file(self.path)
+            found = upkeep_file(self.path)
             with contextlib.suppress(RuntimeError):  # the program closed: nobody left to tell
                 self.signals.finished.emit(found)
         finally:
