@@ -105,10 +105,12 @@ def eventdesk_window(db: Path):
 
 
 def start(kind: str, db: Path | None) -> None:
-    app, _window = bare_window() if kind == "bare" else eventdesk_window(db)  # type: ignore[arg-type]
+    app, window = bare_window() if kind == "bare" else eventdesk_window(db)  # type: ignore[arg-type]
     app.processEvents()
     print("ready", flush=True)
     print(f"rss {rss_mib():.1f}", flush=True)
+    if kind != "bare":
+        window.store.close()
 
 
 def _ms(since: float) -> float:
