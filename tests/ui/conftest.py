@@ -67,6 +67,8 @@ def make_window(qtbot, store: EventStore, settings: QSettings, tmp_path: Path, a
     qtbot.addWidget(window, before_close_func=lambda w: w.workspace.editors.revert())
     window.show()
     qtbot.waitExposed(window)
+    if window.store.path is not None:
+        window.integrity_check.wait()  # its daily backup is there before the test looks
     return window
 
 

@@ -26,7 +26,11 @@ def test_restore_from_a_backup_brings_back_what_was_deleted(qtbot, main_window, 
     main_window.ask_backup = choose
     assert main_window.restore_backup()
 
-    assert [p for _label, p in offered] == [backup]
+    assert offered[0][1] == backup  # newest first
+    assert {p.name.rsplit("-", 1)[-1] for _label, p in offered} == {
+        "manual.sqlite3",
+        "daily.sqlite3",
+    }
     assert main_window.store.path == path
     assert main_window.store.count_people() == people
     assert main_window.workspace.list_pane.model().rowCount() > 0
@@ -34,6 +38,8 @@ def test_restore_from_a_backup_brings_back_what_was_deleted(qtbot, main_window, 
 
 
 def test_restore_with_no_backups_says_so(main_window, answers):
+    for old in main_window.store.path.parent.glob("backups/*"):
+        old.unlink()  # the day's automatic one
     main_window.ask_backup = lambda choices: None if not choices else choices[0][1]
     assert not main_window.restore_backup()
     assert main_window.store.count_meetings() == 1

@@ -113,6 +113,7 @@ class ListPane(QWidget):
             self._connected.add(id(model))
             model.modelReset.connect(self._update_count)
             model.rowsInserted.connect(self._update_count)
+            model.totalKnown.connect(self._update_count)
         self._update_count()
 
     def model(self) -> PagedTableModel | None:
@@ -216,6 +217,9 @@ class ListPane(QWidget):
             return
         total = self._model.total()
         loaded = self._model.rowCount()
+        if not self._model.total_known():
+            self.count_label.setText(f"{loaded}+ records")
+            return
         text = f"{total} record{'s' if total != 1 else ''}"
         if loaded < total:
             text += f" ({loaded} loaded)"

@@ -17,6 +17,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
+    Signal,
 )
 
 Row = TypeVar("Row")
@@ -33,6 +35,9 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     not sort, because the store cannot order by them).
     """
 
+    #: The number of matching rows became known (it is counted after the first page shows).
+    totalKnown = Signal()
+
     HEADERS: Sequence[str] = ()
     #: The column that takes the pane's spare width (the record's name or title).
     MAIN_COLUMN = 0
@@ -46,6 +51,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._rows: list[Row] = []
         self._total: int | None = None
         self._exhausted = False
+        self._generation = 0
 
     # -- what subclasses provide --------------------------------------------
 
@@ -70,16 +76,38 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self.reload()
 
     def reload(self) -> None:
-        """Forget every loaded row and load the first page again."""
+        """Forget every loaded row and load the first page again.
+
+        The first page is shown at once; counting every match (as long again
+        as the page on a large database) waits for the next turn of the event
+        loop, so a keystroke's list is not held back by its count.
+        """
         self.beginResetModel()
         self._rows = []
-        self._total = self.count()
+        self._total = None
         self._exhausted = False
+        self._generation += 1
         self._load_next(notify=False)
+        if self._exhausted:
+            self._total = len(self._rows)
         self.endResetModel()
+        if self._total is None:
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._count_now(generation))
+        else:
+            self.totalKnown.emit()
+
+    def _count_now(self, generation: int) -> None:
+        if generation != self._generation:
+            return  # another search came first
+        self._total = self.count()
+        self.totalKnown.emit()
+
+    def total_known(self) -> bool:
+        return self._total is not None
 
     def total(self) -> int:
-        """Rows matching the filter (all of them, loaded or not)."""
+        """Rows matching the filter (all of them, loaded or not), once known."""
         return self._total if self._total is not None else len(self._rows)
 
     def row(self, index: int) -> Row:
