@@ -261,3 +261,25 @@ class Meeting(_Record):
 
     def session(self, uid: str | None) -> Session | None:
         return next((s for s in self.sessions if s.uid == uid), None)
+
+    def people_ids(self) -> set[int]:
+        """Every person the meeting's records name (to load or check them in one go)."""
+        ids = {a.person_id for a in self.attendees}
+        ids |= {p for x in self.presentations for p in x.presenter_ids}
+        ids |= {s.chair_id for s in self.sessions if s.chair_id is not None}
+        ids |= {d.owner_id for d in self.decisions if d.owner_id is not None}
+        ids |= {p.person_id for d in self.decisions for p in d.parties if p.person_id is not None}
+        return ids
+
+    def organisation_ids(self) -> set[int]:
+        """Every organisation the meeting's records name."""
+        ids = {h.organisation_id for h in self.hosts}
+        ids |= {a.organisation_id for a in self.attendees if a.organisation_id is not None}
+        ids |= {c.institution_id for c in self.courses if c.institution_id is not None}
+        ids |= {
+            p.organisation_id
+            for d in self.decisions
+            for p in d.parties
+            if p.organisation_id is not None
+        }
+        return ids

@@ -401,23 +401,11 @@ class EventStore:
             raise ValidationError.single(record, field, f"refers to a missing record ({record_id})")
 
     def _check_references(self, m: Meeting) -> None:
-        people = {a.person_id for a in m.attendees}
-        people |= {p for x in m.presentations for p in x.presenter_ids}
-        people |= {s.chair_id for s in m.sessions if s.chair_id}
-        people |= {d.owner_id for d in m.decisions if d.owner_id}
-        people |= {p.person_id for d in m.decisions for p in d.parties if p.person_id}
-        orgs = {h.organisation_id for h in m.hosts}
-        orgs |= {a.organisation_id for a in m.attendees if a.organisation_id}
-        orgs |= {c.institution_id for c in m.courses if c.institution_id}
-        orgs |= {p.organisation_id for d in m.decisions for p in d.parties if p.organisation_id}
-        for table, ids, what in (
-            ("people", people, "person"),
-            ("organisations", orgs, "organisation"),
+        for ids, load, what in (
+            (m.people_ids(), self.get_people, "person"),
+            (m.organisation_ids(), self.get_organisations, "organisation"),
         ):
-            known = (
-                set(self.get_people(ids)) if table == "people" else set(self.get_organisations(ids))
-            )
-            missing = sorted(i for i in ids if i is not None and i not in known)
+            missing = sorted(ids - set(load(ids)))
             if missing:
                 raise ValidationError.single(
                     _label("meeting", m.title), what, f"refers to missing records {missing}"

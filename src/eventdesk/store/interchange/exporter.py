@@ -50,8 +50,8 @@ def _document(
     person_ids = {p.id for p in people or []}
     org_ids = {o.id for o in orgs or []}
     for m in meetings:
-        person_ids |= _people_of(m)
-        org_ids |= _organisations_of(m)
+        person_ids |= m.people_ids()
+        org_ids |= m.organisation_ids()
     org_ids |= {c.institution_id for c in loose_courses if c.institution_id}
     people_by_id = store.get_people(person_ids)
     org_ids |= {p.organisation_id for p in people_by_id.values() if p.organisation_id}
@@ -80,23 +80,6 @@ def _document(
             _course(c, keys) for c in sorted(loose_courses, key=lambda c: (c.year or 0, c.uid))
         ],
     }
-
-
-def _people_of(m: Meeting) -> set[int]:
-    ids = {a.person_id for a in m.attendees}
-    ids |= {p for x in m.presentations for p in x.presenter_ids}
-    ids |= {s.chair_id for s in m.sessions if s.chair_id}
-    ids |= {d.owner_id for d in m.decisions if d.owner_id}
-    ids |= {p.person_id for d in m.decisions for p in d.parties if p.person_id}
-    return ids
-
-
-def _organisations_of(m: Meeting) -> set[int]:
-    ids = {h.organisation_id for h in m.hosts}
-    ids |= {a.organisation_id for a in m.attendees if a.organisation_id}
-    ids |= {c.institution_id for c in m.courses if c.institution_id}
-    ids |= {p.organisation_id for d in m.decisions for p in d.parties if p.organisation_id}
-    return ids
 
 
 def _with_relations(store: EventStore, ids: set[int]) -> dict[int, Organisation]:

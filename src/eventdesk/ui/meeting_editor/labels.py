@@ -27,17 +27,7 @@ class Labels:
         self._orgs.clear()
 
     def prefetch(self, meeting: Meeting) -> None:
-        people = {a.person_id for a in meeting.attendees}
-        people |= {p for x in meeting.presentations for p in x.presenter_ids}
-        people |= {s.chair_id for s in meeting.sessions if s.chair_id}
-        people |= {d.owner_id for d in meeting.decisions if d.owner_id}
-        people |= {p.person_id for d in meeting.decisions for p in d.parties if p.person_id}
-        orgs = {h.organisation_id for h in meeting.hosts}
-        orgs |= {a.organisation_id for a in meeting.attendees if a.organisation_id}
-        orgs |= {c.institution_id for c in meeting.courses if c.institution_id}
-        orgs |= {
-            p.organisation_id for d in meeting.decisions for p in d.parties if p.organisation_id
-        }
+        people, orgs = meeting.people_ids(), meeting.organisation_ids()
         self._load_people(people)
         self._load_orgs(orgs)
 
