@@ -40,17 +40,9 @@ class Lookup:
 
     def __init__(self, store: EventStore, meeting: Meeting):
         m = meeting
-        person_ids = {a.person_id for a in m.attendees}
-        person_ids |= {p for x in m.presentations for p in x.presenter_ids}
-        person_ids |= {s.chair_id for s in m.sessions if s.chair_id}
-        person_ids |= {d.owner_id for d in m.decisions if d.owner_id}
-        person_ids |= {p.person_id for d in m.decisions for p in d.parties if p.person_id}
-        self.people: dict[int, Person] = store.get_people(person_ids)
-        org_ids = {h.organisation_id for h in m.hosts}
-        org_ids |= {a.organisation_id for a in m.attendees if a.organisation_id}
+        self.people: dict[int, Person] = store.get_people(m.people_ids())
+        org_ids = m.organisation_ids()
         org_ids |= {p.organisation_id for p in self.people.values() if p.organisation_id}
-        org_ids |= {c.institution_id for c in m.courses if c.institution_id}
-        org_ids |= {p.organisation_id for d in m.decisions for p in d.parties if p.organisation_id}
         self.orgs: dict[int, Organisation] = {}
         self._fetch(store, org_ids)
         # Parents (for "our" university) and alliance members (for the background).
