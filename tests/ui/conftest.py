@@ -45,6 +45,12 @@ class Answers:
         self.unsaved = QMessageBox.StandardButton.Cancel
         self.asked = 0
         self.messages: list[str] = []
+        self.delete = True  # the answer to "move it to the trash?"
+        self.deletions_asked: list[tuple[str, list[str]]] = []
+
+    def ask_delete(self, label: str, impact: list[str]) -> bool:
+        self.deletions_asked.append((label, impact))
+        return self.delete
 
 
 def make_window(qtbot, store: EventStore, settings: QSettings, tmp_path: Path, answers: Answers):
@@ -60,6 +66,7 @@ def make_window(qtbot, store: EventStore, settings: QSettings, tmp_path: Path, a
         return answers.unsaved
 
     window.ask_unsaved = ask_unsaved  # type: ignore[method-assign]
+    window.ask_delete = answers.ask_delete  # type: ignore[method-assign]
     window.inform = answers.messages.append  # type: ignore[method-assign]
     window.warn = answers.messages.append  # type: ignore[method-assign]
     # Closed at teardown without a question: the edits a test leaves are dropped first, so

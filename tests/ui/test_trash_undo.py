@@ -55,3 +55,32 @@ def test_courses_cannot_be_deleted_from_the_register(main_window):
     main_window.workspace.set_section(Section.COURSES)
     assert not main_window.actions_.delete.isEnabled()
     assert not main_window.delete_selected()
+
+
+def test_deleting_a_person_who_attended_says_what_would_change_and_no_keeps_them(
+    qtbot, main_window, answers
+):
+    store = main_window.store
+    workspace = main_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    before = store.count_people()
+    person_id = workspace.list_pane.current_id()
+    answers.delete = False
+
+    assert not main_window.delete_selected()
+
+    ((label, impact),) = answers.deletions_asked
+    assert label == store.get_person(person_id).display_name
+    assert impact == [
+        "attended 2021-12-22 Annual Meeting and Exchange Symposium of the Shanghai-Hong Kong "
+        "University Alliance 2021"
+    ]
+    assert store.count_people() == before
+    answers.delete = True
+    assert main_window.delete_selected()
+    assert store.count_people() == before - 1
+
+
+def test_a_meeting_is_deleted_without_a_question(main_window, answers):
+    assert main_window.delete_selected()
+    assert answers.deletions_asked == []

@@ -89,6 +89,20 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(self, "EventDesk", f"{message}\n\nOpen it read-only?")
         return answer == Answer.Yes
 
+    def ask_delete(self, label: str, impact: list[str]) -> bool:
+        """Deleting someone the records still name: say what would change, and ask."""
+        shown = "\n".join(f"• {line}" for line in impact[:12])
+        if len(impact) > 12:
+            shown += f"\n… and {len(impact) - 12} more"
+        answer = QMessageBox.question(
+            self,
+            "EventDesk",
+            f"{label} is named in {len(impact)} record(s):\n{shown}\n\n"
+            "Those meetings keep showing the name, but it leaves the lists and searches "
+            "until restored from the trash. Move it to the trash?",
+        )
+        return answer == Answer.Yes
+
     def inform(self, message: str) -> None:
         QMessageBox.information(self, "EventDesk", message)
 
@@ -119,6 +133,9 @@ class MainWindow(QMainWindow):
         kind, record_id, label = current
         if getattr(self.store, "read_only", False):
             self.warn("This database is open read-only; nothing can be deleted.")
+            return False
+        impact = self.store.deletion_impact(kind, record_id)
+        if impact and not self.ask_delete(label, impact):
             return False
         if self.workspace.editors.shown_id() == record_id and not self.workspace.confirm_leave():
             return False
