@@ -100,7 +100,8 @@ def test_a_match_is_changed_in_its_combo_box(qtbot, dialog, sample_store, meetin
     assert cell(dialog, 0, AttendeePreviewModel.MATCH) == "New person"
     assert "2 new" in dialog.summary_label.text()
     people_before = sample_store.count_people()
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert sample_store.count_people() == people_before + 2
 
 
@@ -132,7 +133,8 @@ def test_rows_without_a_side_take_the_side_chosen(qtbot, dialog, sample_store, m
     assert cell(dialog, 0, AttendeePreviewModel.SIDE) == "Partners"
     dialog.side_combo.setCurrentIndex(dialog.side_combo.findData("ours"))
     assert cell(dialog, 0, AttendeePreviewModel.SIDE) == "Our delegation"
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     sides = {a.side.value for a in sample_store.get_meeting(meeting_id).attendees}
     assert sides == {"ours"}
 
@@ -154,3 +156,16 @@ def test_another_sheet_of_the_workbook(qtbot, sample_store, meeting_id, tmp_path
     dialog.sheet_combo.setCurrentText("Names")
     assert cell(dialog, 0, AttendeePreviewModel.NAME) == "Alexander WAI"
     assert dialog.column_combos[0].currentData() == "full_name"
+
+
+def test_a_failed_import_says_why_and_the_dialog_stays(qtbot, dialog, sample_store, meeting_id):
+    sample_store.delete("meeting", meeting_id)
+    sample_store.empty_trash()  # gone for good while the dialog was open
+    people_before = sample_store.count_people()
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Nothing was imported" in dialog.error_label.text(), timeout=10_000)
+
+    assert f"There is no meeting with id {meeting_id}" in dialog.error_label.text()
+    assert dialog.isVisible() and dialog.cancel_button.isEnabled()
+    assert sample_store.count_people() == people_before

@@ -29,7 +29,9 @@ def test_import_list_button_adds_the_partners_attendees(qtbot, main_window, tmp_
 
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
     (dialog,) = main_window.findChildren(AttendeeImportDialog)
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        assert dialog.error_label.text() == "Importing…"  # the window is not held
 
     people = main_window.store.get_people(
         a.person_id for a in main_window.store.get_meeting(meeting_id).attendees

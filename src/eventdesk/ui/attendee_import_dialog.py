@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.records import Side, ValidationError
+from eventdesk.records import Side
 from eventdesk.spreadsheets.attendee_import import (
     AttendeePlan,
     ImportResult,
@@ -48,6 +48,7 @@ from eventdesk.spreadsheets.columns import FIELDS, ColumnMap
 from eventdesk.spreadsheets.reading import Table, read_table
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.attendee_preview import AttendeePreviewModel, MatchDelegate
+from eventdesk.ui.background import BackgroundTask
 
 FILE_FILTER = "Attendee lists (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)"
 IGNORE = "(not imported)"
@@ -227,17 +228,33 @@ class AttendeeImportDialog(QDialog):
         self.import_button.setEnabled(bool(self.plan.to_take()))
 
     def import_now(self) -> None:
-        """Write the plan in one transaction; on failure say why and change nothing."""
+        """Write the plan in one transaction, off the GUI thread; on failure say why.
+
+        Thousands of rows take a second or more; the dialog stays painted and
+        says it is importing, and nothing can be clicked twice meanwhile.
+        """
+        plan = self.plan
+        self.import_button.setEnabled(False)
+        self.buttons.setEnabled(False)
+        self.error_label.setText("Importing…")
+        self.error_label.show()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.result_report = apply(self.store, self.plan)
-        except (StoreError, ValidationError) as exc:
-            self._error(f"Nothing was imported: {exc}")
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.imported.emit(self.result_report)
+        self.task = BackgroundTask(self.store, lambda store: apply(store, plan), self)
+        self.task.finished.connect(self._imported)
+        self.task.failed.connect(self._import_failed)
+        self.task.start()
+
+    def _imported(self, report: ImportResult) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self.result_report = report
+        self.imported.emit(report)
         self.accept()
+
+    def _import_failed(self, message: str) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        self.buttons.setEnabled(True)
+        self.import_button.setEnabled(bool(self.plan.to_take()))
+        self._error(f"Nothing was imported: {message}")
 
     def _error(self, text: str) -> None:
         self.error_label.setText(text)
