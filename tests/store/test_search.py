@@ -45,6 +45,11 @@ def test_trashed_meetings_are_not_found(sample_store, sample_meeting):
 def test_people_search_by_prefix_and_chinese(sample_store):
     assert [p.name for p in sample_store.list_people("yan")] == ["YANG Jiong"]
     assert [p.name for p in sample_store.list_people("成旦红")] == ["CHENG Danhong"]
+    assert [p.name for p in sample_store.list_people("晓东")] == ["DING Xiaodong"]  # any part
+    assert [o.name for o in sample_store.list_organisations("浸會")] == [
+        "Hong Kong Baptist University"
+    ]
+    assert sample_store.count_people("晓东") == 1
     new = sample_store.save_person(Person("Wai", "Alexander", name_order="given_first"))
     assert [p.id for p in sample_store.list_people("alex")] == [new.id]
 

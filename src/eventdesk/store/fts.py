@@ -98,6 +98,11 @@ def spaced_han(text: str | None) -> str:
     return _HAN_CHAR.sub(r" \1 ", text) if text else ""
 
 
+def han_runs(text: str) -> list[str]:
+    """The runs of Chinese characters in typed text ("丁晓东 Ding" -> ["丁晓东"])."""
+    return re.findall(f"[{_HAN}]+", text)
+
+
 def match_expression(text: str, *, split_han: bool = False) -> str | None:
     """Turn typed text into a safe FTS5 query, or None if it has no words.
 

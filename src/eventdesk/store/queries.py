@@ -150,13 +150,34 @@ def count_meetings(db: Database, f: MeetingFilter) -> int:
     return db.execute(f"SELECT count(*) FROM meetings m WHERE {where}", params).fetchone()[0]
 
 
+#: Columns holding Chinese names, searched for any part of the name (see _text_filter).
+_HAN_COLUMNS = {"people": ("name_zh",), "organisations": ("name_zh",), "courses": ("title_zh",)}
+
+
 def _text_filter(table: str, text: str) -> tuple[str, dict[str, Any]]:
+    """Full-text search of one list; Chinese characters are also found inside a name.
+
+    The tokenizer takes "丁晓东" for one word, so its index finds it by its
+    beginning only; people look for "晓东" too. Typed Chinese characters are
+    therefore also looked for anywhere in the list's Chinese name columns.
+    """
     if not text.strip():
         return "1", {}
     match = fts.match_expression(text)
     if match is None:
         return "0", {}
-    return f"x.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q)", {"q": match}
+    clause = f"x.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q)"
+    params: dict[str, Any] = {"q": match}
+    han = fts.han_runs(text)
+    if han and table in _HAN_COLUMNS:
+        likes = []
+        for n, run in enumerate(han):
+            params[f"han{n}"] = f"%{run}%"
+            likes.append(
+                "(" + " OR ".join(f"x.{c} LIKE :han{n}" for c in _HAN_COLUMNS[table]) + ")"
+            )
+        clause = f"({clause} OR ({' AND '.join(likes)}))"
+    return clause, params
 
 
 def list_people(
