@@ -10,9 +10,9 @@ from eventdesk.store.interchange.importer import (
     ImportReport,
     import_document,
     import_file,
-    load_schema,
     read_document,
 )
+from eventdesk.store.interchange.structure import load_schema
 
 __all__ = [
     "FORMAT_VERSION",
