@@ -21,7 +21,11 @@ def test_export_then_import_into_an_empty_database(qtbot, main_window, tmp_path,
     assert main_window.new_database(tmp_path / "second.sqlite3")
     assert main_window.store.count_meetings() == 0
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
-    main_window.actions_.import_file.trigger()
+    task = main_window.import_file()
+    assert not main_window.actions_.import_file.isEnabled()  # one import at a time
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    assert main_window.actions_.import_file.isEnabled()
     assert main_window.store.count_meetings() == 1
     assert main_window.workspace.list_pane.model().rowCount() == 1
 
@@ -33,11 +37,12 @@ def test_export_the_selected_meeting(main_window, tmp_path, monkeypatch):
     assert json.loads(target.read_text(encoding="utf-8"))["scope"] == "meeting"
 
 
-def test_a_refused_import_changes_nothing_and_says_why(main_window, tmp_path, answers):
+def test_a_refused_import_changes_nothing_and_says_why(qtbot, main_window, tmp_path, answers):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something else"}', encoding="utf-8")
     before = main_window.store.count_people()
-    assert not main_window.import_file(bad)
+    with qtbot.waitSignal(main_window.import_file(bad).failed, timeout=10_000):
+        pass
     assert main_window.store.count_people() == before
     assert answers.messages and "not imported" in answers.messages[-1]
 

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from eventdesk.store import EventStore, StoreError, backups
-from eventdesk.store.interchange import dumps, import_file
+from eventdesk.store.interchange import ImportReport, dumps, import_file
 from eventdesk.store.interchange import export_database as export_all
 from eventdesk.store.interchange import export_meeting as export_one
 from eventdesk.store.restore import restore
+from eventdesk.ui.background import BackgroundTask
 from eventdesk.ui.opening import open_for_window
 
 if TYPE_CHECKING:
@@ -52,22 +53,40 @@ def ask_new_database(window: MainWindow) -> Path | None:
     return path
 
 
-def import_into(window: MainWindow, path: Path | None = None) -> bool:
+def import_into(window: MainWindow, path: Path | None = None) -> BackgroundTask | None:
+    """Take an interchange file, off the GUI thread; return the task under way (or None).
+
+    A whole database's file can hold thousands of meetings: the window stays
+    usable while it is checked and written, and says what came of it when done.
+    """
     if path is None:
         name, _ = QFileDialog.getOpenFileName(window, "Import", _start_folder(window), JSON_FILTER)
         if not name:
-            return False
+            return None
         path = Path(name)
     if not window.workspace.confirm_leave():
-        return False
-    try:
-        report = import_file(window.store, path)
-    except StoreError as exc:
-        window.warn(str(exc))
-        return False
-    window.workspace.refresh()
-    window.inform(f"Imported {path.name}: {report.summary()}.")
-    return True
+        return None
+    chosen = path
+    task = BackgroundTask(window.store, lambda store: import_file(store, chosen), window)
+    action = window.actions_.import_file
+    action.setEnabled(False)
+    window.statusBar().showMessage(f"Importing {chosen.name}…")
+
+    def done(report: ImportReport) -> None:
+        action.setEnabled(True)
+        window.statusBar().clearMessage()
+        window.workspace.refresh()
+        window.inform(f"Imported {chosen.name}: {report.summary()}.")
+
+    def failed(message: str) -> None:
+        action.setEnabled(True)
+        window.statusBar().clearMessage()
+        window.warn(message)
+
+    task.finished.connect(done)
+    task.failed.connect(failed)
+    task.start()
+    return task
 
 
 def export_meeting(window: MainWindow, path: Path | None = None) -> bool:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from eventdesk import __version__
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui import database_files
+from eventdesk.ui.background import BackgroundTask
 from eventdesk.ui.integrity_check import IntegrityCheck
 from eventdesk.ui.menus import build_menus
 from eventdesk.ui.opening import open_for_window
@@ -203,7 +204,8 @@ class MainWindow(QMainWindow):
         if menu.isEmpty():
             menu.addAction("No recent databases").setEnabled(False)
 
-    def import_file(self, path: Path | None = None) -> bool:
+    def import_file(self, path: Path | None = None) -> BackgroundTask | None:
+        """File › Import: the task under way (its ``finished``/``failed`` say how it ended)."""
         return database_files.import_into(self, path)
 
     def export_meeting(self, path: Path | None = None) -> bool:
