@@ -3,6 +3,10 @@
 Each list takes the same filter object and a ``limit``/``offset`` window, so
 a lazy Qt model can fetch the rows it is about to show and ask ``count_*``
 for the total.
+
+Each list picks its page in an inner query and counts related rows
+(attendees, meetings) in the outer one: in a single query SQLite counts them
+for every matching row before sorting, not just for the page shown.
 """
 
 from __future__ import annotations
@@ -134,12 +138,14 @@ def list_meetings(
     db: Database, f: MeetingFilter, *, sort: str = "date", limit: int = -1, offset: int = 0
 ) -> list[MeetingRow]:
     where, params = _meeting_where(f)
+    # The page is chosen first, and only its rows are counted (see the module's docstring).
     sql = f"""
         SELECT m.id, m.start_date, m.end_date, coalesce(m.title, ''), coalesce(m.title_zh, ''),
                coalesce(m.series, ''), m.format, m.status, coalesce(m.venue, ''),
                (SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id)
-        FROM meetings m WHERE {where}
-        ORDER BY {MEETING_SORTS[sort]} LIMIT :limit OFFSET :offset
+        FROM (SELECT m.* FROM meetings m WHERE {where}
+              ORDER BY {MEETING_SORTS[sort]} LIMIT :limit OFFSET :offset) m
+        ORDER BY {MEETING_SORTS[sort]}
     """
     params.update(limit=limit, offset=offset)
     return [MeetingRow(*row) for row in db.execute(sql, params)]
@@ -190,10 +196,11 @@ def list_people(
                coalesce(x.name_zh, ''), coalesce(x.title, ''),
                coalesce(o.name, o.name_zh, ''), coalesce(x.email, ''),
                (SELECT count(*) FROM attendances a WHERE a.person_id = x.id)
-        FROM people x LEFT JOIN organisations o ON o.id = x.organisation_id
-        WHERE {live} AND {where}
+        FROM (SELECT x.* FROM people x WHERE {live} AND {where}
+              ORDER BY x.family_name COLLATE NOCASE, x.given_name COLLATE NOCASE, x.id
+              LIMIT :limit OFFSET :offset) x
+        LEFT JOIN organisations o ON o.id = x.organisation_id
         ORDER BY x.family_name COLLATE NOCASE, x.given_name COLLATE NOCASE, x.id
-        LIMIT :limit OFFSET :offset
     """
     params.update(limit=limit, offset=offset)
     return [
@@ -219,9 +226,10 @@ def list_organisations(
                (SELECT count(*) FROM (
                    SELECT meeting_id FROM attendances WHERE organisation_id = x.id
                    UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = x.id))
-        FROM organisations x WHERE {live} AND {where}
+        FROM (SELECT x.* FROM organisations x WHERE {live} AND {where}
+              ORDER BY coalesce(nullif(x.name, ''), x.name_zh) COLLATE NOCASE, x.id
+              LIMIT :limit OFFSET :offset) x
         ORDER BY coalesce(nullif(x.name, ''), x.name_zh) COLLATE NOCASE, x.id
-        LIMIT :limit OFFSET :offset
     """
     params.update(limit=limit, offset=offset)
     return [OrganisationRow(*row) for row in db.execute(sql, params)]

@@ -9,6 +9,7 @@ organisation means "none".
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QSizePolicy, QWidget
 
 from eventdesk.store import EventStore
@@ -44,7 +45,7 @@ class OrganisationPicker(QComboBox):
         self.lineEdit().textEdited.connect(lambda _text: self._timer.start())
         self.currentIndexChanged.connect(self._emit_changed)
         self.lineEdit().textEdited.connect(lambda _text: self._emit_changed())
-        self._refill()
+        self._filled = False  # filled when first shown: a window has several, most hidden
 
     def organisation_id(self) -> int | None:
         """The chosen organisation, or None when the text names none."""
@@ -77,12 +78,18 @@ class OrganisationPicker(QComboBox):
         """True when the user typed text that is no organisation (a mistake to point out)."""
         return bool(self.currentText().strip()) and self.organisation_id() is None
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._filled:
+            self._refill()
+
     def _refill_if_shown(self) -> None:
         """The typing pause is over; a picker no longer on screen has nothing to refill."""
         if self.isVisible():
             self._refill()
 
     def _refill(self) -> None:
+        self._filled = True
         text = self.currentText()
         chosen = self.organisation_id()
         rows = self._store.list_organisations(text if chosen is None else "", limit=MATCHES_SHOWN)
@@ -91,8 +98,11 @@ class OrganisationPicker(QComboBox):
             self.clear()
             for row in rows:
                 self.addItem(_item_text(row.name, row.name_zh, row.short_name), row.id)
-            self.setCurrentIndex(-1)
+            if chosen is not None and self.findData(chosen) < 0:
+                self.addItem(text, chosen)  # the choice stays, even beyond the first matches
+            self.setCurrentIndex(self.findData(chosen) if chosen is not None else -1)
             self.setEditText(text)
+            self.lineEdit().setCursorPosition(0)
         finally:
             self.blockSignals(False)
 
