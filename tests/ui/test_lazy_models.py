@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from eventdesk.records import Meeting
-from eventdesk.ui.models import CoursesModel, MeetingsModel, PeopleModel
+from eventdesk.ui.models import CoursesModel, MeetingsModel, OrganisationsModel, PeopleModel
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +120,30 @@ def test_clicking_a_header_sorts_through_the_store(qtbot, big_store):
     assert model.display(model.row(0), MeetingsModel.TITLE) == "Meeting number 0000"
     assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
     assert model.rowCount() == 50  # still one page
-    click(MeetingsModel.SERIES)  # the store cannot sort by series: nothing changes
+    click(MeetingsModel.ATTENDEES)  # the store cannot sort by attendees: nothing changes
     assert model.sort_key == "date_asc"
     assert header.sortIndicatorSection() == MeetingsModel.DATE
+    click(MeetingsModel.TITLE)
+    click(MeetingsModel.TITLE)  # twice: descending
+    assert model.sort_key == "title_desc"
+    assert model.display(model.row(0), MeetingsModel.TITLE) == "Meeting number 0999"
+
+
+def test_people_organisations_and_courses_sort_by_their_columns(sample_store):
+    people = PeopleModel(sample_store)
+    people.reload()
+    people.sort(PeopleModel.NAME, Qt.SortOrder.DescendingOrder)
+    assert people.display(people.row(0), PeopleModel.NAME) == "YANG Jiong"
+    people.sort(PeopleModel.ORGANISATION, Qt.SortOrder.AscendingOrder)
+    shown = [people.display(people.row(n), PeopleModel.ORGANISATION) for n in range(10)]
+    assert shown == sorted(shown, key=str.casefold)
+
+    courses = CoursesModel(sample_store)
+    courses.reload()
+    courses.sort(CoursesModel.TITLE, Qt.SortOrder.DescendingOrder)
+    assert courses.display(courses.row(0), CoursesModel.TITLE).startswith("Learning")
+
+    orgs = OrganisationsModel(sample_store)
+    orgs.reload()
+    orgs.sort(OrganisationsModel.KIND, Qt.SortOrder.AscendingOrder)
+    assert orgs.display(orgs.row(0), OrganisationsModel.KIND) == "Alliance"

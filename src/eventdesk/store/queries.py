@@ -127,11 +127,71 @@ def _meeting_where(f: MeetingFilter) -> tuple[str, dict[str, Any]]:
     return " AND ".join(clauses), params
 
 
-MEETING_SORTS = {
-    "date": "m.start_date DESC, m.id DESC",
-    "date_asc": "m.start_date ASC, m.id ASC",
-    "title": "m.title COLLATE NOCASE, m.start_date DESC",
-}
+def _with_descending(sorts: dict[str, str]) -> dict[str, str]:
+    """Each sort key also as ``KEY_desc``: every term of its ORDER BY reversed."""
+    reverse = {"ASC": "DESC", "DESC": "ASC"}
+    out = dict(sorts)
+    for key, order in sorts.items():
+        terms = []
+        for term in _terms(order):
+            words = term.split()
+            if words[-1] in reverse:
+                words[-1] = reverse[words[-1]]
+            else:
+                words.append("DESC")
+            terms.append(" ".join(words))
+        out[f"{key}_desc"] = ", ".join(terms)
+    return out
+
+
+def _terms(order: str) -> list[str]:
+    """The comma-separated terms of an ORDER BY, commas inside parentheses kept."""
+    terms, depth, start = [], 0, 0
+    for n, char in enumerate(order):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            terms.append(order[start:n])
+            start = n + 1
+    return [*terms, order[start:]]
+
+
+#: The orders a list can be sorted in, by key; "date" is newest first.
+MEETING_SORTS = _with_descending(
+    {
+        "date_asc": "m.start_date ASC, m.id ASC",
+        "title": "m.title COLLATE NOCASE, m.start_date DESC",
+        "series": "m.series COLLATE NOCASE, m.start_date DESC",
+        "format": "m.format, m.start_date DESC",
+    }
+)
+MEETING_SORTS["date"] = MEETING_SORTS["date_asc_desc"]
+PEOPLE_SORTS = _with_descending(
+    {
+        "name": "x.family_name COLLATE NOCASE, x.given_name COLLATE NOCASE, x.id",
+        "name_zh": "x.name_zh, x.family_name COLLATE NOCASE, x.id",
+        "title": "x.title COLLATE NOCASE, x.family_name COLLATE NOCASE, x.id",
+        "organisation": "org_name COLLATE NOCASE, x.family_name COLLATE NOCASE, x.id",
+        "email": "x.email COLLATE NOCASE, x.id",
+    }
+)
+ORGANISATION_SORTS = _with_descending(
+    {
+        "name": "coalesce(nullif(x.name, ''), x.name_zh) COLLATE NOCASE, x.id",
+        "name_zh": "x.name_zh, x.id",
+        "short_name": "x.short_name COLLATE NOCASE, x.id",
+        "kind": "x.kind, coalesce(nullif(x.name, ''), x.name_zh) COLLATE NOCASE, x.id",
+        "city": "x.city COLLATE NOCASE, coalesce(nullif(x.name, ''), x.name_zh) COLLATE NOCASE",
+    }
+)
+COURSE_SORTS = _with_descending(
+    {
+        "year": "x.year, x.title COLLATE NOCASE, x.id",
+        "title": "x.title COLLATE NOCASE, x.year DESC, x.id",
+        "programme": "x.programme COLLATE NOCASE, x.year DESC, x.id",
+        "institution": "institution COLLATE NOCASE, x.year DESC, x.id",
+        "status": "x.status, x.year DESC, x.id",
+    }
+)
 
 
 def list_meetings(
@@ -187,20 +247,26 @@ def _text_filter(table: str, text: str) -> tuple[str, dict[str, Any]]:
 
 
 def list_people(
-    db: Database, text: str = "", *, deleted: bool = False, limit: int = -1, offset: int = 0
+    db: Database,
+    text: str = "",
+    *,
+    deleted: bool = False,
+    sort: str = "name",
+    limit: int = -1,
+    offset: int = 0,
 ) -> list[PersonRow]:
     where, params = _text_filter("people", text)
     live = "x.deleted_at IS NOT NULL" if deleted else "x.deleted_at IS NULL"
     sql = f"""
         SELECT x.id, x.family_name, coalesce(x.given_name, ''), x.name_order,
-               coalesce(x.name_zh, ''), coalesce(x.title, ''),
-               coalesce(o.name, o.name_zh, ''), coalesce(x.email, ''),
+               coalesce(x.name_zh, ''), coalesce(x.title, ''), x.org_name,
+               coalesce(x.email, ''),
                (SELECT count(*) FROM attendances a WHERE a.person_id = x.id)
-        FROM (SELECT x.* FROM people x WHERE {live} AND {where}
-              ORDER BY x.family_name COLLATE NOCASE, x.given_name COLLATE NOCASE, x.id
-              LIMIT :limit OFFSET :offset) x
-        LEFT JOIN organisations o ON o.id = x.organisation_id
-        ORDER BY x.family_name COLLATE NOCASE, x.given_name COLLATE NOCASE, x.id
+        FROM (SELECT x.*, coalesce(o.name, o.name_zh, '') AS org_name
+              FROM people x LEFT JOIN organisations o ON o.id = x.organisation_id
+              WHERE {live} AND {where}
+              ORDER BY {PEOPLE_SORTS[sort]} LIMIT :limit OFFSET :offset) x
+        ORDER BY {PEOPLE_SORTS[sort]}
     """
     params.update(limit=limit, offset=offset)
     return [
@@ -216,7 +282,13 @@ def count_people(db: Database, text: str = "") -> int:
 
 
 def list_organisations(
-    db: Database, text: str = "", *, deleted: bool = False, limit: int = -1, offset: int = 0
+    db: Database,
+    text: str = "",
+    *,
+    deleted: bool = False,
+    sort: str = "name",
+    limit: int = -1,
+    offset: int = 0,
 ) -> list[OrganisationRow]:
     where, params = _text_filter("organisations", text)
     live = "x.deleted_at IS NOT NULL" if deleted else "x.deleted_at IS NULL"
@@ -227,9 +299,8 @@ def list_organisations(
                    SELECT meeting_id FROM attendances WHERE organisation_id = x.id
                    UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = x.id))
         FROM (SELECT x.* FROM organisations x WHERE {live} AND {where}
-              ORDER BY coalesce(nullif(x.name, ''), x.name_zh) COLLATE NOCASE, x.id
-              LIMIT :limit OFFSET :offset) x
-        ORDER BY coalesce(nullif(x.name, ''), x.name_zh) COLLATE NOCASE, x.id
+              ORDER BY {ORGANISATION_SORTS[sort]} LIMIT :limit OFFSET :offset) x
+        ORDER BY {ORGANISATION_SORTS[sort]}
     """
     params.update(limit=limit, offset=offset)
     return [OrganisationRow(*row) for row in db.execute(sql, params)]
@@ -248,6 +319,7 @@ def list_courses(
     year: int | None = None,
     institution_id: int | None = None,
     status: str | None = None,
+    sort: str = "year_desc",
     limit: int = -1,
     offset: int = 0,
 ) -> list[CourseRow]:
@@ -264,13 +336,13 @@ def list_courses(
         params["status"] = status
     sql = f"""
         SELECT x.id, x.year, coalesce(x.title, ''), coalesce(x.title_zh, ''),
-               coalesce(x.programme, ''), coalesce(o.name, o.name_zh, ''),
+               coalesce(x.programme, ''), coalesce(o.name, o.name_zh, '') AS institution,
                coalesce(x.teachers, ''), x.status, x.meeting_id, coalesce(m.title, '')
         FROM courses x
         LEFT JOIN organisations o ON o.id = x.institution_id
         LEFT JOIN meetings m ON m.id = x.meeting_id
         WHERE {" AND ".join(clauses)}
-        ORDER BY x.year DESC, x.title COLLATE NOCASE, x.id
+        ORDER BY {COURSE_SORTS[sort]}
         LIMIT :limit OFFSET :offset
     """
     params.update(limit=limit, offset=offset)

@@ -213,9 +213,10 @@ class EventStore:
         return {row["id"]: person_from_row(row) for row in rows}
 
     def list_people(
-        self, text: str = "", *, limit: int = -1, offset: int = 0
+        self, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
     ) -> list[queries.PersonRow]:
-        return queries.list_people(self.db, text, limit=limit, offset=offset)
+        """People matching ``text``; ``sort`` is a key of ``queries.PEOPLE_SORTS``."""
+        return queries.list_people(self.db, text, sort=sort, limit=limit, offset=offset)
 
     def count_people(self, text: str = "") -> int:
         return queries.count_people(self.db, text)
@@ -258,9 +259,10 @@ class EventStore:
         return {r["id"]: organisation_from_row(r, members.get(r["id"], [])) for r in rows}
 
     def list_organisations(
-        self, text: str = "", *, limit: int = -1, offset: int = 0
+        self, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
     ) -> list[queries.OrganisationRow]:
-        return queries.list_organisations(self.db, text, limit=limit, offset=offset)
+        """Organisations matching ``text``; ``sort``: a key of ``queries.ORGANISATION_SORTS``."""
+        return queries.list_organisations(self.db, text, sort=sort, limit=limit, offset=offset)
 
     def count_organisations(self, text: str = "") -> int:
         return queries.count_organisations(self.db, text)

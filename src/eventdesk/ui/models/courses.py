@@ -14,7 +14,14 @@ class CoursesModel(PagedTableModel[CourseRow]):
     YEAR, TITLE, PROGRAMME, INSTITUTION, TEACHERS, STATUS, MEETING = range(7)
     MAIN_COLUMN = TITLE
     HEADERS = ("Year", "Course", "Programme", "Institution", "Teachers", "Status", "Meeting")
-    SORTS: ClassVar[dict[int, tuple[str, str]]] = {}
+    #: Column -> the store's sort keys for ascending and descending order.
+    SORTS: ClassVar[dict[int, tuple[str, str]]] = {
+        YEAR: ("year", "year_desc"),
+        TITLE: ("title", "title_desc"),
+        PROGRAMME: ("programme", "programme_desc"),
+        INSTITUTION: ("institution", "institution_desc"),
+        STATUS: ("status", "status_desc"),
+    }
 
     def __init__(self, store: EventStore, page_size: int = DEFAULT_PAGE_SIZE, parent: Any = None):
         super().__init__(page_size, parent)
@@ -29,7 +36,12 @@ class CoursesModel(PagedTableModel[CourseRow]):
     def fetch_page(self, limit: int, offset: int) -> list[CourseRow]:
         # The store has no count of courses: the model stops when a page comes back short.
         return self.store.list_courses(
-            self.text, year=self.year, status=self.status, limit=limit, offset=offset
+            self.text,
+            year=self.year,
+            status=self.status,
+            sort=self.sort_key or "year_desc",
+            limit=limit,
+            offset=offset,
         )
 
     def display(self, row: CourseRow, column: int) -> str:

@@ -14,11 +14,12 @@ class MeetingsModel(PagedTableModel[MeetingRow]):
     DATE, TITLE, SERIES, FORMAT, ATTENDEES, STATUS = range(6)
     MAIN_COLUMN = TITLE
     HEADERS = ("Date", "Title", "Series", "Format", "Attendees", "Status")
-    #: The orders the store knows. It has no descending title order, so a
-    #: second click on Title keeps the ascending one.
+    #: Column -> the store's sort keys for ascending and descending order.
     SORTS: ClassVar[dict[int, tuple[str, str]]] = {
         DATE: ("date_asc", "date"),
-        TITLE: ("title", "title"),
+        TITLE: ("title", "title_desc"),
+        SERIES: ("series", "series_desc"),
+        FORMAT: ("format", "format_desc"),
     }
 
     def __init__(

@@ -12,15 +12,23 @@ from eventdesk.ui.models.paged import DEFAULT_PAGE_SIZE, PagedTableModel
 class PeopleModel(PagedTableModel[PersonRow]):
     NAME, NAME_ZH, TITLE, ORGANISATION, EMAIL, MEETINGS = range(6)
     HEADERS = ("Name", "Chinese name", "Title", "Organisation", "E-mail", "Meetings")
-    #: The store lists people by family name only; no header re-sorts them yet.
-    SORTS: ClassVar[dict[int, tuple[str, str]]] = {}
+    #: Column -> the store's sort keys for ascending and descending order.
+    SORTS: ClassVar[dict[int, tuple[str, str]]] = {
+        NAME: ("name", "name_desc"),
+        NAME_ZH: ("name_zh", "name_zh_desc"),
+        TITLE: ("title", "title_desc"),
+        ORGANISATION: ("organisation", "organisation_desc"),
+        EMAIL: ("email", "email_desc"),
+    }
 
     def __init__(self, store: EventStore, page_size: int = DEFAULT_PAGE_SIZE, parent: Any = None):
         super().__init__(page_size, parent)
         self.store = store
 
     def fetch_page(self, limit: int, offset: int) -> list[PersonRow]:
-        return self.store.list_people(self.text, limit=limit, offset=offset)
+        return self.store.list_people(
+            self.text, sort=self.sort_key or "name", limit=limit, offset=offset
+        )
 
     def count(self) -> int:
         return self.store.count_people(self.text)
