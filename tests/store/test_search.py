@@ -65,3 +65,46 @@ def test_filters_by_person_organisation_and_dates(sample_store, sample_meeting):
 
     assert sample_store.count_meetings(MeetingFilter(date_from=date(2022, 1, 1))) == 0
     assert sample_store.count_meetings(MeetingFilter(date_to=date(2021, 12, 31))) == 1
+
+
+def _meetings(store, titles_and_dates):
+    from eventdesk.records import Meeting
+
+    return [store.save_meeting(Meeting(title=t, start_date=d)).id for t, d in titles_and_dates]
+
+
+def test_search_pages_come_newest_first_and_follow_a_changed_date(fresh_store):
+    from datetime import date
+
+    ids = _meetings(
+        fresh_store, [(f"Summer school {n}", date(2020, 1 + n % 12, 1 + n)) for n in range(25)]
+    )
+    by_date = [r.id for r in fresh_store.list_meetings(MeetingFilter(text="summer"))]
+    expected = [r.id for r in fresh_store.list_meetings()]  # no search: the plain date order
+    assert by_date == expected and len(by_date) == 25
+    pages = [
+        r.id
+        for offset in range(0, 25, 10)
+        for r in fresh_store.list_meetings(MeetingFilter(text="summer"), limit=10, offset=offset)
+    ]
+    assert pages == by_date
+    oldest_first = [
+        r.id for r in fresh_store.list_meetings(MeetingFilter(text="su"), sort="date_asc")
+    ]
+    assert oldest_first == by_date[::-1]
+
+    moved = fresh_store.get_meeting(ids[0])
+    moved.start_date = date(2030, 1, 1)
+    fresh_store.save_meeting(moved)
+    assert fresh_store.list_meetings(MeetingFilter(text="summer"), limit=1)[0].id == ids[0]
+    assert fresh_store.count_meetings(MeetingFilter(text="summer")) == 25
+
+
+def test_the_trash_is_searched_by_title(fresh_store):
+    from datetime import date
+
+    (gone,) = _meetings(fresh_store, [("Delegation visit to Lingnan", date(2019, 5, 14))])
+    fresh_store.delete("meeting", gone)
+    assert fresh_store.count_meetings(MeetingFilter(text="Lingnan")) == 0
+    found = fresh_store.list_meetings(MeetingFilter(text="Lingnan", deleted=True))
+    assert [r.id for r in found] == [gone]

@@ -29,6 +29,11 @@ _CROSS_MEETING = [
         "decision {0} of meeting {1} names a session of another meeting",
     ),
     (
+        "SELECT m.id, m.start_date FROM meetings m WHERE m.deleted_at IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM search_keys k WHERE k.meeting_id = m.id)",
+        "meeting {0} ({1}) has no search document: searches will not find it",
+    ),
+    (
         "SELECT id, meeting_id FROM files WHERE data IS NULL OR length(data) = 0",
         "file {0} of meeting {1} has no content (its photo or attachment is missing)",
     ),

@@ -310,7 +310,18 @@ def m004_meeting_search(db: Database) -> None:
     search_index.create(db)
 
 
-MIGRATIONS: list[Migration] = [m001_records, m002_search, m003_drafts, m004_meeting_search]
+def m005_search_by_date(db: Database) -> None:
+    """Search documents keyed by date: the newest matches come first without a sort."""
+    search_index.order_by_date(db)
+
+
+MIGRATIONS: list[Migration] = [
+    m001_records,
+    m002_search,
+    m003_drafts,
+    m004_meeting_search,
+    m005_search_by_date,
+]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from eventdesk.records import display_name
-from eventdesk.store import fts
+from eventdesk.store import fts, search_index
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,21 @@ class AttendedRow:
     title_held: str
 
 
+_SEARCH_IDS = (
+    f"SELECT rowid % {search_index.KEY_DAY} FROM meeting_search WHERE meeting_search MATCH :q"
+)
+_DATE_ORDERS = {"date": "DESC", "date_asc": "ASC"}
+
+
+def _search_only(f: MeetingFilter, sort: str) -> str | None:
+    """The FTS query when a list is just "these words, by date": the index's own order serves."""
+    if f.deleted or f.date_from or f.date_to or f.series or f.person_id or f.organisation_id:
+        return None
+    if sort not in _DATE_ORDERS or not f.text.strip():
+        return None
+    return fts.match_expression(f.text, split_han=True)
+
+
 def _meeting_where(f: MeetingFilter) -> tuple[str, dict[str, Any]]:
     clauses = ["m.deleted_at IS NOT NULL" if f.deleted else "m.deleted_at IS NULL"]
     params: dict[str, Any] = {}
@@ -101,10 +116,11 @@ def _meeting_where(f: MeetingFilter) -> tuple[str, dict[str, Any]]:
     if f.text.strip():
         if match is None:
             clauses.append("0")
+        elif f.deleted:  # trashed meetings have no search document: their titles will do
+            clauses.append("(m.title LIKE :like OR m.title_zh LIKE :like)")
+            params["like"] = f"%{f.text.strip()}%"
         else:
-            clauses.append(
-                "m.id IN (SELECT rowid FROM meeting_search WHERE meeting_search MATCH :q)"
-            )
+            clauses.append(f"m.id IN ({_SEARCH_IDS})")
             params["q"] = match
     if f.date_from:
         clauses.append("m.start_date >= :date_from")
@@ -197,6 +213,23 @@ COURSE_SORTS = _with_descending(
 def list_meetings(
     db: Database, f: MeetingFilter, *, sort: str = "date", limit: int = -1, offset: int = 0
 ) -> list[MeetingRow]:
+    columns = """m.id, m.start_date, m.end_date, coalesce(m.title, ''), coalesce(m.title_zh, ''),
+               coalesce(m.series, ''), m.format, m.status, coalesce(m.venue, ''),
+               (SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id)"""
+    match = _search_only(f, sort)
+    if match is not None:
+        # Documents are keyed by date: the index hands the page over already in order.
+        order = _DATE_ORDERS[sort]
+        sql = f"""
+            SELECT {columns}
+            FROM (SELECT rowid % {search_index.KEY_DAY} AS id, rowid AS k FROM meeting_search
+                  WHERE meeting_search MATCH :q ORDER BY rowid {order}
+                  LIMIT :limit OFFSET :offset) s
+            JOIN meetings m ON m.id = s.id
+            ORDER BY s.k {order}
+        """
+        params = {"q": match, "limit": limit, "offset": offset}
+        return [MeetingRow(*row) for row in db.execute(sql, params)]
     where, params = _meeting_where(f)
     # The page is chosen first, and only its rows are counted (see the module's docstring).
     sql = f"""
@@ -212,6 +245,10 @@ def list_meetings(
 
 
 def count_meetings(db: Database, f: MeetingFilter) -> int:
+    match = _search_only(f, "date")
+    if match is not None:  # one document per live meeting
+        sql = "SELECT count(*) FROM meeting_search WHERE meeting_search MATCH ?"
+        return db.execute(sql, [match]).fetchone()[0]
     where, params = _meeting_where(f)
     return db.execute(f"SELECT count(*) FROM meetings m WHERE {where}", params).fetchone()[0]
 

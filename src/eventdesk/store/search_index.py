@@ -89,6 +89,19 @@ def create(db: Database) -> None:
         f"{_ORG_MEETINGS}; END"
     )
     db.execute("INSERT INTO search_dirty(meeting_id) SELECT id FROM meetings")
+    # Built by order_by_date (migration 5), which every file reaches after this one.
+
+
+def order_by_date(db: Database) -> None:
+    """Key each document by its meeting's date, so "newest first" reads the index in order.
+
+    A search that matches most meetings ("w") then stops after the first page
+    instead of sorting every match by date. ``search_keys`` remembers each
+    meeting's key, since a changed date changes it.
+    """
+    db.execute("CREATE TABLE search_keys (meeting_id INTEGER PRIMARY KEY, search_rowid INTEGER)")
+    db.execute("DELETE FROM meeting_search")
+    db.execute("INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT id FROM meetings")
     refresh(db)
 
 
@@ -136,11 +149,17 @@ _PARTS = [
     f"""(SELECT group_concat({_text("text", "text_zh", "count_unit")}, ' ')
          FROM decisions WHERE meeting_id = m.id)""",
 ]
+#: A document's rowid: the meeting's day, then its id. ``rowid % KEY_DAY`` is the meeting id.
+KEY_DAY = 1_000_000_000
+SEARCH_KEY = f"CAST(julianday(m.start_date) AS INTEGER) * {KEY_DAY} + m.id"
+_DIRTY_LIVE = (
+    "FROM meetings m WHERE m.id IN (SELECT meeting_id FROM search_dirty) AND m.deleted_at IS NULL"
+)
 #: The words of one meeting and of every record tied to it, Chinese characters spaced.
 DOCUMENT = (
-    "SELECT m.id, eventdesk_spaced_han("
+    f"SELECT {SEARCH_KEY}, eventdesk_spaced_han("
     + " || ' ' || ".join(f"coalesce({part}, '')" for part in _PARTS)
-    + ") FROM meetings m WHERE m.id IN (SELECT meeting_id FROM search_dirty)"
+    + f") {_DIRTY_LIVE}"
 )
 
 
@@ -150,8 +169,17 @@ def refresh(db: Database) -> int:
     if not dirty:
         return 0
     db.conn.create_function("eventdesk_spaced_han", 1, spaced_han, deterministic=True)
-    db.execute("DELETE FROM meeting_search WHERE rowid IN (SELECT meeting_id FROM search_dirty)")
+    dirty_keys = (
+        "SELECT search_rowid FROM search_keys "
+        "WHERE meeting_id IN (SELECT meeting_id FROM search_dirty)"
+    )
+    db.execute(f"DELETE FROM meeting_search WHERE rowid IN ({dirty_keys})")
+    db.execute("DELETE FROM search_keys WHERE meeting_id IN (SELECT meeting_id FROM search_dirty)")
+    # Trashed meetings have no document: a search never has to skip them.
     db.execute(f"INSERT INTO meeting_search(rowid, body) {DOCUMENT}")
+    db.execute(
+        f"INSERT INTO search_keys(meeting_id, search_rowid) SELECT m.id, {SEARCH_KEY} {_DIRTY_LIVE}"
+    )
     db.execute("DELETE FROM search_dirty")
     return dirty
 

@@ -134,3 +134,13 @@ def test_a_check_in_the_background_finds_the_same_damage(good_file):
         store.refuse_writes()
         with pytest.raises(StoreError, match="read-only"):
             store.save_person(Person("Late", "Save"))
+
+
+def test_check_names_a_meeting_searches_cannot_find(good_file):
+    conn = sqlite3.connect(good_file)
+    conn.execute("DELETE FROM search_keys")
+    conn.commit()
+    conn.close()
+    with EventStore.open(good_file) as store:
+        problems = store.integrity_problems()
+    assert any("has no search document" in p for p in problems)
