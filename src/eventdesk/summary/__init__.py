@@ -3,28 +3,33 @@
 Reads the data only through :class:`eventdesk.store.EventStore` and never
 imports the GUI. Qt is loaded only to write a PDF or print; HTML and DOCX
 work without it. Start at :mod:`eventdesk.summary.api`.
+
+The names below are loaded on first use, so that the window, which only
+registers the bundled fonts (``eventdesk.summary.fonts``) at start, does not
+pay for Jinja2 and python-docx before a summary is asked for.
 """
 
-from eventdesk.summary.api import (
-    FORMATS,
-    copy_templates_for_editing,
-    print_summary,
-    render_html,
-    templates_folder,
-    write_course_register,
-    write_period_report,
-    write_summary,
-)
-from eventdesk.summary.errors import SummaryError
+from __future__ import annotations
 
-__all__ = [
-    "FORMATS",
-    "SummaryError",
-    "copy_templates_for_editing",
-    "print_summary",
-    "render_html",
-    "templates_folder",
-    "write_course_register",
-    "write_period_report",
-    "write_summary",
-]
+import importlib
+from typing import Any
+
+_FROM = {
+    "FORMATS": "api",
+    "copy_templates_for_editing": "api",
+    "print_summary": "api",
+    "render_html": "api",
+    "templates_folder": "api",
+    "write_course_register": "api",
+    "write_period_report": "api",
+    "write_summary": "api",
+    "SummaryError": "errors",
+}
+
+__all__ = sorted(_FROM)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _FROM:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_FROM[name]}"), name)
