@@ -28,34 +28,40 @@ class EditorStack(QStackedWidget):
         self.placeholder = QLabel("Choose a record from the list, or press Ctrl+N for a new one.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.meeting_editor = MeetingEditor(store)
-        self.person_editor = PersonEditor(store)
-        self.organisation_editor = OrganisationEditor(store)
-        self.course_detail = CourseDetail(store)
-        self._pages: dict[Section, QWidget] = {
-            Section.MEETINGS: self.meeting_editor,
-            Section.PEOPLE: self.person_editor,
-            Section.ORGANISATIONS: self.organisation_editor,
-            Section.COURSES: self.course_detail,
-        }
         self.addWidget(self.placeholder)
+        self._store = store
+        self._pages: dict[Section, QWidget] = {}
         #: Pages scroll rather than force the window wider than a laptop's screen.
-        self._containers: dict[Section, QWidget] = {
-            section: _scrolling(page) for section, page in self._pages.items()
-        }
-        for container in self._containers.values():
-            self.addWidget(container)
-        self.meeting_editor.saved.connect(lambda i: self.saved.emit(Section.MEETINGS, i))
-        self.person_editor.saved.connect(lambda i: self.saved.emit(Section.PEOPLE, i))
-        self.organisation_editor.saved.connect(lambda i: self.saved.emit(Section.ORGANISATIONS, i))
-        for editor in (self.meeting_editor, self.person_editor, self.organisation_editor):
-            editor.dirtyChanged.connect(self.dirtyChanged)
-        for page in (self.person_editor, self.organisation_editor, self.course_detail):
-            page.openMeeting.connect(self.openMeeting)
+        self._containers: dict[Section, QWidget] = {}
         self._section: Section | None = None
+        self.meeting_editor: MeetingEditor = self.editor(Section.MEETINGS)  # type: ignore[assignment]
 
     def editor(self, section: Section) -> QWidget:
-        return self._pages[section]
+        """The page of this kind, built the first time it is needed (most sessions use one)."""
+        page = self._pages.get(section)
+        if page is None:
+            page = _PAGES[section](self._store)
+            self._pages[section] = page
+            self._containers[section] = _scrolling(page)
+            self.addWidget(self._containers[section])
+            if hasattr(page, "saved"):
+                page.saved.connect(lambda i, s=section: self.saved.emit(s, i))
+                page.dirtyChanged.connect(self.dirtyChanged)
+            if hasattr(page, "openMeeting"):
+                page.openMeeting.connect(self.openMeeting)
+        return page
+
+    @property
+    def person_editor(self) -> PersonEditor:
+        return self.editor(Section.PEOPLE)  # type: ignore[return-value]
+
+    @property
+    def organisation_editor(self) -> OrganisationEditor:
+        return self.editor(Section.ORGANISATIONS)  # type: ignore[return-value]
+
+    @property
+    def course_detail(self) -> CourseDetail:
+        return self.editor(Section.COURSES)  # type: ignore[return-value]
 
     def shown_section(self) -> Section | None:
         """The section whose editor is on show (None: the placeholder)."""
@@ -66,7 +72,7 @@ class EditorStack(QStackedWidget):
         self.setCurrentWidget(self.placeholder)
 
     def load(self, section: Section, record_id: int) -> None:
-        page = self._pages[section]
+        page = self.editor(section)
         if section is Section.MEETINGS:
             self.meeting_editor.load_meeting(record_id)
         else:
@@ -80,7 +86,7 @@ class EditorStack(QStackedWidget):
         elif section is Section.COURSES:
             return False
         else:
-            self._pages[section].new()
+            self.editor(section).new()
         self._raise(section)
         return True
 
@@ -121,6 +127,14 @@ class EditorStack(QStackedWidget):
     def _raise(self, section: Section) -> None:
         self._section = section
         self.setCurrentWidget(self._containers[section])
+
+
+_PAGES = {
+    Section.MEETINGS: MeetingEditor,
+    Section.PEOPLE: PersonEditor,
+    Section.ORGANISATIONS: OrganisationEditor,
+    Section.COURSES: CourseDetail,
+}
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
