@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from eventdesk.records import CourseStatus
 from eventdesk.store import EventStore
+from eventdesk.ui.headings import heading_label
 
 
 class CourseDetail(QWidget):
@@ -29,10 +30,7 @@ class CourseDetail(QWidget):
         self._store = store
         self._id: int | None = None
         self._meeting_id: int | None = None
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading = heading_label(wrap=True)  # the course's title is shown only here
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
         for key, label in (

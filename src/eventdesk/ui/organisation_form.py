@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from eventdesk.records import OrganisationKind
 from eventdesk.store import EventStore
+from eventdesk.ui.headings import heading_label
 from eventdesk.ui.org_picker import OrganisationPicker
 from eventdesk.ui.related_meetings import RelatedMeetings
 
@@ -32,12 +31,7 @@ class OrganisationForm(QWidget):
 
     def __init__(self, store: EventStore, parent: QWidget | None = None):
         super().__init__(parent)
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a name with <b> shows as typed
-        # No word wrap: a wrapping label makes the scrolling form take its preferred
-        # height and scroll; a long name is cut instead, and the field below holds it whole.
-        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.heading = heading_label()
         self.name = QLineEdit()
         self.name_zh = QLineEdit()
         self.short_name = QLineEdit()

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from eventdesk.records import NameOrder
 from eventdesk.store import EventStore
+from eventdesk.ui.headings import heading_label
 from eventdesk.ui.org_picker import OrganisationPicker
 from eventdesk.ui.related_meetings import RelatedMeetings
 
@@ -28,12 +26,7 @@ class PersonForm(QWidget):
 
     def __init__(self, store: EventStore, parent: QWidget | None = None):
         super().__init__(parent)
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a name with <b> shows as typed
-        # No word wrap: a wrapping label makes the scrolling form take its preferred
-        # height and scroll; a long name is cut instead, and the field below holds it whole.
-        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.heading = heading_label()
         self.family_name = QLineEdit()
         self.given_name = QLineEdit()
         self.name_order = QComboBox()
