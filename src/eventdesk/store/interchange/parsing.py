@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any
+from collections.abc import Callable
+from datetime import date, time
+from typing import Any, TypeVar
 
 from eventdesk.records import (
     Attendance,
@@ -41,6 +43,9 @@ from eventdesk.store.interchange.structure import person_label
 # -- meaning --------------------------------------------------------------------
 
 
+T = TypeVar("T")
+
+
 class Parsed:
     """The document as records, with every problem found on the way."""
 
@@ -74,23 +79,21 @@ class Parsed:
             )
         return key
 
-    def _date(self, record: str, name: str, text: str | None):
+    def _parsed(self, parse: Callable[[str], T], record: str, name: str, text: str | None):
+        """``parse(text)``, or None with the problem noted (a date that does not exist...)."""
         if text is None:
             return None
         try:
-            return parse_date(text)
+            return parse(text)
         except ValueError as exc:
             self.problems.append(Problem(record, name, str(exc)))
             return None
 
-    def _time(self, record: str, name: str, text: str | None):
-        if text is None:
-            return None
-        try:
-            return parse_time(text)
-        except ValueError as exc:
-            self.problems.append(Problem(record, name, str(exc)))
-            return None
+    def _date(self, record: str, name: str, text: str | None) -> date | None:
+        return self._parsed(parse_date, record, name, text)
+
+    def _time(self, record: str, name: str, text: str | None) -> time | None:
+        return self._parsed(parse_time, record, name, text)
 
     def _organisation(self, n: int, o: dict[str, Any]) -> Organisation:
         record = f"organisation {n} {o.get('name') or o['id']!r}"
