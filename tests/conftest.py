@@ -43,3 +43,43 @@ def sample_store(fresh_store: EventStore) -> EventStore:
 def sample_meeting(sample_store: EventStore):
     (row,) = sample_store.list_meetings()
     return sample_store.get_meeting(row.id)
+
+
+@pytest.fixture
+def busy_org_store(fresh_store: EventStore) -> EventStore:
+    """Our university at 30 meetings over 30 months, hosting some and sending two people to each.
+
+    A partner attends every third meeting; one meeting is in the trash. The
+    university is ``fresh_store.busy_org_id`` (the partner ``partner_id``).
+    """
+    from datetime import date
+
+    from eventdesk.records import Attendance, HostOrganisation, Meeting, Organisation, Person
+
+    store = fresh_store
+    ours = store.save_organisation(Organisation("Our University", short_name="OU"))
+    partner = store.save_organisation(Organisation("Partner College"))
+    ding = store.save_person(Person("Ding", "Xiaodong", organisation_id=ours.id))
+    wai = store.save_person(Person("Wai", "Alexander", name_order="given_first"))
+    for n in range(30):
+        attendees = [
+            Attendance(ding.id, title=f"Vice President {n}", organisation_id=ours.id),
+            Attendance(wai.id, title="Dean", organisation_id=ours.id if n % 2 else partner.id),
+        ]
+        hosts = [HostOrganisation(ours.id)] if n % 5 == 0 else []
+        if n % 3 == 0:
+            hosts.append(HostOrganisation(partner.id))
+        store.save_meeting(
+            Meeting(
+                f"Meeting {n:02d}",
+                date(2020 + n // 12, n % 12 + 1, 10),
+                attendees=attendees,
+                hosts=hosts,
+            )
+        )
+    trashed = store.list_meetings(limit=1)[0]  # the newest
+    store.delete("meeting", trashed.id)
+    store.busy_org_id = ours.id  # type: ignore[attr-defined]
+    store.partner_id = partner.id  # type: ignore[attr-defined]
+    store.ding_id = ding.id  # type: ignore[attr-defined]
+    return store

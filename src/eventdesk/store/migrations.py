@@ -315,12 +315,33 @@ def m005_search_by_date(db: Database) -> None:
     search_index.order_by_date(db)
 
 
+def m006_paged_pages(db: Database) -> None:
+    """Indexes for a page of a person's or organisation's meetings, and for the trash.
+
+    ``attendances(organisation_id, meeting_id)`` answers "was this organisation
+    at this meeting" with one seek, so our own university's page walks the
+    meetings by date and stops after a page; it also serves every lookup the
+    one-column index it replaces did (likewise for people). The trash indexes
+    hold only trashed rows, so listing the trash reads nothing else.
+    """
+    for column in ("organisation_id", "person_id"):
+        db.execute(f"DROP INDEX IF EXISTS idx_attendances_{column}")
+        db.execute(
+            f"CREATE INDEX idx_attendances_{column}_meeting_id ON attendances({column}, meeting_id)"
+        )
+    for table in ("meetings", "people", "organisations"):
+        db.execute(
+            f"CREATE INDEX idx_{table}_trashed ON {table}(deleted_at) WHERE deleted_at IS NOT NULL"
+        )
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
     m003_drafts,
     m004_meeting_search,
     m005_search_by_date,
+    m006_paged_pages,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -384,34 +384,3 @@ def list_courses(
     """
     params.update(limit=limit, offset=offset)
     return [CourseRow(*row) for row in db.execute(sql, params)]
-
-
-def meetings_of_person(db: Database, person_id: int) -> list[AttendedRow]:
-    sql = """
-        SELECT m.id, m.start_date, m.title, a.role, '', coalesce(a.title, '')
-        FROM attendances a JOIN meetings m ON m.id = a.meeting_id
-        WHERE a.person_id = ? AND m.deleted_at IS NULL
-        ORDER BY m.start_date DESC, m.id DESC
-    """
-    return [AttendedRow(*row) for row in db.execute(sql, [person_id])]
-
-
-def meetings_of_organisation(db: Database, organisation_id: int) -> list[AttendedRow]:
-    """Meetings the organisation hosted or sent someone to, newest first."""
-    sql = """
-        SELECT m.id, m.start_date, m.title, h.role, '', ''
-        FROM meeting_hosts h JOIN meetings m ON m.id = h.meeting_id
-        WHERE h.organisation_id = :org AND m.deleted_at IS NULL
-        UNION ALL
-        SELECT m.id, m.start_date, m.title, a.role, p.family_name || char(31) ||
-               coalesce(p.given_name, '') || char(31) || p.name_order, coalesce(a.title, '')
-        FROM attendances a JOIN meetings m ON m.id = a.meeting_id
-        JOIN people p ON p.id = a.person_id
-        WHERE a.organisation_id = :org AND m.deleted_at IS NULL
-        ORDER BY 2 DESC, 1 DESC
-    """
-    rows = []
-    for mid, day, title, role, packed, held in db.execute(sql, {"org": organisation_id}):
-        person = display_name(*packed.split("\x1f")) if packed else ""
-        rows.append(AttendedRow(mid, day, title, role, person, held))
-    return rows

@@ -13,6 +13,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,7 +30,8 @@ from eventdesk.records import (
     validate_person,
 )
 from eventdesk.records.validation import raise_if, validate_course
-from eventdesk.store import backups, checks, drafts, meetings, queries, search_index
+from eventdesk.store import backups, checks, drafts, meetings, queries, related, search_index
+from eventdesk.store import trash as trash_bin
 from eventdesk.store.convert import (
     now,
     organisation_from_row,
@@ -221,8 +223,14 @@ class EventStore:
     def count_people(self, text: str = "") -> int:
         return queries.count_people(self.db, text)
 
-    def meetings_of_person(self, person_id: int) -> list[queries.AttendedRow]:
-        return queries.meetings_of_person(self.db, person_id)
+    def meetings_of_person(
+        self, person_id: int, *, limit: int = -1, offset: int = 0
+    ) -> list[queries.AttendedRow]:
+        """The person's meetings, newest first; ``limit``/``offset`` count meetings."""
+        return related.meetings_of_person(self.db, person_id, limit=limit, offset=offset)
+
+    def count_meetings_of_person(self, person_id: int) -> int:
+        return related.count_meetings_of_person(self.db, person_id)
 
     # -- organisations --------------------------------------------------------
 
@@ -267,8 +275,14 @@ class EventStore:
     def count_organisations(self, text: str = "") -> int:
         return queries.count_organisations(self.db, text)
 
-    def meetings_of_organisation(self, org_id: int) -> list[queries.AttendedRow]:
-        return queries.meetings_of_organisation(self.db, org_id)
+    def meetings_of_organisation(
+        self, org_id: int, *, limit: int = -1, offset: int = 0
+    ) -> list[queries.AttendedRow]:
+        """Meetings it hosted or attended, newest first; ``limit``/``offset`` count meetings."""
+        return related.meetings_of_organisation(self.db, org_id, limit=limit, offset=offset)
+
+    def count_meetings_of_organisation(self, org_id: int) -> int:
+        return related.count_meetings_of_organisation(self.db, org_id)
 
     def alliances_of(self, org_id: int) -> list[int]:
         sql = "SELECT alliance_id FROM organisation_members WHERE member_id = ?"
@@ -319,21 +333,24 @@ class EventStore:
             for kind, table in _SOFT_DELETABLE.items()
         }
 
-    def empty_trash(self) -> None:
-        """Remove trashed meetings for good; people and organisations still referenced stay."""
+    def trash_page(self, *, limit: int = -1, offset: int = 0) -> list[trash_bin.TrashRow]:
+        """Kind, id, label and time of deletion of trashed records, most recent first."""
+        return trash_bin.page(self.db, limit=limit, offset=offset)
+
+    def count_trash(self) -> int:
+        return trash_bin.count(self.db)
+
+    def empty_trash(self, *, trashed_before: datetime | None = None) -> trash_bin.Emptied:
+        """Remove trashed records for good (only those trashed before a time, if given).
+
+        Meetings go with their parts and search documents; people and
+        organisations that live records still name stay in the trash.
+        """
+        before = (
+            trashed_before.astimezone(UTC).isoformat(timespec="seconds") if trashed_before else None
+        )
         with self.transaction():
-            for (mid,) in self.db.execute(
-                "SELECT id FROM meetings WHERE deleted_at IS NOT NULL"
-            ).fetchall():
-                meetings.purge_meeting(self.db, mid)
-            for table in ("people", "organisations"):
-                for (rid,) in self.db.execute(
-                    f"SELECT id FROM {table} WHERE deleted_at IS NOT NULL"
-                ).fetchall():
-                    try:
-                        self.db.execute(f"DELETE FROM {table} WHERE id = ?", [rid])
-                    except sqlite3.IntegrityError:  # still referenced by a record: keep it
-                        continue
+            return trash_bin.empty(self.db, before)
 
     def deletion_impact(self, kind: str, record_id: int) -> list[str]:
         """What a user should know before deleting a record: what still refers to it."""

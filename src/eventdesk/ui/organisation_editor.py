@@ -157,8 +157,7 @@ class OrganisationEditor(RecordEditor):
         return self._store.save_organisation(org)
 
     def _after_load(self, record_id: int | None) -> None:
-        rows = self._store.meetings_of_organisation(record_id) if record_id is not None else []
-        self.form.meetings.set_rows(rows)
+        self.form.meetings.show_party(self._store.meetings_of_organisation, record_id)
 
     def _show_members_if_alliance(self) -> None:
         is_alliance = self.form.kind.currentData() == OrganisationKind.ALLIANCE.value

@@ -107,8 +107,7 @@ class PersonEditor(RecordEditor):
         return self._store.save_person(person)
 
     def _after_load(self, record_id: int | None) -> None:
-        rows = self._store.meetings_of_person(record_id) if record_id is not None else []
-        self.form.meetings.set_rows(rows)
+        self.form.meetings.show_party(self._store.meetings_of_person, record_id)
 
     def _update_heading(self) -> None:
         f = self.form

@@ -1,12 +1,15 @@
-"""The table of meetings under a person or organisation; double-click opens one."""
+"""The table of meetings under a person or organisation; double-click opens one.
+
+It fetches a page of meetings when shown and another as it scrolls near the end.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from eventdesk.store.queries import AttendedRow
 from eventdesk.ui.models import AttendedModel
+from eventdesk.ui.models.attended import Fetch
 
 
 class RelatedMeetings(QTableView):
@@ -28,8 +31,9 @@ class RelatedMeetings(QTableView):
         self.doubleClicked.connect(self._open)
         self.activated.connect(self._open)
 
-    def set_rows(self, rows: list[AttendedRow]) -> None:
-        self.model_.set_rows(rows)
+    def show_party(self, fetch: Fetch | None, party_id: int | None) -> None:
+        """The meetings of a person or organisation: ``fetch`` is the store's paged query."""
+        self.model_.show_party(fetch, party_id)
 
     def _open(self, index: QModelIndex) -> None:
         meeting_id = self.model_.meeting_id_at(index.row())

@@ -1,61 +1,80 @@
 """The meetings one person or organisation took part in, for their editor's page.
 
-These lists are short (a person's meetings), so they are loaded whole with
-one query and reset through ``set_rows``.
+Our own university is in every meeting of ten years, so these lists page
+like the main ones: the first page of meetings when the page is shown,
+another (one query) each time the view scrolls near the end. A page is a
+number of meetings, each with all its rows for the party (an organisation
+hosting and sending three people is four rows), so the store is asked for
+meetings from the number of meetings already shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from eventdesk.records import AttendanceRole, HostRole
 from eventdesk.store.queries import AttendedRow
+from eventdesk.ui.models.paged import DEFAULT_PAGE_SIZE, PagedTableModel
 
-Index = QModelIndex | QPersistentModelIndex
+#: ``fetch(party_id, limit=…, offset=…)``: the store's page of a party's meetings.
+Fetch = Callable[..., list[AttendedRow]]
 
 
-class AttendedModel(QAbstractTableModel):
+class AttendedModel(PagedTableModel[AttendedRow]):
     DATE, MEETING, ROLE, PERSON, TITLE_HELD = range(5)
-    HEADERS = ("Date", "Meeting", "Role", "Person", "Title held then")
+    ALL_HEADERS = ("Date", "Meeting", "Role", "Person", "Title held then")
+    MAIN_COLUMN = 1
 
-    def __init__(self, *, show_person: bool = False, parent: Any = None):
-        super().__init__(parent)
-        self._rows: list[AttendedRow] = []
+    def __init__(
+        self,
+        *,
+        show_person: bool = False,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        parent: Any = None,
+    ):
+        super().__init__(page_size, parent)
         self.columns = [self.DATE, self.MEETING, self.ROLE, self.TITLE_HELD]
         if show_person:
             self.columns.insert(3, self.PERSON)
+        self.HEADERS = tuple(self.ALL_HEADERS[c] for c in self.columns)
+        self._fetch: Fetch | None = None
+        self._party: int | None = None
+        self._meetings_loaded = 0
 
-    def set_rows(self, rows: list[AttendedRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def show_party(self, fetch: Fetch | None, party_id: int | None) -> None:
+        """List the meetings of ``party_id`` through ``fetch`` (None: an empty list)."""
+        self._fetch = fetch
+        self._party = party_id
+        self.reload()
+
+    def reload(self) -> None:
+        self._meetings_loaded = 0
+        super().reload()
 
     def meeting_id_at(self, row: int) -> int | None:
-        return self._rows[row].meeting_id if 0 <= row < len(self._rows) else None
+        return self.id_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def meetings_loaded(self) -> int:
+        """How many meetings the loaded rows show (the store's offset for the next page)."""
+        return self._meetings_loaded
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
+    # -- PagedTableModel ----------------------------------------------------------
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[self.columns[section]]
-        return None
+    def fetch_page(self, limit: int, offset: int) -> list[AttendedRow]:
+        # ``offset`` counts rows; the store counts meetings, so the next page starts
+        # after the meetings already shown.
+        if self._fetch is None or self._party is None:
+            return []
+        rows = self._fetch(self._party, limit=limit, offset=self._meetings_loaded)
+        self._meetings_loaded += len({r.meeting_id for r in rows})
+        return rows
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
+    def row_id(self, row: AttendedRow) -> int:
+        return row.meeting_id
+
+    def display(self, row: AttendedRow, column: int) -> str:
+        column = self.columns[column]
         if column == self.ROLE:
             return _role_label(row.role)
         return (row.start_date, row.title, "", row.person, row.title_held)[column]

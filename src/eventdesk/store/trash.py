@@ -1,0 +1,147 @@
+"""The trash: what is in it (a page at a time), and removing it for good.
+
+Deleting moves a record to the trash (``deleted_at`` set); these functions
+list it without loading each record whole, and empty it: all of it when the
+user asks, or what was trashed before a day (the automatic clean-up of
+records older than the preference's number of days).
+
+Removing is for good: a meeting goes with its parts (sessions, attendances,
+talks, courses, decisions, files) and its search document, and any crash
+draft of a removed record goes too. A person or organisation that a live
+record still names (an attendance, a host, a current employer, a parent,
+an alliance's member list)
+stays in the trash: removing it would change that record.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from eventdesk.records import display_name
+from eventdesk.store import meetings
+
+KINDS = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
+
+
+@dataclass(frozen=True)
+class TrashRow:
+    kind: str  # "meeting", "person" or "organisation"
+    id: int
+    label: str
+    deleted_at: str
+
+
+@dataclass(frozen=True)
+class Emptied:
+    """What emptying removed, and what it had to keep because live records name it."""
+
+    removed: int
+    kept: int
+
+
+_LIST = """
+    SELECT 'meeting', id, trim(coalesce(start_date, '') || '  ' ||
+           coalesce(nullif(title, ''), title_zh, '')), '', '', deleted_at
+    FROM meetings WHERE deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'person', id, family_name, coalesce(given_name, ''), name_order, deleted_at
+    FROM people WHERE deleted_at IS NOT NULL
+    UNION ALL
+    SELECT 'organisation', id, coalesce(nullif(name, ''), name_zh, ''), '', '', deleted_at
+    FROM organisations WHERE deleted_at IS NOT NULL
+"""
+
+
+def page(db: Database, *, limit: int = -1, offset: int = 0) -> list[TrashRow]:
+    """Trashed records, most recently deleted first, with the label the trash shows."""
+    sql = f"SELECT * FROM ({_LIST}) ORDER BY 6 DESC, 1, 2 LIMIT ? OFFSET ?"
+    rows = []
+    for kind, rid, first, given, order, deleted_at in db.execute(sql, [limit, offset]):
+        label = display_name(first, given, order) if kind == "person" else first
+        rows.append(TrashRow(kind, rid, label, deleted_at))
+    return rows
+
+
+def count(db: Database) -> int:
+    return db.execute(f"SELECT count(*) FROM ({_LIST})").fetchone()[0]
+
+
+def empty(db: Database, before: str | None = None) -> Emptied:
+    """Remove trashed records (only those trashed before ``before``, an ISO time, if given).
+
+    Call inside a transaction. Meetings go first, so people and organisations
+    only they named can go after them; then people, then organisations (a
+    child before its trashed parent).
+    """
+    cutoff = " AND deleted_at < :before" if before else ""
+    params = {"before": before}
+    removed = kept = 0
+    for (mid,) in db.execute(
+        f"SELECT id FROM meetings WHERE deleted_at IS NOT NULL{cutoff}", params
+    ).fetchall():
+        meetings.purge_meeting(db, mid)
+        _drop_drafts(db, "meeting", mid)
+        removed += 1
+    people = [
+        r[0]
+        for r in db.execute(
+            f"SELECT id FROM people WHERE deleted_at IS NOT NULL{cutoff}", params
+        ).fetchall()
+    ]
+    for pid in people:
+        if _remove(db, "people", pid):
+            _drop_drafts(db, "person", pid)
+            removed += 1
+        else:
+            kept += 1
+    orgs = [
+        r[0]
+        for r in db.execute(
+            f"SELECT id FROM organisations WHERE deleted_at IS NOT NULL{cutoff}", params
+        ).fetchall()
+    ]
+    while orgs:  # a removed child can free its parent: go round until nothing changes
+        left = []
+        for oid in orgs:
+            if _remove_organisation(db, oid):
+                _drop_drafts(db, "organisation", oid)
+                removed += 1
+            else:
+                left.append(oid)
+        if len(left) == len(orgs):
+            break
+        orgs = left
+    kept += len(orgs)
+    return Emptied(removed, kept)
+
+
+def _remove(db: Database, table: str, record_id: int) -> bool:
+    """Delete one row if nothing refers to it any more (the foreign keys say)."""
+    try:
+        db.execute("SAVEPOINT trash_remove")
+        db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
+    except sqlite3.IntegrityError:
+        db.execute("ROLLBACK TO trash_remove")
+        db.execute("RELEASE trash_remove")
+        return False
+    db.execute("RELEASE trash_remove")
+    return True
+
+
+def _remove_organisation(db: Database, org_id: int) -> bool:
+    """An alliance goes with its list of members (a live alliance listing it keeps it)."""
+    db.execute("SAVEPOINT trash_org")
+    db.execute("DELETE FROM organisation_members WHERE alliance_id = ?", [org_id])
+    if _remove(db, "organisations", org_id):
+        db.execute("RELEASE trash_org")
+        return True
+    db.execute("ROLLBACK TO trash_org")
+    db.execute("RELEASE trash_org")
+    return False
+
+
+def _drop_drafts(db: Database, kind: str, record_id: int) -> None:
+    db.execute("DELETE FROM drafts WHERE kind = ? AND record_id = ?", [kind, record_id])

@@ -1,0 +1,86 @@
+"""A person's and an organisation's meetings come a page of meetings at a time, newest first."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.store import related
+
+
+def _meetings(rows):
+    """The meeting titles in the order the rows show them, each once."""
+    return list(dict.fromkeys(r.title for r in rows))
+
+
+def test_organisation_pages_count_meetings_not_rows(busy_org_store):
+    store = busy_org_store
+    org = store.busy_org_id
+    every = store.meetings_of_organisation(org)
+    titles = _meetings(every)
+    assert len(titles) == 29  # 30 meetings, one of them in the trash
+    assert titles[0] == "Meeting 28" and titles[-1] == "Meeting 00"  # newest first
+    first = store.meetings_of_organisation(org, limit=10)
+    second = store.meetings_of_organisation(org, limit=10, offset=10)
+    assert _meetings(first) == titles[:10]
+    assert _meetings(second) == titles[10:20]
+    # A meeting's rows stay together on one page: its hosting, then the people it sent.
+    meeting_25 = [r for r in first if r.title == "Meeting 25"]
+    assert [(r.role, r.person) for r in meeting_25] == [
+        ("host", ""),
+        ("delegate", "DING Xiaodong"),
+        ("delegate", "Alexander WAI"),
+    ]
+    assert meeting_25[1].title_held == "Vice President 25"
+    assert store.count_meetings_of_organisation(org) == 29
+
+
+def test_the_partner_is_seen_hosting_and_attending(busy_org_store):
+    store = busy_org_store
+    rows = store.meetings_of_organisation(store.partner_id, limit=3)
+    assert _meetings(rows) == ["Meeting 28", "Meeting 27", "Meeting 26"]
+    assert {(r.title, r.role) for r in rows} >= {("Meeting 27", "host"), ("Meeting 26", "delegate")}
+
+
+def test_a_persons_pages(busy_org_store):
+    store = busy_org_store
+    rows = store.meetings_of_person(store.ding_id, limit=5, offset=5)
+    assert [r.title for r in rows] == [f"Meeting {n}" for n in (23, 22, 21, 20, 19)]
+    assert rows[0].title_held == "Vice President 23"
+    assert store.count_meetings_of_person(store.ding_id) == 29
+    assert store.meetings_of_person(store.ding_id, offset=29) == []
+
+
+def test_busy_and_quiet_plans_give_the_same_pages(busy_org_store, monkeypatch):
+    store = busy_org_store
+    quiet = [store.meetings_of_organisation(store.busy_org_id, limit=7, offset=n) for n in (0, 7)]
+    monkeypatch.setattr(related, "BUSY_ROWS", 5)  # now our university counts as busy
+    busy = [store.meetings_of_organisation(store.busy_org_id, limit=7, offset=n) for n in (0, 7)]
+    assert busy == quiet
+
+
+@pytest.mark.parametrize(("busy_rows", "expected"), [(5, "idx_meetings_start_date"), (10**6, "")])
+def test_a_busy_organisations_page_walks_the_date_index(
+    busy_org_store, monkeypatch, busy_rows, expected
+):
+    """Our university's page reads meetings in date order and stops: no sort of ten years."""
+    store = busy_org_store
+    monkeypatch.setattr(related, "BUSY_ROWS", busy_rows)
+    sql = related._page_sql(store.db, "organisation_id", store.busy_org_id, with_hosts=True)
+    plan = " | ".join(
+        row[3]
+        for row in store.db.execute(
+            f"EXPLAIN QUERY PLAN {sql}", {"party": store.busy_org_id, "limit": 200, "offset": 0}
+        )
+    )
+    if expected:
+        assert f"SCAN m USING INDEX {expected}" in plan
+        assert "TEMP B-TREE FOR ORDER BY" not in plan
+        assert (
+            "idx_attendances_organisation_id_meeting_id (organisation_id=? AND meeting_id=?)"
+            in plan
+        )
+    else:  # a quiet party: its few meetings are looked up through its index, then sorted
+        assert (
+            "USING COVERING INDEX idx_attendances_organisation_id_meeting_id (organisation_id=?)"
+            in plan
+        )

@@ -1,0 +1,89 @@
+"""The trash lists labels a page at a time, and emptying it removes records for good."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from eventdesk.records import Organisation, Person
+
+
+def _ids(store, table):
+    return {r[0] for r in store.db.execute(f"SELECT id FROM {table}")}
+
+
+def test_trash_labels_come_by_page_newest_first(sample_store):
+    store = sample_store
+    (meeting,) = store.list_meetings()
+    loner = store.save_person(Person("Zhou", "Enlai"))
+    club = store.save_organisation(Organisation("", name_zh="俱乐部"))
+    tables = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
+    for day, (kind, rid) in enumerate(
+        (("person", loner.id), ("meeting", meeting.id), ("organisation", club.id)), start=1
+    ):
+        store.delete(kind, rid)
+        store.db.execute(  # a day apart, so the order is certain
+            f"UPDATE {tables[kind]} SET deleted_at = ? WHERE id = ?",
+            [f"2026-11-0{day}T10:00:00+00:00", rid],
+        )
+    rows = store.trash_page()
+    assert [(r.kind, r.label) for r in rows] == [
+        ("organisation", "俱乐部"),
+        ("meeting", f"{meeting.start_date}  {meeting.title}"),
+        ("person", "ZHOU Enlai"),
+    ]
+    assert store.count_trash() == 3
+    assert store.trash_page(limit=1, offset=1) == rows[1:2]
+
+
+def test_emptying_removes_the_meeting_its_parts_and_its_search_document(sample_store):
+    store = sample_store
+    (row,) = store.list_meetings()
+    meeting = store.get_meeting(row.id)
+    assert store.search_meetings("Shanghai")
+    store.save_draft("meeting", row.id, meeting.title, {"title": "half typed"})
+    store.delete("meeting", row.id)
+    emptied = store.empty_trash()
+    assert emptied.removed == 1 and emptied.kept == 0
+    for table in ("meetings", "sessions", "attendances", "presentations", "decisions", "files"):
+        assert _ids(store, table) == set(), table
+    assert store.db.execute("SELECT count(*) FROM meeting_search").fetchone()[0] == 0
+    assert store.db.execute("SELECT count(*) FROM search_keys").fetchone()[0] == 0
+    assert store.pending_drafts() == []
+    assert store.count_trash() == 0
+    assert store.integrity_problems() == []
+
+
+def test_people_and_organisations_still_named_stay(sample_store):
+    store = sample_store
+    (row,) = store.list_meetings()
+    attendee = store.get_meeting(row.id).attendees[0].person_id
+    loner = store.save_person(Person("Zhou", "Enlai"))
+    alliance = store.save_organisation(Organisation("Old Alliance", kind="alliance"))
+    member = store.save_organisation(Organisation("Member College"))
+    store.save_organisation(
+        Organisation("Old Alliance", kind="alliance", member_ids=[member.id], id=alliance.id)
+    )
+    for kind, rid in (("person", attendee), ("person", loner.id), ("organisation", alliance.id)):
+        store.delete(kind, rid)
+    emptied = store.empty_trash()
+    assert (emptied.removed, emptied.kept) == (2, 1)
+    assert attendee in _ids(store, "people")  # the live meeting still names them
+    assert loner.id not in _ids(store, "people")
+    assert alliance.id not in _ids(store, "organisations")  # went with its member list
+    assert member.id in _ids(store, "organisations")
+    assert [(r.kind, r.id) for r in store.trash_page()] == [("person", attendee)]
+
+
+def test_only_what_was_trashed_before_the_cutoff_goes(fresh_store):
+    store = fresh_store
+    old = store.save_person(Person("Old", "One"))
+    new = store.save_person(Person("New", "One"))
+    store.delete("person", old.id)
+    store.delete("person", new.id)
+    store.db.execute(
+        "UPDATE people SET deleted_at = ? WHERE id = ?",
+        [(datetime.now(UTC) - timedelta(days=31)).isoformat(timespec="seconds"), old.id],
+    )
+    emptied = store.empty_trash(trashed_before=datetime.now(UTC) - timedelta(days=30))
+    assert emptied.removed == 1
+    assert [r.id for r in store.trash_page()] == [new.id]
