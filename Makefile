@@ -26,7 +26,7 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks packaging
 	$(BIN)/ruff check --fix src tests benchmarks packaging
 
-bench: $(STAMP)  ## PRODUCT.md's targets on a generated full-size database (a few minutes)
+bench: $(STAMP)  ## docs/targets.md's targets on a generated full-size database (a few minutes)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 
 package: $(STAMP)  ## build the standalone program into dist/EventDesk/ and self-test it

@@ -2,7 +2,7 @@
 
     python benchmarks/attendee_import.py [--db GENERATED.sqlite3] [--rows 5000] [--runs 5]
 
-PRODUCT.md's target: under 3 s. The database is the one ``generate.py``
+docs/targets.md's target: under 3 s. The database is the one ``generate.py``
 makes (10,000 meetings, 50,000 people); made in a temporary folder unless
 ``--db`` names one already generated. The list is written with openpyxl as a
 partner would send it: a third of its rows are people already in the

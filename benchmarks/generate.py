@@ -1,4 +1,4 @@
-"""Generate a realistic EventDesk database at the size PRODUCT.md's targets name.
+"""Generate a realistic EventDesk database at the size the targets of docs/targets.md name.
 
     python benchmarks/generate.py OUT.sqlite3 [--scale 1] [--seed 1]
 

@@ -1,4 +1,4 @@
-"""Measure PRODUCT.md's targets on a generated database: one command, a table, a verdict.
+"""Measure the targets of docs/targets.md on a generated database: one command, a table, a verdict.
 
     python benchmarks/run.py [--scale 1] [--runs 5] [--keep DIR]
 

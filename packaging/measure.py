@@ -1,6 +1,6 @@
 """Measure the built EventDesk beside a bare PySide6 window packaged the same way.
 
-PRODUCT.md's target for the packaged program: one folder within 1.25x of a bare
+docs/targets.md's target for the packaged program: one folder within 1.25x of a bare
 PySide6 window packaged the same way, under 110 MB zipped, starting in under 2 s.
 "The same way" here: the same PyInstaller, one folder, windowed, the same list
 of Qt parts left out (``qt_parts.py``); the bare program is a QMainWindow that

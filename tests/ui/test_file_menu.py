@@ -62,12 +62,6 @@ def test_backup_writes_a_copy_beside_the_database(main_window):
     assert target.parent.parent == main_window.store.path.parent
 
 
-def test_print_without_the_summary_module_says_so(main_window, answers, monkeypatch):
-    monkeypatch.setitem(sys.modules, "eventdesk.ui.summary_preview", None)
-    assert not main_window.print_summary()
-    assert answers.messages[-1] == "Summaries are not available yet."
-
-
 def test_print_opens_the_summary_preview_of_the_selected_meeting(main_window, monkeypatch):
     import types
 

@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test",
         action="store_true",
         help="check, without a screen or your database, that this program can import the "
-        "example meeting and write its summary as PDF and DOCX; exit 0 if it can",
+        "example meeting and write its news release as PDF, DOCX and HTML; exit 0 if it can",
     )
     parser.add_argument(
         "--db",
@@ -100,5 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main() -> int:
-    """Entry point of the windowed launcher: always the GUI."""
+    """Entry point of the windowed launcher (``eventdesk-gui``, no console on Windows).
+
+    With no arguments it starts the GUI; with arguments it runs them like ``eventdesk``
+    (``--db PATH``, or a command), so a shortcut can name a database.
+    """
     return main([*sys.argv[1:]] if len(sys.argv) > 1 else [])

@@ -118,9 +118,3 @@ def match_expression(text: str, *, split_han: bool = False) -> str | None:
             else:
                 terms.append(f'"{part}"*')
     return " ".join(terms) or None
-
-
-def rebuild(db: Database) -> None:
-    """Re-derive every index from its table (used by ``check --repair``)."""
-    for table in INDEXED:
-        db.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")

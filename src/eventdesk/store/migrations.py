@@ -28,7 +28,7 @@ def _soft_deleted(columns: dict) -> dict:
 
 
 def m001_records(db: Database) -> None:
-    """The record tables of PRODUCT.md, with keys and indexes."""
+    """The record tables of docs/targets.md ("The records"), with keys and indexes."""
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db["organisations"].create(
         _soft_deleted(

@@ -182,8 +182,3 @@ def refresh(db: Database) -> int:
     )
     db.execute("DELETE FROM search_dirty")
     return dirty
-
-
-def rebuild(db: Database) -> None:
-    db.execute("INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT id FROM meetings")
-    refresh(db)

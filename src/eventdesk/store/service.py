@@ -284,10 +284,6 @@ class EventStore:
     def count_meetings_of_organisation(self, org_id: int) -> int:
         return related.count_meetings_of_organisation(self.db, org_id)
 
-    def alliances_of(self, org_id: int) -> list[int]:
-        sql = "SELECT alliance_id FROM organisation_members WHERE member_id = ?"
-        return [row[0] for row in self.db.execute(sql, [org_id])]
-
     # -- courses ----------------------------------------------------------------
 
     def list_courses(self, text: str = "", **filters: object) -> list[queries.CourseRow]:

@@ -51,9 +51,6 @@ class AttendeePreviewModel(QAbstractTableModel):
         self._refresh_reasons()
         self.endResetModel()
 
-    def row_plan(self, row: int) -> RowPlan:
-        return self.plan.rows[row]
-
     def reason(self, row: int) -> str | None:
         """Why the row will not be taken, or None."""
         return self._reasons[row]

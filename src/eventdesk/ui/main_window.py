@@ -276,11 +276,9 @@ class MainWindow(QMainWindow):
             return None
         if not self.workspace.confirm_leave():
             return None
-        try:
-            from eventdesk.ui.summary_preview import SummaryPreviewDialog
-        except ImportError:
-            self.inform("Summaries are not available yet.")
-            return None
+        # Imported here: the summary package (Jinja2, python-docx) loads on first use, not at start.
+        from eventdesk.ui.summary_preview import SummaryPreviewDialog
+
         dialog = SummaryPreviewDialog(self.store, meeting_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

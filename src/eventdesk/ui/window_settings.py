@@ -57,10 +57,6 @@ class WindowSettings:
         self.qsettings.setValue(RECENT, [str(p) for p in recent[:MAX_RECENT]])
         self.qsettings.sync()
 
-    def forget_database(self, path: Path) -> None:
-        recent = [p for p in self.recent_databases() if p != path]
-        self.qsettings.setValue(RECENT, [str(p) for p in recent])
-
 
 def _bytes(value: object) -> QByteArray | None:
     if isinstance(value, QByteArray) and not value.isEmpty():

@@ -31,9 +31,12 @@ from eventdesk.ui.models import (
 from eventdesk.ui.sections import Section
 
 Answer = QMessageBox.StandardButton
-#: The kinds of crash draft restored here. Meetings join when the meeting editor has a
-#: ``restore_draft(payload)`` like the person and organisation editors.
-RECOVERABLE = {"person": Section.PEOPLE, "organisation": Section.ORGANISATIONS}
+#: The kinds of crash draft restored here: each section's editor has ``restore_draft(payload)``.
+RECOVERABLE = {
+    "meeting": Section.MEETINGS,
+    "person": Section.PEOPLE,
+    "organisation": Section.ORGANISATIONS,
+}
 
 
 class Workspace(QSplitter):
@@ -205,24 +208,16 @@ class Workspace(QSplitter):
     # -- crash drafts ------------------------------------------------------------
 
     def pending_drafts(self) -> list[Draft]:
-        """Drafts a crash left of people and organisations, not yet restored or discarded."""
-        kinds = self._recoverable()
+        """Drafts a crash left, which this session has not restored or discarded."""
         return [
             d
             for d in self.store.pending_drafts()
-            if d.kind in kinds and (d.kind, d.record_id) not in self._handled_drafts
+            if d.kind in RECOVERABLE and (d.kind, d.record_id) not in self._handled_drafts
         ]
-
-    def _recoverable(self) -> dict[str, Section]:
-        """The kinds whose editor can take a draft back (the meeting editor, once it can)."""
-        kinds = dict(RECOVERABLE)
-        if callable(getattr(self.editors.meeting_editor, "restore_draft", None)):
-            kinds["meeting"] = Section.MEETINGS
-        return kinds
 
     def restore_draft(self, draft: Draft) -> bool:
         """Open the draft's record in its editor with the unsaved edits back in the form."""
-        section = self._recoverable()[draft.kind]
+        section = RECOVERABLE[draft.kind]
         if not self.set_section(section) or not self.confirm_leave():
             return False
         if draft.record_id is None:

@@ -208,11 +208,6 @@ class RecordForm(QObject):
             if name in self._fields:
                 self._bad[(uid, name)] = (text, message)
 
-    def mark_unreadable(self) -> None:
-        if self._record is not None:
-            for name in self._fields:
-                self._show_bad(name)
-
     def forget(self, uid: str) -> None:
         """Drop what is remembered about a record that was removed."""
         for key in [k for k in self._bad if k[0] == uid]:
