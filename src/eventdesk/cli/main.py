@@ -46,17 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="start the desktop program (the default)")
 
     p = sub.add_parser("import", help="import an interchange JSON file, whole or not at all")
-    p.add_argument("file", type=Path, metavar="FILE.json")
+    p.add_argument("file", type=Path, metavar="FILE.json", help="an EventDesk interchange file")
 
     p = sub.add_parser("export", help="export one meeting or the whole database as JSON")
     p.add_argument("--meeting", type=int, metavar="ID", help="only this meeting (default: all)")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.json")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.json", help="where to write it"
+    )
 
     p = sub.add_parser("list", help="list the meetings: id, date, title")
     p.add_argument("--json", action="store_true", help="print a JSON array")
 
     p = sub.add_parser("search", help="meetings that any of their records ties to the words")
-    p.add_argument("text", nargs="+")
+    p.add_argument("text", nargs="+", help="words, in English or Chinese; all must match")
     p.add_argument("--json", action="store_true", help="print a JSON array")
 
     sub.add_parser("check", help="check the database's integrity and consistency")

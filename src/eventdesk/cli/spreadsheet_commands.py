@@ -31,7 +31,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import-attendees", help="add the people of an XLSX or CSV attendee list to a meeting"
     )
-    p.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+    p.add_argument("meeting_id", type=int, metavar="MEETING_ID", help="the meeting (see `list`)")
     p.add_argument("file", type=Path, metavar="FILE", help="FILE.xlsx or FILE.csv")
     p.add_argument(
         "--dry-run", action="store_true", help="show what would be imported; change nothing"
@@ -45,7 +45,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     )
 
     p = sub.add_parser("export-list", help="write a list to XLSX or CSV, with its columns")
-    p.add_argument("list", choices=LISTS, metavar="|".join(LISTS))
+    p.add_argument("list", choices=LISTS, metavar="|".join(LISTS), help="which list")
     p.add_argument("--meeting", type=int, metavar="ID", help="the meeting (attendees only)")
     p.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE", help="FILE.xlsx or FILE.csv"
@@ -55,7 +55,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--meeting", type=int, metavar="ID", help="only this meeting")
     p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="YYYY-MM-DD")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.ics")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.ics", help="where to write it"
+    )
 
 
 def cmd_import_attendees(args: argparse.Namespace) -> int:

@@ -38,7 +38,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "summary", help="write one meeting's news release or minutes as PDF, DOCX or HTML"
     )
-    p.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+    p.add_argument("meeting_id", type=int, metavar="MEETING_ID", help="the meeting (see `list`)")
     p.add_argument(
         "--template",
         choices=["news", "minutes"],

@@ -22,6 +22,7 @@ from eventdesk.store.errors import (
     DatabaseUnavailable,
     NewerSchemaError,
     NotAnEventDeskDatabase,
+    StoreError,
 )
 from eventdesk.store.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
 
@@ -74,6 +75,25 @@ def damaged(path: Path, detail: str) -> DatabaseDamaged:
         f"{path} is damaged ({detail}). EventDesk did not change it. "
         "Restore it from a backup (File > Restore from backup, or `eventdesk restore`)."
     )
+
+
+#: SQLite's words for what a person can do something about, and ours for them.
+_SQLITE_TOLD = {
+    "database is locked": "The database is busy in another program; try again in a moment.",
+    "readonly database": "The database file cannot be written (it or its folder is read-only).",
+    "disk is full": "The disk is full; nothing was saved. Free some space and save again.",
+    "disk I/O error": "The disk could not be read or written (was it removed?).",
+    "closed database": "The database is closed; open it again to go on.",
+}
+
+
+def sqlite_told(exc: sqlite3.Error) -> StoreError:
+    """A :class:`StoreError` for an ``sqlite3`` error, in words a user can act on."""
+    text = str(exc)
+    for words, message in _SQLITE_TOLD.items():
+        if words in text:
+            return StoreError(message)
+    return StoreError(f"The database refused the change ({text}); nothing was saved.")
 
 
 def _quick_check(db: Database, path: Path) -> None:

@@ -39,7 +39,7 @@ from eventdesk.store.convert import (
     person_from_row,
     person_row,
 )
-from eventdesk.store.database import damaged, memory_database, open_database
+from eventdesk.store.database import damaged, memory_database, open_database, sqlite_told
 from eventdesk.store.errors import ReadOnlyStore, RecordNotFound, StoreError
 from eventdesk.store.lock import FileLock
 from eventdesk.store.queries import MeetingFilter
@@ -49,16 +49,20 @@ _SOFT_DELETABLE = {"meeting": "meetings", "person": "people", "organisation": "o
 
 
 def _damage_told(method: Callable[..., T]) -> Callable[..., T]:
-    """SQLite's "malformed" error becomes the message with the way out (restore a backup)."""
+    """No ``sqlite3`` error leaves the store: each becomes a :class:`StoreError` in words.
+
+    SQLite's "malformed" error becomes the message with the way out (restore a
+    backup); the others say what a person can do about them.
+    """
 
     @functools.wraps(method)
     def wrapper(self: EventStore, *args: Any, **kwargs: Any) -> T:
         try:
             return method(self, *args, **kwargs)
-        except sqlite3.DatabaseError as exc:
-            if type(exc) is not sqlite3.DatabaseError:  # integrity, locking: not damage
-                raise
-            raise damaged(self.path or Path(":memory:"), str(exc)) from exc
+        except sqlite3.Error as exc:
+            if type(exc) is sqlite3.DatabaseError:
+                raise damaged(self.path or Path(":memory:"), str(exc)) from exc
+            raise sqlite_told(exc) from exc
 
     return wrapper
 
@@ -134,8 +138,10 @@ class EventStore:
             with self.db.atomic():
                 yield self.db
                 search_index.refresh(self.db)
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"Nothing was saved: the database said {exc}.") from exc
+        except sqlite3.Error as exc:
+            if type(exc) is sqlite3.DatabaseError:
+                raise damaged(self.path or Path(":memory:"), str(exc)) from exc
+            raise sqlite_told(exc) from exc
 
     def refuse_writes(self) -> None:
         """From now on, every save is refused (after damage was found in the file)."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import re
-import sqlite3
 from contextlib import suppress
 from typing import Any
 
@@ -155,7 +154,7 @@ class MeetingEditor(QWidget):
         except ValidationError as exc:
             self._show_problems(exc.problems)
             return False
-        except (StoreError, sqlite3.Error) as exc:  # the edits stay in the form
+        except StoreError as exc:  # the edits stay in the form
             self._show_message(f"Not saved: {exc}")
             return False
         assert stored.id is not None
@@ -194,7 +193,7 @@ class MeetingEditor(QWidget):
         payload = crash_drafts.payload(self._meeting, self._typed())
         # A safety net must not stop the typing, nor raise from a timer when the
         # database was closed under a window being torn down.
-        with suppress(StoreError, sqlite3.Error):
+        with suppress(StoreError):
             self._store.save_draft(
                 crash_drafts.KIND, self._meeting.id, crash_drafts.title(self._meeting), payload
             )
@@ -220,7 +219,7 @@ class MeetingEditor(QWidget):
     def _discard_draft(self, meeting_id: int | None) -> None:
         self._draft_timer.stop()
         if not self._read_only:
-            with suppress(StoreError, sqlite3.Error):
+            with suppress(StoreError):
                 self._store.discard_draft(crash_drafts.KIND, meeting_id)
 
     # -- beyond the contract -------------------------------------------------------
