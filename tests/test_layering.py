@@ -147,3 +147,16 @@ def test_html_and_docx_summaries_load_no_qt():
         [sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_gui_reaches_the_store_only_through_what_it_exports():
+    """The services (``EventStore``, ``DatabaseFiles``), their errors and the types they return."""
+    import eventdesk.store
+
+    exported = {f"eventdesk.store.{name}" for name in eventdesk.store.__all__}
+    side_doors = [
+        str(i)
+        for i in _of("ui")
+        if _within(i.target, "eventdesk.store") and i.target not in exported | {"eventdesk.store"}
+    ]
+    assert side_doors == []

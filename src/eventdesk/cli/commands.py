@@ -14,9 +14,7 @@ from pathlib import Path
 
 from eventdesk import paths
 from eventdesk.cli import spreadsheet_commands, summary_commands
-from eventdesk.store import DatabaseLocked, EventStore, StoreError, backups
-from eventdesk.store.interchange import dumps, export_database, export_meeting, import_file
-from eventdesk.store.restore import restore
+from eventdesk.store import DatabaseFiles, DatabaseLocked, EventStore, StoreError
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -46,18 +44,15 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     with open_store(args, write=True) as store:
-        report = import_file(store, args.file)
+        report = store.import_file(args.file)
     print(f"Imported {args.file}: {report.summary()}.")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        if args.meeting is not None:
-            document = export_meeting(store, args.meeting)
-        else:
-            document = export_database(store)
-    _write_text(args.output, dumps(document))
+        text = store.export_json(args.meeting)
+    _write_text(args.output, text)
     print(f"Wrote {args.output}.")
     return 0
 
@@ -114,14 +109,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     path = database_path(args)
+    files = DatabaseFiles(path)
     if args.backup is None:
-        found = backups.list_backups(path)
+        found = files.backups()
         if not found:
-            print(f"There are no backups of {path} in {backups.backup_folder(path)}.")
+            print(f"There are no backups of {path} in {files.backup_folder}.")
         for b in found:
             print(f"{b.taken:%Y-%m-%d %H:%M:%S}\t{b.reason}\t{b.path}")
         return 0
-    kept = restore(args.backup, path)
+    kept = files.restore(args.backup)
     print(f"Restored {path} from {args.backup}. The replaced file was kept as {kept}.")
     return 0
 

@@ -1,8 +1,15 @@
 """The SQLite file: schema, migrations, queries, search, backups. No Qt.
 
-Use :class:`EventStore`; it is the single way in for the GUI and the CLI.
+Use :class:`EventStore`; it is the single way in for the GUI and the CLI, and
+:class:`DatabaseFiles` for the file itself (backups, restore, upkeep). The GUI
+imports from here only: these services, their errors and the types they return
+(``tests/test_layering.py`` checks it).
 """
 
+from typing import Any
+
+from eventdesk.store.backups import Backup
+from eventdesk.store.drafts import Draft
 from eventdesk.store.errors import (
     DatabaseDamaged,
     DatabaseUnavailable,
@@ -13,20 +20,46 @@ from eventdesk.store.errors import (
     RecordNotFound,
     StoreError,
 )
+from eventdesk.store.files import DatabaseFiles
 from eventdesk.store.lock import DatabaseLocked
-from eventdesk.store.queries import MeetingFilter
+from eventdesk.store.queries import (
+    AttendedRow,
+    CourseRow,
+    MeetingFilter,
+    MeetingRow,
+    OrganisationRow,
+    PersonRow,
+)
 from eventdesk.store.service import EventStore
 
 __all__ = [
+    "AttendedRow",
+    "Backup",
+    "CourseRow",
     "DatabaseDamaged",
+    "DatabaseFiles",
     "DatabaseLocked",
     "DatabaseUnavailable",
+    "Draft",
     "EventStore",
     "ImportRefused",
+    "ImportReport",
     "MeetingFilter",
+    "MeetingRow",
     "NewerSchemaError",
     "NotAnEventDeskDatabase",
+    "OrganisationRow",
+    "PersonRow",
     "ReadOnlyStore",
     "RecordNotFound",
     "StoreError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``ImportReport`` on first use: the interchange is not needed to start."""
+    if name == "ImportReport":
+        from eventdesk.store.interchange import ImportReport
+
+        return ImportReport
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -43,6 +43,9 @@ from eventdesk.store.database import damaged, memory_database, open_database, sq
 from eventdesk.store.errors import ReadOnlyStore, RecordNotFound, StoreError
 from eventdesk.store.lock import FileLock
 from eventdesk.store.queries import MeetingFilter
+
+if TYPE_CHECKING:
+    from eventdesk.store.interchange import ImportReport
 
 T = TypeVar("T")
 _SOFT_DELETABLE = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
@@ -387,6 +390,22 @@ class EventStore:
                 raise StoreError("An in-memory database has no backup folder; name a file.")
             target = backups.backup_path(self.path, "manual")
         return backups.backup(self.db, target)
+
+    # -- the interchange format (loaded on first use: it is not needed to start) ---
+
+    def import_file(self, path: Path) -> ImportReport:
+        """Take an interchange file whole, or change nothing (``ImportRefused`` says why)."""
+        from eventdesk.store.interchange import import_file
+
+        return import_file(self, path)
+
+    def export_json(self, meeting_id: int | None = None) -> str:
+        """One meeting, or the whole database, as interchange JSON text."""
+        from eventdesk.store.interchange import dumps, export_database, export_meeting
+
+        if meeting_id is None:
+            return dumps(export_database(self))
+        return dumps(export_meeting(self, meeting_id))
 
     def integrity_problems(self) -> list[str]:
         """Problems SQLite's full integrity check and our own consistency checks find."""

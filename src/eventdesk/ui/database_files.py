@@ -12,15 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from eventdesk.store import EventStore, StoreError, backups
-from eventdesk.store.interchange import ImportReport, dumps, import_file
-from eventdesk.store.interchange import export_database as export_all
-from eventdesk.store.interchange import export_meeting as export_one
-from eventdesk.store.restore import restore
+from eventdesk.store import DatabaseFiles, EventStore, StoreError
 from eventdesk.ui.background import BackgroundTask
 from eventdesk.ui.opening import open_for_window
 
 if TYPE_CHECKING:
+    from eventdesk.store import ImportReport
     from eventdesk.ui.main_window import MainWindow
 
 DATABASE_FILTER = "EventDesk databases (*.sqlite3 *.db);;All files (*)"
@@ -67,7 +64,7 @@ def import_into(window: MainWindow, path: Path | None = None) -> BackgroundTask 
     if not window.workspace.confirm_leave():
         return None
     chosen = path
-    task = BackgroundTask(window.store, lambda store: import_file(store, chosen), window)
+    task = BackgroundTask(window.store, lambda store: store.import_file(chosen), window)
     action = window.actions_.import_file
     action.setEnabled(False)
     window.statusBar().showMessage(f"Importing {chosen.name}…")
@@ -99,7 +96,7 @@ def export_meeting(window: MainWindow, path: Path | None = None) -> bool:
         if path is None:
             return False
     try:
-        return _write(window, path, dumps(export_one(window.store, meeting_id)))
+        return _write(window, path, window.store.export_json(meeting_id))
     except StoreError as exc:
         window.warn(str(exc))
         return False
@@ -110,7 +107,7 @@ def export_database(window: MainWindow, path: Path | None = None) -> bool:
         path = _ask_json(window, "Export whole database", "eventdesk-export.json")
         if path is None:
             return False
-    return _write(window, path, dumps(export_all(window.store)))
+    return _write(window, path, window.store.export_json())
 
 
 def backup(window: MainWindow) -> Path | None:
@@ -128,17 +125,16 @@ def restore_backup(window: MainWindow, backup: Path | None = None) -> bool:
     path = window.store.path
     if path is None or not window.workspace.confirm_leave():
         return False
+    files = DatabaseFiles(path)
     if backup is None:
-        choices = [
-            (f"{b.taken:%Y-%m-%d %H:%M:%S}  {b.reason}", b.path) for b in backups.list_backups(path)
-        ]
+        choices = [(f"{b.taken:%Y-%m-%d %H:%M:%S}  {b.reason}", b.path) for b in files.backups()]
         backup = window.ask_backup(choices)
         if backup is None:
             return False
     window.release_store()
     kept = None
     try:
-        kept = restore(backup, path)
+        kept = files.restore(backup)
     except StoreError as exc:
         window.warn(str(exc))
     store = open_for_window(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from eventdesk.store.database import upkeep_file
+from eventdesk.store import DatabaseFiles
 
 
 class _Signals(QObject):
@@ -34,7 +34,7 @@ class _Check(QRunnable):
 
     def run(self) -> None:
         try:
-            found = upkeep_file(self.path)
+            found = DatabaseFiles(self.path).upkeep()
             with contextlib.suppress(RuntimeError):  # the program closed: nobody left to tell
                 self.signals.finished.emit(found)
         finally:

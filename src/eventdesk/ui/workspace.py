@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QSplitter, QWidget
 
-from eventdesk.store import EventStore, StoreError
-from eventdesk.store.drafts import Draft
-from eventdesk.store.interchange import ImportReport, import_file
+from eventdesk.store import Draft, EventStore, StoreError
 from eventdesk.ui.course_filters import CourseFilters
 from eventdesk.ui.editor_stack import EditorStack
 from eventdesk.ui.list_pane import ListPane
@@ -29,6 +28,9 @@ from eventdesk.ui.models import (
     PeopleModel,
 )
 from eventdesk.ui.sections import Section
+
+if TYPE_CHECKING:  # the interchange loads on first use, not at start
+    from eventdesk.store import ImportReport
 
 Answer = QMessageBox.StandardButton
 #: The kinds of crash draft restored here: each section's editor has ``restore_draft(payload)``.
@@ -244,7 +246,7 @@ class Workspace(QSplitter):
         """Import the shipped example meeting and show it (the empty database's offer)."""
         from eventdesk import paths
 
-        report = import_file(self.store, path or paths.sample_meeting())
+        report = self.store.import_file(path or paths.sample_meeting())
         self.refresh()
         if report.meetings_added:
             self.open_meeting(report.meetings_added[0])

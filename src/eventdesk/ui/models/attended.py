@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from eventdesk.records import AttendanceRole, HostRole
-from eventdesk.store.queries import AttendedRow
+from eventdesk.store import AttendedRow
 from eventdesk.ui.models.paged import DEFAULT_PAGE_SIZE, PagedTableModel
 
 #: ``fetch(party_id, limit=…, offset=…)``: the store's page of a party's meetings.

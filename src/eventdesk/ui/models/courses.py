@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from eventdesk.records import CourseStatus
-from eventdesk.store import EventStore
-from eventdesk.store.queries import CourseRow
+from eventdesk.store import CourseRow, EventStore
 from eventdesk.ui.models.paged import DEFAULT_PAGE_SIZE, PagedTableModel
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from eventdesk.records import MeetingFormat, MeetingStatus
-from eventdesk.store import EventStore, MeetingFilter
-from eventdesk.store.queries import MeetingRow
+from eventdesk.store import EventStore, MeetingFilter, MeetingRow
 from eventdesk.ui.models.paged import DEFAULT_PAGE_SIZE, PagedTableModel
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from eventdesk.records import OrganisationKind
-from eventdesk.store import EventStore
-from eventdesk.store.queries import OrganisationRow
+from eventdesk.store import EventStore, OrganisationRow
 from eventdesk.ui.models.paged import DEFAULT_PAGE_SIZE, PagedTableModel
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from eventdesk.store import EventStore
-from eventdesk.store.queries import PersonRow
+from eventdesk.store import EventStore, PersonRow
 from eventdesk.ui.models.paged import DEFAULT_PAGE_SIZE, PagedTableModel
 
 
