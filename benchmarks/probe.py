@@ -143,10 +143,10 @@ def work(db: Path, out: Path) -> None:
     editor = window.workspace.editors.meeting_editor
     other = store.list_meetings(limit=1)[0].id
     for _ in range(7):
-        editor.load_meeting(other)
+        editor.load(other)
         app.processEvents()
         started = time.perf_counter()
-        editor.load_meeting(meeting_id)
+        editor.load(meeting_id)
         app.processEvents()
         samples["open"].append(_ms(started))
     from eventdesk.summary import write_summary

@@ -36,7 +36,7 @@ def main() -> int:
         editor.setWindowTitle("EventDesk — meeting")
         editor.resize(1280, 800)
         editor.show()
-        editor.load_meeting(row.id)
+        editor.load(row.id)
         for index, name in enumerate(TABS):
             editor.tabs.setCurrentIndex(index)
             tab = editor.tabs.currentWidget()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventdesk.ui.field_marks import INVALID_STYLE
+from eventdesk.ui import marking
 from eventdesk.ui.sections import Section
 
 
@@ -17,13 +17,13 @@ def test_empty_family_name_is_refused_in_place(qtbot, main_window):
     assert not main_window.save()
 
     assert store.count_people() == before
-    assert editor.marks.is_marked("family_name")
-    assert editor.form.family_name.styleSheet() == INVALID_STYLE
+    assert editor.fields.is_marked("family_name")
+    assert marking.is_marked(editor.form.family_name)  # the red border
     assert "required" in editor.form.family_name.toolTip()
     assert editor.is_dirty()
     # typing in the field clears its mark
     qtbot.keyClicks(editor.form.family_name, "Somebody")
-    assert not editor.marks.is_marked("family_name")
+    assert not editor.fields.is_marked("family_name")
     assert main_window.save()
     assert store.count_people() == before + 1
 
@@ -35,8 +35,8 @@ def test_bad_email_is_marked(qtbot, main_window):
     qtbot.keyClicks(editor.form.family_name, "Zhang")
     qtbot.keyClicks(editor.form.email, "not an address")
     assert not editor.save()
-    assert editor.marks.is_marked("email")
-    assert not editor.marks.is_marked("family_name")
+    assert editor.fields.is_marked("email")
+    assert not editor.fields.is_marked("family_name")
 
 
 def test_a_date_that_does_not_exist_is_refused_in_place(qtbot, main_window):
@@ -50,7 +50,7 @@ def test_a_date_that_does_not_exist_is_refused_in_place(qtbot, main_window):
 
     assert not editor.save()
 
-    assert editor.marks.is_marked("founded")
+    assert editor.fields.is_marked("founded")
     assert "February 2021 has 28 days" in editor.form.founded.toolTip()
     assert store.get_organisation(org_id).founded is None
 
@@ -62,4 +62,4 @@ def test_an_organisation_needs_a_name(qtbot, main_window):
     editor = workspace.editors.organisation_editor
     qtbot.keyClicks(editor.form.city, "Shanghai")
     assert not editor.save()
-    assert editor.marks.is_marked("name")
+    assert editor.fields.is_marked("name")

@@ -204,7 +204,7 @@ def test_an_organisation_that_does_not_exist_is_refused_in_place(qtbot, main_win
     qtbot.keyClicks(form.family_name, "Sun")
     qtbot.keyClicks(form.organisation.lineEdit(), "Nowhere Institute")
     assert not main_window.save()
-    assert workspace.editors.person_editor.marks.is_marked("organisation")
+    assert workspace.editors.person_editor.fields.is_marked("organisation")
 
 
 def test_ctrl_n_puts_the_keyboard_in_the_new_record(qtbot, main_window):

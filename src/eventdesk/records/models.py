@@ -34,6 +34,7 @@ from eventdesk.records.enums import (
     PresentationKind,
     Side,
 )
+from eventdesk.records.fields import shown, text
 from eventdesk.records.names import display_name
 
 
@@ -64,16 +65,16 @@ class _Record:
 
 @dataclass
 class Organisation(_Record):
-    name: str
-    name_zh: str = ""
-    short_name: str = ""
-    kind: OrganisationKind = OrganisationKind.UNIVERSITY
-    parent_id: int | None = None
-    city: str = ""
-    founded: date | None = None
-    description: str = ""
-    description_zh: str = ""
-    notes: str = ""
+    name: str = shown("&Name")
+    name_zh: str = shown("Name in &Chinese", default="")
+    short_name: str = shown("&Short name", default="")
+    kind: OrganisationKind = shown("&Kind", default=OrganisationKind.UNIVERSITY)
+    parent_id: int | None = shown("&Part of", default=None)
+    city: str = text("C&ity or region")
+    founded: date | None = shown("&Founded", default=None)
+    description: str = text("&Description", lines=4)
+    description_zh: str = text("Description (Chinese)", lines=3)
+    notes: str = text()
     #: For an alliance: the ids of its member organisations, in listing order.
     member_ids: list[int] = field(default_factory=list)
     id: int | None = None
@@ -86,17 +87,17 @@ class Organisation(_Record):
 
 @dataclass
 class Person(_Record):
-    family_name: str
-    given_name: str = ""
-    name_order: NameOrder = NameOrder.FAMILY_FIRST
-    name_zh: str = ""
-    honorific: str = ""
-    title: str = ""
-    title_zh: str = ""
-    organisation_id: int | None = None
-    email: str = ""
-    phone: str = ""
-    notes: str = ""
+    family_name: str = shown("&Family name")
+    given_name: str = shown("&Given name", default="")
+    name_order: NameOrder = shown("Name &order", default=NameOrder.FAMILY_FIRST)
+    name_zh: str = shown("Name in &Chinese", default="")
+    honorific: str = text("&Honorific", placeholder="Prof., Dr, Ms …")
+    title: str = text("Current &title")
+    title_zh: str = text("Title in Chinese")
+    organisation_id: int | None = shown("O&rganisation", default=None)
+    email: str = shown("&E-mail", default="")
+    phone: str = text("&Phone")
+    notes: str = text("&Notes", lines=4)
     id: int | None = None
     uid: str = field(default_factory=new_uid)
 

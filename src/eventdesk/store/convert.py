@@ -15,6 +15,7 @@ from eventdesk.records import (
     OurRole,
     Person,
 )
+from eventdesk.records.fields import text_fields
 from eventdesk.records.models import Meeting
 
 
@@ -38,6 +39,16 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def texts_of(record: Any) -> dict[str, str]:
+    """The record's declared text fields (``records/fields.py``), each in a column of its name."""
+    return {name: getattr(record, name) for name in text_fields(type(record))}
+
+
+def texts_from(cls: type, row: dict[str, Any]) -> dict[str, str]:
+    """The keyword arguments of ``cls``'s text fields from a row (NULL reads as "")."""
+    return {name: row[name] or "" for name in text_fields(cls)}
+
+
 def person_row(p: Person) -> dict[str, Any]:
     return {
         "uid": p.uid,
@@ -45,13 +56,9 @@ def person_row(p: Person) -> dict[str, Any]:
         "given_name": p.given_name.strip(),
         "name_order": p.name_order.value,
         "name_zh": p.name_zh.strip(),
-        "honorific": p.honorific,
-        "title": p.title,
-        "title_zh": p.title_zh,
         "organisation_id": p.organisation_id,
         "email": p.email.strip(),
-        "phone": p.phone,
-        "notes": p.notes,
+        **texts_of(p),
     }
 
 
@@ -63,13 +70,9 @@ def person_from_row(row: dict[str, Any]) -> Person:
         given_name=row["given_name"] or "",
         name_order=NameOrder(row["name_order"]),
         name_zh=row["name_zh"] or "",
-        honorific=row["honorific"] or "",
-        title=row["title"] or "",
-        title_zh=row["title_zh"] or "",
         organisation_id=row["organisation_id"],
         email=row["email"] or "",
-        phone=row["phone"] or "",
-        notes=row["notes"] or "",
+        **texts_from(Person, row),
     )
 
 
@@ -81,11 +84,8 @@ def organisation_row(o: Organisation) -> dict[str, Any]:
         "short_name": o.short_name.strip(),
         "kind": o.kind.value,
         "parent_id": o.parent_id,
-        "city": o.city,
         "founded": iso(o.founded),
-        "description": o.description,
-        "description_zh": o.description_zh,
-        "notes": o.notes,
+        **texts_of(o),
     }
 
 
@@ -98,12 +98,9 @@ def organisation_from_row(row: dict[str, Any], member_ids: list[int]) -> Organis
         short_name=row["short_name"] or "",
         kind=OrganisationKind(row["kind"]),
         parent_id=row["parent_id"],
-        city=row["city"] or "",
         founded=to_date(row["founded"]),
-        description=row["description"] or "",
-        description_zh=row["description_zh"] or "",
-        notes=row["notes"] or "",
         member_ids=member_ids,
+        **texts_from(Organisation, row),
     )
 
 

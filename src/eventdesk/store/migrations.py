@@ -27,6 +27,11 @@ def _soft_deleted(columns: dict) -> dict:
     return {**columns, "created_at": _TEXT, "updated_at": _TEXT, "deleted_at": _TEXT}
 
 
+def add_text_column(db: Database, table: str, column: str) -> None:
+    """A new text field of a record (``docs/adding-a-field.md``): a column, empty in old rows."""
+    db[table].add_column(column, _TEXT)
+
+
 def m001_records(db: Database) -> None:
     """The record tables of docs/targets.md ("The records"), with keys and indexes."""
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

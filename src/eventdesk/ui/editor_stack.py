@@ -1,8 +1,9 @@
 """The right-hand pane: the editor of the selected record, one page per kind.
 
-It hides the one difference between the editors' contracts (the meeting
-editor's ``load_meeting`` / ``meeting_id`` against ``load`` / ``record_id``)
-so the workspace can treat them alike.
+Every editor keeps one contract (``load(id)``, ``new()``, ``save()``,
+``is_dirty()``, ``revert()``, ``record_id()``; the person and organisation
+pages through :class:`~eventdesk.ui.record_editor.RecordEditor`), so the
+workspace treats them alike; the course register's page only shows.
 """
 
 from __future__ import annotations
@@ -72,21 +73,14 @@ class EditorStack(QStackedWidget):
         self.setCurrentWidget(self.placeholder)
 
     def load(self, section: Section, record_id: int) -> None:
-        page = self.editor(section)
-        if section is Section.MEETINGS:
-            self.meeting_editor.load_meeting(record_id)
-        else:
-            page.load(record_id)
+        self.editor(section).load(record_id)
         self._raise(section)
 
     def new(self, section: Section) -> bool:
         """Show an empty record of this kind; False for courses (made in a meeting)."""
-        if section is Section.MEETINGS:
-            self.meeting_editor.new_meeting()
-        elif section is Section.COURSES:
+        if section is Section.COURSES:
             return False
-        else:
-            self.editor(section).new()
+        self.editor(section).new()
         self._raise(section)
         return True
 
@@ -106,8 +100,6 @@ class EditorStack(QStackedWidget):
     def shown_id(self) -> int | None:
         if self._section is None:
             return None
-        if self._section is Section.MEETINGS:
-            return self.meeting_editor.meeting_id()
         return self._pages[self._section].record_id()
 
     def is_dirty(self) -> bool:

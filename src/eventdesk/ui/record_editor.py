@@ -1,32 +1,33 @@
-"""What the person and organisation editors share with the meeting editor's contract.
+"""The one editor framework: a record page's contract, dirty state, save, revert and drafts.
 
 The main window treats every editor alike: ``load(id)``, ``new()``,
 ``save() -> bool``, ``is_dirty()``, ``revert()``, ``record_id()`` and the
 signals ``saved(id)`` and ``dirtyChanged(bool)``. This base class keeps the
-dirty flag honest (loading a record does not make it dirty; any edit does),
-and turns validation problems into marks on the fields.
+dirty flag honest (loading a record does not make it dirty; any edit does).
+Its fields are bound in a :class:`RecordForm`, the same binding the meeting
+editor's tabs use: each edit goes straight into the working copy, text that
+does not parse is kept as typed and refused, and validation problems become
+marks on the fields (:mod:`eventdesk.ui.marking`).
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from eventdesk.records import Problem, ValidationError
 from eventdesk.records.serialise import from_data, to_data
 from eventdesk.store import EventStore, StoreError
-from eventdesk.ui.field_marks import FieldMarks
+from eventdesk.ui import marking
 from eventdesk.ui.org_picker import OrganisationPicker
+from eventdesk.ui.record_form import RecordForm
+from eventdesk.ui.record_rows import bind_rows
 
 
 class RecordEditor(QWidget):
@@ -38,56 +39,73 @@ class RecordEditor(QWidget):
     KIND = ""
     #: The record's dataclass, to read a crash draft back.
     RECORD: type = object
+    #: The record's validation (``validate_person``): problems, or none.
+    VALIDATE: Callable[[Any], list[Problem]] = staticmethod(lambda _record: [])
     #: A crash draft is written this long after the first unsaved edit.
     DRAFT_DELAY_MS = 2000
 
-    def __init__(self, store: EventStore, parent: QWidget | None = None):
+    def __init__(self, store: EventStore, form: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self._store = store
-        self._id: int | None = None
         self._dirty = False
-        self._loading = False
-        self.marks = FieldMarks({})
+        self.form = form
+        self.fields = RecordForm(self)
+        self.fields.edited.connect(lambda _name: self._set_dirty(True))
+        bind_rows(self.fields, form, self.RECORD)
+        form.meetings.meetingActivated.connect(self.openMeeting)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
+        self.message.setStyleSheet(f"color: {marking.PROBLEM_COLOUR};")
         self.message.hide()
+        self.setStyleSheet(marking.INVALID_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(form)
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(self.DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft)
 
-    # -- what subclasses provide ------------------------------------------
+    # -- what a page may change ----------------------------------------------
 
     def _blank(self) -> Any:
-        raise NotImplementedError
+        """A new record: its required text empty."""
+        required = [
+            f.name
+            for f in dataclasses.fields(self.RECORD)
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        ]
+        return self.RECORD(**dict.fromkeys(required, ""))
 
     def _get(self, record_id: int) -> Any:
-        raise NotImplementedError
-
-    def _write(self, record: Any) -> None:
-        """Put a record into the form's widgets."""
-        raise NotImplementedError
-
-    def _read(self) -> tuple[Any, list[Problem]]:
-        """The record the form holds, with problems of text that does not parse."""
-        raise NotImplementedError
-
-    def _validate(self, record: Any) -> list[Problem]:
-        raise NotImplementedError
+        return getattr(self._store, f"get_{self.KIND}")(record_id)
 
     def _store_save(self, record: Any) -> Any:
+        return getattr(self._store, f"save_{self.KIND}")(record)
+
+    def _validate(self, record: Any) -> list[Problem]:
+        return type(self).VALIDATE(record)
+
+    def _form_problems(self) -> list[Problem]:
+        """What the form knows is wrong beyond the record: a picker's text naming nothing."""
+        return [
+            Problem(self.KIND, name, "is not a known organisation; pick one")
+            for name, widget in self.fields.bound()
+            if isinstance(widget, OrganisationPicker) and widget.text_names_nothing()
+        ]
+
+    def _shown(self, record: Any) -> None:
+        """After a record is put in the fields: its meetings, its heading."""
+        self.form.meetings.show_party(getattr(self._store, f"meetings_of_{self.KIND}"), record.id)
+        self._update_heading()
+
+    def _heading(self) -> str:
+        """The page's heading, from what the fields show now."""
         raise NotImplementedError
 
-    def _after_load(self, record_id: int | None) -> None:
-        """Refresh what hangs off the record (its meetings list)."""
-
-    def _draft_extras(self) -> dict[str, Any]:
-        """Typed text a record cannot hold (a date that does not parse), for the draft."""
-        return {}
-
-    def _apply_draft_extras(self, payload: dict[str, Any]) -> None:
-        """Put the extras of :meth:`_draft_extras` back into the form."""
+    def _update_heading(self) -> None:
+        self.form.heading.setText(self._heading())
 
     def _title(self, record: Any) -> str:
         return str(getattr(record, "label", "") or getattr(record, "display_name", ""))
@@ -100,45 +118,52 @@ class RecordEditor(QWidget):
     def new(self) -> None:
         self._show(self._blank())
 
+    def record(self) -> Any:
+        """The working copy: the shown record with every edit in it."""
+        return self.fields.record()
+
     def record_id(self) -> int | None:
-        return self._id
+        record = self.fields.record()
+        return record.id if record is not None else None
 
     def is_dirty(self) -> bool:
         return self._dirty
 
     def revert(self) -> None:
         """Drop the unsaved edits (and their crash draft) and show the stored record."""
-        self._discard_draft(self._id)
-        if self._id is None:
+        record_id = self.record_id()
+        self._discard_draft(record_id)
+        if record_id is None:
             self.new()
         else:
-            self.load(self._id)
+            self.load(record_id)
 
     def save(self) -> bool:
         """Validate and save; mark the bad fields in place and return False if refused."""
-        self.marks.clear()
+        self.fields.clear_problems()
         self._say("")
-        record, problems = self._read()
-        problems += self._validate(record)
+        record = copy.deepcopy(self.fields.record())
+        problems = [Problem(self.KIND, name, msg) for _uid, name, msg in self.fields.unreadable()]
+        problems += self._form_problems() + self._validate(record)
         if not problems:
             try:
-                record = self._store_save(record)
+                stored = self._store_save(record)
             except ValidationError as exc:
                 problems = exc.problems
             except StoreError as exc:
                 self._say(str(exc))
                 return False
         if problems:
-            unplaced = self.marks.mark_problems(problems)
+            unplaced = self.fields.mark_problems(problems)
             self._say("\n".join(str(p) for p in unplaced) or "Please correct the marked fields.")
-            first = self.marks.first_marked()
+            first = self.fields.first_marked()
             if first is not None:
                 first.setFocus()
             return False
-        self._discard_draft(self._id)
         self._discard_draft(record.id)
-        self._show(record)
-        self.saved.emit(record.id)
+        self._discard_draft(stored.id)
+        self._show(stored)
+        self.saved.emit(stored.id)
         return True
 
     # -- crash drafts --------------------------------------------------------
@@ -148,21 +173,18 @@ class RecordEditor(QWidget):
         self._draft_timer.stop()
         if not self._dirty:
             return
-        record, _problems = self._read()
-        payload = {**to_data(record), **self._draft_extras()}
+        record = self.fields.record()
+        payload = {**to_data(record), "typed": self.fields.typed()}
         # A draft is a safety net: failing to write one must not stop the typing.
         with suppress(StoreError):
-            self._store.save_draft(self.KIND, self._id, self._title(record), payload)
+            self._store.save_draft(self.KIND, record.id, self._title(record), payload)
 
     def restore_draft(self, payload: dict[str, Any]) -> None:
         """Show a crash draft's edits, unsaved, over the stored record."""
         record = from_data(self.RECORD, payload)
-        self._show(record)
-        self._loading = True
-        try:
-            self._apply_draft_extras(payload)
-        finally:
-            self._loading = False
+        self.fields.reset()
+        self.fields.restore_typed(payload.get("typed", []))
+        self._show(record, keep_typed=True)
         self._set_dirty(True)
 
     def _discard_draft(self, record_id: int | None) -> None:
@@ -172,38 +194,13 @@ class RecordEditor(QWidget):
 
     # -- helpers -------------------------------------------------------------
 
-    def _show(self, record: Any) -> None:
-        self._loading = True
-        try:
-            self.marks.clear()
-            self._say("")
-            self._id = record.id
-            self._write(record)
-        finally:
-            self._loading = False
-        self._after_load(self._id)
+    def _show(self, record: Any, *, keep_typed: bool = False) -> None:
+        self._say("")
+        if not keep_typed:
+            self.fields.reset()
+        self.fields.load(record)
+        self._shown(record)
         self._set_dirty(False)
-
-    def _watch(self, *widgets: QWidget) -> None:
-        """Any edit in these widgets makes the record dirty and clears the widget's mark."""
-        for widget in widgets:
-            if isinstance(widget, OrganisationPicker):
-                widget.organisationChanged.connect(lambda w=widget: self._edited(w))
-            elif isinstance(widget, QLineEdit):
-                widget.textChanged.connect(lambda _t, w=widget: self._edited(w))
-            elif isinstance(widget, QPlainTextEdit):
-                widget.textChanged.connect(lambda w=widget: self._edited(w))
-            elif isinstance(widget, QComboBox):
-                widget.currentIndexChanged.connect(lambda _i, w=widget: self._edited(w))
-            elif isinstance(widget, QListWidget):
-                widget.model().rowsInserted.connect(lambda *_a, w=widget: self._edited(w))
-                widget.model().rowsRemoved.connect(lambda *_a, w=widget: self._edited(w))
-
-    def _edited(self, widget: QWidget) -> None:
-        if self._loading:
-            return
-        self.marks.clear(widget)
-        self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty and not self._draft_timer.isActive():
@@ -217,9 +214,3 @@ class RecordEditor(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
-
-
-def set_combo_data(combo: QComboBox, value: object) -> None:
-    """Select the item whose data is ``value`` (enums are kept as their plain value)."""
-    index = combo.findData(str(value))
-    combo.setCurrentIndex(max(index, 0))

@@ -162,7 +162,7 @@ def editor(qtbot, fresh_store: EventStore) -> MeetingEditor:
 def sample_editor(qtbot, sample_store: EventStore) -> MeetingEditor:
     editor = make_editor(qtbot, sample_store)
     (row,) = sample_store.list_meetings()
-    editor.load_meeting(row.id)
+    editor.load(row.id)
     return editor
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from eventdesk.ui.meeting_editor import marking
+from eventdesk.ui import marking
 
 
 def test_unsaved_edits_become_a_draft_and_come_back(
     sample_editor, sample_store, drive, editor_on, qtbot
 ):
     editor, store = sample_editor, sample_store
-    meeting_id = editor.meeting_id()
+    meeting_id = editor.record_id()
     d = drive(editor)
     d.field(editor.details.view.edition, "2021/22")
     d.field(editor.details.view.start_date, "2021-02-30")
@@ -26,7 +26,7 @@ def test_unsaved_edits_become_a_draft_and_come_back(
 
     # "the crash": another editor on the same database takes the draft back
     again = editor_on(store)
-    again.load_meeting(meeting_id)
+    again.load(meeting_id)
     again.restore_draft(draft.payload)
     assert again.is_dirty()
     assert again.details.view.edition.text() == "2021/22"
@@ -53,16 +53,16 @@ def test_reverting_drops_the_draft(sample_editor, sample_store, drive):
 
 def test_a_draft_of_a_new_meeting_is_restored_as_new(editor, fresh_store, drive, tmp_path):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     d.field(editor.details.view.title, "Visit of the HKU delegation")
     d.field(editor.details.view.start_date, "2022-03-01")
     editor.write_draft()
     (draft,) = fresh_store.pending_drafts()
     assert draft.record_id is None
 
-    editor.new_meeting()
+    editor.new()
     editor.restore_draft(draft.payload)
-    assert editor.meeting_id() is None
+    assert editor.record_id() is None
     assert editor.details.view.title.text() == "Visit of the HKU delegation"
     assert editor.save()
     assert fresh_store.pending_drafts() == []
@@ -94,7 +94,7 @@ def test_the_main_window_offers_a_meeting_draft_back(
     assert not again.recovery_bar.isHidden()
     again.recovery_bar.restore_action.trigger()
     restored = again.workspace.editors.meeting_editor
-    assert restored.meeting_id() == row.id
+    assert restored.record_id() == row.id
     assert restored.details.view.venue.text() == "Zoom"
     assert restored.is_dirty()
     assert restored.save()

@@ -222,7 +222,7 @@ def test_the_example_meeting_typed_in_equals_the_sample(
         import_document(store, known)
         editor = editor_on(store)
         d = drive(editor)
-        editor.new_meeting()
+        editor.new()
         _enter_details(d, editor)
         _enter_sessions(d, editor)
         _enter_attendees(d, editor)

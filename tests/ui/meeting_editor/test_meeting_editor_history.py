@@ -6,13 +6,13 @@ from eventdesk.records import Organisation, Person
 
 
 def _enter_meeting(d, editor, title: str, day: str, typed: str, label: str) -> int:
-    editor.new_meeting()
+    editor.new()
     d.field(editor.details.view.title, title)
     d.field(editor.details.view.start_date, day)
     d.open_tab(editor.attendees)
     d.pick(editor.attendees.finder, typed, label)
     assert editor.save()
-    return editor.meeting_id()
+    return editor.record_id()
 
 
 def test_editing_a_title_held_then_changes_only_that_meeting(editor, drive, fresh_store):
@@ -49,7 +49,7 @@ def test_editing_a_title_held_then_changes_only_that_meeting(editor, drive, fres
     )
 
     # And the other way round: editing the older meeting leaves the newer one alone
-    editor.load_meeting(first)
+    editor.load(first)
     d.open_tab(editor.attendees)
     d.field(editor.attendees.capacity, "Secretary of the meeting")
     assert editor.save()
@@ -61,7 +61,7 @@ def test_editing_a_title_held_then_changes_only_that_meeting(editor, drive, fres
 def test_a_person_is_listed_once(editor, drive, fresh_store):
     fresh_store.save_person(Person("Chen", "Qi"))
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     d.pick(editor.attendees.finder, "Chen", "CHEN Qi")
     d.pick(editor.attendees.finder, "Chen", "CHEN Qi")
     assert len(editor.meeting().attendees) == 1
@@ -70,7 +70,7 @@ def test_a_person_is_listed_once(editor, drive, fresh_store):
 
 def test_a_new_person_needs_a_family_name(editor, drive, fresh_store):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     tab = editor.attendees
     d.open_tab(tab)
     d.click(tab.new_person_button)
@@ -85,10 +85,10 @@ def test_a_new_person_needs_a_family_name(editor, drive, fresh_store):
 
 
 def test_names_edited_elsewhere_show_when_the_meeting_is_loaded_again(sample_editor, sample_store):
-    meeting_id = sample_editor.meeting_id()
+    meeting_id = sample_editor.record_id()
     first = sample_editor.meeting().attendees[0]
     person = sample_store.get_person(first.person_id)
     person.given_name = "Xiao-dong"
     sample_store.save_person(person)
-    sample_editor.load_meeting(meeting_id)
+    sample_editor.load(meeting_id)
     assert sample_editor.attendees.model.index(0, 0).data() == "DING Xiao-dong"

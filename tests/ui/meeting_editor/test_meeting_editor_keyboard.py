@@ -77,7 +77,7 @@ def test_enter_in_a_list_adds_a_row(sample_editor, qtbot, drive):
 
 
 def test_enter_in_a_course_title_adds_the_next_course(editor, drive):
-    editor.new_meeting()
+    editor.new()
     d = drive(editor)
     d.field(editor.details.view.start_date, "2021-12-22")
     tab = editor.courses

@@ -49,8 +49,8 @@ def test_enter_a_new_meeting_with_every_part(editor, drive, fresh_store, tmp_pat
     store = fresh_store
     usst, cuhk, ding = _given_people(store)
     d = drive(editor)
-    editor.new_meeting()
-    assert editor.meeting_id() is None and not editor.is_dirty()
+    editor.new()
+    assert editor.record_id() is None and not editor.is_dirty()
 
     # Details
     v = editor.details.view
@@ -162,7 +162,7 @@ def test_enter_a_new_meeting_with_every_part(editor, drive, fresh_store, tmp_pat
         d.click(editor.save_button)
     assert not editor.is_dirty()
     meeting_id = saved.args[0]
-    assert editor.meeting_id() == meeting_id
+    assert editor.record_id() == meeting_id
 
     m = store.get_meeting(meeting_id, with_file_data=True)
     assert (m.title, m.title_zh, m.series, m.edition) == (
@@ -254,7 +254,7 @@ def test_enter_a_new_meeting_with_every_part(editor, drive, fresh_store, tmp_pat
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # QPoint form: the one 6.11 has
 def test_dropping_image_files_adds_photos(editor, tmp_path):
-    editor.new_meeting()
+    editor.new()
     tab = editor.photos
     editor.tabs.setCurrentWidget(tab)
     images = [_png(tmp_path / "a.png"), _png(tmp_path / "b.png", "#aa3333")]
@@ -290,7 +290,7 @@ def test_an_organisation_kind_is_not_needed_to_find_it(editor, fresh_store, driv
             "Hong Kong Education Bureau", kind=OrganisationKind.GOVERNMENT, short_name="EDB"
         )
     )
-    editor.new_meeting()
+    editor.new()
     d = drive(editor)
     d.pick(editor.details.view.hosts.finder, "EDB", "Hong Kong Education Bureau")
     assert len(editor.meeting().hosts) == 1

@@ -9,7 +9,7 @@ from eventdesk.store.interchange import export_meeting
 
 def test_dirty_flag_and_revert(sample_editor, sample_store, drive, qtbot):
     editor, store = sample_editor, sample_store
-    meeting_id = editor.meeting_id()
+    meeting_id = editor.record_id()
     before = export_meeting(store, meeting_id)
     assert not editor.is_dirty()
     d = drive(editor)
@@ -28,21 +28,21 @@ def test_dirty_flag_and_revert(sample_editor, sample_store, drive, qtbot):
         d.click(editor.revert_button)
     assert clean.args == [False]
     assert not editor.is_dirty()
-    assert editor.meeting_id() == meeting_id
+    assert editor.record_id() == meeting_id
     assert editor.details.view.title.text().endswith("Alliance 2021")
     assert editor.attendees.model.rowCount() == 10
     assert export_meeting(store, meeting_id) == before
 
 
 def test_revert_of_a_new_meeting_empties_it(editor, drive):
-    editor.new_meeting()
+    editor.new()
     d = drive(editor)
     d.field(editor.details.view.title, "Draft")
     assert editor.is_dirty()
     editor.revert()
     assert editor.details.view.title.text() == ""
     assert not editor.is_dirty()
-    assert editor.meeting_id() is None
+    assert editor.record_id() is None
 
 
 def test_reordering_sessions_and_attendees_changes_the_stored_order(
@@ -74,7 +74,7 @@ def test_reordering_sessions_and_attendees_changes_the_stored_order(
     d.click(attendees.down_button)
 
     assert editor.save()
-    m = store.get_meeting(editor.meeting_id())
+    m = store.get_meeting(editor.record_id())
     assert [s.title for s in m.sessions] == [
         "Opening ceremony",
         "Exchange symposium",
@@ -100,13 +100,13 @@ def test_removing_a_session_clears_what_referred_to_it(sample_editor, sample_sto
     editor.sessions.select(1)  # Council meeting: both decisions refer to it
     d.click(editor.sessions.remove_button)
     assert editor.save()
-    m = store.get_meeting(editor.meeting_id())
+    m = store.get_meeting(editor.record_id())
     assert [s.title for s in m.sessions] == ["Opening ceremony", "Exchange symposium"]
     assert [x.session_uid for x in m.decisions] == [None, None]
 
 
 def test_a_long_title_does_not_widen_the_editor(editor, drive):
-    editor.new_meeting()
+    editor.new()
     before = editor.minimumSizeHint().width()
     drive(editor).field(editor.details.view.title, "A very long title " * 30)
     assert editor.minimumSizeHint().width() <= max(before, 1280)

@@ -6,12 +6,12 @@ from datetime import date
 
 from eventdesk.store import EventStore
 from eventdesk.store.interchange import export_meeting
-from eventdesk.ui.meeting_editor import marking
+from eventdesk.ui import marking
 
 
 def test_a_date_that_does_not_exist_is_refused_in_place(sample_editor, sample_store, drive):
     editor, store = sample_editor, sample_store
-    meeting_id = editor.meeting_id()
+    meeting_id = editor.record_id()
     before = export_meeting(store, meeting_id)
     d = drive(editor)
     field = editor.details.view.start_date
@@ -38,7 +38,7 @@ def test_a_date_that_does_not_exist_is_refused_in_place(sample_editor, sample_st
 
 def test_an_unreadable_time_in_another_row_is_found_on_save(sample_editor, sample_store, drive):
     editor, store = sample_editor, sample_store
-    before = export_meeting(store, editor.meeting_id())
+    before = export_meeting(store, editor.record_id())
     d = drive(editor)
     tab = editor.sessions
     d.open_tab(tab)
@@ -64,12 +64,12 @@ def test_an_unreadable_time_in_another_row_is_found_on_save(sample_editor, sampl
     assert red[editor.tabs.indexOf(editor.details)] != "#c62828"
     assert marking.is_marked(tab.start_time)
     assert "HH:MM" in tab.start_time.toolTip()
-    assert export_meeting(store, editor.meeting_id()) == before
+    assert export_meeting(store, editor.record_id()) == before
 
 
 def test_validation_problems_are_marked_on_their_row_and_field(sample_editor, sample_store, drive):
     editor, store = sample_editor, sample_store
-    before = export_meeting(store, editor.meeting_id())
+    before = export_meeting(store, editor.record_id())
     d = drive(editor)
     d.open_tab(editor.courses)
     editor.courses.select(1)
@@ -92,7 +92,7 @@ def test_validation_problems_are_marked_on_their_row_and_field(sample_editor, sa
     editor.decisions.select(0)
     assert marking.is_marked(editor.decisions.count)
     assert "cannot be negative" in editor.decisions.count.toolTip()
-    assert export_meeting(store, editor.meeting_id()) == before
+    assert export_meeting(store, editor.record_id()) == before
 
     # fixing one field clears its mark; the rest stay until fixed
     d.field(editor.decisions.count, "10")
@@ -102,16 +102,16 @@ def test_validation_problems_are_marked_on_their_row_and_field(sample_editor, sa
     d.field(editor.courses.title, "Learning Entrepreneurship by Knowing and Doing")
     d.field(editor.courses.year, "2021")
     assert editor.save()
-    assert export_meeting(store, editor.meeting_id()) == before
+    assert export_meeting(store, editor.record_id()) == before
 
 
 def test_a_new_meeting_needs_a_title_and_a_date(editor):
-    editor.new_meeting()
+    editor.new()
     assert editor.save() is False
     for widget in (editor.details.view.title, editor.details.view.start_date):
         assert marking.is_marked(widget)
         assert "is required" in widget.toolTip()
-    assert editor.meeting_id() is None
+    assert editor.record_id() is None
 
 
 def test_a_presentation_without_presenter_or_title_is_marked_on_its_presenters(
@@ -143,7 +143,7 @@ def test_a_read_only_database_is_shown_but_not_saved(
     store = EventStore.open(db_path, read_only=True)
     try:
         editor = editor_on(store)
-        editor.load_meeting(row.id)
+        editor.load(row.id)
         assert editor.attendees.model.rowCount() == 10
         assert not editor.save_button.isEnabled()
         drive(editor).field(editor.details.view.edition, "2021/22")

@@ -8,12 +8,13 @@ importing into an empty database and exporting again gives the same bytes.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 from typing import Any
 
 from eventdesk import __version__
 from eventdesk.records import CourseEntry, Meeting, Organisation, Person
-from eventdesk.store.convert import iso
+from eventdesk.store.convert import iso, texts_of
 from eventdesk.store.service import EventStore
 
 FORMAT_NAME = "eventdesk"
@@ -107,38 +108,53 @@ class _Keys:
         return self.orgs[oid] if oid is not None else None
 
 
+def _in_field_order(cls: type, document: dict[str, Any]) -> dict[str, Any]:
+    """Keys in the order the record declares its fields, "id" first: the canonical order,
+    however the dict was put together (a declared text field goes where it is declared)."""
+    names = [f.name for f in dataclasses.fields(cls)]
+
+    def rank(key: str) -> int:
+        if key == "id":  # the uid, which every record of the file starts with
+            return -1
+        for candidate in (key, f"{key}_id", f"{key.removesuffix('s')}_ids"):
+            if candidate in names:
+                return names.index(candidate)
+        return len(names)
+
+    return dict(sorted(document.items(), key=lambda item: rank(item[0])))
+
+
 def _organisation(o: Organisation, k: _Keys) -> dict[str, Any]:
-    return {
-        "id": o.uid,
-        "name": o.name,
-        "name_zh": o.name_zh,
-        "short_name": o.short_name,
-        "kind": o.kind.value,
-        "parent": k.org(o.parent_id),
-        "city": o.city,
-        "founded": iso(o.founded),
-        "description": o.description,
-        "description_zh": o.description_zh,
-        "notes": o.notes,
-        "members": [k.org(m) for m in o.member_ids],
-    }
+    return _in_field_order(
+        Organisation,
+        {
+            "id": o.uid,
+            "name": o.name,
+            "name_zh": o.name_zh,
+            "short_name": o.short_name,
+            "kind": o.kind.value,
+            "parent": k.org(o.parent_id),
+            "founded": iso(o.founded),
+            **texts_of(o),
+            "members": [k.org(m) for m in o.member_ids],
+        },
+    )
 
 
 def _person(p: Person, k: _Keys) -> dict[str, Any]:
-    return {
-        "id": p.uid,
-        "family_name": p.family_name,
-        "given_name": p.given_name,
-        "name_order": p.name_order.value,
-        "name_zh": p.name_zh,
-        "honorific": p.honorific,
-        "title": p.title,
-        "title_zh": p.title_zh,
-        "organisation": k.org(p.organisation_id),
-        "email": p.email,
-        "phone": p.phone,
-        "notes": p.notes,
-    }
+    return _in_field_order(
+        Person,
+        {
+            "id": p.uid,
+            "family_name": p.family_name,
+            "given_name": p.given_name,
+            "name_order": p.name_order.value,
+            "name_zh": p.name_zh,
+            "organisation": k.org(p.organisation_id),
+            "email": p.email,
+            **texts_of(p),
+        },
+    )
 
 
 def _course(c: CourseEntry, k: _Keys) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from eventdesk.records import (
     validate_organisation,
     validate_person,
 )
+from eventdesk.records.fields import text_fields
 from eventdesk.records.validation import validate_course
 from eventdesk.store.interchange.structure import person_label
 
@@ -106,11 +107,8 @@ class Parsed:
             name_zh=o.get("name_zh", ""),
             short_name=o.get("short_name", ""),
             kind=OrganisationKind(o["kind"]),
-            city=o.get("city", ""),
             founded=self._date(record, "founded", o.get("founded")),
-            description=o.get("description", ""),
-            description_zh=o.get("description_zh", ""),
-            notes=o.get("notes", ""),
+            **_texts(Organisation, o),
         )
         self.problems += validate_organisation(org, record)
         return org
@@ -125,12 +123,8 @@ class Parsed:
             given_name=p.get("given_name", ""),
             name_order=NameOrder(p.get("name_order", "family_first")),
             name_zh=p.get("name_zh", ""),
-            honorific=p.get("honorific", ""),
-            title=p.get("title", ""),
-            title_zh=p.get("title_zh", ""),
             email=p.get("email", ""),
-            phone=p.get("phone", ""),
-            notes=p.get("notes", ""),
+            **_texts(Person, p),
         )
         self.problems += validate_person(person, record)
         return person
@@ -294,6 +288,11 @@ class Parsed:
             if p.field not in ("person", "presenters")
         ]
         return meeting
+
+
+def _texts(cls: type, data: dict[str, Any]) -> dict[str, str]:
+    """The keyword arguments of ``cls``'s declared text fields, from a record of the file."""
+    return {name: data.get(name, "") for name in text_fields(cls)}
 
 
 def _with_placeholder_ids(meeting: Meeting) -> Meeting:

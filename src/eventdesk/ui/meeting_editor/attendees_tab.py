@@ -105,14 +105,7 @@ class AttendeesTab(ListTab):
         self.title = self.first_field = f.text("title", v.title)
         self.title_zh = f.text("title_zh", v.title_zh)
         self.organisation = v.organisation
-        f.custom(
-            "organisation_id",
-            v.organisation,
-            v.organisation.value,
-            v.organisation.set_value,
-            v.organisation.valueChanged,
-            "organisation",
-        )
+        f.value("organisation_id", v.organisation, v.organisation.valueChanged, "organisation")
         self.capacity = f.text("capacity", v.capacity)
         self.capacity_zh = f.text("capacity_zh", v.capacity_zh)
         self.role = f.enum("role", v.role, AttendanceRole)

@@ -35,14 +35,7 @@ class CoursesTab(ListTab):
         self.year = f.integer("year", v.year)
         self.status = f.enum("status", v.status, CourseStatus)
         self.institution = v.institution
-        f.custom(
-            "institution_id",
-            v.institution,
-            v.institution.value,
-            v.institution.set_value,
-            v.institution.valueChanged,
-            "institution",
-        )
+        f.value("institution_id", v.institution, v.institution.valueChanged, "institution")
         self.teachers = f.text("teachers", v.teachers)
         self.notes = f.plain("notes", v.notes)
 

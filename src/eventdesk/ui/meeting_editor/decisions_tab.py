@@ -8,7 +8,7 @@ from eventdesk.records import Decision, DecisionKind
 from eventdesk.store import EventStore
 from eventdesk.ui.meeting_editor.finder import people_source
 from eventdesk.ui.meeting_editor.labels import Labels
-from eventdesk.ui.meeting_editor.list_tab import ListTab, fill_session_choices
+from eventdesk.ui.meeting_editor.list_tab import ListTab
 from eventdesk.ui.meeting_editor.models import DecisionsModel
 from eventdesk.ui.meeting_editor.part_views import DecisionForm
 from eventdesk.ui.meeting_editor.parties import PartiesEditor
@@ -19,7 +19,7 @@ class DecisionsTab(ListTab):
     NOUN = "decision or outcome"
 
     def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
-        people = people_source(store, labels, lambda: self._attendee_ids())
+        people = people_source(store, labels, lambda: self.attendee_ids())
         fields = DecisionForm(PartiesEditor(store, labels), people, labels.person)
         super().__init__(DecisionsModel(labels), fields, parent)
         self.view.setColumnWidth(DecisionsModel.KIND, 90)
@@ -34,25 +34,13 @@ class DecisionsTab(ListTab):
         self.text = f.plain("text", v.text)
         self.text_zh = f.plain("text_zh", v.text_zh)
         self.parties = v.parties
-        f.custom(
-            "parties", v.parties, v.parties.value, v.parties.set_value, v.parties.changed, "party"
-        )
+        f.value("parties", v.parties, v.parties.changed, "party")
         self.count = f.integer("count", v.count)
         self.count_unit = f.text("count_unit", v.count_unit)
         self.owner = v.owner
-        f.custom("owner_id", v.owner, v.owner.value, v.owner.set_value, v.owner.valueChanged)
+        f.value("owner_id", v.owner, v.owner.valueChanged)
         self.due_date = f.date("due_date", v.due_date)
 
     def new_record(self) -> Decision:
         before = self.current()
         return Decision(text="", session_uid=before.session_uid if before else None)
-
-    def sessions_changed(self) -> None:
-        meeting = self.meeting()
-        fill_session_choices(self.session, meeting.sessions if meeting else [])
-        self.form.load(self.current())
-        super().sessions_changed()
-
-    def _attendee_ids(self) -> list[int]:
-        meeting = self.meeting()
-        return [a.person_id for a in meeting.attendees] if meeting else []

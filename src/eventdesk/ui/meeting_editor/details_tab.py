@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from eventdesk.records import Meeting, MeetingFormat, MeetingStatus, OurRole
 from eventdesk.store import EventStore
 from eventdesk.ui.meeting_editor.details_view import DetailsView
-from eventdesk.ui.meeting_editor.forms import RecordForm
 from eventdesk.ui.meeting_editor.labels import Labels
+from eventdesk.ui.record_form import RecordForm
 
 
 class DetailsTab(QWidget):
@@ -46,7 +46,7 @@ class DetailsTab(QWidget):
         f.enum("status", v.status, MeetingStatus)
         f.text("venue", v.venue)
         f.text("venue_zh", v.venue_zh)
-        f.custom("hosts", v.hosts, v.hosts.value, v.hosts.set_value, v.hosts.changed)
+        f.value("hosts", v.hosts, v.hosts.changed)
         f.custom(
             "tags",
             v.tags,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from eventdesk.records import Meeting, Problem, ValidationError, validate_meeting
 from eventdesk.store import EventStore, StoreError
+from eventdesk.ui.marking import INVALID_STYLE, PROBLEM_COLOUR
 from eventdesk.ui.meeting_editor import crash_drafts
 from eventdesk.ui.meeting_editor.attendees_tab import AttendeesTab
 from eventdesk.ui.meeting_editor.courses_tab import CoursesTab
@@ -36,7 +37,6 @@ from eventdesk.ui.meeting_editor.decisions_tab import DecisionsTab
 from eventdesk.ui.meeting_editor.details_tab import DetailsTab
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.list_tab import ListTab
-from eventdesk.ui.meeting_editor.marking import INVALID_STYLE, PROBLEM_COLOUR
 from eventdesk.ui.meeting_editor.photos_tab import PhotosTab
 from eventdesk.ui.meeting_editor.presentations_tab import PresentationsTab
 from eventdesk.ui.meeting_editor.sessions_tab import SessionsTab
@@ -123,13 +123,13 @@ class MeetingEditor(QWidget):
 
     # -- the contract ----------------------------------------------------------------
 
-    def load_meeting(self, meeting_id: int) -> None:
+    def load(self, meeting_id: int) -> None:
         meeting = self._store.get_meeting(meeting_id)
         self._labels.forget()
         self._labels.prefetch(meeting)
         self._show(meeting, keep_tab=True)  # browsing meetings stays on the tab in use
 
-    def new_meeting(self) -> None:
+    def new(self) -> None:
         self._show(Meeting(title="", start_date=None))
         self.tabs.setCurrentWidget(self.details)
 
@@ -171,7 +171,7 @@ class MeetingEditor(QWidget):
     def is_dirty(self) -> bool:
         return self._dirty
 
-    def meeting_id(self) -> int | None:
+    def record_id(self) -> int | None:
         return self._meeting.id if self._meeting is not None else None
 
     def revert(self) -> None:
@@ -179,9 +179,9 @@ class MeetingEditor(QWidget):
             return
         self._discard_draft(self._meeting.id)  # the edits are dropped on purpose
         if self._meeting.id is not None:
-            self.load_meeting(self._meeting.id)
+            self.load(self._meeting.id)
         else:
-            self.new_meeting()
+            self.new()
 
     # -- crash drafts (beyond the contract; the main window offers them back) -----
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import Meeting, Session
-from eventdesk.ui.meeting_editor.forms import RecordForm
 from eventdesk.ui.meeting_editor.models import PartsModel
+from eventdesk.ui.record_form import RecordForm
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -46,6 +46,8 @@ class ListTab(QWidget):
     #: the word naming a row in a validation problem: "meeting › session 2"
     RECORD: ClassVar[str] = ""
     NOUN: ClassVar[str] = "row"
+    #: A tab whose rows belong to a session binds its session choice here.
+    session: QComboBox | None = None
 
     def __init__(self, model: PartsModel, fields: QWidget, parent: QWidget | None = None):
         """``fields`` is the form's layout (a ``part_views`` class); ``bind`` connects it."""
@@ -125,7 +127,16 @@ class ListTab(QWidget):
 
     def sessions_changed(self) -> None:
         """The meeting's sessions were added, renamed, moved or removed."""
+        if self.session is not None:  # the tab's choice of session lists them again
+            meeting = self.meeting()
+            fill_session_choices(self.session, meeting.sessions if meeting else [])
+            self.form.load(self.current())
         self.model.refresh_all()
+
+    def attendee_ids(self) -> list[int]:
+        """The people attending the meeting, whom a person field offers first."""
+        meeting = self.meeting()
+        return [a.person_id for a in meeting.attendees] if meeting else []
 
     def enter_adds(self, widget: QLineEdit) -> None:
         """Enter in ``widget`` adds the next row (for fields typed one after another)."""

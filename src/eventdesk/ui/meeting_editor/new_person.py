@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from eventdesk.records import NameOrder, Person, ValidationError, display_name
 from eventdesk.store import EventStore, StoreError
-from eventdesk.ui.meeting_editor import bilingual, marking
+from eventdesk.ui import marking
+from eventdesk.ui.meeting_editor import bilingual
 from eventdesk.ui.meeting_editor.finder import RecordPicker, organisation_source
 from eventdesk.ui.meeting_editor.labels import Labels
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 from eventdesk.records import FileKind, MeetingFile
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.meeting_editor.labels import Labels
-from eventdesk.ui.meeting_editor.list_tab import ListTab, fill_session_choices
+from eventdesk.ui.meeting_editor.list_tab import ListTab
 from eventdesk.ui.meeting_editor.models import PartsModel
 from eventdesk.ui.meeting_editor.part_views import PhotoForm
 
@@ -171,12 +171,6 @@ class PhotosTab(ListTab):
             self.add_files(paths)
 
     # -- showing -------------------------------------------------------------------
-
-    def sessions_changed(self) -> None:
-        meeting = self.meeting()
-        fill_session_choices(self.session, meeting.sessions if meeting else [])
-        self.form.load(self.current())
-        super().sessions_changed()
 
     def _show_file(self) -> None:
         f = self.current()

@@ -8,7 +8,7 @@ from eventdesk.records import Presentation, PresentationKind
 from eventdesk.store import EventStore
 from eventdesk.ui.meeting_editor.finder import people_source
 from eventdesk.ui.meeting_editor.labels import Labels
-from eventdesk.ui.meeting_editor.list_tab import ListTab, fill_session_choices
+from eventdesk.ui.meeting_editor.list_tab import ListTab
 from eventdesk.ui.meeting_editor.models import PresentationsModel
 from eventdesk.ui.meeting_editor.part_views import PresentationForm
 
@@ -18,7 +18,7 @@ class PresentationsTab(ListTab):
     NOUN = "speech or presentation"
 
     def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
-        people = people_source(store, labels, lambda: self._attendee_ids())
+        people = people_source(store, labels, lambda: self.attendee_ids())
         super().__init__(PresentationsModel(labels), PresentationForm(people, labels), parent)
         self.view.setColumnWidth(PresentationsModel.SESSION, 200)
         self.view.setColumnWidth(PresentationsModel.KIND, 110)
@@ -29,14 +29,7 @@ class PresentationsTab(ListTab):
         self.session = self.first_field = f.choice("session_uid", v.session, "session")
         self.kind = f.enum("kind", v.kind, PresentationKind)
         self.presenters = v.presenters
-        f.custom(
-            "presenter_ids",
-            v.presenters,
-            v.presenters.value,
-            v.presenters.set_value,
-            v.presenters.changed,
-            "presenters",
-        )
+        f.value("presenter_ids", v.presenters, v.presenters.changed, "presenters")
         self.title = f.text("title", v.title)
         self.title_zh = f.text("title_zh", v.title_zh)
         self.abstract = f.plain("abstract", v.abstract)
@@ -48,13 +41,3 @@ class PresentationsTab(ListTab):
         if before is None:
             return Presentation(kind=PresentationKind.SPEECH)
         return Presentation(kind=before.kind, session_uid=before.session_uid)
-
-    def sessions_changed(self) -> None:
-        meeting = self.meeting()
-        fill_session_choices(self.session, meeting.sessions if meeting else [])
-        self.form.load(self.current())
-        super().sessions_changed()
-
-    def _attendee_ids(self) -> list[int]:
-        meeting = self.meeting()
-        return [a.person_id for a in meeting.attendees] if meeting else []

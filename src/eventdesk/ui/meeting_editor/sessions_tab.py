@@ -18,7 +18,7 @@ class SessionsTab(ListTab):
     NOUN = "session"
 
     def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
-        people = people_source(store, labels, lambda: self._attendee_ids())
+        people = people_source(store, labels, lambda: self.attendee_ids())
         super().__init__(SessionsModel(labels), SessionForm(people, labels.person), parent)
         self.view.setColumnWidth(SessionsModel.TITLE, 320)
         self.view.setColumnWidth(SessionsModel.TITLE_ZH, 220)
@@ -32,7 +32,7 @@ class SessionsTab(ListTab):
         self.start_time = f.time("start_time", v.start_time)
         self.end_time = f.time("end_time", v.end_time)
         self.chair = v.chair
-        f.custom("chair_id", v.chair, v.chair.value, v.chair.set_value, v.chair.valueChanged)
+        f.value("chair_id", v.chair, v.chair.valueChanged)
         self.notes = f.plain("notes", v.notes)
         self.notes_zh = f.plain("notes_zh", v.notes_zh)
 
@@ -42,7 +42,3 @@ class SessionsTab(ListTab):
 
     def new_record(self) -> Session:
         return Session(title="")
-
-    def _attendee_ids(self) -> list[int]:
-        meeting = self.meeting()
-        return [a.person_id for a in meeting.attendees] if meeting else []

@@ -1,7 +1,8 @@
 """Binding form fields to the attributes of one record, with in-place problems.
 
-Each tab shows one record (the meeting, or the selected session, attendee, ...)
-in a form. ``RecordForm`` copies values into the widgets when a record is
+Every editor binds its widgets here: the person and organisation pages, and
+each tab of the meeting editor (the meeting, or the selected session,
+attendee, ...). ``RecordForm`` copies values into the widgets when a record is
 shown and writes every edit straight back into the record, so the editor's
 working copy is always what the user sees. Text that cannot be read (a date
 that does not exist) is kept as typed, marked, and remembered per record, so
@@ -19,8 +20,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from eventdesk.records import parse_date, parse_time
-from eventdesk.ui.meeting_editor import marking
+from eventdesk.records import Problem, parse_date, parse_time
+from eventdesk.ui import marking
 
 
 @dataclass
@@ -120,6 +121,11 @@ class RecordForm(QObject):
     def integer(self, name: str, widget: QLineEdit) -> QLineEdit:
         return self.parsed(name, widget, _parse_int, lambda v: "" if v is None else str(v))
 
+    def value(self, name: str, widget: Any, changed: Any, *aliases: str) -> QWidget:
+        """A widget with ``value()`` and ``set_value()`` (a picker, a list of people), edited
+        when ``changed`` is emitted."""
+        return self.custom(name, widget, widget.value, widget.set_value, changed, *aliases)
+
     def custom(
         self,
         name: str,
@@ -129,10 +135,12 @@ class RecordForm(QObject):
         signal: Any,
         *aliases: str,
     ) -> QWidget:
-        """Any widget; ``signal`` None for a field that is shown but not edited here."""
+        """Any widget; ``signal`` (one, or a tuple of them) None for a field shown, not edited."""
         self.bind(name, _Field(widget, read, write), *aliases)
-        if signal is not None:
-            signal.connect(lambda *_a: self._changed(name))
+        signals = signal if isinstance(signal, tuple) else (signal,)
+        for each in signals:
+            if each is not None:
+                each.connect(lambda *_a: self._changed(name))
         return widget
 
     # -- showing a record ------------------------------------------------------
@@ -143,6 +151,10 @@ class RecordForm(QObject):
     def widgets(self) -> list[QWidget]:
         """The fields in the order they were bound (the order of the form)."""
         return [f.widget for f in self._fields.values()]
+
+    def bound(self) -> list[tuple[str, QWidget]]:
+        """(field name, widget) of every bound field, in form order."""
+        return [(name, f.widget) for name, f in self._fields.items()]
 
     def widget(self, name: str) -> QWidget | None:
         field = self._fields.get(self._aliases.get(name, name))
@@ -186,6 +198,25 @@ class RecordForm(QObject):
         self._problems[(uid, name)] = message
         if self._record is not None and self._record.uid == uid and name in self._fields:
             marking.mark(self._fields[name].widget, message)
+
+    def mark_problems(self, problems: list[Problem]) -> list[Problem]:
+        """Mark each problem on the shown record's field; return those with no field here."""
+        unplaced = []
+        for problem in problems:
+            name = self._aliases.get(problem.field, problem.field)
+            if self._record is None or name not in self._fields:
+                unplaced.append(problem)
+                continue
+            self.set_problem(self._record.uid, name, f"{_label(problem.field)} {problem.message}")
+        return unplaced
+
+    def is_marked(self, name: str) -> bool:
+        widget = self.widget(name)
+        return widget is not None and marking.is_marked(widget)
+
+    def first_marked(self) -> QWidget | None:
+        """The first marked field in the form's order, to put the cursor in."""
+        return next((w for w in self.widgets() if marking.is_marked(w)), None)
 
     def clear_problems(self) -> None:
         self._problems.clear()
@@ -243,6 +274,11 @@ class RecordForm(QObject):
         bad = self._bad.get((self._record.uid, name))
         if bad:
             marking.mark(self._fields[name].widget, bad[1])
+
+
+def _label(field: str) -> str:
+    """``organisation_id`` → "Organisation", as a person names the field."""
+    return field.removesuffix("_id").replace("_", " ").capitalize()
 
 
 def _iso(value: date | time | None) -> str:
