@@ -20,6 +20,9 @@ def test_a_version_1_file_is_migrated_and_keeps_every_record(tmp_path):
         # records written before search existed are found by it
         assert [m.id for m in store.search_meetings("Lingnan")] == [row.id]
         assert [m.id for m in store.search_meetings("Ding")] == [row.id]
+        # a text field added since reads as empty on the old records (docs/adding-a-field.md)
+        person = store.get_person(meeting.attendees[0].person_id)
+        assert person.honorific_zh == ""
 
 
 def test_a_backup_copy_is_taken_before_migrating(tmp_path):

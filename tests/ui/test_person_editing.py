@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from eventdesk.ui.sections import Section
 
@@ -159,6 +160,7 @@ def test_tab_goes_through_the_person_form_in_order(qtbot, main_window):
         form.name_order,
         form.name_zh,
         form.honorific,
+        form.honorific_zh,
         form.title,
         form.title_zh,
         form.organisation,
@@ -216,3 +218,28 @@ def test_ctrl_n_puts_the_keyboard_in_the_new_record(qtbot, main_window):
     qtbot.keyClick(form.family_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "GAO" in {row.name for row in main_window.store.list_people()}
     assert main_window.statusBar().currentMessage() == "Saved."
+
+
+def test_a_chinese_honorific_typed_on_the_page_is_saved_and_exported(qtbot, main_window):
+    """The field added by following docs/adding-a-field.md reaches the page and the file."""
+    store = main_window.store
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.actions_.new_record.trigger()
+    editor = main_window.workspace.editors.person_editor
+    qtbot.keyClicks(editor.form.family_name, "Ding")
+    qtbot.keyClicks(editor.form.honorific, "Prof.")
+    _type_chinese(editor.form.honorific_zh, "教授")
+    assert editor.is_dirty()
+
+    assert editor.save()
+
+    person = store.get_person(editor.record_id())
+    assert (person.honorific, person.honorific_zh) == ("Prof.", "教授")
+    assert '"honorific_zh": "教授"' in store.export_json()
+
+
+def _type_chinese(widget, text: str) -> None:
+    """What an input method does when the user picks the characters: it commits them."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

@@ -92,6 +92,7 @@ class Person(_Record):
     name_order: NameOrder = shown("Name &order", default=NameOrder.FAMILY_FIRST)
     name_zh: str = shown("Name in &Chinese", default="")
     honorific: str = text("&Honorific", placeholder="Prof., Dr, Ms …")
+    honorific_zh: str = text("Honorific in Chinese", placeholder="教授, 博士 …")
     title: str = text("Current &title")
     title_zh: str = text("Title in Chinese")
     organisation_id: int | None = shown("O&rganisation", default=None)

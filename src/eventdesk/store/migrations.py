@@ -340,6 +340,11 @@ def m006_paged_pages(db: Database) -> None:
         )
 
 
+def m007_honorific_zh(db: Database) -> None:
+    """A person's honorific in Chinese (教授, 博士), for Chinese documents."""
+    add_text_column(db, "people", "honorific_zh")
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -347,6 +352,7 @@ MIGRATIONS: list[Migration] = [
     m004_meeting_search,
     m005_search_by_date,
     m006_paged_pages,
+    m007_honorific_zh,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
