@@ -63,14 +63,6 @@ class AttendeesTab(ListTab):
         self.new_person_button.clicked.connect(lambda: self.new_person.start(self.finder.text()))
         self.new_person.created.connect(self._created)
         self.new_person.cancelled.connect(self.finder.setFocus)
-        for column, width in (
-            (AttendeesModel.NAME, 170),
-            (AttendeesModel.ROLE, 80),
-            (AttendeesModel.SIDE, 120),
-            (AttendeesModel.TITLE, 250),
-            (AttendeesModel.ORGANISATION, 330),
-        ):
-            self.view.setColumnWidth(column, width)
         p = self.new_person
         chain_tab_order(
             self.finder,

@@ -20,10 +20,6 @@ class CoursesTab(ListTab):
     def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         fields = CourseForm(organisation_source(store), labels.organisation)
         super().__init__(CoursesModel(labels), fields, parent)
-        self.view.setColumnWidth(CoursesModel.YEAR, 60)
-        self.view.setColumnWidth(CoursesModel.TITLE, 360)
-        self.view.setColumnWidth(CoursesModel.INSTITUTION, 330)
-        self.view.setColumnWidth(CoursesModel.STATUS, 100)
 
     def bind(self, v: CourseForm) -> None:
         f = self.form

@@ -22,10 +22,6 @@ class DecisionsTab(ListTab):
         people = people_source(store, labels, lambda: self.attendee_ids())
         fields = DecisionForm(PartiesEditor(store, labels), people, labels.person)
         super().__init__(DecisionsModel(labels), fields, parent)
-        self.view.setColumnWidth(DecisionsModel.KIND, 90)
-        self.view.setColumnWidth(DecisionsModel.TEXT, 420)
-        self.view.setColumnWidth(DecisionsModel.SESSION, 150)
-        self.view.setColumnWidth(DecisionsModel.PARTIES, 380)
 
     def bind(self, v: DecisionForm) -> None:
         f = self.form

@@ -65,6 +65,8 @@ class ListTab(QWidget):
         self.view.setWordWrap(False)
         self.view.setTabKeyNavigation(False)  # Tab leaves the list for the form
         self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in model.WIDTHS.items():
+            self.view.setColumnWidth(column, width)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.installEventFilter(self)
 

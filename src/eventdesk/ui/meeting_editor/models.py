@@ -32,6 +32,8 @@ class PartsModel(QAbstractTableModel):
     """Read-only rows of one list of a meeting's parts."""
 
     HEADERS: ClassVar[tuple[str, ...]] = ()
+    #: The columns' widths in pixels on first show (the user may drag them wider).
+    WIDTHS: ClassVar[dict[int, int]] = {}
     #: the attribute of ``Meeting`` holding the list
     LIST: ClassVar[str] = ""
 
@@ -122,6 +124,7 @@ class SessionsModel(PartsModel):
     TITLE, TITLE_ZH, TIME, CHAIR = range(4)
     HEADERS = ("Title", "Title (Chinese)", "Time", "Chair")
     LIST = "sessions"
+    WIDTHS: ClassVar[dict[int, int]] = {TITLE: 320, TITLE_ZH: 220, TIME: 110}
 
     def text(self, s: Session, column: int) -> str:
         if column == self.TITLE:
@@ -138,6 +141,13 @@ class AttendeesModel(PartsModel):
     NAME, ROLE, SIDE, TITLE, ORGANISATION, CAPACITY = range(6)
     HEADERS = ("Name", "Role", "Side", "Title then", "Organisation then", "Capacity")
     LIST = "attendees"
+    WIDTHS: ClassVar[dict[int, int]] = {
+        NAME: 170,
+        ROLE: 80,
+        SIDE: 120,
+        TITLE: 250,
+        ORGANISATION: 330,
+    }
 
     def text(self, a: Attendance, column: int) -> str:
         return [
@@ -154,6 +164,7 @@ class PresentationsModel(PartsModel):
     SESSION, KIND, PRESENTERS, TITLE = range(4)
     HEADERS = ("Session", "Kind", "Presenters", "Title")
     LIST = "presentations"
+    WIDTHS: ClassVar[dict[int, int]] = {SESSION: 200, KIND: 110, PRESENTERS: 260}
 
     def text(self, p: Presentation, column: int) -> str:
         return [
@@ -168,6 +179,7 @@ class CoursesModel(PartsModel):
     YEAR, TITLE, INSTITUTION, STATUS, PROGRAMME = range(5)
     HEADERS = ("Year", "Course title", "Institution", "Status", "Programme")
     LIST = "courses"
+    WIDTHS: ClassVar[dict[int, int]] = {YEAR: 60, TITLE: 360, INSTITUTION: 330, STATUS: 100}
 
     def text(self, c: CourseEntry, column: int) -> str:
         return [
@@ -183,6 +195,7 @@ class DecisionsModel(PartsModel):
     KIND, TEXT, SESSION, PARTIES, COUNT = range(5)
     HEADERS = ("Kind", "Text", "Session", "Parties", "Count")
     LIST = "decisions"
+    WIDTHS: ClassVar[dict[int, int]] = {KIND: 90, TEXT: 420, SESSION: 150, PARTIES: 380}
 
     def text(self, d: Decision, column: int) -> str:
         return [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPixmap
@@ -63,6 +63,7 @@ class PhotosModel(PartsModel):
     THUMBNAIL, CAPTION, CREDIT, SESSION, FILE = range(5)
     HEADERS = ("Photo", "Caption", "Credit", "Session", "File")
     LIST = "files"
+    WIDTHS: ClassVar[dict[int, int]] = {CAPTION: 380, CREDIT: 330, SESSION: 170}
 
     def __init__(self, labels: Labels, thumbnails: Thumbnails, parent: QWidget | None = None):
         super().__init__(labels, parent)
@@ -93,9 +94,6 @@ class PhotosTab(ListTab):
         self.view.setIconSize(THUMBNAIL)
         self.view.verticalHeader().setDefaultSectionSize(THUMBNAIL.height() + 6)
         self.view.setColumnWidth(PhotosModel.THUMBNAIL, THUMBNAIL.width() + 12)
-        self.view.setColumnWidth(PhotosModel.CAPTION, 380)
-        self.view.setColumnWidth(PhotosModel.CREDIT, 330)
-        self.view.setColumnWidth(PhotosModel.SESSION, 170)
         self.hint = QLabel("Drop image files here to add them.", self)
         self.toolbar.addWidget(self.hint)
 

@@ -20,9 +20,6 @@ class PresentationsTab(ListTab):
     def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         people = people_source(store, labels, lambda: self.attendee_ids())
         super().__init__(PresentationsModel(labels), PresentationForm(people, labels), parent)
-        self.view.setColumnWidth(PresentationsModel.SESSION, 200)
-        self.view.setColumnWidth(PresentationsModel.KIND, 110)
-        self.view.setColumnWidth(PresentationsModel.PRESENTERS, 260)
 
     def bind(self, v: PresentationForm) -> None:
         f = self.form

@@ -20,9 +20,6 @@ class SessionsTab(ListTab):
     def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         people = people_source(store, labels, lambda: self.attendee_ids())
         super().__init__(SessionsModel(labels), SessionForm(people, labels.person), parent)
-        self.view.setColumnWidth(SessionsModel.TITLE, 320)
-        self.view.setColumnWidth(SessionsModel.TITLE_ZH, 220)
-        self.view.setColumnWidth(SessionsModel.TIME, 110)
 
     def bind(self, v: SessionForm) -> None:
         f = self.form
