@@ -22,10 +22,8 @@ class CoursesTab(ListTab):
         super().__init__(CoursesModel(labels), fields, parent)
 
     def bind(self, v: CourseForm) -> None:
+        self.bind_title(v)
         f = self.form
-        self.title = self.first_field = f.text("title", v.title)
-        self.title_zh = f.text("title_zh", v.title_zh)
-        self.enter_adds(self.title)
         self.programme = f.text("programme", v.programme)
         self.programme_zh = f.text("programme_zh", v.programme_zh)
         self.year = f.integer("year", v.year)

@@ -140,6 +140,12 @@ class ListTab(QWidget):
         meeting = self.meeting()
         return [a.person_id for a in meeting.attendees] if meeting else []
 
+    def bind_title(self, fields: Any) -> None:
+        """The title first, in English and Chinese; Enter in it adds the next row."""
+        self.title = self.first_field = self.form.text("title", fields.title)
+        self.title_zh = self.form.text("title_zh", fields.title_zh)
+        self.enter_adds(self.title)
+
     def enter_adds(self, widget: QLineEdit) -> None:
         """Enter in ``widget`` adds the next row (for fields typed one after another)."""
         widget.returnPressed.connect(self.add_record)

@@ -22,10 +22,8 @@ class SessionsTab(ListTab):
         super().__init__(SessionsModel(labels), SessionForm(people, labels.person), parent)
 
     def bind(self, v: SessionForm) -> None:
+        self.bind_title(v)
         f = self.form
-        self.title = self.first_field = f.text("title", v.title)
-        self.title_zh = f.text("title_zh", v.title_zh)
-        self.enter_adds(self.title)
         self.start_time = f.time("start_time", v.start_time)
         self.end_time = f.time("end_time", v.end_time)
         self.chair = v.chair
