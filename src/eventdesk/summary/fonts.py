@@ -3,10 +3,11 @@
 Why: an office PC may have no Chinese font, and a missing glyph prints as an
 empty box or nothing at all. The program ships a subset of Noto Sans CJK SC
 (``resources/fonts``, made by ``packaging/fonts/make_cjk_subset.py``) that
-covers Latin, GB2312 and the common traditional characters, registers it with
-Qt at start-up, and uses it as the document font. Before a document is
-written, its text is checked against the fonts; a character none can show
-becomes a visible warning naming it, never a silent gap.
+covers Latin and every character of Big5, HKSCS, GB 2312 and GB 18030's
+two-byte part, registers it with Qt at start-up, and uses it as the document
+font. Before a document is written, its text is checked against the font the
+document will use; a character none can show becomes a visible warning naming
+it, never a silent gap.
 
 Qt is imported only inside the functions that need it, so HTML and DOCX
 output work without loading Qt.
@@ -82,33 +83,58 @@ def _needs_glyph(char: str) -> bool:
     return not (char.isspace() or category in ("Cc", "Cf", "Zl", "Zp"))
 
 
-def _qt_can_show(char: str) -> bool:
-    """Whether a font Qt has here (system or registered) holds the character."""
-    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
+def document_font() -> Any:
+    """The QFont a PDF or preview lays its text out in: FALLBACKS, first that has a glyph."""
+    from PySide6.QtGui import QFont
 
-    if QGuiApplication.instance() is None:
-        return False
-    code = ord(char)
-    return any(QFontMetrics(QFont(f)).inFontUcs4(code) for f in QFontDatabase.families())
+    font = QFont()
+    font.setFamilies(FALLBACKS)
+    return font
+
+
+def qt_missing(chars: Iterable[str]) -> list[str]:
+    """The characters Qt would draw as a missing glyph in the document's font.
+
+    Asks Qt's own layout: each character is laid out in ``document_font()``,
+    with Qt's font fallback (the families of the list, then the system's fonts
+    for the script, through fontconfig, DirectWrite or Core Text), and is
+    missing when a glyph of its run is the font's glyph 0 (.notdef, the
+    empty box). So a system font that has the character silences the
+    warning exactly when Qt will print with it. Needs a QGuiApplication (one
+    is started, as for writing a PDF, when there is none).
+    """
+    from PySide6.QtGui import QTextLayout
+
+    from eventdesk.summary.pdf import ensure_gui_app  # pdf imports this module
+
+    ensure_gui_app()  # also registers the bundled fonts
+    font = document_font()
+    missing = []
+    for char in chars:
+        layout = QTextLayout(char, font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        glyphs = [g for run in layout.glyphRuns() for g in run.glyphIndexes()]
+        if not glyphs or 0 in glyphs:
+            missing.append(char)
+    return missing
 
 
 def missing_glyphs(text: str, *, use_qt: bool = False) -> list[str]:
     """The characters of ``text`` that no font can show, each once, in order of appearance.
 
-    The bundled fonts are asked first (via their cmap); with ``use_qt`` the
-    fonts Qt has on this machine are asked about what is left, since a PDF
-    written here may embed them. HTML and DOCX travel to other machines, so
-    for them only the bundled fonts count.
+    With ``use_qt`` (a PDF, print or preview made here) Qt is asked which
+    font it will draw each character with, system fonts included, since the
+    PDF embeds what it uses (``qt_missing``). Without (HTML and DOCX, which
+    travel to other machines) only the bundled fonts count: the HTML embeds
+    them, and the DOCX names them.
     """
+    chars = [c for c in dict.fromkeys(text) if _needs_glyph(c)]
+    if use_qt:
+        return qt_missing(chars)
     known = bundled_codepoints()
-    missing: list[str] = []
-    for char in dict.fromkeys(text):
-        if not _needs_glyph(char) or ord(char) in known:
-            continue
-        if use_qt and _qt_can_show(char):
-            continue
-        missing.append(char)
-    return missing
+    return [c for c in chars if ord(c) not in known]
 
 
 def describe(char: str) -> str:
