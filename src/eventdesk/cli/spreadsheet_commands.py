@@ -56,6 +56,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument(
+        "--time-zone",
+        metavar="ZONE",
+        help="the office's time zone for timed meetings, e.g. Asia/Shanghai "
+        "(default: time_zone in preferences.json, else the computer's)",
+    )
+    p.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE.ics", help="where to write it"
     )
 
@@ -118,9 +124,20 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
             meeting_id=args.meeting,
             date_from=args.date_from,
             date_to=args.date_to,
+            time_zone=args.time_zone or _preferred_zone(),
         )
     print(f"Wrote {count} meeting(s) to {args.output}.")
     return 0
+
+
+def _preferred_zone() -> str:
+    """The time zone set in the desktop program's preferences, or "" for the computer's."""
+    from eventdesk.ui.preferences import Preferences, preferences_path  # plain JSON, no Qt
+
+    try:
+        return Preferences.load(preferences_path()).time_zone
+    except OSError:  # no data folder
+        return ""
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -4,9 +4,19 @@ Each meeting becomes one event. Its UID is the meeting's own ``uid``, so
 importing the file again after an edit updates the event in the calendar
 instead of adding a second one. Most meetings are recorded with a date and
 no time: those are all-day events (DTEND is the day after the last day, as
-RFC 5545 counts). Times are written as "floating" local times, because the
-records do not say in which time zone a meeting was held; a calendar shows
-them at the clock time typed.
+RFC 5545 counts).
+
+Times are the office's clock times: each carries a TZID naming the office's
+time zone (a preference; by default the computer's), and the file carries
+that zone's VTIMEZONE. Outlook needs the VTIMEZONE to place a TZID at all,
+and Google Calendar reads the IANA name (``Asia/Shanghai``) in the TZID, so
+both show 09:30 in Shanghai as 09:30 in Shanghai and 02:30 in London.
+
+A meeting over several days with times (09:00-17:00 on 22 and 23 December)
+is one event a day, each from the start to the end time: a single event
+from the first morning to the last evening would fill the calendar
+through the night. The days share the meeting's UID with "-day1", "-day2"
+appended, so a newer file updates each of them.
 """
 
 from __future__ import annotations
@@ -14,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event
 
@@ -32,8 +43,13 @@ def export_ics(
     meeting_id: int | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    time_zone: str = "",
 ) -> int:
-    """Write one meeting, or those starting within the dates, to ``path``; return how many."""
+    """Write one meeting, or those starting within the dates, to ``path``; return how many.
+
+    ``time_zone`` is an IANA name (``Asia/Shanghai``); empty means the computer's.
+    """
+    zone = office_zone(time_zone)
     if meeting_id is not None:
         meetings = [store.get_meeting(meeting_id)]
     else:
@@ -41,7 +57,7 @@ def export_ics(
             MeetingFilter(date_from=date_from, date_to=date_to), sort="date_asc"
         )
         meetings = [store.get_meeting(row.id) for row in rows]
-    data = calendar_bytes(store, meetings)
+    data = calendar_bytes(store, meetings, zone)
     try:
         Path(path).write_bytes(data)
     except OSError as exc:
@@ -49,7 +65,24 @@ def export_ics(
     return len(meetings)
 
 
-def calendar_bytes(store: EventStore, meetings: Iterable[Meeting]) -> bytes:
+def office_zone(name: str = "") -> ZoneInfo:
+    """The zone named, or the computer's when ``name`` is empty; one line if there is none."""
+    if not name:
+        try:
+            import tzlocal
+
+            name = tzlocal.get_localzone_name() or "UTC"
+        except Exception:  # no zone configured on this computer
+            name = "UTC"
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SpreadsheetError(
+            f"Unknown time zone {name!r}: use a name such as Asia/Shanghai or Europe/London."
+        ) from None
+
+
+def calendar_bytes(store: EventStore, meetings: Iterable[Meeting], zone: ZoneInfo) -> bytes:
     meetings = list(meetings)
     person_ids = {a.person_id for m in meetings for a in m.attendees if a.side is Side.OURS}
     people = store.get_people(person_ids)
@@ -63,35 +96,49 @@ def calendar_bytes(store: EventStore, meetings: Iterable[Meeting]) -> bytes:
     for meeting in meetings:
         if meeting.start_date is None:
             continue
-        event = Event()
-        event.add("uid", f"{meeting.uid}@{UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("summary", meeting.title or meeting.title_zh)
-        start, end = _span(meeting)
-        event.add("dtstart", start)
-        if end is not None:
-            event.add("dtend", end)
-        venue = meeting.venue or meeting.venue_zh
-        if venue:
-            event.add("location", venue)
-        event.add("description", _description(meeting, people, orgs))
-        if meeting.tags:
-            event.add("categories", meeting.tags)
-        calendar.add_component(event)
+        spans = _spans(meeting, zone)
+        for n, (start, end) in enumerate(spans, 1):
+            event = Event()
+            suffix = f"-day{n}" if len(spans) > 1 else ""
+            event.add("uid", f"{meeting.uid}{suffix}@{UID_DOMAIN}")
+            event.add("dtstamp", stamp)
+            title = meeting.title or meeting.title_zh
+            event.add("summary", f"{title} (day {n} of {len(spans)})" if suffix else title)
+            event.add("dtstart", start)
+            if end is not None:
+                event.add("dtend", end)
+            venue = meeting.venue or meeting.venue_zh
+            if venue:
+                event.add("location", venue)
+            event.add("description", _description(meeting, people, orgs))
+            if meeting.tags:
+                event.add("categories", meeting.tags)
+            calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def _span(meeting: Meeting) -> tuple[date | datetime, date | datetime | None]:
-    """All day when there is no start time; else from the start time to the end, if known."""
+Span = tuple[date | datetime, date | datetime | None]
+
+
+def _spans(meeting: Meeting, zone: ZoneInfo) -> list[Span]:
+    """All day when there is no start time; else one span a day, start time to end time."""
     assert meeting.start_date is not None
-    last_day = meeting.end_date or meeting.start_date
+    last_day = max(meeting.end_date or meeting.start_date, meeting.start_date)
     if meeting.start_time is None:
-        return meeting.start_date, last_day + timedelta(days=1)
-    start = datetime.combine(meeting.start_date, meeting.start_time)
-    if meeting.end_time is None:
-        return start, None
-    end = datetime.combine(last_day, meeting.end_time)
-    return start, end if end >= start else None
+        return [(meeting.start_date, last_day + timedelta(days=1))]
+    spans: list[Span] = []
+    day = meeting.start_date
+    while day <= last_day:
+        start = datetime.combine(day, meeting.start_time, tzinfo=zone)
+        end = None
+        if meeting.end_time is not None:
+            end = datetime.combine(day, meeting.end_time, tzinfo=zone)
+            if end < start:  # an evening running past midnight
+                end += timedelta(days=1)
+        spans.append((start, end))
+        day += timedelta(days=1)
+    return spans
 
 
 def _description(meeting: Meeting, people: dict, orgs: dict) -> str:

@@ -5,15 +5,24 @@ open as they are: the workbook with a bold, frozen header and columns wide
 enough to read; the CSV in UTF-8 with a byte-order mark, without which Excel
 shows Chinese names as mojibake.
 
-Text is written as text. A name or note that begins with "=" is not turned
-into a formula in the workbook, and in the CSV such cells get a leading
-apostrophe, as Excel would otherwise run them.
+In the workbook, dates are dates and counts are numbers, so Excel sorts and
+sums them instead of flagging "number stored as text": a date object, or a
+text that is exactly an ISO date ("2021-12-22"), becomes a date cell; an int,
+or a text of at most nine digits without a leading zero, a number cell.
+Longer digit strings (phone numbers, ids) and "0123" stay text. The CSV
+writes every cell as the same text as before. The header row has an
+autofilter, so each column sorts and filters from its heading.
+
+Other text is written as text. A name or note that begins with "=" is not
+turned into a formula in the workbook, and in the CSV such cells get a
+leading apostrophe, as Excel would otherwise run them.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -25,6 +34,8 @@ Cell = str | int | float | date | datetime | None
 SUFFIXES = (".xlsx", ".csv")
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_COUNT = re.compile(r"0|[1-9]\d{0,8}")
 
 
 def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> Path:
@@ -82,27 +93,46 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Cell
         sheet.column_dimensions[get_column_letter(n)].width = width
     bold = Font(bold=True)
 
-    def cell(value: Cell, font: Font | None = None) -> WriteOnlyCell:
+    def cell(value: Cell) -> WriteOnlyCell:
         c = WriteOnlyCell(sheet, value=_xlsx_value(value))
         if isinstance(value, str) and value.startswith("="):
             c.data_type = "s"  # text, never a formula
-        if font is not None:
-            c.font = font
+        if isinstance(c.value, date):
+            c.number_format = "yyyy-mm-dd"
         return c
 
-    sheet.append([cell(h, bold) for h in headers])
+    head = [WriteOnlyCell(sheet, value=_clean_text(str(h))) for h in headers]
+    for c in head:
+        c.font = bold  # a heading is text, even "2021"
+    sheet.append(head)
+    count = 0
     for row in rows:
         sheet.append([cell(value) for value in row])
+        count += 1
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
     workbook.save(path)
 
 
 def _xlsx_value(value: Cell) -> Cell:
+    """The value as Excel should hold it: dates and counts typed, other text cleaned."""
     if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        # Control characters cannot be stored in a workbook; show where one was.
-        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        if _ISO_DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return value  # "2021-13-45" is text someone typed
+        if _COUNT.fullmatch(value):
+            return int(value)
+        return _clean_text(value)
     return value
+
+
+def _clean_text(value: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    # Control characters cannot be stored in a workbook; show where one was.
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
 
 
 def _widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[float]:

@@ -21,6 +21,9 @@ class Preferences:
     #: Our university, as the summaries name it ("University of Shanghai for Science and
     #: Technology"); it tells "our delegation" apart from partners.
     our_organisation: str = ""
+    #: The office's time zone as an IANA name ("Asia/Shanghai") for calendar exports; empty
+    #: means the computer's.
+    time_zone: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Preferences:
