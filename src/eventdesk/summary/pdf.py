@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eventdesk.summary import fonts
+from eventdesk.summary import fonts, pagination
 from eventdesk.summary.errors import SummaryError
 
 PAGE_SIZES = ("A4", "Letter")
@@ -120,6 +120,8 @@ def build_document(html: str, images: dict[str, Any], geometry: PageGeometry, de
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     doc.setHtml(html)
     doc.setPageSize(QSizeF(geometry.body.width(), geometry.body.height()))
+    pagination.keep_headings_with_next(doc)
+    pagination.split_paragraphs_at_page_ends(doc)
     return doc
 
 
