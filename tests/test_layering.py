@@ -106,7 +106,12 @@ def test_summary_and_spreadsheets_never_reach_the_gui_or_the_command_line():
 
 def test_only_pdf_and_fonts_of_the_summaries_use_qt():
     qt = {i.module for i in _of("summary") if any(_within(i.target, q) for q in QT)}
-    assert qt <= {"eventdesk.summary.pdf", "eventdesk.summary.fonts"}
+    # pagination: the PDF's own page breaks, in the laid-out QTextDocument
+    assert qt <= {
+        "eventdesk.summary.pdf",
+        "eventdesk.summary.pagination",
+        "eventdesk.summary.fonts",
+    }
 
 
 def test_spreadsheets_need_no_qt():

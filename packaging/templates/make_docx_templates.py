@@ -46,6 +46,23 @@ def _fonts(style, size: float | None = None, colour: RGBColor | None = None) -> 
         style.font.color.rgb = colour
 
 
+def _plain_style(style, *, italic: bool = False, bold: bool | None = None) -> None:
+    """Drop what the default template's style adds beyond our fonts: theme colours,
+    letter spacing, borders, list numbering; keep size and colour set here."""
+    for parent_tag in ("w:rPr", "w:pPr"):
+        parent = style.element.find(qn(parent_tag))
+        if parent is None:
+            continue
+        for tag in ("w:spacing", "w:pBdr", "w:numPr", "w:i", "w:iCs", "w:color", "w:kern"):
+            if parent_tag == "w:pPr" and tag == "w:spacing":
+                continue  # paragraph spacing (space after) stays
+            for el in parent.findall(qn(tag)):
+                parent.remove(el)
+    style.font.italic = italic or None
+    if bold is not None:
+        style.font.bold = bold
+
+
 def new_document() -> Document:
     doc = Document()
     section = doc.sections[0]
@@ -54,17 +71,38 @@ def new_document() -> Document:
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin, section.bottom_margin = Mm(20), Mm(18)
     navy = RGBColor(0x14, 0x32, 0x5C)
+    grey = RGBColor(0x44, 0x44, 0x44)
     _fonts(doc.styles["Normal"], 10.5)
-    for name, size in (("Title", 18), ("Heading 1", 14), ("Heading 2", 12), ("Caption", 9)):
-        _fonts(doc.styles[name], size, navy if name != "Caption" else None)
+    # As the PDF: navy bold headings, the Chinese title plain grey, captions small grey italic.
+    _plain_style(doc.styles["Title"], bold=True)
+    _plain_style(doc.styles["Subtitle"])
+    _plain_style(doc.styles["Caption"], italic=True, bold=False)
+    for name, size, colour in (
+        ("Title", 17, navy),
+        ("Subtitle", 12, grey),
+        ("Heading 1", 13, navy),
+        ("Heading 2", 11, None),
+        ("Caption", 9, RGBColor(0x55, 0x55, 0x55)),
+    ):
+        _fonts(doc.styles[name], size, colour)
+    doc.styles["Heading 2"].font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
+    doc.styles["Title"].paragraph_format.keep_with_next = True
+    doc.styles["Subtitle"].paragraph_format.space_after = Pt(10)
     _header(doc)
     return doc
 
 
 def _field(paragraph, code: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word fills in on each page."""
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1")):
+    """A Word field (PAGE, NUMPAGES) that Word fills in on each page: one run per part,
+    as Word writes it, so each part carries the header's size and colour."""
+    for kind, text in (
+        ("begin", None),
+        (None, code),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        run = paragraph.add_run()
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
@@ -73,9 +111,6 @@ def _field(paragraph, code: str) -> None:
             el.set(qn("xml:space"), "preserve")
             el.text = f" {code} " if text == code else text
         run._r.append(el)
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(end)
 
 
 def _header(doc) -> None:
@@ -111,6 +146,7 @@ def photos(doc, items: str) -> None:
     tag(doc, f"{{%p for ph in {items} %}}")
     p = doc.add_paragraph("{{ ph.image }}")
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = True  # the photo stays with its caption
     c = doc.add_paragraph(
         "{{ ph.caption }}{% if ph.credit %} (Photo: {{ ph.credit }}){% endif %}", style="Caption"
     )
@@ -118,14 +154,20 @@ def photos(doc, items: str) -> None:
     tag(doc, "{%p endfor %}")
 
 
+def _heading_row(t, headings: list[str]) -> None:
+    """Bold headings in a row Word repeats at the top of each page the table runs onto."""
+    for cell, text in zip(t.rows[0].cells, headings, strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    t.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
 def table(doc, headings: list[str], cells: list[str], loop: str, end: str = "{%tr endfor %}"):
     """A table: a heading row, then one row per item of ``loop`` ("{%tr for x in xs %}")."""
     t = doc.add_table(rows=4, cols=len(headings))
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(t.rows[0].cells, headings, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
+    _heading_row(t, headings)
     t.rows[1].cells[0].text = loop
     for cell, text in zip(t.rows[2].cells, cells, strict=True):
         cell.text = text
@@ -174,9 +216,7 @@ def minutes() -> Document:
     doc.add_heading("{{ side.label }}", level=2)
     t = doc.add_table(rows=7, cols=4)
     t.style = doc.styles["Table Grid"]
-    for cell, text in zip(t.rows[0].cells, ["Name", "Chinese name", "Title", "Role"], strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
+    _heading_row(t, ["Name", "Chinese name", "Title", "Role"])
     t.rows[1].cells[0].text = "{%tr for g in side.groups %}"
     org = t.rows[2].cells[0].merge(t.rows[2].cells[3])
     org.text = "{{ g.organisation }}"
@@ -223,7 +263,7 @@ def minutes() -> Document:
 
     tag(doc, "{%p if courses %}")
     doc.add_heading("Courses", level=1)
-    table(
+    t = table(
         doc,
         ["Course", "Institution", "Programme", "Year", "Status"],
         [
@@ -235,21 +275,30 @@ def minutes() -> Document:
         ],
         "{%tr for x in course_rows %}",
     )
+    cell = t.rows[2].cells[0]  # the Chinese title under the English one, as in the PDF
+    cell.add_paragraph("{%p if x.title_zh %}")
+    cell.add_paragraph("{{ x.title_zh }}")
+    cell.add_paragraph("{%p endif %}")
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if decisions %}")
     doc.add_heading("Decisions and action items", level=1)
-    table(
+    t = table(
         doc,
         ["Kind", "Decision", "Concerns", "Owner, due"],
         [
             "{{ d.kind_label }}",
-            "{{ d.text }}{% if d.count %} (count: {{ d.count }} {{ d.count_unit }}){% endif %}",
+            "{{ d.text }}",
             "{{ d.concerns }}",
             "{{ d.owner_due }}",
         ],
         "{%tr for d in decisions %}",
     )
+    # The count on a line of its own, as in the PDF: "Count: 10 students (free places)".
+    cell = t.rows[2].cells[1]
+    cell.add_paragraph("{%p if d.count %}")
+    cell.add_paragraph("Count: {{ d.count }} {{ d.count_unit }}")
+    cell.add_paragraph("{%p endif %}")
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if photos %}")

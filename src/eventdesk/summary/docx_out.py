@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from eventdesk.summary import prose
+from eventdesk.summary import docx_style, prose
 from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.templates import builtin_docx_folder, template_error, templates_folder
 
@@ -81,12 +81,32 @@ def _word_extras(c: dict[str, Any]) -> None:
         )
 
 
+def _credit(credit: str | None) -> str:
+    return f"(Photo: {credit})" if credit else ""
+
+
 def write_docx(path: Path, name: str, context: dict[str, Any]) -> None:
     """Fill the Word template ``name`` with ``context`` and save it at ``path``."""
     import jinja2
     from docx.image.exceptions import UnrecognizedImageError
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
+
+    class DescribedImage(InlineImage):
+        """A picture with alt text (its caption), read aloud by screen readers."""
+
+        def __init__(self, tpl: Any, data: io.BytesIO, description: str, **kw: Any):
+            super().__init__(tpl, data, **kw)
+            self.description = description
+
+        def _insert_image(self) -> str:
+            inline = self.tpl.current_rendering_part.new_pic_inline(
+                self.image_descriptor, self.width, self.height
+            )
+            inline.docPr.set("descr", self.description)
+            inline.docPr.set("title", self.description)
+            drawing = f"<w:drawing>{inline.xml}</w:drawing>"
+            return f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">'
 
     template = docx_template(name)
     try:
@@ -97,8 +117,14 @@ def write_docx(path: Path, name: str, context: dict[str, Any]) -> None:
         photo["image"] = ""
         if photo.get("data"):
             try:
-                photo["image"] = InlineImage(
-                    tpl, io.BytesIO(photo["data"]), width=Mm(PHOTO_WIDTH_MM)
+                described = " ".join(
+                    x for x in (photo.get("caption"), _credit(photo.get("credit"))) if x
+                )
+                photo["image"] = DescribedImage(
+                    tpl,
+                    io.BytesIO(photo["data"]),
+                    described or "Photo",
+                    width=Mm(PHOTO_WIDTH_MM),
                 )
             except UnrecognizedImageError:
                 photo["image"] = f"[picture: {photo.get('caption') or 'unreadable image'}]"
@@ -110,6 +136,7 @@ def write_docx(path: Path, name: str, context: dict[str, Any]) -> None:
     except jinja2.TemplateError as exc:
         exc.filename = None  # docxtpl names no file: the .docx is the one to name
         raise template_error(exc, str(template)) from None
+    docx_style.finish(tpl.docx, name, context)
     try:
         tpl.save(str(path))
     except OSError as exc:

@@ -1,0 +1,431 @@
+"""The finish of a Word document after docxtpl has filled it in.
+
+Why after rendering and not only in the templates: a user's copy of a
+template, made from an older one or restyled in Word, gets the same finish,
+and some of it depends on what was filled in (which columns have content,
+which text is Chinese, what the document is called). What is done:
+
+* fonts: styles name only the fonts they mean; a theme font named beside
+  them (``asciiTheme="majorHAnsi"``) wins over ``ascii="Arial"`` in Word and
+  LibreOffice, so every theme reference is removed and the document default
+  names the Normal style's fonts;
+* language: each run with Chinese characters is tagged ``zh-CN``, ``zh-HK`` or
+  ``zh-TW`` (:mod:`eventdesk.summary.chinese`), so a Chinese face is chosen;
+* tables: rows never split over a page, the heading row repeats on each page,
+  optional columns with nothing in them are left out as the PDF leaves them
+  out, and columns are as wide as their content asks within the text width;
+* the running header: its right tab stop at the section's text width (in
+  portrait and landscape alike), and the page fields styled as its text;
+* properties: title, subject, author (our organisation, else "EventDesk"),
+  created and modified now; no template leftovers and no blank thumbnail.
+"""
+
+from __future__ import annotations
+
+import copy
+import unicodedata
+from datetime import UTC, datetime
+from typing import Any
+from xml.sax.saxutils import escape
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from eventdesk import __version__
+from eventdesk.summary.chinese import chinese_language, has_chinese
+
+THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+#: Columns the PDF prints only when some row has something in them.
+OPTIONAL_COLUMNS = {"Teachers", "Owner, due"}
+SUBJECTS = {
+    "news": "News release",
+    "minutes": "Minutes",
+    "report": "Period report",
+    "courses": "Course-shortlist register",
+}
+_RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def finish(document: Any, name: str, context: dict[str, Any]) -> None:
+    """Apply every part of the finish to a rendered python-docx ``Document``."""
+    name_only_meant_fonts(document)
+    for root in _story_roots(document):
+        tag_chinese_runs(root)
+    width = _text_width(document.sections[-1])
+    for table in document.tables:
+        drop_empty_optional_columns(table._tbl)
+        keep_rows_whole(table._tbl)
+        widths_from_content(table._tbl, width)
+    for section in document.sections:
+        lay_out_header(document, section)
+    set_properties(document, name, context)
+
+
+# -- fonts -------------------------------------------------------------------------------
+
+
+def name_only_meant_fonts(document: Any) -> None:
+    styles = document.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attr in THEME_ATTRIBUTES:
+            fonts.attrib.pop(qn(attr), None)
+    normal = next((s for s in document.styles if s.type == 1 and s.style_id == "Normal"), None)
+    meant = normal.element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}") if normal is not None else None
+    defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if defaults is None:
+        return
+    if meant is not None:
+        fonts = defaults.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            defaults.insert(0, fonts)
+        for attr in FONT_ATTRIBUTES:
+            if meant.get(qn(attr)):
+                fonts.set(qn(attr), meant.get(qn(attr)))
+    lang = defaults.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        defaults.append(lang)
+    lang.set(qn("w:eastAsia"), "zh-CN")  # what untagged Chinese is taken to be
+
+
+# -- language ----------------------------------------------------------------------------
+
+
+def _header_roots(document: Any, section: Any) -> list[Any]:
+    """The XML of a section's headers and footers, as docxtpl left them.
+
+    docxtpl renders a header into a new part behind the same relationship, so
+    the parts are found through the relationships, not python-docx's cache.
+    """
+    roots = []
+    for ref in section._sectPr:
+        if ref.tag in (qn("w:headerReference"), qn("w:footerReference")):
+            part = document.part.rels[ref.get(qn("r:id"))].target_part
+            roots.append((ref.tag, getattr(part, "_element", None)))
+    return [(tag, root) for tag, root in roots if root is not None]
+
+
+def _story_roots(document: Any) -> list[Any]:
+    roots = [document.element]
+    for section in document.sections:
+        roots.extend(root for _, root in _header_roots(document, section))
+    return roots
+
+
+def tag_chinese_runs(root: Any) -> int:
+    """Give each run with Chinese characters its East Asian language; return how many."""
+    tagged = 0
+    for run in root.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        if not has_chinese(text):
+            continue
+        rpr = run.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            run.insert(0, rpr)
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            later = [rpr.find(qn(tag)) for tag in _RPR_AFTER_LANG]
+            later = [e for e in later if e is not None]
+            if later:
+                later[0].addprevious(lang)
+            else:
+                rpr.append(lang)
+        lang.set(qn("w:eastAsia"), chinese_language(text))
+        tagged += 1
+    return tagged
+
+
+# -- tables ------------------------------------------------------------------------------
+
+
+def _cells(tr: Any) -> list[Any]:
+    return tr.findall(qn("w:tc"))
+
+
+def _span(tc: Any) -> int:
+    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    return int(span.get(qn("w:val"))) if span is not None else 1
+
+
+def _text(el: Any) -> str:
+    return "".join(t.text or "" for t in el.iter(qn("w:t"))).strip()
+
+
+def _grid(tbl: Any) -> list[Any]:
+    grid = tbl.find(qn("w:tblGrid"))
+    return grid.findall(qn("w:gridCol")) if grid is not None else []
+
+
+def drop_empty_optional_columns(tbl: Any) -> None:
+    """Leave out a "Teachers" or "Owner, due" column that has nothing in any row."""
+    rows = tbl.findall(qn("w:tr"))
+    if len(rows) < 2:
+        return
+    heads = [_text(tc) for tc in _cells(rows[0])]
+    if any(_span(tc) != 1 for tc in _cells(rows[0])):
+        return
+    for col in reversed(range(len(heads))):
+        if heads[col] not in OPTIONAL_COLUMNS:
+            continue
+        simple = [_cells(tr) for tr in rows[1:] if len(_cells(tr)) == len(heads)]
+        if any(_text(cells[col]) for cells in simple):
+            continue
+        for tr in rows:
+            cells = _cells(tr)
+            if len(cells) == len(heads):
+                tr.remove(cells[col])
+            else:  # a merged row (an organisation's name across the table)
+                _narrow_span(tr, col)
+        grid = _grid(tbl)
+        if col < len(grid):
+            grid[col].getparent().remove(grid[col])
+        heads.pop(col)
+
+
+def _narrow_span(tr: Any, col: int) -> None:
+    start = 0
+    for tc in _cells(tr):
+        span = _span(tc)
+        if start <= col < start + span and span > 1:
+            tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}").set(qn("w:val"), str(span - 1))
+            return
+        start += span
+
+
+def keep_rows_whole(tbl: Any) -> None:
+    """No row splits over a page; a first row of bold headings repeats on each page."""
+    rows = tbl.findall(qn("w:tr"))
+    for n, tr in enumerate(rows):
+        trpr = tr.find(qn("w:trPr"))
+        if trpr is None:
+            trpr = OxmlElement("w:trPr")
+            tblpr_ex = tr.find(qn("w:tblPrEx"))
+            if tblpr_ex is not None:
+                tblpr_ex.addnext(trpr)
+            else:
+                tr.insert(0, trpr)
+        if trpr.find(qn("w:cantSplit")) is None:
+            trpr.insert(0, OxmlElement("w:cantSplit"))
+        if (
+            n == 0
+            and len(rows) > 1
+            and _is_heading_row(tr)
+            and trpr.find(qn("w:tblHeader")) is None
+        ):
+            trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _is_heading_row(tr: Any) -> bool:
+    runs = [r for r in tr.iter(qn("w:r")) if _text(r)]
+    return bool(runs) and all(r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None for r in runs)
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+_CHAR = 115  # twips a character of 10.5 pt Arial takes on average, bold headings included
+_PAD = 230  # the cell's left and right margins and a little air
+
+
+def _share(total: int, least: list[int], most: list[int]) -> list[int]:
+    """Widths summing to ``total``: each column its longest word, then the rest of the
+    room shared after how much more each would take to fit its longest line."""
+    if sum(least) >= total:
+        return [int(total * x / sum(least)) for x in least]
+    more = [max(m - x, 0) for x, m in zip(least, most, strict=True)]
+    room = total - sum(least)
+    if sum(more) == 0:
+        return [x + room // len(least) for x in least]
+    if sum(more) <= room:  # everything fits on one line: spread what is left likewise
+        extra = room - sum(more)
+        return [
+            m + int(extra * m / sum(most))
+            for m in (x + y for x, y in zip(least, more, strict=True))
+        ]
+    return [x + int(room * y / sum(more)) for x, y in zip(least, more, strict=True)]
+
+
+def widths_from_content(tbl: Any, width_twips: int) -> None:
+    """Give each column a share of the text width after what its cells hold."""
+    rows = tbl.findall(qn("w:tr"))
+    grid = _grid(tbl)
+    columns = len(grid)
+    if not rows or columns < 2:
+        return
+    wants = [0] * columns  # the longest paragraph, in character widths
+    words = [0] * columns  # the longest word: narrower, and it breaks mid-word
+    for tr in rows:
+        col = 0
+        for tc in _cells(tr):
+            span = _span(tc)
+            if span == 1 and col < columns:
+                for para in tc.iter(qn("w:p")):
+                    text = _text(para)
+                    wants[col] = max(wants[col], _display_width(text))
+                    longest = max((_display_width(w) for w in text.split()), default=0)
+                    words[col] = max(words[col], min(longest, 30))
+            col += span
+    twips = _share(
+        width_twips, [_CHAR * w + _PAD for w in words], [_CHAR * w + _PAD for w in wants]
+    )
+    for n, col in enumerate(grid):
+        col.set(qn("w:w"), str(twips[n]))
+    tblpr = tbl.find(qn("w:tblPr"))
+    if tblpr is not None:
+        tblw = tblpr.find(qn("w:tblW"))
+        if tblw is None:
+            tblw = OxmlElement("w:tblW")
+            tblpr.append(tblw)
+        tblw.set(qn("w:w"), str(sum(twips)))
+        tblw.set(qn("w:type"), "dxa")
+    for tr in rows:
+        col = 0
+        for tc in _cells(tr):
+            span = _span(tc)
+            tcpr = tc.find(qn("w:tcPr"))
+            if tcpr is None:
+                tcpr = OxmlElement("w:tcPr")
+                tc.insert(0, tcpr)
+            tcw = tcpr.find(qn("w:tcW"))
+            if tcw is None:
+                tcw = OxmlElement("w:tcW")
+                tcpr.insert(0, tcw)
+            tcw.set(qn("w:w"), str(sum(twips[col : col + span])))
+            tcw.set(qn("w:type"), "dxa")
+            col += span
+
+
+# -- the running header ------------------------------------------------------------------
+
+
+def _text_width(section: Any) -> int:
+    return int(
+        (section.page_width - section.left_margin - section.right_margin) / 635
+    )  # EMU to twips
+
+
+def lay_out_header(document: Any, section: Any) -> None:
+    """Right tab at the text width; page fields in their own runs, styled as the header."""
+    width = _text_width(section)
+    for tag, root in _header_roots(document, section):
+        if tag != qn("w:headerReference"):
+            continue
+        for p in root.iter(qn("w:p")):
+            if not any(t.getparent().tag == qn("w:r") for t in p.iter(qn("w:tab"))):
+                continue
+            ppr = p.get_or_add_pPr()
+            old = ppr.find(qn("w:tabs"))
+            if old is not None:
+                ppr.remove(old)
+            tabs = OxmlElement("w:tabs")
+            for pos in _style_tab_positions(document, ppr):
+                clear = OxmlElement("w:tab")
+                clear.set(qn("w:val"), "clear")
+                clear.set(qn("w:pos"), str(pos))
+                tabs.append(clear)
+            right = OxmlElement("w:tab")
+            right.set(qn("w:val"), "right")
+            right.set(qn("w:pos"), str(width))
+            tabs.append(right)
+            style = ppr.find(qn("w:pStyle"))
+            if style is not None:
+                style.addnext(tabs)
+            else:
+                ppr.insert(0, tabs)
+            _split_field_runs(p)
+
+
+def _style_tab_positions(document: Any, ppr: Any) -> list[int]:
+    """Tab stops the paragraph's style (and the styles it is based on) sets."""
+    style_el = ppr.find(qn("w:pStyle"))
+    ids = {s.style_id: s for s in document.styles if s.type == 1}
+    style = ids.get(style_el.get(qn("w:val"))) if style_el is not None else None
+    positions: list[int] = []
+    while style is not None:
+        for tab in style.element.iter(qn("w:tab")):
+            if tab.get(qn("w:val")) != "clear":
+                positions.append(int(tab.get(qn("w:pos"))))
+        style = style.base_style
+    return positions
+
+
+def _split_field_runs(p: Any) -> None:
+    """Each fldChar and instrText in a run of its own, all with the header text's format."""
+    runs = p.findall(qn("w:r"))
+    model = next((r.find(qn("w:rPr")) for r in runs if r.find(qn("w:rPr")) is not None), None)
+    for run in runs:
+        pieces = [c for c in run if c.tag != qn("w:rPr")]
+        if not any(c.tag in (qn("w:fldChar"), qn("w:instrText")) for c in pieces):
+            continue
+        anchor = run
+        for piece in pieces:
+            new = OxmlElement("w:r")
+            if model is not None:
+                new.append(copy.deepcopy(model))
+            new.append(piece)
+            anchor.addnext(new)
+            anchor = new
+        p.remove(run)
+    if model is not None:
+        for run in p.findall(qn("w:r")):
+            if run.find(qn("w:rPr")) is None:
+                run.insert(0, copy.deepcopy(model))
+
+
+# -- properties --------------------------------------------------------------------------
+
+
+def set_properties(document: Any, name: str, context: dict[str, Any]) -> None:
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    ours = context.get("ours") or {}
+    author = ours.get("name") or "EventDesk"
+    title = next(
+        (p.text for p in document.paragraphs if p.style is not None and p.style.name == "Title"),
+        "",
+    ) or str(context.get("title") or context.get("header") or "")
+    subject = SUBJECTS.get(name, name)
+    meeting = context.get("meeting") or {}
+    if meeting.get("title"):
+        subject = f"{subject}: {meeting['title']}"
+    props = document.core_properties
+    props.title = title
+    props.subject = subject
+    props.author = author
+    props.last_modified_by = author
+    props.created = now
+    props.modified = now
+    props.comments = ""
+    props.keywords = ", ".join(meeting.get("tags") or [])
+    props.category = SUBJECTS.get(name, "")
+    props.revision = 1
+    props.identifier = ""
+    props.language = "en"
+    props.content_status = meeting.get("status_label", "")
+    _drop_thumbnail(document)
+    _own_app_properties(document, ours.get("name") or "")
+
+
+def _drop_thumbnail(document: Any) -> None:
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rid)
+
+
+def _own_app_properties(document: Any, company: str) -> None:
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = (
+                "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'extended-properties">'
+                f"<Application>EventDesk {escape(__version__)}</Application>"
+                f"<Company>{escape(company)}</Company>"
+                "</Properties>"
+            ).encode()
