@@ -43,3 +43,47 @@ def pdftotext_pages(pdf: Path) -> list[str]:
     ).stdout
     pages = out.split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def soffice_convert(files: list[Path], target: str, outdir: Path, profile: Path) -> list[Path]:
+    """Convert ``files`` with LibreOffice headless in one run (it starts slowly).
+
+    ``target`` is ``pdf`` or ``csv`` (with the filter's options after a colon); ``profile`` is a fresh user profile, so
+    neither a running LibreOffice nor the user's settings get in the way.
+    """
+    soffice = need("soffice")
+    outdir.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.resolve().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    made = [outdir / f"{f.stem}.{target.split(':')[0]}" for f in files]
+    missing = [p.name for p in made if not p.is_file()]
+    assert not missing, f"LibreOffice wrote no {missing}"
+    return made
+
+
+def pdffonts(pdf: Path) -> set[str]:
+    """The names of the fonts a PDF embeds, without the subset prefix (``ABCDEF+``)."""
+    out = subprocess.run(
+        [need("pdffonts"), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    names = [line.split()[0] for line in out.splitlines()[2:] if line.strip()]
+    return {name.split("+", 1)[-1] for name in names}
+
+
+def pdf_page_count(pdf: Path) -> int:
+    return len(pdftotext_pages(pdf))

@@ -47,6 +47,8 @@ def test_styles_name_only_arial_and_yahei(minutes):
     assert not subtitle.font.italic
     assert str(subtitle.font.color.rgb) == "444444"
     assert subtitle.element.find(f"{qn('w:rPr')}/{qn('w:spacing')}") is None
+    for name in ("Title", "Heading 1", "Heading 2"):  # kept with what follows
+        assert doc.styles[name].paragraph_format.keep_with_next, name
 
 
 def test_chinese_runs_carry_their_language(news):

@@ -229,7 +229,7 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-_CHAR = 115  # twips a character of 10.5 pt Arial takes on average, bold headings included
+_CHAR = 130  # twips a character of 10.5 pt Arial takes at most on average, bold headings included
 _PAD = 230  # the cell's left and right margins and a little air
 
 
