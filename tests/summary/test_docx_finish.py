@@ -127,6 +127,9 @@ def test_header_page_number_at_the_right_margin(sample_store, meeting_id, tmp_pa
         assert width > 14000  # landscape: 257 mm of text
     fields = [r for r in paragraph._p.findall(qn("w:r")) if r.find(qn("w:instrText")) is not None]
     assert [r.find(qn("w:instrText")).text.strip() for r in fields] == ["PAGE", "NUMPAGES"]
+    for run in paragraph._p.findall(qn("w:r")):  # one part of a field a run, as Word writes
+        parts = [c for c in run if c.tag != qn("w:rPr")]
+        assert len(parts) == 1 or not any(c.tag == qn("w:fldChar") for c in parts)
     for run in paragraph._p.findall(qn("w:r")):
         size = run.find(f"{qn('w:rPr')}/{qn('w:sz')}")
         assert size is not None and size.get(qn("w:val")) == "17"  # 8.5 pt, as the header

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from eventdesk.store.interchange import import_file
 from eventdesk.summary import write_course_register, write_period_report, write_summary
 from tests.summary.conftest import squash_pdf
 from tests.summary.test_news_release import FACTS, OUR_PEOPLE
-from tests.tools import pdffonts, pdftotext_pages, soffice_convert
+from tests.tools import need, pdffonts, pdftotext_pages, soffice_convert
 
 SAMPLE = paths.sample_meeting()
 COURSES, GUESTS = 60, 40
@@ -166,3 +167,33 @@ def test_heading_rows_repeat_on_every_page(printed):
     pages = _pages(printed["large-courses"])
     for n, page in enumerate(pages, 1):
         assert "Year Course Institution Programme Teachers Status Announced at" in page, n
+
+
+def _header_words(pdf: Path) -> tuple[float, list[tuple[float, float, float, str]]]:
+    """The page's width and the words of its first line: (x max, top, height, text)."""
+    out = subprocess.run(
+        [need("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', out).group(1))
+    words = [
+        (float(x1), float(y0), float(y1) - float(y0), text)
+        for _, y0, x1, y1, text in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+            out,
+        )
+    ]
+    top = min(w[1] for w in words)
+    return width, [w for w in words if abs(w[1] - top) < 3]
+
+
+@pytest.mark.parametrize("name", ["example-news", "example-courses"])
+def test_page_number_at_the_right_margin_in_the_headers_type(printed, name):
+    width, line = _header_words(printed[name])
+    *title, number = line
+    assert re.search(r"1/\d+$", "".join(w[3] for w in line[-3:])), line  # "1 / 3"
+    margin = 20 / 25.4 * 72  # the templates' 20 mm
+    assert number[0] > width - margin - 3, f"the page number ends at {number[0]} of {width}"
+    assert abs(number[2] - title[0][2]) < 0.5, "the page number is bigger than the header"
