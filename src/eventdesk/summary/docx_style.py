@@ -305,9 +305,12 @@ def widths_from_content(tbl: Any, width_twips: int) -> None:
 
 
 def _text_width(section: Any) -> int:
-    return int(
-        (section.page_width - section.left_margin - section.right_margin) / 635
-    )  # EMU to twips
+    """The width between the margins in twips (A4 portrait's 170 mm when a template omits it)."""
+    sizes = (section.page_width, section.left_margin, section.right_margin)
+    if any(size is None for size in sizes):
+        return 9638
+    width, left, right = sizes
+    return int((width - left - right) / 635)  # EMU to twips
 
 
 def lay_out_header(document: Any, section: Any) -> None:
