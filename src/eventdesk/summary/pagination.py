@@ -21,9 +21,6 @@ from __future__ import annotations
 
 from typing import Any
 
-#: Bounds the passes: each pass moves at least one heading to a later page.
-_MAX_PASSES = 50
-
 
 def _page(y: float, page_height: float) -> int:
     return int(y // page_height)
@@ -51,33 +48,31 @@ def _break_before(block: Any) -> None:
 
 
 def keep_headings_with_next(doc: Any) -> int:
-    """Move each heading that ends a page to the next one; return how many were moved."""
+    """Move each heading that ends a page to the next one; return how many were moved.
+
+    One pass down the document: a break changes nothing above it, so the
+    scan goes on from the heading it moved.
+    """
     layout = doc.documentLayout()
     height = doc.pageSize().height()
     moved = 0
-    for _ in range(_MAX_PASSES):
-        doc.pageCount()  # lays the document out
-        block = doc.begin()
-        target = None
-        while block.isValid():
-            following = block.next()
-            if _is_heading(block) and following.isValid():
-                top = _first_line_top(layout, block)
-                if _page(_first_line_top(layout, following), height) > _page(top, height):
-                    target = block
-                    break
-            block = following
-        if target is None:
-            return moved
-        # A run of headings ("Attendees", then "Our delegation") moves as one.
-        first = target
-        while _is_heading(first.previous()):
-            first = first.previous()
-        top = _first_line_top(layout, first)
-        if top - _page(top, height) * height < 1.0:
-            return moved  # already at the top of a page: nothing to gain
-        _break_before(first)
-        moved += 1
+    doc.pageCount()  # lays the document out
+    block = doc.begin()
+    while block.isValid():
+        following = block.next()
+        if _is_heading(block) and following.isValid():
+            top = _first_line_top(layout, block)
+            if _page(_first_line_top(layout, following), height) > _page(top, height):
+                # A run of headings ("Attendees", then "Our delegation") moves as one.
+                first = block
+                while _is_heading(first.previous()):
+                    first = first.previous()
+                first_top = _first_line_top(layout, first)
+                if first_top - _page(first_top, height) * height >= 1.0:  # not already on top
+                    _break_before(first)
+                    moved += 1
+                    doc.pageCount()
+        block = following
     return moved
 
 
