@@ -43,11 +43,11 @@ def test_deleting_a_person_and_restoring_from_the_trash_view(qtbot, main_window)
     assert store.count_people() == before - 1
 
     dialog = main_window.show_trash()
-    assert dialog.list.count() == 1
+    assert dialog.model.rowCount() == 1
     assert dialog.restore_selected()
     assert store.count_people() == before
     assert workspace.list_pane.model().row_of_id(person_id) is not None
-    assert dialog.list.count() == 0
+    assert dialog.model.rowCount() == 0
     dialog.close()
 
 

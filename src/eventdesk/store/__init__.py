@@ -31,6 +31,7 @@ from eventdesk.store.queries import (
     PersonRow,
 )
 from eventdesk.store.service import EventStore
+from eventdesk.store.trash import Emptied, TrashRow
 
 __all__ = [
     "AttendedRow",
@@ -41,6 +42,7 @@ __all__ = [
     "DatabaseLocked",
     "DatabaseUnavailable",
     "Draft",
+    "Emptied",
     "EventStore",
     "ImportRefused",
     "ImportReport",
@@ -53,6 +55,7 @@ __all__ = [
     "ReadOnlyStore",
     "RecordNotFound",
     "StoreError",
+    "TrashRow",
 ]
 
 

@@ -163,22 +163,34 @@ DOCUMENT = (
 )
 
 
-def refresh(db: Database) -> int:
-    """Rebuild the documents of dirty meetings; return how many. Call inside a transaction."""
-    dirty = db.execute("SELECT count(*) FROM search_dirty").fetchone()[0]
+def pending(db: Database) -> int:
+    """How many meetings wait for their search document to be rebuilt."""
+    return db.execute("SELECT count(*) FROM search_dirty").fetchone()[0]
+
+
+def refresh(db: Database, limit: int | None = None) -> int:
+    """Rebuild the documents of dirty meetings; return how many. Call inside a transaction.
+
+    With ``limit``, only that many (the lowest ids) are rebuilt, so a worker
+    re-indexing thousands of meetings can commit in short transactions that
+    leave the window's saves room between them.
+    """
+    dirty = pending(db)
     if not dirty:
         return 0
+    batch = "SELECT meeting_id FROM search_dirty"
+    if limit is not None and limit < dirty:
+        batch += f" ORDER BY meeting_id LIMIT {int(limit)}"
+        dirty = limit
     db.conn.create_function("eventdesk_spaced_han", 1, spaced_han, deterministic=True)
-    dirty_keys = (
-        "SELECT search_rowid FROM search_keys "
-        "WHERE meeting_id IN (SELECT meeting_id FROM search_dirty)"
-    )
+    dirty_keys = f"SELECT search_rowid FROM search_keys WHERE meeting_id IN ({batch})"
     db.execute(f"DELETE FROM meeting_search WHERE rowid IN ({dirty_keys})")
-    db.execute("DELETE FROM search_keys WHERE meeting_id IN (SELECT meeting_id FROM search_dirty)")
+    db.execute(f"DELETE FROM search_keys WHERE meeting_id IN ({batch})")
     # Trashed meetings have no document: a search never has to skip them.
-    db.execute(f"INSERT INTO meeting_search(rowid, body) {DOCUMENT}")
+    live = _DIRTY_LIVE.replace("SELECT meeting_id FROM search_dirty", batch)
+    db.execute(f"INSERT INTO meeting_search(rowid, body) {DOCUMENT.replace(_DIRTY_LIVE, live)}")
     db.execute(
-        f"INSERT INTO search_keys(meeting_id, search_rowid) SELECT m.id, {SEARCH_KEY} {_DIRTY_LIVE}"
+        f"INSERT INTO search_keys(meeting_id, search_rowid) SELECT m.id, {SEARCH_KEY} {live}"
     )
-    db.execute("DELETE FROM search_dirty")
+    db.execute(f"DELETE FROM search_dirty WHERE meeting_id IN ({batch})")
     return dirty

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from eventdesk.store.interchange import ImportReport
 
 T = TypeVar("T")
+#: A rename that leaves more meetings than this to re-index may leave them to a worker.
+SEARCH_NOW = 100
 _SOFT_DELETABLE = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
 
 
@@ -133,14 +135,20 @@ class EventStore:
             self._lock.release()
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
-        """One transaction; a failure rolls it all back and says why in words."""
+    def transaction(self, *, search_later: bool = False) -> Iterator[Database]:
+        """One transaction; a failure rolls it all back and says why in words.
+
+        The search documents of the meetings it touched are rebuilt before it
+        commits, unless ``search_later`` and more than ``SEARCH_NOW`` wait:
+        then :meth:`refresh_search` (a worker's job) rebuilds them.
+        """
         if self.read_only:
             raise ReadOnlyStore(f"{self.path} is open read-only; nothing can be saved.")
         try:
             with self.db.atomic():
                 yield self.db
-                search_index.refresh(self.db)
+                if not search_later or search_index.pending(self.db) <= SEARCH_NOW:
+                    search_index.refresh(self.db)
         except sqlite3.Error as exc:
             if type(exc) is sqlite3.DatabaseError:
                 raise damaged(self.path or Path(":memory:"), str(exc)) from exc
@@ -203,10 +211,11 @@ class EventStore:
 
     # -- people ---------------------------------------------------------------
 
-    def save_person(self, person: Person) -> Person:
+    def save_person(self, person: Person, *, search_later: bool = False) -> Person:
+        """Save a person; ``search_later``: see :meth:`save_organisation`."""
         raise_if(validate_person(person, _label("person", person.display_name)))
         self._require("organisations", person.organisation_id, "person", "organisation")
-        with self.transaction():
+        with self.transaction(search_later=search_later):
             person.id = self._upsert("people", person.id, person_row(person))
         return self.get_person(person.id)
 
@@ -243,12 +252,20 @@ class EventStore:
 
     # -- organisations --------------------------------------------------------
 
-    def save_organisation(self, org: Organisation) -> Organisation:
+    def save_organisation(self, org: Organisation, *, search_later: bool = False) -> Organisation:
+        """Save an organisation.
+
+        Renaming our own university changes the search document of every
+        meeting it was at. With ``search_later`` a rename that touches more
+        than ``SEARCH_NOW`` meetings commits at once and leaves their
+        documents to :meth:`refresh_search`; until then searches find them
+        by the old name.
+        """
         raise_if(validate_organisation(org, _label("organisation", org.label)))
         self._require("organisations", org.parent_id, "organisation", "parent")
         for member in org.member_ids:
             self._require("organisations", member, "organisation", "members")
-        with self.transaction():
+        with self.transaction(search_later=search_later):
             org.id = self._upsert("organisations", org.id, organisation_row(org))
             self.db.execute("DELETE FROM organisation_members WHERE alliance_id = ?", [org.id])
             self.db["organisation_members"].insert_all(
@@ -406,6 +423,33 @@ class EventStore:
         if meeting_id is None:
             return dumps(export_database(self))
         return dumps(export_meeting(self, meeting_id))
+
+    def search_pending(self) -> int:
+        """Meetings whose search documents wait to be rebuilt (after a ``search_later`` save)."""
+        return search_index.pending(self.db)
+
+    def refresh_search(
+        self, *, batch: int = 200, progress: Callable[[int, int], object] | None = None
+    ) -> int:
+        """Rebuild the waiting search documents, ``batch`` meetings per transaction.
+
+        For a worker thread on its own connection: short transactions leave
+        the window's saves room between them. ``progress(done, total)`` is
+        called after each batch. Returns how many were rebuilt.
+        """
+        total = search_index.pending(self.db)
+        done = 0
+        while True:
+            try:
+                with self.db.atomic():
+                    n = search_index.refresh(self.db, limit=batch)
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"The search index was not brought up to date: {exc}.") from exc
+            if not n:
+                return done
+            done += n
+            if progress is not None:
+                progress(done, max(total, done))
 
     def integrity_problems(self) -> list[str]:
         """Problems SQLite's full integrity check and our own consistency checks find."""

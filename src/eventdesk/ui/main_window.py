@@ -32,8 +32,10 @@ from eventdesk.ui.opening import open_for_window
 from eventdesk.ui.preferences import Preferences
 from eventdesk.ui.preferences_dialog import PreferencesDialog
 from eventdesk.ui.recovery_bar import RecoveryBar
+from eventdesk.ui.search_refresh import SearchKeeper
 from eventdesk.ui.sections import Section
 from eventdesk.ui.trash import DeleteCommand, TrashDialog
+from eventdesk.ui.trash_purge import start_trash_purge
 from eventdesk.ui.window_settings import WindowSettings
 from eventdesk.ui.workspace import Workspace
 
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(icon)
         self.actions_ = build_menus(self)
         self.statusBar().setSizeGripEnabled(True)  # made now: no jump at the first message
+        self.search_keeper = SearchKeeper(self.statusBar(), self)
+        self.search_keeper.upToDate.connect(lambda: self.workspace and self.workspace.refresh())
         self.recovery_bar = RecoveryBar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.recovery_bar)
         self.recovery_bar.restoreRequested.connect(self.restore_draft)
@@ -149,7 +153,10 @@ class MainWindow(QMainWindow):
 
     def show_trash(self) -> TrashDialog:
         if self.trash_dialog is None:
-            self.trash_dialog = TrashDialog(self.store, self.workspace.refresh, self)
+            self.trash_dialog = TrashDialog(
+                self.store, self.workspace.refresh, self, keep_days=self.preferences.trash_days
+            )
+            self.trash_dialog.emptied.connect(lambda *_: self.undo_stack.clear())
         else:
             self.trash_dialog.reload()
         self.trash_dialog.show()
@@ -342,6 +349,7 @@ class MainWindow(QMainWindow):
         attendees = workspace.editors.meeting_editor.attendees
         attendees.importRequested.connect(lambda: self.import_attendees())
         workspace.editors.saved.connect(lambda *_: self.statusBar().showMessage("Saved.", 3000))
+        workspace.editors.saved.connect(lambda *_: self.search_keeper.after_save(self.store))
         workspace.list_pane.table.addAction(self.actions_.delete)
         workspace.list_pane.exampleRequested.connect(self.load_example_meeting)
         workspace.sectionChanged.connect(lambda _section: self._update_actions())
@@ -400,6 +408,7 @@ class MainWindow(QMainWindow):
         if self.store.path is not None:
             self.settings.remember_database(self.store.path)
             self._check_integrity(self.store)
+            self._purge_old_trash(self.store)
         self._update_actions()
         self._offer_drafts()
 
@@ -409,6 +418,22 @@ class MainWindow(QMainWindow):
         self.integrity_check = IntegrityCheck(store.path, self)
         self.integrity_check.finished.connect(lambda damage: self._checked(store, damage))
         self.integrity_check.start()
+
+    def _purge_old_trash(self, store: EventStore) -> None:
+        """Records trashed longer ago than the preference says go for good, beside the window."""
+        if store.read_only or store.count_trash() == 0:
+            return
+        self.trash_purge = start_trash_purge(store, self.preferences.trash_days, self)
+        if self.trash_purge is not None:
+            self.trash_purge.finished.connect(self._purged)
+
+    def _purged(self, emptied) -> None:
+        if emptied.removed:
+            days = self.preferences.trash_days
+            self.statusBar().showMessage(
+                f"Removed {emptied.removed} record(s) trashed more than {days} days ago.", 8000
+            )
+            self._trash_changed()
 
     def _checked(self, store: EventStore, damage: object) -> None:
         if damage is None or store is not self.store:

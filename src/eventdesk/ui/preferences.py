@@ -24,6 +24,9 @@ class Preferences:
     #: The office's time zone as an IANA name ("Asia/Shanghai") for calendar exports; empty
     #: means the computer's.
     time_zone: str = ""
+    #: Records in the trash longer than this many days are removed for good when a database
+    #: opens; 0 keeps them until the trash is emptied.
+    trash_days: int = 30
 
     @classmethod
     def load(cls, path: Path) -> Preferences:
@@ -43,6 +46,7 @@ class Preferences:
             ):
                 setattr(prefs, f.name, value)
         prefs.page_size = min(max(prefs.page_size, 20), 5000)
+        prefs.trash_days = min(max(prefs.trash_days, 0), 3650)
         return prefs
 
     def save(self, path: Path) -> None:

@@ -25,6 +25,11 @@ class PreferencesDialog(QDialog):
         self.page_size.setRange(20, 5000)
         self.page_size.setSingleStep(50)
         self.page_size.setValue(preferences.page_size)
+        self.trash_days = QSpinBox()
+        self.trash_days.setRange(0, 3650)
+        self.trash_days.setSuffix(" days")
+        self.trash_days.setSpecialValueText("never (until emptied)")
+        self.trash_days.setValue(preferences.trash_days)
         self.our_organisation = QLineEdit(preferences.our_organisation)
         self.our_organisation.setPlaceholderText("The university this office belongs to")
         buttons = QDialogButtonBox(
@@ -35,6 +40,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Our organisation", self.our_organisation)
         form.addRow("&Rows per page in lists", self.page_size)
+        form.addRow("Remove from the &trash after", self.trash_days)
         form.addRow(buttons)
 
     def preferences(self) -> Preferences:
@@ -42,4 +48,5 @@ class PreferencesDialog(QDialog):
             self._original,
             page_size=self.page_size.value(),
             our_organisation=self.our_organisation.text().strip(),
+            trash_days=self.trash_days.value(),
         )

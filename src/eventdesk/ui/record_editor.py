@@ -82,7 +82,9 @@ class RecordEditor(QWidget):
         return getattr(self._store, f"get_{self.KIND}")(record_id)
 
     def _store_save(self, record: Any) -> Any:
-        return getattr(self._store, f"save_{self.KIND}")(record)
+        # A rename touching many meetings leaves their search documents to a worker
+        # (the window's SearchKeeper starts it), so the save returns at once.
+        return getattr(self._store, f"save_{self.KIND}")(record, search_later=True)
 
     def _validate(self, record: Any) -> list[Problem]:
         return type(self).VALIDATE(record)

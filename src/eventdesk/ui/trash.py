@@ -1,31 +1,34 @@
-"""Delete to the trash, undo, and the trash view to restore from.
+"""Delete to the trash, undo, and the trash view to restore from or empty.
 
 Deleting is a ``QUndoCommand`` whose redo moves the record to the store's
 trash and whose undo restores it, so Ctrl+Z brings back what Delete took and
-nothing is lost to a wrong key.
+nothing is lost to a wrong key. Emptying the trash is the one step that
+removes records for good, so it asks first, and it runs beside the window
+(a trash of a thousand meetings takes a while).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QMessageBox,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from eventdesk.records import display_name
-from eventdesk.store import EventStore, RecordNotFound
-
-KIND_LABELS = {"meeting": "Meeting", "person": "Person", "organisation": "Organisation"}
+from eventdesk.store import EventStore
+from eventdesk.ui.background import BackgroundTask
+from eventdesk.ui.models.trash import KIND_LABELS, TrashModel
 
 
 class DeleteCommand(QUndoCommand):
@@ -54,73 +57,130 @@ class DeleteCommand(QUndoCommand):
         self._changed()
 
 
-def trash_entries(store: EventStore) -> list[tuple[str, int, str]]:
-    """(kind, id, label) of every record in the trash, for the trash view."""
-    entries = []
-    trash = store.trash()
-    for kind in ("meeting", "person", "organisation"):
-        for record_id in trash.get(kind, []):
-            try:
-                entries.append((kind, record_id, _label(store, kind, record_id)))
-            except RecordNotFound:
-                continue
-    return entries
-
-
-def _label(store: EventStore, kind: str, record_id: int) -> str:
-    if kind == "meeting":
-        m = store.get_meeting(record_id)
-        return f"{m.start_date or ''}  {m.title or m.title_zh}".strip()
-    if kind == "person":
-        p = store.get_person(record_id)
-        return display_name(p.family_name, p.given_name, p.name_order)
-    return store.get_organisation(record_id).label
+def keep_note(days: int) -> str:
+    if days <= 0:
+        return "Deleted records stay here until you restore them or empty the trash."
+    return (
+        f"Deleted records stay here for {days} days, then are removed for good. "
+        "Restore brings one back."
+    )
 
 
 class TrashDialog(QDialog):
-    """The records in the trash; Restore puts the chosen one back."""
+    """The records in the trash, a page at a time; Restore one, or Empty trash for good."""
+
+    #: The trash was emptied: ``(removed, kept)``; records removed can no longer be undone.
+    emptied = Signal(int, int)
 
     def __init__(
-        self, store: EventStore, restored: Callable[[], None], parent: QWidget | None = None
+        self,
+        store: EventStore,
+        restored: Callable[[], None],
+        parent: QWidget | None = None,
+        *,
+        keep_days: int = 0,
     ):
         super().__init__(parent)
         self.setWindowTitle("Trash")
-        self.resize(520, 380)
+        self.resize(640, 420)
         self._store = store
         self._restored = restored
-        self.list = QListWidget()
+        self.task: BackgroundTask | None = None
+        self.model = TrashModel(store, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TrashModel.LABEL, QHeaderView.ResizeMode.Stretch)
+        self.note = QLabel(keep_note(keep_days))
+        self.note.setWordWrap(True)
         self.empty_label = QLabel("The trash is empty.")
+        self.status = QLabel()
         self.restore_button = QPushButton("&Restore")
         self.restore_button.clicked.connect(self.restore_selected)
+        self.empty_button = QPushButton("&Empty trash…")
+        self.empty_button.clicked.connect(self.empty_trash)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Deleted records stay here until you restore them."))
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.list.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        self.table.doubleClicked.connect(lambda _index: self.restore_selected())
+        self.model.totalKnown.connect(self._show_total)
         self.reload()
 
+    # -- questions the tests answer ---------------------------------------------
+
+    def ask_empty(self, count: int) -> bool:
+        """Remove every record in the trash for good?"""
+        answer = QMessageBox.question(
+            self,
+            "Empty trash",
+            f"Remove the {count} record(s) in the trash for good? This cannot be undone.\n\n"
+            "People and organisations that other records still name stay in the trash.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- actions ----------------------------------------------------------------------
+
     def reload(self) -> None:
-        self.list.clear()
-        for kind, record_id, label in trash_entries(self._store):
-            item = QListWidgetItem(f"{KIND_LABELS[kind]}: {label}")
-            item.setData(Qt.ItemDataRole.UserRole, (kind, record_id))
-            self.list.addItem(item)
-        empty = self.list.count() == 0
+        self.model.reload()
+        empty = self.model.rowCount() == 0
         self.empty_label.setVisible(empty)
-        self.restore_button.setEnabled(not empty)
+        self.table.setVisible(not empty)
+        busy = self.task is not None
+        self.restore_button.setEnabled(not empty and not busy)
+        self.empty_button.setEnabled(not empty and not busy)
         if not empty:
-            self.list.setCurrentRow(0)
+            self.table.selectRow(0)
 
     def restore_selected(self) -> bool:
-        item = self.list.currentItem()
-        if item is None:
+        row = self.table.currentIndex().row()
+        if row < 0 or row >= self.model.rowCount() or self.task is not None:
             return False
-        kind, record_id = item.data(Qt.ItemDataRole.UserRole)
-        self._store.restore(kind, record_id)
+        entry = self.model.row(row)
+        self._store.restore(entry.kind, entry.id)
         self._restored()
         self.reload()
         return True
+
+    def empty_trash(self) -> BackgroundTask | None:
+        """Ask, then remove everything in the trash beside the window; the task (or None)."""
+        total = self.model.count()
+        if total == 0 or self.task is not None or not self.ask_empty(total):
+            return None
+        self.task = BackgroundTask(self._store, lambda store: store.empty_trash(), self)
+        self.status.setText("Emptying the trash…")
+        self.task.finished.connect(self._emptied)
+        self.task.failed.connect(self._failed)
+        self.reload()
+        self.task.start()
+        return self.task
+
+    def _emptied(self, result) -> None:
+        self.task = None
+        kept = f"; {result.kept} kept: other records still name them" if result.kept else ""
+        self.status.setText(f"Removed {result.removed} record(s) for good{kept}.")
+        self.reload()
+        self.emptied.emit(result.removed, result.kept)
+
+    def _failed(self, message: str) -> None:
+        self.task = None
+        self.status.setText(message)
+        self.reload()
+
+    def _show_total(self) -> None:
+        if self.task is None and self.model.total_known() and self.model.total():
+            self.status.setText(f"{self.model.total()} record(s) in the trash.")

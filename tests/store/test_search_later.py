@@ -1,0 +1,39 @@
+"""A rename that touches many meetings can leave their search documents to a worker."""
+
+from __future__ import annotations
+
+from eventdesk.store import service
+
+
+def _titles(store, text):
+    return {r.title for r in store.search_meetings(text)}
+
+
+def test_a_busy_rename_commits_first_and_is_searchable_after_the_refresh(
+    busy_org_store, monkeypatch
+):
+    store = busy_org_store
+    monkeypatch.setattr(service, "SEARCH_NOW", 5)
+    org = store.get_organisation(store.busy_org_id)
+    org.name = "Universitas Novissima"
+    store.save_organisation(org, search_later=True)
+
+    assert store.get_organisation(org.id).name == "Universitas Novissima"  # saved at once
+    assert store.search_pending() == 30  # its 30 meetings (the trashed one gets no document)
+    assert not _titles(store, "Novissima")  # not yet: the documents wait
+    steps = []
+    assert store.refresh_search(batch=10, progress=lambda d, t: steps.append((d, t))) == 30
+    assert steps == [(10, 30), (20, 30), (30, 30)]
+    assert store.search_pending() == 0
+    assert len(_titles(store, "Novissima")) == 29
+    assert not _titles(store, "Our University")
+    assert store.integrity_problems() == []
+
+
+def test_a_small_rename_is_searchable_at_once(busy_org_store):
+    store = busy_org_store
+    org = store.get_organisation(store.partner_id)
+    org.name = "Collegium Amicum"
+    store.save_organisation(org, search_later=True)  # under SEARCH_NOW meetings: done inline
+    assert store.search_pending() == 0
+    assert "Meeting 27" in _titles(store, "Amicum")
