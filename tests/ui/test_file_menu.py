@@ -14,6 +14,7 @@ def test_export_then_import_into_an_empty_database(qtbot, main_window, tmp_path,
     target = tmp_path / "all.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     main_window.actions_.export_database.trigger()
+    qtbot.waitUntil(target.exists, timeout=10_000)
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["format"] == "eventdesk"
     assert len(document["meetings"]) == 1
@@ -56,8 +57,10 @@ def test_cancelled_file_choosers_do_nothing(main_window, monkeypatch):
     assert not main_window.export_database()
 
 
-def test_backup_writes_a_copy_beside_the_database(main_window):
-    target = main_window.backup()
+def test_backup_writes_a_copy_beside_the_database(qtbot, main_window):
+    with qtbot.waitSignal(main_window.backup().finished, timeout=10_000) as done:
+        pass
+    target = done.args[0]
     assert target is not None and target.is_file()
     assert target.parent.parent == main_window.store.path.parent
 

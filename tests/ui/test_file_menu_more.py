@@ -11,7 +11,9 @@ from eventdesk.ui.sections import Section
 def test_restore_from_a_backup_brings_back_what_was_deleted(qtbot, main_window, answers):
     store = main_window.store
     path = store.path
-    backup = main_window.backup()
+    with qtbot.waitSignal(main_window.backup().finished, timeout=10_000) as backed_up:
+        pass
+    backup = backed_up.args[0]
     people = store.count_people()
     main_window.workspace.set_section(Section.PEOPLE)
     assert main_window.delete_selected()
@@ -24,7 +26,8 @@ def test_restore_from_a_backup_brings_back_what_was_deleted(qtbot, main_window, 
         return choices[0][1]
 
     main_window.ask_backup = choose
-    assert main_window.restore_backup()
+    with qtbot.waitSignal(main_window.restore_backup().finished, timeout=10_000):
+        pass
 
     assert offered[0][1] == backup  # newest first
     assert {p.name.rsplit("-", 1)[-1] for _label, p in offered} == {

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -53,17 +54,41 @@ def backup_path(db_path: Path, reason: str, when: datetime | None = None) -> Pat
     return candidate
 
 
-def backup(db: Database, target: Path) -> Path:
-    """Write a consistent copy of ``db`` to ``target`` and return its path."""
+#: Pages copied between two progress reports (4 MB at SQLite's default page size).
+PAGES_PER_STEP = 1024
+
+Progress = Callable[[int, int], object]
+
+
+def backup(db: Database, target: Path, progress: Progress | None = None) -> Path:
+    """Write a consistent copy of ``db`` to ``target`` and return its path.
+
+    ``progress(pages_done, pages_total)`` is called as the copy goes; if it
+    raises, the copy stops, the partial file is deleted and the exception
+    goes on to the caller (that is how a user's Cancel stops a backup).
+    """
+    step = None
+    if progress is not None:
+
+        def step(_status: int, remaining: int, total: int) -> None:
+            progress(total - remaining, total)
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         dest = sqlite3.connect(target)
         try:
-            db.conn.backup(dest)
+            if step is None:
+                db.conn.backup(dest)
+            else:
+                db.conn.backup(dest, pages=PAGES_PER_STEP, progress=step)
         finally:
             dest.close()
     except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)
         raise StoreError(f"Cannot write a backup to {target}: {exc}.") from None
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     return target
 
 

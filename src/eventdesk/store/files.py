@@ -32,11 +32,12 @@ class DatabaseFiles:
         """The backups of this file, newest first."""
         return backups.list_backups(self.path)
 
-    def restore(self, backup: Path) -> Path:
+    def restore(self, backup: Path, progress: restore.Progress | None = None) -> Path:
         """Put ``backup`` in place of the file (closed by its store first); return where the
-        replaced file was kept."""
+        replaced file was kept. ``progress``: see ``restore.Progress`` (it may stop a restore
+        until the file is being replaced)."""
         try:
-            return restore.restore(backup, self.path)
+            return restore.restore(backup, self.path, progress)
         except sqlite3.Error as exc:
             raise database.sqlite_told(exc) from exc
 

@@ -76,7 +76,7 @@ def meetings_of_person(
     sql = f"""
         WITH page AS ({page})
         SELECT m.id, m.start_date, m.title, a.role, '', coalesce(a.title, '')
-        FROM page m JOIN attendances a ON a.meeting_id = m.id AND a.person_id = :party
+        FROM page m CROSS JOIN attendances a ON a.meeting_id = m.id AND a.person_id = :party
         ORDER BY {_ORDER}, a.precedence
     """
     return [AttendedRow(*row) for row in db.execute(sql, _params(person_id, limit, offset))]
@@ -94,12 +94,13 @@ def meetings_of_organisation(
     sql = f"""
         WITH page AS ({page})
         SELECT m.id, m.start_date, m.title, h.role, '', '', 0, h.position
-        FROM page m JOIN meeting_hosts h ON h.meeting_id = m.id AND h.organisation_id = :party
+        FROM page m CROSS JOIN meeting_hosts h ON h.meeting_id = m.id AND h.organisation_id = :party
         UNION ALL
         SELECT m.id, m.start_date, m.title, a.role, p.family_name || char(31) ||
                coalesce(p.given_name, '') || char(31) || p.name_order, coalesce(a.title, ''),
                1, a.precedence
-        FROM page m JOIN attendances a ON a.meeting_id = m.id AND a.organisation_id = :party
+        FROM page m CROSS JOIN attendances a
+            ON a.meeting_id = m.id AND a.organisation_id = :party
         JOIN people p ON p.id = a.person_id
         ORDER BY 2 DESC, 1 DESC, 7, 8
     """

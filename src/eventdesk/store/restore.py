@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from eventdesk.store import backups
@@ -18,32 +19,65 @@ from eventdesk.store.database import open_database
 from eventdesk.store.errors import StoreError
 from eventdesk.store.lock import FileLock
 
+#: ``progress(step, done, total)``: step is "keep" (copying the current file aside, in
+#: bytes), "copy" (the backup into place beside it, in pages) or "replace" (the swap;
+#: from here the restore runs to its end). If it raises before "replace", the restore
+#: stops, removes what it had written and changes nothing.
+Progress = Callable[[str, int, int], object]
 
-def restore(backup: Path, db_path: Path) -> Path:
+_CHUNK = 4 * 1024 * 1024
+
+
+def restore(backup: Path, db_path: Path, progress: Progress | None = None) -> Path:
     """Replace ``db_path`` with ``backup``; return where the replaced file was kept."""
+    tell = progress or (lambda _step, _done, _total: None)
     probe = open_database(backup, create=False, read_only=True)  # refuses what is not ours
     probe.close()
     lock = FileLock(db_path)
     lock.acquire()
+    kept = backups.backup_path(db_path, "before-restore")
+    staging = db_path.with_name(db_path.name + ".restoring")
+    replacing = False
     try:
-        kept = backups.backup_path(db_path, "before-restore")
         kept.parent.mkdir(parents=True, exist_ok=True)
         if db_path.exists():
-            shutil.copy2(db_path, kept)
-        staging = db_path.with_name(db_path.name + ".restoring")
+            _copy(db_path, kept, lambda done, total: tell("keep", done, total))
         staging.unlink(missing_ok=True)
         source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
         target = sqlite3.connect(staging)
         try:
-            source.backup(target)
+            source.backup(
+                target,
+                pages=backups.PAGES_PER_STEP,
+                progress=lambda _s, remaining, total: tell("copy", total - remaining, total),
+            )
         finally:
             source.close()
             target.close()
+        tell("replace", 0, 1)
+        replacing = True
         for suffix in ("-wal", "-shm"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         os.replace(staging, db_path)
-    except OSError as exc:
-        raise StoreError(f"Could not restore {db_path} from {backup}: {exc}") from None
+    except BaseException as exc:
+        if not replacing:  # nothing was changed: leave nothing behind either
+            staging.unlink(missing_ok=True)
+            kept.unlink(missing_ok=True)
+        if isinstance(exc, OSError | sqlite3.Error):
+            raise StoreError(f"Could not restore {db_path} from {backup}: {exc}") from None
+        raise
     finally:
         lock.release()
     return kept
+
+
+def _copy(source: Path, target: Path, progress: Callable[[int, int], object]) -> None:
+    """``shutil.copy2`` in steps, saying how far it is after each."""
+    total = source.stat().st_size
+    done = 0
+    with source.open("rb") as src, target.open("wb") as dst:
+        while chunk := src.read(_CHUNK):
+            dst.write(chunk)
+            done += len(chunk)
+            progress(done, total)
+    shutil.copystat(source, target)

@@ -30,7 +30,16 @@ from eventdesk.records import (
     validate_person,
 )
 from eventdesk.records.validation import raise_if, validate_course
-from eventdesk.store import backups, checks, drafts, meetings, queries, related, search_index
+from eventdesk.store import (
+    backups,
+    check_progress,
+    checks,
+    drafts,
+    meetings,
+    queries,
+    related,
+    search_index,
+)
 from eventdesk.store import trash as trash_bin
 from eventdesk.store.convert import (
     now,
@@ -153,6 +162,19 @@ class EventStore:
             if type(exc) is sqlite3.DatabaseError:
                 raise damaged(self.path or Path(":memory:"), str(exc)) from exc
             raise sqlite_told(exc) from exc
+
+    @contextmanager
+    def stoppable(self, should_stop: Callable[[], bool]) -> Iterator[None]:
+        """Within this block, a long query stops soon after ``should_stop()`` turns true.
+
+        The query then raises ``sqlite3.OperationalError`` ("interrupted"); a
+        worker asks this of its own connection to honour a user's Cancel.
+        """
+        self.db.conn.set_progress_handler(lambda: 1 if should_stop() else 0, 10_000)
+        try:
+            yield
+        finally:
+            self.db.conn.set_progress_handler(None, 0)
 
     def refuse_writes(self) -> None:
         """From now on, every save is refused (after damage was found in the file)."""
@@ -401,12 +423,15 @@ class EventStore:
 
     # -- upkeep -------------------------------------------------------------------
 
-    def backup(self, target: Path | None = None) -> Path:
+    def backup(
+        self, target: Path | None = None, *, progress: backups.Progress | None = None
+    ) -> Path:
+        """A consistent copy (by default a manual backup beside the file): ``backups.backup``."""
         if target is None:
             if self.path is None:
                 raise StoreError("An in-memory database has no backup folder; name a file.")
             target = backups.backup_path(self.path, "manual")
-        return backups.backup(self.db, target)
+        return backups.backup(self.db, target, progress)
 
     # -- the interchange format (loaded on first use: it is not needed to start) ---
 
@@ -451,9 +476,16 @@ class EventStore:
             if progress is not None:
                 progress(done, max(total, done))
 
-    def integrity_problems(self) -> list[str]:
-        """Problems SQLite's full integrity check and our own consistency checks find."""
-        return checks.problems(self.db)
+    def integrity_problems(self, *, progress: backups.Progress | None = None) -> list[str]:
+        """Problems SQLite's full integrity check and our own consistency checks find.
+
+        ``progress(done, total)`` is called as SQLite works (an estimate from
+        the file's size); if it raises, the check stops and the exception
+        goes on to the caller.
+        """
+        if progress is None:
+            return checks.problems(self.db)
+        return check_progress.problems_with_progress(self.db, checks.problems, progress)
 
     # -- helpers ------------------------------------------------------------------
 

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from eventdesk.store import DatabaseFiles, EventStore, StoreError
+from eventdesk.store import DatabaseFiles, StoreError
+from eventdesk.ui import file_jobs
 from eventdesk.ui.background import BackgroundTask
-from eventdesk.ui.opening import open_for_window
+from eventdesk.ui.long_jobs import ProgressJob
 
 if TYPE_CHECKING:
     from eventdesk.store import ImportReport
@@ -102,52 +103,36 @@ def export_meeting(window: MainWindow, path: Path | None = None) -> bool:
         return False
 
 
-def export_database(window: MainWindow, path: Path | None = None) -> bool:
+def export_database(window: MainWindow, path: Path | None = None) -> ProgressJob | None:
+    """Everything as one interchange file, beside the window with a progress bar."""
     if path is None:
         path = _ask_json(window, "Export whole database", "eventdesk-export.json")
         if path is None:
-            return False
-    return _write(window, path, window.store.export_json())
+            return None
+    return file_jobs.export_database(window, path)
 
 
-def backup(window: MainWindow) -> Path | None:
-    try:
-        target = window.store.backup()
-    except StoreError as exc:
-        window.warn(str(exc))
-        return None
-    window.statusBar().showMessage(f"Backed up to {target}", 8000)
-    return target
+def backup(window: MainWindow) -> ProgressJob | None:
+    """A manual backup beside the database, with a progress bar; Cancel keeps no copy."""
+    return file_jobs.backup(window)
 
 
-def restore_backup(window: MainWindow, backup: Path | None = None) -> bool:
+def check_database(window: MainWindow) -> ProgressJob:
+    return file_jobs.check(window)
+
+
+def restore_backup(window: MainWindow, backup: Path | None = None) -> ProgressJob | None:
     """Put a backup in place of the open database; the replaced file is kept as a backup."""
     path = window.store.path
     if path is None or not window.workspace.confirm_leave():
-        return False
+        return None
     files = DatabaseFiles(path)
     if backup is None:
         choices = [(f"{b.taken:%Y-%m-%d %H:%M:%S}  {b.reason}", b.path) for b in files.backups()]
         backup = window.ask_backup(choices)
         if backup is None:
-            return False
-    window.release_store()
-    kept = None
-    try:
-        kept = files.restore(backup)
-    except StoreError as exc:
-        window.warn(str(exc))
-    store = open_for_window(
-        path, create=False, ask_read_only=window.ask_read_only, show_error=window.warn
-    )
-    if store is None:  # the window needs a store; an empty one in memory says what happened
-        store = EventStore.in_memory()
-    window.install_store(store)
-    if kept is not None:
-        window.inform(
-            f"Restored {path.name} from {backup.name}. The replaced file was kept as {kept}."
-        )
-    return kept is not None
+            return None
+    return file_jobs.restore_file(window, backup)
 
 
 def import_attendees(window: MainWindow, path: Path | None = None) -> QWidget | None:

@@ -27,6 +27,7 @@ from eventdesk.store import EventStore, StoreError
 from eventdesk.ui import database_files
 from eventdesk.ui.background import BackgroundTask
 from eventdesk.ui.integrity_check import IntegrityCheck
+from eventdesk.ui.long_jobs import ProgressJob
 from eventdesk.ui.menus import build_menus
 from eventdesk.ui.opening import open_for_window
 from eventdesk.ui.preferences import Preferences
@@ -218,13 +219,17 @@ class MainWindow(QMainWindow):
     def export_meeting(self, path: Path | None = None) -> bool:
         return database_files.export_meeting(self, path)
 
-    def export_database(self, path: Path | None = None) -> bool:
+    def export_database(self, path: Path | None = None) -> ProgressJob | None:
+        """File › Export whole database: the job under way (it ends by a signal), or None."""
         return database_files.export_database(self, path)
 
-    def backup(self) -> Path | None:
+    def backup(self) -> ProgressJob | None:
         return database_files.backup(self)
 
-    def restore_backup(self, backup: Path | None = None) -> bool:
+    def check_database(self) -> ProgressJob:
+        return database_files.check_database(self)
+
+    def restore_backup(self, backup: Path | None = None) -> ProgressJob | None:
         return database_files.restore_backup(self, backup)
 
     def import_attendees(self, path: Path | None = None) -> QWidget | None:

@@ -32,6 +32,7 @@ class MenuActions:
     export_meeting: QAction
     export_database: QAction
     backup: QAction
+    check_database: QAction
     print_summary: QAction
     export_summary: QAction
     quit: QAction
@@ -68,6 +69,7 @@ def build_menus(window: MainWindow) -> MenuActions:
     export_database = _action(window, "Export &whole database…", window.export_database)
     backup = _action(window, "&Back up now", window.backup)
     restore_backup = _action(window, "Restore from bac&kup…", window.restore_backup)
+    check_database = _action(window, "&Check database…", window.check_database)
     import_attendees = _action(window, "Import &attendee list…", window.import_attendees)
     export_list = _action(window, "Export &list…", window.export_list)
     print_summary = _action(window, "&Print…", window.print_summary, keys.Print)
@@ -79,7 +81,7 @@ def build_menus(window: MainWindow) -> MenuActions:
         _add(file_menu, item)
     for item in (import_file, import_attendees, None, export_meeting, export_database):
         _add(file_menu, item)
-    for item in (export_list, None, backup, restore_backup, None):
+    for item in (export_list, None, backup, restore_backup, check_database, None):
         _add(file_menu, item)
     for item in (print_summary, export_summary, None, quit_):
         _add(file_menu, item)
@@ -117,6 +119,7 @@ def build_menus(window: MainWindow) -> MenuActions:
         export_meeting=export_meeting,
         export_database=export_database,
         backup=backup,
+        check_database=check_database,
         print_summary=print_summary,
         export_summary=export_summary,
         quit=quit_,

@@ -1,0 +1,221 @@
+"""The File menu's long jobs: export everything, back up, restore, check, with progress.
+
+Each runs beside the window on its own connection to the database (see
+``long_jobs``) and can be cancelled where that leaves nothing half done:
+
+- export writes ``NAME.partial`` and renames it when complete; Cancel stops
+  the reading (SQLite is interrupted) or the writing and deletes the partial
+  file, so a cancelled export leaves no file;
+- backup copies pages through SQLite's backup API; Cancel stops between
+  steps and deletes the partial copy;
+- restore can be cancelled while it copies, not once it starts replacing
+  the file (then it runs to the end: one rename);
+- check can be cancelled at any time: it only reads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from eventdesk.store import DatabaseFiles, EventStore
+from eventdesk.ui.long_jobs import Cancelled, JobControl, ProgressJob
+from eventdesk.ui.opening import open_for_window
+
+if TYPE_CHECKING:
+    from eventdesk.ui.main_window import MainWindow
+
+#: Characters written between two progress reports when writing an export.
+WRITE_STEP = 1 << 20
+
+
+@contextlib.contextmanager
+def _own_store(store: EventStore, *, read_only: bool) -> Iterator[EventStore]:
+    """The worker's own connection to the window's database (the same one if in memory)."""
+    if store.path is None:
+        yield store
+        return
+    own = EventStore.open(store.path, create=False, read_only=read_only, verify=False)
+    try:
+        yield own
+    finally:
+        own.close()
+
+
+def _cancellable(control: JobControl, store: EventStore):
+    """A block whose queries SQLite interrupts on Cancel; the interruption becomes Cancelled."""
+
+    @contextlib.contextmanager
+    def block() -> Iterator[None]:
+        try:
+            with store.stoppable(control.is_cancelled):
+                yield
+        except sqlite3.OperationalError:
+            if control.is_cancelled():
+                raise Cancelled from None
+            raise
+
+    return block()
+
+
+def _job(window: MainWindow, title: str, label: str, work) -> ProgressJob:
+    return ProgressJob(title, label, work, window, in_thread=window.store.path is not None)
+
+
+# -- export -----------------------------------------------------------------------------
+
+
+def write_export(store: EventStore, path: Path, control: JobControl) -> Path:
+    """The whole database as an interchange file at ``path``, or no file at all."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with _own_store(store, read_only=True) as own:
+            control.report(0, 0, "Reading the records…")
+            with _cancellable(control, own):
+                text = own.export_json()
+        control.report(0, len(text), "Writing the file…")
+        with partial.open("w", encoding="utf-8") as out:
+            for start in range(0, len(text), WRITE_STEP):
+                out.write(text[start : start + WRITE_STEP])
+                control.report(min(start + WRITE_STEP, len(text)), len(text))
+        control.no_cancel()
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def export_database(window: MainWindow, path: Path) -> ProgressJob:
+    store = window.store
+    job = _job(
+        window,
+        "Export whole database",
+        f"Exporting to {path.name}…",
+        lambda control: write_export(store, path, control),
+    )
+    job.finished.connect(lambda written: window.statusBar().showMessage(f"Wrote {written}", 8000))
+    job.cancelled.connect(
+        lambda: window.statusBar().showMessage("Export cancelled; no file was written.", 8000)
+    )
+    job.failed.connect(lambda message: window.warn(f"Nothing was exported: {message}"))
+    return job.start()
+
+
+# -- backup -----------------------------------------------------------------------------
+
+
+def backup(window: MainWindow) -> ProgressJob | None:
+    store = window.store
+    if store.path is None:
+        window.warn("An in-memory database has no backup folder.")
+        return None
+
+    def work(control: JobControl) -> Path:
+        with _own_store(store, read_only=True) as own:
+            return own.backup(
+                progress=lambda done, total: control.report(done, total, "Copying the database…")
+            )
+
+    job = _job(window, "Back up", "Backing up…", work)
+    job.finished.connect(
+        lambda target: window.statusBar().showMessage(f"Backed up to {target}", 8000)
+    )
+    job.cancelled.connect(
+        lambda: window.statusBar().showMessage("Backup cancelled; no copy was kept.", 8000)
+    )
+    job.failed.connect(window.warn)
+    return job.start()
+
+
+# -- check ------------------------------------------------------------------------------
+
+
+def check(window: MainWindow) -> ProgressJob:
+    """SQLite's full integrity check and EventDesk's own checks; the findings are told."""
+    store = window.store
+
+    def work(control: JobControl) -> list[str]:
+        # Not read-only: the search indexes' own check is written as an INSERT.
+        with _own_store(store, read_only=store.read_only) as own:
+            return own.integrity_problems(
+                progress=lambda done, total: control.report(done, total, "Checking every page…")
+            )
+
+    job = _job(window, "Check database", "Checking the database…", work)
+
+    def done(problems: list[str]) -> None:
+        if not problems:
+            window.inform("The check found no problems.")
+            return
+        shown = "\n".join(f"• {p}" for p in problems[:15])
+        more = f"\n… and {len(problems) - 15} more" if len(problems) > 15 else ""
+        window.warn(
+            f"The check found {len(problems)} problem(s):\n{shown}{more}\n\n"
+            "File › Restore from backup puts back an earlier copy."
+        )
+
+    job.finished.connect(done)
+    job.cancelled.connect(lambda: window.statusBar().showMessage("Check cancelled.", 5000))
+    job.failed.connect(window.warn)
+    return job.start()
+
+
+# -- restore ----------------------------------------------------------------------------
+
+_STEPS = {"keep": "Keeping the current file…", "copy": "Copying the backup…"}
+
+
+def restore_file(window: MainWindow, backup_file: Path) -> ProgressJob | None:
+    """Put ``backup_file`` in place of the open database (the replaced file is kept).
+
+    The window lets go of the database while this runs, and opens it again
+    when done: restored, or as it was if cancelled or refused.
+    """
+    path = window.store.path
+    if path is None:
+        return None
+
+    def work(control: JobControl) -> Path:
+        def tell(step: str, done: int, total: int) -> None:
+            if step == "replace":
+                control.no_cancel()
+                control.report(1, 1, "Replacing the database…")
+            else:
+                control.report(done, total, _STEPS.get(step, ""))
+
+        return DatabaseFiles(path).restore(backup_file, tell)
+
+    window.release_store()
+    job = ProgressJob("Restore from backup", "Restoring…", work, window)
+
+    def reopen() -> bool:
+        store = open_for_window(
+            path, create=False, ask_read_only=window.ask_read_only, show_error=window.warn
+        )
+        window.install_store(store if store is not None else EventStore.in_memory())
+        return store is not None
+
+    def done(kept: Path) -> None:
+        if reopen():
+            window.inform(
+                f"Restored {path.name} from {backup_file.name}. "
+                f"The replaced file was kept as {kept}."
+            )
+
+    def cancelled() -> None:
+        reopen()
+        window.statusBar().showMessage("Restore cancelled; nothing was changed.", 8000)
+
+    def failed(message: str) -> None:
+        window.warn(message)
+        reopen()
+
+    job.finished.connect(done)
+    job.cancelled.connect(cancelled)
+    job.failed.connect(failed)
+    return job.start()
