@@ -167,7 +167,7 @@ class EventStore:
     def stoppable(self, should_stop: Callable[[], bool]) -> Iterator[None]:
         """Within this block, a long query stops soon after ``should_stop()`` turns true.
 
-        The query then raises ``sqlite3.OperationalError`` ("interrupted"); a
+        The query then fails with a ``StoreError`` (SQLite's "interrupted"); a
         worker asks this of its own connection to honour a user's Cancel.
         """
         self.db.conn.set_progress_handler(lambda: 1 if should_stop() else 0, 10_000)

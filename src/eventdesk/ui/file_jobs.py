@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventdesk.store import DatabaseFiles, EventStore
+from eventdesk.store import DatabaseFiles, EventStore, StoreError
 from eventdesk.ui.long_jobs import Cancelled, JobControl, ProgressJob
 from eventdesk.ui.opening import open_for_window
 
@@ -54,7 +53,7 @@ def _cancellable(control: JobControl, store: EventStore):
         try:
             with store.stoppable(control.is_cancelled):
                 yield
-        except sqlite3.OperationalError:
+        except StoreError:  # SQLite's "interrupted", in the store's words
             if control.is_cancelled():
                 raise Cancelled from None
             raise

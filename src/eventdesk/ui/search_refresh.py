@@ -10,7 +10,6 @@ status bar says how far it is; ``finished`` says search is right again.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar
@@ -82,7 +81,7 @@ class SearchKeeper(QObject):
             return
         self._status.showMessage("Search is up to date.", 4000)
         self.upToDate.emit()
-        with contextlib.suppress(StoreError, sqlite3.ProgrammingError):  # closed meanwhile
+        with contextlib.suppress(StoreError):  # the database was closed meanwhile
             self.after_save(store)
 
     def _failed(self, store: EventStore, message: str) -> None:
