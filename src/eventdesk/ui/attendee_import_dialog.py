@@ -49,6 +49,7 @@ from eventdesk.spreadsheets.reading import Table, read_table
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.attendee_preview import AttendeePreviewModel, MatchDelegate
 from eventdesk.ui.background import BackgroundTask
+from eventdesk.ui.screen_fit import fit_to_screen
 
 FILE_FILTER = "Attendee lists (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)"
 IGNORE = "(not imported)"
@@ -71,7 +72,7 @@ class AttendeeImportDialog(QDialog):
         table = read_table(self.path)
         self.plan: AttendeePlan = plan_import(store, meeting_id, table)
         self.setWindowTitle(f"Import attendees into {self.plan.meeting_title}")
-        self.resize(1100, 680)
+        fit_to_screen(self, 1100, 680)
         self._build()
         self._show_mapping()
         self._refresh()

@@ -89,6 +89,10 @@ class EditorStack(QStackedWidget):
         if self._section is None:
             return
         page = self._pages[self._section]
+        first = getattr(page, "focus_first_field", None)
+        if callable(first):
+            first()
+            return
         widget = page.nextInFocusChain()
         while widget is not None and widget is not page:
             takes_tab = widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value

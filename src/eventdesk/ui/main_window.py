@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -33,6 +33,7 @@ from eventdesk.ui.opening import open_for_window
 from eventdesk.ui.preferences import Preferences
 from eventdesk.ui.preferences_dialog import PreferencesDialog
 from eventdesk.ui.recovery_bar import RecoveryBar
+from eventdesk.ui.screen_fit import fit_to_screen, keep_on_screen
 from eventdesk.ui.search_refresh import SearchKeeper
 from eventdesk.ui.sections import Section
 from eventdesk.ui.trash import DeleteCommand, TrashDialog
@@ -313,6 +314,21 @@ class MainWindow(QMainWindow):
             except OSError as exc:
                 self.warn(f"Cannot save the preferences: {exc.strerror}.")
 
+    def show_shortcuts(self) -> QWidget:
+        from eventdesk.ui.help_dialogs import shortcuts_window
+
+        actions = [a for a in vars(self.actions_).values() if isinstance(a, QAction)]
+        window = shortcuts_window(actions, self)
+        window.show()
+        return window
+
+    def show_guide(self) -> QWidget:
+        from eventdesk.ui.help_dialogs import guide_window
+
+        window = guide_window(self)
+        window.show()
+        return window
+
     def show_about(self) -> None:
         QMessageBox.about(
             self,
@@ -340,7 +356,9 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+            fit_to_screen(self, *DEFAULT_SIZE)
+        else:
+            keep_on_screen(self)  # saved on a larger screen than this one
         splitter = self.settings.splitter()
         if splitter is not None:
             self.workspace.restoreState(splitter)

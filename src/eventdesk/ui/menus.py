@@ -43,6 +43,8 @@ class MenuActions:
     find: QAction
     preferences: QAction
     about: QAction
+    shortcuts: QAction
+    guide: QAction
 
 
 def _action(window: MainWindow, text: str, slot, shortcut=None) -> QAction:
@@ -104,7 +106,10 @@ def build_menus(window: MainWindow) -> MenuActions:
     help_menu = bar.addMenu("&Help")
     about = _action(window, "&About EventDesk", window.show_about)
     about.setMenuRole(QAction.MenuRole.AboutRole)
-    help_menu.addAction(about)
+    guide = _action(window, "&User guide", window.show_guide, keys.HelpContents)
+    shortcuts = _action(window, "&Keyboard shortcuts", window.show_shortcuts)
+    for item in (guide, shortcuts, None, about):
+        _add(help_menu, item)
 
     return MenuActions(
         new_record=new_record,
@@ -130,6 +135,8 @@ def build_menus(window: MainWindow) -> MenuActions:
         find=find,
         preferences=preferences,
         about=about,
+        shortcuts=shortcuts,
+        guide=guide,
     )
 
 

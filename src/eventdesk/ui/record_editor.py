@@ -25,6 +25,7 @@ from eventdesk.records import Problem, ValidationError
 from eventdesk.records.serialise import from_data, to_data
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui import marking
+from eventdesk.ui.escape_key import EscapeReverts
 from eventdesk.ui.org_picker import OrganisationPicker
 from eventdesk.ui.record_form import RecordForm
 from eventdesk.ui.record_rows import bind_rows
@@ -66,6 +67,7 @@ class RecordEditor(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(self.DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft)
+        self.escape = EscapeReverts(self)
 
     # -- what a page may change ----------------------------------------------
 

@@ -12,6 +12,7 @@ moving to another row and back does not lose it and ``save`` can refuse it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
@@ -167,9 +168,12 @@ class RecordForm(QObject):
         try:
             for name, field in self._fields.items():
                 field.widget.setEnabled(record is not None)
-                if record is None:
+                if record is None:  # an empty pane shows nothing of the last record
                     if isinstance(field.widget, (QLineEdit, QPlainTextEdit)):
                         field.widget.clear()
+                    else:
+                        with suppress(TypeError, AttributeError, ValueError):
+                            field.write(None)
                     marking.clear(field.widget)
                     continue
                 bad = self._bad.get((record.uid, name))

@@ -38,6 +38,7 @@ from eventdesk.summary import (
     print_summary,
     write_summary,
 )
+from eventdesk.ui.screen_fit import fit_to_screen
 
 TEMPLATES = [("News release", "news"), ("Minutes", "minutes")]
 PAGE_SIZES = [("A4", QPageSize.PageSizeId.A4), ("Letter", QPageSize.PageSizeId.Letter)]
@@ -75,7 +76,7 @@ class SummaryPreviewDialog(QDialog):
         self.store = store
         self.meeting_id = meeting_id
         self.setWindowTitle("Summary")
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from eventdesk.store import EventStore
 from eventdesk.ui.background import BackgroundTask
 from eventdesk.ui.models.trash import KIND_LABELS, TrashModel
+from eventdesk.ui.screen_fit import fit_to_screen
 
 
 class DeleteCommand(QUndoCommand):
@@ -82,7 +83,7 @@ class TrashDialog(QDialog):
     ):
         super().__init__(parent)
         self.setWindowTitle("Trash")
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         self._store = store
         self._restored = restored
         self.task: BackgroundTask | None = None

@@ -60,7 +60,7 @@ class AttendeesTab(ListTab):
         assert isinstance(outer, QVBoxLayout)
         outer.insertWidget(1, self.new_person)
         self.finder.chosen.connect(self.add_person)
-        self.new_person_button.clicked.connect(lambda: self.new_person.start(self.finder.text()))
+        self.new_person_button.clicked.connect(lambda: self._new_person())
         self.new_person.created.connect(self._created)
         self.new_person.cancelled.connect(self.finder.setFocus)
         p = self.new_person
@@ -139,6 +139,11 @@ class AttendeesTab(ListTab):
         self.hint.setText("")
         self.finder.setFocus()
         return attendance
+
+    def _new_person(self, typed: str | None = None) -> None:
+        """The New-person panel with what was typed in the finder (its popup closed)."""
+        self.finder.popup().hide()
+        self.new_person.start(self.finder.text() if typed is None else typed)
 
     def _created(self, person: Person) -> None:
         self.finder.clear()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,9 @@ from PySide6.QtWidgets import (
 
 from eventdesk.records import Meeting, Problem, ValidationError, validate_meeting
 from eventdesk.store import EventStore, StoreError
+from eventdesk.ui.create_in_place import install_creators
+from eventdesk.ui.elided_label import ElidedLabel
+from eventdesk.ui.escape_key import EscapeReverts
 from eventdesk.ui.marking import INVALID_STYLE, PROBLEM_COLOUR
 from eventdesk.ui.meeting_editor import crash_drafts
 from eventdesk.ui.meeting_editor.attendees_tab import AttendeesTab
@@ -64,10 +66,8 @@ class MeetingEditor(QWidget):
         self._draft_timer.timeout.connect(self.write_draft)
         self.setStyleSheet(INVALID_STYLE)
 
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        # a long title is cut at the edge rather than widening the window
-        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # a long title is cut with "…" (never its "(unsaved changes)") rather than widening
+        self.heading = ElidedLabel(self)
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -112,6 +112,8 @@ class MeetingEditor(QWidget):
         layout.addWidget(self.problems)
         layout.addWidget(self.tabs, 1)
 
+        QWidget.setTabOrder(self.revert_button, self.save_button)  # the order on screen
+        self.escape = EscapeReverts(self)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.details.edited.connect(self._edited)
@@ -119,6 +121,8 @@ class MeetingEditor(QWidget):
             tab.edited.connect(self._edited)
         self.sessions.listChanged.connect(self._sessions_changed)
         self.sessions.removed.connect(self._session_removed)
+        self.attendees.finder.creator = lambda typed, _done: self.attendees._new_person(typed)
+        install_creators(self, store, self._labels)
         self._show(None)
 
     # -- the contract ----------------------------------------------------------------
@@ -132,6 +136,16 @@ class MeetingEditor(QWidget):
     def new(self) -> None:
         self._show(Meeting(title="", start_date=None))
         self.tabs.setCurrentWidget(self.details)
+
+    def focus_first_field(self) -> None:
+        """The keyboard to the title (a new meeting) or the first field of the tab on show."""
+        if self.tabs.currentWidget() is self.details or self.meeting_id() is None:
+            self.tabs.setCurrentWidget(self.details)
+            self.details.view.title.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        tab = self.tabs.currentWidget()
+        first = getattr(tab, "first_field", None)
+        (first if isinstance(first, QWidget) and first.isEnabled() else tab).setFocus()
 
     def save(self) -> bool:
         """Check everything, mark what is wrong in place; save only a meeting without problems."""
@@ -262,6 +276,7 @@ class MeetingEditor(QWidget):
 
     def _update_heading(self) -> None:
         m = self._meeting
+        suffix = ""
         if m is None:
             text = "No meeting selected"
         else:
@@ -269,10 +284,10 @@ class MeetingEditor(QWidget):
             if m.start_date:
                 text = f"{m.start_date.isoformat()}  {text}"
             if self._dirty:
-                text += "  (unsaved changes)"
+                suffix += "  (unsaved changes)"
             if self._read_only:
-                text += "  (read-only)"
-        self.heading.setText(text)
+                suffix += "  (read-only)"
+        self.heading.set_parts(text, suffix)
         for n, tab in enumerate(self.list_tabs, 1):
             title, count = _TAB_TITLES[n - 1], len(tab.rows())
             self.tabs.setTabText(n, f"{title} ({count})" if count else title)

@@ -13,14 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFocusEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from eventdesk.store import EventStore
+from eventdesk.ui import marking
 from eventdesk.ui.meeting_editor.labels import Labels
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LIMIT = 20
+#: The popup row that creates what was typed (see ``create_in_place``).
+CREATE = -1
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ def people_source(
             found += more
         return found[:LIMIT]
 
+    find.kind = "person"  # type: ignore[attr-defined]  # which "Create …" it offers
     return find
 
 
@@ -78,6 +82,7 @@ def organisation_source(store: EventStore) -> Source:
             for r in store.list_organisations(text, limit=LIMIT)
         ]
 
+    find.kind = "organisation"  # type: ignore[attr-defined]
     return find
 
 
@@ -91,6 +96,8 @@ class Finder(QLineEdit):
         self._source = source
         self._candidates: list[Candidate] = []
         self.keep_text = False  # a picker shows the chosen name; an adder clears
+        #: ``creator(text, done)`` makes a record of the typed text (None: no "Create …")
+        self.creator: Callable[[str, Callable[[int], None]], None] | None = None
         self.settled_text: str | None = None  # Enter on this text picks nothing new
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
@@ -102,6 +109,10 @@ class Finder(QLineEdit):
         self._completer.activated[QModelIndex].connect(self._activated)
         self.textEdited.connect(self.refresh)
         self.returnPressed.connect(self._choose_first)
+
+    def kind(self) -> str | None:
+        """ "person" or "organisation": what this finder finds (and may create)."""
+        return getattr(self._source, "kind", None)
 
     def candidates(self) -> list[Candidate]:
         return list(self._candidates)
@@ -118,7 +129,15 @@ class Finder(QLineEdit):
             item.setData(c.id, ID_ROLE)
             item.setEditable(False)
             self._model.appendRow(item)
-        if self._candidates and self.hasFocus():
+        typed = (self.text() if text is None else text).strip()
+        if self.creator is not None and typed and typed != self.settled_text:
+            exact = any(c.label.casefold() == typed.casefold() for c in self._candidates)
+            if not exact:
+                item = QStandardItem(f"Create “{typed}”…")
+                item.setData(CREATE, ID_ROLE)
+                item.setEditable(False)
+                self._model.appendRow(item)
+        if self._model.rowCount() and self.hasFocus():
             self._completer.complete()
         else:
             self._completer.popup().hide()
@@ -132,9 +151,26 @@ class Finder(QLineEdit):
             self.clear()
         self.chosen.emit(record_id)
 
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Leaving the field (a click on a button) closes its popup, as leaving a menu does."""
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self._completer.popup().hide()
+
+    def create(self) -> bool:
+        """Offer to create a record of the typed text; False if this finder cannot."""
+        typed = self.text().strip()
+        if self.creator is None or not typed:
+            return False
+        self._completer.popup().hide()
+        self.creator(typed, self.choose)
+        return True
+
     def _activated(self, index: QModelIndex) -> None:
         record_id = index.data(ID_ROLE)
-        if record_id is not None:
+        if record_id == CREATE:
+            self.create()
+        elif record_id is not None:
             self.choose(int(record_id))
 
     def _choose_first(self) -> None:
@@ -148,6 +184,8 @@ class Finder(QLineEdit):
             self.refresh()
         if self._candidates:
             self.choose(self._candidates[0].id)
+        else:
+            self.create()  # a name nobody has: offer to create it, never drop it
 
 
 class RecordPicker(QWidget):
@@ -188,6 +226,7 @@ class RecordPicker(QWidget):
     def set_value(self, value: int | None) -> None:
         """Show a value without reporting it as an edit."""
         self._value = value
+        marking.clear(self.finder)
         self.finder.settled_text = self._label_of(value)
         self.finder.setText(self.finder.settled_text)
 
@@ -197,10 +236,19 @@ class RecordPicker(QWidget):
         if changed:
             self.valueChanged.emit(value)
 
+    def pending_text(self) -> str:
+        """Text typed that names no record yet (not picked, not created): never drop it."""
+        text = self.finder.text().strip()
+        return "" if not text or text == self._label_of(self._value) else text
+
     def _finished(self) -> None:
         if self.finder.popup().isVisible():
             return
         if not self.finder.text().strip():
             self._picked(None)
+        elif self.pending_text() and self.finder.creator is not None:
+            # kept as typed and marked, so the clerk can press Enter to create it
+            message = f"“{self.pending_text()}” is not recorded: press Enter to create it"
+            marking.mark(self.finder, message)
         elif self.finder.text() != self._label_of(self._value):
             self.finder.setText(self._label_of(self._value))

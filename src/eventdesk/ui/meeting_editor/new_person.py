@@ -7,7 +7,8 @@ saves the person through the store and adds them at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import NameOrder, Person, ValidationError, display_name
+from eventdesk.records.pinyin_names import is_chinese_name, propose
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui import marking
 from eventdesk.ui.meeting_editor import bilingual
@@ -68,9 +70,10 @@ class NewPersonPanel(QGroupBox):
         buttons.addWidget(self.cancel_button)
         layout.addRow(buttons)
 
+        self._proposed: tuple[str, str] | None = None
         for edit in (self.family_name, self.given_name):
             edit.textChanged.connect(self._update_preview)
-            edit.returnPressed.connect(self.create)
+        self.name_zh.textEdited.connect(self._propose_pinyin)
         self.name_order.currentIndexChanged.connect(self._update_preview)
         self.create_button.clicked.connect(self.create)
         self.cancel_button.clicked.connect(self.cancel)
@@ -82,10 +85,16 @@ class NewPersonPanel(QGroupBox):
         self.title_zh.clear()
         self.organisation.set_value(None)
         self.name_order.setCurrentIndex(0)
-        family, _, given = typed.strip().partition(" ")
-        self.family_name.setText(family)
-        self.given_name.setText(given.strip())
+        self._proposed = None
         marking.clear(self.family_name)
+        self.preview.setText("")
+        if is_chinese_name(typed):  # 丁晓东 typed in the finder: the Chinese name, and its pinyin
+            self.name_zh.setText(typed.strip())
+            self._propose_pinyin()
+        else:
+            family, _, given = typed.strip().partition(" ")
+            self.family_name.setText(family)
+            self.given_name.setText(given.strip())
         self.show()
         self.family_name.setFocus()
 
@@ -101,7 +110,13 @@ class NewPersonPanel(QGroupBox):
         )
 
     def create(self) -> Person | None:
-        """Save the person through the store; on a problem mark the field and stay open."""
+        """Save the person through the store; on a problem mark the field and stay open.
+
+        An organisation typed but not picked is never dropped: one of that exact name
+        is taken; otherwise it is offered for creation first, and the person after it.
+        """
+        if not self._resolve_organisation():
+            return None
         try:
             saved = self._store.save_person(self.person())
         except ValidationError as exc:
@@ -121,6 +136,55 @@ class NewPersonPanel(QGroupBox):
     def cancel(self) -> None:
         self.hide()
         self.cancelled.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses "Create and add" (as a dialog's default button); Escape cancels."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.focusWidget() is not self.organisation.finder:  # there Enter picks
+                self.create()
+            event.accept()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def _resolve_organisation(self) -> bool:
+        """True when the organisation field holds a record or nothing; else deal with it."""
+        typed = self.organisation.pending_text()
+        if not typed:
+            return True
+        finder = self.organisation.finder
+        finder.refresh(typed)
+        exact = [c for c in finder.candidates() if c.label.casefold() == typed.casefold()]
+        if len(exact) == 1:
+            self.organisation.set_value(exact[0].id)
+            return True
+        if finder.creator is None:
+            marking.mark(finder, f"“{typed}” is not recorded: pick an organisation or clear it")
+            self.preview.setText(_escape(f"“{typed}” is no organisation on record."))
+            return False
+
+        def created(org_id: int) -> None:
+            self.organisation.set_value(org_id)
+            self.create()
+
+        self.preview.setText(_escape(f"“{typed}” is new: create it first."))
+        finder.creator(typed, created)
+        return False
+
+    def _propose_pinyin(self) -> None:
+        """丁晓东 → Ding / Xiaodong, family first, unless the clerk typed other names."""
+        typed = (self.family_name.text().strip(), self.given_name.text().strip())
+        if any(typed) and typed != self._proposed:
+            return  # the clerk's own spelling wins
+        proposal = propose(self.name_zh.text())
+        if proposal is None:
+            return
+        self._proposed = proposal
+        self.family_name.setText(proposal[0])
+        self.given_name.setText(proposal[1])
+        self.name_order.setCurrentIndex(self.name_order.findData(NameOrder.FAMILY_FIRST.value))
 
     def _update_preview(self) -> None:
         name = display_name(

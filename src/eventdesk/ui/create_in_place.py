@@ -1,0 +1,190 @@
+"""Creating a person or an organisation from the picker that could not find it.
+
+A clerk typing a visitor's university into "Organisation then", the hosts or
+a decision's parties must not have to leave the meeting, create it under
+Organisations and come back. Every finder offers "Create …" for a name it does
+not know; choosing it opens a small window with the fields that matter,
+prefilled with what was typed, saves the record through the store and hands
+its id back to the finder, which carries on as if it had been found.
+
+The windows are opened with ``open()`` (never ``exec()``), so the program
+and its tests keep running while one is on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eventdesk.records import Organisation, OrganisationKind, Person, ValidationError
+from eventdesk.store import EventStore, StoreError
+from eventdesk.ui import marking
+from eventdesk.ui.meeting_editor import bilingual
+
+#: Called with the new record's id once it is saved.
+Done = Callable[[int], None]
+#: A finder's way to create what was typed: (text, done).
+Creator = Callable[[str, Done], None]
+
+
+class NewOrganisationDialog(QDialog):
+    """English and Chinese name, short name, kind, parent and city of a new organisation."""
+
+    created = Signal(object)  # the saved Organisation
+
+    def __init__(self, store: EventStore, typed: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        from eventdesk.ui.meeting_editor.finder import RecordPicker, organisation_source
+
+        self.setWindowTitle("New organisation")
+        self._store = store
+        self.name = bilingual.line("English name, e.g. University of Hamburg")
+        self.name_zh = bilingual.line("中文名称")
+        self.short_name = bilingual.line("Short name, e.g. UHH")
+        self.kind = QComboBox()
+        for kind in OrganisationKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.parent_picker = RecordPicker(
+            organisation_source(store),
+            lambda oid: store.get_organisation(oid).label if oid is not None else "",
+            "For a department: the university it belongs to",
+        )
+        self.city = bilingual.line("City or region")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {marking.PROBLEM_COLOUR};")
+        self.message.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText("&Create")
+        form = QFormLayout()
+        form.addRow("&Name", bilingual.pair(self.name, self.name_zh))
+        form.addRow("&Short name", self.short_name)
+        form.addRow("&Kind", self.kind)
+        form.addRow("&Part of", self.parent_picker)
+        form.addRow("C&ity", self.city)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
+        _prefill(typed, self.name, self.name_zh)
+        self.name.setFocus()
+
+    def organisation(self) -> Organisation:
+        return Organisation(
+            name=self.name.text().strip(),
+            name_zh=self.name_zh.text().strip(),
+            short_name=self.short_name.text().strip(),
+            kind=OrganisationKind(self.kind.currentData()),
+            parent_id=self.parent_picker.value(),
+            city=self.city.text().strip(),
+        )
+
+    def create(self) -> Organisation | None:
+        """Save it; on a problem say so in words and stay open."""
+        try:
+            saved = self._store.save_organisation(self.organisation())
+        except ValidationError as exc:
+            self._say("; ".join(f"{p.field.replace('_', ' ')} {p.message}" for p in exc.problems))
+            marking.mark(self.name, self.message.text())
+            return None
+        except StoreError as exc:
+            self._say(f"Not created: {exc}")
+            return None
+        self.created.emit(saved)
+        self.accept()
+        return saved
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+
+class NewPersonDialog(QDialog):
+    """The attendees tab's New-person form, in a window, for the other person pickers."""
+
+    created = Signal(object)  # the saved Person
+
+    def __init__(self, store: EventStore, labels, typed: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        from eventdesk.ui.meeting_editor.new_person import NewPersonPanel
+
+        self.setWindowTitle("New person")
+        self.panel = NewPersonPanel(store, labels, self)
+        self.panel.create_button.setText("&Create")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        self.panel.created.connect(self._created)
+        self.panel.cancelled.connect(self.reject)
+        install_creators(self.panel, store, labels)
+        self.panel.start(typed)
+
+    def _created(self, person: Person) -> None:
+        self.created.emit(person)
+        self.accept()
+
+
+def organisation_creator(store: EventStore, parent: QWidget) -> Creator:
+    """A finder's "Create …" for organisations: the dialog, then ``done(new id)``."""
+
+    def create(typed: str, done: Done) -> None:
+        dialog = NewOrganisationDialog(store, typed, parent.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(lambda org: done(org.id))
+        dialog.open()
+
+    return create
+
+
+def person_creator(store: EventStore, labels, parent: QWidget) -> Creator:
+    """A finder's "Create …" for people: the New-person form in a window."""
+
+    def create(typed: str, done: Done) -> None:
+        dialog = NewPersonDialog(store, labels, typed, parent.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(lambda person: done(person.id))
+        dialog.open()
+
+    return create
+
+
+def _prefill(typed: str, latin, chinese) -> None:
+    """Typed Chinese goes to the Chinese field, anything else to the English one."""
+    typed = typed.strip()
+    if typed and all(_is_cjk(ch) or ch.isspace() for ch in typed):
+        chinese.setText(typed)
+    else:
+        latin.setText(typed)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def install_creators(root: QWidget, store: EventStore, labels) -> None:
+    """Give every finder under ``root`` that has none its "Create …" (people or organisations)."""
+    from eventdesk.ui.meeting_editor.finder import Finder
+
+    if getattr(store, "read_only", False):
+        return  # nothing can be created in a database open read-only
+    for finder in root.findChildren(Finder):
+        if finder.creator is not None:
+            continue
+        if finder.kind() == "organisation":
+            finder.creator = organisation_creator(store, finder)
+        elif finder.kind() == "person":
+            finder.creator = person_creator(store, labels, finder)
