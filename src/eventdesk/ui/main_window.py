@@ -26,6 +26,7 @@ from eventdesk import __version__
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui import database_files
 from eventdesk.ui.background import BackgroundTask
+from eventdesk.ui.date_edit import set_day_first
 from eventdesk.ui.integrity_check import IntegrityCheck
 from eventdesk.ui.long_jobs import ProgressJob
 from eventdesk.ui.menus import build_menus
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.settings = WindowSettings(settings)
         self.preferences = preferences or Preferences()
         self.preferences_path = preferences_path
+        set_day_first(self.preferences.day_first)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(lambda _index: self._trash_changed())
         self.trash_dialog: TrashDialog | None = None
@@ -308,6 +310,7 @@ class MainWindow(QMainWindow):
     def apply_preferences(self, preferences: Preferences) -> None:
         self.preferences = preferences
         self.workspace.set_page_size(preferences.page_size)
+        set_day_first(preferences.day_first)
         if self.preferences_path is not None:
             try:
                 preferences.save(self.preferences_path)

@@ -27,6 +27,9 @@ class Preferences:
     #: Records in the trash longer than this many days are removed for good when a database
     #: opens; 0 keeps them until the trash is emptied.
     trash_days: int = 30
+    #: How an all-numeric date with the year last (02/04/2019) is read: 2 April (day first,
+    #: as in Britain, Hong Kong and most of the world) or 4 February (month first, the US).
+    day_first: bool = True
 
     @classmethod
     def load(cls, path: Path) -> Preferences:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +33,8 @@ class PreferencesDialog(QDialog):
         self.trash_days.setValue(preferences.trash_days)
         self.our_organisation = QLineEdit(preferences.our_organisation)
         self.our_organisation.setPlaceholderText("The university this office belongs to")
+        self.day_first = QCheckBox("02/04/2019 is 2 April (day first); unticked: 4 February")
+        self.day_first.setChecked(preferences.day_first)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -41,6 +44,7 @@ class PreferencesDialog(QDialog):
         form.addRow("&Our organisation", self.our_organisation)
         form.addRow("&Rows per page in lists", self.page_size)
         form.addRow("Remove from the &trash after", self.trash_days)
+        form.addRow("&Dates", self.day_first)
         form.addRow(buttons)
 
     def preferences(self) -> Preferences:
@@ -49,4 +53,5 @@ class PreferencesDialog(QDialog):
             page_size=self.page_size.value(),
             our_organisation=self.our_organisation.text().strip(),
             trash_days=self.trash_days.value(),
+            day_first=self.day_first.isChecked(),
         )

@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from eventdesk.records import Problem, parse_date, parse_time
+from eventdesk.records import Problem, parse_time
 from eventdesk.ui import marking
 
 
@@ -112,8 +112,11 @@ class RecordForm(QObject):
         return widget
 
     def date(self, name: str, widget: QLineEdit) -> QLineEdit:
-        widget.setPlaceholderText(widget.placeholderText() or "YYYY-MM-DD")
-        return self.parsed(name, widget, parse_date, _iso)
+        """Dates as an office types them (``ui.date_edit``: ISO, 2 April 2019, 2019年4月2日, …)."""
+        from eventdesk.ui.date_edit import parse
+
+        widget.setPlaceholderText(widget.placeholderText() or "e.g. 2 April 2019")
+        return self.parsed(name, widget, parse, _iso)
 
     def time(self, name: str, widget: QLineEdit) -> QLineEdit:
         widget.setPlaceholderText(widget.placeholderText() or "HH:MM")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QScrollArea, QWidget
 
 from eventdesk.store import EventStore
+from eventdesk.ui.date_edit import DateField
 from eventdesk.ui.meeting_editor import bilingual
 from eventdesk.ui.meeting_editor.hosts import HostsEditor
 from eventdesk.ui.meeting_editor.labels import Labels
@@ -31,8 +32,10 @@ class DetailsView(QScrollArea):
         self.series_zh = bilingual.line("中文系列名")
         self.edition = bilingual.line("Year or edition")
         self.edition.setMaximumWidth(140)
-        self.start_date = bilingual.line("Start YYYY-MM-DD")
+        self.start_date = bilingual.line("e.g. 2 April 2019")
         self.end_date = bilingual.line("no end date")
+        self.start_date_field = DateField(self.start_date)
+        self.end_date_field = DateField(self.end_date)
         self.start_time = bilingual.line("no time")
         self.end_time = bilingual.line("no time")
         for edit in (self.start_date, self.end_date):
@@ -60,9 +63,9 @@ class DetailsView(QScrollArea):
         form.addRow(
             "Date",
             bilingual.row(
-                self.start_date,
+                self.start_date_field,
                 QLabel("to"),
-                self.end_date,
+                self.end_date_field,
                 QLabel("   Time"),
                 self.start_time,
                 QLabel("to"),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
+from eventdesk.ui.date_edit import DateField
 from eventdesk.ui.meeting_editor import bilingual
 from eventdesk.ui.meeting_editor.finder import RecordPicker, Source
 from eventdesk.ui.meeting_editor.labels import Labels
@@ -146,7 +147,8 @@ class DecisionForm(QWidget):
         layout.addRow("Text", bilingual.pair(self.text, self.text_zh))
         layout.addRow("Parties", self.parties)
         layout.addRow("Count", bilingual.row(self.count, self.count_unit))
-        layout.addRow("Action item", bilingual.row(self.owner, QLabel("due"), self.due_date))
+        self.due_date_field = DateField(self.due_date)
+        layout.addRow("Action item", bilingual.row(self.owner, QLabel("due"), self.due_date_field))
 
 
 class PhotoForm(QWidget):
