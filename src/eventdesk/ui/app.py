@@ -51,6 +51,12 @@ def register_fonts() -> None:
 
 def run(db_path: Path | None = None) -> int:
     """Open the database (``None``: the last one, else the default) in the main window."""
+    from eventdesk.ui.xcb_check import check
+
+    missing = check()  # before Qt, which would abort with its own message
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
     app = make_application()
     settings = QSettings()
     path = choose_database(db_path, WindowSettings(settings))
