@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,11 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk.ui.list_columns import ColumnFitter, ascending_arrow_points_up
 from eventdesk.ui.models import PagedTableModel
 
 SEARCH_DELAY_MS = 150
-#: Wider columns are cut (the full text is in the tooltip) so several fit at once.
-MAX_COLUMN_WIDTH = 220
 
 
 class ListPane(QWidget):
@@ -53,6 +51,9 @@ class ListPane(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setSectionsClickable(True)
         self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
+        self._texts: dict[int, str] = {}
+        self.columns = ColumnFitter(self.table)
+        ascending_arrow_points_up(self.table.horizontalHeader())
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(mid);")
 
@@ -92,7 +93,12 @@ class ListPane(QWidget):
     def set_model(self, model: PagedTableModel) -> None:
         """Show ``model``; its rows are (re)loaded with the current search text."""
         self._timer.stop()
+        if self._model is not None:  # each list keeps its own search text
+            self._texts[id(self._model)] = self.search.text()
         self._model = model
+        self.search.blockSignals(True)
+        self.search.setText(self._texts.get(id(model), ""))
+        self.search.blockSignals(False)
         model.text = self.search.text()
         model.reload()
         old_selection = self.table.selectionModel()
@@ -102,18 +108,15 @@ class ListPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(bool(model.SORTS))
         self._show_sort_indicator()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        self.table.resizeColumnsToContents()
-        for column in range(model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
-        header.setSectionResizeMode(model.MAIN_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.columns.reset(model.MAIN_COLUMN)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         if id(model) not in self._connected:  # models are kept per section and come back
             self._connected.add(id(model))
             model.modelReset.connect(self._update_count)
             model.rowsInserted.connect(self._update_count)
             model.totalKnown.connect(self._update_count)
+            model.modelReset.connect(lambda m=model: self._grow_columns(m))
+            model.rowsInserted.connect(lambda *_a, m=model: self._grow_columns(m))
         self._update_count()
 
     def model(self) -> PagedTableModel | None:
@@ -176,6 +179,10 @@ class ListPane(QWidget):
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         record_id = self._model.id_at(current.row()) if self._model and current.isValid() else None
         self.currentChanged.emit(record_id)
+
+    def _grow_columns(self, model: PagedTableModel) -> None:
+        if model is self._model:
+            self.columns.grow()
 
     def _activate(self, index: QModelIndex) -> None:
         if self._model is not None and index.isValid():

@@ -64,6 +64,8 @@ class Workspace(QSplitter):
         self._models: dict[Section, PagedTableModel] = {}
         self._section = Section.MEETINGS
         self._handled_drafts: set[tuple[str, int | None]] = set()
+        #: The record last shown or saved in each list, selected again on coming back.
+        self._last_shown: dict[Section, int] = {}
 
         self.navigator = QListWidget()
         self.navigator.setObjectName("navigator")
@@ -273,8 +275,8 @@ class Workspace(QSplitter):
         self.list_pane.set_model(self.model(section))
         self._update_example_offer()
         self.editors.show_placeholder()
-        if select_first:
-            self.list_pane.select_row(0)
+        if select_first and not self.list_pane.select_id(self._last_shown.get(section)):
+            self.list_pane.select_row(0)  # the record last shown here, else the first
         self.sectionChanged.emit(section)
 
     def _navigator_changed(self, row: int) -> None:
@@ -297,6 +299,7 @@ class Workspace(QSplitter):
             return
         try:
             self.editors.load(self._section, record_id)
+            self._last_shown[self._section] = record_id
         except StoreError as exc:
             self.editors.show_placeholder()
             self.failed.emit(str(exc))
@@ -315,6 +318,7 @@ class Workspace(QSplitter):
         model.set_filters(*self.course_filters.values())
 
     def _saved(self, section: Section, record_id: int) -> None:
+        self._last_shown[section] = record_id
         if section is self._section:
             self.list_pane.refresh()
             self.list_pane.select_id(record_id, notify=False)
