@@ -69,6 +69,7 @@ class NewOrganisationDialog(QDialog):
         )
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.create_button.setText("&Create")
+        self.create_button.setDefault(True)  # Enter in any field creates
         form = QFormLayout()
         form.addRow("&Name", bilingual.pair(self.name, self.name_zh))
         form.addRow("&Short name", self.short_name)

@@ -163,8 +163,14 @@ class Finder(QLineEdit):
         if self.creator is None or not typed:
             return False
         self._completer.popup().hide()
-        self.creator(typed, self.choose)
+        self.creator(typed, self._created)
         return True
+
+    def _created(self, record_id: int) -> None:
+        """A record was created in place: pick it and carry on from this field."""
+        self.choose(record_id)
+        self.window().activateWindow()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _activated(self, index: QModelIndex) -> None:
         record_id = index.data(ID_ROLE)

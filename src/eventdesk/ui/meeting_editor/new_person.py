@@ -140,7 +140,10 @@ class NewPersonPanel(QGroupBox):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter presses "Create and add" (as a dialog's default button); Escape cancels."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.focusWidget() is not self.organisation.finder:  # there Enter picks
+            # in the organisation field Enter first picks or creates; then it creates the person
+            if self.focusWidget() is not self.organisation.finder or not (
+                self.organisation.pending_text()
+            ):
                 self.create()
             event.accept()
         elif event.key() == Qt.Key.Key_Escape:
