@@ -1,12 +1,15 @@
 """Screenshots of the desktop program for the docs, taken without a screen.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py [NAME ...]
+    .venv/bin/python docs/screenshots/take.py [NAME ...]
 
-Builds the main window at 1280 x 800 on a temporary database holding the
-example meeting, and saves one PNG per registered shot beside this script.
-A shot is one function that puts the window in the state to show; add one
-with ``@shot("name")`` (the meeting editor's tabs are added the same way).
-QSettings and preferences go to the temporary folder, never the user's.
+Runs Qt's offscreen platform with one 1366 x 768 screen (the most common
+office laptop), opens the main window at the size EventDesk chooses for that
+screen, on a temporary database holding the example meeting, and saves one
+PNG per registered shot beside this script. A shot is one function that puts
+the window in the state to show, or returns the dialog to show; add one with
+``@shot("name")``. The meeting editor's tabs are shots too
+(``meeting_editor_shots.py`` takes only those). QSettings and preferences go
+to the temporary folder, never the user's.
 """
 
 from __future__ import annotations
@@ -17,9 +20,15 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SCREEN = (1366, 768)
+_SCREEN_FILE = Path(tempfile.gettempdir()) / "eventdesk-screenshots-screen.json"
+_SCREEN_FILE.write_text(
+    '{"screens": [{"name": "laptop", "x": 0, "y": 0, "width": %d, "height": %d, '
+    '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}' % SCREEN
+)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN_FILE}"
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from eventdesk import paths
@@ -31,7 +40,6 @@ from eventdesk.ui.preferences import Preferences
 from eventdesk.ui.sections import Section
 
 HERE = Path(__file__).resolve().parent
-SIZE = (1280, 800)
 MAX_BYTES = 250_000
 
 Shot = Callable[[MainWindow], QWidget | None]
@@ -81,6 +89,106 @@ def courses(window: MainWindow) -> None:
     _select(window, Section.COURSES, "")
 
 
+TABS = ("details", "sessions", "attendees", "presentations", "courses", "decisions", "photos")
+
+
+def _meeting_tab(index: int, name: str) -> Shot:
+    def prepare(window: MainWindow) -> None:
+        _select(window, Section.MEETINGS, "2021")
+        editor = window.workspace.editors.meeting_editor
+        editor.tabs.setCurrentIndex(index)
+        tab = editor.tabs.currentWidget()
+        if name in ("attendees", "decisions"):
+            tab.select(5 if name == "attendees" else 1)
+
+    return prepare
+
+
+for _index, _name in enumerate(TABS):
+    shot(f"meeting-{_name}")(_meeting_tab(_index, _name))
+
+
+@shot("new-meeting")
+def new_meeting(window: MainWindow) -> None:
+    """Ctrl+N after the example meeting: the title has the cursor, no pane shows old values."""
+    _select(window, Section.MEETINGS, "2021")
+    window.new_record()
+    view = window.workspace.editors.meeting_editor.details.view
+    view.title.setText("Visit of the President of the University of Hamburg")
+    view.start_date.setText("2 April 2019")
+    view.end_date.setText("31/04/2019")  # April has 30 days: said beside the field
+
+
+@shot("print-preview")
+def print_preview(window: MainWindow) -> QWidget:
+    from eventdesk.ui.summary_preview import SummaryPreviewDialog
+
+    _select(window, Section.MEETINGS, "2021")
+    window.print_summary()
+    (dialog,) = window.findChildren(SummaryPreviewDialog)
+    return dialog
+
+
+@shot("preferences")
+def preferences(window: MainWindow) -> QWidget:
+    return window.show_preferences()
+
+
+@shot("trash")
+def trash(window: MainWindow) -> QWidget:
+    return window.show_trash()
+
+
+@shot("keyboard-shortcuts")
+def keyboard_shortcuts(window: MainWindow) -> QWidget:
+    return window.show_shortcuts()
+
+
+@shot("user-guide")
+def user_guide(window: MainWindow) -> QWidget:
+    return window.show_guide()
+
+
+@shot("new-organisation")
+def new_organisation(window: MainWindow) -> QWidget:
+    from eventdesk.ui.create_in_place import NewOrganisationDialog
+
+    dialog = NewOrganisationDialog(window.store, "University of Hamburg", window)
+    dialog.short_name.setText("UHH")
+    dialog.city.setText("Hamburg")
+    dialog.show()
+    return dialog
+
+
+@shot("new-person")
+def new_person(window: MainWindow) -> QWidget:
+    from eventdesk.ui.create_in_place import NewPersonDialog
+
+    editor = window.workspace.editors.meeting_editor
+    dialog = NewPersonDialog(window.store, editor._labels, "丁晓东", window)
+    dialog.panel.title_edit.setText("President")
+    dialog.show()
+    return dialog
+
+
+@shot("attendee-import")
+def attendee_import(window: MainWindow) -> QWidget:
+    from eventdesk.ui.attendee_import_dialog import AttendeeImportDialog
+
+    _select(window, Section.MEETINGS, "2021")
+    sheet = Path(tempfile.mkdtemp()) / "partner-list.csv"
+    sheet.write_text(
+        "Name,Chinese name,Title,Organisation\n"
+        "Dieter Lenzen,,President,University of Hamburg\n"
+        "DING Xiaodong,丁晓东,President,University of Shanghai for Science and Technology\n",
+        encoding="utf-8",
+    )
+    meeting_id = window.current_meeting_id()
+    dialog = AttendeeImportDialog(window.store, meeting_id, sheet, window)
+    dialog.show()
+    return dialog
+
+
 def take(names: list[str], out: Path = HERE) -> list[Path]:
     app = make_application()
     written = []
@@ -90,12 +198,15 @@ def take(names: list[str], out: Path = HERE) -> list[Path]:
         import_file(store, paths.sample_meeting())
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(store, settings, Preferences(), preferences_path=folder / "p.json")
-        window.resize(*SIZE)
-        window.show()
+        window.show()  # at the size it chooses for a 1366 x 768 screen
         for name in names or list(SHOTS):
             widget = SHOTS[name](window) or window
             for _ in range(5):
                 app.processEvents()
+            if widget is not window:
+                loop = QEventLoop()  # a preview renders its pages first
+                QTimer.singleShot(400, loop.quit)
+                loop.exec()
             path = out / f"{name}.png"
             widget.grab().save(str(path))
             size = path.stat().st_size
@@ -105,6 +216,8 @@ def take(names: list[str], out: Path = HERE) -> list[Path]:
                 f": {size // 1000} KB{note}"
             )
             written.append(path)
+            if widget is not window:
+                widget.close()
         window.workspace.editors.revert()
         window.close()
         store.close()

@@ -36,3 +36,10 @@ def test_the_readme_installs_every_library_the_check_knows():
     (line,) = [x for x in README.read_text().splitlines() if x.startswith("sudo apt-get install")]
     packages = set(re.sub(r"^sudo apt-get install ", "", line).split())
     assert packages == {package for _library, package in xcb_check.XCB_LIBRARIES}
+
+
+def test_no_display_is_said_as_such():
+    message = xcb_check.check({})
+    if message is not None and "missing" not in message:
+        assert "no X display" in message
+    assert xcb_check.check({"QT_QPA_PLATFORM": "offscreen"}) is None

@@ -16,6 +16,8 @@ import re
 
 from sqlite_utils import Database
 
+from eventdesk.store.chinese_variants import variants
+
 #: table -> the columns its index covers
 INDEXED: dict[str, tuple[str, ...]] = {
     "meetings": (
@@ -113,8 +115,10 @@ def match_expression(text: str, *, split_han: bool = False) -> str | None:
     terms = []
     for word in _WORD.findall(text):
         for part in _HAN_OR_OTHER.findall(word) if split_han else [word]:
+            forms = variants(part)  # 浸会 also as 浸會 (and the other way round)
             if split_han and _HAN_CHAR.match(part):
-                terms.append('"' + " ".join(part) + '"')
+                quoted = ['"' + " ".join(form) + '"' for form in forms]
             else:
-                terms.append(f'"{part}"*')
+                quoted = [f'"{form}"*' for form in forms]
+            terms.append(quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})")
     return " ".join(terms) or None

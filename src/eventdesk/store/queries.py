@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from eventdesk.records import display_name
 from eventdesk.store import fts, search_index
+from eventdesk.store.chinese_variants import variants
 
 
 @dataclass(frozen=True)
@@ -275,10 +276,11 @@ def _text_filter(table: str, text: str) -> tuple[str, dict[str, Any]]:
     if han and table in _HAN_COLUMNS:
         likes = []
         for n, run in enumerate(han):
-            params[f"han{n}"] = f"%{run}%"
-            likes.append(
-                "(" + " OR ".join(f"x.{c} LIKE :han{n}" for c in _HAN_COLUMNS[table]) + ")"
-            )
+            ors = []
+            for v, form in enumerate(variants(run)):  # simplified and traditional alike
+                params[f"han{n}_{v}"] = f"%{form}%"
+                ors += [f"x.{c} LIKE :han{n}_{v}" for c in _HAN_COLUMNS[table]]
+            likes.append("(" + " OR ".join(ors) + ")")
         clause = f"({clause} OR ({' AND '.join(likes)}))"
     return clause, params
 

@@ -47,10 +47,16 @@ def parse(text: str) -> date:
     return read_date(text, day_first=_day_first)
 
 
+def beside_or_typed(beside: bool, typed: str) -> bool:
+    """Whether the understood-date label is worth its room."""
+    return beside or bool(typed)
+
+
 class DateField(QWidget):
     """``edit`` (the QLineEdit the form binds), a calendar button, and the date understood."""
 
-    def __init__(self, edit: QLineEdit, parent: QWidget | None = None, *, understood: bool = True):
+    def __init__(self, edit: QLineEdit, parent: QWidget | None = None, *, beside: bool = True):
+        """``beside``: the label follows the button; else the caller lays ``label`` out."""
         super().__init__(parent)
         self.edit = edit
         edit.setPlaceholderText(edit.placeholderText() or "e.g. 2 April 2019")
@@ -68,17 +74,18 @@ class DateField(QWidget):
         menu.addAction(action)
         menu.aboutToShow.connect(self._calendar_on_shown_date)
         self.button.setMenu(menu)
-        self.label = QLabel(self)
+        self._beside = beside
+        self.label = QLabel(self if beside else None)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.label.setVisible(understood)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(edit)
         layout.addWidget(self.button)
-        layout.addWidget(self.label, 1)
+        if beside:
+            layout.addWidget(self.label, 1)
         self.setFocusProxy(edit)
         self.calendar.clicked.connect(self._picked)
         self.calendar.activated.connect(self._picked)
@@ -88,6 +95,10 @@ class DateField(QWidget):
     def update_label(self) -> None:
         """What the text is understood as, or why it is no date (in words, beside the field)."""
         typed = self.edit.text().strip()
+        if not beside_or_typed(self._beside, typed):
+            self.label.hide()  # an empty line under empty dates would only push the form down
+        elif not self.label.isVisibleTo(self.label.parentWidget() or self.label):
+            self.label.show()
         if not typed:
             self.label.setText("")
             self.label.setToolTip("")

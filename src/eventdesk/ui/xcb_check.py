@@ -74,6 +74,14 @@ def problem(missing: list[tuple[str, str]]) -> str | None:
     )
 
 
-def check() -> str | None:
+def check(environ: dict[str, str] | None = None) -> str | None:
     """The message if this desktop cannot start Qt's xcb plugin, else None."""
-    return problem(missing_libraries()) if uses_xcb() else None
+    env = os.environ if environ is None else environ
+    if not uses_xcb(env):
+        return None
+    missing = problem(missing_libraries())
+    if missing:
+        return missing
+    if not env.get("DISPLAY"):  # Qt would blame a library it does have
+        return "EventDesk cannot open its window: there is no X display (DISPLAY is not set)"
+    return None

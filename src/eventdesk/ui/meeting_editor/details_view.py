@@ -34,8 +34,9 @@ class DetailsView(QScrollArea):
         self.edition.setMaximumWidth(140)
         self.start_date = bilingual.line("e.g. 2 April 2019")
         self.end_date = bilingual.line("no end date")
-        self.start_date_field = DateField(self.start_date)
-        self.end_date_field = DateField(self.end_date)
+        # what the dates were understood as, in a line of its own under them (room for words)
+        self.start_date_field = DateField(self.start_date, beside=False)
+        self.end_date_field = DateField(self.end_date, beside=False)
         self.start_time = bilingual.line("no time")
         self.end_time = bilingual.line("no time")
         for edit in (self.start_date, self.end_date):
@@ -72,6 +73,9 @@ class DetailsView(QScrollArea):
                 self.end_time,
             ),
         )
+        understood = bilingual.row(self.start_date_field.label, self.end_date_field.label)
+        understood.layout().setSpacing(24)
+        form.addRow("", understood)
         form.addRow(
             "Format",
             bilingual.row(
