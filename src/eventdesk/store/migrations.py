@@ -345,6 +345,11 @@ def m007_honorific_zh(db: Database) -> None:
     add_text_column(db, "people", "honorific_zh")
 
 
+def m008_settings(db: Database) -> None:
+    """Settings of the database itself (our organisation), as key and value."""
+    db["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -353,6 +358,7 @@ MIGRATIONS: list[Migration] = [
     m005_search_by_date,
     m006_paged_pages,
     m007_honorific_zh,
+    m008_settings,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -39,6 +39,7 @@ from eventdesk.store import (
     queries,
     related,
     search_index,
+    settings,
 )
 from eventdesk.store import trash as trash_bin
 from eventdesk.store.convert import (
@@ -271,6 +272,25 @@ class EventStore:
 
     def count_meetings_of_person(self, person_id: int) -> int:
         return related.count_meetings_of_person(self.db, person_id)
+
+    # -- our organisation -----------------------------------------------------
+
+    def our_organisation_id(self) -> int | None:
+        """The organisation this office belongs to (chosen on first start), if still there."""
+        value = settings.get(self.db, settings.OUR_ORGANISATION)
+        if value is None or not value.isdigit():
+            return None
+        found = self.db.execute(
+            "SELECT id FROM organisations WHERE id = ? AND deleted_at IS NULL", [int(value)]
+        ).fetchone()
+        return found[0] if found else None
+
+    def set_our_organisation(self, org_id: int | None) -> None:
+        self._require("organisations", org_id, "settings", "our organisation")
+        with self.transaction():
+            settings.put(
+                self.db, settings.OUR_ORGANISATION, None if org_id is None else str(org_id)
+            )
 
     # -- organisations --------------------------------------------------------
 

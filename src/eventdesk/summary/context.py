@@ -138,7 +138,8 @@ def _alliance_view(meeting: Meeting, look: Lookup, our_root) -> dict[str, Any] |
 def meeting_context(store: EventStore, meeting: Meeting) -> dict[str, Any]:
     """Everything the news release and the minutes print about one meeting."""
     look = Lookup(store, meeting)
-    our_root = find_our_root(meeting, look)
+    chosen = store.our_organisation_id()  # picked by the office; else guessed from "ours"
+    our_root = (look.root(chosen) if chosen is not None else None) or find_our_root(meeting, look)
 
     def person(pid: int | None) -> dict[str, Any]:
         att = next((a for a in meeting.attendees if a.person_id == pid), None)

@@ -187,5 +187,5 @@ def install_creators(root: QWidget, store: EventStore, labels) -> None:
             continue
         if finder.kind() == "organisation":
             finder.creator = organisation_creator(store, finder)
-        elif finder.kind() == "person":
+        elif finder.kind() == "person" and labels is not None:
             finder.creator = person_creator(store, labels, finder)

@@ -68,6 +68,10 @@ class ListPane(QWidget):
         bar.addWidget(hint)
         self.example_button = QPushButton("Load the &example meeting")
         bar.addWidget(self.example_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # first start: which organisation is ours decides sides and the summaries' "on behalf of"
+        self.ours_button = QPushButton("Choose &our organisation…")
+        self.ours_button.setToolTip("The university this office belongs to (Edit › Preferences)")
+        bar.addWidget(self.ours_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.example_bar.setStyleSheet("background: palette(alternate-base);")
         self.example_bar.hide()
         self.example_button.clicked.connect(self.exampleRequested)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk import __version__
+from eventdesk.records import ValidationError
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui import database_files
 from eventdesk.ui.background import BackgroundTask
@@ -302,8 +303,10 @@ class MainWindow(QMainWindow):
     # -- preferences and about ---------------------------------------------------------
 
     def show_preferences(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.preferences, self)
+        dialog = PreferencesDialog(self.preferences, self, store=self.store)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it reads this database
         dialog.accepted.connect(lambda: self.apply_preferences(dialog.preferences()))
+        dialog.accepted.connect(lambda: self.set_our_organisation(dialog.our_organisation_id()))
         dialog.open()
         return dialog
 
@@ -316,6 +319,17 @@ class MainWindow(QMainWindow):
                 preferences.save(self.preferences_path)
             except OSError as exc:
                 self.warn(f"Cannot save the preferences: {exc.strerror}.")
+
+    def set_our_organisation(self, org_id: int | None) -> None:
+        """Keep "our organisation" in the database (new attendees' side, the summaries)."""
+        if org_id == self.store.our_organisation_id() or getattr(self.store, "read_only", False):
+            return
+        try:
+            self.store.set_our_organisation(org_id)
+        except (StoreError, ValidationError) as exc:
+            self.warn(f"Our organisation is not saved: {exc}")
+            return
+        self.workspace.list_pane.ours_button.setVisible(org_id is None)
 
     def show_shortcuts(self) -> QWidget:
         from eventdesk.ui.help_dialogs import shortcuts_window
@@ -378,6 +392,8 @@ class MainWindow(QMainWindow):
         workspace.editors.saved.connect(lambda *_: self.search_keeper.after_save(self.store))
         workspace.list_pane.table.addAction(self.actions_.delete)
         workspace.list_pane.exampleRequested.connect(self.load_example_meeting)
+        workspace.list_pane.ours_button.clicked.connect(lambda: self.show_preferences())
+        workspace.list_pane.ours_button.setVisible(store.our_organisation_id() is None)
         workspace.sectionChanged.connect(lambda _section: self._update_actions())
         return workspace
 

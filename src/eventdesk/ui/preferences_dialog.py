@@ -14,14 +14,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.preferences import Preferences
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, preferences: Preferences, parent: QWidget | None = None):
+    def __init__(
+        self,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+        *,
+        store: EventStore | None = None,
+    ):
+        """With ``store``, "our organisation" is picked from the database's organisations."""
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._original = preferences
+        self._store = store
+        self.organisation = None
+        if store is not None:
+            # (imported here: the meeting editor's package imports this dialog's window)
+            from eventdesk.ui.create_in_place import install_creators
+            from eventdesk.ui.meeting_editor.finder import RecordPicker, organisation_source
+
+            self.organisation = RecordPicker(
+                organisation_source(store),
+                lambda oid: _label(store, oid),
+                "Type to find your university (or create it)",
+            )
+            self.organisation.set_value(store.our_organisation_id())
+            install_creators(self.organisation, store, None)
         self.page_size = QSpinBox()
         self.page_size.setRange(20, 5000)
         self.page_size.setSingleStep(50)
@@ -41,17 +63,38 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&Our organisation", self.our_organisation)
+        if self.organisation is not None:  # the real organisation, kept by id in the database
+            self.our_organisation.hide()
+            form.addRow("&Our organisation", self.organisation)
+        else:
+            form.addRow("&Our organisation", self.our_organisation)
         form.addRow("&Rows per page in lists", self.page_size)
         form.addRow("Remove from the &trash after", self.trash_days)
         form.addRow("&Dates", self.day_first)
         form.addRow(buttons)
 
+    def our_organisation_id(self) -> int | None:
+        return self.organisation.value() if self.organisation is not None else None
+
     def preferences(self) -> Preferences:
+        name = self.our_organisation.text().strip()
+        if self.organisation is not None and self._store is not None:
+            chosen = self.organisation.value()
+            name = self._store.get_organisation(chosen).label if chosen is not None else ""
         return replace(
             self._original,
             page_size=self.page_size.value(),
-            our_organisation=self.our_organisation.text().strip(),
+            our_organisation=name,
             trash_days=self.trash_days.value(),
             day_first=self.day_first.isChecked(),
         )
+
+
+def _label(store: EventStore, org_id: int | None) -> str:
+    """The organisation's name; nothing if it is gone (or the database closed meanwhile)."""
+    if org_id is None:
+        return ""
+    try:
+        return store.get_organisation(org_id).label
+    except StoreError:
+        return ""

@@ -21,6 +21,7 @@ from eventdesk.ui.meeting_editor.list_tab import ListTab, chain_tab_order
 from eventdesk.ui.meeting_editor.models import AttendeesModel
 from eventdesk.ui.meeting_editor.new_person import NewPersonPanel
 from eventdesk.ui.meeting_editor.part_views import AttendanceForm
+from eventdesk.ui.meeting_editor.sides import proposed_side
 
 
 class AttendeesTab(ListTab):
@@ -127,12 +128,17 @@ class AttendeesTab(ListTab):
         if person is None:
             return None
         previous = self.rows()[-1] if self.rows() else None
+        side = proposed_side(
+            self._store.our_organisation_id(),
+            person.organisation_id,
+            self._labels.parent_of,
+        ) or (previous.side if previous else Side.OURS)
         attendance = Attendance(
             person_id=person_id,
             title=person.title,
             title_zh=person.title_zh,
             organisation_id=person.organisation_id,
-            side=previous.side if previous else Side.OURS,
+            side=side,
         )
         self.view.setCurrentIndex(self.model.index(len(self.rows()) - 1, 0))
         self.insert(attendance)

@@ -51,6 +51,12 @@ class Labels:
         found = self._orgs.get(org_id)
         return found.label if found else f"(missing organisation {org_id})"
 
+    def parent_of(self, org_id: int) -> int | None:
+        """The organisation ``org_id`` belongs to (a department's university), if any."""
+        self._load_orgs([org_id])
+        found = self._orgs.get(org_id)
+        return found.parent_id if found else None
+
     def remember_person(self, person: Person) -> None:
         if person.id is not None:
             self._people[person.id] = person

@@ -1,0 +1,29 @@
+"""Settings that belong to a database, not to a user: which organisation is ours.
+
+"Our organisation" decides which attendees are "ours" and whose behalf a
+summary speaks on; it is a fact about the records, so every user and the
+command line see the same one. It is kept by id, so renaming the
+organisation keeps it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+OUR_ORGANISATION = "our_organisation_id"
+
+
+def get(db: Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def put(db: Database, key: str, value: str | None) -> None:
+    if value is None:
+        db.execute("DELETE FROM settings WHERE key = ?", [key])
+    else:
+        db.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )

@@ -1,0 +1,70 @@
+"""Our organisation, a real record: new attendees' side follows it, the summaries name it."""
+
+from __future__ import annotations
+
+from eventdesk.records import Organisation, Person, Side
+from eventdesk.store.migrations import LATEST_VERSION, schema_version
+from eventdesk.ui.meeting_editor.sides import proposed_side
+
+
+def test_the_side_follows_the_organisation():
+    parents = {2: 1, 3: None, 1: None}
+    assert proposed_side(1, 1, parents.get) is Side.OURS
+    assert proposed_side(1, 2, parents.get) is Side.OURS  # a department of ours
+    assert proposed_side(1, 3, parents.get) is Side.PARTNER
+    assert proposed_side(None, 3, parents.get) is None  # not chosen yet: nothing proposed
+    assert proposed_side(1, None, parents.get) is None
+
+
+def test_our_organisation_is_kept_by_id_in_the_database(fresh_store):
+    assert schema_version(fresh_store.db) == LATEST_VERSION
+    assert fresh_store.our_organisation_id() is None
+    usst = fresh_store.save_organisation(Organisation(name="USST"))
+    fresh_store.set_our_organisation(usst.id)
+    usst.name = "University of Shanghai for Science and Technology"
+    fresh_store.save_organisation(usst)
+    assert fresh_store.our_organisation_id() == usst.id
+    fresh_store.set_our_organisation(None)
+    assert fresh_store.our_organisation_id() is None
+
+
+def test_a_new_attendee_takes_the_side_of_their_organisation(editor, drive, fresh_store):
+    usst = fresh_store.save_organisation(Organisation(name="USST"))
+    office = fresh_store.save_organisation(
+        Organisation(name="International Office", parent_id=usst.id)
+    )
+    hamburg = fresh_store.save_organisation(Organisation(name="University of Hamburg"))
+    fresh_store.set_our_organisation(usst.id)
+    lenzen = fresh_store.save_person(Person("Lenzen", "Dieter", organisation_id=hamburg.id))
+    chen = fresh_store.save_person(Person("Chen", "Qi", organisation_id=office.id))
+    ding = fresh_store.save_person(Person("Ding", "Xiaodong", organisation_id=usst.id))
+    editor.new_meeting()
+    for person in (ding, lenzen, chen):
+        editor.attendees.add_person(person.id)
+    assert [a.side for a in editor.meeting().attendees] == [Side.OURS, Side.PARTNER, Side.OURS]
+
+
+def test_the_summary_speaks_on_behalf_of_our_organisation(sample_store):
+    from eventdesk.summary.context import meeting_context
+
+    (row,) = sample_store.list_meetings()
+    meeting = sample_store.get_meeting(row.id)
+    (usst,) = sample_store.list_organisations("USST")
+    sample_store.set_our_organisation(usst.id)
+    context = meeting_context(sample_store, meeting)
+    assert context["ours"]["short"] == "USST"
+
+
+def test_an_empty_database_offers_to_choose_our_organisation(empty_window, fresh_store):
+    button = empty_window.workspace.list_pane.ours_button
+    assert button.isVisible()
+    button.click()
+    from eventdesk.ui.preferences_dialog import PreferencesDialog
+
+    (dialog,) = [d for d in empty_window.findChildren(PreferencesDialog) if d.isVisible()]
+    assert dialog.organisation is not None
+    usst = fresh_store.save_organisation(Organisation(name="USST"))
+    dialog.organisation.finder.choose(usst.id)
+    dialog.accept()
+    assert fresh_store.our_organisation_id() == usst.id
+    assert not button.isVisible()
