@@ -23,7 +23,6 @@ EDITOR_KEYS = [
     ("Escape", "close a popup or the New-person form; in an editor, revert unsaved changes"),
     ("Enter in a list tab", "add a row after the selected one"),
     ("Alt+Up / Alt+Down", "move the selected row (its order is what prints)"),
-    ("Delete", "move the record selected in the list to the trash"),
 ]
 
 
