@@ -11,7 +11,7 @@ from eventdesk.ui import date_edit
 
 def test_2_april_2019_is_understood_and_said_back(editor, drive):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     view = editor.details.view
     d.field(view.start_date, "2 April 2019")
     assert editor.meeting().start_date == date(2019, 4, 2)
@@ -23,7 +23,7 @@ def test_2_april_2019_is_understood_and_said_back(editor, drive):
 
 def test_a_date_that_does_not_exist_is_explained_in_words_beside_it(editor, drive):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     view = editor.details.view
     d.field(view.start_date, "30/02/2021")
     label = view.start_date_field.label
@@ -34,7 +34,7 @@ def test_a_date_that_does_not_exist_is_explained_in_words_beside_it(editor, driv
 
 def test_the_ambiguous_date_follows_the_preference(editor, drive):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     date_edit.set_day_first(False)
     try:
         d.field(editor.details.view.start_date, "02/04/2019")
@@ -44,7 +44,7 @@ def test_the_ambiguous_date_follows_the_preference(editor, drive):
 
 
 def test_a_day_picked_on_the_calendar_is_recorded(editor, drive):
-    editor.new_meeting()
+    editor.new()
     field = editor.decisions.fields.due_date_field
     d = drive(editor)
     d.open_tab(editor.decisions)

@@ -37,7 +37,7 @@ def test_a_new_meeting_shows_nothing_of_the_one_before(main_window):
 
 def test_escape_reverts_a_dirty_meeting_after_asking(editor, drive):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     d.type(editor.details.view.title, "Typed by mistake")
     asked = []
     editor.escape.ask = lambda: asked.append(1) or True
@@ -51,7 +51,7 @@ def test_escape_reverts_a_dirty_meeting_after_asking(editor, drive):
 
 def test_escape_keeps_the_edits_when_the_clerk_says_no(editor, drive):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     d.type(editor.details.view.title, "Keep me")
     editor.escape.ask = lambda: False
     d.qtbot.keyClick(editor.details.view.title, Qt.Key.Key_Escape)
@@ -64,7 +64,7 @@ def test_tab_goes_from_revert_to_save_as_on_screen(editor):
 
 def test_the_heading_keeps_unsaved_changes_visible_for_a_long_title(editor, drive):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     d.type(editor.details.view.title, "A very long title " * 12)
     editor.heading.resize(300, editor.heading.height())
     assert editor.heading.text().endswith("(unsaved changes)")
@@ -73,7 +73,7 @@ def test_the_heading_keeps_unsaved_changes_visible_for_a_long_title(editor, driv
 
 def test_enter_on_an_unknown_host_creates_the_organisation_in_place(editor, drive, fresh_store):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     hosts = editor.details.view.hosts
     d.type(hosts.finder, "University of Hamburg")
     assert hosts.finder.popup().model().index(0, 0).data() == "Create “University of Hamburg”…"
@@ -90,7 +90,7 @@ def test_enter_on_an_unknown_host_creates_the_organisation_in_place(editor, driv
 
 def test_an_unknown_name_in_add_attendee_opens_the_new_person_form(editor, drive):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     tab = editor.attendees
     d.open_tab(tab)
     d.type(tab.finder, "Lenzen Dieter")
@@ -104,7 +104,7 @@ def test_an_unknown_name_in_add_attendee_opens_the_new_person_form(editor, drive
 
 def test_enter_presses_create_and_add_and_escape_cancels(editor, drive, fresh_store):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     tab, panel = editor.attendees, editor.attendees.new_person
     d.open_tab(tab)
     d.click(tab.new_person_button)
@@ -123,7 +123,7 @@ def test_enter_presses_create_and_add_and_escape_cancels(editor, drive, fresh_st
 
 def test_the_organisation_typed_for_a_new_person_is_never_dropped(editor, drive, fresh_store):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     tab, panel = editor.attendees, editor.attendees.new_person
     d.open_tab(tab)
     d.click(tab.new_person_button)
@@ -144,7 +144,7 @@ def test_the_organisation_typed_for_a_new_person_is_never_dropped(editor, drive,
 def test_an_existing_organisation_typed_in_full_is_taken(editor, drive, fresh_store):
     org = fresh_store.save_organisation(Organisation(name="Fudan University"))
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     tab, panel = editor.attendees, editor.attendees.new_person
     d.open_tab(tab)
     d.click(tab.new_person_button)
@@ -157,7 +157,7 @@ def test_an_existing_organisation_typed_in_full_is_taken(editor, drive, fresh_st
 
 def test_a_chinese_name_proposes_pinyin_family_first(editor, drive):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     tab, panel = editor.attendees, editor.attendees.new_person
     d.open_tab(tab)
     d.click(tab.new_person_button)
@@ -171,7 +171,7 @@ def test_a_chinese_name_proposes_pinyin_family_first(editor, drive):
 
 def test_a_chair_not_yet_recorded_is_created_in_place(editor, drive, fresh_store):
     d = drive(editor)
-    editor.new_meeting()
+    editor.new()
     s = editor.sessions
     d.open_tab(s)
     d.click(s.add_button)

@@ -38,7 +38,7 @@ def test_a_new_attendee_takes_the_side_of_their_organisation(editor, drive, fres
     lenzen = fresh_store.save_person(Person("Lenzen", "Dieter", organisation_id=hamburg.id))
     chen = fresh_store.save_person(Person("Chen", "Qi", organisation_id=office.id))
     ding = fresh_store.save_person(Person("Ding", "Xiaodong", organisation_id=usst.id))
-    editor.new_meeting()
+    editor.new()
     for person in (ding, lenzen, chen):
         editor.attendees.add_person(person.id)
     assert [a.side for a in editor.meeting().attendees] == [Side.OURS, Side.PARTNER, Side.OURS]

@@ -139,7 +139,7 @@ class MeetingEditor(QWidget):
 
     def focus_first_field(self) -> None:
         """The keyboard to the title (a new meeting) or the first field of the tab on show."""
-        if self.tabs.currentWidget() is self.details or self.meeting_id() is None:
+        if self.tabs.currentWidget() is self.details or self.record_id() is None:
             self.tabs.setCurrentWidget(self.details)
             self.details.view.title.setFocus(Qt.FocusReason.OtherFocusReason)
             return
