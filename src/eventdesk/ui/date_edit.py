@@ -77,7 +77,7 @@ class DateField(QWidget):
         self._beside = beside
         self.label = QLabel(self if beside else None)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
+        self.label.setWordWrap(beside)  # under the dates there is room for one line
         self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
