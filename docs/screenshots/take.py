@@ -32,6 +32,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from eventdesk import paths
+from eventdesk.records import Organisation, Person
 from eventdesk.store import EventStore
 from eventdesk.store.interchange import import_file
 from eventdesk.ui.app import make_application
@@ -136,6 +137,10 @@ def preferences(window: MainWindow) -> QWidget:
 
 @shot("trash")
 def trash(window: MainWindow) -> QWidget:
+    """Two records in the trash (made for the shot, so the others' records stay as they are)."""
+    store = window.store
+    store.delete("person", store.save_person(Person("Chen", "Ming", title="Former liaison")).id)
+    store.delete("organisation", store.save_organisation(Organisation("Old Exchange Office")).id)
     return window.show_trash()
 
 

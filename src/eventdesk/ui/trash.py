@@ -139,8 +139,7 @@ class TrashDialog(QDialog):
     def reload(self) -> None:
         self.model.reload()
         empty = self.model.rowCount() == 0
-        self.empty_label.setVisible(empty)
-        self.table.setVisible(not empty)
+        self.empty_label.setVisible(empty)  # under the empty table, not in its place
         busy = self.task is not None
         self.restore_button.setEnabled(not empty and not busy)
         self.empty_button.setEnabled(not empty and not busy)
