@@ -142,13 +142,14 @@ def warnings(doc) -> None:
     tag(doc, "{%p endfor %}")
 
 
-def photos(doc, items: str) -> None:
+def photos(doc, items: str, lang: str = "en") -> None:
     tag(doc, f"{{%p for ph in {items} %}}")
     p = doc.add_paragraph("{{ ph.image }}")
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.keep_with_next = True  # the photo stays with its caption
+    credit = "（摄影：{{ ph.credit }}）" if lang == "zh" else " (Photo: {{ ph.credit }})"
     c = doc.add_paragraph(
-        "{{ ph.caption }}{% if ph.credit %} (Photo: {{ ph.credit }}){% endif %}", style="Caption"
+        "{{ ph.caption }}{% if ph.credit %}" + credit + "{% endif %}", style="Caption"
     )
     c.alignment = WD_ALIGN_PARAGRAPH.CENTER
     tag(doc, "{%p endfor %}")
@@ -175,18 +176,64 @@ def table(doc, headings: list[str], cells: list[str], loop: str, end: str = "{%t
     return t
 
 
-def news() -> Document:
+#: The words of the minutes' headings, in English and in Chinese (minutes_zh.docx).
+WORDS = {
+    "en": {
+        "title": "Minutes: {{ meeting.title }}",
+        "other_title": "meeting.title_zh",
+        "attendees": "Attendees",
+        "attendee_columns": ["Name", "Chinese name", "Title", "Role"],
+        "other_name": "{{ p.name_zh }}",
+        "agenda": "Agenda",
+        "chaired": "{% if s.chair %}, chaired by {{ s.chair }}{% endif %}",
+        "time": "{% if s.time %} ({{ s.time }}){% endif %}",
+        "speeches": "Speeches and presentations",
+        "talk": '{% if t.title %}: "{{ t.title }}"{% endif %}, {{ t.speaker_phrase }}.',
+        "courses": "Courses",
+        "course_columns": ["Course", "Institution", "Programme", "Year", "Status"],
+        "decisions": "Decisions and action items",
+        "decision_columns": ["Kind", "Decision", "Concerns", "Owner, due"],
+        "count": "Count: {{ d.count }} {{ d.count_unit }}",
+        "photos": "Photos",
+        "background": "Background",
+        "facts": "facts",
+    },
+    "zh": {
+        "title": "会议纪要：{{ meeting.title }}",
+        "other_title": "meeting.title_en",
+        "attendees": "出席人员",
+        "attendee_columns": ["姓名", "英文姓名", "职务", "角色"],
+        "other_name": "{{ p.name_latin }}",
+        "agenda": "议程",
+        "chaired": "{% if s.chair %}，主持：{{ s.chair }}{% endif %}",
+        "time": "{% if s.time %}（{{ s.time }}）{% endif %}",
+        "speeches": "致辞与报告",
+        "talk": "{% if t.title %}：《{{ t.title }}》{% endif %}，{{ t.speaker_phrase }}。",
+        "courses": "课程",
+        "course_columns": ["课程", "开课单位", "项目", "年度", "状态"],
+        "decisions": "决定、讨论议题与待办事项",
+        "decision_columns": ["类别", "内容", "涉及", "负责人、完成日期"],
+        "count": "数量：{{ d.count }} {{ d.count_unit }}",
+        "photos": "照片",
+        "background": "背景",
+        "facts": "fact_rows",
+    },
+}
+
+
+def news(lang: str = "en") -> Document:
     doc = new_document()
     warnings(doc)
     doc.add_paragraph("{{ news.headline }}", style="Title")
-    tag(doc, "{%p if meeting.title_zh %}")
-    doc.add_paragraph("{{ meeting.title_zh }}", style="Subtitle")
-    tag(doc, "{%p endif %}")
+    if lang == "en":
+        tag(doc, "{%p if meeting.title_zh %}")
+        doc.add_paragraph("{{ meeting.title_zh }}", style="Subtitle")
+        tag(doc, "{%p endif %}")
     tag(doc, "{%p for b in news.blocks %}")
     tag(doc, "{%p if b.text %}")
     doc.add_paragraph("{{ b.text }}")
     tag(doc, "{%p endif %}")
-    photos(doc, "b.photos")
+    photos(doc, "b.photos", lang)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p for para in news.background %}")
     doc.add_paragraph("{{ para }}")
@@ -194,15 +241,16 @@ def news() -> Document:
     return doc
 
 
-def minutes() -> Document:
+def minutes(lang: str = "en") -> Document:
+    w = WORDS[lang]
     doc = new_document()
     warnings(doc)
-    doc.add_paragraph("Minutes: {{ meeting.title }}", style="Title")
-    tag(doc, "{%p if meeting.title_zh %}")
-    doc.add_paragraph("{{ meeting.title_zh }}", style="Subtitle")
+    doc.add_paragraph(w["title"], style="Title")
+    tag(doc, f"{{%p if {w['other_title']} %}}")
+    doc.add_paragraph(f"{{{{ {w['other_title']} }}}}", style="Subtitle")
     tag(doc, "{%p endif %}")
     facts = doc.add_table(rows=3, cols=2)
-    facts.rows[0].cells[0].text = "{%tr for label, value in facts %}"
+    facts.rows[0].cells[0].text = f"{{%tr for label, value in {w['facts']} %}}"
     facts.rows[1].cells[0].text = "{{ label }}"
     facts.rows[1].cells[1].text = "{{ value }}"
     facts.rows[2].cells[0].text = "{%tr endfor %}"
@@ -211,12 +259,12 @@ def minutes() -> Document:
     tag(doc, "{%p endfor %}")
 
     tag(doc, "{%p if sides %}")
-    doc.add_heading("Attendees", level=1)
+    doc.add_heading(w["attendees"], level=1)
     tag(doc, "{%p for side in sides %}")
     doc.add_heading("{{ side.label }}", level=2)
     t = doc.add_table(rows=7, cols=4)
     t.style = doc.styles["Table Grid"]
-    _heading_row(t, ["Name", "Chinese name", "Title", "Role"])
+    _heading_row(t, w["attendee_columns"])
     t.rows[1].cells[0].text = "{%tr for g in side.groups %}"
     org = t.rows[2].cells[0].merge(t.rows[2].cells[3])
     org.text = "{{ g.organisation }}"
@@ -224,7 +272,7 @@ def minutes() -> Document:
     t.rows[3].cells[0].text = "{%tr for p in g.people %}"
     for cell, text in zip(
         t.rows[4].cells,
-        ["{{ p.name }}", "{{ p.name_zh }}", "{{ p.title_with_capacity }}", "{{ p.role_label }}"],
+        ["{{ p.name }}", w["other_name"], "{{ p.title_with_capacity }}", "{{ p.role_label }}"],
         strict=True,
     ):
         cell.text = text
@@ -234,23 +282,20 @@ def minutes() -> Document:
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if sessions %}")
-    doc.add_heading("Agenda", level=1)
+    doc.add_heading(w["agenda"], level=1)
     tag(doc, "{%p for s in sessions %}")
-    doc.add_paragraph(
-        "{{ s.number }}. {{ s.title }}{% if s.time %} ({{ s.time }}){% endif %}"
-        "{% if s.chair %}, chaired by {{ s.chair }}{% endif %}"
-    )
+    doc.add_paragraph("{{ s.number }}. {{ s.title }}" + w["time"] + w["chaired"])
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if presentations or proceedings %}")
-    doc.add_heading("Speeches and presentations", level=1)
+    doc.add_heading(w["speeches"], level=1)
     tag(doc, "{%p for s in proceedings %}")
     doc.add_heading("{{ s.number }}. {{ s.title }}", level=2)
     tag(doc, "{%p for t in s.speeches + s.talks %}")
     p = doc.add_paragraph()
     p.add_run("{{ t.kind_label }}").bold = True
-    p.add_run('{% if t.title %}: "{{ t.title }}"{% endif %}, {{ t.speaker_phrase }}.')
+    p.add_run(w["talk"])
     tag(doc, "{%p if t.abstract %}")
     doc.add_paragraph("{{ t.abstract }}")
     tag(doc, "{%p endif %}")
@@ -262,10 +307,10 @@ def minutes() -> Document:
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if courses %}")
-    doc.add_heading("Courses", level=1)
+    doc.add_heading(w["courses"], level=1)
     t = table(
         doc,
-        ["Course", "Institution", "Programme", "Year", "Status"],
+        w["course_columns"],
         [
             "{{ x.title }}",
             "{{ x.institution }}",
@@ -282,10 +327,10 @@ def minutes() -> Document:
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if decisions %}")
-    doc.add_heading("Decisions and action items", level=1)
+    doc.add_heading(w["decisions"], level=1)
     t = table(
         doc,
-        ["Kind", "Decision", "Concerns", "Owner, due"],
+        w["decision_columns"],
         [
             "{{ d.kind_label }}",
             "{{ d.text }}",
@@ -297,17 +342,17 @@ def minutes() -> Document:
     # The count on a line of its own, as in the PDF: "Count: 10 students (free places)".
     cell = t.rows[2].cells[1]
     cell.add_paragraph("{%p if d.count %}")
-    cell.add_paragraph("Count: {{ d.count }} {{ d.count_unit }}")
+    cell.add_paragraph(w["count"])
     cell.add_paragraph("{%p endif %}")
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if photos %}")
-    doc.add_heading("Photos", level=1)
-    photos(doc, "photos")
+    doc.add_heading(w["photos"], level=1)
+    photos(doc, "photos", lang)
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if news.background %}")
-    doc.add_heading("Background", level=1)
+    doc.add_heading(w["background"], level=1)
     tag(doc, "{%p for para in news.background %}")
     doc.add_paragraph("{{ para }}")
     tag(doc, "{%p endfor %}")
@@ -376,6 +421,8 @@ def main() -> int:
     for name, make in (
         ("news", news),
         ("minutes", minutes),
+        ("news_zh", lambda: news("zh")),
+        ("minutes_zh", lambda: minutes("zh")),
         ("report", report),
         ("courses", courses),
     ):

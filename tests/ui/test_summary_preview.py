@@ -141,3 +141,42 @@ def test_html_for_a_text_browser_pane(qtbot, sample_store, sample_meeting):
     browser.setHtml(render_html(sample_store, sample_meeting.id, "minutes", for_qt=True))
     assert "丁晓东" in browser.toPlainText() and "LAI Tze-kin" in browser.toPlainText()
     assert fonts.FAMILY in QFontDatabase.families()
+
+
+def test_choosing_chinese_names_the_missing_forms_and_previews_chinese(
+    qtbot, dialog, tmp_path, monkeypatch
+):
+    """The example meeting lacks some Chinese forms: each is named before anything prints."""
+    shown = dialog.pages
+    dialog.pages = 0
+    dialog.set_language("zh")
+    qtbot.waitUntil(lambda: dialog.pages > 0, timeout=5000)
+    assert dialog.lang == "zh" and shown
+    message = dialog.message.text()
+    assert "Chinese form(s) missing, printed in English" in message
+    assert "attendee LAI Tze-kin › title_zh" in message
+    assert "photo 1 › caption_zh" in message
+
+    out = tmp_path / "printed.pdf"
+    dialog.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer.setOutputFileName(str(out))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert dialog.print_document() is True
+    text = pdf_text(out)
+    assert "上海理工大学参加2021年沪港大学联盟年会暨交流研讨会" in text
+    assert "2021年12月22日" in text and "校长丁晓东" in text
+
+
+def test_export_in_chinese_writes_the_chinese_minutes(qtbot, dialog, tmp_path):
+    dialog.set_template("minutes")
+    dialog.set_language("zh")
+    written = dialog.export_to(tmp_path / "minutes.docx")
+    text = read_back(written)
+    assert "会议纪要：2021年沪港大学联盟年会暨交流研讨会" in text and "出席人员" in text
+    assert "Chinese form" in dialog.message.text()  # the export names what was missing, too
+
+
+def test_english_preview_names_nothing_missing(dialog):
+    dialog.set_language("zh")
+    dialog.set_language("en")
+    assert dialog.message.text() == ""

@@ -46,6 +46,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         help="news release or minutes (default: news)",
     )
     p.add_argument(
+        "--lang",
+        choices=["en", "zh"],
+        default="en",
+        help="English or Chinese (default: en); Chinese forms missing are named on stderr",
+    )
+    p.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE", help="FILE.pdf, .docx or .html"
     )
     _page_size(p)
@@ -84,7 +90,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from eventdesk.summary import write_summary
 
     with open_store(args) as store:
-        write_summary(store, args.meeting_id, args.template, args.output, args.page_size)
+        write_summary(
+            store, args.meeting_id, args.template, args.output, args.page_size, lang=args.lang
+        )
     return _done(args.output)
 
 

@@ -117,6 +117,12 @@ class DecisionKind(_Labelled):
     AGREEMENT = "agreement"
     OUTCOME = "outcome"
     ACTION_ITEM = "action_item"
+    #: A topic the meeting discussed without deciding it: "exchanged views on A, B and C".
+    DISCUSSION = "discussion"
+
+    @property
+    def label(self) -> str:
+        return "Topic discussed" if self is DecisionKind.DISCUSSION else super().label
 
 
 class FileKind(_Labelled):

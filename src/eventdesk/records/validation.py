@@ -20,6 +20,7 @@ from eventdesk.records.models import (
     Attendance,
     CourseEntry,
     Decision,
+    DecisionKind,
     Meeting,
     MeetingFile,
     Organisation,
@@ -164,6 +165,11 @@ def validate_decision(d: Decision, record: str, session_uids: set[str]) -> list[
         problems.append(Problem(record, "count", "cannot be negative"))
     if d.session_uid is not None and d.session_uid not in session_uids:
         problems.append(Problem(record, "session", "is not a session of this meeting"))
+    if d.kind is DecisionKind.DISCUSSION and (d.owner_id is not None or d.due_date is not None):
+        field_name = "owner" if d.owner_id is not None else "due_date"
+        problems.append(
+            Problem(record, field_name, "a topic discussed has none; make it an action item")
+        )
     for n, party in enumerate(d.parties, 1):
         if party.organisation_id is None and party.person_id is None:
             problems.append(

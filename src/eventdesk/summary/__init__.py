@@ -16,6 +16,8 @@ from typing import Any
 
 _FROM = {
     "FORMATS": "api",
+    "LANGUAGES": "api",
+    "missing_chinese": "api",
     "copy_templates_for_editing": "api",
     "print_summary": "api",
     "render_html": "api",

@@ -15,6 +15,7 @@ from typing import Any
 
 from eventdesk.store import EventStore
 from eventdesk.summary import docx_out, fonts, html_out
+from eventdesk.summary.context import meeting_context
 from eventdesk.summary.documents import (
     MEETING_TEMPLATES,
     course_document,
@@ -22,6 +23,7 @@ from eventdesk.summary.documents import (
     period_document,
 )
 from eventdesk.summary.errors import SummaryError
+from eventdesk.summary.language import LANGUAGES, check_language
 from eventdesk.summary.templates import (
     copy_templates_for_editing,
     make_environment,
@@ -34,9 +36,11 @@ FORMATS = (".pdf", ".docx", ".html")
 
 __all__ = [
     "FORMATS",
+    "LANGUAGES",
     "SummaryError",
     "copy_templates_for_editing",
     "meeting_context_for",
+    "missing_chinese",
     "print_summary",
     "render_html",
     "templates_folder",
@@ -46,9 +50,23 @@ __all__ = [
 ]
 
 
-def _check_template(template: str) -> None:
+def _check_template(template: str, lang: str = "en") -> str:
+    """The file name's stem of a meeting template in a language: "news", "minutes_zh"."""
     if template not in MEETING_TEMPLATES:
         raise SummaryError(f"Unknown template {template!r}; use news or minutes.")
+    return template if check_language(lang) == "en" else f"{template}_{lang}"
+
+
+def missing_chinese(store: EventStore, meeting_id: int) -> list[str]:
+    """Each field a Chinese summary of the meeting prints in English, for want of Chinese."""
+    meeting = store.get_meeting(meeting_id)
+    return meeting_context(store, meeting, "zh")["missing_zh"]
+
+
+def _name_missing(context: dict[str, Any]) -> None:
+    """Name each missing Chinese form on stderr before anything is printed."""
+    for note in context.get("missing_zh", []) if context.get("lang") == "zh" else []:
+        warn(note)
 
 
 def _format_of(path: Path) -> str:
@@ -67,9 +85,9 @@ def _check_folder(path: Path) -> None:
         raise SummaryError(f"Cannot write {path}: it is a folder.")
 
 
-def meeting_context_for(store: EventStore, meeting_id: int) -> dict[str, Any]:
+def meeting_context_for(store: EventStore, meeting_id: int, lang: str = "en") -> dict[str, Any]:
     """The full view model of one meeting (for a preview that renders more than once)."""
-    return meeting_document(make_environment(), store, meeting_id)
+    return meeting_document(make_environment(), store, meeting_id, lang)
 
 
 def _add_font_warnings(context: dict[str, Any], *, use_qt: bool) -> list[str]:
@@ -81,7 +99,12 @@ def _add_font_warnings(context: dict[str, Any], *, use_qt: bool) -> list[str]:
 
 
 def render_html(
-    store: EventStore, meeting_id: int, template: str = "news", *, for_qt: bool = False
+    store: EventStore,
+    meeting_id: int,
+    template: str = "news",
+    *,
+    for_qt: bool = False,
+    lang: str = "en",
 ) -> str:
     """The meeting's summary as a self-contained HTML page.
 
@@ -89,9 +112,9 @@ def render_html(
     with Qt instead of embedded in the page, and characters are checked against
     the fonts Qt has here.
     """
-    _check_template(template)
+    name = _check_template(template, lang)
     env = make_environment()
-    context = meeting_document(env, store, meeting_id)
+    context = meeting_document(env, store, meeting_id, lang)
     _add_font_warnings(context, use_qt=for_qt)
     if for_qt:
         fonts.register_with_qt()
@@ -99,7 +122,7 @@ def render_html(
         context["font_stack"] = fonts.css_stack()
     else:
         html_out.prepare(context)
-    return render(env, f"{template}.html.j2", context)
+    return render(env, f"{name}.html.j2", context)
 
 
 def _write(
@@ -135,14 +158,22 @@ def write_summary(
     template: str,
     path: Path,
     page_size: str = "A4",
+    lang: str = "en",
 ) -> list[str]:
-    """Write one meeting's news release or minutes as .pdf, .docx or .html; return warnings."""
-    _check_template(template)
+    """Write one meeting's news release or minutes as .pdf, .docx or .html; return warnings.
+
+    ``lang`` "zh" writes the Chinese document; each field it prints in English
+    for want of a Chinese form is named on stderr first and returned with the
+    font warnings.
+    """
+    name = _check_template(template, lang)
     path = Path(path)
     _format_of(path)
     env = make_environment()
-    context = meeting_document(env, store, meeting_id)
-    return _write(path, template, context, env, page_size)
+    context = meeting_document(env, store, meeting_id, lang)
+    _name_missing(context)
+    missing = list(context.get("missing_zh", [])) if lang == "zh" else []
+    return missing + _write(path, name, context, env, page_size)
 
 
 def write_period_report(
@@ -189,14 +220,16 @@ def write_course_register(
     return _write(path, "courses", context, env, page_size)
 
 
-def print_summary(store: EventStore, meeting_id: int, template: str, printer: Any) -> int:
+def print_summary(
+    store: EventStore, meeting_id: int, template: str, printer: Any, lang: str = "en"
+) -> int:
     """Print on a QPrinter the user set up; returns the number of pages."""
     from eventdesk.summary import pdf
 
-    _check_template(template)
+    name = _check_template(template, lang)
     env = make_environment()
-    context = meeting_document(env, store, meeting_id)
+    context = meeting_document(env, store, meeting_id, lang)
     _add_font_warnings(context, use_qt=True)
     context["font_stack"] = fonts.css_stack()
     context["show_header"] = False
-    return pdf.print_document(printer, lambda c: render(env, f"{template}.html.j2", c), context)
+    return pdf.print_document(printer, lambda c: render(env, f"{name}.html.j2", c), context)

@@ -16,7 +16,6 @@ from typing import Any
 from eventdesk.records import (
     CourseEntry,
     CourseStatus,
-    Decision,
     Meeting,
     OrganisationKind,
     PresentationKind,
@@ -24,6 +23,9 @@ from eventdesk.records import (
 )
 from eventdesk.store import EventStore
 from eventdesk.summary import prose
+from eventdesk.summary.decisions import decision_view, runs
+from eventdesk.summary.kinds import add_kind
+from eventdesk.summary.language import Language
 from eventdesk.summary.people import (
     Lookup,
     find_our_root,
@@ -43,59 +45,36 @@ ROLE_VERBS = {
 }
 
 
-def _decision_view(d: Decision, look: Lookup, person) -> dict[str, Any]:
-    parties = []
-    for party in d.parties:
-        if party.organisation_id is not None:
-            name = org_label(look.org(party.organisation_id))
-        else:
-            name = person(party.person_id)["name"]
-        parties.append({"name": name, "role": party.role})
-    groups: list[dict[str, Any]] = []
-    for party in parties:
-        match = next((g for g in groups if g["role"] == party["role"]), None)
-        if match is None:
-            groups.append({"role": party["role"], "names": [party["name"]]})
-        else:
-            match["names"].append(party["name"])
-    for g in groups:
-        g["role_plural"] = prose.plural_role(g["role"], len(g["names"]))
-    return {
-        "kind": d.kind.value,
-        "kind_label": d.kind.label,
-        "text": d.text,
-        "text_zh": d.text_zh,
-        "count": d.count,
-        "count_unit": d.count_unit,
-        "parties": parties,
-        "party_groups": groups,
-        "owner": person(d.owner_id)["name"] if d.owner_id else "",
-        "due_date": prose.long_date(d.due_date),
-        "session_uid": d.session_uid,
-    }
-
-
-def _course_groups(courses: list[CourseEntry], look: Lookup, our_root) -> list[dict[str, Any]]:
+def _course_groups(
+    courses: list[CourseEntry], look: Lookup, our_root, lang: Language
+) -> list[dict[str, Any]]:
     groups: list[dict[str, Any]] = []
     for c in courses:
+        where = f"course {c.title or c.title_zh!r}"
         key = (c.institution_id, c.status, c.programme)
         match = next((g for g in groups if g["key"] == key), None)
         if match is None:
             org = look.org(c.institution_id)
+            short = (org.short_name or org.name) if org else ""
             match = {
                 "key": key,
-                "institution": org_label(org),
-                "institution_short": (org.short_name or org.name) if org else "",
+                "institution": org_label(org, lang),
+                "institution_short": org_label(org, lang) if lang.zh else short,
                 "is_ours": org is not None and our_root is not None and org.id == our_root.id,
                 "status": c.status.value,
-                "status_label": c.status.label,
+                "status_label": lang.label("course_status", c.status.value, c.status.label),
                 "is_gain": c.status in (CourseStatus.SHORTLISTED, CourseStatus.APPROVED),
-                "programme": c.programme,
+                "programme": lang.pick(c.programme, c.programme_zh, f"{where} › programme_zh"),
                 "courses": [],
             }
             groups.append(match)
         match["courses"].append(
-            {"title": c.title, "title_zh": c.title_zh, "year": c.year, "teachers": c.teachers}
+            {
+                "title": lang.pick(c.title, c.title_zh, f"{where} › title_zh"),
+                "title_zh": c.title_zh if not lang.zh else "",
+                "year": c.year,
+                "teachers": c.teachers,
+            }
         )
     for g in groups:
         g["titles"] = [c["title"] for c in g["courses"]]
@@ -103,7 +82,9 @@ def _course_groups(courses: list[CourseEntry], look: Lookup, our_root) -> list[d
     return groups
 
 
-def _alliance_view(meeting: Meeting, look: Lookup, our_root) -> dict[str, Any] | None:
+def _alliance_view(
+    meeting: Meeting, look: Lookup, our_root, lang: Language
+) -> dict[str, Any] | None:
     hosts = [look.org(h.organisation_id) for h in meeting.hosts]
     alliance = next((o for o in hosts if o and o.kind is OrganisationKind.ALLIANCE), None)
     alliance = alliance or next((o for o in hosts if o and o.member_ids), None)
@@ -115,11 +96,12 @@ def _alliance_view(meeting: Meeting, look: Lookup, our_root) -> dict[str, Any] |
     kinds = {o.kind for o in members}
     noun = "universities" if kinds == {OrganisationKind.UNIVERSITY} else "members"
     ours_in = our_root is not None and any(o.id == our_root.id for o in members)
+    where = f"organisation {alliance.name!r}"
     return {
-        "name": org_label(alliance),
+        "name": org_label(alliance, lang),
         "name_zh": alliance.name_zh,
-        "the_name": org_phrase(alliance),
-        "founded": prose.long_date(alliance.founded),
+        "the_name": org_phrase(alliance, lang),
+        "founded": lang.date(alliance.founded),
         "member_count": len(members),
         "member_noun": noun,
         "by_city": [
@@ -129,24 +111,34 @@ def _alliance_view(meeting: Meeting, look: Lookup, our_root) -> dict[str, Any] |
         if len(cities) > 1 and sum(cities.values()) == len(members)
         else [],
         "ours_is_member": ours_in,
-        "members": [org_label(o) for o in members],
-        "other_members": [org_label(o) for o in members if our_root is None or o.id != our_root.id],
-        "description": alliance.description,
+        "members": [org_label(o, lang) for o in members],
+        "other_members": [
+            org_label(o, lang) for o in members if our_root is None or o.id != our_root.id
+        ],
+        "description": lang.pick(
+            alliance.description, alliance.description_zh, f"{where} › description_zh"
+        ),
     }
 
 
-def meeting_context(store: EventStore, meeting: Meeting) -> dict[str, Any]:
-    """Everything the news release and the minutes print about one meeting."""
+def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> dict[str, Any]:
+    """Everything the news release and the minutes print about one meeting.
+
+    ``lang`` ("en" or "zh") picks the form of every text; the Chinese forms a
+    Chinese document lacks are listed in ``missing_zh``.
+    """
+    tongue = Language(lang)
     look = Lookup(store, meeting)
     chosen = store.our_organisation_id()  # picked by the office; else guessed from "ours"
     our_root = (look.root(chosen) if chosen is not None else None) or find_our_root(meeting, look)
 
     def person(pid: int | None) -> dict[str, Any]:
         att = next((a for a in meeting.attendees if a.person_id == pid), None)
-        return person_view(look.people.get(pid), look, our_root, att)  # type: ignore[arg-type]
+        return person_view(look.people.get(pid), look, our_root, att, tongue)  # type: ignore[arg-type]
 
     attendees = [
-        person_view(look.people.get(a.person_id), look, our_root, a) for a in meeting.attendees
+        person_view(look.people.get(a.person_id), look, our_root, a, tongue)
+        for a in meeting.attendees
     ]
     sides = []
     for side in Side:
@@ -155,16 +147,18 @@ def meeting_context(store: EventStore, meeting: Meeting) -> dict[str, Any]:
             sides.append(
                 {
                     "side": side.value,
-                    "label": side.label,
+                    "label": tongue.label("side", side.value, side.label),
                     "groups": groups_by_org(people, consecutive=False),
                 }
             )
-    decisions = [_decision_view(d, look, person) for d in meeting.decisions]
+    decisions = [
+        decision_view(n, d, look, person, tongue) for n, d in enumerate(meeting.decisions, 1)
+    ]
     photos = [
         {
             "uid": f.uid,
             "id": f.id,
-            "caption": f.caption,
+            "caption": tongue.pick(f.caption, f.caption_zh, f"photo {n} › caption_zh"),
             "credit": f.credit,
             "media_type": f.media_type,
             "data": f.data if f.data is not None else (store.file_data(f.id) if f.id else b""),
@@ -172,66 +166,98 @@ def meeting_context(store: EventStore, meeting: Meeting) -> dict[str, Any]:
             "src": "",
             "width": 0,
         }
-        for f in meeting.photos
+        for n, f in enumerate(meeting.photos, 1)
     ]
-    courses = _course_groups(meeting.courses, look, our_root)
+    courses = _course_groups(meeting.courses, look, our_root, tongue)
     business = next(
         (s.uid for s in meeting.sessions if any(d.session_uid == s.uid for d in meeting.decisions)),
         None,
     )
     sessions = []
     for n, s in enumerate(meeting.sessions, 1):
-        talks = [_talk_view(p, person) for p in meeting.presentations if p.session_uid == s.uid]
+        where = f"session {n} {s.title or s.title_zh!r}"
+        title = tongue.pick(s.title, s.title_zh, f"{where} › title_zh")
+        talks = [
+            _talk_view(k, p, person, tongue)
+            for k, p in enumerate(meeting.presentations, 1)
+            if p.session_uid == s.uid
+        ]
+        own = [d for d in decisions if d["session_uid"] == s.uid]
         sessions.append(
             {
                 "number": n,
                 "uid": s.uid,
-                "title": s.title,
-                "title_zh": s.title_zh,
-                "title_lower": prose.lower_first(s.title),
+                "title": title,
+                "title_zh": s.title_zh if not tongue.zh else "",
+                "title_lower": title if tongue.zh else prose.lower_first(title),
                 "time": prose.time_range(s.start_time, s.end_time),
                 "chair": person(s.chair_id)["with_title"] if s.chair_id else "",
-                "notes": s.notes,
+                "chair_id": s.chair_id,
+                "notes": tongue.pick(s.notes, s.notes_zh, f"{where} › notes_zh"),
                 "speeches": [t for t in talks if t["is_speech"]],
                 "talks": [t for t in talks if not t["is_speech"]],
-                "decisions": [d for d in decisions if d["session_uid"] == s.uid],
+                "decisions": own,
+                "decision_runs": runs(own),
                 "courses": courses if s.uid == business else [],
                 "photos": [p for p in photos if p["session_uid"] == s.uid],
             }
         )
     known = {s.uid for s in meeting.sessions}
+    loose_talks = [
+        _talk_view(k, p, person, tongue)
+        for k, p in enumerate(meeting.presentations, 1)
+        if p.session_uid not in known
+    ]
     hosts = [
-        {"name": org_label(look.org(h.organisation_id)), "role_label": h.role.label}
+        {
+            "name": org_label(look.org(h.organisation_id), tongue),
+            "the_name": org_phrase(look.org(h.organisation_id), tongue),
+            "short": _short(look.org(h.organisation_id), tongue),
+            "role": h.role.value,
+            "role_label": tongue.label("host_role", h.role.value, h.role.label),
+        }
         for h in meeting.hosts
     ]
-    date_text = prose.date_range(meeting.start_date, meeting.end_date)
+    date_text = tongue.date_range(meeting.start_date, meeting.end_date)
+    title = tongue.pick(meeting.title, meeting.title_zh, "meeting › title_zh")
     ours = None
     if our_root is not None:
-        ours = {"name": org_label(our_root), "short": our_root.short_name or our_root.name}
-    return {
+        ours = {
+            "id": our_root.id,
+            "name": org_label(our_root, tongue),
+            "the_name": org_phrase(our_root, tongue),
+            "short": _short(our_root, tongue),
+        }
+    loose_decisions = [d for d in decisions if d["session_uid"] not in known]
+    m = meeting
+    view = {
         "kind": "meeting",
+        "lang": tongue.lang,
         "meeting": {
-            "id": meeting.id,
-            "title": meeting.title or meeting.title_zh,
-            "title_zh": meeting.title_zh if meeting.title else "",
-            "series": meeting.series,
-            "edition": meeting.edition,
+            "id": m.id,
+            "title": title,
+            "title_zh": m.title_zh if m.title and not tongue.zh else "",
+            "title_en": m.title if tongue.zh and m.title_zh else "",
+            "series": tongue.pick(m.series, m.series_zh, "meeting › series_zh"),
+            "edition": m.edition,
             "date": date_text,
-            "date_iso": meeting.start_date.isoformat() if meeting.start_date else "",
-            "time": prose.time_range(meeting.start_time, meeting.end_time),
-            "format": meeting.format.value,
-            "format_label": meeting.format.label,
-            "venue": meeting.venue,
-            "venue_zh": meeting.venue_zh,
-            "our_role": meeting.our_role.value,
-            "our_role_label": meeting.our_role.label,
-            "our_role_verb": ROLE_VERBS[meeting.our_role.value],
-            "status_label": meeting.status.label,
-            "tags": meeting.tags,
-            "summary": _paragraphs(meeting.summary),
-            "background": _paragraphs(meeting.background),
+            "date_iso": m.start_date.isoformat() if m.start_date else "",
+            "time": prose.time_range(m.start_time, m.end_time),
+            "format": m.format.value,
+            "format_label": tongue.label("format", m.format.value, m.format.label),
+            "venue": tongue.pick(m.venue, m.venue_zh, "meeting › venue_zh"),
+            "venue_zh": m.venue_zh,
+            "our_role": m.our_role.value,
+            "our_role_label": tongue.label("our_role", m.our_role.value, m.our_role.label),
+            "our_role_verb": ROLE_VERBS[m.our_role.value],
+            "status_label": tongue.label("status", m.status.value, m.status.label),
+            "tags": m.tags,
+            "summary": _paragraphs(tongue.pick(m.summary, m.summary_zh, "meeting › summary_zh")),
+            "background": _paragraphs(
+                tongue.pick(m.background, m.background_zh, "meeting › background_zh")
+            ),
         },
-        "header": " · ".join(x for x in (meeting.title or meeting.title_zh, date_text) if x),
+        "header": " · ".join(x for x in (title, date_text) if x),
         "ours": ours,
         "hosts": hosts,
         "attendees": attendees,
@@ -241,30 +267,99 @@ def meeting_context(store: EventStore, meeting: Meeting) -> dict[str, Any]:
         ),
         "sides": sides,
         "sessions": sessions,
-        "presentations": [t for s in sessions for t in s["speeches"] + s["talks"]],
-        "loose_decisions": [d for d in decisions if d["session_uid"] not in known],
+        "presentations": [t for s in sessions for t in s["speeches"] + s["talks"]] + loose_talks,
+        "loose_talks": loose_talks,
+        "loose_session": _loose_session(loose_talks, tongue, len(sessions) + 1),
+        "loose_decisions": loose_decisions,
+        "loose_decision_runs": runs(loose_decisions),
         "decisions": decisions,
         "courses": courses,
         "courses_placed": business is not None,
         "loose_photos": [p for p in photos if p["session_uid"] not in known],
         "photos": photos,
-        "alliance": _alliance_view(meeting, look, our_root),
+        "alliance": _alliance_view(meeting, look, our_root, tongue),
         "warnings": [],
     }
+    add_kind(view, meeting, look, tongue)
+    view["fact_rows"] = _facts(view, tongue)
+    view["missing_zh"] = list(tongue.missing)
+    return view
 
 
-def _talk_view(p, person) -> dict[str, Any]:
+def _short(org, lang: Language) -> str:
+    """The name a release repeats: "USST", or in Chinese the Chinese name."""
+    if org is None:
+        return ""
+    if lang.zh:
+        return org_label(org, lang)
+    return org.short_name or org.name or org.name_zh
+
+
+def _loose_session(talks: list[dict[str, Any]], lang: Language, number: int) -> list[dict]:
+    """Talks tied to no session, as one more block of the minutes (after the sessions)."""
+    if not talks:
+        return []
+    title = "其他致辞与报告" if lang.zh else "Other speeches and presentations"
+    return [
+        {
+            "number": number,
+            "title": title,
+            "time": "",
+            "notes": "",
+            "speeches": [t for t in talks if t["is_speech"]],
+            "talks": [t for t in talks if not t["is_speech"]],
+        }
+    ]
+
+
+def _facts(c: dict[str, Any], lang: Language) -> list[tuple[str, str]]:
+    """The minutes' header block, labelled in the document's language."""
+    m = c["meeting"]
+    same_as_format = m["venue"].casefold() == m["format_label"].casefold()
+    series = m["series"] + (f" ({m['edition']})" if m["edition"] and m["series"] else "")
+    labels = (
+        ("日期", "时间", "形式", "地点或平台", "系列", "主办方", "我方角色", "记录状态")
+        if lang.zh
+        else (
+            "Date",
+            "Time",
+            "Format",
+            "Venue or platform",
+            "Series",
+            "Host",
+            "Our role",
+            "Record status",
+        )
+    )
+    values = (
+        m["date"],
+        m["time"],
+        m["format_label"],
+        "" if same_as_format else m["venue"],
+        series,
+        lang.join(h["name"] for h in c["hosts"]),
+        m["our_role_label"],
+        m["status_label"],
+    )
+    return [(label, value) for label, value in zip(labels, values, strict=True) if value]
+
+
+def _talk_view(n: int, p, person, lang: Language) -> dict[str, Any]:
     presenters = [person(i) for i in p.presenter_ids]
+    where = f"presentation {n}"
+    kind_noun = p.kind.value if p.kind is not PresentationKind.REMARKS else "remarks"
     return {
         "kind": p.kind.value,
-        "kind_label": p.kind.label,
-        "kind_noun": p.kind.value if p.kind is not PresentationKind.REMARKS else "remarks",
+        "kind_label": lang.label("presentation", p.kind.value, p.kind.label),
+        "kind_noun": lang.label("presentation", p.kind.value, kind_noun),
         "is_speech": p.kind in SPEECH_KINDS,
-        "title": p.title,
-        "abstract": p.abstract,
+        "title": lang.pick(p.title, p.title_zh, f"{where} › title_zh"),
+        "abstract": lang.pick(p.abstract, p.abstract_zh, f"{where} › abstract_zh"),
         "presenters": presenters,
-        "presenter_names": prose.join_prose(x["name"] for x in presenters),
-        "speaker_phrase": prose.join_prose(x["with_title"] for x in presenters),
+        "presenter_ids": list(p.presenter_ids),
+        "presenter_names": lang.join(x["name"] for x in presenters),
+        "speaker_phrase": lang.join(x["with_title"] for x in presenters),
+        "titled_names": lang.join(x["title_before_name"] for x in presenters),
         "has_titles": any(x["full_title_with_capacity"] for x in presenters),
     }
 

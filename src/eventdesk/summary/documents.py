@@ -20,23 +20,49 @@ from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.templates import guarded
 
 PROSE = "news_prose.txt.j2"
+PROSE_ZH = "news_prose_zh.txt.j2"
 MEETING_TEMPLATES = ("news", "minutes")
 
 
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_PUNCT = "\u3000-\u303f\uff00-\uffef"
+#: White space a template's line breaks leave beside Chinese text, where none is written:
+#: between two Chinese characters, or next to Chinese punctuation.
+_CJK_SPACE = re.compile(
+    rf"(?<=[{_CJK}])\s+(?=[{_CJK}])|(?<=[{_CJK_PUNCT}])\s+|\s+(?=[{_CJK_PUNCT}])"
+)
+
+
 def _clean(text: str) -> str:
-    return " ".join(str(text).split())
+    return _CJK_SPACE.sub("", " ".join(str(text).split()))
 
 
 def _is_headline(text: str) -> bool:
-    """One short sentence: what an office writes as the title of its release."""
-    return len(text) <= 160 and len(re.findall(r"[.!?](\s|$)", text)) <= 1
+    """One short, whole sentence: what an office writes as the title of its release.
+
+    A summary of topics ("The two sides discussed A; B") is not one: it holds
+    a semicolon or does not end as a sentence ends.
+    """
+    text = text.strip()
+    if not text or len(text) > 160 or any(ch in text for ch in ";；:："):
+        return False
+    if text[-1] not in ".。":
+        return False
+    return len(re.findall(r"[.!?。！？](\s|$)", text)) <= 1
 
 
 def add_news(env: jinja2.Environment, c: dict[str, Any]) -> dict[str, Any]:
-    """Write the release's paragraphs into ``c["news"]``: headline, blocks of text and photos."""
+    """Write the release's paragraphs into ``c["news"]``: headline, blocks of text and photos.
+
+    The order is the same for every kind: the lead (who, when, where), the
+    signing when the release is about one, the people with a role no other
+    sentence names, each session, then talks and decisions tied to no
+    session, the office's own summary, and the background.
+    """
+    prose_name = PROSE_ZH if c.get("lang") == "zh" else PROSE
 
     def build() -> dict[str, Any]:
-        p = env.get_template(PROSE).module
+        p = env.get_template(prose_name).module
         blocks: list[dict[str, Any]] = []
 
         def add(text: str, photos: list | None = None) -> None:
@@ -45,29 +71,36 @@ def add_news(env: jinja2.Environment, c: dict[str, Any]) -> dict[str, Any]:
                 blocks.append({"text": text, "photos": photos or []})
 
         summary = list(c["meeting"]["summary"])
-        if summary and _is_headline(summary[0]):
+        in_language = c.get("lang") != "zh" or bool(re.search(f"[{_CJK}]", "".join(summary)))
+        if summary and c["news_kind"] == "participant" and in_language and _is_headline(summary[0]):
             # The office's own one-line summary ("USST participated in ...") heads the release.
             headline = summary.pop(0).rstrip(".")
         else:
             headline = _clean(p.headline(c))
         add(p.lead(c), c["loose_photos"])
+        if c["news_kind"] == "signing":
+            add(p.signings(c))
+        add(p.also(c))
         for s in c["sessions"]:
             add(p.session(c, s), s["photos"])
             add(p.session_talks(c, s))
+        add(p.loose_talks(c))
         add(p.loose(c))
         for para in summary:
-            add(para)
+            add(prose.sentence(para))
         background = [_clean(p.background(c)), *c["meeting"]["background"]]
         background = [b for b in background if b]
         return {"headline": headline, "blocks": blocks, "background": background}
 
-    c["news"] = guarded(PROSE, build)
+    c["news"] = guarded(prose_name, build)
     return c
 
 
-def meeting_document(env: jinja2.Environment, store: EventStore, meeting_id: int) -> dict:
+def meeting_document(
+    env: jinja2.Environment, store: EventStore, meeting_id: int, lang: str = "en"
+) -> dict:
     meeting = store.get_meeting(meeting_id, with_file_data=True)
-    return add_news(env, meeting_context(store, meeting))
+    return add_news(env, meeting_context(store, meeting, lang))
 
 
 def find_organisation(store: EventStore, name: str) -> int:

@@ -54,7 +54,11 @@ def _word_extras(c: dict[str, Any]) -> None:
             )
             if value
         ]
-        c["proceedings"] = [s for s in c["sessions"] if s["notes"] or s["speeches"] or s["talks"]]
+        c["proceedings"] = [
+            s
+            for s in c["sessions"] + c.get("loose_session", [])
+            if s["notes"] or s["speeches"] or s["talks"]
+        ]
         c["course_rows"] = [
             {
                 **x,

@@ -21,16 +21,30 @@ from eventdesk.records import (
 )
 from eventdesk.store import EventStore
 from eventdesk.summary import prose
+from eventdesk.summary.language import Language
+
+#: Names that take "the" although their kind does not ("the University of Hong Kong").
+_OF_NAMES = ("University of ", "Institute of ", "College of ", "School of ", "Academy of ")
 
 
-def org_phrase(org: Organisation | None) -> str:
-    """An organisation as named after "of": "Shanghai University", "the Ministry of Education"."""
+def org_phrase(org: Organisation | None, lang: Language | None = None) -> str:
+    """An organisation as named inside a sentence.
+
+    The rule for "the" (English only): a name stored with "The" keeps it; a
+    university or company is named bare ("Shanghai University", "Yonsei
+    University") unless its name starts "University of", "Institute of",
+    "College of", "School of" or "Academy of"; every other kind (government
+    body, office, alliance, other) takes "the" ("the Ministry of Education").
+    """
     if org is None:
         return ""
+    if lang is not None and lang.zh:
+        return org_label(org, lang)
     name = org.name or org.name_zh
     if name.startswith("The "):
         return "the " + name[4:]
-    if org.kind is OrganisationKind.UNIVERSITY and not name.startswith("University"):
+    bare = (OrganisationKind.UNIVERSITY, OrganisationKind.COMPANY)
+    if org.kind in bare and not name.startswith(_OF_NAMES):
         return name
     return "the " + name
 
@@ -70,8 +84,13 @@ class Lookup:
         return org
 
 
-def org_label(org: Organisation | None) -> str:
-    return (org.name or org.name_zh) if org else ""
+def org_label(org: Organisation | None, lang: Language | None = None) -> str:
+    """An organisation's name as a heading prints it, in the document's language."""
+    if org is None:
+        return ""
+    if lang is None:
+        return org.name or org.name_zh
+    return lang.pick(org.name, org.name_zh, f"organisation {org.name!r} › name_zh")
 
 
 def person_view(
@@ -79,41 +98,65 @@ def person_view(
     look: Lookup,
     our_root: Organisation | None,
     attendance: Attendance | None = None,
+    lang: Language | None = None,
 ) -> dict[str, Any]:
     """A person as printed: name, Chinese name, the title held *at this meeting*."""
+    lang = lang or Language("en")
+    latin = person.display_name if person else "(unknown person)"
     if attendance is not None:
-        title, title_zh, org_id = attendance.title, attendance.title_zh, attendance.organisation_id
-        capacity, role, side = attendance.capacity, attendance.role, attendance.side
+        where = f"attendee {latin}"
+        title = lang.pick(attendance.title, attendance.title_zh, f"{where} › title_zh")
+        org_id = attendance.organisation_id
+        capacity = lang.pick(attendance.capacity, attendance.capacity_zh, f"{where} › capacity_zh")
+        role, side = attendance.role, attendance.side
     else:
-        title = person.title if person else ""
-        title_zh = person.title_zh if person else ""
+        en, zh = (person.title, person.title_zh) if person else ("", "")
+        title = lang.pick(en, zh, f"person {latin} › title_zh")
         org_id = person.organisation_id if person else None
         capacity, role, side = "", None, None
     org = look.org(org_id)
     is_our_root = org is not None and our_root is not None and org.id == our_root.id
-    of = "" if is_our_root or org is None else org_phrase(org)
-    full_title = f"{title} of {of}" if title and of else title or (org_label(org) if of else "")
-    with_capacity = prose.join_prose([full_title, capacity])
-    name = person.display_name if person else "(unknown person)"
+    of = "" if is_our_root or org is None else org_phrase(org, lang)
     name_zh = person.name_zh if person else ""
-    full_name = f"{name} ({name_zh})" if name_zh else name
+    if lang.zh:
+        name = name_zh or latin
+        full_name = name
+        full_title = f"{of}{title}" if title else (of if of else "")
+        with_capacity = "、".join(x for x in (full_title, capacity) if x)
+        title_with_capacity = "、".join(x for x in (title, capacity) if x)
+        # An English title (no Chinese one yet) keeps its space before a name.
+        gap = " " if title[-1:].isascii() and title[-1:].strip() else ""
+        title_before_name = f"{title}{gap}{name}"
+        gap = " " if with_capacity[-1:].isascii() and with_capacity[-1:].strip() else ""
+        with_title = f"{with_capacity}{gap}{name}"
+    else:
+        name = latin
+        full_name = f"{name} ({name_zh})" if name_zh else name
+        full_title = f"{title} of {of}" if title and of else title or (org_label(org) if of else "")
+        with_capacity = prose.join_prose([full_title, capacity])
+        title_with_capacity = prose.join_prose([title, capacity])
+        title_before_name = f"{title} {full_name}" if title else full_name
+        with_title = f"{full_name}, {with_capacity}" if with_capacity else full_name
     return {
+        "id": person.id if person else None,
         "name": name,
         "name_zh": name_zh,
+        "name_latin": latin,
         "full_name": full_name,
         "title": title,
-        "title_zh": title_zh,
+        "title_zh": attendance.title_zh if attendance else (person.title_zh if person else ""),
         "capacity": capacity,
-        "organisation": org_label(org),
+        "organisation": org_label(org, lang),
         "organisation_id": org_id,
+        "root_id": (look.root(org_id).id if look.root(org_id) else None),
         "of": of,
         "full_title": full_title,
         "full_title_with_capacity": with_capacity,
-        "title_with_capacity": prose.join_prose([title, capacity]),
-        "title_before_name": f"{title} {full_name}" if title else full_name,
-        "with_title": f"{full_name}, {with_capacity}" if with_capacity else full_name,
+        "title_with_capacity": title_with_capacity,
+        "title_before_name": title_before_name,
+        "with_title": with_title,
         "role": role.value if role else "",
-        "role_label": role.label if role else "",
+        "role_label": lang.label("attendance_role", role.value, role.label) if role else "",
         "side": side.value if side else "",
     }
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, time
 
+from eventdesk.summary import language
+
 _WORDS = [
     "no",
     "one",
@@ -54,23 +56,13 @@ def join_prose(items: Iterable[object], conjunction: str = "and") -> str:
 
 
 def long_date(value: date | None) -> str:
-    """``date(2021, 12, 22)`` -> ``"December 22, 2021"`` (no leading zero, any locale)."""
-    if value is None:
-        return ""
-    return f"{value:%B} {value.day}, {value.year}"
+    """``date(2021, 12, 22)`` -> ``"December 22, 2021"`` (CLDR's long English date, via Babel)."""
+    return language.long_date(value, "en")
 
 
 def date_range(start: date | None, end: date | None) -> str:
     """One day, or a span written as briefly as it stays clear."""
-    if start is None:
-        return ""
-    if end is None or end == start:
-        return long_date(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start:%B} {start.day}–{end.day}, {end.year}"
-    if start.year == end.year:
-        return f"{start:%B} {start.day} – {end:%B} {end.day}, {end.year}"
-    return f"{long_date(start)} – {long_date(end)}"
+    return language.date_range(start, end, "en")
 
 
 def time_range(start: time | None, end: time | None) -> str:

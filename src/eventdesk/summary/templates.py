@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from eventdesk import paths
-from eventdesk.summary import prose
+from eventdesk.summary import language, prose
 from eventdesk.summary.errors import SummaryError
 
 BUILTIN = Path(__file__).parent / "templates"
@@ -75,6 +75,9 @@ def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
         sentence=prose.sentence,
         was_were=prose.was_were,
         plural_role=prose.plural_role,
+        join_zh=language.join_zh,
+        join_zh_clauses=language.join_zh_clauses,
+        sentence_zh=language.sentence_zh,
     )
     return env
 

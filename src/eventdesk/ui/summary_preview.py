@@ -35,12 +35,14 @@ from eventdesk.store import EventStore, StoreError
 from eventdesk.summary import (
     copy_templates_for_editing,
     fonts,
+    missing_chinese,
     print_summary,
     write_summary,
 )
 from eventdesk.ui.screen_fit import fit_to_screen
 
 TEMPLATES = [("News release", "news"), ("Minutes", "minutes")]
+LANGUAGES = [("English", "en"), ("中文 (Chinese)", "zh")]
 PAGE_SIZES = [("A4", QPageSize.PageSizeId.A4), ("Letter", QPageSize.PageSizeId.Letter)]
 EXPORT_FILTERS = "PDF (*.pdf);;Word document (*.docx);;Web page (*.html)"
 _SUFFIX_OF_FILTER = {"PDF": ".pdf", "Word": ".docx", "Web": ".html"}
@@ -86,6 +88,9 @@ class SummaryPreviewDialog(QDialog):
         self.template_box = QComboBox()
         for label, name in TEMPLATES:
             self.template_box.addItem(label, name)
+        self.lang_box = QComboBox()
+        for label, lang in LANGUAGES:
+            self.lang_box.addItem(label, lang)
         self.page_box = QComboBox()
         for label, size in PAGE_SIZES:
             self.page_box.addItem(label, size)
@@ -100,6 +105,7 @@ class SummaryPreviewDialog(QDialog):
         self._layout()
 
         self.template_box.currentIndexChanged.connect(self.refresh)
+        self.lang_box.currentIndexChanged.connect(self._language_changed)
         self.page_box.currentIndexChanged.connect(self._page_size_changed)
         self.print_button.clicked.connect(self.print_document)
         self.export_button.clicked.connect(self.export)
@@ -112,6 +118,9 @@ class SummaryPreviewDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(QLabel("&Document:", buddy=self.template_box))
         top.addWidget(self.template_box)
+        top.addSpacing(16)
+        top.addWidget(QLabel("&Language:", buddy=self.lang_box))
+        top.addWidget(self.lang_box)
         top.addSpacing(16)
         top.addWidget(QLabel("Page &size:", buddy=self.page_box))
         top.addWidget(self.page_box)
@@ -134,6 +143,37 @@ class SummaryPreviewDialog(QDialog):
         return self.template_box.currentData()
 
     @property
+    def lang(self) -> str:
+        return self.lang_box.currentData()
+
+    def set_language(self, lang: str) -> None:
+        self.lang_box.setCurrentIndex(self.lang_box.findData(lang))
+
+    def _language_changed(self) -> None:
+        self.show_missing()
+        self.refresh()
+
+    def show_missing(self) -> list[str]:
+        """In Chinese, name each field printed in English for want of a Chinese form."""
+        if self.lang != "zh":
+            self.show_message("")
+            return []
+        try:
+            missing = missing_chinese(self.store, self.meeting_id)
+        except StoreError as exc:
+            self.show_message(str(exc), error=True)
+            return []
+        if missing:
+            self.show_message(
+                f"{len(missing)} Chinese form(s) missing, printed in English: "
+                + "; ".join(missing),
+                error=True,
+            )
+        else:
+            self.show_message("Every text has its Chinese form.")
+        return missing
+
+    @property
     def page_size(self) -> str:
         return self.page_box.currentText()
 
@@ -149,7 +189,9 @@ class SummaryPreviewDialog(QDialog):
 
     def _paint(self, printer: QPrinter) -> None:
         try:
-            self.pages = print_summary(self.store, self.meeting_id, self.template, printer)
+            self.pages = print_summary(
+                self.store, self.meeting_id, self.template, printer, self.lang
+            )
         except StoreError as exc:
             self.pages = 0
             self.show_message(str(exc), error=True)
@@ -162,11 +204,14 @@ class SummaryPreviewDialog(QDialog):
 
     def print_document(self) -> bool:
         """Ask for a printer as usual, then print; False if the user cancelled."""
+        self.show_missing()
         dialog = QPrintDialog(self.printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         try:
-            pages = print_summary(self.store, self.meeting_id, self.template, self.printer)
+            pages = print_summary(
+                self.store, self.meeting_id, self.template, self.printer, self.lang
+            )
         except StoreError as exc:
             self.show_message(str(exc), error=True)
             return False
@@ -185,7 +230,12 @@ class SummaryPreviewDialog(QDialog):
     def export_to(self, path: Path) -> Path | None:
         try:
             warnings = write_summary(
-                self.store, self.meeting_id, self.template, path, page_size=self.page_size
+                self.store,
+                self.meeting_id,
+                self.template,
+                path,
+                page_size=self.page_size,
+                lang=self.lang,
             )
         except StoreError as exc:
             self.show_message(str(exc), error=True)
@@ -207,11 +257,16 @@ class SummaryPreviewDialog(QDialog):
 
 
 def export_summary(
-    store: EventStore, meeting_id: int, parent: QWidget | None = None, template: str = "news"
+    store: EventStore,
+    meeting_id: int,
+    parent: QWidget | None = None,
+    template: str = "news",
+    lang: str = "en",
 ) -> Path | None:
     """File > Export summary without showing the preview: ask where, write, return the path."""
     dialog = SummaryPreviewDialog(store, meeting_id, parent)
     dialog.set_template(template)
+    dialog.set_language(lang)
     try:
         return dialog.export()
     finally:

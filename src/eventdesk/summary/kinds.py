@@ -1,0 +1,175 @@
+"""Which story a news release tells, and the people each story names.
+
+Why a kind at all: an office writes a different release when it took part in
+someone else's meeting (participant), held one (host, co-host), received a
+delegation (visited), sent one abroad (visiting), or signed an agreement
+(signing). The kind is chosen from the meeting's ``our_role`` and what its
+records hold:
+
+- ``signing``: our role is host, co-host, visited or visiting and a decision
+  of kind ``agreement`` names its parties (who signed);
+- ``visited``: our role is visited and the partner side has attendees;
+- ``visiting``: our role is visiting and our side has attendees;
+- ``host``: our role is host or co-host (also a visit with nobody on the
+  other side recorded);
+- ``participant``: everything else.
+
+Every attendee whose role is speaker, chair, host or guest must appear in the
+release; those the kind's own sentences do not name are gathered in
+``also`` so the template can name them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventdesk.records import Meeting, OurRole, Side
+from eventdesk.summary.decisions import named_with_org
+from eventdesk.summary.language import Language
+from eventdesk.summary.people import Lookup, org_label, org_phrase
+
+NAMED_ROLES = ("speaker", "chair", "host", "guest")
+
+
+def choose_kind(meeting: Meeting, c: dict[str, Any]) -> tuple[str, str]:
+    """``(news_kind, base_kind)``: the story, and the story its lead is told as."""
+    role = meeting.our_role
+    others = [p for p in c["attendees"] if p["side"] != Side.OURS.value]
+    ours = c["ours_attending"]
+    if role is OurRole.VISITED and others:
+        base = "visited"
+    elif role is OurRole.VISITING and ours:
+        base = "visiting"
+    elif role in (OurRole.HOST, OurRole.CO_HOST, OurRole.VISITED, OurRole.VISITING):
+        base = "host"
+    else:
+        base = "participant"
+    signing = any(d["is_signing"] for d in c["decisions"])
+    return ("signing" if signing and base != "participant" else base), base
+
+
+def group_phrases(people: list[dict[str, Any]], lang: Language, skip: set) -> list[str]:
+    """Neighbours of one organisation in one phrase, the organisation named once.
+
+    "Director MA Xiaoting and Deputy Director CHEN Qi of the Hong Kong, Macao
+    and Taiwan Affairs Office"; in Chinese "港澳台办主任马晓婷、副主任陈琦".
+    ``skip`` holds organisation ids the sentence names already.
+    """
+    phrases: list[str] = []
+    groups: list[list[dict[str, Any]]] = []
+    for p in people:
+        if groups and groups[-1][0]["organisation_id"] == p["organisation_id"]:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    for g in groups:
+        of = "" if g[0]["organisation_id"] in skip else g[0]["of"]
+        if lang.zh:
+            phrases.append(of + "、".join(p["title_before_name"] for p in g))
+        else:
+            names = lang.join(p["title_before_name"] for p in g)
+            phrases.append(f"{names} of {of}" if of else names)
+    return phrases
+
+
+def _led_by(leader: dict[str, Any], org_id: int | None, lang: Language) -> str:
+    """ "its Vice President LEE Byung-Hyun" when the leader belongs to the delegation's body."""
+    if leader["organisation_id"] == org_id and leader["title"] and not lang.zh:
+        return f"its {leader['title_before_name']}"
+    if lang.zh and leader["organisation_id"] == org_id:
+        return leader["title_before_name"]
+    return named_with_org(leader, lang)
+
+
+def _roots(people: list[dict[str, Any]], look: Lookup) -> list[Any]:
+    seen: list[Any] = []
+    for p in people:
+        root = look.root(p["organisation_id"])
+        if root is not None and all(r.id != root.id for r in seen):
+            seen.append(root)
+    return seen
+
+
+def visit_view(c: dict[str, Any], base: str, look: Lookup, lang: Language) -> dict[str, Any]:
+    """Who went where, who led, who received them: the sentences of a visit."""
+    ours = c["ours_attending"]
+    others = [p for p in c["attendees"] if p["side"] != Side.OURS.value]
+    travellers, receivers = (others, ours) if base == "visited" else (ours, others)
+    leader = travellers[0]
+    org = look.root(leader["organisation_id"])
+    org_id = org.id if org else None
+    if base == "visiting":
+        places = _roots(receivers, look) or [
+            look.org(h) for h in c.get("_host_ids", []) if look.org(h)
+        ]
+        place = lang.join(org_phrase(o, lang) for o in places) or c["meeting"]["venue"]
+        place_short = lang.join(_short_name(o, lang) for o in places) or place
+    else:
+        place = c["ours"]["the_name"] if c["ours"] else c["meeting"]["venue"]
+        place_short = c["ours"]["short"] if c["ours"] else place
+    return {
+        "org": org_phrase(org, lang),
+        "org_short": _short_name(org, lang),
+        "leader": leader,
+        "led_by": _led_by(leader, org_id, lang),
+        "members": group_phrases(travellers[1:], lang, {org_id}),
+        "count": len(travellers),
+        "place": place,
+        "place_short": place_short,
+        "receiver": group_phrases(receivers[:1], lang, set())[0] if receivers else "",
+        "receivers_rest": group_phrases(receivers[1:], lang, set()),
+        "receivers": group_phrases(receivers, lang, set()),
+    }
+
+
+def _short_name(org: Any, lang: Language) -> str:
+    if org is None:
+        return ""
+    return org_label(org, lang) if lang.zh else org_phrase(org, lang)
+
+
+def also_view(c: dict[str, Any], kind: str) -> dict[str, list]:
+    """Attendees with a role a release must name whom the kind's sentences do not name."""
+    named: set[Any] = set()
+    for t in c["presentations"]:
+        named.update(t["presenter_ids"])
+    if kind in ("visited", "visiting"):
+        named.update(p["id"] for p in c["attendees"])
+    else:
+        named.update(p["id"] for p in c["ours_attending"])
+    chairs_of = {}
+    for s in c["sessions"]:
+        if s.get("chair_id") is not None:
+            chairs_of.setdefault(s["chair_id"], []).append(
+                s["title"] if c["lang"] == "zh" else f"the {s['title_lower']}"
+            )
+    out: dict[str, list] = {"speakers": [], "chairs": [], "hosts": [], "attending": []}
+    for p in c["attendees"]:
+        if p["id"] in named:
+            continue
+        if p["role"] == "speaker":
+            out["speakers"].append(p)
+        elif p["role"] == "chair":
+            out["chairs"].append({"person": p, "sessions": chairs_of.get(p["id"], [])})
+        elif p["role"] == "host":
+            out["hosts"].append(p)
+        elif p["role"] == "guest" or kind in ("host", "signing"):
+            out["attending"].append(p)
+    return out
+
+
+def add_kind(c: dict[str, Any], meeting: Meeting, look: Lookup, lang: Language) -> None:
+    """Add ``news_kind``, ``base_kind``, ``visit``, ``also``, ``signings`` and ``sides_phrase``."""
+    kind, base = choose_kind(meeting, c)
+    c["_host_ids"] = [h.organisation_id for h in meeting.hosts]
+    c["news_kind"] = kind
+    c["base_kind"] = base
+    c["visit"] = visit_view(c, base, look, lang) if base in ("visited", "visiting") else None
+    c["also"] = also_view(c, base)
+    c["signings"] = [d for d in c["decisions"] if d["is_signing"]]
+    two = base in ("visited", "visiting")
+    if lang.zh:
+        c["sides_phrase"] = "双方" if two else "与会各方"
+    else:
+        c["sides_phrase"] = "the two sides" if two else "the participants"
+    del c["_host_ids"]

@@ -1,0 +1,169 @@
+"""The language a summary is written in: which form of each text it prints, and its words.
+
+Why one object carried through the view model: the records hold an English
+and a Chinese form of each text (``title``/``title_zh`` …). An English summary
+prints the English form (the Chinese one when that is all there is); a Chinese
+summary prints the Chinese form, and where a clerk has not filled it in yet,
+the English one, noting the field so the CLI and the preview can name it
+before anything is printed. Dates are written from Babel's CLDR data in
+either language, never by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from babel.dates import format_date, format_skeleton
+
+LANGUAGES = ("en", "zh")
+
+#: The Chinese words of the vocabularies (enum values) a summary prints.
+ZH_LABELS: dict[str, dict[str, str]] = {
+    "format": {"online": "线上", "onsite": "线下", "hybrid": "线上线下结合"},
+    "our_role": {
+        "host": "主办",
+        "co_host": "联合主办",
+        "participant": "参会",
+        "visiting": "出访",
+        "visited": "来访接待",
+    },
+    "status": {"draft": "草稿", "final": "定稿"},
+    "host_role": {"host": "主办", "co_host": "联合主办", "organiser": "承办"},
+    "attendance_role": {
+        "delegate": "代表",
+        "speaker": "发言人",
+        "chair": "主持人",
+        "host": "东道主",
+        "guest": "嘉宾",
+        "observer": "列席",
+    },
+    "side": {"ours": "我方", "partner": "合作方", "other": "其他"},
+    "presentation": {
+        "speech": "致辞",
+        "remarks": "讲话",
+        "presentation": "报告",
+        "report": "工作报告",
+    },
+    "course_status": {
+        "nominated": "获提名",
+        "shortlisted": "入选",
+        "approved": "获批",
+        "not_selected": "未入选",
+    },
+    "decision": {
+        "election": "选举",
+        "resolution": "决议",
+        "agreement": "协议",
+        "outcome": "成果",
+        "action_item": "待办事项",
+        "discussion": "讨论议题",
+    },
+}
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        from eventdesk.summary.errors import SummaryError
+
+        raise SummaryError(f"Unknown language {lang!r}; use en or zh.")
+    return lang
+
+
+class Language:
+    """Picks each text's form for the document's language and notes Chinese forms missing."""
+
+    def __init__(self, lang: str = "en"):
+        self.lang = check_language(lang)
+        self.missing: list[str] = []
+
+    @property
+    def zh(self) -> bool:
+        return self.lang == "zh"
+
+    def pick(self, en: str, zh: str, where: str = "") -> str:
+        """The form to print; in Chinese, an English-only text is printed and noted."""
+        if not self.zh:
+            return en or zh
+        if zh:
+            return zh
+        if en and where:
+            shown = en if len(en) <= 48 else en[:45].rstrip() + "…"
+            note = f"{where}: no Chinese form; the English {shown!r} is printed"
+            if note not in self.missing:
+                self.missing.append(note)
+        return en
+
+    def label(self, vocabulary: str, value: str, english: str) -> str:
+        """An enum's label: the English one, or its Chinese word."""
+        return ZH_LABELS[vocabulary].get(value, english) if self.zh else english
+
+    def join(self, items: Iterable[object]) -> str:
+        from eventdesk.summary import prose
+
+        return join_zh(items) if self.zh else prose.join_prose(items)
+
+    def date(self, value: date | None) -> str:
+        return long_date(value, self.lang)
+
+    def date_range(self, start: date | None, end: date | None) -> str:
+        return date_range(start, end, self.lang)
+
+
+def join_zh(items: Iterable[object]) -> str:
+    """``["甲", "乙", "丙"]`` -> ``"甲、乙和丙"``, as Chinese lists are written."""
+    parts = [str(i).strip() for i in items if i is not None and str(i).strip()]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    return "、".join(parts[:-1]) + "和" + parts[-1]
+
+
+def join_zh_clauses(items: Iterable[object]) -> str:
+    """Phrases that hold 、 themselves are parted by "，" and "以及" so the list stays readable."""
+    parts = [str(i).strip() for i in items if i is not None and str(i).strip()]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    if not any("、" in p or "和" in p for p in parts):
+        return join_zh(parts)
+    return "，".join(parts[:-1]) + "，以及" + parts[-1]
+
+
+_LOCALES = {"en": "en_US", "zh": "zh_CN"}
+
+
+def long_date(value: date | None, lang: str = "en") -> str:
+    """``December 22, 2021`` or ``2021年12月22日`` (CLDR's long date of the language)."""
+    if value is None:
+        return ""
+    return format_date(value, "long", locale=_LOCALES[lang])
+
+
+def date_range(start: date | None, end: date | None, lang: str = "en") -> str:
+    """One day, or a span written as briefly as it stays clear, in either language."""
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return long_date(start, lang)
+    loc = _LOCALES[lang]
+    if lang == "zh":
+        if start.year != end.year:
+            tail = long_date(end, lang)
+        elif start.month != end.month:
+            tail = format_skeleton("MMMd", end, locale=loc)
+        else:
+            tail = format_skeleton("d", end, locale=loc)
+        return f"{long_date(start, lang)}至{tail}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{format_skeleton('MMMMd', start, locale=loc)}–{end.day}, {end.year}"
+    if start.year == end.year:
+        first = format_skeleton("MMMMd", start, locale=loc)
+        return f"{first} – {long_date(end, lang)}"
+    return f"{long_date(start, lang)} – {long_date(end, lang)}"
+
+
+def sentence_zh(text: str) -> str:
+    """A typed Chinese text as a sentence: white space collapsed, ending in "。"."""
+    text = " ".join(text.split())
+    if text and text[-1] not in "。！？”’.!?":
+        text += "。"
+    return text
