@@ -171,11 +171,6 @@ def test_chinese_templates_are_user_editable(visited_db, tmp_path, data_dir):
 HK_TW = "衞峯綫邨"
 
 
-@pytest.mark.xfail(
-    not {ord(c) for c in HK_TW} <= fonts.bundled_codepoints(),
-    reason="the bundled font lacks 衞峯綫邨 until the Big5/HKSCS font (branch i13fonts) lands",
-    strict=True,
-)
 def test_names_used_in_hong_kong_and_taiwan_print_without_a_warning(capsys, tmp_path):
     db = tmp_path / "visiting.sqlite3"
     with EventStore.open(db) as store:
@@ -185,8 +180,8 @@ def test_names_used_in_hong_kong_and_taiwan_print_without_a_warning(capsys, tmp_
         meeting.venue_zh = "華富邨賽馬會創新樓"
         meeting.summary_zh = "双方就交换生年度招收、博士生联合指导和网上学习平台交换了意见。"
         store.save_meeting(meeting)
-    # HTML and DOCX count only the bundled fonts (they travel to machines with no Chinese font).
-    for suffix in (".html", ".docx"):
+    assert {ord(c) for c in HK_TW} <= fonts.bundled_codepoints()
+    for suffix in (".pdf", ".html", ".docx"):
         out = tmp_path / f"release{suffix}"
         status, _, err = run(
             capsys, "--db", str(db), "summary", str(row.id), "--lang", "zh", "-o", str(out)
