@@ -1,6 +1,7 @@
 """Measure the targets of docs/targets.md on a generated database: one command, a table, a verdict.
 
     python benchmarks/run.py [--scale 1] [--runs 5] [--keep DIR]
+        [--photos-per-meeting 4] [--photo-mb 4] [--photo-share 1.0]
 
 Generates the database (``generate.py``) at the given scale, unless ``--keep``
 holds one already, then measures each target row with medians over several
@@ -34,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from generate import generate  # noqa: E402
+from generate import add_photo_options, generate, photo_options  # noqa: E402
 
 PROBE = [sys.executable, str(HERE / "probe.py")]
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -126,7 +127,59 @@ def measure(db: Path, runs: int) -> list[Row]:
         ),
     ]
     rows.append(attendee_import(db))
+    rows += store_costs(db)  # last: it adds a few days' meetings to the database
     return rows
+
+
+def store_costs(db: Path) -> list[Row]:
+    """The costs that grow with the years (benchmarks/store_costs.py), as rows."""
+    done = subprocess.run(
+        [sys.executable, str(HERE / "store_costs.py"), str(db)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+        timeout=7200,
+    )
+    if done.returncode != 0:
+        return [Row("store costs", float("nan"), "", None, note=done.stderr[-300:])]
+    f = json.loads(done.stdout.strip().splitlines()[-1])
+    gib = 1024
+    return [
+        Row("database file after ten years", f["db_mib"], "MiB", None),
+        Row(f"its photos ({f['photos']} files)", f["media_mib"] / gib, "GiB", None),
+        Row(
+            "backups folder after ten years",
+            f["backup_folder_mib"] / gib,
+            "GiB",
+            None,
+            note=f"photos once ({f['backup_pool_mib'] / gib:.1f} GiB) + 11 record copies",
+        ),
+        Row("first backup (every photo once)", f["first_backup_s"], "s", None),
+        Row(
+            "daily backup: records + the day's 4 photos",
+            f["daily_backup_s"],
+            "s",
+            f["daily_floor_s"] * 1.1,
+            f["daily_floor_s"],
+            note="target: its floor, a plain flushed copy of those bytes (+10% for noise)",
+        ),
+        Row(
+            f"our own university's page ({f['org_meetings']} meetings)",
+            f["org_page_ms"],
+            "ms",
+            150.0,
+            note="first page of 100 and the count",
+        ),
+        Row("save a 200-attendee meeting, one title changed", f["save_200_ms"], "ms", 150.0),
+        Row(
+            "export the whole database",
+            f["export_s"],
+            "s",
+            None,
+            note=f"{f['export_mib'] / gib:.1f} GiB written, peak {f['export_rss_mib']:.0f} MiB",
+        ),
+    ]
 
 
 def attendee_import(db: Path) -> Row:
@@ -178,13 +231,14 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="a folder to keep the generated database in")
+    add_photo_options(parser)
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="eventdesk-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / f"bench-{args.scale}x.sqlite3"
     if not db.exists():
         print(f"generating {db} ...", flush=True)
-        generate(db, args.scale)
+        generate(db, args.scale, **photo_options(args))
     return show(measure(db, args.runs), args.scale)
 
 

@@ -41,7 +41,7 @@ def test_restore_from_a_backup_brings_back_what_was_deleted(qtbot, main_window, 
 
 
 def test_restore_with_no_backups_says_so(main_window, answers):
-    for old in main_window.store.path.parent.glob("backups/*"):
+    for old in main_window.store.path.parent.glob("backups/*.sqlite3"):
         old.unlink()  # the day's automatic one
     main_window.ask_backup = lambda choices: None if not choices else choices[0][1]
     assert not main_window.restore_backup()

@@ -51,8 +51,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        text = store.export_json(args.meeting)
-    _write_text(args.output, text)
+        if args.meeting is not None:
+            _write_text(args.output, store.export_json(args.meeting))
+        else:  # record by record: the whole database is never in memory at once
+            store.export_database_to(args.output)
     print(f"Wrote {args.output}.")
     return 0
 
@@ -99,6 +101,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         problems = store.integrity_problems()
+        removed = store.remove_orphan_photos()
+    if removed:
+        print(f"Removed {len(removed)} photo file(s) no record named (an interrupted save's).")
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
     if problems:

@@ -207,7 +207,7 @@ class Decision(_Record):
 
 @dataclass
 class MeetingFile(_Record):
-    """A photo or attachment. Its bytes live inside the database file.
+    """A photo or attachment. Its bytes live beside the database file (``store/media.py``).
 
     ``data`` is ``None`` when the record was loaded without its bytes (lists
     and editors do not need them); the store keeps the stored bytes then.

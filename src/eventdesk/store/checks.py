@@ -10,6 +10,7 @@ import sqlite3
 
 from sqlite_utils import Database
 
+from eventdesk.store import media
 from eventdesk.store.fts import INDEXED
 
 _CROSS_MEETING = [
@@ -34,11 +35,13 @@ _CROSS_MEETING = [
         "meeting {0} ({1}) has no search document: searches will not find it",
     ),
     (
-        "SELECT id, meeting_id FROM files WHERE data IS NULL OR length(data) = 0",
+        "SELECT id, meeting_id FROM files WHERE coalesce(sha256, '') = '' "
+        "AND (data IS NULL OR length(data) = 0)",
         "file {0} of meeting {1} has no content (its photo or attachment is missing)",
     ),
     (
-        "SELECT id, meeting_id FROM files WHERE size IS NOT NULL AND size != length(data)",
+        "SELECT id, meeting_id FROM files WHERE length(data) > 0 AND size IS NOT NULL "
+        "AND size != length(data)",
         "file {0} of meeting {1} is not the size it was stored with (damaged)",
     ),
 ]
@@ -55,6 +58,7 @@ def problems(db: Database) -> list[str]:
     ]
     for sql, message in _CROSS_MEETING:
         found += [message.format(*row) for row in db.execute(sql)]
+    found += media.problems(db)
     for table in INDEXED:
         try:
             db.execute(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)")

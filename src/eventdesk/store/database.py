@@ -217,6 +217,7 @@ def open_database(
             if exists and version > 0:
                 backups.automatic_backup(db, path, f"before-migration-{version}")
             migrate(db)
+            _reclaim(db)
         elif exists and verify and backups.daily_backup_due(path):
             backups.automatic_backup(db, path, "daily")
         if db.execute("SELECT 1 FROM search_dirty LIMIT 1").fetchone():
@@ -226,6 +227,14 @@ def open_database(
         db.close()
         raise
     return db
+
+
+def _reclaim(db: Database) -> None:
+    """Give back the space a migration freed (the photos moved out), if it is most of the file."""
+    free = db.execute("PRAGMA freelist_count").fetchone()[0]
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    if pages and free > pages // 4:
+        db.execute("VACUUM")
 
 
 def memory_database() -> Database:

@@ -1,10 +1,10 @@
 """Saving and loading one meeting with everything that belongs to it.
 
 A meeting is saved as a whole, in one transaction: its own row, then its
-parts replaced by what the editor holds. Parts refer to each other by uid
-(a presentation to its session, to its attachment); here those become row
-ids. Photos are kept by uid so that their bytes, which the editor never
-loads, are not rewritten on every save.
+parts brought in step with what the editor holds, in place, keyed by uid
+(``store/meeting_parts.py``): ids of unchanged parts never change. Photos'
+bytes, which the editor never loads, are not rewritten on a save; new bytes
+go to a file beside the database (``store/media.py``) before their row.
 """
 
 from __future__ import annotations
@@ -31,8 +31,11 @@ from eventdesk.records import (
     Session,
     Side,
 )
-from eventdesk.store.convert import iso, meeting_from_row, meeting_row, now, to_date, to_time
+from eventdesk.store import media, renditions
+from eventdesk.store.convert import meeting_from_row, meeting_row, now, to_date, to_time
 from eventdesk.store.errors import RecordNotFound, StoreError
+from eventdesk.store.meeting_parts import course_row as course_row  # the register saves one
+from eventdesk.store.meeting_parts import sync_parts
 
 _CHILD_TABLES = ("presentations", "decisions", "attendances", "meeting_hosts", "courses")
 
@@ -49,10 +52,7 @@ def save_meeting(db: Database, meeting: Meeting) -> int:
             raise RecordNotFound(f"Meeting {meeting.id} does not exist.")
         db["meetings"].update(meeting.id, row)
         meeting_id = meeting.id
-    _clear_parts(db, meeting_id)
-    session_ids = _insert_sessions(db, meeting_id, meeting.sessions)
-    file_ids = _sync_files(db, meeting_id, meeting.files, session_ids)
-    _insert_parts(db, meeting_id, meeting, session_ids, file_ids)
+    sync_parts(db, meeting_id, meeting)
     return meeting_id
 
 
@@ -71,176 +71,6 @@ def _clear_parts(db: Database, meeting_id: int) -> None:
         db.execute(f"DELETE FROM {table} WHERE meeting_id = ?", [meeting_id])
     db.execute("UPDATE files SET session_id = NULL WHERE meeting_id = ?", [meeting_id])
     db.execute("DELETE FROM sessions WHERE meeting_id = ?", [meeting_id])
-
-
-def _insert_sessions(db: Database, meeting_id: int, sessions: list[Session]) -> dict[str, int]:
-    ids = {}
-    for position, s in enumerate(sessions):
-        ids[s.uid] = (
-            db["sessions"]
-            .insert(
-                {
-                    "uid": s.uid,
-                    "meeting_id": meeting_id,
-                    "position": position,
-                    "title": s.title,
-                    "title_zh": s.title_zh,
-                    "start_time": iso(s.start_time),
-                    "end_time": iso(s.end_time),
-                    "chair_id": s.chair_id,
-                    "notes": s.notes,
-                    "notes_zh": s.notes_zh,
-                }
-            )
-            .last_pk
-        )
-    return ids
-
-
-def _sync_files(
-    db: Database, meeting_id: int, files: list[MeetingFile], session_ids: dict[str, int]
-) -> dict[str, int]:
-    existing = {
-        uid: fid
-        for fid, uid in db.execute("SELECT id, uid FROM files WHERE meeting_id = ?", [meeting_id])
-    }
-    ids: dict[str, int] = {}
-    for position, f in enumerate(files):
-        row: dict[str, Any] = {
-            "uid": f.uid,
-            "meeting_id": meeting_id,
-            "position": position,
-            "kind": f.kind.value,
-            "original_name": f.original_name,
-            "media_type": f.media_type,
-            "caption": f.caption,
-            "caption_zh": f.caption_zh,
-            "credit": f.credit,
-            "session_id": session_ids.get(f.session_uid) if f.session_uid else None,
-        }
-        if f.data is not None:
-            row.update(data=f.data, size=len(f.data))
-        if f.uid in existing:
-            db["files"].update(existing[f.uid], row)
-            ids[f.uid] = existing[f.uid]
-        elif f.data is None:
-            raise StoreError(f"The file {f.original_name!r} has no content to store.")
-        else:
-            ids[f.uid] = db["files"].insert(row).last_pk
-    gone = [fid for uid, fid in existing.items() if uid not in ids]
-    for fid in gone:
-        db.execute("DELETE FROM files WHERE id = ?", [fid])
-    return ids
-
-
-def _insert_parts(
-    db: Database,
-    meeting_id: int,
-    m: Meeting,
-    session_ids: dict[str, int],
-    file_ids: dict[str, int],
-) -> None:
-    def session_id(uid: str | None) -> int | None:
-        return session_ids.get(uid) if uid else None
-
-    db["meeting_hosts"].insert_all(
-        {
-            "meeting_id": meeting_id,
-            "organisation_id": h.organisation_id,
-            "role": h.role.value,
-            "position": n,
-        }
-        for n, h in enumerate(m.hosts)
-    )
-    db["attendances"].insert_all(
-        {
-            "uid": a.uid,
-            "meeting_id": meeting_id,
-            "person_id": a.person_id,
-            "organisation_id": a.organisation_id,
-            "title": a.title,
-            "title_zh": a.title_zh,
-            "capacity": a.capacity,
-            "capacity_zh": a.capacity_zh,
-            "role": a.role.value,
-            "side": a.side.value,
-            "precedence": n,
-        }
-        for n, a in enumerate(m.attendees)
-    )
-    for n, p in enumerate(m.presentations):
-        pid = (
-            db["presentations"]
-            .insert(
-                {
-                    "uid": p.uid,
-                    "meeting_id": meeting_id,
-                    "session_id": session_id(p.session_uid),
-                    "position": n,
-                    "kind": p.kind.value,
-                    "title": p.title,
-                    "title_zh": p.title_zh,
-                    "abstract": p.abstract,
-                    "abstract_zh": p.abstract_zh,
-                    "attachment_id": file_ids.get(p.attachment_uid) if p.attachment_uid else None,
-                }
-            )
-            .last_pk
-        )
-        db["presenters"].insert_all(
-            {"presentation_id": pid, "person_id": person, "position": k}
-            for k, person in enumerate(p.presenter_ids)
-        )
-    for n, d in enumerate(m.decisions):
-        did = (
-            db["decisions"]
-            .insert(
-                {
-                    "uid": d.uid,
-                    "meeting_id": meeting_id,
-                    "session_id": session_id(d.session_uid),
-                    "position": n,
-                    "kind": d.kind.value,
-                    "text": d.text,
-                    "text_zh": d.text_zh,
-                    "count": d.count,
-                    "count_unit": d.count_unit,
-                    "owner_id": d.owner_id,
-                    "due_date": iso(d.due_date),
-                }
-            )
-            .last_pk
-        )
-        db["decision_parties"].insert_all(
-            {
-                "decision_id": did,
-                "position": k,
-                "organisation_id": party.organisation_id,
-                "person_id": party.person_id,
-                "role": party.role,
-                "role_zh": party.role_zh,
-            }
-            for k, party in enumerate(d.parties)
-        )
-    for n, c in enumerate(m.courses):
-        c.meeting_id = meeting_id
-        db["courses"].insert(course_row(c) | {"position": n})
-
-
-def course_row(c: CourseEntry) -> dict[str, Any]:
-    return {
-        "uid": c.uid,
-        "meeting_id": c.meeting_id,
-        "programme": c.programme,
-        "programme_zh": c.programme_zh,
-        "year": c.year,
-        "title": c.title,
-        "title_zh": c.title_zh,
-        "institution_id": c.institution_id,
-        "teachers": c.teachers,
-        "status": c.status.value,
-        "notes": c.notes,
-    }
 
 
 def course_from_row(r: dict[str, Any]) -> CourseEntry:
@@ -310,7 +140,7 @@ def load_meeting(db: Database, meeting_id: int, *, with_file_data: bool = False)
         "*"
         if with_file_data
         else "id, uid, position, kind, original_name, media_type, "
-        "caption, caption_zh, credit, session_id, size"
+        "caption, caption_zh, credit, session_id, size, sha256"
     )
     m.files = [
         MeetingFile(
@@ -323,7 +153,7 @@ def load_meeting(db: Database, meeting_id: int, *, with_file_data: bool = False)
             caption_zh=r["caption_zh"] or "",
             credit=r["credit"] or "",
             session_uid=session_uid.get(r["session_id"]),
-            data=r.get("data"),
+            data=_bytes(db, r) if with_file_data else None,
             size=r["size"] or 0,
         )
         for r in _rows(
@@ -386,11 +216,33 @@ def load_meeting(db: Database, meeting_id: int, *, with_file_data: bool = False)
     return m
 
 
+def _bytes(db: Database, row: dict[str, Any]) -> bytes:
+    if row["data"] or not row["sha256"]:
+        return row["data"] or b""
+    folder = media.folder_of(db)
+    if folder is None:
+        raise StoreError(f"The file {row['original_name']!r} has no content in this database.")
+    return media.read(folder, row["sha256"])
+
+
 def file_data(db: Database, file_id: int) -> bytes:
-    row = db.execute("SELECT data FROM files WHERE id = ?", [file_id]).fetchone()
-    if row is None:
+    rows = _rows(db, "SELECT data, sha256, original_name FROM files WHERE id = ?", [file_id])
+    if not rows:
         raise RecordNotFound(f"There is no file with id {file_id}.")
-    return row[0]
+    return _bytes(db, rows[0])
+
+
+def photo_for_print(db: Database, file_id: int) -> bytes:
+    """A print-size, upright rendition of a stored photo (``store/renditions.py``)."""
+    rows = _rows(db, "SELECT data, sha256, original_name FROM files WHERE id = ?", [file_id])
+    if not rows:
+        raise RecordNotFound(f"There is no file with id {file_id}.")
+    row = rows[0]
+    if row["data"] or not row["sha256"]:
+        return renditions.print_rendition(row["data"] or b"")
+    return renditions.cached_print_rendition(
+        media.folder_of(db), row["sha256"], lambda: _bytes(db, row)
+    )
 
 
 def purge_meeting(db: Database, meeting_id: int) -> None:

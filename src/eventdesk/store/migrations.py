@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from eventdesk.store import fts, search_index
+from eventdesk.store import fts, media, search_index
 
 APPLICATION_ID = 0x45444B31  # "EDK1": marks the file as EventDesk's
 
@@ -350,6 +350,18 @@ def m008_settings(db: Database) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
+def m009_photo_files(db: Database) -> None:
+    """Photo bytes out of the database, into files named by their hash (docs/storage.md)."""
+    db.execute("ALTER TABLE files ADD COLUMN sha256 TEXT")
+    db["files"].create_index(["sha256"])
+    media.move_out(db)
+
+
+def m010_drop_unused_search(db: Database) -> None:
+    """Drop the meetings, presentations and decisions indexes: nothing has read them since 4."""
+    fts.drop_retired(db)
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -359,6 +371,8 @@ MIGRATIONS: list[Migration] = [
     m006_paged_pages,
     m007_honorific_zh,
     m008_settings,
+    m009_photo_files,
+    m010_drop_unused_search,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -8,6 +8,7 @@ writes SQL.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sqlite3
@@ -35,6 +36,7 @@ from eventdesk.store import (
     check_progress,
     checks,
     drafts,
+    media,
     meetings,
     queries,
     related,
@@ -140,6 +142,10 @@ class EventStore:
         return cls(memory_database())
 
     def close(self) -> None:
+        if not self.read_only:
+            with contextlib.suppress(sqlite3.Error):  # planner statistics, where they went stale
+                self.db.execute("PRAGMA analysis_limit = 400")  # a sample: closing stays quick
+                self.db.execute("PRAGMA optimize")
         self.db.close()
         if self._lock:
             self._lock.release()
@@ -208,6 +214,10 @@ class EventStore:
 
     def file_data(self, file_id: int) -> bytes:
         return meetings.file_data(self.db, file_id)
+
+    def photo_for_print(self, file_id: int) -> bytes:
+        """The photo made print-size and upright, for summaries (never the full original)."""
+        return meetings.photo_for_print(self.db, file_id)
 
     def list_meetings(
         self,
@@ -414,7 +424,9 @@ class EventStore:
             trashed_before.astimezone(UTC).isoformat(timespec="seconds") if trashed_before else None
         )
         with self.transaction():
-            return trash_bin.empty(self.db, before)
+            emptied = trash_bin.empty(self.db, before)
+        self.remove_orphan_photos()  # their photos go too, once no record names them
+        return emptied
 
     def deletion_impact(self, kind: str, record_id: int) -> list[str]:
         """What a user should know before deleting a record: what still refers to it."""
@@ -506,6 +518,10 @@ class EventStore:
         if progress is None:
             return checks.problems(self.db)
         return check_progress.problems_with_progress(self.db, checks.problems, progress)
+
+    def remove_orphan_photos(self) -> list[Path]:
+        """Delete photo files no record names (a crash's leftovers, photos removed), an hour on."""
+        return [] if self.read_only else media.remove_orphans(self.db)
 
     # -- helpers ------------------------------------------------------------------
 

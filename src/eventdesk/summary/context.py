@@ -17,11 +17,13 @@ from eventdesk.records import (
     CourseEntry,
     CourseStatus,
     Meeting,
+    MeetingFile,
     OrganisationKind,
     PresentationKind,
     Side,
 )
-from eventdesk.store import EventStore
+from eventdesk.store import EventStore, StoreError
+from eventdesk.store.renditions import print_rendition
 from eventdesk.summary import prose
 from eventdesk.summary.decisions import decision_view, runs
 from eventdesk.summary.kinds import add_kind
@@ -161,7 +163,7 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> di
             "caption": tongue.pick(f.caption, f.caption_zh, f"photo {n} › caption_zh"),
             "credit": f.credit,
             "media_type": f.media_type,
-            "data": f.data if f.data is not None else (store.file_data(f.id) if f.id else b""),
+            "data": _print_size(store, f),
             "session_uid": f.session_uid,
             "src": "",
             "width": 0,
@@ -366,3 +368,15 @@ def _talk_view(n: int, p, person, lang: Language) -> dict[str, Any]:
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def _print_size(store: EventStore, f: MeetingFile) -> bytes:
+    """A photo print-size and upright: saved ones through the store's cache."""
+    if f.data is not None:
+        return print_rendition(f.data)
+    if f.id is None:
+        return b""
+    try:
+        return store.photo_for_print(f.id)
+    except StoreError:  # its file is missing (``eventdesk check`` names it): print the rest
+        return b""

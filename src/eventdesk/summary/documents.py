@@ -99,7 +99,7 @@ def add_news(env: jinja2.Environment, c: dict[str, Any]) -> dict[str, Any]:
 def meeting_document(
     env: jinja2.Environment, store: EventStore, meeting_id: int, lang: str = "en"
 ) -> dict:
-    meeting = store.get_meeting(meeting_id, with_file_data=True)
+    meeting = store.get_meeting(meeting_id)  # photos come print-size, not whole
     return add_news(env, meeting_context(store, meeting, lang))
 
 

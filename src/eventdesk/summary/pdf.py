@@ -92,17 +92,43 @@ def setup_device(device: Any, size: str, *, landscape: bool = False) -> None:
 
 def prepare_photos(photos: list[dict[str, Any]], width_css_px: float) -> dict[str, Any]:
     """Give each photo a resource name and a width that fits the page; return the images."""
-    from PySide6.QtGui import QImage
-
     images = {}
     for n, photo in enumerate(photos):
-        image = QImage.fromData(photo["data"] or b"")
+        image = upright(photo["data"] or b"")
         name = f"eventdesk-photo-{n}.png"
         photo["src"] = name
         if not image.isNull():
             photo["width"] = int(min(image.width(), width_css_px * 0.55))
             images[name] = image
     return images
+
+
+def upright(data: bytes) -> Any:
+    """The photo as a QImage turned by its EXIF orientation, at most print size.
+
+    The store's rendition has done both where Pillow is installed; the
+    packaged program leaves Pillow out (packaging/README.md), and there Qt's
+    reader does it for the PDF.
+    """
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtGui import QImageReader
+
+    from eventdesk.store.renditions import PRINT_EDGE
+
+    source = QBuffer()
+    source.setData(QByteArray(data))
+    source.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(source)
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if not image.isNull() and max(image.width(), image.height()) > PRINT_EDGE:
+        image = image.scaled(
+            PRINT_EDGE,
+            PRINT_EDGE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    return image
 
 
 def build_document(html: str, images: dict[str, Any], geometry: PageGeometry, device: Any) -> Any:

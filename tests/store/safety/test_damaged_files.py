@@ -115,7 +115,7 @@ def test_a_newer_programs_database_swapped_in_is_refused(good_file):
 
 def test_check_reports_problems_sqlite_would_not(good_file):
     conn = sqlite3.connect(good_file)
-    conn.execute("UPDATE files SET data = x'' WHERE id = 1")
+    conn.execute("UPDATE files SET data = x'', sha256 = NULL WHERE id = 1")
     conn.commit()
     conn.close()
     with EventStore.open(good_file) as store:

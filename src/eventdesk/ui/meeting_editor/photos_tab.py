@@ -178,9 +178,12 @@ class PhotosTab(ListTab):
             return
         size = f.size or (len(f.data) if f.data else 0)
         self.file_label.setText(f"{f.original_name}  ({size // 1024 or 1} KB, {f.media_type})")
-        data = f.data
+        data, missing = f.data, ""
         if data is None and f.id is not None:
-            data = self._store.file_data(f.id)
+            try:
+                data = self._store.file_data(f.id)
+            except StoreError as exc:  # its file is gone: say so, keep the record editable
+                missing = str(exc)
         image = QImage.fromData(data) if data else QImage()
         self.preview.setPixmap(
             QPixmap.fromImage(
@@ -193,3 +196,5 @@ class PhotosTab(ListTab):
             if not image.isNull()
             else QPixmap()
         )
+        if missing:
+            self.preview.setText(missing)

@@ -1,0 +1,216 @@
+"""Writing the whole database to an interchange file a record at a time.
+
+Ten years of an office are tens of thousands of people and gigabytes of
+photos: building the whole document in memory, as ``export_database`` does
+for small ones, costs the memory of all of them at once. Here the order of
+the document (the same as ``export_database``'s, byte for byte) is worked out
+from ids and sort keys alone; people and organisations are then read in
+batches and meetings one at a time, each with its photo bytes, and written
+as they are read. Nothing else holds more than a batch.
+
+Long, so made to run in a worker thread: ``progress(done, total)`` is called
+as records are written, and ``cancelled()`` is asked between them; a
+cancelled export raises :class:`ExportCancelled` and leaves no file. The
+store passed must belong to the calling thread (open a read-only
+``EventStore`` on the same file there).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from eventdesk import __version__
+from eventdesk.store.errors import StoreError
+from eventdesk.store.interchange.exporter import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    _course,
+    _Keys,
+    _meeting,
+    _organisation,
+    _person,
+)
+from eventdesk.store.meetings import course_from_row
+from eventdesk.store.service import EventStore
+
+BATCH = 500
+Progress = Callable[[int, int], None]
+
+_LIVE = "JOIN meetings m ON m.id = {t}.meeting_id AND m.deleted_at IS NULL"
+_NAMED_PEOPLE = f"""
+    SELECT id FROM people WHERE deleted_at IS NULL
+    UNION SELECT a.person_id FROM attendances a {_LIVE.format(t="a")}
+    UNION SELECT s.chair_id FROM sessions s {_LIVE.format(t="s")} WHERE s.chair_id IS NOT NULL
+    UNION SELECT d.owner_id FROM decisions d {_LIVE.format(t="d")} WHERE d.owner_id IS NOT NULL
+    UNION SELECT p.person_id FROM presenters p JOIN presentations x ON x.id = p.presentation_id
+          {_LIVE.format(t="x")}
+    UNION SELECT p.person_id FROM decision_parties p JOIN decisions d ON d.id = p.decision_id
+          {_LIVE.format(t="d")} WHERE p.person_id IS NOT NULL
+"""
+_NAMED_ORGANISATIONS = f"""
+    SELECT id FROM organisations WHERE deleted_at IS NULL
+    UNION SELECT h.organisation_id FROM meeting_hosts h {_LIVE.format(t="h")}
+    UNION SELECT a.organisation_id FROM attendances a {_LIVE.format(t="a")}
+          WHERE a.organisation_id IS NOT NULL
+    UNION SELECT c.institution_id FROM courses c {_LIVE.format(t="c")}
+          WHERE c.institution_id IS NOT NULL
+    UNION SELECT institution_id FROM courses WHERE meeting_id IS NULL
+          AND institution_id IS NOT NULL
+    UNION SELECT p.organisation_id FROM decision_parties p JOIN decisions d
+          ON d.id = p.decision_id {_LIVE.format(t="d")} WHERE p.organisation_id IS NOT NULL
+"""
+
+
+class ExportCancelled(StoreError):
+    """The user stopped the export; no file was written."""
+
+
+def write_database(
+    store: EventStore,
+    path: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write the whole database to ``path`` (beside, then renamed); return the records written."""
+    path = Path(path)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="\n") as fh:
+            count = _write(store, fh, progress or (lambda done, total: None), cancelled)
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"Cannot write {path}: {exc}.") from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _write(
+    store: EventStore, fh: IO[str], progress: Progress, cancelled: Callable[[], bool] | None
+) -> int:
+    db = store.db
+    person_ids = {r[0] for r in db.execute(_NAMED_PEOPLE)}
+    person_rows = _select(
+        db, "id, uid, family_name, given_name, organisation_id", "people", person_ids
+    )
+    org_ids = {r[0] for r in db.execute(_NAMED_ORGANISATIONS)}
+    org_ids |= {r[4] for r in person_rows if r[4] is not None}
+    org_ids = _with_relations(db, org_ids)
+    org_rows = _select(db, "id, uid, name, name_zh", "organisations", org_ids)
+    keys = _Keys({r[0]: r[1] for r in person_rows}, {r[0]: r[1] for r in org_rows})
+    people_order = [
+        r[0]
+        for r in sorted(
+            person_rows, key=lambda r: ((r[2] or "").casefold(), (r[3] or "").casefold(), r[1])
+        )
+    ]
+    org_order = [
+        r[0] for r in sorted(org_rows, key=lambda r: ((r[2] or "").casefold(), r[3] or "", r[1]))
+    ]
+    meeting_order = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM meetings WHERE deleted_at IS NULL "
+            "ORDER BY coalesce(start_date, ''), uid"
+        )
+    ]
+    loose = [
+        course_from_row(dict(zip([c[0] for c in cur.description], row, strict=True)))
+        for cur in [db.execute("SELECT * FROM courses WHERE meeting_id IS NULL")]
+        for row in cur
+    ]
+    loose.sort(key=lambda c: (c.year or 0, c.uid))
+    total = len(org_order) + len(people_order) + len(meeting_order) + len(loose)
+    done = 0
+
+    def step(items: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        nonlocal done
+        for item in items:
+            if cancelled is not None and cancelled():
+                raise ExportCancelled("The export was stopped; no file was written.")
+            yield item
+            done += 1
+            if done % 50 == 0 or done == total:
+                progress(done, total)
+
+    def organisations() -> Iterator[dict[str, Any]]:
+        for batch in _batches(org_order):
+            found = store.get_organisations(batch)
+            yield from (_organisation(found[i], keys) for i in batch)
+
+    def people() -> Iterator[dict[str, Any]]:
+        for batch in _batches(people_order):
+            found = store.get_people(batch)
+            yield from (_person(found[i], keys) for i in batch)
+
+    def meetings() -> Iterator[dict[str, Any]]:
+        for mid in meeting_order:  # one at a time: only its own photos are in memory
+            yield _meeting(store.get_meeting(mid, with_file_data=True), keys)
+
+    progress(0, total)
+    fh.write("{\n")
+    for name, value in (
+        ("format", FORMAT_NAME),
+        ("version", FORMAT_VERSION),
+        ("scope", "database"),
+        ("generator", f"EventDesk {__version__}"),
+    ):
+        fh.write(f"  {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)},\n")
+    _list(fh, "organisations", step(organisations()))
+    fh.write(",\n")
+    _list(fh, "people", step(people()))
+    fh.write(",\n")
+    _list(fh, "meetings", step(meetings()))
+    fh.write(",\n")
+    _list(fh, "courses", step(_course(c, keys) for c in loose))
+    fh.write("\n}\n")
+    return done
+
+
+def _list(fh: IO[str], name: str, items: Iterator[dict[str, Any]]) -> None:
+    """``"name": [...]`` laid out exactly as ``json.dumps(..., indent=2)`` lays it out."""
+    fh.write(f"  {json.dumps(name)}: [")
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        fh.write(("\n    " if first else ",\n    ") + text)
+        first = False
+    fh.write("]" if first else "\n  ]")
+
+
+def _batches(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), BATCH):
+        yield ids[start : start + BATCH]
+
+
+def _select(db, columns: str, table: str, ids: set[int]) -> list[tuple]:
+    wanted = sorted(ids)
+    rows: list[tuple] = []
+    for batch in _batches(wanted):
+        marks = ",".join("?" * len(batch))
+        rows += db.execute(f"SELECT {columns} FROM {table} WHERE id IN ({marks})", batch).fetchall()
+    return rows
+
+
+def _with_relations(db, ids: set[int]) -> set[int]:
+    """The organisations, their parents and (for alliances) their members, transitively."""
+    parent = dict(db.execute("SELECT id, parent_id FROM organisations").fetchall())
+    members: dict[int, list[int]] = {}
+    for alliance, member in db.execute("SELECT alliance_id, member_id FROM organisation_members"):
+        members.setdefault(alliance, []).append(member)
+    found: set[int] = set()
+    todo = list(ids)
+    while todo:
+        oid = todo.pop()
+        if oid in found or oid not in parent:
+            continue
+        found.add(oid)
+        todo += [x for x in [parent[oid], *members.get(oid, [])] if x and x not in found]
+    return found

@@ -1,0 +1,74 @@
+"""Print-size renditions of photos, for summaries: not the 6 MB original a phone took.
+
+A news release prints a photo a few centimetres wide; decoding, scaling and
+embedding a 12-megapixel original for that costs a summary seconds and makes
+its PDF and DOCX as big as the photos. Pillow decodes the JPEG at a reduced
+scale (``draft``), turns the picture as its EXIF orientation says (phones
+store portraits on their side and say so there), and writes a JPEG of at
+most :data:`PRINT_EDGE` pixels a side.
+
+Renditions are derived, so they are cached in ``<db>.media/renditions/`` by
+the original's hash and never backed up; a read-only database, or one in
+memory, makes them afresh each time. The original is kept untouched.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from eventdesk.store import media
+
+#: the longest side of a print rendition: a half-page photo at about 300 dpi
+PRINT_EDGE = 1600
+_QUALITY = 85
+
+
+def print_rendition(data: bytes) -> bytes:
+    """``data`` made print-size and upright; unchanged if it already is, or is not an image."""
+    try:
+        from PIL import Image, ImageOps, UnidentifiedImageError
+    except ImportError:  # the packaged program leaves Pillow out: summary/pdf.py turns it
+        return data
+    try:
+        image = Image.open(io.BytesIO(data))
+        orientation = image.getexif().get(0x0112, 1)
+        if max(image.size) <= PRINT_EDGE and orientation in (1, None):
+            return data
+        image.draft("RGB", (PRINT_EDGE, PRINT_EDGE))
+        image = ImageOps.exif_transpose(image)
+        image.thumbnail((PRINT_EDGE, PRINT_EDGE), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        if image.mode in ("RGBA", "LA", "P"):
+            image.save(out, "PNG", optimize=True)
+        else:
+            image.convert("RGB").save(out, "JPEG", quality=_QUALITY, optimize=True)
+        return out.getvalue()
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return data  # not a picture Pillow reads: the summary shows what it can
+
+
+def cached_print_rendition(folder: Path | None, sha256: str, load) -> bytes:
+    """The rendition of the photo ``sha256``, from the cache in ``folder`` or made by ``load()``."""
+    cache = folder / media.RENDITIONS / f"{sha256}-{PRINT_EDGE}" if folder else None
+    if cache is not None and cache.is_file():
+        return cache.read_bytes()
+    made = print_rendition(load())
+    if cache is not None and _have_pillow() and os.access(folder, os.W_OK):
+        try:
+            cache.parent.mkdir(exist_ok=True)
+            temp = cache.with_name(cache.name + f".{os.getpid()}.partial")
+            temp.write_bytes(made)
+            os.replace(temp, cache)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+    return made
+
+
+def _have_pillow() -> bool:
+    try:
+        import PIL  # noqa: F401
+    except ImportError:
+        return False
+    return True
