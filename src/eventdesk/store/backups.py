@@ -156,13 +156,15 @@ def _copy_snapshot(conn: sqlite3.Connection, source: Path, target: Path, tell: P
     conn.execute("BEGIN")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts
-        if tell is _quiet:
-            shutil.copyfile(source, target)
-        else:
-            _copy_in_steps(source, target, tell)
         wal = source.with_name(source.name + "-wal")
+        pairs = [(source, target)]
         if wal.is_file() and wal.stat().st_size:
-            shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+            pairs.append((wal, target.with_name(target.name + "-wal")))
+        if tell is _quiet:
+            for src, dst in pairs:
+                shutil.copyfile(src, dst)
+        else:
+            _copy_in_steps(pairs, tell)
     finally:
         conn.execute("COMMIT")
     copy = sqlite3.connect(target)
@@ -178,16 +180,19 @@ def _quiet(_done: int, _total: int) -> None:
     return None
 
 
-def _copy_in_steps(source: Path, target: Path, tell: Progress) -> None:
-    """A plain copy, reporting pages done after each step of ``PAGES_PER_STEP`` pages."""
+def _copy_in_steps(pairs: list[tuple[Path, Path]], tell: Progress) -> None:
+    """Plain copies, reporting pages done (of all of them) after every ``PAGES_PER_STEP``."""
     page = 4096
-    total = max(1, source.stat().st_size // page)
-    with source.open("rb") as src, target.open("wb") as dst:
-        done = 0
-        while chunk := src.read(PAGES_PER_STEP * page):
-            dst.write(chunk)
-            done += len(chunk) // page
-            tell(min(done, total), total)
+    total = max(1, sum(src.stat().st_size for src, _ in pairs) // page)
+    done = 0
+    for source, target in pairs:
+        with source.open("rb") as src, target.open("wb") as dst:
+            while chunk := src.read(PAGES_PER_STEP * page):
+                dst.write(chunk)
+                done += -(-len(chunk) // page)
+                tell(min(done, total), total)
+    if done < total:
+        tell(total, total)
 
 
 def _named(conn: sqlite3.Connection) -> set[str]:
