@@ -519,6 +519,22 @@ class EventStore:
             return checks.problems(self.db)
         return check_progress.problems_with_progress(self.db, checks.problems, progress)
 
+    def export_database_to(
+        self,
+        path: Path,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """The whole database written to ``path`` record by record; see interchange.streaming.
+
+        For a worker thread: open a read-only store on the same file there, pass
+        ``progress(done, total)`` and ``cancelled()``; a cancel leaves no file.
+        """
+        from eventdesk.store.interchange.streaming import write_database
+
+        return write_database(self, path, progress=progress, cancelled=cancelled)
+
     def remove_orphan_photos(self) -> list[Path]:
         """Delete photo files no record names (a crash's leftovers, photos removed), an hour on."""
         return [] if self.read_only else media.remove_orphans(self.db)
