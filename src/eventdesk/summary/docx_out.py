@@ -14,6 +14,7 @@ from typing import Any
 
 from eventdesk.summary import docx_style, prose
 from eventdesk.summary.errors import SummaryError
+from eventdesk.summary.sandbox import SafeEnvironment, budget
 from eventdesk.summary.templates import builtin_docx_folder, template_error, templates_folder
 
 PHOTO_WIDTH_MM = 120
@@ -133,11 +134,12 @@ def write_docx(path: Path, name: str, context: dict[str, Any]) -> None:
             except UnrecognizedImageError:
                 photo["image"] = f"[picture: {photo.get('caption') or 'unreadable image'}]"
     _word_extras(context)
-    env = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.do"])
+    env = SafeEnvironment(autoescape=True, extensions=["jinja2.ext.do"])
     env.filters.update(join_prose=prose.join_prose, counted=prose.counted)
     try:
-        tpl.render(context, jinja_env=env, autoescape=True)
-    except jinja2.TemplateError as exc:
+        with budget():  # one time budget for the body, headers and footers together
+            tpl.render(context, jinja_env=env, autoescape=True)
+    except (jinja2.TemplateError, RecursionError, OverflowError, MemoryError) as exc:
         exc.filename = None  # docxtpl names no file: the .docx is the one to name
         raise template_error(exc, str(template)) from None
     docx_style.finish(tpl.docx, name, context)

@@ -22,6 +22,7 @@ import jinja2
 from eventdesk import paths
 from eventdesk.summary import language, prose
 from eventdesk.summary.errors import SummaryError
+from eventdesk.summary.sandbox import SafeEnvironment
 
 BUILTIN = Path(__file__).parent / "templates"
 
@@ -57,7 +58,7 @@ def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
     if folder is not None and folder.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(folder)))
     loaders.append(jinja2.FileSystemLoader(str(BUILTIN)))
-    env = jinja2.Environment(
+    env = SafeEnvironment(  # a shared template must not run code nor hang: sandbox.py
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
@@ -115,6 +116,8 @@ def guarded(name: str, action: Callable[[], Any]) -> Any:
         raise template_error(exc, name) from None
     except SummaryError:
         raise
+    except (RecursionError, OverflowError, MemoryError) as exc:
+        raise template_error(exc, name) from None
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         # A user's template calling a filter wrongly: still their file and line.
         err = template_error(exc, name)
