@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.summary import SummaryError, copy_templates_for_editing, write_summary
-from eventdesk.summary import sandbox
+from eventdesk.summary import SummaryError, copy_templates_for_editing, sandbox, write_summary
 
 ESCAPE = '{{ self._TemplateReference__context.cycler.__init__.__globals__.os.popen("id").read() }}'
 

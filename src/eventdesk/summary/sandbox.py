@@ -42,6 +42,7 @@ MAX_SECONDS = 60.0
 #: The widest field a format string (``%999999d``, ``{:999999}``) may ask for.
 MAX_FIELD_WIDTH = 10_000
 
+_PADDING = {"center", "ljust", "rjust", "zfill", "expandtabs"}
 _FIELD = re.compile(r"\d{5,}|\*")
 
 
@@ -192,18 +193,23 @@ class SafeEnvironment(SandboxedEnvironment):
         elif operator == "+":
             _too_long(_size(left) + _size(right))
         elif operator == "**":
-            if isinstance(left, int) and isinstance(right, int) and right > 0:
-                if max(abs(left), 2).bit_length() * right > 10_000:
-                    raise TemplateLimit(f"{left} ** {right} is too large a number")
+            if (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and right > 0
+                and max(abs(left), 2).bit_length() * right > 10_000
+            ):
+                raise TemplateLimit(f"{left} ** {right} is too large a number")
         elif operator == "%":
             _check_format(left)
         return super().call_binop(context, operator, left, right)
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         check_time()
-        if getattr(__obj, "__name__", None) in {"center", "ljust", "rjust", "zfill", "expandtabs"}:
-            if any(isinstance(a, int) and a > MAX_FIELD_WIDTH for a in args):
-                raise TemplateLimit(f"a width over {MAX_FIELD_WIDTH:,} characters")
+        if getattr(__obj, "__name__", None) in _PADDING and any(
+            isinstance(a, int) and a > MAX_FIELD_WIDTH for a in args
+        ):
+            raise TemplateLimit(f"a width over {MAX_FIELD_WIDTH:,} characters")
         owner = getattr(__obj, "__self__", None)
         if isinstance(owner, str) and args:
             if __obj.__name__ == "replace" and len(args) >= 2:
