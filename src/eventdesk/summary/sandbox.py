@@ -37,8 +37,9 @@ MAX_RANGE = 10_000
 MAX_VALUE_CHARS = 64 * 2**20
 #: The longest output one template may write (photos are embedded in HTML).
 MAX_OUTPUT_CHARS = 256 * 2**20
-#: Seconds one rendering may take (the ten-year report renders in well under this).
-MAX_SECONDS = 60.0
+#: Seconds one rendering may take: generous, so that a report of ten years on a busy
+#: machine is never refused; it is there to stop a template that would never end.
+MAX_SECONDS = 300.0
 #: The widest field a format string (``%999999d``, ``{:999999}``) may ask for.
 MAX_FIELD_WIDTH = 10_000
 
