@@ -1,13 +1,12 @@
-"""The one editor framework: a record page's contract, dirty state, save, revert and drafts.
+"""A record page: one person or organisation, its fields, its meetings.
 
-The main window treats every editor alike: ``load(id)``, ``new()``,
-``save() -> bool``, ``is_dirty()``, ``revert()``, ``record_id()`` and the
-signals ``saved(id)`` and ``dirtyChanged(bool)``. This base class keeps the
-dirty flag honest (loading a record does not make it dirty; any edit does).
-Its fields are bound in a :class:`RecordForm`, the same binding the meeting
-editor's tabs use: each edit goes straight into the working copy, text that
-does not parse is kept as typed and refused, and validation problems become
-marks on the fields (:mod:`eventdesk.ui.marking`).
+On what every editor shares (:class:`~eventdesk.ui.editor_base.Editor`: the
+contract, the dirty flag, revert, crash drafts) this adds one record's page.
+Its fields are drawn and bound from the record's declarations
+(:mod:`eventdesk.ui.record_rows`) in a :class:`RecordForm`, the binding the
+meeting editor's tabs use: each edit goes straight into the working copy, text
+that does not parse is kept as typed and refused, and validation problems
+become marks on the fields (:mod:`eventdesk.ui.marking`).
 """
 
 from __future__ import annotations
@@ -15,40 +14,32 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Callable
-from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from eventdesk.records import Problem, ValidationError
 from eventdesk.records.serialise import from_data, to_data
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui import marking
+from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.escape_key import EscapeReverts
 from eventdesk.ui.org_picker import OrganisationPicker
 from eventdesk.ui.record_form import RecordForm
 from eventdesk.ui.record_rows import bind_rows
 
 
-class RecordEditor(QWidget):
-    saved = Signal(int)
-    dirtyChanged = Signal(bool)
+class RecordEditor(Editor):
     openMeeting = Signal(int)
 
-    #: The store's name for this kind of record ("person", "organisation").
-    KIND = ""
     #: The record's dataclass, to read a crash draft back.
     RECORD: type = object
     #: The record's validation (``validate_person``): problems, or none.
     VALIDATE: Callable[[Any], list[Problem]] = staticmethod(lambda _record: [])
-    #: A crash draft is written this long after the first unsaved edit.
-    DRAFT_DELAY_MS = 2000
 
     def __init__(self, store: EventStore, form: QWidget, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
-        self._dirty = False
+        super().__init__(store, parent)
         self.form = form
         self.fields = RecordForm(self)
         self.fields.edited.connect(lambda _name: self._set_dirty(True))
@@ -58,15 +49,10 @@ class RecordEditor(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {marking.PROBLEM_COLOUR};")
         self.message.hide()
-        self.setStyleSheet(marking.INVALID_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
         layout.addWidget(form)
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(self.DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.write_draft)
         self.escape = EscapeReverts(self)
 
     # -- what a page may change ----------------------------------------------
@@ -130,18 +116,6 @@ class RecordEditor(QWidget):
         record = self.fields.record()
         return record.id if record is not None else None
 
-    def is_dirty(self) -> bool:
-        return self._dirty
-
-    def revert(self) -> None:
-        """Drop the unsaved edits (and their crash draft) and show the stored record."""
-        record_id = self.record_id()
-        self._discard_draft(record_id)
-        if record_id is None:
-            self.new()
-        else:
-            self.load(record_id)
-
     def save(self) -> bool:
         """Validate and save; mark the bad fields in place and return False if refused."""
         self.fields.clear_problems()
@@ -179,9 +153,7 @@ class RecordEditor(QWidget):
             return
         record = self.fields.record()
         payload = {**to_data(record), "typed": self.fields.typed()}
-        # A draft is a safety net: failing to write one must not stop the typing.
-        with suppress(StoreError):
-            self._store.save_draft(self.KIND, record.id, self._title(record), payload)
+        self._keep_draft(record.id, self._title(record), payload)
 
     def restore_draft(self, payload: dict[str, Any]) -> None:
         """Show a crash draft's edits, unsaved, over the stored record."""
@@ -190,11 +162,6 @@ class RecordEditor(QWidget):
         self.fields.restore_typed(payload.get("typed", []))
         self._show(record, keep_typed=True)
         self._set_dirty(True)
-
-    def _discard_draft(self, record_id: int | None) -> None:
-        self._draft_timer.stop()
-        with suppress(StoreError):
-            self._store.discard_draft(self.KIND, record_id)
 
     # -- helpers -------------------------------------------------------------
 
@@ -205,15 +172,6 @@ class RecordEditor(QWidget):
         self.fields.load(record)
         self._shown(record)
         self._set_dirty(False)
-
-    def _set_dirty(self, dirty: bool) -> None:
-        if dirty and not self._draft_timer.isActive():
-            self._draft_timer.start()
-        if not dirty:
-            self._draft_timer.stop()
-        if dirty != self._dirty:
-            self._dirty = dirty
-            self.dirtyChanged.emit(dirty)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

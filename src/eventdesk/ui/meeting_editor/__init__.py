@@ -1,6 +1,6 @@
 """The meeting editor: every record of one meeting, in tabs, without leaving the window.
 
-Contract with the main window, the same as every editor's (``ui/record_editor.py``):
+Contract with the main window, the same as every editor's (``ui/editor_base.py``):
 
 - ``MeetingEditor(store: EventStore, parent=None)`` is a ``QWidget``.
 - ``load(meeting_id: int) -> None`` shows a stored meeting.

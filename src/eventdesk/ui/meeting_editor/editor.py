@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import copy
 import re
-from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,9 +28,10 @@ from PySide6.QtWidgets import (
 from eventdesk.records import Meeting, Problem, ValidationError, validate_meeting
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.create_in_place import install_creators
+from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.elided_label import ElidedLabel
 from eventdesk.ui.escape_key import EscapeReverts
-from eventdesk.ui.marking import INVALID_STYLE, PROBLEM_COLOUR
+from eventdesk.ui.marking import PROBLEM_COLOUR
 from eventdesk.ui.meeting_editor import crash_drafts
 from eventdesk.ui.meeting_editor.attendees_tab import AttendeesTab
 from eventdesk.ui.meeting_editor.courses_tab import CoursesTab
@@ -46,25 +46,16 @@ from eventdesk.ui.meeting_editor.sessions_tab import SessionsTab
 _PART = re.compile(r"^(\w+) (\d+)")
 
 
-class MeetingEditor(QWidget):
+class MeetingEditor(Editor):
     """Details, sessions, attendees, presentations, courses, decisions and photos of a meeting."""
 
-    saved = Signal(int)
-    dirtyChanged = Signal(bool)
+    KIND = crash_drafts.KIND
+    DRAFT_DELAY_MS = crash_drafts.DELAY_MS
 
     def __init__(self, store: EventStore, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._store = store
-        self._labels = Labels(store)
+        super().__init__(store, parent)
         self._meeting: Meeting | None = None
-        self._dirty = False
-        #: a database opened read-only (another EventDesk holds it) can be read, not saved
-        self._read_only = bool(getattr(store, "read_only", False))
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(crash_drafts.DELAY_MS)
-        self._draft_timer.timeout.connect(self.write_draft)
-        self.setStyleSheet(INVALID_STYLE)
+        self._labels = Labels(store)
 
         # a long title is cut with "…" (never its "(unsaved changes)") rather than widening
         self.heading = ElidedLabel(self)
@@ -182,35 +173,22 @@ class MeetingEditor(QWidget):
         self.saved.emit(stored.id)
         return True
 
-    def is_dirty(self) -> bool:
-        return self._dirty
-
     def record_id(self) -> int | None:
         return self._meeting.id if self._meeting is not None else None
 
     def revert(self) -> None:
-        if self._meeting is None:
-            return
-        self._discard_draft(self._meeting.id)  # the edits are dropped on purpose
-        if self._meeting.id is not None:
-            self.load(self._meeting.id)
-        else:
-            self.new()
+        if self._meeting is not None:  # with no meeting on show there is nothing to drop
+            super().revert()
 
     # -- crash drafts (beyond the contract; the main window offers them back) -----
 
     def write_draft(self) -> None:
         """Keep the unsaved edits in the database, so a crash does not lose them."""
         self._draft_timer.stop()
-        if self._meeting is None or not self._dirty or self._read_only:
+        if self._meeting is None or not self._dirty:
             return
         payload = crash_drafts.payload(self._meeting, self._typed())
-        # A safety net must not stop the typing, nor raise from a timer when the
-        # database was closed under a window being torn down.
-        with suppress(StoreError):
-            self._store.save_draft(
-                crash_drafts.KIND, self._meeting.id, crash_drafts.title(self._meeting), payload
-            )
+        self._keep_draft(self._meeting.id, crash_drafts.title(self._meeting), payload)
 
     def restore_draft(self, payload: dict[str, Any]) -> None:
         """Show a crash draft's edits, unsaved, over the meeting shown."""
@@ -229,12 +207,6 @@ class MeetingEditor(QWidget):
         forms = [(self.details.RECORD, self.details.form)]
         forms += [(tab.RECORD, tab.form) for tab in self.list_tabs]
         return {record: form.typed() for record, form in forms}
-
-    def _discard_draft(self, meeting_id: int | None) -> None:
-        self._draft_timer.stop()
-        if not self._read_only:
-            with suppress(StoreError):
-                self._store.discard_draft(crash_drafts.KIND, meeting_id)
 
     # -- beyond the contract -------------------------------------------------------
 
@@ -263,16 +235,8 @@ class MeetingEditor(QWidget):
     def _edited(self) -> None:
         self._set_dirty(True)
 
-    def _set_dirty(self, dirty: bool) -> None:
-        changed = dirty != self._dirty
-        self._dirty = dirty
-        if dirty and not self._draft_timer.isActive():
-            self._draft_timer.start()
-        elif not dirty:
-            self._draft_timer.stop()
+    def _dirty_shown(self) -> None:
         self._update_heading()
-        if changed:
-            self.dirtyChanged.emit(dirty)
 
     def _update_heading(self) -> None:
         m = self._meeting

@@ -1,0 +1,107 @@
+"""What every editor shares: the contract's signals, the dirty flag, revert, crash drafts.
+
+The main window treats every editor alike: ``load(id)``, ``new()``,
+``save() -> bool``, ``is_dirty()``, ``revert()``, ``record_id()`` and the
+signals ``saved(id)`` and ``dirtyChanged(bool)``. The flag is honest (showing
+a record does not make it dirty; any edit does), and the first edit starts a
+timer that keeps the unsaved edits as a crash draft in the database.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from eventdesk.store import EventStore, StoreError
+from eventdesk.ui import marking
+
+
+class Editor(QWidget):
+    saved = Signal(int)
+    dirtyChanged = Signal(bool)
+
+    #: The store's name for this kind of record, for its crash drafts ("person", "meeting").
+    KIND = ""
+    #: A crash draft is written this long after the first unsaved edit.
+    DRAFT_DELAY_MS = 2000
+
+    def __init__(self, store: EventStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._dirty = False
+        #: a database opened read-only (another EventDesk holds it) can be read, not saved
+        self._read_only = bool(getattr(store, "read_only", False))
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(self.DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.write_draft)
+        self.setStyleSheet(marking.INVALID_STYLE)  # fields marked invalid get a red border
+
+    # -- what an editor provides -------------------------------------------------------
+
+    def load(self, record_id: int) -> None:
+        raise NotImplementedError
+
+    def new(self) -> None:
+        raise NotImplementedError
+
+    def record_id(self) -> int | None:
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    def write_draft(self) -> None:
+        """Keep the unsaved edits in the database (with :meth:`_keep_draft`)."""
+        raise NotImplementedError
+
+    def restore_draft(self, payload: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    # -- the rest of the contract ---------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def revert(self) -> None:
+        """Drop the unsaved edits (and their crash draft) and show the stored record."""
+        record_id = self.record_id()
+        self._discard_draft(record_id)  # the edits are dropped on purpose
+        if record_id is None:
+            self.new()
+        else:
+            self.load(record_id)
+
+    # -- for editors -----------------------------------------------------------------
+
+    def _set_dirty(self, dirty: bool) -> None:
+        changed = dirty != self._dirty
+        self._dirty = dirty
+        if dirty and not self._draft_timer.isActive():
+            self._draft_timer.start()
+        elif not dirty:
+            self._draft_timer.stop()
+        self._dirty_shown()
+        if changed:
+            self.dirtyChanged.emit(dirty)
+
+    def _dirty_shown(self) -> None:
+        """After the flag is set: show it (a heading saying "unsaved changes")."""
+
+    def _keep_draft(self, record_id: int | None, title: str, payload: dict[str, Any]) -> None:
+        self._draft_timer.stop()
+        if self._read_only:
+            return
+        # A safety net must not stop the typing, nor raise from a timer when the
+        # database was closed under a window being torn down.
+        with suppress(StoreError):
+            self._store.save_draft(self.KIND, record_id, title, payload)
+
+    def _discard_draft(self, record_id: int | None) -> None:
+        self._draft_timer.stop()
+        if not self._read_only:
+            with suppress(StoreError):
+                self._store.discard_draft(self.KIND, record_id)
