@@ -110,6 +110,10 @@ class PartsModel(QAbstractTableModel):
         return None
 
     def text(self, record: Any, column: int) -> str:
+        return self.texts(record)[column]
+
+    def texts(self, record: Any) -> tuple[str, ...]:
+        """What each column shows of ``record``, in column order."""
         raise NotImplementedError
 
     def decoration(self, record: Any, column: int) -> Any:
@@ -126,15 +130,9 @@ class SessionsModel(PartsModel):
     LIST = "sessions"
     WIDTHS: ClassVar[dict[int, int]] = {TITLE: 320, TITLE_ZH: 220, TIME: 110}
 
-    def text(self, s: Session, column: int) -> str:
-        if column == self.TITLE:
-            return s.title
-        if column == self.TITLE_ZH:
-            return s.title_zh
-        if column == self.TIME:
-            times = [t.strftime("%H:%M") for t in (s.start_time, s.end_time) if t]
-            return "–".join(times)
-        return self.labels.person(s.chair_id)
+    def texts(self, s: Session) -> tuple[str, ...]:
+        times = "–".join(t.strftime("%H:%M") for t in (s.start_time, s.end_time) if t)
+        return (s.title, s.title_zh, times, self.labels.person(s.chair_id))
 
 
 class AttendeesModel(PartsModel):
@@ -149,15 +147,15 @@ class AttendeesModel(PartsModel):
         ORGANISATION: 330,
     }
 
-    def text(self, a: Attendance, column: int) -> str:
-        return [
-            lambda: self.labels.person(a.person_id),
-            lambda: a.role.label,
-            lambda: a.side.label,
-            lambda: a.title or a.title_zh,
-            lambda: self.labels.organisation(a.organisation_id),
-            lambda: a.capacity or a.capacity_zh,
-        ][column]()
+    def texts(self, a: Attendance) -> tuple[str, ...]:
+        return (
+            self.labels.person(a.person_id),
+            a.role.label,
+            a.side.label,
+            a.title or a.title_zh,
+            self.labels.organisation(a.organisation_id),
+            a.capacity or a.capacity_zh,
+        )
 
 
 class PresentationsModel(PartsModel):
@@ -166,13 +164,13 @@ class PresentationsModel(PartsModel):
     LIST = "presentations"
     WIDTHS: ClassVar[dict[int, int]] = {SESSION: 200, KIND: 110, PRESENTERS: 260}
 
-    def text(self, p: Presentation, column: int) -> str:
-        return [
-            lambda: self.session_title(p.session_uid),
-            lambda: p.kind.label,
-            lambda: self.labels.people(p.presenter_ids),
-            lambda: p.title or p.title_zh,
-        ][column]()
+    def texts(self, p: Presentation) -> tuple[str, ...]:
+        return (
+            self.session_title(p.session_uid),
+            p.kind.label,
+            self.labels.people(p.presenter_ids),
+            p.title or p.title_zh,
+        )
 
 
 class CoursesModel(PartsModel):
@@ -181,14 +179,14 @@ class CoursesModel(PartsModel):
     LIST = "courses"
     WIDTHS: ClassVar[dict[int, int]] = {YEAR: 60, TITLE: 360, INSTITUTION: 330, STATUS: 100}
 
-    def text(self, c: CourseEntry, column: int) -> str:
-        return [
-            lambda: "" if c.year is None else str(c.year),
-            lambda: c.title or c.title_zh,
-            lambda: self.labels.organisation(c.institution_id),
-            lambda: c.status.label,
-            lambda: c.programme or c.programme_zh,
-        ][column]()
+    def texts(self, c: CourseEntry) -> tuple[str, ...]:
+        return (
+            "" if c.year is None else str(c.year),
+            c.title or c.title_zh,
+            self.labels.organisation(c.institution_id),
+            c.status.label,
+            c.programme or c.programme_zh,
+        )
 
 
 class DecisionsModel(PartsModel):
@@ -197,14 +195,14 @@ class DecisionsModel(PartsModel):
     LIST = "decisions"
     WIDTHS: ClassVar[dict[int, int]] = {KIND: 90, TEXT: 420, SESSION: 150, PARTIES: 380}
 
-    def text(self, d: Decision, column: int) -> str:
-        return [
-            lambda: d.kind.label,
-            lambda: d.text or d.text_zh,
-            lambda: self.session_title(d.session_uid),
-            lambda: self.parties(d),
-            lambda: "" if d.count is None else f"{d.count} {d.count_unit}".strip(),
-        ][column]()
+    def texts(self, d: Decision) -> tuple[str, ...]:
+        return (
+            d.kind.label,
+            d.text or d.text_zh,
+            self.session_title(d.session_uid),
+            self.parties(d),
+            "" if d.count is None else f"{d.count} {d.count_unit}".strip(),
+        )
 
     def parties(self, d: Decision) -> str:
         return "; ".join(party_label(self.labels, p) for p in d.parties)

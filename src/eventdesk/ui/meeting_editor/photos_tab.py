@@ -69,14 +69,14 @@ class PhotosModel(PartsModel):
         super().__init__(labels, parent)
         self.thumbnails = thumbnails
 
-    def text(self, f: MeetingFile, column: int) -> str:
-        return [
-            lambda: "",
-            lambda: f.caption or f.caption_zh,
-            lambda: f.credit,
-            lambda: self.session_title(f.session_uid),
-            lambda: f.original_name,
-        ][column]()
+    def texts(self, f: MeetingFile) -> tuple[str, ...]:
+        return (
+            "",
+            f.caption or f.caption_zh,
+            f.credit,
+            self.session_title(f.session_uid),
+            f.original_name,
+        )
 
     def decoration(self, f: MeetingFile, column: int) -> Any:
         return self.thumbnails.get(f) if column == self.THUMBNAIL else None
