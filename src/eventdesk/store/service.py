@@ -170,19 +170,6 @@ class EventStore:
                 raise damaged(self.path or Path(":memory:"), str(exc)) from exc
             raise sqlite_told(exc) from exc
 
-    @contextmanager
-    def stoppable(self, should_stop: Callable[[], bool]) -> Iterator[None]:
-        """Within this block, a long query stops soon after ``should_stop()`` turns true.
-
-        The query then fails with a ``StoreError`` (SQLite's "interrupted"); a
-        worker asks this of its own connection to honour a user's Cancel.
-        """
-        self.db.conn.set_progress_handler(lambda: 1 if should_stop() else 0, 10_000)
-        try:
-            yield
-        finally:
-            self.db.conn.set_progress_handler(None, 0)
-
     def refuse_writes(self) -> None:
         """From now on, every save is refused (after damage was found in the file)."""
         self.read_only = True

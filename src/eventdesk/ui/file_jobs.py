@@ -3,9 +3,9 @@
 Each runs beside the window on its own connection to the database (see
 ``long_jobs``) and can be cancelled where that leaves nothing half done:
 
-- export writes ``NAME.partial`` and renames it when complete; Cancel stops
-  the reading (SQLite is interrupted) or the writing and deletes the partial
-  file, so a cancelled export leaves no file;
+- export streams into ``NAME.partial`` and renames it when complete; Cancel
+  stops it between records and deletes the partial file, so a cancelled
+  export leaves no file;
 - backup copies pages through SQLite's backup API; Cancel stops between
   steps and deletes the partial copy;
 - restore can be cancelled while it copies, not once it starts replacing
@@ -16,7 +16,6 @@ Each runs beside the window on its own connection to the database (see
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,9 +26,6 @@ from eventdesk.ui.opening import open_for_window
 
 if TYPE_CHECKING:
     from eventdesk.ui.main_window import MainWindow
-
-#: Characters written between two progress reports when writing an export.
-WRITE_STEP = 1 << 20
 
 
 @contextlib.contextmanager
@@ -45,22 +41,6 @@ def _own_store(store: EventStore, *, read_only: bool) -> Iterator[EventStore]:
         own.close()
 
 
-def _cancellable(control: JobControl, store: EventStore):
-    """A block whose queries SQLite interrupts on Cancel; the interruption becomes Cancelled."""
-
-    @contextlib.contextmanager
-    def block() -> Iterator[None]:
-        try:
-            with store.stoppable(control.is_cancelled):
-                yield
-        except StoreError:  # SQLite's "interrupted", in the store's words
-            if control.is_cancelled():
-                raise Cancelled from None
-            raise
-
-    return block()
-
-
 def _job(window: MainWindow, title: str, label: str, work) -> ProgressJob:
     return ProgressJob(title, label, work, window, in_thread=window.store.path is not None)
 
@@ -69,23 +49,25 @@ def _job(window: MainWindow, title: str, label: str, work) -> ProgressJob:
 
 
 def write_export(store: EventStore, path: Path, control: JobControl) -> Path:
-    """The whole database as an interchange file at ``path``, or no file at all."""
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with _own_store(store, read_only=True) as own:
-            control.report(0, 0, "Reading the records…")
-            with _cancellable(control, own):
-                text = own.export_json()
-        control.report(0, len(text), "Writing the file…")
-        with partial.open("w", encoding="utf-8") as out:
-            for start in range(0, len(text), WRITE_STEP):
-                out.write(text[start : start + WRITE_STEP])
-                control.report(min(start + WRITE_STEP, len(text)), len(text))
-        control.no_cancel()
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    """The whole database as an interchange file at ``path``, or no file at all.
+
+    The store streams it record by record (people and organisations in
+    batches, a meeting and its photos at a time) into ``NAME.partial`` and
+    renames that when complete; Cancel stops it between records and the
+    partial file goes.
+    """
+    with _own_store(store, read_only=True) as own:
+        control.report(0, 0, "Reading the records…")
+        try:
+            own.export_database_to(
+                path,
+                progress=lambda done, total: control.report(done, total, "Writing the records…"),
+                cancelled=control.is_cancelled,
+            )
+        except StoreError:
+            if control.is_cancelled():
+                raise Cancelled from None
+            raise
     return path
 
 
