@@ -51,11 +51,13 @@ def test_a_missing_folder_is_named(tmp_path):
         EventStore.open(tmp_path / "nowhere" / "x.sqlite3")
 
 
-def test_an_empty_file_becomes_a_new_database(tmp_path):
+def test_an_empty_file_is_refused_and_left_empty(tmp_path):
     path = tmp_path / "empty.sqlite3"
     path.touch()
-    with EventStore.open(path) as store:
-        assert store.count_meetings() == 0
+    with pytest.raises(NotAnEventDeskDatabase, match=r"empty file \(0 bytes\)"):
+        EventStore.open(path)
+    assert path.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.sqlite3"]
 
 
 def test_a_new_database_opened_twice_while_its_changes_are_in_the_log(db_path):

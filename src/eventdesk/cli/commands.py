@@ -14,7 +14,14 @@ from pathlib import Path
 
 from eventdesk import paths
 from eventdesk.cli import spreadsheet_commands, summary_commands
-from eventdesk.store import DatabaseFiles, DatabaseLocked, EventStore, StoreError
+from eventdesk.store import (
+    DatabaseFiles,
+    DatabaseLocked,
+    EventStore,
+    ReadOnlyLocation,
+    ReadOnlyStore,
+    StoreError,
+)
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -22,17 +29,31 @@ def database_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace, *, write: bool = False) -> EventStore:
-    """Open the database; a command that only reads may use a file another EventDesk holds."""
+    """Open the database; a command that only reads may use a file another EventDesk holds.
+
+    With ``--read-only`` a command that writes is refused before anything is
+    opened; one that reads opens the file without a lock and changes nothing.
+    """
+    path = database_path(args)
+    if getattr(args, "read_only", False):
+        if write:
+            raise ReadOnlyStore(f"--read-only: {args.command} would change {path}; not run.")
+        return EventStore.open(path, create=False, read_only=True)
     try:
-        return EventStore.open(database_path(args))
+        return EventStore.open(path)
     except DatabaseLocked as locked:
         if write:
             raise
-        print(
-            f"eventdesk: note: {locked.holder.describe()} has the file open; reading it read-only.",
-            file=sys.stderr,
-        )
-        return EventStore.open(database_path(args), read_only=True)
+        _note(f"{locked.holder.describe()} has the file open; reading it read-only.")
+    except ReadOnlyLocation as exc:
+        if write:
+            raise
+        _note(f"{exc} Reading it read-only.")
+    return EventStore.open(path, create=False, read_only=True)
+
+
+def _note(text: str) -> None:
+    print(f"eventdesk: note: {text}", file=sys.stderr)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -99,13 +120,16 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    notes: list[str] = []
     with open_store(args) as store:
-        problems = store.integrity_problems()
+        problems = store.integrity_problems(notes)
         removed = store.remove_orphan_photos()
     if removed:
         print(f"Removed {len(removed)} photo file(s) no record named (an interrupted save's).")
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
+    for note in notes:
+        _note(note)
     if problems:
         return 1
     print(f"{database_path(args)}: no problems found.")
@@ -122,6 +146,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         for b in found:
             print(f"{b.taken:%Y-%m-%d %H:%M:%S}\t{b.reason}\t{b.path}")
         return 0
+    if getattr(args, "read_only", False):
+        raise ReadOnlyStore(f"--read-only: restore would replace {path}; not run.")
     kept = files.restore(args.backup)
     print(f"Restored {path} from {args.backup}. The replaced file was kept as {kept}.")
     return 0

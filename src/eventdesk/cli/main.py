@@ -2,13 +2,19 @@
 
 Commands live in :mod:`eventdesk.cli.commands`, one function each. A user's
 mistake (a bad file, an unknown id) ends in one line on stderr and exit 1; a
-bad command line in argparse's usage message and exit 2. A traceback means a
-bug in EventDesk.
+bad command line in argparse's usage message and exit 2; Ctrl+C in one line
+and exit 130; a reader that stops reading (``eventdesk list | head -1``) in
+silence. Even a bug in EventDesk ends in one line (exit 70) rather than a
+traceback; ``EVENTDESK_DEBUG=1`` shows the traceback for a developer.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +26,9 @@ from eventdesk.store import StoreError
 
 EXIT_BAD_DATA = 1
 EXIT_BAD_USAGE = 2
+EXIT_BUG = 70  # EX_SOFTWARE
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl+C
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, as a shell reports `cat big | head -1`
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         help="the database file (default: eventdesk.sqlite3 in your user data folder)",
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the database only to read it: no lock, no backup, no change "
+        "(for a file on a read-only disk or share); commands that write refuse",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -86,19 +101,54 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.self_test:
-        from eventdesk.selftest import run_self_test
-
-        return run_self_test()
-    command = args.command or "gui"
     try:
-        return commands.COMMANDS[command](args)
+        args = build_parser().parse_args(argv)
+        if args.self_test:
+            from eventdesk.selftest import run_self_test
+
+            return run_self_test()
+        command = args.command or "gui"
+        status = commands.COMMANDS[command](args)
+        sys.stdout.flush()  # a reader gone away is told here, not at the interpreter's exit
+        return status
     except (StoreError, ValidationError) as exc:
-        print(f"eventdesk: {exc}", file=sys.stderr)
-        return EXIT_BAD_DATA
+        return _say(str(exc), EXIT_BAD_DATA)
     except KeyboardInterrupt:
-        return 130
+        return _say("interrupted; nothing more was done.", EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        return _reader_gone()
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            return _reader_gone()
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _say(f"{exc.strerror or exc}{where}.", EXIT_BAD_DATA)
+    except (sqlite3.Error, MemoryError, RecursionError) as exc:
+        return _say(f"the operation failed ({type(exc).__name__}: {exc}).", EXIT_BAD_DATA)
+    except Exception as exc:  # a bug: still one line, unless a developer asks for more
+        if os.environ.get("EVENTDESK_DEBUG"):
+            raise
+        return _say(
+            f"internal error ({type(exc).__name__}: {exc}); please report it "
+            "(EVENTDESK_DEBUG=1 shows the details).",
+            EXIT_BUG,
+        )
+
+
+def _say(message: str, status: int) -> int:
+    """One line on standard error (``\n`` kept: an import names each problem on a line)."""
+    with contextlib.suppress(OSError, ValueError):
+        print(f"eventdesk: {message}", file=sys.stderr)
+    return status
+
+
+def _reader_gone() -> int:
+    """The reader of our output went away (``| head -1``): stop quietly, as ``cat`` does."""
+    try:  # make the interpreter's last flush of stdout go nowhere instead of failing
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return EXIT_PIPE_CLOSED
 
 
 def gui_main() -> int:

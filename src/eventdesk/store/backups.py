@@ -16,10 +16,17 @@ not hold yet: the daily backup costs the records plus the day's new photos.
 A photo leaves ``backups/media/`` when no backup kept names it any more. A
 backup written elsewhere (``eventdesk backup -o FILE``) gets its photos in
 ``FILE``'s own media folder, so it opens as a database of its own.
+
+A backup is written under a temporary name (``….sqlite3.partial``) and
+renamed only once it is complete and SQLite's quick check passes on it, so a
+full disk or a crash never leaves a short file that looks like a backup. The
+copy is switched out of WAL mode so that reading it later leaves no
+``-wal``/``-shm`` files beside it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -110,6 +117,7 @@ def backup(db: Database, target: Path, progress: Progress | None = None) -> Path
                 )
             finally:
                 dest.close()
+        _verify(partial, target)
         named = named_by(partial)
         folder = media.folder_of(db)
         if folder is not None and named:
@@ -127,17 +135,34 @@ def backup(db: Database, target: Path, progress: Progress | None = None) -> Path
 
 def _discard(partial: Path) -> None:
     for path in (partial, partial.with_name(partial.name + "-wal")):
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+def _verify(partial: Path, target: Path) -> None:
+    """Take the copy out of WAL mode and run SQLite's quick check on it before it is renamed.
+
+    Out of WAL mode, reading the backup later leaves no ``-wal``/``-shm``
+    files beside it; the quick check catches a copy a failing disk cut short.
+    """
+    dest = sqlite3.connect(partial)
+    try:
+        dest.execute("PRAGMA journal_mode = DELETE")
+        problem = [row[0] for row in dest.execute("PRAGMA quick_check(1)")]
+    finally:
+        dest.close()
+    if problem != ["ok"]:
+        raise StoreError(f"Cannot write a backup to {target}: the copy did not check out.")
 
 
 def _held(pool: Path, target: Path) -> set[str]:
     """Photos the shared pool surely holds: those the newest finished backup beside it names."""
     if pool.parent != target.parent or not pool.is_dir():
         return set()
-    finished = [p for p in target.parent.glob("*.sqlite3") if p != target]
+    finished = [p for p in target.parent.glob("*.sqlite3") if p != target and complete(p)]
     if not finished:
         return set()
-    return named_by(max(finished, key=lambda p: p.stat().st_mtime_ns))
+    return named_by(max(finished, key=lambda p: p.stat().st_mtime_ns), immutable=True)
 
 
 def _copy_snapshot(conn: sqlite3.Connection, source: Path, target: Path, tell: Progress) -> None:
@@ -202,10 +227,15 @@ def _named(conn: sqlite3.Connection) -> set[str]:
         return set()
 
 
-def named_by(path: Path) -> set[str]:
-    """The photo hashes the database file at ``path`` names (none if it cannot be read)."""
+def named_by(path: Path, *, immutable: bool = False) -> set[str]:
+    """The photo hashes the database file at ``path`` names (none if it cannot be read).
+
+    ``immutable`` reads a file no one writes (a finished backup, a restore's
+    candidate) without leaving ``-wal``/``-shm`` files beside it.
+    """
+    flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}{flags}", uri=True)
     except sqlite3.Error:
         return set()
     try:
@@ -245,7 +275,7 @@ def prune_photos(folder: Path) -> list[Path]:
         return []
     named: set[str] = set()
     for path in folder.glob("*.sqlite3"):
-        named |= named_by(path)
+        named |= named_by(path, immutable=True)
     removed = []
     for sha, path in media.stored(pool):
         if sha not in named:
@@ -254,14 +284,39 @@ def prune_photos(folder: Path) -> list[Path]:
     return removed
 
 
-def list_backups(db_path: Path) -> list[Backup]:
-    """The backups of this database, newest first."""
+def complete(path: Path) -> bool:
+    """Whether ``path`` looks like a whole SQLite file: its header, and all the pages it names."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    return pages > 0 and size >= pages * page_size
+
+
+def list_backups(db_path: Path, *, complete_only: bool = True) -> list[Backup]:
+    """The backups of this database, newest first, each once.
+
+    Files that are not whole SQLite files (a copy cut short before this
+    version wrote backups under a temporary name) are left out unless
+    ``complete_only`` is false, as rotation wants them.
+    """
     folder = backup_folder(db_path)
     found = []
-    for path in folder.glob(f"{db_path.stem}-*.sqlite3") if folder.is_dir() else []:
+    seen: set[Path] = set()
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         match = _NAME.match(path.name)
-        if not match or match["stem"] != db_path.stem:
+        if not match or match["stem"] != db_path.stem or path.resolve() in seen:
             continue
+        if complete_only and not complete(path):
+            continue
+        seen.add(path.resolve())
         taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
         reason = re.sub(r"-\d+$", "", match["reason"])
         found.append(Backup(path, taken, reason))
@@ -275,7 +330,7 @@ def daily_backup_due(db_path: Path, now: datetime | None = None) -> bool:
 
 def rotate(db_path: Path) -> list[Path]:
     """Delete automatic backups beyond the daily and weekly ones kept; return those deleted."""
-    automatic = [b for b in list_backups(db_path) if b.automatic]
+    automatic = [b for b in list_backups(db_path, complete_only=False) if b.automatic]
     keep: set[Path] = set()
     days: list = []
     weeks: list = []

@@ -22,6 +22,7 @@ from eventdesk.store.errors import (
     DatabaseUnavailable,
     NewerSchemaError,
     NotAnEventDeskDatabase,
+    ReadOnlyLocation,
     StoreError,
 )
 from eventdesk.store.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
@@ -39,7 +40,10 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
     with path.open("rb") as fh:
         header = fh.read(100)
     if len(header) == 0:
-        return (0, 0, False)
+        raise NotAnEventDeskDatabase(
+            f"{path} is an empty file (0 bytes), not an EventDesk database. It was not "
+            "changed; to start a new database there, delete it or choose another name."
+        )
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise NotAnEventDeskDatabase(
             f"{path} is not an EventDesk database (it is not an SQLite file). It was not changed."
@@ -56,7 +60,7 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
     try:
         # Commits still in the write-ahead log (the file is open elsewhere, or a
         # crash left them) are not in the header yet: ask SQLite, read-only.
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -68,6 +72,28 @@ def _inspect(path: Path) -> tuple[int, int, bool]:
             f"{path} cannot be read as a database ({exc}). It was not changed."
         ) from None
     return (app_id, version, has_tables)
+
+
+def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection that can change nothing, not even create ``-wal``/``-shm`` files.
+
+    ``mode=ro`` still needs the shared-memory file of a WAL database, which a
+    read-only folder (a CD, a read-only network share) cannot hold: then the
+    file is read as immutable, since nobody can be writing it there either.
+    ``immutable=True`` asks for that at once (a backup being looked at).
+    """
+    uri = path.resolve().as_uri()
+    if not immutable:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if os.access(path.parent, os.W_OK) and "unable to open" not in str(exc):
+                raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
 
 
 def damaged(path: Path, detail: str) -> DatabaseDamaged:
@@ -105,9 +131,19 @@ def _quick_check(db: Database, path: Path) -> None:
 def _quick_check_connection(conn: sqlite3.Connection) -> str | None:
     try:
         rows = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.OperationalError as exc:
+        if busy(exc):  # another program is writing: that is not damage
+            raise DatabaseUnavailable(
+                "The database is busy: another program is writing it. Try again in a moment."
+            ) from None
+        return str(exc)
     except sqlite3.DatabaseError as exc:
         return str(exc)
     return None if rows == ["ok"] else "; ".join(" ".join(row.split()) for row in rows)
+
+
+def busy(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def upkeep_file(path: Path) -> DatabaseDamaged | None:
@@ -119,7 +155,7 @@ def upkeep_file(path: Path) -> DatabaseDamaged | None:
     damage = verify_file(path)
     if damage is None and backups.daily_backup_due(path):
         try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn = connect_read_only(path)
         except sqlite3.Error:
             return None
         try:
@@ -137,7 +173,7 @@ def verify_file(path: Path) -> DatabaseDamaged | None:
     usable, refusing further saves if it finds damage.
     """
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
     except sqlite3.Error as exc:
         return damaged(path, str(exc))
     try:
@@ -173,12 +209,13 @@ def _check_file(path: Path, *, create: bool, read_only: bool) -> bool:
                 f"{path} was written by an older EventDesk and must be upgraded, which "
                 "needs write access: open it once without read-only."
             )
-        if not read_only and not os.access(path, os.W_OK):
-            raise DatabaseUnavailable(
-                f"{path} is read-only. Open it read-only, or copy it somewhere you can write."
+        if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise ReadOnlyLocation(
+                f"{path} is read-only. Open it read-only (--read-only), or copy it somewhere "
+                "you can write."
             )
     elif not os.access(path.parent, os.W_OK):
-        raise DatabaseUnavailable(f"Cannot create a database in {path.parent}: it is read-only.")
+        raise ReadOnlyLocation(f"Cannot create a database in {path.parent}: it is read-only.")
     return exists
 
 
@@ -198,7 +235,14 @@ def open_database(
     path = Path(path)
     exists = _check_file(path, create=create, read_only=read_only)
     if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn = connect_read_only(path)
+        except sqlite3.Error as exc:
+            if busy(exc):
+                raise DatabaseUnavailable(
+                    f"{path} is busy: another program is writing it. Try again in a moment."
+                ) from None
+            raise damaged(path, str(exc)) from None
         db = Database(conn, execute_plugins=False)
         if verify:
             _quick_check(db, path)

@@ -23,6 +23,10 @@ class DatabaseUnavailable(StoreError):
     pass
 
 
+class ReadOnlyLocation(DatabaseUnavailable):
+    """The file or its folder cannot be written (a read-only disk or share): read it only."""
+
+
 class DatabaseDamaged(StoreError):
     """SQLite's check found damage; the file is left alone for a restore."""
 

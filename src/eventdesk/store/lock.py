@@ -4,11 +4,15 @@ SQLite would let two programs write the same file, but two people editing
 the same meeting in two windows would overwrite each other's work. A small
 lock file beside the database names who holds it (user, computer, process,
 since when); a lock whose process is gone on this computer is stale and is
-taken over.
+taken over. So is one whose process number now belongs to another program
+(numbers are reused after a restart): the lock records when its process
+started, and where the system says (Linux's ``/proc``), a different start
+time, or a program that is not EventDesk, means the holder is gone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
@@ -17,7 +21,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from eventdesk.store.errors import StoreError
+from eventdesk.store.errors import ReadOnlyLocation, StoreError
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,8 @@ class Holder:
     host: str
     pid: int
     since: str
+    #: When the process started, in the system's clock ticks since boot ("" if unknown).
+    started: str = ""
 
     def describe(self) -> str:
         return f"{self.user} on {self.host} (process {self.pid}, since {self.since})"
@@ -49,7 +55,32 @@ def _me() -> Holder:
         user = getpass.getuser()
     except Exception:  # no user name in the environment (services, containers)
         user = "unknown user"
-    return Holder(user, socket.gethostname(), os.getpid(), datetime.now().isoformat("T", "seconds"))
+    return Holder(
+        user,
+        socket.gethostname(),
+        os.getpid(),
+        datetime.now().isoformat("T", "seconds"),
+        _start_time(os.getpid()) or "",
+    )
+
+
+def _start_time(pid: int) -> str | None:
+    """When process ``pid`` started (Linux: field 22 of /proc/PID/stat), or None if unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[-1].split()
+    return fields[19] if len(fields) > 19 else None
+
+
+def _runs_eventdesk(pid: int) -> bool | None:
+    """Whether process ``pid`` is an EventDesk (None where the system does not say)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    return b"eventdesk" in cmdline.lower()
 
 
 def _alive(pid: int) -> bool:
@@ -67,7 +98,13 @@ def _alive(pid: int) -> bool:
 def read_holder(db_path: Path) -> Holder | None:
     try:
         data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
-        return Holder(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
+        return Holder(
+            str(data["user"]),
+            str(data["host"]),
+            int(data["pid"]),
+            str(data["since"]),
+            str(data.get("started", "")),
+        )
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
@@ -75,7 +112,15 @@ def read_holder(db_path: Path) -> Holder | None:
 
 
 def is_stale(holder: Holder) -> bool:
-    return holder.host == socket.gethostname() and not _alive(holder.pid)
+    """The lock's process is gone, or its number now belongs to another program."""
+    if holder.host != socket.gethostname():
+        return False
+    if not _alive(holder.pid):
+        return True
+    if holder.started:
+        now = _start_time(holder.pid)
+        return now is not None and now != holder.started
+    return _runs_eventdesk(holder.pid) is False
 
 
 #: Locks this process holds, with how many open stores share each. Opening the
@@ -103,15 +148,29 @@ class FileLock:
             except FileExistsError:
                 holder = read_holder(self.db_path)
                 if holder is None or is_stale(holder):
-                    self.path.unlink(missing_ok=True)  # recover a stale lock
+                    self._remove_stale()
                     continue
                 raise DatabaseLocked(self.db_path, holder) from None
+            except OSError as exc:  # a read-only disk or folder
+                raise ReadOnlyLocation(
+                    f"Cannot write the lock file beside {self.db_path} ({exc.strerror}). "
+                    "Open it read-only (--read-only), or copy it somewhere you can write."
+                ) from None
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(asdict(me), fh)
             _HELD[self.path] = 1
             self.held = True
             return
         raise StoreError(f"Could not lock {self.db_path}: the lock file keeps reappearing.")
+
+    def _remove_stale(self) -> None:
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise ReadOnlyLocation(
+                f"Cannot remove the stale lock file {self.path} ({exc.strerror}). "
+                "Open the database read-only (--read-only)."
+            ) from None
 
     def release(self) -> None:
         if not self.held:
@@ -120,4 +179,6 @@ class FileLock:
         _HELD[self.path] -= 1
         if _HELD[self.path] == 0:
             del _HELD[self.path]
-            self.path.unlink(missing_ok=True)
+            # on a disk gone read-only the lock stays, and is recovered as stale later
+            with contextlib.suppress(OSError):
+                self.path.unlink(missing_ok=True)

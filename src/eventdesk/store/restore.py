@@ -21,9 +21,43 @@ from collections.abc import Callable
 from pathlib import Path
 
 from eventdesk.store import backups, media
-from eventdesk.store.database import open_database
-from eventdesk.store.errors import StoreError
+from eventdesk.store.database import connect_read_only, damaged
+from eventdesk.store.errors import NewerSchemaError, NotAnEventDeskDatabase, StoreError
 from eventdesk.store.lock import FileLock
+from eventdesk.store.migrations import APPLICATION_ID, LATEST_VERSION
+
+
+def check_candidate(backup: Path) -> None:
+    """Refuse anything but a whole, sound EventDesk database, and leave no file beside it.
+
+    The candidate is read as immutable, so SQLite makes no ``-wal``/``-shm``
+    files beside it even when it was copied while in WAL mode.
+    """
+    if not backup.is_file():
+        raise StoreError(f"There is no backup at {backup}.")
+    refused = f"{backup} is not a complete EventDesk database; nothing was restored."
+    if not backups.complete(backup):
+        raise NotAnEventDeskDatabase(refused)
+    try:
+        conn = connect_read_only(backup, immutable=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            check = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise damaged(backup, str(exc)) from None
+    if app_id != APPLICATION_ID or not {"meetings", "people"} <= tables:
+        raise NotAnEventDeskDatabase(refused)
+    if version > LATEST_VERSION:
+        raise NewerSchemaError(
+            f"{backup} was written by a newer EventDesk (schema {version}); nothing was restored."
+        )
+    if check != ["ok"]:
+        raise damaged(backup, "; ".join(check))
+
 
 #: ``progress(step, done, total)``: step is "photos" (the backup's photos the database's
 #: folder lacks, in photos), "keep" (copying the current file aside, in
@@ -38,8 +72,7 @@ _CHUNK = 4 * 1024 * 1024
 def restore(backup: Path, db_path: Path, progress: Progress | None = None) -> Path:
     """Replace ``db_path`` with ``backup``; return where the replaced file was kept."""
     tell = progress or (lambda _step, _done, _total: None)
-    probe = open_database(backup, create=False, read_only=True)  # refuses what is not ours
-    probe.close()
+    check_candidate(backup)
     lock = FileLock(db_path)
     lock.acquire()
     kept = backups.backup_path(db_path, "before-restore")
@@ -49,7 +82,7 @@ def restore(backup: Path, db_path: Path, progress: Progress | None = None) -> Pa
         live_photos = media.folder_for(db_path)
         pool = backups.backup_folder(db_path) / "media"
         lost = backups.copy_photos(
-            backups.named_by(backup),
+            backups.named_by(backup, immutable=True),
             [pool, backups.media_folder(backup)],
             live_photos,
             lambda done, total: tell("photos", done, total),
@@ -64,7 +97,7 @@ def restore(backup: Path, db_path: Path, progress: Progress | None = None) -> Pa
             backups.copy_photos(backups.named_by(db_path), [live_photos], pool)
             _copy(db_path, kept, lambda done, total: tell("keep", done, total))
         staging.unlink(missing_ok=True)
-        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        source = connect_read_only(backup, immutable=True)
         target = sqlite3.connect(staging)
         try:
             source.backup(

@@ -495,16 +495,21 @@ class EventStore:
             if progress is not None:
                 progress(done, max(total, done))
 
-    def integrity_problems(self, *, progress: backups.Progress | None = None) -> list[str]:
+    def integrity_problems(
+        self, notes: list[str] | None = None, *, progress: backups.Progress | None = None
+    ) -> list[str]:
         """Problems SQLite's full integrity check and our own consistency checks find.
 
         ``progress(done, total)`` is called as SQLite works (an estimate from
         the file's size); if it raises, the check stops and the exception
-        goes on to the caller.
+        goes on to the caller. What could not be checked (the search indexes of a
+        file open read-only) is added to ``notes``.
         """
         if progress is None:
-            return checks.problems(self.db)
-        return check_progress.problems_with_progress(self.db, checks.problems, progress)
+            return checks.problems(self.db, notes)
+        return check_progress.problems_with_progress(
+            self.db, lambda db: checks.problems(db, notes), progress
+        )
 
     def export_database_to(
         self,

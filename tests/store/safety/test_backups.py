@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from eventdesk.store.restore import restore
 def fake_backup(db_path: Path, when: datetime, reason: str = "daily") -> Path:
     path = backups.backup_path(db_path, reason, when)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"")
+    conn = sqlite3.connect(path)  # a small but whole SQLite file
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
     return path
 
 
