@@ -127,8 +127,26 @@ def measure(db: Path, runs: int) -> list[Row]:
         ),
     ]
     rows.append(attendee_import(db))
+    rows.append(whole_import(db))
     rows += store_costs(db)  # last: it adds a few days' meetings to the database
     return rows
+
+
+def whole_import(db: Path) -> Row:
+    """Export the database as JSON and import it into an empty one (no target in PRODUCT.md)."""
+    what = "import a whole-database export into an empty one"
+    done = subprocess.run(
+        [sys.executable, str(HERE / "whole_import.py"), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+        timeout=3600,
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("whole-database import: "):
+            return Row(what, float(line.split(": ")[1].split()[0]), "s", None)
+    return Row(what, float("nan"), "s", None, note=f"no figure: {done.stderr[-200:]}")
 
 
 def store_costs(db: Path) -> list[Row]:

@@ -9,6 +9,12 @@ spreadsheet program shows it, so that a report can say "row 7".
 
 The header is the first row with anything in it; rows with nothing in them
 are dropped (a list often ends in a few formatted but empty rows).
+
+Files come from outside, so they are read within limits: a workbook's zip
+directory is looked at before anything is unpacked (a 1 MB file can unpack
+to gigabytes), the dimensions a workbook declares are ignored, rows are
+streamed, and reading stops at the first row, column or cell past a limit,
+with one line saying which.
 """
 
 from __future__ import annotations
@@ -29,6 +35,17 @@ CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 #: Encodings a list from a Chinese-speaking office may come in when it is not UTF-8.
 _LEGACY_ENCODINGS = ["gb18030", "big5", "cp1252"]
+
+#: Rows read (an attendee list has hundreds; the benchmark's has 5,000).
+MAX_ROWS = 100_000
+#: Columns read.
+MAX_COLUMNS = 256
+#: Characters in one cell (Excel's own limit).
+MAX_CELL_CHARS = 32_767
+#: What a workbook may unpack to, by its zip directory, before anything is read.
+MAX_UNPACKED_BYTES = 256 * 2**20
+#: The largest CSV file read.
+MAX_CSV_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -82,9 +99,47 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
 # -- XLSX ---------------------------------------------------------------------------
 
 
+def check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook whose zip directory says it unpacks past the limit (a "zip bomb")."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(max(info.file_size, 0) for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl says why it cannot open it
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise SpreadsheetError(
+            f"{path.name} unpacks to {unpacked / 2**20:,.0f} MB; EventDesk reads workbooks "
+            f"of up to {MAX_UNPACKED_BYTES // 2**20} MB unpacked. Nothing was imported."
+        )
+
+
+def _limited(rows: Iterable[tuple[int, Sequence[object]]], name: str) -> Iterable[SheetRow]:
+    """Rows as text, stopping with a message at the first past a limit."""
+    for number, values in rows:
+        if number > MAX_ROWS:
+            raise SpreadsheetError(
+                f"{name} has more than {MAX_ROWS:,} rows; EventDesk reads up to {MAX_ROWS:,}. "
+                "Nothing was imported."
+            )
+        if len(values) > MAX_COLUMNS and any(v not in (None, "") for v in values[MAX_COLUMNS:]):
+            raise SpreadsheetError(
+                f"{name}, row {number}: more than {MAX_COLUMNS} columns; EventDesk reads up to "
+                f"{MAX_COLUMNS}. Nothing was imported."
+            )
+        cells = [cell_text(v) for v in values[:MAX_COLUMNS]]
+        for column, cell in enumerate(cells, 1):
+            if len(cell) > MAX_CELL_CHARS:
+                raise SpreadsheetError(
+                    f"{name}, row {number}, column {column}: a cell of {len(cell):,} characters; "
+                    f"EventDesk reads up to {MAX_CELL_CHARS:,}. Nothing was imported."
+                )
+        yield SheetRow(number, cells)
+
+
 def read_xlsx(path: Path, sheet: str | None = None) -> Table:
     from openpyxl import load_workbook  # imported when needed: it takes a while to load
 
+    check_unpacked_size(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -102,10 +157,9 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Table:
             raise SpreadsheetError(
                 f"{path.name} has no sheet named {sheet!r}; it has " + ", ".join(map(repr, names))
             )
-        rows = (
-            SheetRow(n, [cell_text(value) for value in values])
-            for n, values in enumerate(worksheet.iter_rows(min_row=1, values_only=True), 1)
-        )
+        if hasattr(worksheet, "reset_dimensions"):
+            worksheet.reset_dimensions()  # the declared size may be a lie: read what is there
+        rows = _limited(enumerate(worksheet.iter_rows(min_row=1, values_only=True), 1), path.name)
         table = _table(rows, path)
         table.source = f"sheet {worksheet.title!r}"
         table.sheets = names
@@ -138,22 +192,28 @@ def cell_text(value: object) -> str:
 
 def read_csv(path: Path) -> Table:
     try:
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise SpreadsheetError(
+                f"{path.name} is {size / 2**20:,.0f} MB; EventDesk reads CSV files of up to "
+                f"{MAX_CSV_BYTES // 2**20} MB. Nothing was imported."
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise SpreadsheetError(f"{path}: cannot be read ({exc.strerror}).") from None
     text, encoding = decode(data, path.name)
     reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(text))
 
-    def rows() -> Iterable[SheetRow]:
+    def rows() -> Iterable[tuple[int, Sequence[object]]]:
         line = 1
         try:
             for cells in reader:
-                yield SheetRow(line, [" ".join(c.split()) for c in cells])
+                yield line, cells
                 line = reader.line_num + 1
         except csv.Error as exc:
             raise SpreadsheetError(f"{path.name}, line {reader.line_num}: {exc}.") from None
 
-    table = _table(rows(), path)
+    table = _table(_limited(rows(), path.name), path)
     table.source = encoding
     return table
 

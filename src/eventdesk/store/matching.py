@@ -61,9 +61,10 @@ def match_person(store: EventStore, person: Person) -> int | None:
         return row[0]
     candidates = store.db.execute(
         "SELECT id, name_zh, organisation_id, email FROM people WHERE deleted_at IS NULL "
-        "AND family_name = ? COLLATE NOCASE AND coalesce(given_name, '') = ? COLLATE NOCASE "
+        "AND family_name = ? COLLATE NOCASE "  # the index people_name_nocase (migration 11)
+        "AND (given_name = ? COLLATE NOCASE OR (given_name IS NULL AND ? = '')) "
         "ORDER BY id",
-        [person.family_name.strip(), person.given_name.strip()],
+        [person.family_name.strip(), person.given_name.strip(), person.given_name.strip()],
     ).fetchall()
     for pid, name_zh, org_id, email in candidates:
         if name_zh and person.name_zh and name_zh != person.name_zh:

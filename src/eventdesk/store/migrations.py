@@ -362,6 +362,23 @@ def m010_drop_unused_search(db: Database) -> None:
     fts.drop_retired(db)
 
 
+def m011_match_names_by_index(db: Database) -> None:
+    """Indexes in the collation the importers match names with (case aside).
+
+    Without them matching a name scans the table: re-importing a whole
+    database of 50,000 people took hours instead of seconds.
+    """
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS people_name_nocase "
+        "ON people (family_name COLLATE NOCASE, given_name COLLATE NOCASE)"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS organisations_name_nocase "
+        "ON organisations (name COLLATE NOCASE)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS organisations_name_zh ON organisations (name_zh)")
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -373,6 +390,7 @@ MIGRATIONS: list[Migration] = [
     m008_settings,
     m009_photo_files,
     m010_drop_unused_search,
+    m011_match_names_by_index,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

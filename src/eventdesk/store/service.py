@@ -302,6 +302,7 @@ class EventStore:
         """
         raise_if(validate_organisation(org, _label("organisation", org.label)))
         self._require("organisations", org.parent_id, "organisation", "parent")
+        self._refuse_parent_cycle(org)
         for member in org.member_ids:
             self._require("organisations", member, "organisation", "members")
         with self.transaction(search_later=search_later):
@@ -559,6 +560,21 @@ class EventStore:
             return
         if not self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone():
             raise ValidationError.single(record, field, f"refers to a missing record ({record_id})")
+
+    def _refuse_parent_cycle(self, org: Organisation) -> None:
+        """Walk up from the new parent: meeting ``org`` again would make a circle."""
+        seen: set[int] = set()
+        parent = org.parent_id
+        while parent is not None and org.id is not None and parent not in seen:
+            if parent == org.id:
+                raise ValidationError.single(
+                    _label("organisation", org.label), "parent", "goes round in a circle"
+                )
+            seen.add(parent)
+            row = self.db.execute(
+                "SELECT parent_id FROM organisations WHERE id = ?", [parent]
+            ).fetchone()
+            parent = row[0] if row else None
 
     def _check_references(self, m: Meeting) -> None:
         for ids, load, what in (

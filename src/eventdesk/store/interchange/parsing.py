@@ -57,6 +57,9 @@ class Parsed:
         self.person_keys = [p["id"] for p in doc.get("people", [])]
         self._duplicates("organisation", self.org_keys)
         self._duplicates("person", self.person_keys)
+        self._duplicates("meeting", [m["id"] for m in doc.get("meetings", [])])
+        self._duplicates("course", [c["id"] for c in doc.get("courses", [])])
+        self._parent_cycles(doc.get("organisations", []))
         self.organisations = [
             self._organisation(n, o) for n, o in enumerate(doc.get("organisations", []), 1)
         ]
@@ -72,6 +75,23 @@ class Parsed:
             if key in seen:
                 self.problems.append(Problem(f"{what} {key!r}", "id", "is used twice"))
             seen.add(key)
+
+    def _parent_cycles(self, organisations: list[dict[str, Any]]) -> None:
+        """An organisation cannot be its own parent, directly or through others."""
+        parent = {o["id"]: o.get("parent") for o in organisations}
+        reported: set[str] = set()
+        for start in parent:
+            chain = [start]
+            key = parent.get(start)
+            while key is not None and key in parent and key not in chain:
+                chain.append(key)
+                key = parent.get(key)
+            if key == start and start not in reported:
+                reported.update(chain)
+                loop = " → ".join([*chain, start])
+                self.problems.append(
+                    Problem(f"organisation {start!r}", "parent", f"goes round in a circle: {loop}")
+                )
 
     def _ref(self, record: str, name: str, key: str | None, known: list[str]) -> str | None:
         if key is not None and key not in known:
@@ -153,6 +173,9 @@ class Parsed:
 
         def sub(kind: str, k: int) -> str:
             return f"{record} › {kind} {k}"
+
+        for part in ("sessions", "attendees", "presentations", "decisions", "files", "courses"):
+            self._duplicates(f"{record} › {part[:-1]}", [x["id"] for x in m.get(part, [])])
 
         meeting = Meeting(
             uid=m["id"],

@@ -1,0 +1,90 @@
+"""What an interchange file may be: size, nesting, numbers and text SQLite can keep.
+
+Why: a file from outside is read whole into memory and checked before one
+byte is written. A hostile or broken file must not exhaust memory or the
+stack, nor fail half-way in SQLite's words; each limit below is refused in
+one line naming the place in the file, and nothing changes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+#: The largest file read (a whole database of ten years, photos included, is far smaller).
+MAX_FILE_BYTES = 1024 * 2**20
+#: How deep objects and lists may nest (the format needs 5).
+MAX_DEPTH = 32
+#: Integers SQLite stores (64 bits).
+MIN_INT, MAX_INT = -(2**63), 2**63 - 1
+
+
+def check_size(path: Path) -> str | None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # reading it will say why
+    if size > MAX_FILE_BYTES:
+        return (
+            f"{path}: the file is {size / 2**20:,.0f} MB; EventDesk reads interchange files "
+            f"of up to {MAX_FILE_BYTES // 2**20:,} MB"
+        )
+    return None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse(text: str, path: Path) -> Any:
+    """``json.loads`` with the limits; raises ValueError with a one-line reason."""
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise ValueError(f"{path}: nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError as exc:  # a number of thousands of digits, NaN, Infinity
+        raise ValueError(f"{path}: {exc}") from None
+
+
+def problems(document: Any) -> list[str]:
+    """Every place where ``document`` goes past a limit (at most 20 are named)."""
+    found: list[str] = []
+    stack: list[tuple[Any, str, int]] = [(document, "the file", 0)]
+    while stack and len(found) < 20:
+        value, where, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            found.append(f"{where}: nested deeper than {MAX_DEPTH} levels")
+            continue
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if _bad_text(key):
+                    found.append(f"{where}: a key that is not valid text (a lone surrogate)")
+                else:
+                    stack.append((item, f"{where} › {key}", depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where} › {n}", depth + 1) for n, item in enumerate(value, 1))
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int):
+            if not MIN_INT <= value <= MAX_INT:
+                found.append(f"{where}: the number is too large (at most {MAX_INT:,})")
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                found.append(f"{where}: the number is too large")
+        elif isinstance(value, str) and _bad_text(value):
+            found.append(f"{where}: not valid text (a lone surrogate such as \\ud800)")
+    return found
+
+
+def _bad_text(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
