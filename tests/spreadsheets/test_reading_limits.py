@@ -38,11 +38,13 @@ def _refused(path) -> str:
 
 def test_a_workbook_that_unpacks_past_the_limit_is_refused_before_reading(tmp_path):
     path = write_xlsx(tmp_path / "bomb.xlsx", [["Name"], ["DING Xiaodong"]])
-    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/padding.xml", "w", force_zip64=True) as member:
-            chunk = b"a" * 2**20
-            for _ in range(300):  # 300 MB that compress to a few hundred KB
-                member.write(chunk)
+    with (
+        zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/padding.xml", "w", force_zip64=True) as member,
+    ):
+        chunk = b"a" * 2**20
+        for _ in range(300):  # 300 MB that compress to a few hundred KB
+            member.write(chunk)
     assert path.stat().st_size < 2 * 2**20
     started = time.monotonic()
     message = _refused(path)
