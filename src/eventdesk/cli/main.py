@@ -21,6 +21,7 @@ from pathlib import Path
 
 from eventdesk import __version__
 from eventdesk.cli import commands, spreadsheet_commands, summary_commands
+from eventdesk.cli.arguments import record_id
 from eventdesk.records import ValidationError
 from eventdesk.store import StoreError
 
@@ -64,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE.json", help="an EventDesk interchange file")
 
     p = sub.add_parser("export", help="export one meeting or the whole database as JSON")
-    p.add_argument("--meeting", type=int, metavar="ID", help="only this meeting (default: all)")
+    p.add_argument(
+        "--meeting", type=record_id, metavar="ID", help="only this meeting (default: all)"
+    )
     p.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE.json", help="where to write it"
     )

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from eventdesk.cli.arguments import record_id
 from eventdesk.records import Side, parse_date
 
 
@@ -31,7 +32,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import-attendees", help="add the people of an XLSX or CSV attendee list to a meeting"
     )
-    p.add_argument("meeting_id", type=int, metavar="MEETING_ID", help="the meeting (see `list`)")
+    p.add_argument(
+        "meeting_id", type=record_id, metavar="MEETING_ID", help="the meeting (see `list`)"
+    )
     p.add_argument("file", type=Path, metavar="FILE", help="FILE.xlsx or FILE.csv")
     p.add_argument(
         "--dry-run", action="store_true", help="show what would be imported; change nothing"
@@ -46,13 +49,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export-list", help="write a list to XLSX or CSV, with its columns")
     p.add_argument("list", choices=LISTS, metavar="|".join(LISTS), help="which list")
-    p.add_argument("--meeting", type=int, metavar="ID", help="the meeting (attendees only)")
+    p.add_argument("--meeting", type=record_id, metavar="ID", help="the meeting (attendees only)")
     p.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE", help="FILE.xlsx or FILE.csv"
     )
 
     p = sub.add_parser("export-ics", help="write meetings to an iCalendar (.ics) file")
-    p.add_argument("--meeting", type=int, metavar="ID", help="only this meeting")
+    p.add_argument("--meeting", type=record_id, metavar="ID", help="only this meeting")
     p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument(

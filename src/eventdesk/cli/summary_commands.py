@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from eventdesk.cli.arguments import record_id, year
 from eventdesk.records import parse_date
 
 
@@ -38,7 +39,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "summary", help="write one meeting's news release or minutes as PDF, DOCX or HTML"
     )
-    p.add_argument("meeting_id", type=int, metavar="MEETING_ID", help="the meeting (see `list`)")
+    p.add_argument(
+        "meeting_id", type=record_id, metavar="MEETING_ID", help="the meeting (see `list`)"
+    )
     p.add_argument(
         "--template",
         choices=["news", "minutes"],
@@ -61,14 +64,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument("--organisation", metavar="NAME", help="only meetings with this organisation")
     p.add_argument("--series", metavar="NAME", help="only meetings of this series")
-    p.add_argument("--person", type=int, metavar="ID", help="only meetings this person attended")
+    p.add_argument(
+        "--person", type=record_id, metavar="ID", help="only meetings this person attended"
+    )
     p.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE", help="FILE.pdf, .docx or .html"
     )
     _page_size(p)
 
     p = sub.add_parser("courses", help="write the course-shortlist register")
-    p.add_argument("--year", type=int, help="only this year's entries")
+    p.add_argument("--year", type=year, help="only this year's entries")
     p.add_argument(
         "--status",
         choices=["nominated", "shortlisted", "approved", "not_selected"],

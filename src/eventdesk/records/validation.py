@@ -16,6 +16,8 @@ from datetime import date, time
 from enum import StrEnum
 from typing import TypeVar
 
+from eventdesk.records.enums import FileKind
+from eventdesk.records.images import check_image
 from eventdesk.records.models import (
     Attendance,
     CourseEntry,
@@ -181,6 +183,10 @@ def validate_decision(d: Decision, record: str, session_uids: set[str]) -> list[
 def validate_file(f: MeetingFile, record: str) -> list[Problem]:
     if _blank(f.original_name):
         return [Problem(record, "original_name", "is required")]
+    if f.kind == FileKind.PHOTO and f.data:  # bytes not loaded (an edit of other fields) are kept
+        problem = check_image(f.data, f.media_type)
+        if problem:
+            return [Problem(record, "data", f"is not a photo EventDesk can show: {problem}")]
     return []
 
 

@@ -60,6 +60,7 @@ def problems(db: Database, notes: list[str] | None = None) -> list[str]:
     for sql, message in _CROSS_MEETING:
         found += [message.format(*row) for row in db.execute(sql)]
     found += media.problems(db)
+    found += _photo_problems(db)
     unchecked = []
     for table in INDEXED:
         try:
@@ -78,4 +79,34 @@ def problems(db: Database, notes: list[str] | None = None) -> list[str]:
             "the search indexes were not checked: that needs write access, and the file is "
             "open read-only"
         )
+    return found
+
+
+def _photo_problems(db: Database) -> list[str]:
+    """Photos whose bytes are not an image of their type, or too large to decode (one at a time).
+
+    A photo's bytes are in its row (written before photos left the
+    database) or else in its file beside the database (``store/media.py``);
+    a missing or changed file is reported by ``media.problems``.
+    """
+    from eventdesk.records.images import check_image
+
+    folder = media.folder_of(db)
+    found = []
+    rows = db.execute(
+        "SELECT id, meeting_id, media_type, coalesce(sha256, '') FROM files "
+        "WHERE kind = 'photo' ORDER BY id"
+    ).fetchall()
+    for file_id, meeting_id, media_type, sha in rows:
+        (data,) = db.execute("SELECT data FROM files WHERE id = ?", [file_id]).fetchone()
+        if not data and sha:  # as the store reads it: the row's bytes first, else its file
+            path = media.path_in(folder, sha) if folder is not None else None
+            if path is None or not path.is_file():
+                continue  # reported as missing above
+            data = path.read_bytes()
+        if not data:
+            continue  # no content is reported above
+        problem = check_image(data, media_type)
+        if problem:
+            found.append(f"photo {file_id} of meeting {meeting_id} is not usable: {problem}")
     return found

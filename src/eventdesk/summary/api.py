@@ -94,7 +94,9 @@ def _add_font_warnings(context: dict[str, Any], *, use_qt: bool) -> list[str]:
     text = "".join(fonts.texts_of({k: v for k, v in context.items() if k != "photos"}))
     text += "".join(p.get("caption", "") for p in context.get("photos", []))
     warning = fonts.warning_for(fonts.missing_glyphs(text, use_qt=use_qt))
-    context["warnings"] = [warning] if warning else []
+    # Warnings found while building the context (a photo left out) are kept.
+    earlier = [w for w in context.get("warnings", []) if "was left out" in w]
+    context["warnings"] = earlier + ([warning] if warning else [])
     return list(context["warnings"])
 
 

@@ -170,6 +170,7 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> di
         }
         for n, f in enumerate(meeting.photos, 1)
     ]
+    left_out = _unusable_photos(photos)
     courses = _course_groups(meeting.courses, look, our_root, tongue)
     business = next(
         (s.uid for s in meeting.sessions if any(d.session_uid == s.uid for d in meeting.decisions)),
@@ -280,7 +281,7 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> di
         "loose_photos": [p for p in photos if p["session_uid"] not in known],
         "photos": photos,
         "alliance": _alliance_view(meeting, look, our_root, tongue),
-        "warnings": [],
+        "warnings": left_out,
     }
     add_kind(view, meeting, look, tongue)
     view["fact_rows"] = _facts(view, tongue)
@@ -380,3 +381,17 @@ def _print_size(store: EventStore, f: MeetingFile) -> bytes:
         return store.photo_for_print(f.id)
     except StoreError:  # its file is missing (``eventdesk check`` names it): print the rest
         return b""
+
+
+def _unusable_photos(photos: list[dict[str, Any]]) -> list[str]:
+    """Leave out photos that are not images of their type (stored before they were checked)."""
+    from eventdesk.records.images import check_image
+
+    warnings = []
+    for photo in list(photos):
+        problem = check_image(photo["data"], photo["media_type"])
+        if problem:
+            photos.remove(photo)
+            name = photo["caption"] or f"photo {photo['uid']}"
+            warnings.append(f"{name} was left out: {problem}.")
+    return warnings

@@ -139,3 +139,24 @@ def test_the_example_imported_again_is_still_taken(capsys, example_db, tmp_path)
     status = main(["--db", str(example_db), "import", str(SAMPLE)])
     out, err = capsys.readouterr()
     assert status == 0 and "0 meeting(s) added, 1 updated" in out, err
+
+
+@pytest.mark.parametrize(
+    ("media_type", "data", "said"),
+    [
+        ("text/html", b"<script>alert(1)</script>", "not an image type"),
+        ("image/png", b"<html></html>", "not an image"),
+        ("image/png", "HUGE", "declares 2,500,000,000 pixels"),
+    ],
+)
+def test_a_photo_that_is_not_a_usable_image(capsys, example_db, tmp_path, media_type, data, said):
+    import base64
+
+    from tests.records.test_images import declared_png
+
+    data = declared_png(50_000, 50_000) if data == "HUGE" else data
+    document = copy.deepcopy(EXAMPLE)
+    photo = document["meetings"][0]["files"][0]
+    photo["media_type"], photo["data"] = media_type, base64.b64encode(data).decode()
+    err = refused(capsys, example_db, tmp_path, json.dumps(document))
+    assert "file 1: data: is not a photo EventDesk can show" in err and said in err
