@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
-import json
-import socket
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from eventdesk.store import EventStore
 
+HOLD = textwrap.dedent(
+    """
+    import json, sys
+    from eventdesk.store import EventStore
+    store = EventStore.open(sys.argv[1])
+    lock = sys.argv[1] + ".lock"
+    holder = json.load(open(lock, encoding="utf-8"))
+    json.dump({**holder, "user": "colleague"}, open(lock, "w", encoding="utf-8"))
+    print("holding", flush=True)
+    sys.stdin.readline()
+    store.close()
+    """
+)
+
 
 @pytest.fixture
-def locked_elsewhere(tmp_path: Path) -> Path:
-    """A database whose lock file names another live process on this machine."""
+def locked_elsewhere(tmp_path: Path):
+    """A database another EventDesk on this machine (a live process) holds open."""
     path = tmp_path / "elsewhere.sqlite3"
     EventStore.open(path).close()
-    holder = {"user": "colleague", "host": socket.gethostname(), "pid": 1, "since": "2026-01-01"}
-    path.with_name(path.name + ".lock").write_text(json.dumps(holder), encoding="utf-8")
-    return path
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "holding"
+    yield path
+    holder.communicate("\n", timeout=10)
 
 
 def test_a_locked_database_can_be_opened_read_only(main_window, locked_elsewhere, monkeypatch):
