@@ -66,3 +66,11 @@ def test_a_truncated_png_is_called_damaged():
 @pytest.mark.parametrize("data", [b"", b"\x00" * 10])
 def test_empty_or_junk_bytes_are_refused(data):
     assert check_image(data, "image/png") is not None
+
+
+def test_the_type_comes_from_the_bytes_not_the_name():
+    from eventdesk.records.images import media_type_of
+
+    assert media_type_of(png()) == "image/png"
+    assert media_type_of(b"<html></html>") is None
+    assert media_type_of(declared_png(50_000, 50_000)) is None

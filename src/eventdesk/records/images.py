@@ -63,6 +63,20 @@ def check_image(data: bytes, media_type: str) -> str | None:
     return None
 
 
+def media_type_of(data: bytes) -> str | None:
+    """The media type Pillow finds in ``data`` (PNG, JPEG, …), or None if it is no image we show."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=sorted(set(FORMATS.values()))) as image:
+                found = image.format
+    except Exception:  # not an image, or one Pillow refuses to open (too large): no type
+        return None
+    return next((kind for kind, fmt in FORMATS.items() if fmt == found), None)
+
+
 def _too_many(width: int, height: int) -> str:
     return (
         f"it is {width:,} x {height:,} pixels; EventDesk takes photos of up to "

@@ -8,7 +8,6 @@ fetched from the store only when a row is painted, once each.
 
 from __future__ import annotations
 
-import mimetypes
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -17,6 +16,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from eventdesk.records import FileKind, MeetingFile
+from eventdesk.records.images import check_image, media_type_of
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.list_tab import ListTab
@@ -135,13 +135,15 @@ class PhotosTab(ListTab):
             except OSError as exc:
                 refused.append(f"{path.name} ({exc.strerror})")
                 continue
-            if QImage.fromData(data).isNull():
-                refused.append(f"{path.name} (not an image)")
+            media_type = media_type_of(data)  # from the bytes, not the file's name
+            problem = check_image(data, media_type) if media_type else "not an image"
+            if problem:
+                refused.append(f"{path.name} ({problem})")
                 continue
             before = self.current()
             record = MeetingFile(
                 original_name=path.name,
-                media_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream",
+                media_type=media_type,
                 kind=FileKind.PHOTO,
                 credit=before.credit if before else "",
                 session_uid=before.session_uid if before else None,
