@@ -89,9 +89,10 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             conn.close()
-            if os.access(path.parent, os.W_OK) and "unable to open" not in str(exc):
+            cannot_share = not os.access(path.parent, os.W_OK) or "unable to open" in str(exc)
+            if not (isinstance(exc, sqlite3.OperationalError) and cannot_share):
                 raise
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
 
