@@ -192,7 +192,11 @@ def test_ctrl_c_ends_in_one_line_and_130(tmp_path):
         stderr=subprocess.PIPE,
         env=env,
     )
-    time.sleep(2.5)
+    lock = tmp_path / "x.sqlite3.lock"
+    deadline = time.monotonic() + 120
+    while not lock.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # wait until the command runs (the database is open), however slow
+    time.sleep(0.5)
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=60)
     if proc.returncode == 0:
