@@ -53,33 +53,49 @@ def parse(text: str, path: Path) -> Any:
 
 
 def problems(document: Any) -> list[str]:
-    """Every place where ``document`` goes past a limit (at most 20 are named)."""
+    """Every place where ``document`` goes past a limit (at most 20 are named).
+
+    One pass over every value; a place's name is built only for a problem.
+    """
     found: list[str] = []
-    stack: list[tuple[Any, str, int]] = [(document, "the file", 0)]
+    # (value, where, depth): ``where`` is a linked (parent, key) pair, named when needed.
+    stack: list[tuple[Any, Any, int]] = [(document, None, 0)]
     while stack and len(found) < 20:
         value, where, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            found.append(f"{where}: nested deeper than {MAX_DEPTH} levels")
-            continue
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if _bad_text(key):
-                    found.append(f"{where}: a key that is not valid text (a lone surrogate)")
-                else:
-                    stack.append((item, f"{where} › {key}", depth + 1))
-        elif isinstance(value, list):
-            stack.extend((item, f"{where} › {n}", depth + 1) for n, item in enumerate(value, 1))
-        elif isinstance(value, bool):
-            continue
-        elif isinstance(value, int):
+        kind = type(value)
+        if kind is str:
+            if not value.isascii() and _bad_text(value):
+                found.append(f"{_name(where)}: not valid text (a lone surrogate such as \\ud800)")
+        elif kind is dict or kind is list:
+            if depth >= MAX_DEPTH:
+                found.append(f"{_name(where)}: nested deeper than {MAX_DEPTH} levels")
+                continue
+            if kind is dict:
+                for key, item in value.items():
+                    if not key.isascii() and _bad_text(key):
+                        found.append(f"{_name(where)}: a key that is not valid text")
+                    elif type(item) is not str or not item.isascii():
+                        stack.append((item, (where, key), depth + 1))
+            else:
+                stack.extend(
+                    (item, (where, n), depth + 1)
+                    for n, item in enumerate(value, 1)
+                    if type(item) is not str or not item.isascii()
+                )
+        elif kind is int:
             if not MIN_INT <= value <= MAX_INT:
-                found.append(f"{where}: the number is too large (at most {MAX_INT:,})")
-        elif isinstance(value, float):
-            if not math.isfinite(value):
-                found.append(f"{where}: the number is too large")
-        elif isinstance(value, str) and _bad_text(value):
-            found.append(f"{where}: not valid text (a lone surrogate such as \\ud800)")
+                found.append(f"{_name(where)}: the number is too large (at most {MAX_INT:,})")
+        elif kind is float and not math.isfinite(value):
+            found.append(f"{_name(where)}: the number is too large")
     return found
+
+
+def _name(where: Any) -> str:
+    keys = []
+    while where is not None:
+        where, key = where
+        keys.append(str(key))
+    return " › ".join(["the file", *reversed(keys)])
 
 
 def _bad_text(text: str) -> bool:
