@@ -169,7 +169,7 @@ def test_ctrl_c_ends_in_one_line_and_130(tmp_path):
     big = copy.deepcopy(EXAMPLE)
     template = big["meetings"][0]
     big["meetings"] = []
-    for n in range(400):  # an import that takes a few seconds
+    for n in range(1500):  # an import that takes some seconds
         m = copy.deepcopy(template)
         m["id"] = f"meeting-{n}"
         for course in m["courses"]:
@@ -196,7 +196,7 @@ def test_ctrl_c_ends_in_one_line_and_130(tmp_path):
     deadline = time.monotonic() + 120
     while not lock.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)  # wait until the command runs (the database is open), however slow
-    time.sleep(0.5)
+    time.sleep(0.3)
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=60)
     if proc.returncode == 0:
