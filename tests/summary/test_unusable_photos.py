@@ -51,3 +51,18 @@ def test_check_reports_it(sample_store, db_path, capsys):
     status = main(["--db", str(db_path), "check"])
     err = capsys.readouterr().err
     assert status == 1 and "is not usable: its bytes are not an image" in err
+
+
+def test_a_large_photo_printed_as_a_smaller_jpeg_is_kept(sample_store, meeting_id, tmp_path):
+    # A 3000-pixel PNG without transparency prints as a 1600-pixel JPEG (store/renditions.py).
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (3000, 2000), (30, 90, 160)).save(buffer, "PNG")
+    spoil_first_photo(sample_store, buffer.getvalue(), "image/png")
+    out = tmp_path / "news.html"
+    warnings = write_summary(sample_store, meeting_id, "news", out)
+    assert not any("was left out" in w for w in warnings)
+    assert "data:image/jpeg;base64," in out.read_text(encoding="utf-8")

@@ -384,12 +384,20 @@ def _print_size(store: EventStore, f: MeetingFile) -> bytes:
 
 
 def _unusable_photos(photos: list[dict[str, Any]]) -> list[str]:
-    """Leave out photos that are not images of their type (stored before they were checked)."""
-    from eventdesk.records.images import check_image
+    """Leave out photos that are not images of their type (stored before they were checked).
+
+    A photo's print-size rendition may be another image type than the
+    original (a large PNG becomes a JPEG): it then carries the type of its bytes.
+    """
+    from eventdesk.records.images import FORMATS, check_image, media_type_of
 
     warnings = []
     for photo in list(photos):
         problem = check_image(photo["data"], photo["media_type"])
+        real = media_type_of(photo["data"]) if problem and photo["media_type"] in FORMATS else None
+        if real:
+            photo["media_type"] = real
+            problem = check_image(photo["data"], real)
         if problem:
             photos.remove(photo)
             name = photo["caption"] or f"photo {photo['uid']}"
