@@ -61,7 +61,7 @@ def run(capsys, *argv: str) -> tuple[int, str]:
     return status, err
 
 
-def import_checked(capsys, db: Path, source: Path) -> None:
+def check_import_taken_or_refused(capsys, db: Path, source: Path) -> None:
     before = digest(db)
     status, err = run(capsys, "--db", str(db), "import", str(source))
     assert status in (0, 1), err
@@ -100,7 +100,7 @@ def test_any_json_document_is_taken_or_refused_in_words(
 ):
     source = tmp_path_factory.mktemp("doc") / "given.json"
     source.write_text(json.dumps(value), encoding="utf-8", errors="surrogatepass")
-    import_checked(capsys, example_file, source)
+    check_import_taken_or_refused(capsys, example_file, source)
 
 
 @SETTINGS
@@ -109,7 +109,7 @@ def test_the_example_with_any_value_anywhere(capsys, tmp_path_factory, example_f
     document = _replace_somewhere(copy.deepcopy(EXAMPLE), where, value)
     source = tmp_path_factory.mktemp("doc") / "given.json"
     source.write_text(json.dumps(document), encoding="utf-8", errors="surrogatepass")
-    import_checked(capsys, example_file, source)
+    check_import_taken_or_refused(capsys, example_file, source)
 
 
 @SETTINGS
@@ -117,7 +117,7 @@ def test_the_example_with_any_value_anywhere(capsys, tmp_path_factory, example_f
 def test_any_bytes_are_refused_in_words(capsys, tmp_path_factory, example_file, data):
     source = tmp_path_factory.mktemp("doc") / "given.json"
     source.write_bytes(data)
-    import_checked(capsys, example_file, source)
+    check_import_taken_or_refused(capsys, example_file, source)
 
 
 argument = text.filter(lambda s: "\x00" not in s) | numbers.map(str)
