@@ -33,16 +33,34 @@ class _Signals(QObject):
 _RUNNING: set[_Job] = set()
 
 
-def _run(store: EventStore, work: Work, signals: _Signals) -> None:
+def emit_outcome(
+    signals: Any,
+    call: Callable[[], Any],
+    told: tuple[type[Exception], ...] = (StoreError, ValidationError),
+    stopped: tuple[type[Exception], ...] = (),
+) -> None:
+    """Run ``call`` and say how it ended through ``signals.finished`` or ``signals.failed``.
+
+    Errors of the kinds in ``told`` carry words meant for people and are passed on
+    as they are; one of ``stopped`` (a user's Cancel) goes to ``signals.cancelled``;
+    anything else is a bug: the window stays alive, says so, and the trace goes to
+    standard error. Shared by the background tasks and the long jobs.
+    """
     try:
-        result = work(store)
-    except (StoreError, ValidationError) as exc:
+        result = call()
+    except stopped:
+        signals.cancelled.emit()
+    except told as exc:
         signals.failed.emit(str(exc))
     except Exception as exc:  # a bug: keep the window alive, say so, keep the trace
         traceback.print_exc(file=sys.stderr)
         signals.failed.emit(f"EventDesk failed unexpectedly ({type(exc).__name__}: {exc}).")
     else:
         signals.finished.emit(result)
+
+
+def _run(store: EventStore, work: Work, signals: _Signals) -> None:
+    emit_outcome(signals, lambda: work(store))
 
 
 class _Job(QRunnable):

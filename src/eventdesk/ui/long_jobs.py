@@ -14,9 +14,7 @@ keeps running (the window repaints) and tests can drive it.
 from __future__ import annotations
 
 import contextlib
-import sys
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from eventdesk.records import ValidationError
 from eventdesk.store import StoreError
+from eventdesk.ui.background import emit_outcome
 
 
 class Cancelled(Exception):
@@ -78,17 +77,12 @@ _RUNNING: set[_Runner] = set()
 
 
 def _run(work: Work, control: JobControl, signals: _Signals) -> None:
-    try:
-        result = work(control)
-    except Cancelled:
-        signals.cancelled.emit()
-    except (StoreError, ValidationError, OSError) as exc:
-        signals.failed.emit(str(exc))
-    except Exception as exc:  # a bug: keep the window alive, say so, keep the trace
-        traceback.print_exc(file=sys.stderr)
-        signals.failed.emit(f"EventDesk failed unexpectedly ({type(exc).__name__}: {exc}).")
-    else:
-        signals.finished.emit(result)
+    emit_outcome(
+        signals,
+        lambda: work(control),
+        told=(StoreError, ValidationError, OSError),
+        stopped=(Cancelled,),
+    )
 
 
 class _Runner(QRunnable):
