@@ -73,10 +73,7 @@ def name_only_meant_fonts(document: Any) -> None:
     if defaults is None:
         return
     if meant is not None:
-        fonts = defaults.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            defaults.insert(0, fonts)
+        fonts = docx_tables.leading_child(defaults, "w:rFonts")
         for attr in FONT_ATTRIBUTES:
             if meant.get(qn(attr)):
                 fonts.set(qn(attr), meant.get(qn(attr)))
@@ -118,10 +115,7 @@ def tag_chinese_runs(root: Any) -> int:
         text = "".join(t.text or "" for t in run.iter(qn("w:t")))
         if not has_chinese(text):
             continue
-        rpr = run.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = OxmlElement("w:rPr")
-            run.insert(0, rpr)
+        rpr = docx_tables.leading_child(run, "w:rPr")
         lang = rpr.find(qn("w:lang"))
         if lang is None:
             lang = OxmlElement("w:lang")

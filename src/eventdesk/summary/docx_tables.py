@@ -18,6 +18,19 @@ from docx.oxml.ns import qn
 OPTIONAL_COLUMNS = {"Teachers", "Owner, due"}
 
 
+def leading_child(parent: Any, tag: str) -> Any:
+    """``parent``'s ``tag`` child, made as its first child if missing.
+
+    Word's schema puts a properties element (``w:rPr``, ``w:tcPr``) and the first
+    of its own children (``w:rFonts``, ``w:tcW``) first, so that is where a new one goes.
+    """
+    child = parent.find(qn(tag))
+    if child is None:
+        child = OxmlElement(tag)
+        parent.insert(0, child)
+    return child
+
+
 def finish_table(tbl: Any, width_twips: int) -> None:
     drop_empty_optional_columns(tbl)
     keep_rows_whole(tbl)
@@ -169,14 +182,7 @@ def widths_from_content(tbl: Any, width_twips: int) -> None:
         col = 0
         for tc in _cells(tr):
             span = _span(tc)
-            tcpr = tc.find(qn("w:tcPr"))
-            if tcpr is None:
-                tcpr = OxmlElement("w:tcPr")
-                tc.insert(0, tcpr)
-            tcw = tcpr.find(qn("w:tcW"))
-            if tcw is None:
-                tcw = OxmlElement("w:tcW")
-                tcpr.insert(0, tcw)
+            tcw = leading_child(leading_child(tc, "w:tcPr"), "w:tcW")
             tcw.set(qn("w:w"), str(sum(twips[col : col + span])))
             tcw.set(qn("w:type"), "dxa")
             col += span
