@@ -19,7 +19,11 @@ backup written elsewhere (``eventdesk backup -o FILE``) gets its photos in
 
 A backup is written under a temporary name (``….sqlite3.partial``) and
 renamed only once it is complete and SQLite's quick check passes on it, so a
-full disk or a crash never leaves a short file that looks like a backup. The
+full disk or a crash never leaves a short file that looks like a backup.
+The daily and the before-migration backups follow a quick check of the
+database itself (opening it runs one, the day's upkeep another): for them
+the copy is checked to be whole, every page its header names, rather than
+read through a second time, which would cost more than the copy does. The
 copy is switched out of WAL mode so that reading it later leaves no
 ``-wal``/``-shm`` files beside it.
 """
@@ -86,7 +90,9 @@ def media_folder(target: Path) -> Path:
     return media.folder_for(target)
 
 
-def backup(db: Database, target: Path, progress: Progress | None = None) -> Path:
+def backup(
+    db: Database, target: Path, progress: Progress | None = None, *, checked: bool = False
+) -> Path:
     """Write a consistent copy of ``db`` and the photos it names to ``target``; return its path.
 
     The copy is written beside ``target`` and renamed into place only after
@@ -98,6 +104,9 @@ def backup(db: Database, target: Path, progress: Progress | None = None) -> Path
     records, then photos not yet in the backup's folder; if it
     raises, the copy stops, the partial file is deleted and the exception
     goes on to the caller (that is how a user's Cancel stops a backup).
+
+    ``checked`` says SQLite's quick check passed on ``db`` just before: the
+    copy is then only checked to be whole, not quick-checked again.
     """
     tell = progress or _quiet
     partial = target.with_name(target.name + ".partial")
@@ -117,7 +126,7 @@ def backup(db: Database, target: Path, progress: Progress | None = None) -> Path
                 )
             finally:
                 dest.close()
-        _verify(partial, target)
+        _verify(partial, target, quick=not checked)
         named = named_by(partial)
         folder = media.folder_of(db)
         if folder is not None and named:
@@ -139,19 +148,21 @@ def _discard(partial: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def _verify(partial: Path, target: Path) -> None:
-    """Take the copy out of WAL mode and run SQLite's quick check on it before it is renamed.
+def _verify(partial: Path, target: Path, *, quick: bool) -> None:
+    """Take the copy out of WAL mode and check it before it is renamed.
 
     Out of WAL mode, reading the backup later leaves no ``-wal``/``-shm``
-    files beside it; the quick check catches a copy a failing disk cut short.
+    files beside it. A copy cut short lacks pages its header names; the
+    quick check (``quick``) also reads every page through, for a source
+    no check has vouched for.
     """
     dest = sqlite3.connect(partial)
     try:
         dest.execute("PRAGMA journal_mode = DELETE")
-        problem = [row[0] for row in dest.execute("PRAGMA quick_check(1)")]
+        problem = [row[0] for row in dest.execute("PRAGMA quick_check(1)")] if quick else ["ok"]
     finally:
         dest.close()
-    if problem != ["ok"]:
+    if problem != ["ok"] or not complete(partial):
         raise StoreError(f"Cannot write a backup to {target}: the copy did not check out.")
 
 
@@ -367,8 +378,8 @@ def _prune_due(folder: Path) -> bool:
     return True
 
 
-def automatic_backup(db: Database, db_path: Path, reason: str) -> Path:
-    """Take an automatic backup and rotate the old ones."""
-    target = backup(db, backup_path(db_path, reason))
+def automatic_backup(db: Database, db_path: Path, reason: str, *, checked: bool = False) -> Path:
+    """Take an automatic backup and rotate the old ones (``checked``: see :func:`backup`)."""
+    target = backup(db, backup_path(db_path, reason), checked=checked)
     rotate(db_path)
     return target

@@ -160,7 +160,9 @@ def upkeep_file(path: Path) -> DatabaseDamaged | None:
         except sqlite3.Error:
             return None
         try:
-            backups.automatic_backup(Database(conn, execute_plugins=False), path, "daily")
+            backups.automatic_backup(
+                Database(conn, execute_plugins=False), path, "daily", checked=True
+            )
         finally:
             conn.close()
     return damage
@@ -260,11 +262,11 @@ def open_database(
         version = schema_version(db)
         if version < LATEST_VERSION:
             if exists and version > 0:
-                backups.automatic_backup(db, path, f"before-migration-{version}")
+                backups.automatic_backup(db, path, f"before-migration-{version}", checked=True)
             migrate(db)
             _reclaim(db)
         elif exists and verify and backups.daily_backup_due(path):
-            backups.automatic_backup(db, path, "daily")
+            backups.automatic_backup(db, path, "daily", checked=True)
         if db.execute("SELECT 1 FROM search_dirty LIMIT 1").fetchone():
             with db.atomic():  # another writer left meetings to re-index
                 search_index.refresh(db)

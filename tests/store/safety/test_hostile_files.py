@@ -90,24 +90,31 @@ def test_restore_refuses_another_programs_database(sample_store, db_path, tmp_pa
 FILL_DISK = textwrap.dedent(
     """
     import resource, signal, sys
-    from eventdesk.store import EventStore, StoreError
+    from eventdesk.store import EventStore, StoreError, backups
     store = EventStore.open(sys.argv[1], verify=False)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # a full disk: writes fail with EFBIG
     resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
     try:
-        store.backup()
+        if sys.argv[2] == "manual":
+            store.backup()
+        else:  # the day's backup after the quick check of the database: not read through again
+            backups.automatic_backup(store.db, store.path, "daily", checked=True)
     except StoreError as exc:
         print("refused:", exc)
     """
 )
 
 
-def test_a_backup_cut_short_by_a_full_disk_leaves_nothing_to_restore(sample_store, db_path):
+@pytest.mark.parametrize("kind", ["manual", "daily"])
+def test_a_backup_cut_short_by_a_full_disk_leaves_nothing_to_restore(sample_store, db_path, kind):
     sample_store.close()
     assert db_path.stat().st_size > 40_000
     before = {b.path for b in backups.list_backups(db_path)}
     done = subprocess.run(
-        [sys.executable, "-c", FILL_DISK, str(db_path)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", FILL_DISK, str(db_path), kind],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.stdout.startswith("refused: Cannot write a backup"), done.stderr
     assert {b.path for b in backups.list_backups(db_path)} == before
