@@ -183,6 +183,13 @@ def store_costs(db: Path) -> list[Row]:
             note="target: its floor, a plain flushed copy of those bytes (+10% for noise)",
         ),
         Row(
+            "the day's quick check, before that backup",
+            f["quick_check_s"],
+            "s",
+            None,
+            note="beside the window; the backup then checks its copy is whole",
+        ),
+        Row(
             f"our own university's page ({f['org_meetings']} meetings)",
             f["org_page_ms"],
             "ms",

@@ -8,7 +8,12 @@ Prints one JSON line (run.py reads it) with:
 - ``first_backup_s``: the first backup, which copies every photo once;
 - ``daily_backup_s`` and ``daily_floor_s``: a day's backup after a day's new
   meeting with four new photos, against its floor, a plain copy (flushed to
-  disk) of the records file and those photos; ``backup_folder_mib``: the
+  disk) of the records file and those photos and the deletion of the day
+  before's copy (any rotation that keeps eleven copies drops about one a
+  day: the daily backup drops the one that fell out); ``quick_check_s``: SQLite's
+  quick check of the database, which the day's upkeep runs before that
+  backup (beside the window), so the backup need not read its copy through
+  again; ``backup_folder_mib``: the
   backups folder after ten years, the shared photos and the eleven record
   copies the rotation keeps (taken once, multiplied: the same file eleven
   times);
@@ -43,6 +48,7 @@ from generate import OUR_UNIVERSITY, distinct, photo_pool
 from eventdesk.records import Meeting, MeetingFile
 from eventdesk.store import EventStore, backups, media
 from eventdesk.store.backups import KEEP_DAILY, KEEP_WEEKLY
+from eventdesk.store.database import verify_file
 
 PAGE = 100
 
@@ -93,20 +99,25 @@ def backups_measured(store: EventStore, path: Path, runs: int) -> dict:
     first = store.automatic_backup("daily")
     first_s = time.perf_counter() - started
     records_mib = mib(first)
-    daily, floor = [], []
+    daily, floor, checks = [], [], []
     scratch = Path(tempfile.mkdtemp(prefix="floor-", dir=path.parent))
     for day in range(1, runs + 1):
         new = add_a_day(store, day, photos)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         os.sync()
         started = time.perf_counter()
-        synced_copy(path, scratch / "records.sqlite3")
+        synced_copy(path, scratch / f"records-{day}.sqlite3")
         for n, photo in enumerate(new):
-            synced_copy(photo, scratch / f"{n}.jpg")
+            synced_copy(photo, scratch / f"{day}-{n}.jpg")
+        (scratch / f"records-{day - 1}.sqlite3").unlink(missing_ok=True)  # the copy dropped
         floor.append(time.perf_counter() - started)
         os.sync()
         started = time.perf_counter()
-        store.automatic_backup("daily")
+        problem = verify_file(path)
+        checks.append(time.perf_counter() - started)
+        assert problem is None, problem
+        started = time.perf_counter()  # what upkeep_file does once the check passed
+        backups.automatic_backup(store.db, path, "daily", checked=True)
         daily.append(time.perf_counter() - started)
     shutil.rmtree(scratch)
     pool = mib(folder / "media")
@@ -114,6 +125,7 @@ def backups_measured(store: EventStore, path: Path, runs: int) -> dict:
         "first_backup_s": first_s,
         "daily_backup_s": statistics.median(daily),
         "daily_floor_s": statistics.median(floor),
+        "quick_check_s": statistics.median(checks),
         "records_backup_mib": records_mib,
         "backup_pool_mib": pool,
         "backup_folder_mib": pool + (KEEP_DAILY + KEEP_WEEKLY) * records_mib,
@@ -176,7 +188,7 @@ def export(path: Path) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("db", type=Path)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--no-export", action="store_true", help="leave out the long export")
     args = parser.parse_args()
     figures: dict = {
