@@ -75,6 +75,36 @@ def test_people_and_organisations_already_known_are_matched_by_name(fresh_store)
     assert fresh_store.count_people() == 10
 
 
+def test_a_namesake_told_apart_by_chinese_name_or_email_is_not_matched(fresh_store):
+    fresh_store.save_person(Person("Ding", "Xiaodong", name_zh="丁小东"))
+    fresh_store.save_person(Person("DING", "xiaodong", email="other@example.org"))
+    doc = sample_document()
+    ding = next(p for p in doc["people"] if p["family_name"] == "Ding")
+    ding["email"] = "ding@usst.edu.cn"
+    report = import_document(fresh_store, doc)
+    assert report.people_matched == 0 and report.people_added == 10
+    assert fresh_store.count_people() == 12
+
+
+def test_two_people_of_one_file_with_the_same_name_stay_two(fresh_store):
+    """Different ids in one file are different people: only the database is matched by name."""
+    doc = sample_document()
+    ding = next(p for p in doc["people"] if p["family_name"] == "Ding")
+    namesake = {**ding, "id": "p-ding-2", "name_zh": "", "title": "Lecturer"}
+    doc["people"].append(namesake)
+    doc["meetings"][0]["attendees"].append(
+        {"id": "a-namesake", "person": "p-ding-2", "role": "observer", "side": "other"}
+    )
+    report = import_document(fresh_store, doc)
+    assert report.people_added == 11 and report.people_matched == 0
+    meeting = fresh_store.get_meeting(report.meetings_added[0])
+    first, last = meeting.attendees[0].person_id, meeting.attendees[-1].person_id
+    assert first != last
+    assert fresh_store.get_person(last).title == "Lecturer"
+    again = import_document(fresh_store, doc)  # by id, each to its own
+    assert again.people_matched == 11 and fresh_store.count_people() == 11
+
+
 def test_a_namesake_with_another_chinese_name_is_a_different_person(fresh_store):
     other = fresh_store.save_person(Person("Ding", "Xiaodong", name_zh="丁小东"))
     import_file(fresh_store, SAMPLE)
@@ -145,17 +175,18 @@ def test_the_record_named_is_the_meeting_it_is_in(fresh_store):
 
 def test_a_failure_while_writing_rolls_back_everything(fresh_store, monkeypatch):
     """Even past validation, a write that fails half way leaves nothing behind."""
-    calls = {"n": 0}
-    original = fresh_store.save_meeting
+    from eventdesk.store import meetings
 
-    def failing(meeting):
+    calls = {"n": 0}
+
+    def failing(db, meeting):
         calls["n"] += 1
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(fresh_store, "save_meeting", failing)
+    monkeypatch.setattr(meetings, "save_meeting", failing)
     with pytest.raises(RuntimeError):
         import_file(fresh_store, SAMPLE)
-    monkeypatch.setattr(fresh_store, "save_meeting", original)
+    monkeypatch.undo()
     assert calls["n"] == 1
     assert fresh_store.count_people() == 0 and fresh_store.count_organisations() == 0
 
