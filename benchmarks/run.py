@@ -133,8 +133,8 @@ def measure(db: Path, runs: int) -> list[Row]:
 
 
 def whole_import(db: Path) -> Row:
-    """Export the database as JSON and import it into an empty one (no target in PRODUCT.md)."""
-    what = "import a whole-database export into an empty one"
+    """Export the database's records as JSON and import them into an empty one (issue 12)."""
+    what = "import a whole-database export (records)"
     done = subprocess.run(
         [sys.executable, str(HERE / "whole_import.py"), "--db", str(db)],
         capture_output=True,
@@ -145,8 +145,9 @@ def whole_import(db: Path) -> Row:
     )
     for line in done.stdout.splitlines():
         if line.startswith("whole-database import: "):
-            return Row(what, float(line.split(": ")[1].split()[0]), "s", None)
-    return Row(what, float("nan"), "s", None, note=f"no figure: {done.stderr[-200:]}")
+            note = "well under a minute; into an empty database, photos aside"
+            return Row(what, float(line.split(": ")[1].split()[0]), "s", 30.0, note=note)
+    return Row(what, float("nan"), "s", 30.0, note=f"no figure: {done.stderr[-200:]}")
 
 
 def store_costs(db: Path) -> list[Row]:
