@@ -64,6 +64,27 @@ def test_whole_database_export(capsys, db, tmp_path):
     assert document["scope"] == "database" and len(document["meetings"]) == 1
 
 
+def test_an_export_too_large_to_import_again_says_how_to_move_the_database(
+    capsys, db, tmp_path, monkeypatch
+):
+    from eventdesk.store.interchange import limits
+
+    run(capsys, "--db", db, "import", str(SAMPLE))
+    small = tmp_path / "small.json"
+    status, _, err = run(capsys, "--db", db, "export", "-o", str(small))
+    assert status == 0 and err == ""
+    monkeypatch.setattr(
+        limits, "MAX_FILE_BYTES", small.stat().st_size - 1
+    )  # a 1 GiB file, in small
+    status, out, err = run(capsys, "--db", db, "export", "-o", str(tmp_path / "big.json"))
+    assert status == 0 and out.startswith("Wrote")
+    assert err.startswith("Note: big.json is ") and "copy the database file with its .media" in err
+    status, _, err = run(
+        capsys, "--db", str(tmp_path / "new.sqlite3"), "import", str(tmp_path / "big.json")
+    )
+    assert status != 0 and "EventDesk reads interchange files of up to" in err
+
+
 def test_search_and_check(capsys, db):
     run(capsys, "--db", db, "import", str(SAMPLE))
     status, out, _ = run(capsys, "--db", db, "search", "Pony", "98")

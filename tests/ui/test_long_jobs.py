@@ -61,6 +61,20 @@ def test_whole_database_export_runs_beside_the_window(qtbot, main_window, tmp_pa
     assert f"Wrote {target}" in main_window.statusBar().currentMessage()
 
 
+def test_an_export_too_large_to_import_again_is_pointed_out(
+    qtbot, main_window, tmp_path, monkeypatch
+):
+    from eventdesk.store.interchange import limits
+
+    warned: list[str] = []
+    monkeypatch.setattr(main_window, "warn", warned.append)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)  # the sample's file stands in for 1 GiB
+    target = tmp_path / "all.json"
+    assert _wait(qtbot, main_window.export_database(target)) == target
+    (note,) = warned
+    assert note.startswith("all.json is ") and "copy the database file" in note
+
+
 def test_a_cancelled_export_leaves_no_file(qtbot, main_window, tmp_path, cancel_at):
     target = tmp_path / "all.json"
     cancel_at(lambda _done, _total, text: text == "Writing the records…")  # mid-stream

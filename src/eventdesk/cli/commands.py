@@ -22,6 +22,7 @@ from eventdesk.store import (
     ReadOnlyStore,
     StoreError,
 )
+from eventdesk.store.interchange import limits
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -77,6 +78,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:  # record by record: the whole database is never in memory at once
             store.export_database_to(args.output)
     print(f"Wrote {args.output}.")
+    note = limits.too_big_note(args.output)
+    if note:
+        print(f"Note: {note}", file=sys.stderr)
     return 0
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventdesk.store import DatabaseFiles, EventStore, StoreError
+from eventdesk.store.interchange import limits
 from eventdesk.ui.long_jobs import Cancelled, JobControl, ProgressJob
 from eventdesk.ui.opening import open_for_window
 
@@ -79,12 +80,19 @@ def export_database(window: MainWindow, path: Path) -> ProgressJob:
         f"Exporting to {path.name}…",
         lambda control: write_export(store, path, control),
     )
-    job.finished.connect(lambda written: window.statusBar().showMessage(f"Wrote {written}", 8000))
+    job.finished.connect(lambda written: _exported(window, written))
     job.cancelled.connect(
         lambda: window.statusBar().showMessage("Export cancelled; no file was written.", 8000)
     )
     job.failed.connect(lambda message: window.warn(f"Nothing was exported: {message}"))
     return job.start()
+
+
+def _exported(window: MainWindow, written: Path) -> None:
+    window.statusBar().showMessage(f"Wrote {written}", 8000)
+    note = limits.too_big_note(written)
+    if note:
+        window.warn(note)
 
 
 # -- backup -----------------------------------------------------------------------------

@@ -13,7 +13,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-#: The largest file read (a whole database of ten years, photos included, is far smaller).
+#: The largest file read: a whole database's records of ten years are about a tenth of it; with
+#: its photos it is far larger, and moves by copying its folder (too_big_note says so).
 MAX_FILE_BYTES = 1024 * 2**20
 #: How deep objects and lists may nest (the format needs 5).
 MAX_DEPTH = 32
@@ -32,6 +33,18 @@ def check_size(path: Path) -> str | None:
             f"of up to {MAX_FILE_BYTES // 2**20:,} MB"
         )
     return None
+
+
+def too_big_note(path: Path) -> str | None:
+    """What to tell the user who just exported a file no EventDesk will import (photos, mostly)."""
+    if check_size(path) is None:
+        return None
+    size = path.stat().st_size / 2**20
+    return (
+        f"{path.name} is {size:,.0f} MB, more than the {MAX_FILE_BYTES // 2**20:,} MB EventDesk "
+        "imports (its photos are in it as text). To move this database with its photos to "
+        "another computer, copy the database file with its .media and backups folders instead."
+    )
 
 
 def _refuse_constant(name: str) -> Any:
