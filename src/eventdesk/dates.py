@@ -21,6 +21,9 @@ from typing import Any
 #: Year first: 2019-04-02, 2019/4/2, 2019.4.2, 2019年4月2日 (unambiguous in every office).
 _YEAR_FIRST = re.compile(r"^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$")
 EXAMPLE = "e.g. 2 April 2019 or 2019-04-02"
+#: The languages dateparser reads dates in; the packaged program ships only these
+#: languages' data (packaging/eventdesk.spec reads this line).
+PARSER_LANGUAGES = ("en", "zh")
 
 
 def read_date(text: str, *, day_first: bool = True) -> date:
@@ -76,7 +79,7 @@ def _parser(day_first: bool) -> Any:
     from dateparser.date import DateDataParser
 
     return DateDataParser(
-        languages=["en", "zh"],
+        languages=list(PARSER_LANGUAGES),
         settings={
             "DATE_ORDER": "DMY" if day_first else "MDY",
             "STRICT_PARSING": True,  # "April 2019" is no day: refuse, do not guess the 1st

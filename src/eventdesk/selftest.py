@@ -12,7 +12,16 @@ temporary folder, and never touches the user's database:
 5. and as a DOCX;
 6. the PDF's text is read back and holds the meeting's names, Chinese included;
 7. so does the DOCX's;
-8. and the HTML's, which carries the bundled Chinese font cut down with fontTools.
+8. and the HTML's, which carries the bundled Chinese font cut down with fontTools;
+9. a search typed in traditional characters (丁曉東) finds the meeting (OpenCC's tables);
+10. pinyin is proposed for Chinese names, 朝阳 read as a given name (pypinyin's phrases);
+11. typed dates are read in English and Chinese (dateparser) and written in both (Babel);
+12. a photo of each type EventDesk takes is checked, and a large JPEG made print-size (Pillow);
+13. a meeting with a time is written to an ICS file with its time zone (icalendar);
+14. attendee lists saved as CSV in GB 18030 and in Big5 are read (charset-normalizer).
+
+Steps 9 to 14 walk the libraries whose unused parts the build leaves out
+(packaging/eventdesk.spec), so that a part left out which is needed fails here.
 
 Each step prints ``ok  N. what`` or ``FAIL N. what: why``; the first failure
 ends the run with exit status 1, all steps passing with 0.
@@ -153,6 +162,116 @@ def _step_docx_text(run: _Run) -> None:
         raise StepFailed(f"the DOCX's text lacks {missing}")
 
 
+def _step_search_variants(run: _Run) -> None:
+    found = run.store.search_meetings("丁曉東")  # 丁晓东 as Hong Kong writes it
+    if [row.id for row in found] != [run.meeting_id]:
+        raise StepFailed(f"searching 丁曉東 found {len(found)} meetings, not the example one")
+
+
+#: Names, their proposed pinyin; 朝阳 and 长青 as given names are read from phrases.
+PINYIN = {
+    "丁晓东": ("Ding", "Xiaodong"),
+    "李朝阳": ("Li", "Zhaoyang"),
+    "欧阳长青": ("Ouyang", "Changqing"),
+}
+
+
+def _step_pinyin(run: _Run) -> None:
+    from eventdesk.records.pinyin_names import propose
+
+    wrong = {name: propose(name) for name, want in PINYIN.items() if propose(name) != want}
+    if wrong:
+        raise StepFailed(f"pinyin proposed {wrong}, expected {PINYIN}")
+
+
+#: Typed dates (the Chinese one goes to dateparser, not the year-first reader), and
+#: the 2 April 2019 each must be; Babel writes it back in both languages.
+TYPED_DATES = ("2 April 2019", "2nd of April 2019", "2 四月 2019", "2019年4月2日星期二")
+WRITTEN_DATES = {"en": "April 2, 2019", "zh": "2019年4月2日"}
+
+
+def _step_dates(run: _Run) -> None:
+    from datetime import date
+
+    from eventdesk.dates import read_date
+    from eventdesk.summary.language import long_date
+
+    day = date(2019, 4, 2)
+    wrong = {typed: str(read_date(typed)) for typed in TYPED_DATES if read_date(typed) != day}
+    if wrong:
+        raise StepFailed(f"typed dates were read as {wrong}, not 2019-04-02")
+    written = {lang: long_date(day, lang) for lang in WRITTEN_DATES}
+    if written != WRITTEN_DATES:
+        raise StepFailed(f"2 April 2019 was written as {written}")
+
+
+#: The photo types EventDesk takes (records/images.py), as Pillow saves them.
+PHOTO_FORMATS = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/gif": "GIF",
+    "image/webp": "WEBP",
+    "image/bmp": "BMP",
+    "image/tiff": "TIFF",
+}
+
+
+def _step_photos(run: _Run) -> None:
+    import io
+
+    from PIL import Image
+
+    from eventdesk.records.images import check_image, media_type_of
+    from eventdesk.store.renditions import PRINT_EDGE, print_rendition
+
+    picture = Image.new("RGB", (64, 48), (200, 30, 40))
+    for media_type, fmt in PHOTO_FORMATS.items():
+        out = io.BytesIO()
+        picture.save(out, fmt)
+        data = out.getvalue()
+        problem = check_image(data, media_type)
+        if problem is not None or media_type_of(data) != media_type:
+            raise StepFailed(f"a {fmt} photo was refused: {problem or media_type_of(data)}")
+    if check_image(b"<html>not a photo</html>", "image/png") is None:
+        raise StepFailed("an HTML file passed as a PNG photo")
+    out = io.BytesIO()
+    Image.new("RGB", (3200, 2400), (10, 120, 200)).save(out, "JPEG", quality=80)
+    with Image.open(io.BytesIO(print_rendition(out.getvalue()))) as small:
+        if small.format != "JPEG" or max(small.size) != PRINT_EDGE:
+            raise StepFailed(f"a 3200 x 2400 JPEG was made {small.format} {small.size}")
+
+
+def _step_ics(run: _Run) -> None:
+    import dataclasses
+    from datetime import time
+
+    from eventdesk.spreadsheets.ics import calendar_bytes, office_zone
+
+    meeting = dataclasses.replace(
+        run.store.get_meeting(run.meeting_id), start_time=time(9, 30), end_time=time(17, 0)
+    )
+    ics = calendar_bytes(run.store, [meeting], office_zone("Asia/Shanghai")).decode("utf-8")
+    for wanted in ("BEGIN:VTIMEZONE", "TZID:Asia/Shanghai", "DTSTART;TZID=Asia/Shanghai:"):
+        if wanted not in ics:
+            raise StepFailed(f"the ICS lacks {wanted!r}")
+
+
+#: An attendee list as a mainland office's and a Hong Kong office's Excel save it as CSV.
+CSV_LISTS = {"gb18030": "姓名,职务\n马晓婷,主任\n", "big5": "姓名,職務\n黃志強,副主任\n"}
+
+
+def _step_csv(run: _Run) -> None:
+    from eventdesk.spreadsheets.reading import read_table
+
+    for encoding, text in CSV_LISTS.items():
+        path = run.folder / f"list-{encoding}.csv"
+        path.write_bytes(text.encode(encoding))
+        table = read_table(path)
+        cells = [table.headers, table.rows[0].cells]
+        if cells != [line.split(",") for line in text.split()]:
+            raise StepFailed(f"a {encoding} list was read as {cells} ({table.source})")
+
+
 STEPS: list[tuple[str, Callable[[_Run], None]]] = [
     ("Qt platform set to offscreen before Qt loads, and Qt started on it", _step_offscreen),
     ("database created in a temporary folder", _step_database),
@@ -162,6 +281,15 @@ STEPS: list[tuple[str, Callable[[_Run], None]]] = [
     ("PDF text holds " + " and ".join(EXPECTED_NAMES), _step_pdf_text),
     ("DOCX text holds " + " and ".join(EXPECTED_NAMES), _step_docx_text),
     ("news release written as HTML with the bundled font, holding the names", _step_html),
+    ("search typed in traditional characters (丁曉東) finds the meeting", _step_search_variants),
+    ("pinyin proposed for 丁晓东, 李朝阳 and 欧阳长青", _step_pinyin),
+    ("dates typed in English and Chinese read, and written in both", _step_dates),
+    (
+        "JPEG, PNG, GIF, WebP, BMP and TIFF photos checked, a large JPEG made smaller",
+        _step_photos,
+    ),
+    ("a meeting with a time written to an ICS file with its time zone", _step_ics),
+    ("attendee lists read from CSV files in GB 18030 and Big5", _step_csv),
 ]
 
 

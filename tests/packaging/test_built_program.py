@@ -211,3 +211,38 @@ def test_every_qt_library_a_bundled_binary_needs_is_bundled(built: Path):
         if name.startswith(ours) and name not in bundled
     }
     assert missing == set()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="asks the Linux dynamic linker")
+def test_every_library_resolves_inside_the_folder_without_top_level_links(built: Path):
+    # The spec leaves out the links PyInstaller puts at the top of _internal/ (qt_parts.py)
+    # and Pillow's and OpenCC's unused parts. Given the search path the program starts
+    # with, the dynamic linker (ldd: RUNPATH, then LD_LIBRARY_PATH) must find every library
+    # of every bundled binary in the folder, or be a system library PyInstaller never
+    # bundles (libc, libGL, ...): one found elsewhere here would be missing on an office PC.
+    from PyInstaller.depend import dylib
+
+    internal = built / "_internal"
+    assert not [p.name for p in internal.iterdir() if p.is_symlink()]
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LD_LIBRARY_PATH": str(internal)}
+    files = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]
+    problems = set()
+    for path in files:
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
+        for line in out.splitlines():
+            name, arrow, found = line.strip().partition(" => ")
+            if not arrow:
+                continue
+            found = found.rsplit(" (", 1)[0].strip()
+            if found == "not found":  # (libwayland-cursor: the desktop's, and not here)
+                if dylib.include_library(name):
+                    problems.add(f"{path.relative_to(internal)} needs {name}: not found")
+            elif not found.startswith(str(internal)) and dylib.include_library(found):
+                problems.add(f"{path.relative_to(internal)} needs {name}: only {found}")
+    assert problems == set()
+    # and Pillow's, OpenCC's and dateparser's parts left out are out, the rest in
+    names = {p.relative_to(internal).as_posix() for p in internal.rglob("*")}
+    assert not [n for n in names if n.startswith(("opencc/clib/bin", "opencc/clib/lib64"))]
+    assert not [n for n in names if "_imagingft" in n or "libfreetype-" in n]
+    assert "opencc/clib/share/opencc/STPhrases.ocd2" in names
+    assert any(n.startswith("PIL/_webp") for n in names)

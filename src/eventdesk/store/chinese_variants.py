@@ -15,6 +15,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
+#: OpenCC's conversions used: traditional to simplified and back. The packaged program
+#: ships only the tables these name (packaging/eventdesk.spec reads this line).
+CONFIGS = ("t2s", "s2t")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
@@ -23,7 +26,7 @@ def variants(text: str) -> list[str]:
     if not _HAN.search(text):
         return [text]
     found = [text]
-    for config in ("t2s", "s2t"):
+    for config in CONFIGS:
         converted = _converter(config).convert(text)
         if converted not in found:
             found.append(converted)
