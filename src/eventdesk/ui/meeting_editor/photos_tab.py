@@ -11,12 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPixmap
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from eventdesk.records import FileKind, MeetingFile
 from eventdesk.records.images import check_image, media_type_of
+from eventdesk.scaled_images import fitted
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.list_tab import ListTab
@@ -38,8 +39,8 @@ class Thumbnails:
         if f.uid not in self._cache:
             data = f.data
             if data is None and f.id is not None:
-                try:
-                    data = self._store.file_data(f.id)
+                try:  # the store's print-size copy, upright: quick to decode, kept on disk
+                    data = self._store.photo_for_print(f.id)
                 except StoreError:
                     data = None
             self._cache[f.uid] = _thumbnail(data) if data else None
@@ -47,16 +48,8 @@ class Thumbnails:
 
 
 def _thumbnail(data: bytes) -> QPixmap | None:
-    image = QImage.fromData(data)
-    if image.isNull():
-        return None
-    return QPixmap.fromImage(
-        image.scaled(
-            THUMBNAIL,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    )
+    image = fitted(data, THUMBNAIL)
+    return None if image.isNull() else QPixmap.fromImage(image)
 
 
 class PhotosModel(PartsModel):
@@ -94,8 +87,14 @@ class PhotosTab(ListTab):
         self.view.setIconSize(THUMBNAIL)
         self.view.verticalHeader().setDefaultSectionSize(THUMBNAIL.height() + 6)
         self.view.setColumnWidth(PhotosModel.THUMBNAIL, THUMBNAIL.width() + 12)
+        self._preview_due = False
         self.hint = QLabel("Drop image files here to add them.", self)
         self.toolbar.addWidget(self.hint)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._preview_due:
+            self._show_file()
 
     def bind(self, v: PhotoForm) -> None:
         f = self.form
@@ -180,23 +179,17 @@ class PhotosTab(ListTab):
             return
         size = f.size or (len(f.data) if f.data else 0)
         self.file_label.setText(f"{f.original_name}  ({size // 1024 or 1} KB, {f.media_type})")
+        self._preview_due = not self.isVisible()
+        if self._preview_due:  # opening a meeting decodes no photo: the tab does, when shown
+            self.preview.clear()
+            return
         data, missing = f.data, ""
         if data is None and f.id is not None:
-            try:
-                data = self._store.file_data(f.id)
+            try:  # the print-size copy the store keeps: a few KB to decode, not a 6 MB original
+                data = self._store.photo_for_print(f.id)
             except StoreError as exc:  # its file is gone: say so, keep the record editable
                 missing = str(exc)
-        image = QImage.fromData(data) if data else QImage()
-        self.preview.setPixmap(
-            QPixmap.fromImage(
-                image.scaled(
-                    self.preview.size(),
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-            if not image.isNull()
-            else QPixmap()
-        )
+        image = fitted(data, self.preview.size()) if data else QImage()
+        self.preview.setPixmap(QPixmap() if image.isNull() else QPixmap.fromImage(image))
         if missing:
             self.preview.setText(missing)
