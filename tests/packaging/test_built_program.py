@@ -246,3 +246,33 @@ def test_every_library_resolves_inside_the_folder_without_top_level_links(built:
     assert not [n for n in names if "_imagingft" in n or "libfreetype-" in n]
     assert "opencc/clib/share/opencc/STPhrases.ocd2" in names
     assert any(n.startswith("PIL/_webp") for n in names)
+
+
+def _debug_sections(path: Path) -> list[str]:
+    """The names of an ELF file's .debug_* sections, from its section headers (readelf)."""
+    out = subprocess.run(
+        ["readelf", "-S", "-W", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return sorted({w for w in out.split() if w.startswith(".debug_")})
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("readelf") is None,
+    reason="the spec strips only on Linux, with binutils' strip (readelf reads the result)",
+)
+def test_third_party_extension_modules_ship_without_debug_symbols(built: Path):
+    # Pillow's core and regex's come with debug symbols (4.3 MB of 6): the spec ships
+    # stripped copies, made in its work folder. The installed modules keep theirs, and
+    # Qt and the standard library's modules, which the bare window ships too, are as built.
+    import PIL._imaging
+    import regex._regex
+
+    internal = built / "_internal"
+    for module, dest in ((PIL._imaging, "PIL"), (regex._regex, "regex")):
+        installed = Path(module.__file__)
+        assert _debug_sections(installed), f"{installed} has no debug symbols to strip"
+        shipped = internal / dest / installed.name
+        assert _debug_sections(shipped) == []
+        assert shipped.stat().st_size < installed.stat().st_size / 2
+    lib_dynload = next(internal.glob("python3.*/lib-dynload"))
+    assert _debug_sections(next(lib_dynload.glob("_decimal*.so")))
