@@ -58,6 +58,14 @@ def test_every_output_warns_about_a_character_no_font_has(fresh_store, tmp_path,
     assert "U+20000" in capsys.readouterr().err
 
 
+def test_a_chinese_document_warns_in_chinese(fresh_store, tmp_path, capsys):
+    meeting = save_meeting(fresh_store, f"Visit of the {RARE} delegation")
+    path = tmp_path / "news.html"
+    *_no_chinese_title, warning = write_summary(fresh_store, meeting, "news", path, lang="zh")
+    assert warning.startswith("本文件有 1 个字符没有可用的字体显示") and "U+20000" in warning
+    assert warning in read_back(path)
+
+
 def test_no_warning_for_the_example_meeting(sample_store, meeting_id, tmp_path, capsys):
     assert write_summary(sample_store, meeting_id, "minutes", tmp_path / "m.pdf") == []
     assert capsys.readouterr().err == ""

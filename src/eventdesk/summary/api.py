@@ -93,9 +93,10 @@ def meeting_context_for(store: EventStore, meeting_id: int, lang: str = "en") ->
 def _add_font_warnings(context: dict[str, Any], *, use_qt: bool) -> list[str]:
     text = "".join(fonts.texts_of({k: v for k, v in context.items() if k != "photos"}))
     text += "".join(p.get("caption", "") for p in context.get("photos", []))
-    warning = fonts.warning_for(fonts.missing_glyphs(text, use_qt=use_qt))
+    missing = fonts.missing_glyphs(text, use_qt=use_qt)
+    warning = fonts.warning_for(missing, zh=context.get("lang") == "zh")
     # Warnings found while building the context (a photo left out) are kept.
-    earlier = [w for w in context.get("warnings", []) if "was left out" in w]
+    earlier = list(context.get("photos_left_out", []))
     context["warnings"] = earlier + ([warning] if warning else [])
     return list(context["warnings"])
 

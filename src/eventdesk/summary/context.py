@@ -170,7 +170,7 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> di
         }
         for n, f in enumerate(meeting.photos, 1)
     ]
-    left_out = _unusable_photos(photos)
+    left_out = _unusable_photos(photos, tongue.zh)
     courses = _course_groups(meeting.courses, look, our_root, tongue)
     business = next(
         (s.uid for s in meeting.sessions if any(d.session_uid == s.uid for d in meeting.decisions)),
@@ -282,6 +282,7 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> di
         "photos": photos,
         "alliance": _alliance_view(meeting, look, our_root, tongue),
         "warnings": left_out,
+        "photos_left_out": left_out,
     }
     add_kind(view, meeting, look, tongue)
     view["fact_rows"] = _facts(view, tongue)
@@ -383,7 +384,7 @@ def _print_size(store: EventStore, f: MeetingFile) -> bytes:
         return b""
 
 
-def _unusable_photos(photos: list[dict[str, Any]]) -> list[str]:
+def _unusable_photos(photos: list[dict[str, Any]], zh: bool = False) -> list[str]:
     """Leave out photos that are not images of their type (stored before they were checked).
 
     A photo's print-size rendition may be another image type than the
@@ -401,5 +402,8 @@ def _unusable_photos(photos: list[dict[str, Any]]) -> list[str]:
         if problem:
             photos.remove(photo)
             name = photo["caption"] or f"photo {photo['uid']}"
-            warnings.append(f"{name} was left out: {problem}.")
+            if zh:  # the reason stays in English: it names the file's bytes for whoever fixes it
+                warnings.append(f"照片“{name}”未印出：{problem}。")
+            else:
+                warnings.append(f"{name} was left out: {problem}.")
     return warnings

@@ -143,10 +143,18 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {name}"
 
 
-def warning_for(missing: Iterable[str]) -> str:
+def warning_for(missing: Iterable[str], *, zh: bool = False) -> str:
+    """The line printed above a document (and told on the side) naming what will not show.
+
+    In the document's language: a Chinese news release goes to readers of Chinese.
+    """
     chars = list(missing)
     if not chars:
         return ""
+    if zh:
+        listed = "、".join(describe(c) for c in chars[:10])
+        more = f"等，另有 {len(chars) - 10} 个" if len(chars) > 10 else ""
+        return f"本文件有 {len(chars)} 个字符没有可用的字体显示，打印时可能是空框：{listed}{more}。"
     listed = ", ".join(describe(c) for c in chars[:10])
     more = f" and {len(chars) - 10} more" if len(chars) > 10 else ""
     return (
