@@ -44,6 +44,27 @@ def test_a_new_attendee_takes_the_side_of_their_organisation(editor, drive, fres
     assert [a.side for a in editor.meeting().attendees] == [Side.OURS, Side.PARTNER, Side.OURS]
 
 
+def test_a_new_organisation_then_proposes_the_side_again_unless_chosen_by_hand(
+    editor, drive, fresh_store
+):
+    usst = fresh_store.save_organisation(Organisation(name="USST"))
+    hamburg = fresh_store.save_organisation(Organisation(name="University of Hamburg"))
+    fresh_store.set_our_organisation(usst.id)
+    lenzen = fresh_store.save_person(Person("Lenzen", "Dieter", organisation_id=usst.id))
+    wai = fresh_store.save_person(Person("Wai", "Alexander", organisation_id=usst.id))
+    d = drive(editor)
+    editor.new()
+    tab = editor.attendees
+    first = tab.add_person(lenzen.id)  # listed with his organisation as the database has it
+    assert first.side is Side.OURS
+    d.pick(tab.organisation, "Hamburg", "University of Hamburg")  # corrected: a guest
+    assert first.organisation_id == hamburg.id and first.side is Side.PARTNER
+    second = tab.add_person(wai.id)
+    d.choose(tab.side, Side.OTHER.label)  # the clerk knows better: chosen by hand
+    d.pick(tab.organisation, "Hamburg", "University of Hamburg")
+    assert second.organisation_id == hamburg.id and second.side is Side.OTHER
+
+
 def test_the_summary_speaks_on_behalf_of_our_organisation(sample_store):
     from eventdesk.summary.context import meeting_context
 

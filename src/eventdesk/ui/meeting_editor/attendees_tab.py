@@ -34,6 +34,7 @@ class AttendeesTab(ListTab):
     def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         self._store = store
         self._labels = labels
+        self._organisation_shown: int | None = None
         fields = AttendanceForm(organisation_source(store), labels.organisation)
         super().__init__(AttendeesModel(labels), fields, parent)
         self.finder = Finder(people_source(store, labels), "Add attendee: type a name…", self)
@@ -103,6 +104,28 @@ class AttendeesTab(ListTab):
         self.capacity_zh = f.text("capacity_zh", v.capacity_zh)
         self.role = f.enum("role", v.role, AttendanceRole)
         self.side = f.enum("side", v.side, Side)
+
+    def _show_current(self) -> None:
+        super()._show_current()
+        shown = self.current()
+        self._organisation_shown = shown.organisation_id if shown else None
+
+    def field_edited(self, name: str) -> None:
+        """A new "Organisation then" proposes the side again, unless the side was set by hand.
+
+        The clerk who corrects a guest's organisation from ours to the partner's
+        should not have to remember to move them out of our delegation too.
+        """
+        attendance = self.current()
+        if name != "organisation_id" or attendance is None:
+            return
+        ours = self._store.our_organisation_id()
+        before = proposed_side(ours, self._organisation_shown, self._labels.parent_of)
+        after = proposed_side(ours, attendance.organisation_id, self._labels.parent_of)
+        self._organisation_shown = attendance.organisation_id
+        by_hand = before is not None and attendance.side is not before
+        if after is not None and attendance.side is not after and not by_hand:
+            self.side.setCurrentIndex(self.side.findData(after.value))  # as a click would
 
     def new_record(self) -> Attendance:  # pragma: no cover - attendees are added by person
         raise NotImplementedError
