@@ -276,3 +276,19 @@ def test_third_party_extension_modules_ship_without_debug_symbols(built: Path):
         assert shipped.stat().st_size < installed.stat().st_size / 2
     lib_dynload = next(internal.glob("python3.*/lib-dynload"))
     assert _debug_sections(next(lib_dynload.glob("_decimal*.so")))
+
+
+def test_pypinyins_dictionaries_ship_compact_and_whole(built: Path):
+    # The spec writes them without whitespace; every phrase and reading must stay.
+    import json
+
+    import pypinyin
+
+    installed = Path(pypinyin.__file__).parent
+    for name in ("phrases_dict.json", "pinyin_dict.json"):
+        shipped = built / "_internal" / "pypinyin" / name
+        original = installed / name
+        assert shipped.stat().st_size < original.stat().st_size * 0.9
+        assert json.loads(shipped.read_text(encoding="utf-8")) == json.loads(
+            original.read_text(encoding="utf-8")
+        )
