@@ -292,3 +292,13 @@ def test_pypinyins_dictionaries_ship_compact_and_whole(built: Path):
         assert json.loads(shipped.read_text(encoding="utf-8")) == json.loads(
             original.read_text(encoding="utf-8")
         )
+
+
+def test_standard_modules_nothing_imports_are_left_out_and_decimal_stays(built: Path):
+    # asyncio, multiprocessing and the rest of the spec's list go with their compiled
+    # parts; decimal keeps its compiled _decimal (Babel's numbers, openpyxl's cells),
+    # so leaving out its pure-Python fallback is safe.
+    lib_dynload = next((built / "_internal").glob("python3.*/lib-dynload"))
+    names = {p.name.split(".")[0] for p in lib_dynload.iterdir()}
+    assert {"_asyncio", "_multiprocessing", "_posixshmem"} & names == set()
+    assert {"_decimal", "_sqlite3", "_ctypes"} <= names
