@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 MAX_COLUMN_WIDTH = 220
 #: The main column (a title, a name) never gets narrower than this.
 MAIN_MIN = 220
-#: Rows measured for a column's width: the first page, as shown.
-MEASURED_ROWS = 100
+#: Rows measured for a column's width: more than a screen shows (25 at 1366x768). Measuring
+#: the whole first page (100) took 11 ms of every search keystroke.
+MEASURED_ROWS = 40
 #: A cell's margins on both sides, beyond its text.
 PADDING = 14
 
@@ -91,7 +92,7 @@ class ColumnFitter(QObject):
         header = self._table.horizontalHeader()
         model = self._table.model()
         for column in range(model.columnCount() if model else 0):
-            if column != self._main:
+            if column != self._main and header.sectionSize(column) < MAX_COLUMN_WIDTH:
                 wanted = self._wanted(column)
                 if wanted > header.sectionSize(column):
                     header.resizeSection(column, wanted)
