@@ -236,20 +236,25 @@ def show(rows: list[Row], scale: int) -> int:
         f"\nEventDesk {scale}x on {platform.node()} ({platform.machine()}, {os.cpu_count()} "
         f"cores, Python {platform.python_version()})"
     )
-    print(f"{'what':45} {'figure':>10} {'target':>9} {'floor':>9} {'ratio':>6}  met")
+    print(f"{'what':45} {'figure':>12} {'target':>9} {'floor':>9} {'ratio':>6}  met")
     for r in rows:
-        floor = f"{r.floor:.1f}" if r.floor is not None else ""
-        ratio = f"{r.figure / r.floor:.1f}x" if r.floor else ""
-        target = f"< {r.target:g}" if r.target is not None else ""
+        floor = _figure(r.floor) if r.floor is not None else ""
+        ratio = f"{r.figure / r.floor:.2f}x" if r.floor else ""
+        target = f"< {_figure(r.target)}" if r.target is not None else ""
         met = {True: "yes", False: "NO", None: "-"}[r.met]
         print(
-            f"{r.what:45} {r.figure:8.1f}{r.unit:>2} {target:>9} {floor:>9} {ratio:>6}  {met}"
-            f"{'  ' + r.note if r.note else ''}"
+            f"{r.what:45} {_figure(r.figure):>8}{r.unit:>4} {target:>9} {floor:>9} {ratio:>6}  "
+            f"{met}{'  ' + r.note if r.note else ''}"
         )
     judged = [r for r in rows if r.met is not None]
     met = sum(1 for r in judged if r.met)
     print(f"{met} of {len(judged)} targets met at {scale}x.")
     return 0 if met == len(judged) or scale != 1 else 1
+
+
+def _figure(value: float) -> str:
+    """Three significant figures below 100 (a backup of 0.127 s is not "0.1 s"), else whole."""
+    return f"{value:.3g}" if abs(value) < 100 else f"{value:.0f}"
 
 
 def main() -> int:
