@@ -22,7 +22,6 @@ from eventdesk.store import (
     ReadOnlyStore,
     StoreError,
 )
-from eventdesk.store.interchange import limits
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -77,8 +76,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             _write_text(args.output, store.export_json(args.meeting))
         else:  # record by record: the whole database is never in memory at once
             store.export_database_to(args.output)
+        note = store.too_big_to_import(args.output)
     print(f"Wrote {args.output}.")
-    note = limits.too_big_note(args.output)
     if note:
         print(f"Note: {note}", file=sys.stderr)
     return 0

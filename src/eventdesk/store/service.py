@@ -528,6 +528,12 @@ class EventStore:
 
         return write_database(self, path, progress=progress, cancelled=cancelled)
 
+    def too_big_to_import(self, path: Path) -> str | None:
+        """What to tell the user whose export no EventDesk will import again (photos, mostly)."""
+        from eventdesk.store.interchange.limits import too_big_note
+
+        return too_big_note(path)
+
     def remove_orphan_photos(self) -> list[Path]:
         """Delete photo files no record names (a crash's leftovers, photos removed), an hour on."""
         return [] if self.read_only else media.remove_orphans(self.db)

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventdesk.store import DatabaseFiles, EventStore, StoreError
-from eventdesk.store.interchange import limits
 from eventdesk.ui.long_jobs import Cancelled, JobControl, ProgressJob
 from eventdesk.ui.opening import open_for_window
 
@@ -90,7 +89,7 @@ def export_database(window: MainWindow, path: Path) -> ProgressJob:
 
 def _exported(window: MainWindow, written: Path) -> None:
     window.statusBar().showMessage(f"Wrote {written}", 8000)
-    note = limits.too_big_note(written)
+    note = window.store.too_big_to_import(written)
     if note:
         window.warn(note)
 
