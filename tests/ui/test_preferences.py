@@ -40,3 +40,37 @@ def test_without_a_database_the_dialog_takes_the_name_as_text(qtbot):
     qtbot.addWidget(dialog)
     dialog.our_organisation.setText("University of Shanghai for Science and Technology")
     assert dialog.preferences().our_organisation.startswith("University of Shanghai")
+
+
+def test_the_time_zone_is_picked_from_a_list_and_calendars_use_it(qtbot, main_window, tmp_path):
+    """Edit › Preferences sets the zone; File › Add meeting to calendar writes the event in it."""
+    from datetime import time
+
+    from icalendar import Calendar
+
+    store = main_window.store
+    (row,) = store.list_meetings()
+    meeting = store.get_meeting(row.id)
+    meeting.start_time, meeting.end_time = time(9, 30), time(12, 0)
+    store.save_meeting(meeting)
+    dialog = PreferencesDialog(main_window.preferences, main_window, store=store)
+    qtbot.addWidget(dialog)
+    assert dialog.time_zone.currentData() == ""  # the computer's, until chosen
+    qtbot.keyClicks(dialog.time_zone, "Asia/Hong")  # a list's keyboard search, as a clerk types
+    assert dialog.time_zone.currentText() == "Asia/Hong Kong"
+    main_window.apply_preferences(dialog.preferences())
+    assert Preferences.load(main_window.preferences_path).time_zone == "Asia/Hong_Kong"
+
+    main_window.workspace.list_pane.select_id(row.id)
+    target = tmp_path / "meeting.ics"
+    assert main_window.export_calendar(target)
+    (event,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert event["SUMMARY"].startswith("Annual Meeting and Exchange Symposium")
+    assert event["DTSTART"].params["TZID"] == "Asia/Hong_Kong"
+    assert event.decoded("DTSTART").hour == 9 and event.decoded("DTSTART").minute == 30
+    assert f"Wrote {target}" in main_window.statusBar().currentMessage()
+
+
+def test_a_zone_written_by_hand_into_the_file_is_kept():
+    dialog = PreferencesDialog(Preferences(time_zone="America/Argentina/ComodRivadavia"))
+    assert dialog.preferences().time_zone == "America/Argentina/ComodRivadavia"

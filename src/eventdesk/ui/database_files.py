@@ -103,6 +103,36 @@ def export_meeting(window: MainWindow, path: Path | None = None) -> bool:
         return False
 
 
+def export_calendar(window: MainWindow, path: Path | None = None) -> bool:
+    """The chosen meeting as an iCalendar file, in the office's time zone (Preferences)."""
+    from eventdesk.spreadsheets.errors import SpreadsheetError
+    from eventdesk.spreadsheets.ics import export_ics
+
+    meeting_id = window.current_meeting_id()
+    if meeting_id is None:
+        window.inform("Choose a meeting to add to a calendar.")
+        return False
+    if path is None:
+        start = str(Path(_start_folder(window)) / f"meeting-{meeting_id}.ics")
+        name, _ = QFileDialog.getSaveFileName(
+            window, "Add meeting to calendar", start, "Calendar files (*.ics)"
+        )
+        if not name:
+            return False
+        path = Path(name) if Path(name).suffix else Path(name).with_suffix(".ics")
+    try:
+        export_ics(
+            window.store, path, meeting_id=meeting_id, time_zone=window.preferences.time_zone
+        )
+    except (SpreadsheetError, StoreError) as exc:
+        window.warn(str(exc))
+        return False
+    window.statusBar().showMessage(
+        f"Wrote {path}: open it in Outlook or import it into the office calendar.", 8000
+    )
+    return True
+
+
 def export_database(window: MainWindow, path: Path | None = None) -> ProgressJob | None:
     """Everything as one interchange file, beside the window with a progress bar."""
     if path is None:

@@ -223,6 +223,10 @@ class MainWindow(QMainWindow):
     def export_meeting(self, path: Path | None = None) -> bool:
         return database_files.export_meeting(self, path)
 
+    def export_calendar(self, path: Path | None = None) -> bool:
+        """File › Add meeting to calendar: the chosen meeting as an .ics file."""
+        return database_files.export_calendar(self, path)
+
     def export_database(self, path: Path | None = None) -> ProgressJob | None:
         """File › Export whole database: the job under way (it ends by a signal), or None."""
         return database_files.export_database(self, path)

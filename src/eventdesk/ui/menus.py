@@ -30,6 +30,7 @@ class MenuActions:
     export_list: QAction
     restore_backup: QAction
     export_meeting: QAction
+    export_calendar: QAction
     export_database: QAction
     backup: QAction
     check_database: QAction
@@ -68,6 +69,7 @@ def build_menus(window: MainWindow) -> MenuActions:
     recent_menu.aboutToShow.connect(lambda: window.fill_recent_menu(recent_menu))
     import_file = _action(window, "&Import…", window.import_file)
     export_meeting = _action(window, "&Export meeting…", window.export_meeting)
+    export_calendar = _action(window, "Add meeting to &calendar (.ics)…", window.export_calendar)
     export_database = _action(window, "Export &whole database…", window.export_database)
     backup = _action(window, "&Back up now", window.backup)
     restore_backup = _action(window, "Restore from bac&kup…", window.restore_backup)
@@ -81,8 +83,9 @@ def build_menus(window: MainWindow) -> MenuActions:
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
     for item in (new_record, save, None, new_database, open_database, recent_menu, None):
         _add(file_menu, item)
-    for item in (import_file, import_attendees, None, export_meeting, export_database):
+    for item in (import_file, import_attendees, None, export_meeting, export_calendar):
         _add(file_menu, item)
+    _add(file_menu, export_database)
     for item in (export_list, None, backup, restore_backup, check_database, None):
         _add(file_menu, item)
     for item in (print_summary, export_summary, None, quit_):
@@ -122,6 +125,7 @@ def build_menus(window: MainWindow) -> MenuActions:
         export_list=export_list,
         restore_backup=restore_backup,
         export_meeting=export_meeting,
+        export_calendar=export_calendar,
         export_database=export_database,
         backup=backup,
         check_database=check_database,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from zoneinfo import available_timezones
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -55,6 +57,7 @@ class PreferencesDialog(QDialog):
         self.trash_days.setValue(preferences.trash_days)
         self.our_organisation = QLineEdit(preferences.our_organisation)
         self.our_organisation.setPlaceholderText("The university this office belongs to")
+        self.time_zone = time_zone_box(preferences.time_zone)
         self.day_first = QCheckBox("02/04/2019 is 2 April (day first); unticked: 4 February")
         self.day_first.setChecked(preferences.day_first)
         buttons = QDialogButtonBox(
@@ -71,6 +74,7 @@ class PreferencesDialog(QDialog):
         form.addRow("&Rows per page in lists", self.page_size)
         form.addRow("Remove from the &trash after", self.trash_days)
         form.addRow("&Dates", self.day_first)
+        form.addRow("Time &zone of calendars", self.time_zone)
         form.addRow(buttons)
 
     def our_organisation_id(self) -> int | None:
@@ -87,7 +91,36 @@ class PreferencesDialog(QDialog):
             our_organisation=name,
             trash_days=self.trash_days.value(),
             day_first=self.day_first.isChecked(),
+            time_zone=self.time_zone.currentData() or "",
         )
+
+
+def time_zone_box(chosen: str) -> QComboBox:
+    """The computer's zone, then every IANA zone by name; typing "Hong" jumps to Asia/Hong_Kong.
+
+    A list rather than a text field: a calendar exported with a misspelt zone
+    would be refused, and the clerk would only find out then.
+    """
+    box = QComboBox()
+    box.addItem(f"The computer's ({_computer_zone()})", "")
+    for name in sorted(available_timezones()):
+        if "/" in name and not name.startswith(("Etc/", "SystemV/", "US/")):
+            box.addItem(name.replace("_", " "), name)
+    if chosen and box.findData(chosen) < 0:  # set by hand in preferences.json: kept
+        box.addItem(chosen, chosen)
+    box.setCurrentIndex(max(0, box.findData(chosen)))
+    box.setToolTip("Timed meetings go to calendars at this zone's clock (File › Add to calendar)")
+    return box
+
+
+def _computer_zone() -> str:
+    from eventdesk.spreadsheets.errors import SpreadsheetError
+    from eventdesk.spreadsheets.ics import office_zone  # the zone an export would use
+
+    try:
+        return office_zone("").key
+    except SpreadsheetError:  # the computer names a zone this Python does not know
+        return "unknown"
 
 
 def _label(store: EventStore, org_id: int | None) -> str:
