@@ -26,8 +26,8 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks packaging
 	$(BIN)/ruff check --fix src tests benchmarks packaging
 
-bench: $(STAMP)  ## docs/targets.md's targets on a generated full-size database (a few minutes)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+bench: $(STAMP)  ## docs/targets.md's targets on a generated full-size database; BENCH_ARGS="--photo-share 0.05" on a smaller disk
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 package: $(STAMP)  ## build the standalone program into dist/EventDesk/ and self-test it
 	$(BIN)/pyinstaller --noconfirm --clean packaging/eventdesk.spec --distpath dist --workpath build

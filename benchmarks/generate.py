@@ -491,6 +491,27 @@ def photo_options(args: argparse.Namespace) -> dict:
     }
 
 
+def check_room(folder: Path, scale: int, options: dict) -> None:
+    """Stop before filling the disk: the photos, and once more in the benchmark's backups.
+
+    At the defaults (four 4 MB photos on every meeting) scale 1 is 160 GB of
+    photos and as much again in ``backups/media``; the message names a share
+    that fits this disk.
+    """
+    import shutil
+
+    per_share = 10_000 * scale * options["photos_per_meeting"] * options["photo_mb"] * 1e6 * 2
+    needed = per_share * options["photo_share"]
+    free = shutil.disk_usage(folder).free - 5e9  # and the records, the export, some room left
+    if needed > free:
+        fits = max(0.0, free / per_share) if per_share else 0.0
+        raise SystemExit(
+            f"The photos need about {needed / 1e9:,.0f} GB (with the benchmark's backups of them);"
+            f" {folder} has {max(free, 0) / 1e9:,.0f} GB to spare. Run with --photo-share "
+            f"{fits:.2f} or less (docs/storage.md says how the figures scale)."
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
@@ -498,6 +519,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     add_photo_options(parser)
     args = parser.parse_args()
+    check_room(args.output.resolve().parent, args.scale, photo_options(args))
     started = time.perf_counter()
     counts = generate(args.output, args.scale, args.seed, **photo_options(args))
     took = time.perf_counter() - started

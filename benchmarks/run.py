@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from generate import add_photo_options, generate, photo_options  # noqa: E402
+from generate import add_photo_options, check_room, generate, photo_options  # noqa: E402
 
 PROBE = [sys.executable, str(HERE / "probe.py")]
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -268,6 +268,7 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / f"bench-{args.scale}x.sqlite3"
     if not db.exists():
+        check_room(folder, args.scale, photo_options(args))
         print(f"generating {db} ...", flush=True)
         generate(db, args.scale, **photo_options(args))
     return show(measure(db, args.runs), args.scale)
