@@ -52,7 +52,7 @@ def main() -> int:
         folder = Path(name)
         exported = folder / "whole.json"
         started = time.perf_counter()
-        with EventStore.open(records_only(args.db, folder), read_only=True) as store:
+        with EventStore.open(records_only(args.db, folder)) as store:  # our copy: migrated if old
             write_database(store, exported)
         print(f"whole-database export: {time.perf_counter() - started:.1f} s", flush=True)
         size = exported.stat().st_size / 2**20

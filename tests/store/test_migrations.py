@@ -39,3 +39,34 @@ def test_a_new_database_starts_at_the_latest_version_in_wal_mode(db_path):
         assert schema_version(store.db) == LATEST_VERSION
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_migration_12_finds_partners_stored_half_in_each_script(tmp_path):
+    """Documents written before migration 12 held Chinese as stored; after it, folded too."""
+    from datetime import date
+
+    from eventdesk.records import Attendance, Meeting, Organisation, Person
+    from eventdesk.store import search_index
+    from eventdesk.store.fts import spaced_han
+
+    path = tmp_path / "v11.sqlite3"
+    with EventStore.open(path) as store:
+        hkbu = store.save_organisation(
+            Organisation(name="Hong Kong Baptist University", name_zh="香港浸會大学")
+        )
+        guest = store.save_person(Person("Wong", "Ka Ming", organisation_id=hkbu.id))
+        meeting = Meeting(title="Delegation visit", start_date=date(2026, 3, 2))
+        meeting.attendees = [Attendance(person_id=guest.id, organisation_id=hkbu.id)]
+        store.save_meeting(meeting)
+        db = store.db
+        with db.atomic():  # the documents as version 11 wrote them: Chinese as stored only
+            db.execute("INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT id FROM meetings")
+            db.conn.create_function("eventdesk_spaced_han", 1, spaced_han, deterministic=True)
+            db.execute("DELETE FROM meeting_search")
+            db.execute(f"INSERT INTO meeting_search(rowid, body) {search_index.DOCUMENT}")
+            db.execute("DELETE FROM search_dirty")
+        db.execute("PRAGMA user_version = 11")
+        assert store.search_meetings("浸会大学") == []  # what an office saw before
+    with EventStore.open(path) as store:
+        assert schema_version(store.db) == LATEST_VERSION
+        assert [r.title for r in store.search_meetings("浸会大学")] == ["Delegation visit"]

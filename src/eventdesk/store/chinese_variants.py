@@ -4,7 +4,9 @@ Hong Kong and Taiwan partners write traditional characters, the mainland
 simplified; a clerk types whichever their input method gives. Every search
 of a list, a picker or the meetings asks for the typed text, its simplified
 form and its traditional form (OpenCC's conversion tables, the standard
-ones), so the stored spelling does not matter.
+ones), so the stored spelling does not matter. A name stored in both scripts at once
+(香港浸會大学, as an input method may give) is found through the meetings' search
+documents, which also hold their Chinese in simplified characters (``search_index.py``).
 
 OpenCC is imported, and its tables loaded, on the first Chinese search.
 """
@@ -31,6 +33,11 @@ def variants(text: str) -> list[str]:
         if converted not in found:
             found.append(converted)
     return found
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters (unchanged if it has no Chinese)."""
+    return _converter("t2s").convert(text) if _HAN.search(text) else text
 
 
 @lru_cache(maxsize=2)

@@ -379,6 +379,11 @@ def m011_match_names_by_index(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS organisations_name_zh ON organisations (name_zh)")
 
 
+def m012_search_folds_chinese(db: Database) -> None:
+    """Search documents hold their Chinese in simplified characters too (search_index.py)."""
+    search_index.reindex_all(db)
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -391,6 +396,7 @@ MIGRATIONS: list[Migration] = [
     m009_photo_files,
     m010_drop_unused_search,
     m011_match_names_by_index,
+    m012_search_folds_chinese,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from eventdesk.store.fts import spaced_han
+from eventdesk.store.chinese_variants import simplified
+from eventdesk.store.fts import han_runs, spaced_han
 
 TOKENIZER = "unicode61 remove_diacritics 2"
 
@@ -163,6 +164,26 @@ DOCUMENT = (
 )
 
 
+def indexed_words(text: str | None) -> str:
+    """A document's words, each Chinese character a word; its Chinese again in simplified.
+
+    A query is tried as typed, in simplified and in traditional characters;
+    a name stored half in each (香港浸會大学) matches none of those three, but
+    its simplified form matches the query's. Only documents with traditional
+    characters grow, by their Chinese once more.
+    """
+    spaced = spaced_han(text)
+    chinese = " ".join(han_runs(text or ""))
+    folded = simplified(chinese)
+    return spaced if folded == chinese else f"{spaced} {spaced_han(folded)}"
+
+
+def reindex_all(db: Database) -> None:
+    """Rebuild every meeting's document (a migration that changes what documents hold)."""
+    db.execute("INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT id FROM meetings")
+    refresh(db)
+
+
 def pending(db: Database) -> int:
     """How many meetings wait for their search document to be rebuilt."""
     return db.execute("SELECT count(*) FROM search_dirty").fetchone()[0]
@@ -182,7 +203,7 @@ def refresh(db: Database, limit: int | None = None) -> int:
     if limit is not None and limit < dirty:
         batch += f" ORDER BY meeting_id LIMIT {int(limit)}"
         dirty = limit
-    db.conn.create_function("eventdesk_spaced_han", 1, spaced_han, deterministic=True)
+    db.conn.create_function("eventdesk_spaced_han", 1, indexed_words, deterministic=True)
     dirty_keys = f"SELECT search_rowid FROM search_keys WHERE meeting_id IN ({batch})"
     db.execute(f"DELETE FROM meeting_search WHERE rowid IN ({dirty_keys})")
     db.execute(f"DELETE FROM search_keys WHERE meeting_id IN ({batch})")
