@@ -381,7 +381,7 @@ def m011_match_names_by_index(db: Database) -> None:
 
 def m012_search_folds_chinese(db: Database) -> None:
     """Search documents hold their Chinese in simplified characters too (search_index.py)."""
-    search_index.reindex_all(db)
+    search_index.reindex_traditional(db)
 
 
 MIGRATIONS: list[Migration] = [
