@@ -45,6 +45,21 @@ def sample_meeting(sample_store: EventStore):
     return sample_store.get_meeting(row.id)
 
 
+def save_visit_of_mixed_script_partner(store: EventStore) -> None:
+    """A delegation from 香港浸會大学: traditional 會, simplified 学, as an input method may give."""
+    from datetime import date
+
+    from eventdesk.records import Attendance, Meeting, Organisation, Person
+
+    hkbu = store.save_organisation(
+        Organisation(name="Hong Kong Baptist University", name_zh="香港浸會大学")
+    )
+    guest = store.save_person(Person("Wong", "Ka Ming", organisation_id=hkbu.id))
+    meeting = Meeting(title="Delegation visit", start_date=date(2026, 3, 2))
+    meeting.attendees = [Attendance(person_id=guest.id, organisation_id=hkbu.id)]
+    store.save_meeting(meeting)
+
+
 @pytest.fixture
 def busy_org_store(fresh_store: EventStore) -> EventStore:
     """Our university at 30 meetings over 30 months, hosting some and sending two people to each.

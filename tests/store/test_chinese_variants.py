@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.conftest import save_visit_of_mixed_script_partner
+
 from eventdesk.records import Organisation, Person
 from eventdesk.store.chinese_variants import variants
 
@@ -39,18 +41,7 @@ def test_meetings_are_found_in_either_script(sample_store):
 
 
 def test_a_partner_stored_half_in_each_script_is_found_by_either(fresh_store):
-    """An input method gave 香港浸會大学: traditional 會, simplified 学, in one name."""
-    from datetime import date
-
-    from eventdesk.records import Attendance, Meeting
-
-    hkbu = fresh_store.save_organisation(
-        Organisation(name="Hong Kong Baptist University", name_zh="香港浸會大学")
-    )
-    guest = fresh_store.save_person(Person("Wong", "Ka Ming", organisation_id=hkbu.id))
-    meeting = Meeting(title="Delegation visit", start_date=date(2026, 3, 2))
-    meeting.attendees = [Attendance(person_id=guest.id, organisation_id=hkbu.id)]
-    fresh_store.save_meeting(meeting)
+    save_visit_of_mixed_script_partner(fresh_store)
     for typed in ("浸会大学", "浸會大學", "浸會大学", "浸会大學"):
         assert [r.title for r in fresh_store.search_meetings(typed)] == ["Delegation visit"], typed
     assert fresh_store.search_meetings("浸信大学") == []  # a different name is still not found

@@ -1,6 +1,8 @@
 import shutil
 from pathlib import Path
 
+from tests.conftest import save_visit_of_mixed_script_partner
+
 from eventdesk.store import EventStore
 from eventdesk.store.migrations import LATEST_VERSION, schema_version
 
@@ -43,21 +45,12 @@ def test_a_new_database_starts_at_the_latest_version_in_wal_mode(db_path):
 
 def test_migration_12_finds_partners_stored_half_in_each_script(tmp_path):
     """Documents written before migration 12 held Chinese as stored; after it, folded too."""
-    from datetime import date
-
-    from eventdesk.records import Attendance, Meeting, Organisation, Person
     from eventdesk.store import search_index
     from eventdesk.store.fts import spaced_han
 
     path = tmp_path / "v11.sqlite3"
     with EventStore.open(path) as store:
-        hkbu = store.save_organisation(
-            Organisation(name="Hong Kong Baptist University", name_zh="香港浸會大学")
-        )
-        guest = store.save_person(Person("Wong", "Ka Ming", organisation_id=hkbu.id))
-        meeting = Meeting(title="Delegation visit", start_date=date(2026, 3, 2))
-        meeting.attendees = [Attendance(person_id=guest.id, organisation_id=hkbu.id)]
-        store.save_meeting(meeting)
+        save_visit_of_mixed_script_partner(store)
         db = store.db
         with db.atomic():  # the documents as version 11 wrote them: Chinese as stored only
             db.execute("INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT id FROM meetings")
