@@ -6,6 +6,7 @@ one line and leaves every file as it was.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import signal
@@ -163,8 +164,9 @@ HOLD = textwrap.dedent(
 )
 
 
-def test_check_of_a_file_open_elsewhere_is_not_called_broken(sample_store, db_path, capsys):
-    sample_store.close()
+@contextlib.contextmanager
+def held_open(db_path):
+    """The database held open by another EventDesk process until the block ends."""
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD, str(db_path)],
         stdin=subprocess.PIPE,
@@ -173,9 +175,15 @@ def test_check_of_a_file_open_elsewhere_is_not_called_broken(sample_store, db_pa
     )
     try:
         assert holder.stdout.readline().strip() == "holding"
-        status, out, err = run(capsys, "--db", str(db_path), "check")
+        yield holder
     finally:
         holder.communicate("\n", timeout=10)
+
+
+def test_check_of_a_file_open_elsewhere_is_not_called_broken(sample_store, db_path, capsys):
+    sample_store.close()
+    with held_open(db_path):
+        status, out, err = run(capsys, "--db", str(db_path), "check")
     assert status == 0, err
     assert "no problems found" in out
     assert "out of step" not in err and "problem" not in err
@@ -275,16 +283,7 @@ def test_a_lock_of_a_live_eventdesk_is_still_respected(sample_store, db_path):
     from eventdesk.store import DatabaseLocked
 
     sample_store.close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(db_path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "holding"
+    with held_open(db_path):
         assert json.loads(lock_path(db_path).read_text(encoding="utf-8"))["started"]
         with pytest.raises(DatabaseLocked):
             EventStore.open(db_path)
-    finally:
-        holder.communicate("\n", timeout=10)
