@@ -65,7 +65,7 @@ def test_the_preview_shows_matches_new_people_and_rows_not_taken(dialog):
 
 def test_import_takes_the_rows_in_one_go(qtbot, dialog, sample_store, meeting_id):
     people_before = sample_store.count_people()
-    with qtbot.waitSignal(dialog.imported) as signal:
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
 
     assert signal.args[0].attendances_added == 2
