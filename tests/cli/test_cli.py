@@ -93,6 +93,20 @@ def test_search_and_check(capsys, db):
     assert status == 0 and "no problems found" in out
 
 
+def test_search_finds_a_hong_kong_name_by_its_taiwan_and_mainland_forms(capsys, db):
+    """Given a meeting attended by 衞炳江, `search 衛炳江` and `search 卫炳江` list it."""
+    from tests.store.test_chinese_variants import save_meeting_with_hong_kong_attendee
+
+    from eventdesk.store import EventStore
+
+    with EventStore.open(db) as store:
+        meeting = save_meeting_with_hong_kong_attendee(store)
+    for typed in ("衛炳江", "卫炳江"):
+        status, out, _ = run(capsys, "--db", db, "search", typed)
+        assert status == 0 and out.startswith(f"{meeting.id}\t"), typed
+        assert "Spring reception" in out
+
+
 def test_a_broken_file_gets_one_message_per_problem_and_status_1(capsys, db, tmp_path):
     run(capsys, "--db", db, "import", str(SAMPLE))
     document = json.loads(SAMPLE.read_text(encoding="utf-8"))

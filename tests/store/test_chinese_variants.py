@@ -5,13 +5,45 @@ from __future__ import annotations
 from tests.conftest import save_visit_of_mixed_script_partner
 
 from eventdesk.records import Organisation, Person
-from eventdesk.store.chinese_variants import variants
+from eventdesk.store.chinese_variants import name_key, variants
 
 
 def test_variants_are_the_typed_text_then_its_other_forms():
     assert variants("浸会") == ["浸会", "浸會"]
     assert variants("浸會") == ["浸會", "浸会"]
     assert variants("Baptist") == ["Baptist"]
+    # Hong Kong's 衞 and Taiwan's 衛 fold to the mainland's 卫, and each spelling is tried
+    assert set(variants("衛炳江")) == {"衛炳江", "卫炳江", "衞炳江"}
+    assert set(variants("卫")) >= {"卫", "衛", "衞"}
+
+
+def test_names_are_the_same_whatever_their_case_spaces_or_script():
+    assert name_key("Tongji  University") == name_key("tongji university")
+    assert name_key("衞炳江") == name_key("卫炳江") == name_key("衛炳江")
+    assert name_key("峯") == name_key("峰")
+    assert name_key("Tongji University") != name_key("Tianjin University")
+
+
+def save_meeting_with_hong_kong_attendee(store, name_zh: str = "衞炳江"):
+    """Given a meeting attended by 衞炳江, as a Hong Kong office writes the name."""
+    from datetime import date
+
+    from eventdesk.records import Attendance, Meeting
+
+    org = store.save_organisation(Organisation(name="Liaison Office", name_zh="中聯辦聯絡部"))
+    guest = store.save_person(Person("Wai", "Bing Kong", name_zh=name_zh, organisation_id=org.id))
+    meeting = Meeting(title="Spring reception", start_date=date(2024, 4, 2))
+    meeting.attendees = [Attendance(person_id=guest.id, organisation_id=org.id)]
+    return store.save_meeting(meeting)
+
+
+def test_a_hong_kong_name_is_found_by_its_taiwan_and_mainland_forms(fresh_store):
+    save_meeting_with_hong_kong_attendee(fresh_store)
+    for typed in ("衞炳江", "衛炳江", "卫炳江", "卫", "衛"):
+        assert [r.title for r in fresh_store.search_meetings(typed)] == ["Spring reception"], typed
+        assert [r.name for r in fresh_store.list_people(typed)] == ["WAI Bing Kong"], typed
+    for typed in ("中联办", "中聯辦联络部"):
+        assert [r.name for r in fresh_store.list_organisations(typed)] == ["Liaison Office"]
 
 
 def test_organisations_are_found_in_either_script(fresh_store):

@@ -63,3 +63,32 @@ def test_migration_12_finds_partners_stored_half_in_each_script(tmp_path):
     with EventStore.open(path) as store:
         assert schema_version(store.db) == LATEST_VERSION
         assert [r.title for r in store.search_meetings("浸会大学")] == ["Delegation visit"]
+
+
+def test_migration_13_finds_a_hong_kong_name_by_its_other_forms(tmp_path):
+    """Given documents as version 12 wrote them (folded by t2s alone, which keeps 衞),
+    when the file is opened, then a name stored with 衞 among simplified characters is found
+    by its mainland and Taiwan forms (a name in one script alone was found without it)."""
+    from tests.store.test_chinese_variants import save_meeting_with_hong_kong_attendee
+
+    from eventdesk.store import chinese_variants, search_index
+
+    path = tmp_path / "v12.sqlite3"
+    with EventStore.open(path) as store:
+        save_meeting_with_hong_kong_attendee(store, "衞国強")  # as an input method may mix
+        db = store.db
+        folding = chinese_variants.simplified
+        chinese_variants.simplified = chinese_variants.standard_simplified
+        search_index.simplified = chinese_variants.standard_simplified
+        try:  # the documents as version 12 wrote them
+            with db.atomic():
+                db.execute("INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT id FROM meetings")
+                search_index.refresh(db)
+        finally:
+            chinese_variants.simplified = search_index.simplified = folding
+        db.execute("PRAGMA user_version = 12")
+        assert store.search_meetings("卫国强") == []  # what an office saw before
+    with EventStore.open(path) as store:
+        assert schema_version(store.db) == LATEST_VERSION
+        for typed in ("卫国强", "衛國強", "衞国強"):
+            assert [r.title for r in store.search_meetings(typed)] == ["Spring reception"]

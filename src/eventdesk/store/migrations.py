@@ -384,6 +384,11 @@ def m012_search_folds_chinese(db: Database) -> None:
     search_index.reindex_traditional(db)
 
 
+def m013_search_folds_regional_chinese(db: Database) -> None:
+    """衞炳江 is found as 衛炳江 and 卫炳江: documents fold Hong Kong and Taiwan forms too."""
+    search_index.reindex_regional(db)
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -397,6 +402,7 @@ MIGRATIONS: list[Migration] = [
     m010_drop_unused_search,
     m011_match_names_by_index,
     m012_search_folds_chinese,
+    m013_search_folds_regional_chinese,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -15,9 +15,11 @@ transaction commits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 
-from eventdesk.store.chinese_variants import simplified
+from eventdesk.store.chinese_variants import simplified, standard_simplified
 from eventdesk.store.fts import han_runs, spaced_han
 
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -188,6 +190,19 @@ def reindex_traditional(db: Database) -> int:
     find them takes a twentieth of rebuilding them all (0.5 s at 1x, where an
     office's database may have none).
     """
+    return _reindex_where(db, lambda chinese: simplified(chinese) != chinese)
+
+
+def reindex_regional(db: Database) -> int:
+    """Rebuild the documents whose Chinese folds further with Hong Kong's and Taiwan's tables.
+
+    Migration 13: documents written with ``t2s`` alone kept 衞 and 峯, so
+    衛炳江 and 卫炳江 did not find 衞炳江. Only those documents change.
+    """
+    return _reindex_where(db, lambda chinese: simplified(chinese) != standard_simplified(chinese))
+
+
+def _reindex_where(db: Database, changes: Callable[[str], bool]) -> int:
     rows = db.execute(
         "SELECT k.meeting_id, s.body FROM search_keys k "
         "JOIN meeting_search s ON s.rowid = k.search_rowid"
@@ -195,7 +210,7 @@ def reindex_traditional(db: Database) -> int:
     changed = []
     for meeting_id, body in rows:
         chinese = " ".join(han_runs(body or ""))
-        if chinese and simplified(chinese) != chinese:
+        if chinese and changes(chinese):
             changed.append((meeting_id,))
     db.conn.executemany("INSERT OR IGNORE INTO search_dirty(meeting_id) VALUES (?)", changed)
     refresh(db)
