@@ -31,6 +31,7 @@ from eventdesk.store.queries import (
     OrganisationRow,
     PersonRow,
 )
+from eventdesk.store.same_names import same_name
 from eventdesk.store.service import EventStore
 from eventdesk.store.trash import Emptied, TrashRow
 
@@ -58,6 +59,7 @@ __all__ = [
     "RecordNotFound",
     "StoreError",
     "TrashRow",
+    "same_name",
 ]
 
 

@@ -40,6 +40,7 @@ from eventdesk.store import (
     meetings,
     queries,
     related,
+    same_names,
     search_index,
     settings,
 )
@@ -258,6 +259,10 @@ class EventStore:
         """People matching ``text``; ``sort`` is a key of ``queries.PEOPLE_SORTS``."""
         return queries.list_people(self.db, text, sort=sort, limit=limit, offset=offset)
 
+    def people_named(self, person: Person) -> list[queries.PersonRow]:
+        """Others of ``person``'s name (case, spaces, script, order aside), offered first."""
+        return same_names.people_named(self.db, person)
+
     def count_people(self, text: str = "") -> int:
         return queries.count_people(self.db, text)
 
@@ -337,6 +342,10 @@ class EventStore:
     ) -> list[queries.OrganisationRow]:
         """Organisations matching ``text``; ``sort``: a key of ``queries.ORGANISATION_SORTS``."""
         return queries.list_organisations(self.db, text, sort=sort, limit=limit, offset=offset)
+
+    def organisations_named(self, org: Organisation) -> list[queries.OrganisationRow]:
+        """Others with one of ``org``'s names (case, spaces, script aside): offered first."""
+        return same_names.organisations_named(self.db, org)
 
     def count_organisations(self, text: str = "") -> int:
         return queries.count_organisations(self.db, text)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import Organisation, OrganisationKind, Person, ValidationError
-from eventdesk.store import EventStore, StoreError
+from eventdesk.store import EventStore, OrganisationRow, StoreError
 from eventdesk.ui import marking
 from eventdesk.ui.meeting_editor import bilingual
 
@@ -70,6 +70,10 @@ class NewOrganisationDialog(QDialog):
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.create_button.setText("&Create")
         self.create_button.setDefault(True)  # Enter in any field creates
+        self.use_button = self.buttons.addButton("&Use it", QDialogButtonBox.ButtonRole.ActionRole)
+        self.use_button.hide()
+        self._recorded: OrganisationRow | None = None  # the one of that name, once offered
+        self._offered_for: tuple[str, ...] = ()
         form = QFormLayout()
         form.addRow("&Name", bilingual.pair(self.name, self.name_zh))
         form.addRow("&Short name", self.short_name)
@@ -80,6 +84,7 @@ class NewOrganisationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.use_button.clicked.connect(self.use_recorded)
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
         _prefill(typed, self.name, self.name_zh)
@@ -96,9 +101,21 @@ class NewOrganisationDialog(QDialog):
         )
 
     def create(self) -> Organisation | None:
-        """Save it; on a problem say so in words and stay open."""
+        """Save it; on a problem say so in words and stay open.
+
+        An organisation of the same name already recorded is offered first
+        (Enter then takes it); Create again makes another of that name.
+        """
+        org = self.organisation()
+        names = (org.name, org.name_zh, org.short_name)
+        if names != self._offered_for:  # not yet asked for these names
+            same = self._store.organisations_named(org) if org.name or org.name_zh else []
+            if same:
+                self._offered_for = names
+                self._offer(same[0])
+                return None
         try:
-            saved = self._store.save_organisation(self.organisation())
+            saved = self._store.save_organisation(org)
         except ValidationError as exc:
             self._say("; ".join(f"{p.field.replace('_', ' ')} {p.message}" for p in exc.problems))
             marking.mark(self.name, self.message.text())
@@ -109,6 +126,28 @@ class NewOrganisationDialog(QDialog):
         self.created.emit(saved)
         self.accept()
         return saved
+
+    def use_recorded(self) -> Organisation | None:
+        """Take the organisation of that name already recorded, as if it had been found."""
+        if self._recorded is None:
+            return None
+        org = self._store.get_organisation(self._recorded.id)
+        self.created.emit(org)
+        self.accept()
+        return org
+
+    def _offer(self, row: OrganisationRow) -> None:
+        self._recorded = row
+        label = " · ".join(x for x in (row.name, row.name_zh, row.short_name) if x)
+        self._say(
+            f"“{label}” is already recorded. Enter uses it; press Create (Alt+C) "
+            "to record another of that name."
+        )
+        self.use_button.setText(f"&Use “{row.name or row.name_zh}”")
+        self.use_button.setToolTip(label)
+        self.use_button.show()
+        self.create_button.setDefault(False)
+        self.use_button.setDefault(True)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -141,23 +180,32 @@ class NewPersonDialog(QDialog):
 
 def organisation_creator(store: EventStore, parent: QWidget) -> Creator:
     """A finder's "Create …" for organisations: the dialog, then ``done(new id)``."""
-
-    def create(typed: str, done: Done) -> None:
-        dialog = NewOrganisationDialog(store, typed, parent.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.created.connect(lambda org: done(org.id))
-        dialog.open()
-
-    return create
+    return _one_at_a_time(lambda typed: NewOrganisationDialog(store, typed, parent.window()))
 
 
 def person_creator(store: EventStore, labels, parent: QWidget) -> Creator:
     """A finder's "Create …" for people: the New-person form in a window."""
+    return _one_at_a_time(lambda typed: NewPersonDialog(store, labels, typed, parent.window()))
+
+
+def _one_at_a_time(make: Callable[[str], QDialog]) -> Creator:
+    """Open the form; while one from this finder is open, bring it forward instead.
+
+    A second form under the first, with only the name in it, looked as if the
+    typing had been lost, and its Create made the record twice.
+    """
+    opened: list[QDialog] = []
 
     def create(typed: str, done: Done) -> None:
-        dialog = NewPersonDialog(store, labels, typed, parent.window())
+        if opened:
+            opened[0].raise_()
+            opened[0].activateWindow()
+            return
+        dialog = make(typed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.created.connect(lambda person: done(person.id))
+        dialog.created.connect(lambda record: done(record.id))
+        dialog.finished.connect(lambda _result: opened.clear())
+        opened.append(dialog)
         dialog.open()
 
     return create

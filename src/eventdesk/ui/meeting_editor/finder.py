@@ -12,16 +12,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
-from eventdesk.store import EventStore
+from eventdesk.store import EventStore, same_name
 from eventdesk.ui import marking
 from eventdesk.ui.meeting_editor.labels import Labels
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LIMIT = 20
+#: How long after a record is created in place focus returned to its finder goes on (ms).
+HAND_ON_MS = 1000
 #: The popup row that creates what was typed (see ``create_in_place``).
 CREATE = -1
 
@@ -31,6 +40,8 @@ class Candidate:
     id: int
     label: str
     detail: str = ""
+    #: every name it goes by (English, Chinese, short): typing one of them is "the same"
+    names: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -55,7 +66,12 @@ def people_source(
         seen = {c.id for c in found}
         if needle:
             more = [
-                Candidate(r.id, r.name, ", ".join(x for x in (r.title, r.organisation) if x))
+                Candidate(
+                    r.id,
+                    r.name,
+                    ", ".join(x for x in (r.title, r.organisation) if x),
+                    (r.name, r.name_zh),
+                )
                 for r in store.list_people(text, limit=LIMIT)
                 if r.id not in seen
             ]
@@ -78,7 +94,9 @@ def organisation_source(store: EventStore) -> Source:
         if not text.strip():
             return []
         return [
-            Candidate(r.id, r.name or r.name_zh, r.short_name or r.city)
+            Candidate(
+                r.id, r.name or r.name_zh, r.short_name or r.city, (r.name, r.name_zh, r.short_name)
+            )
             for r in store.list_organisations(text, limit=LIMIT)
         ]
 
@@ -95,10 +113,14 @@ class Finder(QLineEdit):
         super().__init__(parent)
         self._source = source
         self._candidates: list[Candidate] = []
+        self._typed = ""  # what the candidates were found for
         self.keep_text = False  # a picker shows the chosen name; an adder clears
         #: ``creator(text, done)`` makes a record of the typed text (None: no "Create …")
         self.creator: Callable[[str, Callable[[int], None]], None] | None = None
         self.settled_text: str | None = None  # Enter on this text picks nothing new
+        #: after a record is created here: the next field (a picker) or back here (an adder)
+        self.next_after_create = False
+        self._handled_enter = False
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
         self._model = QStandardItemModel(self)
@@ -122,25 +144,31 @@ class Finder(QLineEdit):
 
     def refresh(self, text: str | None = None) -> None:
         """Ask the source again for what is typed and show the popup if anything matches."""
-        self._candidates = self._source(self.text() if text is None else text)
+        typed = (self.text() if text is None else text).strip()
+        self._typed = typed
+        found = self._source(typed)
+        # a record of exactly that name (case, spaces, script aside) is offered first
+        self._candidates = sorted(found, key=lambda c: not same_name(typed, c.names or (c.label,)))
         self._model.clear()
         for c in self._candidates:
             item = QStandardItem(c.text)
             item.setData(c.id, ID_ROLE)
             item.setEditable(False)
             self._model.appendRow(item)
-        typed = (self.text() if text is None else text).strip()
-        if self.creator is not None and typed and typed != self.settled_text:
-            exact = any(c.label.casefold() == typed.casefold() for c in self._candidates)
-            if not exact:
-                item = QStandardItem(f"Create “{typed}”…")
-                item.setData(CREATE, ID_ROLE)
-                item.setEditable(False)
-                self._model.appendRow(item)
+        offer_create = self.creator is not None and typed and typed != self.settled_text
+        if offer_create and not self.same_named():
+            item = QStandardItem(f"Create “{typed}”…")
+            item.setData(CREATE, ID_ROLE)
+            item.setEditable(False)
+            self._model.appendRow(item)
         if self._model.rowCount() and self.hasFocus():
             self._completer.complete()
         else:
             self._completer.popup().hide()
+
+    def same_named(self) -> list[Candidate]:
+        """The candidates whose name is what was typed, case, spaces and script aside."""
+        return [c for c in self._candidates if same_name(self._typed, c.names or (c.label,))]
 
     def choose(self, record_id: int) -> None:
         """Pick a record as if it were chosen in the popup."""
@@ -150,6 +178,22 @@ class Finder(QLineEdit):
         if not self.keep_text:
             self.clear()
         self.chosen.emit(record_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter that picked or created is used up here.
+
+        Otherwise the popup's completer would pick the highlighted row a second
+        time (a second New-organisation form opened under the first, and its
+        Create made the organisation twice), and a dialog around the finder
+        would take the same Enter for its default button.
+        """
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            super().keyPressEvent(event)
+            return
+        self._handled_enter = False
+        super().keyPressEvent(event)  # returnPressed: _choose_first
+        if self._handled_enter:
+            event.accept()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Leaving the field (a click on a button) closes its popup, as leaving a menu does."""
@@ -167,10 +211,27 @@ class Finder(QLineEdit):
         return True
 
     def _created(self, record_id: int) -> None:
-        """A record was created in place: pick it and carry on from this field."""
+        """A record was created in place: pick it and carry on with the keyboard.
+
+        A picker of one record goes on to the next field; an adder stays, for
+        the next co-host or party. Focus is given once the window is active
+        again (the closing dialog hands activation back late), so keys typed
+        next never land in another field.
+        """
         self.choose(record_id)
-        self.window().activateWindow()
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        window = self.window()
+        window.activateWindow()
+        target: QWidget = self
+        focused = QApplication.focusWidget()
+        if focused is not None and focused is not self and window.isAncestorOf(focused):
+            target = focused  # choosing moved the keyboard on already (a party's role)
+        elif self.next_after_create:
+            target = _next_field(self)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        if target is not self:
+            # closing the dialog hands the keyboard back to the finder that opened it, and the
+            # window manager activates the window late: either may happen after this
+            _HandOn(self, target)
 
     def _activated(self, index: QModelIndex) -> None:
         record_id = index.data(ID_ROLE)
@@ -183,6 +244,7 @@ class Finder(QLineEdit):
         if self.settled_text is not None and self.text() == self.settled_text:
             return
         popup = self._completer.popup()
+        self._handled_enter = True
         if popup.isVisible() and popup.currentIndex().isValid():
             self._activated(popup.currentIndex())  # the highlighted one, as the popup would
             return
@@ -190,8 +252,47 @@ class Finder(QLineEdit):
             self.refresh()
         if self._candidates:
             self.choose(self._candidates[0].id)
-        else:
-            self.create()  # a name nobody has: offer to create it, never drop it
+        elif not self.create():  # a name nobody has: offer to create it, never drop it
+            self._handled_enter = False
+
+
+def _next_field(widget: QWidget) -> QWidget:
+    """The field Tab goes to from ``widget`` (itself if there is none)."""
+    field = widget.nextInFocusChain()
+    while field is not widget:
+        tabbable = field.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if tabbable and field.isVisible() and field.isEnabled() and field.focusProxy() is None:
+            return field
+        field = field.nextInFocusChain()
+    return widget
+
+
+class _HandOn(QObject):
+    """For a moment after a record is created, focus given back to the finder goes on.
+
+    Keys typed right after the dialog closed must reach the field the clerk
+    expects, whenever the window's activation arrives.
+    """
+
+    def __init__(self, finder: Finder, target: QWidget):
+        super().__init__(finder)
+        self._finder = finder
+        self._target = target
+        finder.installEventFilter(self)
+        QTimer.singleShot(HAND_ON_MS, self._done)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and self._target.isVisible():
+            QTimer.singleShot(0, self._hand_on)
+        return False
+
+    def _hand_on(self) -> None:
+        if self._finder.hasFocus() and self._target.isVisible():
+            self._target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _done(self) -> None:
+        self._finder.removeEventFilter(self)
+        self.deleteLater()
 
 
 class RecordPicker(QWidget):
@@ -211,6 +312,7 @@ class RecordPicker(QWidget):
         self._value: int | None = None
         self.finder = Finder(source, placeholder, self)
         self.finder.keep_text = True
+        self.finder.next_after_create = True
         self.finder.setClearButtonEnabled(False)
         self._clear = QToolButton(self)
         self._clear.setText("×")

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import NameOrder, Person, ValidationError, display_name
+from eventdesk.records.names import split_typed
 from eventdesk.records.pinyin_names import is_chinese_name, propose
-from eventdesk.store import EventStore, StoreError
+from eventdesk.store import EventStore, PersonRow, StoreError
 from eventdesk.ui import marking
 from eventdesk.ui.meeting_editor import bilingual
 from eventdesk.ui.meeting_editor.finder import RecordPicker, organisation_source
@@ -51,8 +52,12 @@ class NewPersonPanel(QGroupBox):
         )
         self.preview = QLabel()
         self.create_button = QPushButton("Create and add")
+        self.use_button = QPushButton("Use the one recorded")
+        self.use_button.hide()
         self.cancel_button = QPushButton("Cancel")
-        for button in (self.create_button, self.cancel_button):
+        self._recorded: PersonRow | None = None  # a person of that name, once offered
+        self._offered_for: tuple[str, ...] = ()
+        for button in (self.create_button, self.use_button, self.cancel_button):
             button.setAutoDefault(False)
 
         layout = QFormLayout(self)
@@ -66,6 +71,7 @@ class NewPersonPanel(QGroupBox):
         layout.addRow("Organisation", self.organisation)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview, 1)
+        buttons.addWidget(self.use_button)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.cancel_button)
         layout.addRow(buttons)
@@ -76,6 +82,7 @@ class NewPersonPanel(QGroupBox):
         self.name_zh.textEdited.connect(self._propose_pinyin)
         self.name_order.currentIndexChanged.connect(self._update_preview)
         self.create_button.clicked.connect(self.create)
+        self.use_button.clicked.connect(self.use_recorded)
         self.cancel_button.clicked.connect(self.cancel)
 
     def start(self, typed: str = "") -> None:
@@ -86,15 +93,17 @@ class NewPersonPanel(QGroupBox):
         self.organisation.set_value(None)
         self.name_order.setCurrentIndex(0)
         self._proposed = None
+        self._withdraw_offer()
         marking.clear(self.family_name)
         self.preview.setText("")
         if is_chinese_name(typed):  # 丁晓东 typed in the finder: the Chinese name, and its pinyin
             self.name_zh.setText(typed.strip())
             self._propose_pinyin()
-        else:
-            family, _, given = typed.strip().partition(" ")
+        else:  # "Alexander WAI": the capitals mark the family name, wherever it stands
+            family, given, order = split_typed(typed)
             self.family_name.setText(family)
-            self.given_name.setText(given.strip())
+            self.given_name.setText(given)
+            self.name_order.setCurrentIndex(self.name_order.findData(order.value))
         self.show()
         self.family_name.setFocus()
 
@@ -117,8 +126,16 @@ class NewPersonPanel(QGroupBox):
         """
         if not self._resolve_organisation():
             return None
+        person = self.person()
+        names = (person.family_name, person.given_name, person.name_zh)
+        if names != self._offered_for and person.family_name:  # not yet asked for these names
+            same = self._store.people_named(person)
+            if same:
+                self._offered_for = names
+                self._offer(same[0])
+                return None
         try:
-            saved = self._store.save_person(self.person())
+            saved = self._store.save_person(person)
         except ValidationError as exc:
             for problem in exc.problems:
                 widget = {"family_name": self.family_name}.get(problem.field, self.family_name)
@@ -133,6 +150,32 @@ class NewPersonPanel(QGroupBox):
         self.created.emit(saved)
         return saved
 
+    def use_recorded(self) -> Person | None:
+        """Take the person of that name already recorded instead of a second one."""
+        if self._recorded is None:
+            return None
+        person = self._store.get_person(self._recorded.id)
+        self._labels.remember_person(person)
+        self.hide()
+        self.created.emit(person)
+        return person
+
+    def _offer(self, row: PersonRow) -> None:
+        """Say who of that name is recorded; Enter now takes them, Create makes another."""
+        self._recorded = row
+        about = ", ".join(x for x in (row.name_zh, row.title, row.organisation) if x)
+        self.preview.setText(
+            _escape(f"{row.name}{f' ({about})' if about else ''} is already recorded: ")
+            + "<b>Enter</b> uses them; <i>Create</i> records another of that name."
+        )
+        self.use_button.setText(f"Use {row.name}")
+        self.use_button.show()
+
+    def _withdraw_offer(self) -> None:
+        self._recorded = None
+        self._offered_for = ()
+        self.use_button.hide()
+
     def cancel(self) -> None:
         self.hide()
         self.cancelled.emit()
@@ -144,7 +187,11 @@ class NewPersonPanel(QGroupBox):
             if self.focusWidget() is not self.organisation.finder or not (
                 self.organisation.pending_text()
             ):
-                self.create()
+                offered = self._recorded is not None and self.use_button.isVisible()
+                if offered and self.focusWidget() is not self.create_button:
+                    self.use_recorded()
+                else:
+                    self.create()
             event.accept()
         elif event.key() == Qt.Key.Key_Escape:
             self.cancel()
@@ -159,7 +206,7 @@ class NewPersonPanel(QGroupBox):
             return True
         finder = self.organisation.finder
         finder.refresh(typed)
-        exact = [c for c in finder.candidates() if c.label.casefold() == typed.casefold()]
+        exact = finder.same_named()
         if len(exact) == 1:
             self.organisation.set_value(exact[0].id)
             return True
@@ -190,6 +237,9 @@ class NewPersonPanel(QGroupBox):
         self.name_order.setCurrentIndex(self.name_order.findData(NameOrder.FAMILY_FIRST.value))
 
     def _update_preview(self) -> None:
+        names = (self.family_name.text().strip(), self.given_name.text().strip())
+        if self._recorded is not None and names != self._offered_for[:2]:
+            self._withdraw_offer()  # another name now: the offer was for the one before
         name = display_name(
             self.family_name.text(), self.given_name.text(), self.name_order.currentData()
         )
