@@ -23,6 +23,7 @@ from eventdesk.store.errors import (
 )
 from eventdesk.store.files import DatabaseFiles
 from eventdesk.store.lock import DatabaseLocked
+from eventdesk.store.merging import Merge
 from eventdesk.store.queries import (
     AttendedRow,
     CourseRow,
@@ -50,6 +51,7 @@ __all__ = [
     "ImportReport",
     "MeetingFilter",
     "MeetingRow",
+    "Merge",
     "NewerSchemaError",
     "NotAnEventDeskDatabase",
     "OrganisationRow",

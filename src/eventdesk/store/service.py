@@ -38,6 +38,7 @@ from eventdesk.store import (
     drafts,
     media,
     meetings,
+    merging,
     queries,
     related,
     same_names,
@@ -392,6 +393,23 @@ class EventStore:
         self._row(table, record_id, kind)
         with self.transaction():
             self.db[table].update(record_id, {"deleted_at": None})
+
+    def merge(self, kind: str, kept: int, merged: int) -> merging.Merge:
+        """Make ``merged`` (a person or organisation) part of ``kept``, in one transaction.
+
+        Every reference moves to ``kept``, its empty fields take ``merged``'s,
+        and ``merged`` goes to the trash; :meth:`unmerge` undoes it.
+        """
+        table = _SOFT_DELETABLE[kind]
+        self._row(table, kept, kind)
+        self._row(table, merged, kind)
+        with self.transaction():
+            return merging.merge(self.db, kind, kept, merged)
+
+    def unmerge(self, done: merging.Merge) -> None:
+        """Undo a :meth:`merge`: each reference back where it was, the duplicate restored."""
+        with self.transaction():
+            merging.unmerge(self.db, done)
 
     def trash(self) -> dict[str, list[int]]:
         return {

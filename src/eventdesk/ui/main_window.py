@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(lambda _index: self._trash_changed())
         self.trash_dialog: TrashDialog | None = None
+        self.merge_dialog = None  # Edit › Merge into…, while open
         if icon is not None:
             self.setWindowIcon(icon)
         self.actions_ = build_menus(self)
@@ -155,6 +156,12 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(f"Moved to the trash: {label}. Ctrl+Z restores it.", 5000)
         return True
+
+    def merge_selected(self, kept: int | None = None) -> bool:
+        """Merge the person or organisation selected in the list into another (Ctrl+Z undoes)."""
+        from eventdesk.ui.merge_records import merge_selected
+
+        return merge_selected(self, kept)
 
     def show_trash(self) -> TrashDialog:
         if self.trash_dialog is None:

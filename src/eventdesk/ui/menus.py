@@ -40,6 +40,7 @@ class MenuActions:
     undo: QAction
     redo: QAction
     delete: QAction
+    merge: QAction
     trash: QAction
     find: QAction
     preferences: QAction
@@ -100,10 +101,12 @@ def build_menus(window: MainWindow) -> MenuActions:
     # Delete acts on the list; in a text field the key deletes text as usual.
     delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     trash = _action(window, "&Trash…", window.show_trash)
+    merge = _action(window, "&Merge into…", window.merge_selected)
+    merge.setStatusTip("Make the selected person or organisation part of another (a duplicate)")
     find = _action(window, "&Find", window.focus_search, keys.Find)
     preferences = _action(window, "Prefere&nces…", window.show_preferences, keys.Preferences)
     preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
-    for item in (undo, redo, None, delete, trash, None, find, None, preferences):
+    for item in (undo, redo, None, delete, merge, trash, None, find, None, preferences):
         _add(edit_menu, item)
 
     help_menu = bar.addMenu("&Help")
@@ -135,6 +138,7 @@ def build_menus(window: MainWindow) -> MenuActions:
         undo=undo,
         redo=redo,
         delete=delete,
+        merge=merge,
         trash=trash,
         find=find,
         preferences=preferences,

@@ -1,0 +1,99 @@
+"""Two records of one organisation or person become one; undo makes them two again."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventdesk.records import (
+    Attendance,
+    Decision,
+    DecisionParty,
+    HostOrganisation,
+    Meeting,
+    Organisation,
+    Person,
+    Session,
+)
+
+
+@pytest.fixture
+def twice_recorded(fresh_store):
+    """Given "Tongji University" recorded twice, each named by a meeting, and both by one."""
+    store = fresh_store
+    first = store.save_organisation(Organisation(name="Tongji University", short_name="TJU"))
+    second = store.save_organisation(Organisation(name="Tongji University", name_zh="同济大学"))
+    guest = store.save_person(Person("Li", "Ming", organisation_id=second.id))
+    spring = Meeting(title="Spring visit", start_date=date(2024, 4, 2))
+    spring.hosts = [HostOrganisation(first.id)]
+    autumn = Meeting(title="Autumn forum", start_date=date(2024, 10, 8))
+    autumn.hosts = [HostOrganisation(first.id), HostOrganisation(second.id)]
+    autumn.attendees = [Attendance(person_id=guest.id, organisation_id=second.id)]
+    autumn.decisions = [Decision(text="Joint summer school", parties=[DecisionParty(second.id)])]
+    store.save_meeting(spring)
+    store.save_meeting(autumn)
+    return store, first, second, guest
+
+
+def test_merging_moves_every_reference_and_trashes_the_duplicate(twice_recorded):
+    store, first, second, guest = twice_recorded
+    done = store.merge("organisation", first.id, second.id)
+    # then every meeting and person names the one kept, which took the Chinese name
+    kept = store.get_organisation(first.id)
+    assert (kept.name_zh, kept.short_name) == ("同济大学", "TJU")
+    assert store.get_person(guest.id).organisation_id == first.id
+    (autumn,) = [r for r in store.list_meetings() if r.title == "Autumn forum"]
+    meeting = store.get_meeting(autumn.id)
+    assert [h.organisation_id for h in meeting.hosts] == [first.id]  # one host, not two
+    assert meeting.attendees[0].organisation_id == first.id
+    assert meeting.decisions[0].parties[0].organisation_id == first.id
+    assert [r.id for r in store.list_organisations("Tongji")] == [first.id]
+    assert {r.title for r in store.meetings_of_organisation(first.id)} == {
+        "Spring visit",
+        "Autumn forum",
+    }
+    assert second.id in store.trash()["organisation"]
+    assert [m.title for m in store.search_meetings("同济")] == ["Autumn forum", "Spring visit"]
+    assert done.references == 4
+
+
+def test_undoing_a_merge_puts_everything_back(twice_recorded):
+    store, first, second, guest = twice_recorded
+    before = {r.id: store.get_meeting(r.id) for r in store.list_meetings()}
+    done = store.merge("organisation", first.id, second.id)
+    store.unmerge(done)
+    after = {r.id: store.get_meeting(r.id) for r in store.list_meetings()}
+    assert {k: [h.organisation_id for h in m.hosts] for k, m in after.items()} == {
+        k: [h.organisation_id for h in m.hosts] for k, m in before.items()
+    }
+    assert store.get_person(guest.id).organisation_id == second.id
+    assert store.get_organisation(first.id).name_zh == ""
+    assert store.trash()["organisation"] == []
+    assert sorted(r.id for r in store.list_organisations("Tongji")) == [first.id, second.id]
+
+
+def test_merging_people_keeps_one_attendance_per_meeting(fresh_store):
+    store = fresh_store
+    wai = store.save_person(Person("Wai", "Alexander"))
+    twin = store.save_person(Person("WAI", "Alexander", name_zh="衞炳江"))
+    meeting = Meeting(title="Reception", start_date=date(2024, 5, 1))
+    meeting.attendees = [Attendance(person_id=wai.id), Attendance(person_id=twin.id)]
+    meeting.sessions = [Session(title="Opening", chair_id=twin.id)]
+    saved = store.save_meeting(meeting)
+    done = store.merge("person", wai.id, twin.id)
+    merged = store.get_meeting(saved.id)
+    assert [a.person_id for a in merged.attendees] == [wai.id]
+    assert merged.sessions[0].chair_id == wai.id
+    assert store.get_person(wai.id).name_zh == "衞炳江"
+    store.unmerge(done)
+    again = store.get_meeting(saved.id)
+    assert sorted(a.person_id for a in again.attendees) == [wai.id, twin.id]
+    assert again.sessions[0].chair_id == twin.id
+
+
+def test_a_record_cannot_be_merged_into_itself_and_nothing_changes(fresh_store):
+    org = fresh_store.save_organisation(Organisation(name="Fudan University"))
+    with pytest.raises(ValueError):
+        fresh_store.merge("organisation", org.id, org.id)
+    assert fresh_store.trash()["organisation"] == []
