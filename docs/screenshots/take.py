@@ -176,6 +176,51 @@ def new_person(window: MainWindow) -> QWidget:
     return dialog
 
 
+LONG_ORG = (
+    "Liaison Office of the Central People's Government in the Hong Kong Special "
+    "Administrative Region"
+)
+
+
+@shot("long-names-attendee")
+def long_names_attendee(window: MainWindow) -> None:
+    """The longest organisation and title selected as an attendee: nothing leaves the screen."""
+    from eventdesk.records import Attendance
+
+    store = window.store
+    office = store.save_organisation(
+        Organisation(LONG_ORG, name_zh="中央人民政府駐香港特別行政區聯絡辦公室", short_name="LOCPG")
+    )
+    title = "Deputy Director-General of the Department of Educational, Scientific and Technological Affairs"
+    person = store.save_person(
+        Person("Au-Yeung", "Tai Man Christopher", title=title, organisation_id=office.id)
+    )
+    (row,) = store.list_meetings()
+    meeting = store.get_meeting(row.id)
+    meeting.attendees.insert(0, Attendance(person.id, organisation_id=office.id, title=title))
+    store.save_meeting(meeting)
+    window.workspace.refresh()
+    _select(window, Section.MEETINGS, "2021")
+    editor = window.workspace.editors.meeting_editor
+    editor.load(row.id)
+    editor.tabs.setCurrentWidget(editor.attendees)
+    editor.attendees.select(0)
+
+
+@shot("long-names-new-person")
+def long_names_new_person(window: MainWindow) -> QWidget:
+    """The New-person form with a long organisation picked and a name already recorded."""
+    from eventdesk.ui.create_in_place import NewPersonDialog
+
+    editor = window.workspace.editors.meeting_editor
+    dialog = NewPersonDialog(window.store, editor._labels, "Tai Man Christopher AU-YEUNG", window)
+    (office,) = window.store.list_organisations("LOCPG")
+    dialog.panel.organisation.set_value(office.id)
+    dialog.panel.create()  # offers the one recorded, in words
+    dialog.show()
+    return dialog
+
+
 @shot("attendee-import")
 def attendee_import(window: MainWindow) -> QWidget:
     from eventdesk.ui.attendee_import_dialog import AttendeeImportDialog

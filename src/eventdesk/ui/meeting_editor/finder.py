@@ -337,6 +337,7 @@ class RecordPicker(QWidget):
         marking.clear(self.finder)
         self.finder.settled_text = self._label_of(value)
         self.finder.setText(self.finder.settled_text)
+        self.finder.setCursorPosition(0)  # a long name shows its start
 
     def _picked(self, value: int | None) -> None:
         changed = value != self._value

@@ -51,6 +51,7 @@ class NewPersonPanel(QGroupBox):
             organisation_source(store), labels.organisation, "Type to find the organisation"
         )
         self.preview = QLabel()
+        self.preview.setWordWrap(True)  # a long name, or the one already recorded, wraps
         self.create_button = QPushButton("Create and add")
         self.use_button = QPushButton("Use the one recorded")
         self.use_button.hide()
@@ -69,8 +70,9 @@ class NewPersonPanel(QGroupBox):
         layout.addRow("Name", names)
         layout.addRow("Title", bilingual.pair(self.title_edit, self.title_zh))
         layout.addRow("Organisation", self.organisation)
+        layout.addRow(self.preview)  # its own line: a long name wraps there, never cut
         buttons = QHBoxLayout()
-        buttons.addWidget(self.preview, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.use_button)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.cancel_button)
@@ -168,7 +170,7 @@ class NewPersonPanel(QGroupBox):
             _escape(f"{row.name}{f' ({about})' if about else ''} is already recorded: ")
             + "<b>Enter</b> uses them; <i>Create</i> records another of that name."
         )
-        self.use_button.setText(f"Use {row.name}")
+        self.use_button.setToolTip(f"Add {row.name}, already recorded, instead of a new person")
         self.use_button.show()
 
     def _withdraw_offer(self) -> None:

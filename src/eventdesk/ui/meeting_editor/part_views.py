@@ -62,6 +62,9 @@ class AttendanceForm(QWidget):
     def __init__(self, organisations: Source, org_label: LabelOf, parent: QWidget | None = None):
         super().__init__(parent)
         self.person_label = QLabel()
+        # a long name and title ("… Liaison Office of the Central People's Government …")
+        # wraps: unwrapped, it widened the editor past a 1366-pixel screen
+        self.person_label.setWordWrap(True)
         self.title = bilingual.line("Title held at this meeting")
         self.title_zh = bilingual.line("中文职务")
         self.organisation = RecordPicker(
