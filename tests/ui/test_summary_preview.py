@@ -180,3 +180,28 @@ def test_english_preview_names_nothing_missing(dialog):
     dialog.set_language("zh")
     dialog.set_language("en")
     assert dialog.message.text() == ""
+
+
+def test_export_proposes_a_name_per_language_in_the_folder_last_used(
+    qtbot, dialog, tmp_path, monkeypatch
+):
+    proposals = []
+
+    def save_as(parent, caption, proposed, filters):
+        proposals.append(Path(proposed))
+        return str(tmp_path / "leadership" / Path(proposed).name), "PDF (*.pdf)"
+
+    (tmp_path / "leadership").mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    # Given the English news release exported to the leadership's folder,
+    english = dialog.export()
+    # when the Chinese one is exported next,
+    dialog.set_language("zh")
+    chinese = dialog.export()
+    # then it is proposed in that folder, under a name of its own: nothing is overwritten
+    assert proposals[1].parent == tmp_path / "leadership"
+    assert english.name.startswith("2021-12-22 ") and english.name.endswith(
+        " - News release (English).pdf"
+    )
+    assert chinese.name.endswith(" - News release (中文).pdf")
+    assert english.exists() and chinese.exists() and english != chinese

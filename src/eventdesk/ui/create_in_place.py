@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import Organisation, OrganisationKind, Person, ValidationError
+from eventdesk.records.organisation_kinds import guess_kind
 from eventdesk.store import EventStore, OrganisationRow, StoreError
 from eventdesk.ui import marking
 from eventdesk.ui.meeting_editor import bilingual
@@ -88,7 +89,18 @@ class NewOrganisationDialog(QDialog):
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
         _prefill(typed, self.name, self.name_zh)
+        self._kind_chosen = False  # once the clerk picks a kind, the name no longer proposes one
+        self.kind.activated.connect(lambda _index: setattr(self, "_kind_chosen", True))
+        for edit in (self.name, self.name_zh):
+            edit.textChanged.connect(self._propose_kind)
+        self._propose_kind()
         self.name.setFocus()
+
+    def _propose_kind(self) -> None:
+        """ "HKSAR Government" is a government body, not the list's first kind (University)."""
+        kind = guess_kind(self.name.text(), self.name_zh.text())
+        if kind is not None and not self._kind_chosen:
+            self.kind.setCurrentIndex(self.kind.findData(kind.value))
 
     def organisation(self) -> Organisation:
         return Organisation(

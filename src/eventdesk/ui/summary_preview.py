@@ -39,6 +39,7 @@ from eventdesk.summary import (
     print_summary,
     write_summary,
 )
+from eventdesk.ui import export_names
 from eventdesk.ui.screen_fit import fit_to_screen
 
 TEMPLATES = [("News release", "news"), ("Minutes", "minutes")]
@@ -219,13 +220,26 @@ class SummaryPreviewDialog(QDialog):
         return True
 
     def export(self) -> Path | None:
-        """Ask where, then write .pdf, .docx or .html there."""
+        """Ask where (the folder last used for PDFs, a name of its own), then write it there."""
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export summary", str(Path.home() / f"{self.template}.pdf"), EXPORT_FILTERS
+            self, "Export summary", str(self.proposed_path(".pdf")), EXPORT_FILTERS
         )
         if not path:
             return None
-        return self.export_to(with_suffix_for(path, chosen))
+        written = self.export_to(with_suffix_for(path, chosen))
+        if written is not None:
+            export_names.remember(written)
+        return written
+
+    def proposed_path(self, suffix: str) -> Path:
+        """The meeting, the document and the language in the name: one file each."""
+        meeting = self.store.get_meeting(self.meeting_id)
+        title = (meeting.title_zh or meeting.title) if self.lang == "zh" else meeting.title
+        document = dict((value, label) for label, value in TEMPLATES).get(
+            self.template, self.template
+        )
+        name = export_names.summary_name(str(meeting.start_date or ""), title, document, self.lang)
+        return export_names.folder_for(suffix) / f"{name}{suffix}"
 
     def export_to(self, path: Path) -> Path | None:
         try:

@@ -208,3 +208,27 @@ def test_asking_twice_for_the_same_form_brings_the_open_one_forward(editor, driv
     form.reject()
     finder.creator("Tongji University", lambda oid: None)
     assert len(_open_forms()) == 1  # once closed, the next "Create …" opens one again
+
+
+def test_enter_in_a_sessions_chinese_title_adds_the_next_session(editor, drive):
+    d = drive(editor)
+    editor.new()
+    tab = editor.sessions
+    d.open_tab(tab)
+    d.click(tab.add_button)
+    for title in ("开幕式", "理事会会议"):
+        d.type(tab.title_zh, title)
+        d.enter(tab.title_zh)
+    # then the agenda goes on in Chinese: two titled sessions and the third ready for typing
+    assert [s.title_zh for s in editor.meeting().sessions] == ["开幕式", "理事会会议", ""]
+    assert QApplication.focusWidget() is tab.title_zh
+
+
+def test_a_new_organisations_kind_follows_its_name_until_the_clerk_picks_one(editor):
+    form = NewOrganisationDialog(editor._store, "HKSAR Government", editor)
+    assert form.organisation().kind.value == "government"
+    form.kind.setCurrentIndex(form.kind.findData("other"))
+    form.kind.activated.emit(form.kind.currentIndex())  # the clerk's own choice
+    form.name.setText("Tongji University")
+    assert form.organisation().kind.value == "other"
+    form.close()

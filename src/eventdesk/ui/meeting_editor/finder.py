@@ -283,7 +283,11 @@ class _HandOn(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and self._target.isVisible():
-            QTimer.singleShot(0, self._hand_on)
+            # only focus handed back by the closing dialog or the window's activation; a
+            # click or Tab into the finder is the clerk's own choice
+            handed_back = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.OtherFocusReason)
+            if isinstance(event, QFocusEvent) and event.reason() in handed_back:
+                QTimer.singleShot(0, self._hand_on)
         return False
 
     def _hand_on(self) -> None:

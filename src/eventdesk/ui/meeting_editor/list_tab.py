@@ -145,10 +145,16 @@ class ListTab(QWidget):
         self.title = self.first_field = self.form.text("title", fields.title)
         self.title_zh = self.form.text("title_zh", fields.title_zh)
         self.enter_adds(self.title)
+        self.enter_adds(self.title_zh)  # an agenda typed in Chinese goes on in Chinese
 
     def enter_adds(self, widget: QLineEdit) -> None:
-        """Enter in ``widget`` adds the next row (for fields typed one after another)."""
-        widget.returnPressed.connect(self.add_record)
+        """Enter in ``widget`` adds the next row, and the keyboard goes on in the same field."""
+        widget.returnPressed.connect(lambda: self._add_then_focus(widget))
+
+    def _add_then_focus(self, widget: QLineEdit) -> None:
+        self.add_record()
+        if self.meeting() is not None:
+            widget.setFocus()
 
     # -- the list ------------------------------------------------------------------
 
