@@ -84,3 +84,59 @@ def test_a_busy_organisations_page_walks_the_date_index(
             "USING COVERING INDEX idx_attendances_organisation_id_meeting_id (organisation_id=?)"
             in plan
         )
+
+
+def test_a_decisions_party_sees_the_meeting_on_its_page(fresh_store):
+    """Given Tongji named only as a party to an agreement and a person only elected,
+    when their pages are read, then the meeting is on both, with what the decision made them."""
+    from datetime import date
+
+    from eventdesk.records import (
+        Decision,
+        DecisionKind,
+        DecisionParty,
+        Meeting,
+        Organisation,
+        Person,
+    )
+
+    store = fresh_store
+    tongji = store.save_organisation(Organisation("Tongji University"))
+    chair = store.save_person(Person("Li", "Ming"))
+    store.save_meeting(
+        Meeting(
+            "Annual Meeting",
+            date(2021, 11, 26),
+            decisions=[
+                Decision(
+                    "Tongji hosts the next annual meeting",
+                    kind=DecisionKind.AGREEMENT,
+                    parties=[DecisionParty(organisation_id=tongji.id, role="Next host")],
+                ),
+                Decision(
+                    "Li Ming elected chair",
+                    kind=DecisionKind.ELECTION,
+                    parties=[DecisionParty(person_id=chair.id, role="Chair")],
+                ),
+            ],
+        )
+    )
+    (org_row,) = store.meetings_of_organisation(tongji.id)
+    assert (org_row.title, org_row.role, org_row.title_held) == (
+        "Annual Meeting",
+        "agreement",
+        "Next host",
+    )
+    (person_row,) = store.meetings_of_person(chair.id)
+    assert (person_row.role, person_row.title_held) == ("election", "Chair")
+    assert store.count_meetings_of_organisation(tongji.id) == 1
+    assert store.count_meetings_of_person(chair.id) == 1
+
+
+def test_the_busy_plan_finds_a_decisions_party_too(busy_org_store, monkeypatch):
+    store = busy_org_store
+    monkeypatch.setattr(related, "BUSY_ROWS", 0)  # every party walks the date index
+    assert _meetings(store.meetings_of_person(store.ding_id, limit=2)) == [
+        "Meeting 28",
+        "Meeting 27",
+    ]

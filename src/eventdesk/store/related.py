@@ -35,33 +35,58 @@ def _busy(db: Database, column: str, party_id: int) -> bool:
     return db.execute(sql, [party_id]).fetchone()[0] >= BUSY_ROWS
 
 
+def _party_meetings(column: str, with_hosts: bool) -> list[str]:
+    """Queries of the meeting ids a party is in: by attending, hosting, or a decision naming it.
+
+    A university named only as a party to an agreement, or a person only
+    elected, was in that meeting too: their pages must list it.
+    """
+    sources = [f"SELECT meeting_id FROM attendances WHERE {column} = :party"]
+    if with_hosts:
+        sources.append("SELECT meeting_id FROM meeting_hosts WHERE organisation_id = :party")
+    sources.append(
+        "SELECT d.meeting_id FROM decision_parties dp JOIN decisions d ON d.id = dp.decision_id "
+        f"WHERE dp.{column} = :party"
+    )
+    return sources
+
+
+def _in_meeting(column: str, with_hosts: bool) -> str:
+    """Whether the party is in meeting ``m``: one seek per way of taking part."""
+    checks = [f"SELECT 1 FROM attendances a WHERE a.{column} = :party AND a.meeting_id = m.id"]
+    if with_hosts:
+        checks.append(
+            "SELECT 1 FROM meeting_hosts h WHERE h.meeting_id = m.id AND h.organisation_id = :party"
+        )
+    checks.append(
+        "SELECT 1 FROM decisions d JOIN decision_parties dp ON dp.decision_id = d.id "
+        f"WHERE d.meeting_id = m.id AND dp.{column} = :party"
+    )
+    return "(" + " OR ".join(f"EXISTS ({check})" for check in checks) + ")"
+
+
 def _page_sql(db: Database, column: str, party_id: int, with_hosts: bool) -> str:
     """The inner query choosing one page of meeting ids (``:party``, ``:limit``, ``:offset``)."""
     if _busy(db, column, party_id):
-        hosted = (
-            " OR EXISTS (SELECT 1 FROM meeting_hosts h "
-            "WHERE h.meeting_id = m.id AND h.organisation_id = :party)"
-            if with_hosts
-            else ""
-        )
-        where = (
-            "(EXISTS (SELECT 1 FROM attendances a "
-            f"WHERE a.{column} = :party AND a.meeting_id = m.id){hosted})"
-        )
-        source = "meetings m"  # the planner walks idx_meetings_start_date: no sort
+        # the planner walks idx_meetings_start_date: no sort
+        where = _in_meeting(column, with_hosts)
     else:
-        hosted = (
-            " UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = :party"
-            if with_hosts
-            else ""
-        )
-        where = f"m.id IN (SELECT meeting_id FROM attendances WHERE {column} = :party{hosted})"
-        source = "meetings m"
+        where = f"m.id IN ({' UNION '.join(_party_meetings(column, with_hosts))})"
     return (
-        f"SELECT m.id, m.start_date, coalesce(m.title, '') AS title FROM {source} "
+        "SELECT m.id, m.start_date, coalesce(m.title, '') AS title FROM meetings m "
         f"WHERE m.deleted_at IS NULL AND {where} "
         f"ORDER BY {_ORDER} LIMIT :limit OFFSET :offset"
     )
+
+
+def _decision_rows(column: str, kind: int) -> str:
+    """One row per decision naming the party in a page's meetings: its kind, the party's role."""
+    return f"""
+        SELECT m.id, m.start_date, m.title, d.kind, '', coalesce(dp.role, ''),
+               {kind}, d.position
+        FROM page m CROSS JOIN decisions d ON d.meeting_id = m.id
+        JOIN decision_parties dp ON dp.decision_id = d.id AND dp.{column} = :party
+    """
 
 
 def _params(party_id: int, limit: int, offset: int) -> dict[str, Any]:
@@ -71,24 +96,30 @@ def _params(party_id: int, limit: int, offset: int) -> dict[str, Any]:
 def meetings_of_person(
     db: Database, person_id: int, *, limit: int = -1, offset: int = 0
 ) -> list[AttendedRow]:
-    """The meetings the person attended, newest first; ``limit`` and ``offset`` count meetings."""
+    """The meetings the person attended or a decision named them in, newest first.
+
+    ``limit`` and ``offset`` count meetings.
+    """
     page = _page_sql(db, "person_id", person_id, with_hosts=False)
     sql = f"""
         WITH page AS ({page})
-        SELECT m.id, m.start_date, m.title, a.role, '', coalesce(a.title, '')
+        SELECT m.id, m.start_date, m.title, a.role, '', coalesce(a.title, ''), 0, a.precedence
         FROM page m CROSS JOIN attendances a ON a.meeting_id = m.id AND a.person_id = :party
-        ORDER BY {_ORDER}, a.precedence
+        UNION ALL {_decision_rows("person_id", 1)}
+        ORDER BY 2 DESC, 1 DESC, 7, 8
     """
-    return [AttendedRow(*row) for row in db.execute(sql, _params(person_id, limit, offset))]
+    params = _params(person_id, limit, offset)
+    return [AttendedRow(*row[:6]) for row in db.execute(sql, params)]
 
 
 def meetings_of_organisation(
     db: Database, organisation_id: int, *, limit: int = -1, offset: int = 0
 ) -> list[AttendedRow]:
-    """Meetings the organisation hosted or sent someone to, newest first.
+    """Meetings the organisation hosted, sent someone to or was a decision's party in.
 
-    Each meeting gives a row for its hosting (if it hosted) and one for each
-    person it sent; ``limit`` and ``offset`` count meetings, not rows.
+    Each meeting gives a row for its hosting (if it hosted), one for each
+    person it sent and one for each decision naming it; ``limit`` and
+    ``offset`` count meetings, not rows.
     """
     page = _page_sql(db, "organisation_id", organisation_id, with_hosts=True)
     sql = f"""
@@ -102,6 +133,7 @@ def meetings_of_organisation(
         FROM page m CROSS JOIN attendances a
             ON a.meeting_id = m.id AND a.organisation_id = :party
         JOIN people p ON p.id = a.person_id
+        UNION ALL {_decision_rows("organisation_id", 2)}
         ORDER BY 2 DESC, 1 DESC, 7, 8
     """
     rows = []
@@ -112,18 +144,18 @@ def meetings_of_organisation(
     return rows
 
 
+def _count(db: Database, column: str, party_id: int, with_hosts: bool) -> int:
+    sql = (
+        "SELECT count(*) FROM meetings m WHERE m.deleted_at IS NULL AND m.id IN ("
+        + " UNION ".join(_party_meetings(column, with_hosts))
+        + ")"
+    )
+    return db.execute(sql, {"party": party_id}).fetchone()[0]
+
+
 def count_meetings_of_organisation(db: Database, organisation_id: int) -> int:
-    sql = """
-        SELECT count(*) FROM meetings m WHERE m.deleted_at IS NULL AND m.id IN (
-            SELECT meeting_id FROM attendances WHERE organisation_id = :party
-            UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = :party)
-    """
-    return db.execute(sql, {"party": organisation_id}).fetchone()[0]
+    return _count(db, "organisation_id", organisation_id, with_hosts=True)
 
 
 def count_meetings_of_person(db: Database, person_id: int) -> int:
-    sql = """
-        SELECT count(*) FROM meetings m WHERE m.deleted_at IS NULL AND m.id IN (
-            SELECT meeting_id FROM attendances WHERE person_id = :party)
-    """
-    return db.execute(sql, {"party": person_id}).fetchone()[0]
+    return _count(db, "person_id", person_id, with_hosts=False)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from eventdesk.records import AttendanceRole, HostRole
+from eventdesk.records import AttendanceRole, DecisionKind, HostRole
 from eventdesk.store import AttendedRow
 from eventdesk.ui.models.paged import DEFAULT_PAGE_SIZE, PagedTableModel
 
@@ -81,7 +81,8 @@ class AttendedModel(PagedTableModel[AttendedRow]):
 
 
 def _role_label(value: str) -> str:
-    for kind in (AttendanceRole, HostRole):
+    # a decision's party shows the decision's kind: "Election", with its role as title
+    for kind in (AttendanceRole, HostRole, DecisionKind):
         try:
             return kind(value).label
         except ValueError:
