@@ -29,6 +29,25 @@ def test_the_window_remembers_its_size_and_splitter(
     assert again.workspace.sizes() == sizes
 
 
+def test_after_a_restart_the_meeting_reopens_on_the_tab_left_open(
+    qtbot, sample_store, settings, tmp_path, answers
+):
+    """Given a clerk on the example's Attendees tab, when the program is closed and started
+    again, then the example is shown on Attendees, not Details."""
+    window = make_window(qtbot, sample_store, settings, tmp_path, answers)
+    editor = window.workspace.editors.meeting_editor
+    qtbot.waitUntil(lambda: editor.record_id() is not None)
+    editor.tabs.setCurrentWidget(editor.attendees)
+    assert window.close()
+
+    again = make_window(
+        qtbot, sample_store, QSettings(settings.fileName(), settings.format()), tmp_path, answers
+    )
+    editor = again.workspace.editors.meeting_editor
+    qtbot.waitUntil(lambda: editor.record_id() is not None)
+    assert editor.tabs.tabText(editor.tabs.currentIndex()).startswith("Attendees")
+
+
 def test_the_settings_are_a_temporary_file(settings, tmp_path):
     assert Path(settings.fileName()).is_relative_to(tmp_path)
     assert Path(QSettings().fileName()).is_relative_to(tmp_path)

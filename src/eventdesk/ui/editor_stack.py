@@ -111,6 +111,12 @@ class EditorStack(QStackedWidget):
             return False
         return self._pages[self._section].is_dirty()
 
+    def changes(self) -> list[str]:
+        """What the editor on show has changed and not saved, for the question before leaving."""
+        if self._section is None or self._section is Section.COURSES:
+            return []
+        return self._pages[self._section].changes()
+
     def save(self) -> bool:
         if self._section is None or self._section is Section.COURSES:
             return True

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from eventdesk import __version__
 from eventdesk.records import ValidationError
 from eventdesk.store import EventStore, StoreError
-from eventdesk.ui import database_files
+from eventdesk.ui import database_files, unsaved_changes
 from eventdesk.ui.background import BackgroundTask
 from eventdesk.ui.date_edit import set_day_first
 from eventdesk.ui.integrity_check import IntegrityCheck
@@ -35,7 +35,6 @@ from eventdesk.ui.opening import open_for_window
 from eventdesk.ui.preferences import Preferences
 from eventdesk.ui.preferences_dialog import PreferencesDialog
 from eventdesk.ui.recovery_bar import RecoveryBar
-from eventdesk.ui.screen_fit import fit_to_screen, keep_on_screen
 from eventdesk.ui.search_refresh import SearchKeeper
 from eventdesk.ui.sections import Section
 from eventdesk.ui.trash import DeleteCommand, TrashDialog
@@ -90,7 +89,7 @@ class MainWindow(QMainWindow):
         return QMessageBox.question(
             self,
             "Unsaved changes",
-            "The record you are editing has changes that are not saved.",
+            unsaved_changes.question(self.workspace.editors.changes()),
             Answer.Save | Answer.Discard | Answer.Cancel,
             Answer.Save,
         )
@@ -379,17 +378,10 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def save_layout(self) -> None:
-        self.settings.save_window(self.saveGeometry(), self.workspace.saveState())
+        self.settings.save_layout(self, self.workspace)
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            fit_to_screen(self, *DEFAULT_SIZE)
-        else:
-            keep_on_screen(self)  # saved on a larger screen than this one
-        splitter = self.settings.splitter()
-        if splitter is not None:
-            self.workspace.restoreState(splitter)
+        self.settings.restore_layout(self, self.workspace, DEFAULT_SIZE)
 
     def _build_workspace(self, store: EventStore) -> Workspace:
         workspace = Workspace(

@@ -28,6 +28,7 @@ from eventdesk.ui.escape_key import EscapeReverts
 from eventdesk.ui.org_picker import OrganisationPicker
 from eventdesk.ui.record_form import RecordForm
 from eventdesk.ui.record_rows import bind_rows
+from eventdesk.ui.unsaved_changes import what_changed
 
 
 class RecordEditor(Editor):
@@ -115,6 +116,13 @@ class RecordEditor(Editor):
     def record_id(self) -> int | None:
         record = self.fields.record()
         return record.id if record is not None else None
+
+    def changes(self) -> list[str]:
+        record = self.fields.record()
+        if record is None:
+            return []
+        stored = self._blank() if record.id is None else self._get(record.id)
+        return what_changed(stored, record)
 
     def save(self) -> bool:
         """Validate and save; mark the bad fields in place and return False if refused."""

@@ -1,4 +1,4 @@
-"""What the window remembers between runs, in QSettings: geometry, panes, databases.
+"""What the window remembers between runs, in QSettings: geometry, panes, tab, databases.
 
 The ``QSettings`` object is passed in, so tests hand over one on a temporary
 file and never touch the user's real settings.
@@ -7,14 +7,22 @@ file and never touch the user's real settings.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow
+
+from eventdesk.ui.screen_fit import fit_to_screen, keep_on_screen
+
+if TYPE_CHECKING:
+    from eventdesk.ui.workspace import Workspace
 
 MAX_RECENT = 8
 
 GEOMETRY = "window/geometry"
 STATE = "window/state"
 SPLITTER = "window/splitter"
+MEETING_TAB = "window/meeting_tab"
 LAST_DATABASE = "databases/last"
 RECENT = "databases/recent"
 
@@ -33,6 +41,25 @@ class WindowSettings:
         self.qsettings.setValue(GEOMETRY, geometry)
         self.qsettings.setValue(SPLITTER, splitter)
         self.qsettings.sync()
+
+    def save_layout(self, window: QMainWindow, workspace: Workspace) -> None:
+        """Keep the window's size and panes, and the meeting editor's tab the clerk was on."""
+        self.qsettings.setValue(MEETING_TAB, workspace.editors.meeting_editor.tab_name())
+        self.save_window(window.saveGeometry(), workspace.saveState())
+
+    def restore_layout(
+        self, window: QMainWindow, workspace: Workspace, default_size: tuple[int, int]
+    ) -> None:
+        """Put back what :meth:`save_layout` kept: a clerk on Attendees reopens on Attendees."""
+        geometry = self.geometry()
+        if geometry is None or not window.restoreGeometry(geometry):
+            fit_to_screen(window, *default_size)
+        else:
+            keep_on_screen(window)  # saved on a larger screen than this one
+        splitter = self.splitter()
+        if splitter is not None:
+            workspace.restoreState(splitter)
+        workspace.editors.meeting_editor.show_tab(str(self.qsettings.value(MEETING_TAB, "")))
 
     def last_database(self) -> Path | None:
         """The database open when the program last ran, if that file still exists."""

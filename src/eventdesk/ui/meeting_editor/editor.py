@@ -42,6 +42,7 @@ from eventdesk.ui.meeting_editor.list_tab import ListTab
 from eventdesk.ui.meeting_editor.photos_tab import PhotosTab
 from eventdesk.ui.meeting_editor.presentations_tab import PresentationsTab
 from eventdesk.ui.meeting_editor.sessions_tab import SessionsTab
+from eventdesk.ui.unsaved_changes import what_changed
 
 _PART = re.compile(r"^(\w+) (\d+)")
 
@@ -176,6 +177,12 @@ class MeetingEditor(Editor):
     def record_id(self) -> int | None:
         return self._meeting.id if self._meeting is not None else None
 
+    def changes(self) -> list[str]:
+        if self._meeting is None:
+            return []
+        stored = self._meeting.id and self._store.get_meeting(self._meeting.id)
+        return what_changed(stored or Meeting(title="", start_date=None), self._meeting)
+
     def revert(self) -> None:
         if self._meeting is not None:  # with no meeting on show there is nothing to drop
             super().revert()
@@ -213,6 +220,16 @@ class MeetingEditor(Editor):
     def meeting(self) -> Meeting | None:
         """The working copy (what the fields show), for previews; do not keep it."""
         return self._meeting
+
+    def tab_name(self) -> str:
+        """The tab on show by its title, without its count: the window keeps it between runs."""
+        return ("Details", *_TAB_TITLES)[self.tabs.currentIndex()]
+
+    def show_tab(self, name: str) -> None:
+        """Show the tab of that title (a name from an older or newer version is ignored)."""
+        titles = ("Details", *_TAB_TITLES)
+        if name in titles:
+            self.tabs.setCurrentIndex(titles.index(name))
 
     # -- internals ----------------------------------------------------------------------
 
