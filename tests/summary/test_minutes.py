@@ -124,3 +124,33 @@ def test_pdf_page_size(sample_store, meeting_id, tmp_path, size, points):
     write_summary(sample_store, meeting_id, "minutes", path, page_size=size)
     box = PdfReader(str(path)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == points
+
+
+@pytest.mark.parametrize(
+    ("roles", "lang", "label"),
+    [
+        (["co_host"] * 3, "en", "Co-hosts"),
+        (["host", "co_host", "co_host"], "en", "Hosts"),
+        (["host"], "en", "Host"),
+        (["co_host"] * 3, "zh", "联合主办方"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_the_hosts_label_follows_their_number_and_role(
+    fresh_store, tmp_path, roles, lang, label, suffix
+):
+    """Given a meeting with three co-hosts, when its minutes are written, then they say
+    "Co-hosts: A, B and C", not "Host"."""
+    from eventdesk.records import HostOrganisation, HostRole, Organisation
+    from tests.summary.conftest import save_meeting
+
+    names = ["Tongji University", "Lingnan University", "Fudan University"][: len(roles)]
+    orgs = [fresh_store.save_organisation(Organisation(name)) for name in names]
+    hosts = [HostOrganisation(o.id, role=HostRole(r)) for o, r in zip(orgs, roles, strict=True)]
+    meeting_id = save_meeting(fresh_store, "Annual Meeting", hosts=hosts)
+    path = tmp_path / f"minutes{suffix}"
+    write_summary(fresh_store, meeting_id, "minutes", path, lang=lang)
+    text = read_back(path)
+    assert label in text
+    if label != "Host":
+        assert "Host\n" not in text and "Host " not in text

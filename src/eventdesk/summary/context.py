@@ -16,6 +16,7 @@ from typing import Any
 from eventdesk.records import (
     CourseEntry,
     CourseStatus,
+    HostRole,
     Meeting,
     MeetingFile,
     OrganisationKind,
@@ -263,6 +264,7 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> di
         "header": " · ".join(x for x in (title, date_text) if x),
         "ours": ours,
         "hosts": hosts,
+        "hosts_label": _hosts_label(hosts, tongue),
         "attendees": attendees,
         "ours_attending": [p for p in attendees if p["side"] == Side.OURS.value],
         "our_groups": groups_by_org(
@@ -316,13 +318,23 @@ def _loose_session(talks: list[dict[str, Any]], lang: Language, number: int) -> 
     ]
 
 
+def _hosts_label(hosts: list[dict[str, Any]], tongue: Language) -> str:
+    """The hosts' label in the facts: three co-hosts are "Co-hosts" (联合主办方), not "Host"."""
+    roles = {h["role"] for h in hosts}
+    role = roles.pop() if len(roles) == 1 else HostRole.HOST.value
+    word = tongue.label("host_role", role, HostRole(role).label)
+    if tongue.zh:
+        return word + "方"
+    return word + ("s" if len(hosts) > 1 else "")
+
+
 def _facts(c: dict[str, Any], lang: Language) -> list[tuple[str, str]]:
     """The minutes' header block, labelled in the document's language."""
     m = c["meeting"]
     same_as_format = m["venue"].casefold() == m["format_label"].casefold()
     series = m["series"] + (f" ({m['edition']})" if m["edition"] and m["series"] else "")
     labels = (
-        ("日期", "时间", "形式", "地点或平台", "系列", "主办方", "我方角色", "记录状态")
+        ("日期", "时间", "形式", "地点或平台", "系列", c["hosts_label"], "我方角色", "记录状态")
         if lang.zh
         else (
             "Date",
@@ -330,7 +342,7 @@ def _facts(c: dict[str, Any], lang: Language) -> list[tuple[str, str]]:
             "Format",
             "Venue or platform",
             "Series",
-            "Host",
+            c["hosts_label"],
             "Our role",
             "Record status",
         )

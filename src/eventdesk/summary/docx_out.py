@@ -49,7 +49,7 @@ def _word_extras(c: dict[str, Any]) -> None:
                 ("Format", m["format_label"]),
                 ("Venue or platform", "" if same_as_format else m["venue"]),
                 ("Series", series),
-                ("Host", prose.join_prose(h["name"] for h in c["hosts"])),
+                (c["hosts_label"], prose.join_prose(h["name"] for h in c["hosts"])),
                 ("Our role", m["our_role_label"]),
                 ("Record status", m["status_label"]),
             )
