@@ -29,3 +29,19 @@ def test_new_meeting_shortcut_shows_an_empty_meeting(main_window):
     editors = main_window.workspace.editors
     assert editors.shown_section() is Section.MEETINGS
     assert editors.shown_id() is None
+
+
+def test_the_hint_leaves_while_the_first_meeting_is_entered(qtbot, empty_window):
+    """Given an empty database, when the clerk presses Ctrl+N and types the first meeting,
+    then the empty-database hint is gone from above the list; it stays gone once saved."""
+    workspace = empty_window.workspace
+    qtbot.keyClick(empty_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = workspace.editors.meeting_editor
+    assert workspace.editors.shown_section() is Section.MEETINGS
+    assert not workspace.offers_example()
+
+    qtbot.keyClicks(editor.details.view.title, "Annual Meeting")
+    qtbot.keyClicks(editor.details.view.start_date, "22 December 2021")
+    assert editor.save()
+    assert empty_window.store.count_meetings() == 1
+    assert not workspace.offers_example()

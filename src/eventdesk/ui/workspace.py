@@ -157,7 +157,9 @@ class Workspace(QSplitter):
         if not self.set_section(target) or not self.confirm_leave():
             return False
         self.list_pane.select_id(None, notify=False)
-        return self.editors.new(target)
+        made = self.editors.new(target)
+        self._update_example_offer()
+        return made
 
     def save(self) -> bool:
         return self.editors.save()
@@ -329,5 +331,10 @@ class Workspace(QSplitter):
         self.dataChanged.emit()
 
     def _update_example_offer(self) -> None:
+        """Offer the example in an empty database, until the clerk starts the first meeting:
+        then the hint would only push the list down beside the meeting being entered."""
+        entering = (
+            self.editors.shown_section() is Section.MEETINGS and self.editors.shown_id() is None
+        )
         empty = self._section is Section.MEETINGS and self.store.count_meetings() == 0
-        self.list_pane.show_example_offer(empty)
+        self.list_pane.show_example_offer(empty and not entering)

@@ -9,7 +9,8 @@ read what the store then holds.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 
 from eventdesk.records import NameOrder, Organisation, Person
@@ -232,3 +233,30 @@ def test_a_new_organisations_kind_follows_its_name_until_the_clerk_picks_one(edi
     form.name.setText("Tongji University")
     assert form.organisation().kind.value == "other"
     form.close()
+
+
+def test_keys_typed_right_after_clicking_add_organisation_go_into_it(editor, drive, fresh_store):
+    """Given a party just created in place and its role typed, when the clerk clicks "Add
+    organisation…" and types at once, while the window's activation arrives late, then every
+    key is in that finder, none in the role before it."""
+    d = drive(editor)
+    editor.new()
+    parties = editor.decisions.parties
+    d.open_tab(editor.decisions)
+    d.click(editor.decisions.add_button)
+    _enter_on_create_row(d, parties.organisation_finder, "Tongji University")
+    d.qtbot.keyClick(_the_form(NewOrganisationDialog).name, Qt.Key.Key_Return)
+    assert _keyboard_in(editor) is parties.role
+    d.qtbot.keyClicks(parties.role, "Vice Chairman")
+
+    d.qtbot.mouseClick(parties.organisation_finder, Qt.MouseButton.LeftButton)
+    # the window manager's activation, late: Qt gives the focus back with this reason
+    QApplication.sendEvent(
+        parties.organisation_finder,
+        QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.ActiveWindowFocusReason),
+    )
+    QApplication.processEvents()
+    d.qtbot.keyClicks(QApplication.focusWidget(), "Lingnan")
+
+    assert parties.organisation_finder.text() == "Lingnan"
+    assert parties.role.text() == "Vice Chairman"

@@ -271,7 +271,10 @@ class _HandOn(QObject):
     """For a moment after a record is created, focus given back to the finder goes on.
 
     Keys typed right after the dialog closed must reach the field the clerk
-    expects, whenever the window's activation arrives.
+    expects, whenever the window's activation arrives. Once the clerk types in
+    that field, or clicks or tabs into the finder, the keyboard is where they
+    want it: a late activation then must not move it (keys typed right after
+    clicking "Add organisation…" went into the role before it).
     """
 
     def __init__(self, finder: Finder, target: QWidget):
@@ -279,15 +282,19 @@ class _HandOn(QObject):
         self._finder = finder
         self._target = target
         finder.installEventFilter(self)
-        QTimer.singleShot(HAND_ON_MS, self._done)
+        target.installEventFilter(self)
+        QTimer.singleShot(HAND_ON_MS, self, self._done)  # dropped if done before
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and self._target.isVisible():
-            # only focus handed back by the closing dialog or the window's activation; a
-            # click or Tab into the finder is the clerk's own choice
-            handed_back = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.OtherFocusReason)
-            if isinstance(event, QFocusEvent) and event.reason() in handed_back:
-                QTimer.singleShot(0, self._hand_on)
+        if watched is self._target:
+            if event.type() == QEvent.Type.KeyPress:
+                self._done()  # the clerk is typing where they were handed: done
+            return False
+        if event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            if event.reason() in _CLERKS_CHOICE:
+                self._done()
+            elif event.reason() in _HANDED_BACK and self._target.isVisible():
+                QTimer.singleShot(0, self, self._hand_on)
         return False
 
     def _hand_on(self) -> None:
@@ -295,8 +302,21 @@ class _HandOn(QObject):
             self._target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _done(self) -> None:
-        self._finder.removeEventFilter(self)
+        for watched in (self._finder, self._target):
+            watched.removeEventFilter(self)
+        self._target = self._finder  # a hand-on queued before the deletion stays put
         self.deleteLater()
+
+
+#: focus handed back by the closing dialog or the window's activation
+_HANDED_BACK = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.OtherFocusReason)
+#: focus the clerk moved: the hand-on is over
+_CLERKS_CHOICE = (
+    Qt.FocusReason.MouseFocusReason,
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
 
 
 class RecordPicker(QWidget):
