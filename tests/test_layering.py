@@ -111,7 +111,34 @@ def test_only_pdf_and_fonts_of_the_summaries_use_qt():
         "eventdesk.summary.pdf",
         "eventdesk.summary.pagination",
         "eventdesk.summary.fonts",
+        "eventdesk.summary.qt_app",
     }
+
+
+def _circles(package: str) -> list[list[str]]:
+    """Each circle of imports among a package's modules (lazy imports count too)."""
+    modules = {i.module for i in _of(package)}
+    edges: dict[str, set[str]] = {m: set() for m in modules}
+    for i in _of(package):
+        if i.target in modules and i.target != i.module and not i.module.endswith(package):
+            edges[i.module].add(i.target)
+    found: list[list[str]] = []
+
+    def walk(path: list[str]) -> None:
+        for nxt in sorted(edges[path[-1]]):
+            if nxt == path[0]:
+                found.append(path)
+            elif nxt not in path and nxt > path[0]:  # each circle once, from its least module
+                walk([*path, nxt])
+
+    for start in sorted(modules):
+        walk([start])
+    return found
+
+
+def test_the_summaries_have_no_circle_of_imports():
+    """fonts and pdf, language and prose used to import each other (issue 22)."""
+    assert _circles("summary") == []
 
 
 def test_spreadsheets_need_no_qt():

@@ -42,6 +42,14 @@ Usage (as root on Debian or Ubuntu, from the repository root)::
                                                          # or NotoSansCJK-Regular.ttc (Bold
                                                          # beside it) and DejaVuSans*.ttf's folder
 
+    python packaging/fonts/make_cjk_subset.py --mend resources/fonts/*.otf
+                                                         # only split shared glyphs (below)
+                                                         # of the fonts already made
+
+Every character gets a glyph of its own (``own_glyph_each``): Noto draws some
+pairs with one glyph (角 and the radical ⻆), and a PDF maps a glyph back to one
+character only, so a shared glyph copied out as the wrong one.
+
 Writes ``resources/fonts/NotoSansCJKsc-Subset-Regular.otf`` and ``-Bold.otf``
 (about 5.7 MB each; two to three minutes) and ``resources/fonts/OFL.txt`` (the
 SIL Open Font License the font comes under, and the Bitstream Vera notice of
@@ -61,6 +69,7 @@ import unicodedata
 from pathlib import Path
 
 from fontTools import subset
+from fontTools.misc.psCharStrings import T2CharString
 from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.t2CharStringPen import T2CharStringPen
 from fontTools.pens.transformPen import TransformPen
@@ -103,6 +112,8 @@ HKSCS_2008 = (
     "㓦㡵㫵㻬䂴䄱䆁䌊䓡䚮䤯䤰剏呌垳堘墖拁晠枂権灮珄瑌瓆秐稬稲穲竼箮篅蒄蔄蘓袝讏遆鈘鐯靊龖龗"
     "鿇鿈鿉鿊鿋𠪊𡵓𢒼𢓁𢓉𢓌𣇪𣉞𣖻𣚎𣚞𤅡𥣞𥶙𥶹𦀡𦺈𧭥𨤍𪷿"
 )
+#: CJK Radicals Supplement and Kangxi Radicals: never the character a shared glyph copies as.
+RADICALS = (0x2E80, 0x2FDF)
 #: Vertical metrics are not used by EventDesk's horizontal documents.
 DROPPED_TABLES = ["GSUB", "vmtx", "vhea", "VORG"]
 
@@ -224,6 +235,64 @@ def add_glyphs(font: TTFont, donor: TTFont, codes: list[int]) -> list[int]:
     return codes
 
 
+def _new_glyph(font: TTFont, like: str, name: str) -> None:
+    """Append ``name`` to the CID-keyed CFF font as a copy of the glyph ``like``."""
+    cff = font["CFF "].cff
+    top = cff.topDictIndex[0]
+    charstrings = top.CharStrings
+    order = font.getGlyphOrder()
+    source = charstrings[like]
+    source.compile()  # its bytecode, with the subroutine calls of its own Private dict
+    copy = T2CharString(
+        bytecode=source.bytecode, private=source.private, globalSubrs=source.globalSubrs
+    )
+    charstrings.charStrings[name] = len(charstrings.charStringsIndex)
+    charstrings.charStringsIndex.append(copy)
+    top.FDSelect.append(top.FDSelect[order.index(like)])
+    order.append(name)
+    top.charset = order
+    font.setGlyphOrder(order)
+    font["hmtx"][name] = font["hmtx"][like]
+
+
+def own_glyph_each(font: TTFont) -> list[tuple[int, int]]:
+    """Give every character its own glyph; return the (character, character it shared with).
+
+    Why: Noto Sans CJK draws some characters with one glyph (角 U+89D2 and the
+    radical ⻆ U+2EC6; 骨 艹 辶 阝 彐 幺 likewise; a space and a no-break space).
+    A PDF maps each glyph back to one character for copying and searching, and
+    Qt's PDF writer picks the lowest code point: every 角 of a summary copied
+    out as ⻆, so searching a Chinese PDF for 角色 found nothing. With a glyph
+    of its own (the same outline) each character copies as itself. The lowest
+    code point that is not a radical keeps the original glyph (and its kerning:
+    the hyphen, not the soft hyphen); each other one gets a copy.
+    """
+    cmap = font.getBestCmap()
+    sharing: dict[str, list[int]] = {}
+    for code, glyph in cmap.items():
+        sharing.setdefault(glyph, []).append(code)
+    pairs = []
+    for codes in sharing.values():
+        keeper = min(codes, key=lambda c: (RADICALS[0] <= c <= RADICALS[1], c))
+        pairs += [(code, keeper) for code in sorted(codes) if code != keeper]
+    names = _free_cids(font.getGlyphOrder(), len(pairs))
+    for (code, keeper), name in zip(pairs, names, strict=True):
+        _new_glyph(font, cmap[keeper], name)
+        for table in font["cmap"].tables:
+            if table.isUnicode() and code in table.cmap:
+                table.cmap[code] = name
+    return pairs
+
+
+def mend(path: Path) -> list[tuple[int, int]]:
+    """Apply :func:`own_glyph_each` to a font already made, in place."""
+    font = TTFont(str(path))
+    pairs = own_glyph_each(font)
+    if pairs:
+        font.save(str(path))
+    return pairs
+
+
 def make_subset(ttc: Path, weight: str, codes: set[int], dejavu: Path) -> Path:
     font = sc_font(ttc)
     options = subset.Options()
@@ -246,6 +315,8 @@ def make_subset(ttc: Path, weight: str, codes: set[int], dejavu: Path) -> Path:
     if still:
         raise SystemExit(f"{weight}: no glyph in either font for {', '.join(still)}")
     print(f"{weight}: {len(added)} glyphs from DejaVu Sans: {' '.join(map(chr, added))}")
+    shared = own_glyph_each(font)
+    print(f"{weight}: {len(shared)} characters given a glyph of their own")
     rename(font, weight)
     target = OUT / f"NotoSansCJKsc-Subset-{weight}.otf"
     font.save(str(target))
@@ -293,7 +364,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ttc", type=Path, help="a NotoSansCJK-Regular.ttc (Bold beside it)")
     parser.add_argument("--dejavu", type=Path, help="the folder of DejaVuSans.ttf")
+    parser.add_argument(
+        "--mend",
+        nargs="+",
+        type=Path,
+        metavar="FONT",
+        help="only give each character of these fonts (made before) a glyph of its own",
+    )
     args = parser.parse_args(argv)
+    if args.mend:
+        for path in args.mend:
+            pairs = mend(path)
+            print(f"{path}: " + (" ".join(f"{chr(a)}→own glyph" for a, _ in pairs) or "as it was"))
+        return 0
     OUT.mkdir(parents=True, exist_ok=True)
     codes = wanted_codepoints()
     with tempfile.TemporaryDirectory() as tmp:

@@ -8,6 +8,7 @@ import pytest
 
 from eventdesk.records import Organisation, OrganisationKind
 from eventdesk.summary import prose
+from eventdesk.summary.language import date_range, long_date
 from eventdesk.summary.people import org_phrase
 
 
@@ -31,11 +32,11 @@ def test_join_prose(items, expected):
 
 
 def test_dates():
-    assert prose.long_date(date(2021, 12, 22)) == "December 22, 2021"
-    assert prose.long_date(date(2018, 11, 6)) == "November 6, 2018"
-    assert prose.date_range(date(2021, 12, 22), None) == "December 22, 2021"
-    assert prose.date_range(date(2021, 7, 1), date(2021, 7, 3)) == "July 1–3, 2021"
-    assert prose.date_range(date(2021, 6, 30), date(2021, 7, 2)) == "June 30 – July 2, 2021"
+    assert long_date(date(2021, 12, 22)) == "December 22, 2021"
+    assert long_date(date(2018, 11, 6)) == "November 6, 2018"
+    assert date_range(date(2021, 12, 22), None) == "December 22, 2021"
+    assert date_range(date(2021, 7, 1), date(2021, 7, 3)) == "July 1–3, 2021"
+    assert date_range(date(2021, 6, 30), date(2021, 7, 2)) == "June 30 – July 2, 2021"
 
 
 def test_numbers_and_plurals():

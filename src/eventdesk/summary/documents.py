@@ -17,6 +17,7 @@ from eventdesk.store import EventStore, MeetingFilter
 from eventdesk.summary import prose
 from eventdesk.summary.context import meeting_context
 from eventdesk.summary.errors import SummaryError
+from eventdesk.summary.language import long_date
 from eventdesk.summary.templates import guarded
 
 PROSE = "news_prose.txt.j2"
@@ -163,11 +164,11 @@ def period_document(
 
 def _span(date_from: date | None, date_to: date | None) -> str:
     if date_from and date_to:
-        return f"from {prose.long_date(date_from)} to {prose.long_date(date_to)}"
+        return f"from {long_date(date_from)} to {long_date(date_to)}"
     if date_from:
-        return f"since {prose.long_date(date_from)}"
+        return f"since {long_date(date_from)}"
     if date_to:
-        return f"until {prose.long_date(date_to)}"
+        return f"until {long_date(date_to)}"
     return ""
 
 
@@ -197,6 +198,6 @@ def course_document(
         "header": title,
         "courses": courses,
         "count": len(courses),
-        "today": prose.long_date(date.today()),
+        "today": long_date(date.today()),
         "warnings": [],
     }

@@ -105,9 +105,10 @@ def qt_missing(chars: Iterable[str]) -> list[str]:
     """
     from PySide6.QtGui import QTextLayout
 
-    from eventdesk.summary.pdf import ensure_gui_app  # pdf imports this module
+    from eventdesk.summary.qt_app import ensure_gui_app
 
-    ensure_gui_app()  # also registers the bundled fonts
+    ensure_gui_app()
+    register_with_qt()
     font = document_font()
     missing = []
     for char in chars:

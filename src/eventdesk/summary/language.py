@@ -16,6 +16,8 @@ from datetime import date
 
 from babel.dates import format_date, format_skeleton
 
+from eventdesk.summary import prose
+
 LANGUAGES = ("en", "zh")
 
 #: The Chinese words of the vocabularies (enum values) a summary prints.
@@ -99,8 +101,6 @@ class Language:
         return ZH_LABELS[vocabulary].get(value, english) if self.zh else english
 
     def join(self, items: Iterable[object]) -> str:
-        from eventdesk.summary import prose
-
         return join_zh(items) if self.zh else prose.join_prose(items)
 
     def date(self, value: date | None) -> str:

@@ -11,41 +11,18 @@ when called, so the HTML and DOCX outputs never need it.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
-from eventdesk.summary import fonts, pagination
+from eventdesk.summary import fonts, pagination, qt_app
 from eventdesk.summary.errors import SummaryError
 
 PAGE_SIZES = ("A4", "Letter")
-_app_keepalive: list[Any] = []
 
 
 def ensure_gui_app() -> Any:
-    """The running Qt application, or a new one when there is none.
-
-    The new one is a QApplication (not just a QGuiApplication): a later part
-    of the same process (the GUI, a test's ``qapp``) may need widgets, and Qt
-    allows one application object per process, which cannot be upgraded. A
-    command-line run has no window system; the offscreen platform lays out and
-    paints just as well.
-    """
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance()
-    if app is None:
-        no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-        if sys.platform.startswith("linux") and no_display:
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        try:
-            from PySide6.QtWidgets import QApplication
-        except ImportError:  # a Qt without widgets: painting needs only QtGui
-            app = QGuiApplication([])
-        else:
-            app = QApplication([])
-        _app_keepalive.append(app)
+    """The Qt application (started if need be), with the bundled fonts registered."""
+    app = qt_app.ensure_gui_app()
     fonts.register_with_qt()
     return app
 

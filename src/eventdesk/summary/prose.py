@@ -1,16 +1,15 @@
 """Small pieces of English that turn records into sentences.
 
-A news release reads "A, B and C", "December 22, 2021" and "two courses", not
-a bullet list of fields. These helpers are also the Jinja filters the
-templates use, so a user editing a template writes the same phrases.
+A news release reads "A, B and C" and "two courses", not a bullet list of
+fields (dates are :mod:`eventdesk.summary.language`'s, in either language).
+These helpers are also the Jinja filters the templates use, so a user
+editing a template writes the same phrases.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, time
-
-from eventdesk.summary import language
+from datetime import time
 
 _WORDS = [
     "no",
@@ -53,16 +52,6 @@ def join_prose(items: Iterable[object], conjunction: str = "and") -> str:
     serial = any("," in p or f" {conjunction} " in p for p in parts)
     head = ", ".join(parts[:-1])
     return f"{head}{',' if serial else ''} {conjunction} {parts[-1]}"
-
-
-def long_date(value: date | None) -> str:
-    """``date(2021, 12, 22)`` -> ``"December 22, 2021"`` (CLDR's long English date, via Babel)."""
-    return language.long_date(value, "en")
-
-
-def date_range(start: date | None, end: date | None) -> str:
-    """One day, or a span written as briefly as it stays clear."""
-    return language.date_range(start, end, "en")
 
 
 def time_range(start: time | None, end: time | None) -> str:
