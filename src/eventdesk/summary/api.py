@@ -31,6 +31,7 @@ from eventdesk.summary.templates import (
     templates_folder,
     warn,
 )
+from eventdesk.summary.view import MeetingView, Page
 
 FORMATS = (".pdf", ".docx", ".html")
 
@@ -60,12 +61,12 @@ def _check_template(template: str, lang: str = "en") -> str:
 def missing_chinese(store: EventStore, meeting_id: int) -> list[str]:
     """Each field a Chinese summary of the meeting prints in English, for want of Chinese."""
     meeting = store.get_meeting(meeting_id)
-    return meeting_context(store, meeting, "zh")["missing_zh"]
+    return meeting_context(store, meeting, "zh").missing_zh
 
 
-def _name_missing(context: dict[str, Any]) -> None:
+def _name_missing(document: MeetingView) -> None:
     """Name each missing Chinese form on stderr before anything is printed."""
-    for note in context.get("missing_zh", []) if context.get("lang") == "zh" else []:
+    for note in document.missing_zh if document.lang == "zh" else []:
         warn(note)
 
 
@@ -85,20 +86,19 @@ def _check_folder(path: Path) -> None:
         raise SummaryError(f"Cannot write {path}: it is a folder.")
 
 
-def meeting_context_for(store: EventStore, meeting_id: int, lang: str = "en") -> dict[str, Any]:
+def meeting_context_for(store: EventStore, meeting_id: int, lang: str = "en") -> MeetingView:
     """The full view model of one meeting (for a preview that renders more than once)."""
     return meeting_document(make_environment(), store, meeting_id, lang)
 
 
-def _add_font_warnings(context: dict[str, Any], *, use_qt: bool) -> list[str]:
-    text = "".join(fonts.texts_of({k: v for k, v in context.items() if k != "photos"}))
-    text += "".join(p.get("caption", "") for p in context.get("photos", []))
+def _add_font_warnings(document: Page, *, use_qt: bool) -> list[str]:
+    text = "".join(fonts.texts_of(document))
     missing = fonts.missing_glyphs(text, use_qt=use_qt)
-    warning = fonts.warning_for(missing, zh=context.get("lang") == "zh")
-    # Warnings found while building the context (a photo left out) are kept.
-    earlier = list(context.get("photos_left_out", []))
-    context["warnings"] = earlier + ([warning] if warning else [])
-    return list(context["warnings"])
+    warning = fonts.warning_for(missing, zh=document.lang == "zh")
+    # Warnings found while building the document (a photo left out) are kept.
+    earlier = list(getattr(document, "photos_left_out", []))
+    document.warnings = earlier + ([warning] if warning else [])
+    return list(document.warnings)
 
 
 def render_html(
@@ -121,16 +121,14 @@ def render_html(
     _add_font_warnings(context, use_qt=for_qt)
     if for_qt:
         fonts.register_with_qt()
-        html_out.photo_uris(context["photos"])
-        context["font_stack"] = fonts.css_stack()
+        html_out.photo_uris(context.photos)
+        context.font_stack = fonts.css_stack()
     else:
         html_out.prepare(context)
     return render(env, f"{name}.html.j2", context)
 
 
-def _write(
-    path: Path, template: str, context: dict[str, Any], env: Any, page_size: str
-) -> list[str]:
+def _write(path: Path, template: str, context: Page, env: Any, page_size: str) -> list[str]:
     """Write a prepared context in the format ``path``'s extension names."""
     fmt = _format_of(path)
     _check_folder(path)
@@ -147,8 +145,8 @@ def _write(
     else:
         from eventdesk.summary import pdf  # Qt only for PDF
 
-        context["font_stack"] = fonts.css_stack()
-        context["show_header"] = False
+        context.font_stack = fonts.css_stack()
+        context.show_header = False
         pdf.write_pdf(path, lambda c: render(env, f"{template}.html.j2", c), context, page_size)
     for warning in warnings:
         warn(warning)
@@ -175,7 +173,7 @@ def write_summary(
     env = make_environment()
     context = meeting_document(env, store, meeting_id, lang)
     _name_missing(context)
-    missing = list(context.get("missing_zh", [])) if lang == "zh" else []
+    missing = list(context.missing_zh) if lang == "zh" else []
     return missing + _write(path, name, context, env, page_size)
 
 
@@ -233,6 +231,6 @@ def print_summary(
     env = make_environment()
     context = meeting_document(env, store, meeting_id, lang)
     _add_font_warnings(context, use_qt=True)
-    context["font_stack"] = fonts.css_stack()
-    context["show_header"] = False
+    context.font_stack = fonts.css_stack()
+    context.show_header = False
     return pdf.print_document(printer, lambda c: render(env, f"{name}.html.j2", c), context)

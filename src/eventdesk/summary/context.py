@@ -1,17 +1,19 @@
-"""A meeting as a plain view model: the dict every template reads.
+"""A meeting as the typed view model every template reads (:mod:`eventdesk.summary.view`).
 
-Why a dict of strings and lists rather than the dataclasses: templates (HTML,
-the Word template, a user's edited copy) must not reach the store or know how
-ids join up. Everything a sentence needs is looked up here once, in a few
-queries, and named as a reader would ("full_title": "Director of the Hong
-Kong, Macao and Taiwan Affairs Office"). No markup is made here: escaping is
-the templates' job.
+Why a view model rather than the records: templates (HTML, the Word template,
+a user's edited copy) must not reach the store or know how ids join up.
+Everything a sentence needs is looked up here once, in a few queries, and
+named as a reader would ("full_title": "Director of the Hong Kong, Macao and
+Taiwan Affairs Office"). No markup is made here: escaping is the templates'
+job. Each part of the meeting has its small builder below; the people are
+:mod:`~eventdesk.summary.people`'s, the decisions
+:mod:`~eventdesk.summary.decisions`', the story :mod:`~eventdesk.summary.kinds`'.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from dataclasses import dataclass
 
 from eventdesk.records import (
     CourseEntry,
@@ -19,7 +21,9 @@ from eventdesk.records import (
     HostRole,
     Meeting,
     MeetingFile,
+    Organisation,
     OrganisationKind,
+    Presentation,
     PresentationKind,
     Side,
 )
@@ -37,6 +41,22 @@ from eventdesk.summary.people import (
     org_phrase,
     person_view,
 )
+from eventdesk.summary.view import (
+    AllianceView,
+    CityCount,
+    CourseGroup,
+    CourseView,
+    DecisionView,
+    HostView,
+    MeetingFacts,
+    MeetingView,
+    OursView,
+    PersonView,
+    PhotoView,
+    SessionView,
+    SideView,
+    TalkView,
+)
 
 SPEECH_KINDS = {PresentationKind.SPEECH, PresentationKind.REMARKS}
 ROLE_VERBS = {
@@ -48,83 +68,24 @@ ROLE_VERBS = {
 }
 
 
-def _course_groups(
-    courses: list[CourseEntry], look: Lookup, our_root, lang: Language
-) -> list[dict[str, Any]]:
-    groups: list[dict[str, Any]] = []
-    for c in courses:
-        where = f"course {c.title or c.title_zh!r}"
-        key = (c.institution_id, c.status, c.programme)
-        match = next((g for g in groups if g["key"] == key), None)
-        if match is None:
-            org = look.org(c.institution_id)
-            short = (org.short_name or org.name) if org else ""
-            match = {
-                "key": key,
-                "institution": org_label(org, lang),
-                "institution_short": org_label(org, lang) if lang.zh else short,
-                "is_ours": org is not None and our_root is not None and org.id == our_root.id,
-                "status": c.status.value,
-                "status_label": lang.label("course_status", c.status.value, c.status.label),
-                "is_gain": c.status in (CourseStatus.SHORTLISTED, CourseStatus.APPROVED),
-                "programme": lang.pick(c.programme, c.programme_zh, f"{where} › programme_zh"),
-                "courses": [],
-            }
-            groups.append(match)
-        match["courses"].append(
-            {
-                "title": lang.pick(c.title, c.title_zh, f"{where} › title_zh"),
-                "title_zh": c.title_zh if not lang.zh else "",
-                "year": c.year,
-                "teachers": c.teachers,
-            }
-        )
-    for g in groups:
-        g["titles"] = [c["title"] for c in g["courses"]]
-        g["count"] = len(g["courses"])
-    return groups
+@dataclass
+class Builder:
+    """What every part's builder needs: the records, the people and bodies they name, the
+    language, and our own university."""
+
+    store: EventStore
+    meeting: Meeting
+    look: Lookup
+    lang: Language
+    our_root: Organisation | None
+
+    def person(self, pid: int | None) -> PersonView:
+        """A person as named at this meeting (with the title they attended in, if they did)."""
+        att = next((a for a in self.meeting.attendees if a.person_id == pid), None)
+        return person_view(self.look.people.get(pid), self.look, self.our_root, att, self.lang)  # type: ignore[arg-type]
 
 
-def _alliance_view(
-    meeting: Meeting, look: Lookup, our_root, lang: Language
-) -> dict[str, Any] | None:
-    hosts = [look.org(h.organisation_id) for h in meeting.hosts]
-    alliance = next((o for o in hosts if o and o.kind is OrganisationKind.ALLIANCE), None)
-    alliance = alliance or next((o for o in hosts if o and o.member_ids), None)
-    if alliance is None:
-        return None
-    members = [look.org(i) for i in alliance.member_ids]
-    members = [o for o in members if o is not None]
-    cities = Counter(o.city for o in members if o.city)
-    kinds = {o.kind for o in members}
-    noun = "universities" if kinds == {OrganisationKind.UNIVERSITY} else "members"
-    ours_in = our_root is not None and any(o.id == our_root.id for o in members)
-    where = f"organisation {alliance.name!r}"
-    return {
-        "name": org_label(alliance, lang),
-        "name_zh": alliance.name_zh,
-        "the_name": org_phrase(alliance, lang),
-        "founded": lang.date(alliance.founded),
-        "member_count": len(members),
-        "member_noun": noun,
-        "by_city": [
-            {"city": city, "count": n, "count_word": prose.number_word(n)}
-            for city, n in cities.items()
-        ]
-        if len(cities) > 1 and sum(cities.values()) == len(members)
-        else [],
-        "ours_is_member": ours_in,
-        "members": [org_label(o, lang) for o in members],
-        "other_members": [
-            org_label(o, lang) for o in members if our_root is None or o.id != our_root.id
-        ],
-        "description": lang.pick(
-            alliance.description, alliance.description_zh, f"{where} › description_zh"
-        ),
-    }
-
-
-def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> dict[str, Any]:
+def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> MeetingView:
     """Everything the news release and the minutes print about one meeting.
 
     ``lang`` ("en" or "zh") picks the form of every text; the Chinese forms a
@@ -134,165 +95,184 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> di
     look = Lookup(store, meeting)
     chosen = store.our_organisation_id()  # picked by the office; else guessed from "ours"
     our_root = (look.root(chosen) if chosen is not None else None) or find_our_root(meeting, look)
-
-    def person(pid: int | None) -> dict[str, Any]:
-        att = next((a for a in meeting.attendees if a.person_id == pid), None)
-        return person_view(look.people.get(pid), look, our_root, att, tongue)  # type: ignore[arg-type]
+    b = Builder(store, meeting, look, tongue, our_root)
 
     attendees = [
         person_view(look.people.get(a.person_id), look, our_root, a, tongue)
         for a in meeting.attendees
     ]
-    sides = []
-    for side in Side:
-        people = [p for p in attendees if p["side"] == side.value]
-        if people:
-            sides.append(
-                {
-                    "side": side.value,
-                    "label": tongue.label("side", side.value, side.label),
-                    "groups": groups_by_org(people, consecutive=False),
-                }
-            )
+    ours_attending = [p for p in attendees if p.side == Side.OURS.value]
     decisions = [
-        decision_view(n, d, look, person, tongue) for n, d in enumerate(meeting.decisions, 1)
+        decision_view(n, d, look, b.person, tongue) for n, d in enumerate(meeting.decisions, 1)
     ]
-    photos = [
-        {
-            "uid": f.uid,
-            "id": f.id,
-            "caption": tongue.pick(f.caption, f.caption_zh, f"photo {n} › caption_zh"),
-            "credit": f.credit,
-            "media_type": f.media_type,
-            "data": _print_size(store, f),
-            "session_uid": f.session_uid,
-            "src": "",
-            "width": 0,
-        }
-        for n, f in enumerate(meeting.photos, 1)
-    ]
+    photos = [_photo(store, n, f, tongue) for n, f in enumerate(meeting.photos, 1)]
     left_out = _unusable_photos(photos, tongue.zh)
-    courses = _course_groups(meeting.courses, look, our_root, tongue)
-    business = next(
-        (s.uid for s in meeting.sessions if any(d.session_uid == s.uid for d in meeting.decisions)),
-        None,
-    )
-    sessions = []
-    for n, s in enumerate(meeting.sessions, 1):
-        where = f"session {n} {s.title or s.title_zh!r}"
-        title = tongue.pick(s.title, s.title_zh, f"{where} › title_zh")
-        talks = [
-            _talk_view(k, p, person, tongue)
-            for k, p in enumerate(meeting.presentations, 1)
-            if p.session_uid == s.uid
-        ]
-        own = [d for d in decisions if d["session_uid"] == s.uid]
-        sessions.append(
-            {
-                "number": n,
-                "uid": s.uid,
-                "title": title,
-                "title_zh": s.title_zh if not tongue.zh else "",
-                "title_lower": title if tongue.zh else prose.lower_first(title),
-                "time": prose.time_range(s.start_time, s.end_time),
-                "chair": person(s.chair_id)["with_title"] if s.chair_id else "",
-                "chair_id": s.chair_id,
-                "notes": tongue.pick(s.notes, s.notes_zh, f"{where} › notes_zh"),
-                "speeches": [t for t in talks if t["is_speech"]],
-                "talks": [t for t in talks if not t["is_speech"]],
-                "decisions": own,
-                "decision_runs": runs(own),
-                "courses": courses if s.uid == business else [],
-                "photos": [p for p in photos if p["session_uid"] == s.uid],
-            }
-        )
+    courses = _course_groups(b)
+    sessions = _sessions(b, decisions, photos, courses)
     known = {s.uid for s in meeting.sessions}
     loose_talks = [
-        _talk_view(k, p, person, tongue)
+        _talk_view(b, k, p)
         for k, p in enumerate(meeting.presentations, 1)
         if p.session_uid not in known
     ]
-    hosts = [
-        {
-            "name": org_label(look.org(h.organisation_id), tongue),
-            "the_name": org_phrase(look.org(h.organisation_id), tongue),
-            "short": _short(look.org(h.organisation_id), tongue),
-            "role": h.role.value,
-            "role_label": tongue.label("host_role", h.role.value, h.role.label),
-        }
-        for h in meeting.hosts
-    ]
-    date_text = tongue.date_range(meeting.start_date, meeting.end_date)
-    title = tongue.pick(meeting.title, meeting.title_zh, "meeting › title_zh")
-    ours = None
-    if our_root is not None:
-        ours = {
-            "id": our_root.id,
-            "name": org_label(our_root, tongue),
-            "the_name": org_phrase(our_root, tongue),
-            "short": _short(our_root, tongue),
-        }
-    loose_decisions = [d for d in decisions if d["session_uid"] not in known]
-    m = meeting
-    view = {
-        "kind": "meeting",
-        "lang": tongue.lang,
-        "meeting": {
-            "id": m.id,
-            "title": title,
-            "title_zh": m.title_zh if m.title and not tongue.zh else "",
-            "title_en": m.title if tongue.zh and m.title_zh else "",
-            "series": tongue.pick(m.series, m.series_zh, "meeting › series_zh"),
-            "edition": m.edition,
-            "date": date_text,
-            "date_iso": m.start_date.isoformat() if m.start_date else "",
-            "time": prose.time_range(m.start_time, m.end_time),
-            "format": m.format.value,
-            "format_label": tongue.label("format", m.format.value, m.format.label),
-            "venue": tongue.pick(m.venue, m.venue_zh, "meeting › venue_zh"),
-            "venue_zh": m.venue_zh,
-            "our_role": m.our_role.value,
-            "our_role_label": tongue.label("our_role", m.our_role.value, m.our_role.label),
-            "our_role_verb": ROLE_VERBS[m.our_role.value],
-            "status_label": tongue.label("status", m.status.value, m.status.label),
-            "tags": m.tags,
-            "summary": _paragraphs(tongue.pick(m.summary, m.summary_zh, "meeting › summary_zh")),
-            "background": _paragraphs(
-                tongue.pick(m.background, m.background_zh, "meeting › background_zh")
-            ),
-        },
-        "header": " · ".join(x for x in (title, date_text) if x),
-        "ours": ours,
-        "hosts": hosts,
-        "hosts_label": _hosts_label(hosts, tongue),
-        "attendees": attendees,
-        "ours_attending": [p for p in attendees if p["side"] == Side.OURS.value],
-        "our_groups": groups_by_org(
-            [p for p in attendees if p["side"] == Side.OURS.value], consecutive=True
-        ),
-        "sides": sides,
-        "sessions": sessions,
-        "presentations": [t for s in sessions for t in s["speeches"] + s["talks"]] + loose_talks,
-        "loose_talks": loose_talks,
-        "loose_session": _loose_session(loose_talks, tongue, len(sessions) + 1),
-        "loose_decisions": loose_decisions,
-        "loose_decision_runs": runs(loose_decisions),
-        "decisions": decisions,
-        "courses": courses,
-        "courses_placed": business is not None,
-        "loose_photos": [p for p in photos if p["session_uid"] not in known],
-        "photos": photos,
-        "alliance": _alliance_view(meeting, look, our_root, tongue),
-        "warnings": left_out,
-        "photos_left_out": left_out,
-    }
+    loose_decisions = [d for d in decisions if d.session_uid not in known]
+    facts = _facts(b)
+    view = MeetingView(
+        kind="meeting",
+        header=" · ".join(x for x in (facts.title, facts.date) if x),
+        lang=tongue.lang,
+        warnings=left_out,
+        meeting=facts,
+        ours=_ours(b),
+        hosts=[_host(b, h.organisation_id, h.role) for h in meeting.hosts],
+        attendees=attendees,
+        ours_attending=ours_attending,
+        our_groups=groups_by_org(ours_attending, consecutive=True),
+        sides=_sides(attendees, tongue),
+        sessions=sessions,
+        presentations=[t for s in sessions for t in s.speeches + s.talks] + loose_talks,
+        loose_talks=loose_talks,
+        loose_session=_loose_session(loose_talks, tongue, len(sessions) + 1),
+        loose_decisions=loose_decisions,
+        loose_decision_runs=runs(loose_decisions),
+        decisions=decisions,
+        courses=courses,
+        courses_placed=any(s.courses for s in sessions),
+        loose_photos=[p for p in photos if p.session_uid not in known],
+        photos=photos,
+        alliance=_alliance_view(b),
+        photos_left_out=list(left_out),
+    )
+    view.hosts_label = _hosts_label(view.hosts, tongue)
     add_kind(view, meeting, look, tongue)
-    view["fact_rows"] = _facts(view, tongue)
-    view["missing_zh"] = list(tongue.missing)
+    view.fact_rows = _fact_rows(view, tongue)
+    view.missing_zh = list(tongue.missing)
     return view
 
 
-def _short(org, lang: Language) -> str:
+def _facts(b: Builder) -> MeetingFacts:
+    """The meeting's own fields in the document's language."""
+    m, lang = b.meeting, b.lang
+    title = lang.pick(m.title, m.title_zh, "meeting › title_zh")
+    return MeetingFacts(
+        id=m.id,
+        title=title,
+        title_zh=m.title_zh if m.title and not lang.zh else "",
+        title_en=m.title if lang.zh and m.title_zh else "",
+        series=lang.pick(m.series, m.series_zh, "meeting › series_zh"),
+        edition=m.edition,
+        date=lang.date_range(m.start_date, m.end_date),
+        date_iso=m.start_date.isoformat() if m.start_date else "",
+        time=prose.time_range(m.start_time, m.end_time),
+        format=m.format.value,
+        format_label=lang.label("format", m.format.value, m.format.label),
+        venue=lang.pick(m.venue, m.venue_zh, "meeting › venue_zh"),
+        venue_zh=m.venue_zh,
+        our_role=m.our_role.value,
+        our_role_label=lang.label("our_role", m.our_role.value, m.our_role.label),
+        our_role_verb=ROLE_VERBS[m.our_role.value],
+        status_label=lang.label("status", m.status.value, m.status.label),
+        tags=m.tags,
+        summary=_paragraphs(lang.pick(m.summary, m.summary_zh, "meeting › summary_zh")),
+        background=_paragraphs(lang.pick(m.background, m.background_zh, "meeting › background_zh")),
+    )
+
+
+def _sides(attendees: list[PersonView], lang: Language) -> list[SideView]:
+    """Attendees by side, each side's people gathered by organisation (as minutes list them)."""
+    sides = []
+    for side in Side:
+        people = [p for p in attendees if p.side == side.value]
+        if people:
+            label = lang.label("side", side.value, side.label)
+            sides.append(SideView(side.value, label, groups_by_org(people, consecutive=False)))
+    return sides
+
+
+def _sessions(
+    b: Builder,
+    decisions: list[DecisionView],
+    photos: list[PhotoView],
+    courses: list[CourseGroup],
+) -> list[SessionView]:
+    """Each session with its speeches, talks, decisions, photos; the courses go with the
+    first session that decided something (the council meeting)."""
+    m = b.meeting
+    business = next(
+        (s.uid for s in m.sessions if any(d.session_uid == s.uid for d in m.decisions)), None
+    )
+    sessions = []
+    for n, s in enumerate(m.sessions, 1):
+        where = f"session {n} {s.title or s.title_zh!r}"
+        title = b.lang.pick(s.title, s.title_zh, f"{where} › title_zh")
+        talks = [
+            _talk_view(b, k, p) for k, p in enumerate(m.presentations, 1) if p.session_uid == s.uid
+        ]
+        own = [d for d in decisions if d.session_uid == s.uid]
+        sessions.append(
+            SessionView(
+                number=n,
+                uid=s.uid,
+                title=title,
+                title_zh=s.title_zh if not b.lang.zh else "",
+                title_lower=title if b.lang.zh else prose.lower_first(title),
+                time=prose.time_range(s.start_time, s.end_time),
+                chair=b.person(s.chair_id).with_title if s.chair_id else "",
+                chair_id=s.chair_id,
+                notes=b.lang.pick(s.notes, s.notes_zh, f"{where} › notes_zh"),
+                speeches=[t for t in talks if t.is_speech],
+                talks=[t for t in talks if not t.is_speech],
+                decisions=own,
+                decision_runs=runs(own),
+                courses=courses if s.uid == business else [],
+                photos=[p for p in photos if p.session_uid == s.uid],
+            )
+        )
+    return sessions
+
+
+def _talk_view(b: Builder, n: int, p: Presentation) -> TalkView:
+    lang = b.lang
+    presenters = [b.person(i) for i in p.presenter_ids]
+    where = f"presentation {n}"
+    kind_noun = p.kind.value if p.kind is not PresentationKind.REMARKS else "remarks"
+    return TalkView(
+        kind=p.kind.value,
+        kind_label=lang.label("presentation", p.kind.value, p.kind.label),
+        kind_noun=lang.label("presentation", p.kind.value, kind_noun),
+        is_speech=p.kind in SPEECH_KINDS,
+        title=lang.pick(p.title, p.title_zh, f"{where} › title_zh"),
+        abstract=lang.pick(p.abstract, p.abstract_zh, f"{where} › abstract_zh"),
+        presenters=presenters,
+        presenter_ids=list(p.presenter_ids),
+        presenter_names=lang.join(x.name for x in presenters),
+        speaker_phrase=lang.join(x.with_title for x in presenters),
+        titled_names=lang.join(x.title_before_name for x in presenters),
+        has_titles=any(x.full_title_with_capacity for x in presenters),
+    )
+
+
+def _host(b: Builder, org_id: int, role) -> HostView:
+    org = b.look.org(org_id)
+    return HostView(
+        name=org_label(org, b.lang),
+        the_name=org_phrase(org, b.lang),
+        short=_short(org, b.lang),
+        role=role.value,
+        role_label=b.lang.label("host_role", role.value, role.label),
+    )
+
+
+def _ours(b: Builder) -> OursView | None:
+    root = b.our_root
+    if root is None:
+        return None
+    return OursView(
+        root.id, org_label(root, b.lang), org_phrase(root, b.lang), _short(root, b.lang)
+    )
+
+
+def _short(org: Organisation | None, lang: Language) -> str:
     """The name a release repeats: "USST", or in Chinese the Chinese name."""
     if org is None:
         return ""
@@ -301,26 +281,103 @@ def _short(org, lang: Language) -> str:
     return org.short_name or org.name or org.name_zh
 
 
-def _loose_session(talks: list[dict[str, Any]], lang: Language, number: int) -> list[dict]:
+def _course_groups(b: Builder) -> list[CourseGroup]:
+    """The meeting's course entries by institution, status and programme."""
+    groups: list[CourseGroup] = []
+    for c in b.meeting.courses:
+        key = (c.institution_id, c.status, c.programme)
+        match = next((g for g in groups if g.key == key), None)
+        if match is None:
+            match = _course_group(b, c, key)
+            groups.append(match)
+        where = f"course {c.title or c.title_zh!r}"
+        match.courses.append(
+            CourseView(
+                title=b.lang.pick(c.title, c.title_zh, f"{where} › title_zh"),
+                title_zh=c.title_zh if not b.lang.zh else "",
+                year=c.year,
+                teachers=c.teachers,
+            )
+        )
+    return groups
+
+
+def _course_group(b: Builder, c: CourseEntry, key: tuple) -> CourseGroup:
+    lang, where = b.lang, f"course {c.title or c.title_zh!r}"
+    org = b.look.org(c.institution_id)
+    short = (org.short_name or org.name) if org else ""
+    return CourseGroup(
+        key=key,
+        institution=org_label(org, lang),
+        institution_short=org_label(org, lang) if lang.zh else short,
+        is_ours=org is not None and b.our_root is not None and org.id == b.our_root.id,
+        status=c.status.value,
+        status_label=lang.label("course_status", c.status.value, c.status.label),
+        is_gain=c.status in (CourseStatus.SHORTLISTED, CourseStatus.APPROVED),
+        programme=lang.pick(c.programme, c.programme_zh, f"{where} › programme_zh"),
+        courses=[],
+    )
+
+
+def _alliance_view(b: Builder) -> AllianceView | None:
+    """The alliance among the hosts (or a host with members): the background paragraph."""
+    look, lang, our_root = b.look, b.lang, b.our_root
+    hosts = [look.org(h.organisation_id) for h in b.meeting.hosts]
+    alliance = next((o for o in hosts if o and o.kind is OrganisationKind.ALLIANCE), None)
+    alliance = alliance or next((o for o in hosts if o and o.member_ids), None)
+    if alliance is None:
+        return None
+    members = [o for o in (look.org(i) for i in alliance.member_ids) if o is not None]
+    cities = Counter(o.city for o in members if o.city)
+    every_one_placed = len(cities) > 1 and sum(cities.values()) == len(members)
+    kinds = {o.kind for o in members}
+    where = f"organisation {alliance.name!r}"
+    return AllianceView(
+        name=org_label(alliance, lang),
+        name_zh=alliance.name_zh,
+        the_name=org_phrase(alliance, lang),
+        founded=lang.date(alliance.founded),
+        member_count=len(members),
+        member_noun="universities" if kinds == {OrganisationKind.UNIVERSITY} else "members",
+        by_city=[CityCount(city, n, prose.number_word(n)) for city, n in cities.items()]
+        if every_one_placed
+        else [],
+        ours_is_member=our_root is not None and any(o.id == our_root.id for o in members),
+        members=[org_label(o, lang) for o in members],
+        other_members=[
+            org_label(o, lang) for o in members if our_root is None or o.id != our_root.id
+        ],
+        description=lang.pick(
+            alliance.description, alliance.description_zh, f"{where} › description_zh"
+        ),
+    )
+
+
+def _loose_session(talks: list[TalkView], lang: Language, number: int) -> list[SessionView]:
     """Talks tied to no session, as one more block of the minutes (after the sessions)."""
     if not talks:
         return []
     title = "其他致辞与报告" if lang.zh else "Other speeches and presentations"
     return [
-        {
-            "number": number,
-            "title": title,
-            "time": "",
-            "notes": "",
-            "speeches": [t for t in talks if t["is_speech"]],
-            "talks": [t for t in talks if not t["is_speech"]],
-        }
+        SessionView(
+            number=number,
+            uid="",
+            title=title,
+            title_zh="",
+            title_lower=title,
+            time="",
+            chair="",
+            chair_id=None,
+            notes="",
+            speeches=[t for t in talks if t.is_speech],
+            talks=[t for t in talks if not t.is_speech],
+        )
     ]
 
 
-def _hosts_label(hosts: list[dict[str, Any]], tongue: Language) -> str:
+def _hosts_label(hosts: list[HostView], tongue: Language) -> str:
     """The hosts' label in the facts: three co-hosts are "Co-hosts" (联合主办方), not "Host"."""
-    roles = {h["role"] for h in hosts}
+    roles = {h.role for h in hosts}
     role = roles.pop() if len(roles) == 1 else HostRole.HOST.value
     word = tongue.label("host_role", role, HostRole(role).label)
     if tongue.zh:
@@ -328,13 +385,14 @@ def _hosts_label(hosts: list[dict[str, Any]], tongue: Language) -> str:
     return word + ("s" if len(hosts) > 1 else "")
 
 
-def _facts(c: dict[str, Any], lang: Language) -> list[tuple[str, str]]:
+def _fact_rows(c: MeetingView, lang: Language) -> list[tuple[str, str]]:
     """The minutes' header block, labelled in the document's language."""
-    m = c["meeting"]
-    same_as_format = m["venue"].casefold() == m["format_label"].casefold()
-    series = m["series"] + (f" ({m['edition']})" if m["edition"] and m["series"] else "")
+    m = c.meeting
+    assert m is not None
+    same_as_format = m.venue.casefold() == m.format_label.casefold()
+    series = m.series + (f" ({m.edition})" if m.edition and m.series else "")
     labels = (
-        ("日期", "时间", "形式", "地点或平台", "系列", c["hosts_label"], "我方角色", "记录状态")
+        ("日期", "时间", "形式", "地点或平台", "系列", c.hosts_label, "我方角色", "记录状态")
         if lang.zh
         else (
             "Date",
@@ -342,46 +400,38 @@ def _facts(c: dict[str, Any], lang: Language) -> list[tuple[str, str]]:
             "Format",
             "Venue or platform",
             "Series",
-            c["hosts_label"],
+            c.hosts_label,
             "Our role",
             "Record status",
         )
     )
     values = (
-        m["date"],
-        m["time"],
-        m["format_label"],
-        "" if same_as_format else m["venue"],
+        m.date,
+        m.time,
+        m.format_label,
+        "" if same_as_format else m.venue,
         series,
-        lang.join(h["name"] for h in c["hosts"]),
-        m["our_role_label"],
-        m["status_label"],
+        lang.join(h.name for h in c.hosts),
+        m.our_role_label,
+        m.status_label,
     )
     return [(label, value) for label, value in zip(labels, values, strict=True) if value]
 
 
-def _talk_view(n: int, p, person, lang: Language) -> dict[str, Any]:
-    presenters = [person(i) for i in p.presenter_ids]
-    where = f"presentation {n}"
-    kind_noun = p.kind.value if p.kind is not PresentationKind.REMARKS else "remarks"
-    return {
-        "kind": p.kind.value,
-        "kind_label": lang.label("presentation", p.kind.value, p.kind.label),
-        "kind_noun": lang.label("presentation", p.kind.value, kind_noun),
-        "is_speech": p.kind in SPEECH_KINDS,
-        "title": lang.pick(p.title, p.title_zh, f"{where} › title_zh"),
-        "abstract": lang.pick(p.abstract, p.abstract_zh, f"{where} › abstract_zh"),
-        "presenters": presenters,
-        "presenter_ids": list(p.presenter_ids),
-        "presenter_names": lang.join(x["name"] for x in presenters),
-        "speaker_phrase": lang.join(x["with_title"] for x in presenters),
-        "titled_names": lang.join(x["title_before_name"] for x in presenters),
-        "has_titles": any(x["full_title_with_capacity"] for x in presenters),
-    }
-
-
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def _photo(store: EventStore, n: int, f: MeetingFile, lang: Language) -> PhotoView:
+    return PhotoView(
+        uid=f.uid,
+        id=f.id,
+        caption=lang.pick(f.caption, f.caption_zh, f"photo {n} › caption_zh"),
+        credit=f.credit,
+        media_type=f.media_type,
+        data=_print_size(store, f),
+        session_uid=f.session_uid,
+    )
 
 
 def _print_size(store: EventStore, f: MeetingFile) -> bytes:
@@ -396,7 +446,7 @@ def _print_size(store: EventStore, f: MeetingFile) -> bytes:
         return b""
 
 
-def _unusable_photos(photos: list[dict[str, Any]], zh: bool = False) -> list[str]:
+def _unusable_photos(photos: list[PhotoView], zh: bool = False) -> list[str]:
     """Leave out photos that are not images of their type (stored before they were checked).
 
     A photo's print-size rendition may be another image type than the
@@ -406,14 +456,14 @@ def _unusable_photos(photos: list[dict[str, Any]], zh: bool = False) -> list[str
 
     warnings = []
     for photo in list(photos):
-        problem = check_image(photo["data"], photo["media_type"])
-        real = media_type_of(photo["data"]) if problem and photo["media_type"] in FORMATS else None
+        problem = check_image(photo.data, photo.media_type)
+        real = media_type_of(photo.data) if problem and photo.media_type in FORMATS else None
         if real:
-            photo["media_type"] = real
-            problem = check_image(photo["data"], real)
+            photo.media_type = real
+            problem = check_image(photo.data, real)
         if problem:
             photos.remove(photo)
-            name = photo["caption"] or f"photo {photo['uid']}"
+            name = photo.caption or f"photo {photo.uid}"
             if zh:  # the reason stays in English: it names the file's bytes for whoever fixes it
                 warnings.append(f"照片“{name}”未印出：{problem}。")
             else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 import jinja2
 
@@ -19,6 +18,15 @@ from eventdesk.summary.context import meeting_context
 from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.language import long_date
 from eventdesk.summary.templates import guarded
+from eventdesk.summary.view import (
+    CourseRegisterView,
+    MeetingView,
+    NewsBlock,
+    NewsView,
+    PhotoView,
+    RegisterRow,
+    ReportView,
+)
 
 PROSE = "news_prose.txt.j2"
 PROSE_ZH = "news_prose_zh.txt.j2"
@@ -52,54 +60,54 @@ def _is_headline(text: str) -> bool:
     return len(re.findall(r"[.!?。！？](\s|$)", text)) <= 1
 
 
-def add_news(env: jinja2.Environment, c: dict[str, Any]) -> dict[str, Any]:
-    """Write the release's paragraphs into ``c["news"]``: headline, blocks of text and photos.
+def add_news(env: jinja2.Environment, c: MeetingView) -> MeetingView:
+    """Write the release's paragraphs into ``c.news``: headline, blocks of text and photos.
 
     The order is the same for every kind: the lead (who, when, where), the
     signing when the release is about one, the people with a role no other
     sentence names, each session, then talks and decisions tied to no
     session, the office's own summary, and the background.
     """
-    prose_name = PROSE_ZH if c.get("lang") == "zh" else PROSE
+    prose_name = PROSE_ZH if c.lang == "zh" else PROSE
 
-    def build() -> dict[str, Any]:
+    def build() -> NewsView:
         p = env.get_template(prose_name).module
-        blocks: list[dict[str, Any]] = []
+        blocks: list[NewsBlock] = []
 
-        def add(text: str, photos: list | None = None) -> None:
+        def add(text: str, photos: list[PhotoView] | None = None) -> None:
             text = _clean(text)
             if text or photos:
-                blocks.append({"text": text, "photos": photos or []})
+                blocks.append(NewsBlock(text, photos or []))
 
-        summary = list(c["meeting"]["summary"])
-        in_language = c.get("lang") != "zh" or bool(re.search(f"[{_CJK}]", "".join(summary)))
-        if summary and c["news_kind"] == "participant" and in_language and _is_headline(summary[0]):
+        assert c.meeting is not None
+        summary = list(c.meeting.summary)
+        in_language = c.lang != "zh" or bool(re.search(f"[{_CJK}]", "".join(summary)))
+        if summary and c.news_kind == "participant" and in_language and _is_headline(summary[0]):
             # The office's own one-line summary ("USST participated in ...") heads the release.
             headline = summary.pop(0).rstrip(".")
         else:
             headline = _clean(p.headline(c))
-        add(p.lead(c), c["loose_photos"])
-        if c["news_kind"] == "signing":
+        add(p.lead(c), c.loose_photos)
+        if c.news_kind == "signing":
             add(p.signings(c))
         add(p.also(c))
-        for s in c["sessions"]:
-            add(p.session(c, s), s["photos"])
+        for s in c.sessions:
+            add(p.session(c, s), s.photos)
             add(p.session_talks(c, s))
         add(p.loose_talks(c))
         add(p.loose(c))
         for para in summary:
             add(prose.sentence(para))
-        background = [_clean(p.background(c)), *c["meeting"]["background"]]
-        background = [b for b in background if b]
-        return {"headline": headline, "blocks": blocks, "background": background}
+        background = [_clean(p.background(c)), *c.meeting.background]
+        return NewsView(headline, blocks, [b for b in background if b])
 
-    c["news"] = guarded(prose_name, build)
+    c.news = guarded(prose_name, build)
     return c
 
 
 def meeting_document(
     env: jinja2.Environment, store: EventStore, meeting_id: int, lang: str = "en"
-) -> dict:
+) -> MeetingView:
     meeting = store.get_meeting(meeting_id)  # photos come print-size, not whole
     return add_news(env, meeting_context(store, meeting, lang))
 
@@ -128,7 +136,7 @@ def period_document(
     organisation: str | None = None,
     series: str | None = None,
     person_id: int | None = None,
-) -> dict[str, Any]:
+) -> ReportView:
     """Meetings in a date range, optionally with one partner, of one series or with one person."""
     org_id = find_organisation(store, organisation) if organisation else None
     rows = store.list_meetings(
@@ -151,15 +159,13 @@ def period_document(
         filters.append(f"attended by {store.get_person(person_id).display_name}")
     span = _span(date_from, date_to)
     title = f"Meetings {span}".strip() if span else "Meetings"
-    return {
-        "kind": "report",
-        "title": title,
-        "filters": prose.join_prose(filters),
-        "header": title,
-        "meetings": meetings,
-        "count": len(meetings),
-        "warnings": [],
-    }
+    return ReportView(
+        kind="report",
+        header=title,
+        title=title,
+        filters=prose.join_prose(filters),
+        meetings=meetings,
+    )
 
 
 def _span(date_from: date | None, date_to: date | None) -> str:
@@ -174,30 +180,28 @@ def _span(date_from: date | None, date_to: date | None) -> str:
 
 def course_document(
     store: EventStore, *, text: str = "", year: int | None = None, status: str | None = None
-) -> dict[str, Any]:
+) -> CourseRegisterView:
     """The course-shortlist register: every course entry, newest year first."""
     rows = store.list_courses(text, year=year, status=status)
     courses = [
-        {
-            "year": r.year or "",
-            "title": r.title or r.title_zh,
-            "title_zh": r.title_zh if r.title else "",
-            "programme": r.programme,
-            "institution": r.institution,
-            "teachers": r.teachers,
-            "status": r.status.replace("_", " ").capitalize(),
-            "meeting": r.meeting_title,
-        }
+        RegisterRow(
+            year=r.year or "",
+            title=r.title or r.title_zh,
+            title_zh=r.title_zh if r.title else "",
+            programme=r.programme,
+            institution=r.institution,
+            teachers=r.teachers,
+            status=r.status.replace("_", " ").capitalize(),
+            meeting=r.meeting_title,
+        )
         for r in rows
     ]
     title = "Course shortlist register" + (f", {year}" if year else "")
-    return {
-        "kind": "courses",
-        "landscape": True,
-        "title": title,
-        "header": title,
-        "courses": courses,
-        "count": len(courses),
-        "today": long_date(date.today()),
-        "warnings": [],
-    }
+    return CourseRegisterView(
+        kind="courses",
+        header=title,
+        landscape=True,
+        title=title,
+        courses=courses,
+        today=long_date(date.today()),
+    )

@@ -16,6 +16,7 @@ from eventdesk.summary import docx_style, prose
 from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.sandbox import SafeEnvironment, budget
 from eventdesk.summary.templates import builtin_docx_folder, template_error, templates_folder
+from eventdesk.summary.view import Page, photos_of
 
 PHOTO_WIDTH_MM = 120
 
@@ -35,62 +36,11 @@ def _user() -> Path | None:
         return None
 
 
-def _word_extras(c: dict[str, Any]) -> None:
-    """Rows the Word tables want ready-made (a table row cannot hold a Jinja loop of its own)."""
-    if c.get("kind") == "meeting":
-        m = c["meeting"]
-        same_as_format = m["venue"].casefold() == m["format_label"].casefold()
-        series = m["series"] + (f" ({m['edition']})" if m["edition"] and m["series"] else "")
-        c["facts"] = [
-            (label, value)
-            for label, value in (
-                ("Date", m["date"]),
-                ("Time", m["time"]),
-                ("Format", m["format_label"]),
-                ("Venue or platform", "" if same_as_format else m["venue"]),
-                ("Series", series),
-                (c["hosts_label"], prose.join_prose(h["name"] for h in c["hosts"])),
-                ("Our role", m["our_role_label"]),
-                ("Record status", m["status_label"]),
-            )
-            if value
-        ]
-        c["proceedings"] = [
-            s
-            for s in c["sessions"] + c.get("loose_session", [])
-            if s["notes"] or s["speeches"] or s["talks"]
-        ]
-        c["course_rows"] = [
-            {
-                **x,
-                "institution": g["institution"],
-                "programme": g["programme"],
-                "status": g["status_label"],
-                "year": x["year"] or "",
-            }
-            for g in c["courses"]
-            for x in g["courses"]
-        ]
-        for d in c["decisions"]:
-            d["concerns"] = "; ".join(
-                p["name"] + (f" ({p['role']})" if p["role"] else "") for p in d["parties"]
-            )
-            d["owner_due"] = ", ".join(x for x in (d["owner"], d["due_date"]) if x)
-    if c.get("kind") == "report":
-        c["count_text"] = prose.upper_first(prose.counted(c["count"], "meeting"))
-        for m in c["meetings"]:
-            m["delegation"] = prose.join_prose(p["name"] for p in m["ours_attending"])
-    if c.get("kind") == "courses":
-        c["count_text"] = prose.upper_first(
-            prose.counted(c["count"], "course entry", "course entries")
-        )
-
-
 def _credit(credit: str | None) -> str:
     return f"(Photo: {credit})" if credit else ""
 
 
-def write_docx(path: Path, name: str, context: dict[str, Any]) -> None:
+def write_docx(path: Path, name: str, context: Page) -> None:
     """Fill the Word template ``name`` with ``context`` and save it at ``path``."""
     import jinja2
     from docx.image.exceptions import UnrecognizedImageError
@@ -118,27 +68,24 @@ def write_docx(path: Path, name: str, context: dict[str, Any]) -> None:
         tpl = DocxTemplate(str(template))
     except Exception as exc:  # a file that is not a .docx
         raise SummaryError(f"Cannot open the Word template {template}: {exc}.") from None
-    for photo in context.get("photos", []):
-        photo["image"] = ""
-        if photo.get("data"):
+    for photo in photos_of(context):
+        photo.image = ""
+        if photo.data:
             try:
-                described = " ".join(
-                    x for x in (photo.get("caption"), _credit(photo.get("credit"))) if x
-                )
-                photo["image"] = DescribedImage(
+                described = " ".join(x for x in (photo.caption, _credit(photo.credit)) if x)
+                photo.image = DescribedImage(
                     tpl,
-                    io.BytesIO(photo["data"]),
+                    io.BytesIO(photo.data),
                     described or "Photo",
                     width=Mm(PHOTO_WIDTH_MM),
                 )
             except UnrecognizedImageError:
-                photo["image"] = f"[picture: {photo.get('caption') or 'unreadable image'}]"
-    _word_extras(context)
+                photo.image = f"[picture: {photo.caption or 'unreadable image'}]"
     env = SafeEnvironment(autoescape=True, extensions=["jinja2.ext.do"])
     env.filters.update(join_prose=prose.join_prose, counted=prose.counted)
     try:
         with budget():  # one time budget for the body, headers and footers together
-            tpl.render(context, jinja_env=env, autoescape=True)
+            tpl.render(context.as_context(), jinja_env=env, autoescape=True)
     except (jinja2.TemplateError, RecursionError, OverflowError, MemoryError) as exc:
         exc.filename = None  # docxtpl names no file: the .docx is the one to name
         raise template_error(exc, str(template)) from None

@@ -34,6 +34,7 @@ from docx.oxml.ns import qn
 from eventdesk import __version__
 from eventdesk.summary import docx_tables
 from eventdesk.summary.chinese import chinese_language, has_chinese
+from eventdesk.summary.view import Page
 
 THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
@@ -46,7 +47,7 @@ SUBJECTS = {
 _RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
-def finish(document: Any, name: str, context: dict[str, Any]) -> None:
+def finish(document: Any, name: str, context: Page) -> None:
     """Apply every part of the finish to a rendered python-docx ``Document``."""
     name_only_meant_fonts(document)
     for root in _story_roots(document):
@@ -213,18 +214,18 @@ def _split_field_runs(p: Any) -> None:
 # -- properties --------------------------------------------------------------------------
 
 
-def set_properties(document: Any, name: str, context: dict[str, Any]) -> None:
+def set_properties(document: Any, name: str, context: Page) -> None:
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-    ours = context.get("ours") or {}
-    author = ours.get("name") or "EventDesk"
+    ours = getattr(context, "ours", None)
+    author = (ours.name if ours else "") or "EventDesk"
     title = next(
         (p.text for p in document.paragraphs if p.style is not None and p.style.name == "Title"),
         "",
-    ) or str(context.get("title") or context.get("header") or "")
+    ) or str(getattr(context, "title", "") or context.header or "")
     subject = SUBJECTS.get(name, name)
-    meeting = context.get("meeting") or {}
-    if meeting.get("title"):
-        subject = f"{subject}: {meeting['title']}"
+    meeting = getattr(context, "meeting", None)
+    if meeting is not None and meeting.title:
+        subject = f"{subject}: {meeting.title}"
     props = document.core_properties
     props.title = title
     props.subject = subject
@@ -233,14 +234,14 @@ def set_properties(document: Any, name: str, context: dict[str, Any]) -> None:
     props.created = now
     props.modified = now
     props.comments = ""
-    props.keywords = ", ".join(meeting.get("tags") or [])
+    props.keywords = ", ".join(meeting.tags if meeting else [])
     props.category = SUBJECTS.get(name, "")
     props.revision = 1
     props.identifier = ""
     props.language = "en"
-    props.content_status = meeting.get("status_label", "")
+    props.content_status = meeting.status_label if meeting else ""
     _drop_thumbnail(document)
-    _own_app_properties(document, ours.get("name") or "")
+    _own_app_properties(document, ours.name if ours else "")
 
 
 def _drop_thumbnail(document: Any) -> None:

@@ -15,6 +15,7 @@ output work without loading Qt.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -165,12 +166,22 @@ def warning_for(missing: Iterable[str], *, zh: bool = False) -> str:
 
 
 def texts_of(value: Any) -> Iterable[str]:
-    """Every string in a view model (dicts and lists), to check before writing."""
+    """Every string of a view model (its dataclasses, dicts and lists), to check before
+    writing; a photo's bytes are not text, its caption is."""
     if isinstance(value, str):
         yield value
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            if f.name not in _NOT_PRINTED:
+                yield from texts_of(getattr(value, f.name))
     elif isinstance(value, dict):
         for v in value.values():
             yield from texts_of(v)
     elif isinstance(value, (list, tuple)):
         for v in value:
             yield from texts_of(v)
+
+
+#: Fields of the view model that are not printed text (a photo's resource name, a data: URI,
+#: the styles).
+_NOT_PRINTED = {"src", "data", "image", "font_css", "font_stack", "screen_css", "media_type"}

@@ -11,18 +11,17 @@ from __future__ import annotations
 import base64
 import io
 from functools import lru_cache
-from typing import Any
 
 from eventdesk.summary import fonts
+from eventdesk.summary.view import Page, PhotoView, photos_of
 
 
-def photo_uris(photos: list[dict[str, Any]]) -> None:
+def photo_uris(photos: list[PhotoView]) -> None:
     """Point each photo's ``src`` at a data: URI of its bytes."""
     for photo in photos:
-        data = photo.get("data") or b""
-        kind = photo.get("media_type") or "application/octet-stream"
-        photo["src"] = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
-        photo["width"] = 0
+        kind = photo.media_type or "application/octet-stream"
+        photo.src = f"data:{kind};base64,{base64.b64encode(photo.data or b'').decode('ascii')}"
+        photo.width = 0
 
 
 #: Wider than a printed page is pointless on a screen: a column of comfortable width.
@@ -66,15 +65,14 @@ def font_face_css(text: str) -> str:
     return "\n".join(rules)
 
 
-def prepare(context: dict[str, Any]) -> None:
-    """Make ``context`` ready for the HTML templates: photo URIs, embedded font, font list."""
-    photo_uris(context.get("photos", []))
-    text = "".join(fonts.texts_of({k: v for k, v in context.items() if k != "photos"}))
-    text += "".join(fonts.texts_of([p.get("caption", "") for p in context.get("photos", [])]))
+def prepare(document: Page) -> None:
+    """Make a document ready for the HTML templates: photo URIs, embedded font, font list."""
+    photo_uris(photos_of(document))
+    text = "".join(fonts.texts_of(document))
     text += "0123456789/ ·–—“”"  # header, page numbers and template punctuation
-    context["font_css"] = font_face_css(text + _template_letters())
-    context["font_stack"] = fonts.css_stack()
-    context["screen_css"] = SCREEN_CSS
+    document.font_css = font_face_css(text + _template_letters())
+    document.font_stack = fonts.css_stack()
+    document.screen_css = SCREEN_CSS
 
 
 def _template_letters() -> str:

@@ -21,34 +21,32 @@ release; those the kind's own sentences do not name are gathered in
 
 from __future__ import annotations
 
-from typing import Any
-
-from eventdesk.records import Meeting, OurRole, Side
+from eventdesk.records import Meeting, Organisation, OurRole, Side
 from eventdesk.summary.decisions import named_with_org
 from eventdesk.summary.language import Language
 from eventdesk.summary.people import Lookup, org_label, org_phrase
+from eventdesk.summary.view import AlsoView, ChairView, MeetingView, PersonView, VisitView
 
 NAMED_ROLES = ("speaker", "chair", "host", "guest")
 
 
-def choose_kind(meeting: Meeting, c: dict[str, Any]) -> tuple[str, str]:
+def choose_kind(meeting: Meeting, c: MeetingView) -> tuple[str, str]:
     """``(news_kind, base_kind)``: the story, and the story its lead is told as."""
     role = meeting.our_role
-    others = [p for p in c["attendees"] if p["side"] != Side.OURS.value]
-    ours = c["ours_attending"]
+    others = [p for p in c.attendees if p.side != Side.OURS.value]
     if role is OurRole.VISITED and others:
         base = "visited"
-    elif role is OurRole.VISITING and ours:
+    elif role is OurRole.VISITING and c.ours_attending:
         base = "visiting"
     elif role in (OurRole.HOST, OurRole.CO_HOST, OurRole.VISITED, OurRole.VISITING):
         base = "host"
     else:
         base = "participant"
-    signing = any(d["is_signing"] for d in c["decisions"])
+    signing = any(d.is_signing for d in c.decisions)
     return ("signing" if signing and base != "participant" else base), base
 
 
-def group_phrases(people: list[dict[str, Any]], lang: Language, skip: set) -> list[str]:
+def group_phrases(people: list[PersonView], lang: Language, skip: set) -> list[str]:
     """Neighbours of one organisation in one phrase, the organisation named once.
 
     "Director MA Xiaoting and Deputy Director CHEN Qi of the Hong Kong, Macao
@@ -56,120 +54,121 @@ def group_phrases(people: list[dict[str, Any]], lang: Language, skip: set) -> li
     ``skip`` holds organisation ids the sentence names already.
     """
     phrases: list[str] = []
-    groups: list[list[dict[str, Any]]] = []
+    groups: list[list[PersonView]] = []
     for p in people:
-        if groups and groups[-1][0]["organisation_id"] == p["organisation_id"]:
+        if groups and groups[-1][0].organisation_id == p.organisation_id:
             groups[-1].append(p)
         else:
             groups.append([p])
     for g in groups:
-        of = "" if g[0]["organisation_id"] in skip else g[0]["of"]
+        of = "" if g[0].organisation_id in skip else g[0].of
         if lang.zh:
-            phrases.append(of + "、".join(p["title_before_name"] for p in g))
+            phrases.append(of + "、".join(p.title_before_name for p in g))
         else:
-            names = lang.join(p["title_before_name"] for p in g)
+            names = lang.join(p.title_before_name for p in g)
             phrases.append(f"{names} of {of}" if of else names)
     return phrases
 
 
-def _led_by(leader: dict[str, Any], org_id: int | None, lang: Language) -> str:
+def _led_by(leader: PersonView, org_id: int | None, lang: Language) -> str:
     """ "its Vice President LEE Byung-Hyun" when the leader belongs to the delegation's body."""
-    if leader["organisation_id"] == org_id and leader["title"] and not lang.zh:
-        return f"its {leader['title_before_name']}"
-    if lang.zh and leader["organisation_id"] == org_id:
-        return leader["title_before_name"]
+    if leader.organisation_id == org_id and leader.title and not lang.zh:
+        return f"its {leader.title_before_name}"
+    if lang.zh and leader.organisation_id == org_id:
+        return leader.title_before_name
     return named_with_org(leader, lang)
 
 
-def _roots(people: list[dict[str, Any]], look: Lookup) -> list[Any]:
-    seen: list[Any] = []
+def _roots(people: list[PersonView], look: Lookup) -> list[Organisation]:
+    seen: list[Organisation] = []
     for p in people:
-        root = look.root(p["organisation_id"])
+        root = look.root(p.organisation_id)
         if root is not None and all(r.id != root.id for r in seen):
             seen.append(root)
     return seen
 
 
-def visit_view(c: dict[str, Any], base: str, look: Lookup, lang: Language) -> dict[str, Any]:
+def visit_view(
+    c: MeetingView, base: str, look: Lookup, lang: Language, host_ids: list[int]
+) -> VisitView:
     """Who went where, who led, who received them: the sentences of a visit."""
-    ours = c["ours_attending"]
-    others = [p for p in c["attendees"] if p["side"] != Side.OURS.value]
+    ours = c.ours_attending
+    others = [p for p in c.attendees if p.side != Side.OURS.value]
     travellers, receivers = (others, ours) if base == "visited" else (ours, others)
     leader = travellers[0]
-    org = look.root(leader["organisation_id"])
+    org = look.root(leader.organisation_id)
     org_id = org.id if org else None
+    venue = c.meeting.venue if c.meeting else ""
     if base == "visiting":
-        places = _roots(receivers, look) or [
-            look.org(h) for h in c.get("_host_ids", []) if look.org(h)
-        ]
-        place = lang.join(org_phrase(o, lang) for o in places) or c["meeting"]["venue"]
+        hosts = [o for o in (look.org(h) for h in host_ids) if o is not None]
+        places = _roots(receivers, look) or hosts
+        place = lang.join(org_phrase(o, lang) for o in places) or venue
         place_short = lang.join(_short_name(o, lang) for o in places) or place
     else:
-        place = c["ours"]["the_name"] if c["ours"] else c["meeting"]["venue"]
-        place_short = c["ours"]["short"] if c["ours"] else place
-    return {
-        "org": org_phrase(org, lang),
-        "org_short": _short_name(org, lang),
-        "leader": leader,
-        "led_by": _led_by(leader, org_id, lang),
-        "members": group_phrases(travellers[1:], lang, {org_id}),
-        "count": len(travellers),
-        "place": place,
-        "place_short": place_short,
-        "receiver": group_phrases(receivers[:1], lang, set())[0] if receivers else "",
-        "receivers_rest": group_phrases(receivers[1:], lang, set()),
-        "receivers": group_phrases(receivers, lang, set()),
-    }
+        place = c.ours.the_name if c.ours else venue
+        place_short = c.ours.short if c.ours else place
+    return VisitView(
+        org=org_phrase(org, lang),
+        org_short=_short_name(org, lang),
+        leader=leader,
+        led_by=_led_by(leader, org_id, lang),
+        members=group_phrases(travellers[1:], lang, {org_id}),
+        count=len(travellers),
+        place=place,
+        place_short=place_short,
+        receiver=group_phrases(receivers[:1], lang, set())[0] if receivers else "",
+        receivers_rest=group_phrases(receivers[1:], lang, set()),
+        receivers=group_phrases(receivers, lang, set()),
+    )
 
 
-def _short_name(org: Any, lang: Language) -> str:
+def _short_name(org: Organisation | None, lang: Language) -> str:
     if org is None:
         return ""
     return org_label(org, lang) if lang.zh else org_phrase(org, lang)
 
 
-def also_view(c: dict[str, Any], kind: str) -> dict[str, list]:
+def also_view(c: MeetingView, kind: str) -> AlsoView:
     """Attendees with a role a release must name whom the kind's sentences do not name."""
-    named: set[Any] = set()
-    for t in c["presentations"]:
-        named.update(t["presenter_ids"])
+    named: set[int | None] = set()
+    for t in c.presentations:
+        named.update(t.presenter_ids)
     if kind in ("visited", "visiting"):
-        named.update(p["id"] for p in c["attendees"])
+        named.update(p.id for p in c.attendees)
     else:
-        named.update(p["id"] for p in c["ours_attending"])
-    chairs_of = {}
-    for s in c["sessions"]:
-        if s.get("chair_id") is not None:
-            chairs_of.setdefault(s["chair_id"], []).append(
-                s["title"] if c["lang"] == "zh" else f"the {s['title_lower']}"
+        named.update(p.id for p in c.ours_attending)
+    chairs_of: dict[int, list[str]] = {}
+    for s in c.sessions:
+        if s.chair_id is not None:
+            chairs_of.setdefault(s.chair_id, []).append(
+                s.title if c.lang == "zh" else f"the {s.title_lower}"
             )
-    out: dict[str, list] = {"speakers": [], "chairs": [], "hosts": [], "attending": []}
-    for p in c["attendees"]:
-        if p["id"] in named:
+    out = AlsoView()
+    for p in c.attendees:
+        if p.id in named:
             continue
-        if p["role"] == "speaker":
-            out["speakers"].append(p)
-        elif p["role"] == "chair":
-            out["chairs"].append({"person": p, "sessions": chairs_of.get(p["id"], [])})
-        elif p["role"] == "host":
-            out["hosts"].append(p)
-        elif p["role"] == "guest" or kind in ("host", "signing"):
-            out["attending"].append(p)
+        if p.role == "speaker":
+            out.speakers.append(p)
+        elif p.role == "chair":
+            out.chairs.append(ChairView(p, chairs_of.get(p.id, []) if p.id is not None else []))
+        elif p.role == "host":
+            out.hosts.append(p)
+        elif p.role == "guest" or kind in ("host", "signing"):
+            out.attending.append(p)
     return out
 
 
-def add_kind(c: dict[str, Any], meeting: Meeting, look: Lookup, lang: Language) -> None:
-    """Add ``news_kind``, ``base_kind``, ``visit``, ``also``, ``signings`` and ``sides_phrase``."""
+def add_kind(c: MeetingView, meeting: Meeting, look: Lookup, lang: Language) -> None:
+    """Set ``news_kind``, ``base_kind``, ``visit``, ``also``, ``signings`` and ``sides_phrase``."""
     kind, base = choose_kind(meeting, c)
-    c["_host_ids"] = [h.organisation_id for h in meeting.hosts]
-    c["news_kind"] = kind
-    c["base_kind"] = base
-    c["visit"] = visit_view(c, base, look, lang) if base in ("visited", "visiting") else None
-    c["also"] = also_view(c, base)
-    c["signings"] = [d for d in c["decisions"] if d["is_signing"]]
+    c.news_kind = kind
+    c.base_kind = base
+    host_ids = [h.organisation_id for h in meeting.hosts]
+    c.visit = visit_view(c, base, look, lang, host_ids) if base in ("visited", "visiting") else None
+    c.also = also_view(c, base)
+    c.signings = [d for d in c.decisions if d.is_signing]
     two = base in ("visited", "visiting")
     if lang.zh:
-        c["sides_phrase"] = "双方" if two else "与会各方"
+        c.sides_phrase = "双方" if two else "与会各方"
     else:
-        c["sides_phrase"] = "the two sides" if two else "the participants"
-    del c["_host_ids"]
+        c.sides_phrase = "the two sides" if two else "the participants"

@@ -16,6 +16,7 @@ from typing import Any
 
 from eventdesk.summary import fonts, pagination, qt_app
 from eventdesk.summary.errors import SummaryError
+from eventdesk.summary.view import Page, PhotoView, photos_of
 
 PAGE_SIZES = ("A4", "Letter")
 
@@ -71,7 +72,7 @@ def setup_device(device: Any, size: str, *, landscape: bool = False) -> None:
 PHOTO_SHARE, PHOTO_DPI = 0.55, 300
 
 
-def prepare_photos(photos: list[dict[str, Any]], width_css_px: float) -> dict[str, Any]:
+def prepare_photos(photos: list[PhotoView], width_css_px: float) -> dict[str, Any]:
     """Give each photo a resource name and a width that fits the page; return the images.
 
     Each is decoded at the pixels it prints with (300 dpi at its printed width),
@@ -82,11 +83,11 @@ def prepare_photos(photos: list[dict[str, Any]], width_css_px: float) -> dict[st
     pixels = round(printed * PHOTO_DPI / 96)  # CSS pixels are 1/96 inch
     images = {}
     for n, photo in enumerate(photos):
-        image = upright(photo["data"] or b"", pixels)
+        image = upright(photo.data or b"", pixels)
         name = f"eventdesk-photo-{n}.png"
-        photo["src"] = name
+        photo.src = name
         if not image.isNull():
-            photo["width"] = int(min(image.width(), printed))
+            photo.width = int(min(image.width(), printed))
             images[name] = image
     return images
 
@@ -173,7 +174,7 @@ def paint(device: Any, doc: Any, header: str, geometry: PageGeometry) -> int:
     return pages
 
 
-def write_pdf(path: Path, render_html: Any, context: dict[str, Any], size: str = "A4") -> int:
+def write_pdf(path: Path, render_html: Any, context: Page, size: str = "A4") -> int:
     """Write ``context`` through ``render_html(context) -> str`` as a PDF; return the page count.
 
     ``render_html`` is called after the photos have their resource names.
@@ -185,21 +186,21 @@ def write_pdf(path: Path, render_html: Any, context: dict[str, Any], size: str =
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
     writer.setCreator("EventDesk")
-    writer.setTitle(context.get("header", ""))
-    setup_device(writer, size, landscape=bool(context.get("landscape")))
+    writer.setTitle(context.header)
+    setup_device(writer, size, landscape=context.landscape)
     geometry = PageGeometry(writer)
-    images = prepare_photos(context.get("photos", []), geometry.body_width_css_px)
+    images = prepare_photos(photos_of(context), geometry.body_width_css_px)
     doc = build_document(render_html(context), images, geometry, writer)
-    return paint(writer, doc, context.get("header", ""), geometry)
+    return paint(writer, doc, context.header, geometry)
 
 
-def print_document(printer: Any, render_html: Any, context: dict[str, Any]) -> int:
+def print_document(printer: Any, render_html: Any, context: Page) -> int:
     """The same pages on a QPrinter the user chose (page size as they set it)."""
     fonts.register_with_qt()
     geometry = PageGeometry(printer)
-    images = prepare_photos(context.get("photos", []), geometry.body_width_css_px)
+    images = prepare_photos(photos_of(context), geometry.body_width_css_px)
     doc = build_document(render_html(context), images, geometry, printer)
-    return paint(printer, doc, context.get("header", ""), geometry)
+    return paint(printer, doc, context.header, geometry)
 
 
 def _check_writable(path: Path) -> None:

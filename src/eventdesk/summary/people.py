@@ -9,7 +9,6 @@ a reader notices first when wrong, and are tested on their own.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from eventdesk.records import (
     Attendance,
@@ -22,6 +21,7 @@ from eventdesk.records import (
 from eventdesk.store import EventStore
 from eventdesk.summary import prose
 from eventdesk.summary.language import Language
+from eventdesk.summary.view import OrganisationGroup, PersonView
 
 #: Names that take "the" although their kind does not ("the University of Hong Kong").
 _OF_NAMES = ("University of ", "Institute of ", "College of ", "School of ", "Academy of ")
@@ -99,7 +99,7 @@ def person_view(
     our_root: Organisation | None,
     attendance: Attendance | None = None,
     lang: Language | None = None,
-) -> dict[str, Any]:
+) -> PersonView:
     """A person as printed: name, Chinese name, the title held *at this meeting*."""
     lang = lang or Language("en")
     latin = person.display_name if person else "(unknown person)"
@@ -109,55 +109,73 @@ def person_view(
         org_id = attendance.organisation_id
         capacity = lang.pick(attendance.capacity, attendance.capacity_zh, f"{where} › capacity_zh")
         role, side = attendance.role, attendance.side
+        title_zh = attendance.title_zh
     else:
         en, zh = (person.title, person.title_zh) if person else ("", "")
         title = lang.pick(en, zh, f"person {latin} › title_zh")
         org_id = person.organisation_id if person else None
         capacity, role, side = "", None, None
+        title_zh = person.title_zh if person else ""
     org = look.org(org_id)
     is_our_root = org is not None and our_root is not None and org.id == our_root.id
     of = "" if is_our_root or org is None else org_phrase(org, lang)
     name_zh = person.name_zh if person else ""
-    if lang.zh:
-        name = name_zh or latin
-        full_name = name
-        full_title = f"{of}{title}" if title else (of if of else "")
-        with_capacity = "、".join(x for x in (full_title, capacity) if x)
-        title_with_capacity = "、".join(x for x in (title, capacity) if x)
-        # An English title (no Chinese one yet) keeps its space before a name.
-        gap = " " if title[-1:].isascii() and title[-1:].strip() else ""
-        title_before_name = f"{title}{gap}{name}"
-        gap = " " if with_capacity[-1:].isascii() and with_capacity[-1:].strip() else ""
-        with_title = f"{with_capacity}{gap}{name}"
-    else:
-        name = latin
-        full_name = f"{name} ({name_zh})" if name_zh else name
-        full_title = f"{title} of {of}" if title and of else title or (org_label(org) if of else "")
-        with_capacity = prose.join_prose([full_title, capacity])
-        title_with_capacity = prose.join_prose([title, capacity])
-        title_before_name = f"{title} {full_name}" if title else full_name
-        with_title = f"{full_name}, {with_capacity}" if with_capacity else full_name
+    names = _zh_names if lang.zh else _en_names
+    root = look.root(org_id)
+    return PersonView(
+        id=person.id if person else None,
+        name_zh=name_zh,
+        name_latin=latin,
+        title=title,
+        title_zh=title_zh,
+        capacity=capacity,
+        organisation=org_label(org, lang),
+        organisation_id=org_id,
+        root_id=root.id if root else None,
+        of=of,
+        role=role.value if role else "",
+        role_label=lang.label("attendance_role", role.value, role.label) if role else "",
+        side=side.value if side else "",
+        **names(latin, name_zh, title, capacity, of, org),
+    )
+
+
+def _en_names(
+    latin: str, name_zh: str, title: str, capacity: str, of: str, org: Organisation | None
+) -> dict[str, str]:
+    """ "President DING Xiaodong (丁晓东)", "…, Director of the Hong Kong, Macao …"."""
+    full_name = f"{latin} ({name_zh})" if name_zh else latin
+    full_title = f"{title} of {of}" if title and of else title or (org_label(org) if of else "")
+    with_capacity = prose.join_prose([full_title, capacity])
     return {
-        "id": person.id if person else None,
-        "name": name,
-        "name_zh": name_zh,
-        "name_latin": latin,
+        "name": latin,
         "full_name": full_name,
-        "title": title,
-        "title_zh": attendance.title_zh if attendance else (person.title_zh if person else ""),
-        "capacity": capacity,
-        "organisation": org_label(org, lang),
-        "organisation_id": org_id,
-        "root_id": (look.root(org_id).id if look.root(org_id) else None),
-        "of": of,
         "full_title": full_title,
         "full_title_with_capacity": with_capacity,
-        "title_with_capacity": title_with_capacity,
-        "title_before_name": title_before_name,
-        "with_title": with_title,
-        "role": role.value if role else "",
-        "role_label": lang.label("attendance_role", role.value, role.label) if role else "",
-        "side": side.value if side else "",
+        "title_with_capacity": prose.join_prose([title, capacity]),
+        "title_before_name": f"{title} {full_name}" if title else full_name,
+        "with_title": f"{full_name}, {with_capacity}" if with_capacity else full_name,
+    }
+
+
+def _zh_names(
+    latin: str, name_zh: str, title: str, capacity: str, of: str, org: Organisation | None
+) -> dict[str, str]:
+    """ "校长丁晓东", "港澳台事务办公室主任马晓婷": titles before names, no spaces."""
+    name = name_zh or latin
+    full_title = f"{of}{title}" if title else (of if of else "")
+    with_capacity = "、".join(x for x in (full_title, capacity) if x)
+    # An English title (no Chinese one yet) keeps its space before a name.
+    gap = " " if title[-1:].isascii() and title[-1:].strip() else ""
+    gap2 = " " if with_capacity[-1:].isascii() and with_capacity[-1:].strip() else ""
+    return {
+        "name": name,
+        "full_name": name,
+        "full_title": full_title,
+        "full_title_with_capacity": with_capacity,
+        "title_with_capacity": "、".join(x for x in (title, capacity) if x),
+        "title_before_name": f"{title}{gap}{name}",
+        "with_title": f"{with_capacity}{gap2}{name}",
     }
 
 
@@ -170,26 +188,19 @@ def find_our_root(meeting: Meeting, look: Lookup) -> Organisation | None:
     return look.org(roots.most_common(1)[0][0]) if roots else None
 
 
-def groups_by_org(people: list[dict[str, Any]], *, consecutive: bool) -> list[dict[str, Any]]:
+def groups_by_org(people: list[PersonView], *, consecutive: bool) -> list[OrganisationGroup]:
     """People by organisation, in order of precedence.
 
     ``consecutive`` groups only neighbours, as prose does ("Director A and
     Deputy Director B of the X"); otherwise everyone of an organisation is
     gathered under its first appearance, as minutes list them.
     """
-    groups: list[dict[str, Any]] = []
+    groups: list[OrganisationGroup] = []
     for p in people:
         candidates = groups[-1:] if consecutive else groups
-        match = next((g for g in candidates if g["organisation_id"] == p["organisation_id"]), None)
+        match = next((g for g in candidates if g.organisation_id == p.organisation_id), None)
         if match is not None:
-            match["people"].append(p)
+            match.people.append(p)
         else:
-            groups.append(
-                {
-                    "organisation_id": p["organisation_id"],
-                    "organisation": p["organisation"],
-                    "of": p["of"],
-                    "people": [p],
-                }
-            )
+            groups.append(OrganisationGroup(p.organisation_id, p.organisation, p.of, [p]))
     return groups

@@ -24,6 +24,7 @@ from eventdesk import paths
 from eventdesk.summary import language, prose
 from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.sandbox import SafeEnvironment
+from eventdesk.summary.view import Page
 
 BUILTIN = Path(__file__).parent / "templates"
 
@@ -137,8 +138,9 @@ def guarded(name: str, action: Callable[[], Any]) -> Any:
         raise
 
 
-def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    return guarded(name, lambda: env.get_template(name).render(context))
+def render(env: jinja2.Environment, name: str, document: Page) -> str:
+    """The template ``name`` filled in with a document's view model."""
+    return guarded(name, lambda: env.get_template(name).render(document.as_context()))
 
 
 def warn(message: str) -> None:

@@ -73,7 +73,7 @@ def test_the_summary_speaks_on_behalf_of_our_organisation(sample_store):
     (usst,) = sample_store.list_organisations("USST")
     sample_store.set_our_organisation(usst.id)
     context = meeting_context(sample_store, meeting)
-    assert context["ours"]["short"] == "USST"
+    assert context.ours.short == "USST"
 
 
 def test_an_empty_database_offers_to_choose_our_organisation(empty_window, fresh_store):
