@@ -194,6 +194,10 @@ class DecisionParty(_Record):
 class Decision(_Record):
     text: str
     text_zh: str = ""
+    #: What was signed, by the short name a release calls it ("the cooperation agreement",
+    #: 《合作协议》), where ``text`` holds the document's full name or what it provides for.
+    document: str = ""
+    document_zh: str = ""
     kind: DecisionKind = DecisionKind.OUTCOME
     session_uid: str | None = None
     parties: list[DecisionParty] = field(default_factory=list)

@@ -125,6 +125,8 @@ def sync_parts(db: Database, meeting_id: int, m: Meeting) -> None:
                 "kind": d.kind.value,
                 "text": d.text,
                 "text_zh": d.text_zh,
+                "document": d.document,
+                "document_zh": d.document_zh,
                 "count": d.count,
                 "count_unit": d.count_unit,
                 "owner_id": d.owner_id,

@@ -28,8 +28,13 @@ def _soft_deleted(columns: dict) -> dict:
 
 
 def add_text_column(db: Database, table: str, column: str) -> None:
-    """A new text field of a record (``docs/adding-a-field.md``): a column, empty in old rows."""
-    db[table].add_column(column, _TEXT)
+    """A new text field of a record (``docs/adding-a-field.md``): a column, empty in old rows.
+
+    Safe to repeat: a file set back to an older version number (as a test of a later
+    migration does) already has the column.
+    """
+    if column not in db[table].columns_dict:
+        db[table].add_column(column, _TEXT)
 
 
 def m001_records(db: Database) -> None:
@@ -389,6 +394,12 @@ def m013_search_folds_regional_chinese(db: Database) -> None:
     search_index.reindex_regional(db)
 
 
+def m014_signed_document(db: Database) -> None:
+    """The short name of a signed document (a decision's), as a release names it."""
+    add_text_column(db, "decisions", "document")
+    add_text_column(db, "decisions", "document_zh")
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -403,6 +414,7 @@ MIGRATIONS: list[Migration] = [
     m011_match_names_by_index,
     m012_search_folds_chinese,
     m013_search_folds_regional_chinese,
+    m014_signed_document,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

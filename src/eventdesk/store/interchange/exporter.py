@@ -246,6 +246,8 @@ def _meeting(m: Meeting, k: _Keys) -> dict[str, Any]:
                 "kind": d.kind.value,
                 "text": d.text,
                 "text_zh": d.text_zh,
+                "document": d.document,
+                "document_zh": d.document_zh,
                 "parties": [
                     {
                         "organisation": k.org(x.organisation_id),

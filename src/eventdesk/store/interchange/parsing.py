@@ -268,6 +268,8 @@ class Parsed:
                 kind=DecisionKind(d.get("kind", "outcome")),
                 text=d["text"],
                 text_zh=d.get("text_zh", ""),
+                document=d.get("document", ""),  # files from before it was a field lack it
+                document_zh=d.get("document_zh", ""),
                 session_uid=d.get("session"),
                 count=d.get("count"),
                 count_unit=d.get("count_unit", ""),

@@ -29,6 +29,8 @@ class DecisionsTab(ListTab):
         self.session = f.choice("session_uid", v.session, "session")
         self.text = f.plain("text", v.text)
         self.text_zh = f.plain("text_zh", v.text_zh)
+        self.document = f.text("document", v.document)
+        self.document_zh = f.text("document_zh", v.document_zh)
         self.parties = v.parties
         f.value("parties", v.parties, v.parties.changed, "party")
         self.count = f.integer("count", v.count)

@@ -136,6 +136,10 @@ class DecisionForm(QWidget):
         self.session = _session_combo()
         self.text = bilingual.text("What was decided or achieved", 3)
         self.text_zh = bilingual.text("中文", 3)
+        self.document = bilingual.line(
+            "Short name of a signed document, e.g. cooperation agreement"
+        )
+        self.document_zh = bilingual.line("简称，例如 合作协议")
         self.parties = parties
         self.count = bilingual.line("Count")
         self.count.setMaximumWidth(80)
@@ -148,6 +152,7 @@ class DecisionForm(QWidget):
         layout = _form(self)
         layout.addRow("Kind and session", bilingual.row(self.kind, self.session))
         layout.addRow("Text", bilingual.pair(self.text, self.text_zh))
+        layout.addRow("Signed document", bilingual.pair(self.document, self.document_zh))
         layout.addRow("Parties", self.parties)
         layout.addRow("Count", bilingual.row(self.count, self.count_unit))
         self.due_date_field = DateField(self.due_date)
