@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from eventdesk.store import EventStore
@@ -31,6 +31,18 @@ def settings_path(tmp_path: Path, qapp) -> Path:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     return tmp_path / "settings.ini"
+
+
+@pytest.fixture(autouse=True)
+def background_jobs_end(qapp):
+    """No test leaves a job in the shared thread pool for the next test to queue behind.
+
+    The pool has as many threads as the machine has cores (two here): a job a test started
+    and never waited for (a daily backup, a check, an import) would hold a thread while the
+    next test's job waits its turn, and that test would time out for no fault of its own.
+    """
+    yield
+    assert QThreadPool.globalInstance().waitForDone(60_000), "a background job ran past 60 s"
 
 
 @pytest.fixture
