@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from eventdesk.store import backups, media
+from eventdesk.store import media, snapshots
 
 
 def photo(n: int, mb: float) -> bytes:
@@ -135,7 +135,9 @@ def main() -> int:
 
         def hashed() -> None:
             conn = sqlite3.connect(base)
-            backups._copy_snapshot(conn, base, root / "backups" / "records.sqlite3")
+            snapshots.copy_snapshot(
+                conn, base, root / "backups" / "records.sqlite3", snapshots.quiet
+            )
             conn.close()
             for sha in wanted:
                 if not media.path_in(pool, sha).is_file():

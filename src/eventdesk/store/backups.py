@@ -30,24 +30,34 @@ copy is switched out of WAL mode so that reading it later leaves no
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import shutil
 import sqlite3
-from collections.abc import Callable
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from eventdesk.store import media
+from eventdesk.store import media, partials
 from eventdesk.store.errors import StoreError
+from eventdesk.store.snapshots import (
+    PAGES_PER_STEP,
+    Progress,
+    complete,
+    copy_snapshot,
+    quiet,
+)
+
+__all__ = ["PAGES_PER_STEP", "Progress", "complete"]  # for restore and the store's service
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 MANUAL = "manual"
+#: The copy a restore keeps of the file it replaced: kept like a manual backup (see rotate).
+BEFORE_RESTORE = "before-restore"
+BEFORE_MIGRATION = "before-migration"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite3$")
 
 
@@ -60,6 +70,11 @@ class Backup:
     @property
     def automatic(self) -> bool:
         return self.reason != MANUAL
+
+    @property
+    def rotates(self) -> bool:
+        """Whether rotation may delete it: the automatic copies of the database as it is."""
+        return self.automatic and self.reason != BEFORE_RESTORE
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -75,12 +90,6 @@ def backup_path(db_path: Path, reason: str, when: datetime | None = None) -> Pat
         n += 1
         candidate = folder / f"{db_path.stem}-{stamp}-{reason}-{n}.sqlite3"
     return candidate
-
-
-#: Pages copied between two progress reports (4 MB at SQLite's default page size).
-PAGES_PER_STEP = 1024
-
-Progress = Callable[[int, int], object]
 
 
 def media_folder(target: Path) -> Path:
@@ -108,47 +117,53 @@ def backup(
     ``checked`` says SQLite's quick check passed on ``db`` just before: the
     copy is then only checked to be whole, not quick-checked again.
     """
-    tell = progress or _quiet
+    tell = progress or quiet
     partial = target.with_name(target.name + ".partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        source = media.database_file(db)
-        if source is not None and not db.conn.in_transaction:
-            _copy_snapshot(db.conn, source, partial, tell)
-        else:  # in memory, or inside a transaction of the caller's: page by page
-            partial.unlink(missing_ok=True)
-            dest = sqlite3.connect(partial)
+        with partials.writing(partial):
             try:
-                db.conn.backup(
-                    dest,
-                    pages=PAGES_PER_STEP,
-                    progress=lambda _s, remaining, total: tell(total - remaining, total),
-                )
-            finally:
-                dest.close()
-        _verify(partial, target, quick=not checked)
-        named = named_by(partial)
-        folder = media.folder_of(db)
-        if folder is not None and named:
-            pool = media_folder(target)
-            copy_photos(named - _held(pool, target), [folder], pool, tell)
-        os.replace(partial, target)
+                _write(db, partial, tell, quick=not checked)
+                named = named_by(partial)
+                folder = media.folder_of(db)
+                if folder is not None and named:
+                    pool = media_folder(target)
+                    copy_photos(named - _held(pool, target), [folder], pool, tell)
+                os.replace(partial, target)
+            except BaseException:
+                partials.discard(partial)
+                raise
     except (OSError, sqlite3.Error) as exc:
-        _discard(partial)
-        raise StoreError(f"Cannot write a backup to {target}: {exc}.") from None
-    except BaseException:
-        _discard(partial)
-        raise
+        raise StoreError(f"Cannot write a backup to {target}: {_reason(exc)}.") from None
     return target
 
 
-def _discard(partial: Path) -> None:
-    for path in (partial, partial.with_name(partial.name + "-wal")):
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
+def _reason(exc: OSError | sqlite3.Error) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
 
 
-def _verify(partial: Path, target: Path, *, quick: bool) -> None:
+def _write(db: Database, partial: Path, tell: Progress, *, quick: bool) -> None:
+    """The records, copied and checked under the partial name."""
+    source = media.database_file(db)
+    if source is not None and not db.conn.in_transaction:
+        copy_snapshot(db.conn, source, partial, tell)
+    else:  # in memory, or inside a transaction of the caller's: page by page
+        partials.discard(partial)
+        dest = sqlite3.connect(partial)
+        try:
+            db.conn.backup(
+                dest,
+                pages=PAGES_PER_STEP,
+                progress=lambda _s, remaining, total: tell(total - remaining, total),
+            )
+        finally:
+            dest.close()
+    _verify(partial, quick=quick)
+
+
+def _verify(partial: Path, *, quick: bool) -> None:
     """Take the copy out of WAL mode and check it before it is renamed.
 
     Out of WAL mode, reading the backup later leaves no ``-wal``/``-shm``
@@ -163,7 +178,7 @@ def _verify(partial: Path, target: Path, *, quick: bool) -> None:
     finally:
         dest.close()
     if problem != ["ok"] or not complete(partial):
-        raise StoreError(f"Cannot write a backup to {target}: the copy did not check out.")
+        raise sqlite3.DatabaseError("the copy did not check out")
 
 
 def _held(pool: Path, target: Path) -> set[str]:
@@ -174,61 +189,6 @@ def _held(pool: Path, target: Path) -> set[str]:
     if not finished:
         return set()
     return named_by(max(finished, key=lambda p: p.stat().st_mtime_ns), immutable=True)
-
-
-def _copy_snapshot(conn: sqlite3.Connection, source: Path, target: Path, tell: Progress) -> None:
-    """Copy the database file as it stands at one moment, at the speed of a plain file copy.
-
-    SQLite's backup API copies page by page, two to three times slower than
-    the file system copies the file. Holding a read transaction keeps the
-    file consistent for the copy: in WAL mode no checkpoint writes a page
-    newer than our snapshot into the file while we read, and the log keeps
-    every frame our snapshot needs, so the file and its log copied in that
-    order are our snapshot or a later commit, never a mix (SQLite's recovery
-    drops a half-copied last transaction of the log). The copy then takes
-    its log in and becomes a file of its own (``journal_mode=DELETE``).
-    """
-    target.unlink(missing_ok=True)
-    conn.execute("BEGIN")
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts
-        wal = source.with_name(source.name + "-wal")
-        pairs = [(source, target)]
-        if wal.is_file() and wal.stat().st_size:
-            pairs.append((wal, target.with_name(target.name + "-wal")))
-        if tell is _quiet:
-            for src, dst in pairs:
-                shutil.copyfile(src, dst)
-        else:
-            _copy_in_steps(pairs, tell)
-    finally:
-        conn.execute("COMMIT")
-    copy = sqlite3.connect(target)
-    try:
-        copy.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        copy.close()
-    with open(target, "rb+") as fh:
-        os.fsync(fh.fileno())
-
-
-def _quiet(_done: int, _total: int) -> None:
-    return None
-
-
-def _copy_in_steps(pairs: list[tuple[Path, Path]], tell: Progress) -> None:
-    """Plain copies, reporting pages done (of all of them) after every ``PAGES_PER_STEP``."""
-    page = 4096
-    total = max(1, sum(src.stat().st_size for src, _ in pairs) // page)
-    done = 0
-    for source, target in pairs:
-        with source.open("rb") as src, target.open("wb") as dst:
-            while chunk := src.read(PAGES_PER_STEP * page):
-                dst.write(chunk)
-                done += -(-len(chunk) // page)
-                tell(min(done, total), total)
-    if done < total:
-        tell(total, total)
 
 
 def _named(conn: sqlite3.Connection) -> set[str]:
@@ -288,27 +248,12 @@ def prune_photos(folder: Path) -> list[Path]:
     for path in folder.glob("*.sqlite3"):
         named |= named_by(path, immutable=True)
     removed = []
+    recent = time.time() - media.GRACE  # a backup being written may have copied it just now
     for sha, path in media.stored(pool):
-        if sha not in named:
+        if sha not in named and path.stat().st_mtime < recent:
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed
-
-
-def complete(path: Path) -> bool:
-    """Whether ``path`` looks like a whole SQLite file: its header, and all the pages it names."""
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-        size = path.stat().st_size
-    except OSError:
-        return False
-    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        return False
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    return pages > 0 and size >= pages * page_size
 
 
 def list_backups(db_path: Path, *, complete_only: bool = True) -> list[Backup]:
@@ -331,21 +276,46 @@ def list_backups(db_path: Path, *, complete_only: bool = True) -> list[Backup]:
         taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
         reason = re.sub(r"-\d+$", "", match["reason"])
         found.append(Backup(path, taken, reason))
-    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+    return sorted(found, key=_age, reverse=True)
+
+
+def _age(b: Backup) -> tuple[datetime, int, str]:
+    """Newest last; within the second its name gives, the file's own time says which is newer."""
+    try:
+        written = b.path.stat().st_mtime_ns
+    except OSError:
+        written = 0
+    return (b.taken, written, b.path.name)
 
 
 def daily_backup_due(db_path: Path, now: datetime | None = None) -> bool:
+    """No whole backup of the database as it is was taken today (a restore's kept copy is of
+    the file it replaced, not of this one)."""
     today = (now or datetime.now()).date()
-    return not any(b.taken.date() == today for b in list_backups(db_path))
+    return not any(
+        b.taken.date() == today and b.reason != BEFORE_RESTORE for b in list_backups(db_path)
+    )
 
 
 def rotate(db_path: Path) -> list[Path]:
-    """Delete automatic backups beyond the daily and weekly ones kept; return those deleted."""
-    automatic = [b for b in list_backups(db_path, complete_only=False) if b.automatic]
+    """Delete automatic backups beyond those kept; return those deleted.
+
+    Kept: the newest whole backup of each of the last 7 days that have one
+    and of each of the last 4 weeks, and on each of those days the first
+    copy taken before a migration (the file as the older EventDesk left it,
+    even when the upgrade was interrupted and a later start copied the
+    half-upgraded file again). Only whole files count: a copy cut short
+    (written by an older version, which did not name its unfinished copies)
+    never stands in for a day and is deleted. The copy a restore keeps of
+    the file it replaced is never deleted here: it may be the damaged file
+    the user restored away from, so it must not stand in for a day either.
+    """
+    rotating = [b for b in list_backups(db_path, complete_only=False) if b.rotates]
+    whole = [b for b in rotating if complete(b.path)]
     keep: set[Path] = set()
     days: list = []
     weeks: list = []
-    for b in automatic:  # newest first
+    for b in whole:  # newest first
         day = b.taken.date()
         week = day.isocalendar()[:2]
         if day not in days and len(days) < KEEP_DAILY:
@@ -354,8 +324,14 @@ def rotate(db_path: Path) -> list[Path]:
         if week not in weeks and len(weeks) < KEEP_WEEKLY:
             weeks.append(week)
             keep.add(b.path)
+    first_before_migration = {
+        b.taken.date(): b.path  # newest first: the last one seen of a day is its first
+        for b in whole
+        if b.reason.startswith(BEFORE_MIGRATION) and b.taken.date() in days
+    }
+    keep |= set(first_before_migration.values())
     deleted = []
-    for b in automatic:
+    for b in rotating:
         if b.path not in keep:
             b.path.unlink(missing_ok=True)
             deleted.append(b.path)
@@ -376,6 +352,17 @@ def _prune_due(folder: Path) -> bool:
     if marker.parent.is_dir():
         marker.write_text(datetime.now().isoformat(timespec="seconds"), encoding="utf-8")
     return True
+
+
+def remove_leftovers(db_path: Path) -> list[Path]:
+    """The unfinished backups of this database a killed process left, if no one still writes
+    them (``store/partials.py``)."""
+
+    def ours(name: str) -> bool:
+        match = _NAME.match(name.removesuffix(".partial"))
+        return match is not None and match["stem"] == db_path.stem
+
+    return partials.sweep(backup_folder(db_path), ours)
 
 
 def automatic_backup(db: Database, db_path: Path, reason: str, *, checked: bool = False) -> Path:

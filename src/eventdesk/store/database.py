@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from eventdesk.store import backups, search_index
+from eventdesk.store import backups, partials, search_index
 from eventdesk.store.errors import (
     DatabaseDamaged,
     DatabaseUnavailable,
@@ -251,6 +251,8 @@ def open_database(
             _quick_check(db, path)
         return db
 
+    if exists:
+        remove_leftovers(path)
     db = Database(path, execute_plugins=False)
     try:
         if exists and (verify or schema_version(db) < LATEST_VERSION):
@@ -261,10 +263,7 @@ def open_database(
             db.enable_wal()
         version = schema_version(db)
         if version < LATEST_VERSION:
-            if exists and version > 0:
-                backups.automatic_backup(db, path, f"before-migration-{version}", checked=True)
-            migrate(db)
-            _reclaim(db)
+            _upgrade(db, path, version if exists else 0)
         elif exists and verify and backups.daily_backup_due(path):
             backups.automatic_backup(db, path, "daily", checked=True)
         if db.execute("SELECT 1 FROM search_dirty LIMIT 1").fetchone():
@@ -274,6 +273,35 @@ def open_database(
         db.close()
         raise
     return db
+
+
+def _upgrade(db: Database, path: Path, version: int) -> None:
+    """Migrate a file that held data only after copying it, and keep that copy until the
+    upgraded file has been checked.
+
+    The copy is not rotated when it is taken: only once the upgraded file
+    passes SQLite's quick check may rotation drop older backups, and rotation
+    keeps the first before-migration copy of the day (``backups.rotate``), so
+    an upgrade killed midway and taken up again at the next start keeps the
+    copy of the file as the older EventDesk left it.
+    """
+    if version > 0:
+        target = backups.backup_path(path, f"{backups.BEFORE_MIGRATION}-{version}")
+        backups.backup(db, target, checked=True)
+    migrate(db)
+    _reclaim(db)
+    if version > 0:
+        _quick_check(db, path)
+        backups.rotate(path)
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Remove what a killed backup or restore of ``path`` left half written (``partials``)."""
+    staging = partials.restoring(path).name
+    return [
+        *partials.sweep(path.parent, lambda name: name == staging),
+        *backups.remove_leftovers(path),
+    ]
 
 
 def _reclaim(db: Database) -> None:

@@ -1,9 +1,13 @@
 """Putting a backup back in place of the database.
 
-The current file is never lost: it is copied into the backups folder first
-(as it is, even when damaged), and the backup is checked before it replaces
-anything. The new file is written beside the old one and swapped in with
-one rename, so a crash during a restore leaves one or the other, whole.
+The current file is never lost: it is copied into the backups folder first,
+with every change committed to it (those still in its ``-wal`` log after a
+crash included: ``store/snapshots.py``), and the backup is checked before it
+replaces anything. The copy kept and the new file are written under names
+that say they are unfinished (``store/partials.py``) and renamed when whole,
+the new one beside the old and swapped in with one rename, so a crash during
+a restore leaves one or the other, whole, and the next start removes what it
+left half written.
 
 Photos (``store/media.py``) come back before the records that name them:
 each one the backup names and the database's media folder lacks is copied
@@ -20,7 +24,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from eventdesk.store import backups, media
+from eventdesk.store import backups, media, partials, snapshots
 from eventdesk.store.database import connect_read_only, damaged
 from eventdesk.store.errors import NewerSchemaError, NotAnEventDeskDatabase, StoreError
 from eventdesk.store.lock import FileLock
@@ -60,13 +64,11 @@ def check_candidate(backup: Path) -> None:
 
 
 #: ``progress(step, done, total)``: step is "photos" (the backup's photos the database's
-#: folder lacks, in photos), "keep" (copying the current file aside, in
-#: bytes), "copy" (the backup into place beside it, in pages) or "replace" (the swap;
+#: folder lacks, in photos), "keep" (copying the current file and its log aside, in
+#: pages), "copy" (the backup into place beside it, in pages) or "replace" (the swap;
 #: from here the restore runs to its end). If it raises before "replace", the restore
 #: stops, removes what it had written and changes nothing.
 Progress = Callable[[str, int, int], object]
-
-_CHUNK = 4 * 1024 * 1024
 
 
 def restore(backup: Path, db_path: Path, progress: Progress | None = None) -> Path:
@@ -75,63 +77,87 @@ def restore(backup: Path, db_path: Path, progress: Progress | None = None) -> Pa
     check_candidate(backup)
     lock = FileLock(db_path)
     lock.acquire()
-    kept = backups.backup_path(db_path, "before-restore")
-    staging = db_path.with_name(db_path.name + ".restoring")
+    kept = backups.backup_path(db_path, backups.BEFORE_RESTORE)
+    kept_partial = kept.with_name(kept.name + ".partial")
+    staging = partials.restoring(db_path)
     replacing = False
     try:
-        live_photos = media.folder_for(db_path)
-        pool = backups.backup_folder(db_path) / "media"
-        lost = backups.copy_photos(
-            backups.named_by(backup, immutable=True),
-            [pool, backups.media_folder(backup)],
-            live_photos,
-            lambda done, total: tell("photos", done, total),
-        )
-        if lost:
-            raise StoreError(
-                f"{backup} names {len(lost)} photo(s) found neither in {pool} nor beside it; "
-                f"{db_path} was not changed."
-            )
         kept.parent.mkdir(parents=True, exist_ok=True)
-        if db_path.exists():  # its photos first: a finished backup always has its photos
-            backups.copy_photos(backups.named_by(db_path), [live_photos], pool)
-            _copy(db_path, kept, lambda done, total: tell("keep", done, total))
-        staging.unlink(missing_ok=True)
-        source = connect_read_only(backup, immutable=True)
-        target = sqlite3.connect(staging)
-        try:
-            source.backup(
-                target,
-                pages=backups.PAGES_PER_STEP,
-                progress=lambda _s, remaining, total: tell("copy", total - remaining, total),
-            )
-        finally:
-            source.close()
-            target.close()
-        tell("replace", 0, 1)
-        replacing = True
-        for suffix in ("-wal", "-shm"):
-            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-        os.replace(staging, db_path)
-    except BaseException as exc:
-        if not replacing:  # nothing was changed: leave nothing behind either
-            staging.unlink(missing_ok=True)
-            kept.unlink(missing_ok=True)
-        if isinstance(exc, OSError | sqlite3.Error):
-            raise StoreError(f"Could not restore {db_path} from {backup}: {exc}") from None
-        raise
+        with partials.writing(staging), partials.writing(kept_partial):
+            try:
+                _bring_photos(backup, db_path, tell)
+                if db_path.exists():  # its photos first: a finished backup always has its photos
+                    live_photos = media.folder_for(db_path)
+                    pool = backups.backup_folder(db_path) / "media"
+                    backups.copy_photos(backups.named_by(db_path), [live_photos], pool)
+                    _keep(db_path, kept_partial, kept, lambda d, t: tell("keep", d, t))
+                _write_staging(backup, staging, lambda d, t: tell("copy", d, t))
+                tell("replace", 0, 1)
+                replacing = True
+                # the log goes first: a log left beside the new file would be read into it
+                # (the file it belongs to, whole, is the copy kept above)
+                for suffix in ("-wal", "-shm"):
+                    db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+                os.replace(staging, db_path)
+            except BaseException:
+                if not replacing:  # nothing was changed: leave nothing behind either
+                    partials.discard(staging)
+                    partials.discard(kept_partial)
+                    partials.discard(kept)
+                raise
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"Could not restore {db_path} from {backup}: {exc}") from None
     finally:
         lock.release()
     return kept
 
 
-def _copy(source: Path, target: Path, progress: Callable[[int, int], object]) -> None:
-    """``shutil.copy2`` in steps, saying how far it is after each."""
-    total = source.stat().st_size
-    done = 0
-    with source.open("rb") as src, target.open("wb") as dst:
-        while chunk := src.read(_CHUNK):
-            dst.write(chunk)
-            done += len(chunk)
-            progress(done, total)
-    shutil.copystat(source, target)
+def _bring_photos(backup: Path, db_path: Path, tell: Progress) -> None:
+    """The backup's photos into the database's folder, before the records that name them."""
+    live_photos = media.folder_for(db_path)
+    pool = backups.backup_folder(db_path) / "media"
+    lost = backups.copy_photos(
+        backups.named_by(backup, immutable=True),
+        [pool, backups.media_folder(backup)],
+        live_photos,
+        lambda done, total: tell("photos", done, total),
+    )
+    if lost:
+        raise StoreError(
+            f"{backup} names {len(lost)} photo(s) found neither in {pool} nor beside it; "
+            f"{db_path} was not changed."
+        )
+
+
+def _keep(db_path: Path, partial: Path, kept: Path, tell: snapshots.Progress) -> None:
+    """Copy the current file aside with every change committed to it, even a crash's last ones.
+
+    A file too damaged to take its log in is kept as it is, its log beside
+    it under the kept name (SQLite reads the two together).
+    """
+    try:
+        snapshots.copy_with_log(db_path, partial, tell)
+    except sqlite3.DatabaseError:  # SQLite may have changed the copies trying: copy again
+        partials.discard(partial)
+        shutil.copyfile(db_path, partial)
+        if snapshots.log_of(db_path).is_file():
+            shutil.copyfile(snapshots.log_of(db_path), snapshots.log_of(kept))
+    os.replace(partial, kept)
+
+
+def _write_staging(backup: Path, staging: Path, tell: snapshots.Progress) -> None:
+    """The backup copied page by page beside the database, on disk before it is renamed."""
+    partials.discard(staging)
+    source = connect_read_only(backup, immutable=True)
+    target = sqlite3.connect(staging)
+    try:
+        source.backup(
+            target,
+            pages=backups.PAGES_PER_STEP,
+            progress=lambda _s, remaining, total: tell(total - remaining, total),
+        )
+    finally:
+        source.close()
+        target.close()
+    with open(staging, "rb+") as fh:
+        os.fsync(fh.fileno())
