@@ -63,6 +63,23 @@ def kill_when_paused(script: str, *args: object, timeout: float = 60) -> str:
 
 
 @contextlib.contextmanager
+def while_running(script: str, *args: object, ready: str) -> Iterator[subprocess.Popen]:
+    """Run ``script`` with ``args`` until the block ends; it prints ``ready`` when it is, and
+    ends when a line comes on its standard input."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(script), *map(str, args)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout.readline().strip() == ready
+        yield child
+    finally:
+        child.communicate("\n", timeout=30)
+
+
+@contextlib.contextmanager
 def small_disk(folder: Path, size: str = "4m") -> Iterator[Path]:
     """A real file system of ``size`` mounted at ``folder`` (skips where mounting is not
     allowed: not root, or not Linux)."""

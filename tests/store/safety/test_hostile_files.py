@@ -6,7 +6,6 @@ one line and leaves every file as it was.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
 import signal
@@ -15,6 +14,7 @@ import sys
 import textwrap
 
 import pytest
+from tests.store.safety.faults import while_running
 
 from eventdesk.cli.main import main
 from eventdesk.store import EventStore, NotAnEventDeskDatabase, backups, media
@@ -164,20 +164,9 @@ HOLD = textwrap.dedent(
 )
 
 
-@contextlib.contextmanager
 def held_open(db_path):
     """The database held open by another EventDesk process until the block ends."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(db_path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "holding"
-        yield holder
-    finally:
-        holder.communicate("\n", timeout=10)
+    return while_running(HOLD, db_path, ready="holding")
 
 
 def test_check_of_a_file_open_elsewhere_is_not_called_broken(sample_store, db_path, capsys):

@@ -4,11 +4,7 @@ next start, and only those: a copy another EventDesk is still writing stays.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-
-from tests.store.safety.faults import kill_when_paused
+from tests.store.safety.faults import kill_when_paused, while_running
 
 from eventdesk.store import EventStore, backups, partials
 
@@ -53,18 +49,16 @@ def test_a_killed_backup_to_a_file_leaves_nothing_the_next_backup_there_minds(
     assert sorted(p.name for p in target.parent.iterdir() if p.is_file()) == ["office.sqlite3"]
 
 
-HOLD_PARTIAL = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from eventdesk.store import partials
-    path = Path(sys.argv[1])
-    with partials.writing(path):
-        path.write_bytes(b"half a backup")
-        print("writing", flush=True)
-        sys.stdin.readline()
-    """
-)
+HOLD_PARTIAL = """
+import sys
+from pathlib import Path
+from eventdesk.store import partials
+path = Path(sys.argv[1])
+with partials.writing(path):
+    path.write_bytes(b"half a backup")
+    print("writing", flush=True)
+    sys.stdin.readline()
+"""
 
 
 def test_a_partial_file_another_process_is_writing_is_left_alone(sample_store, db_path):
@@ -72,18 +66,9 @@ def test_a_partial_file_another_process_is_writing_is_left_alone(sample_store, d
     folder = backups.backup_folder(db_path)
     folder.mkdir(exist_ok=True)
     partial = folder / "eventdesk-20260101-090000-manual.sqlite3.partial"
-    writer = subprocess.Popen(
-        [sys.executable, "-c", HOLD_PARTIAL, str(partial)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert writer.stdout.readline().strip() == "writing"
+    with while_running(HOLD_PARTIAL, partial, ready="writing") as writer:
         EventStore.open(db_path).close()
         assert partial.read_bytes() == b"half a backup"
-    finally:
-        writer.communicate("\n", timeout=30)
     assert writer.returncode == 0
     EventStore.open(db_path).close()  # its writer is gone now
     assert not partial.exists()
