@@ -17,6 +17,7 @@ from eventdesk.cli import spreadsheet_commands, summary_commands
 from eventdesk.store import (
     DatabaseFiles,
     DatabaseLocked,
+    DiskFull,
     EventStore,
     ReadOnlyLocation,
     ReadOnlyStore,
@@ -40,15 +41,25 @@ def open_store(args: argparse.Namespace, *, write: bool = False) -> EventStore:
             raise ReadOnlyStore(f"--read-only: {args.command} would change {path}; not run.")
         return EventStore.open(path, create=False, read_only=True)
     try:
-        return EventStore.open(path)
+        store = EventStore.open(path)
     except DatabaseLocked as locked:
         if write:
             raise
         _note(f"{locked.holder.describe()} has the file open; reading it read-only.")
+    except DiskFull as full:
+        if write:
+            raise
+        _note(full.reading_note())
     except ReadOnlyLocation as exc:
         if write:
             raise
         _note(f"{exc} Reading it read-only.")
+    else:
+        # The day's backup could not be made, and why: a command that reads goes on and says
+        # so; one that writes makes its own backup first, or is refused in its own one line.
+        for note in [] if write else store.notes:
+            _note(note)
+        return store
     return EventStore.open(path, create=False, read_only=True)
 
 

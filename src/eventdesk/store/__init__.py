@@ -11,8 +11,10 @@ from typing import Any
 from eventdesk.store.backups import Backup
 from eventdesk.store.drafts import Draft
 from eventdesk.store.errors import (
+    BackupNotMade,
     DatabaseDamaged,
     DatabaseUnavailable,
+    DiskFull,
     ImportRefused,
     NewerSchemaError,
     NotAnEventDeskDatabase,
@@ -39,11 +41,13 @@ from eventdesk.store.trash import Emptied, TrashRow
 __all__ = [
     "AttendedRow",
     "Backup",
+    "BackupNotMade",
     "CourseRow",
     "DatabaseDamaged",
     "DatabaseFiles",
     "DatabaseLocked",
     "DatabaseUnavailable",
+    "DiskFull",
     "Draft",
     "Emptied",
     "EventStore",

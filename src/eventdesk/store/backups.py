@@ -40,8 +40,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from eventdesk.store import media, partials
-from eventdesk.store.errors import StoreError
+from eventdesk.store import disk, media, partials
+from eventdesk.store.errors import BackupFailed, StoreError
 from eventdesk.store.snapshots import (
     PAGES_PER_STEP,
     Progress,
@@ -118,6 +118,9 @@ def backup(
     copy is then only checked to be whole, not quick-checked again.
     """
     tell = progress or quiet
+    source = media.database_file(db)
+    if source is not None:
+        _refuse_own_files(source, target)
     partial = target.with_name(target.name + ".partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -134,11 +137,47 @@ def backup(
                 partials.discard(partial)
                 raise
     except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"Cannot write a backup to {target}: {_reason(exc)}.") from None
+        raise BackupFailed(target, _reason(exc, target)) from None
     return target
 
 
-def _reason(exc: OSError | sqlite3.Error) -> str:
+def _refuse_own_files(source: Path, target: Path) -> None:
+    """A backup written over the database, a file SQLite keeps beside it, or one of its
+    folders would destroy what it copies: refused before anything is written."""
+    what = None
+    files = [source, *(source.with_name(source.name + side) for side in partials.SIDE_FILES)]
+    folders = [media.folder_for(source), backup_folder(source) / "media"]
+    if any(_same(target, own) for own in files):
+        what = "the database itself, or a file SQLite keeps beside it"
+    elif any(_same(target, own) or _within(target, own) for own in folders):
+        what = "the database's photo folder, or in it"
+    elif _same(target, backup_folder(source)) or target.is_dir():
+        what = "a folder"
+    if what:
+        raise StoreError(
+            f"Cannot write a backup to {target}: that is {what}. Nothing was written; "
+            "choose another file name."
+        )
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        return folder.resolve() in path.resolve().parents
+    except OSError:
+        return False
+
+
+def _reason(exc: OSError | sqlite3.Error, target: Path) -> str:
+    full = disk.full_because(exc, target)
+    if full:
+        return f"no room left on the disk ({full})"
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc)

@@ -16,10 +16,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from eventdesk.store import backups, partials, search_index
+from eventdesk.store import backups, disk, partials, search_index
 from eventdesk.store.errors import (
+    BackupFailed,
+    BackupNotMade,
     DatabaseDamaged,
     DatabaseUnavailable,
+    DiskFull,
     NewerSchemaError,
     NotAnEventDeskDatabase,
     ReadOnlyLocation,
@@ -92,9 +95,16 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
         except sqlite3.Error as exc:
             conn.close()
             cannot_share = not os.access(path.parent, os.W_OK) or "unable to open" in str(exc)
+            if disk.full_because(exc, path) and not _has_log(path):
+                cannot_share = True  # no room for the -shm file; the file alone is all there is
             if not (isinstance(exc, sqlite3.OperationalError) and cannot_share):
                 raise
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+
+
+def _has_log(path: Path) -> bool:
+    log = path.with_name(path.name + "-wal")
+    return log.is_file() and log.stat().st_size > 0
 
 
 def damaged(path: Path, detail: str) -> DatabaseDamaged:
@@ -124,12 +134,12 @@ def sqlite_told(exc: sqlite3.Error) -> StoreError:
 
 
 def _quick_check(db: Database, path: Path) -> None:
-    problem = _quick_check_connection(db.conn)
+    problem = _quick_check_connection(db.conn, path)
     if problem:
         raise damaged(path, problem)
 
 
-def _quick_check_connection(conn: sqlite3.Connection) -> str | None:
+def _quick_check_connection(conn: sqlite3.Connection, path: Path) -> str | None:
     try:
         rows = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.OperationalError as exc:
@@ -137,6 +147,9 @@ def _quick_check_connection(conn: sqlite3.Connection) -> str | None:
             raise DatabaseUnavailable(
                 "The database is busy: another program is writing it. Try again in a moment."
             ) from None
+        reason = disk.full_because(exc, path)
+        if reason:  # no room for SQLite's -shm file beside it: that is not damage either
+            raise DiskFull(path, reason) from None
         return str(exc)
     except sqlite3.DatabaseError as exc:
         return str(exc)
@@ -147,11 +160,12 @@ def busy(exc: sqlite3.Error) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 
-def upkeep_file(path: Path) -> DatabaseDamaged | None:
+def upkeep_file(path: Path) -> DatabaseDamaged | BackupNotMade | None:
     """The checks and the daily backup a deferred open left to do, on their own connection.
 
     Quick check first; only a sound file gets its daily backup (a damaged one
-    must not push a good backup out of the rotation).
+    must not push a good backup out of the rotation). Returns the damage
+    found, or why the day's backup could not be made, or None.
     """
     damage = verify_file(path)
     if damage is None and backups.daily_backup_due(path):
@@ -160,12 +174,27 @@ def upkeep_file(path: Path) -> DatabaseDamaged | None:
         except sqlite3.Error:
             return None
         try:
-            backups.automatic_backup(
-                Database(conn, execute_plugins=False), path, "daily", checked=True
-            )
+            return daily_backup(Database(conn, execute_plugins=False), path)
         finally:
             conn.close()
     return damage
+
+
+def daily_backup(db: Database, path: Path) -> BackupNotMade | None:
+    """The day's backup after a quick check of ``db``; if it cannot be made, what to tell.
+
+    Reading never needs free disk: on a full disk (or a backups folder that
+    cannot be written) the database opens all the same, and the user is told
+    in one line why there is no backup today.
+    """
+    try:
+        backups.automatic_backup(db, path, "daily", checked=True)
+    except BackupFailed as exc:
+        folder = backups.backup_folder(path)
+        return BackupNotMade(f"The day's backup could not be made in {folder}: {exc.reason}.")
+    except StoreError as exc:
+        return BackupNotMade(f"The day's backup could not be made: {exc}")
+    return None
 
 
 def verify_file(path: Path) -> DatabaseDamaged | None:
@@ -180,7 +209,7 @@ def verify_file(path: Path) -> DatabaseDamaged | None:
     except sqlite3.Error as exc:
         return damaged(path, str(exc))
     try:
-        problem = _quick_check_connection(conn)
+        problem = _quick_check_connection(conn, path)
     finally:
         conn.close()
     return damaged(path, problem) if problem else None
@@ -228,12 +257,17 @@ def open_database(
     create: bool = True,
     read_only: bool = False,
     verify: bool = True,
+    notes: list[str] | None = None,
 ) -> Database:
     """Open (or create) the EventDesk database at ``path``, migrated to the current schema.
 
     ``verify=False`` leaves SQLite's quick check and the daily backup to the
     caller (see :func:`upkeep_file`), which can run them beside an open window;
-    the check is still run before any migration, which writes.
+    the check is still run before any migration, which writes. What the user
+    should be told though the file opened (the day's backup could not be
+    made) is added to ``notes``. A disk too full for SQLite's files beside the
+    database raises :class:`DiskFull`, which a reader may answer by opening
+    it read-only.
     """
     path = Path(path)
     exists = _check_file(path, create=create, read_only=read_only)
@@ -265,10 +299,18 @@ def open_database(
         if version < LATEST_VERSION:
             _upgrade(db, path, version if exists else 0)
         elif exists and verify and backups.daily_backup_due(path):
-            backups.automatic_backup(db, path, "daily", checked=True)
+            note = daily_backup(db, path)
+            if note is not None and notes is not None:
+                notes.append(str(note))
         if db.execute("SELECT 1 FROM search_dirty LIMIT 1").fetchone():
             with db.atomic():  # another writer left meetings to re-index
                 search_index.refresh(db)
+    except sqlite3.Error as exc:
+        db.close()
+        reason = disk.full_because(exc, path)
+        if reason:
+            raise DiskFull(path, reason) from None
+        raise
     except BaseException:
         db.close()
         raise

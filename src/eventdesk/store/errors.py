@@ -27,6 +27,39 @@ class ReadOnlyLocation(DatabaseUnavailable):
     """The file or its folder cannot be written (a read-only disk or share): read it only."""
 
 
+class DiskFull(ReadOnlyLocation):
+    """The disk holding the database has no room: nothing can be saved, but it can be read."""
+
+    def __init__(self, path: object, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(
+            f"The disk holding {path} is full ({reason}); nothing can be saved there until "
+            "some space is freed."
+        )
+
+    def reading_note(self) -> str:
+        """The one line a command that only reads, or the window, tells the user."""
+        return (
+            f"The disk holding {self.path} is full ({self.reason}): reading it read-only, and "
+            "the day's backup could not be made."
+        )
+
+
+class BackupFailed(StoreError):
+    """A backup could not be written; ``reason`` says why in a few words."""
+
+    def __init__(self, target: object, reason: str):
+        self.target = target
+        self.reason = reason
+        super().__init__(f"Cannot write a backup to {target}: {reason}.")
+
+
+class BackupNotMade(StoreError):
+    """The day's backup failed (a full disk, a folder that cannot be written); the database
+    itself is fine and opens. Told, never raised at the user's work."""
+
+
 class DatabaseDamaged(StoreError):
     """SQLite's check found damage; the file is left alone for a restore."""
 

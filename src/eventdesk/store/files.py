@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eventdesk.store import backups, database, restore
 from eventdesk.store.backups import Backup
-from eventdesk.store.errors import DatabaseDamaged
+from eventdesk.store.errors import BackupNotMade, DatabaseDamaged
 
 
 class DatabaseFiles:
@@ -41,9 +41,11 @@ class DatabaseFiles:
         except sqlite3.Error as exc:
             raise database.sqlite_told(exc) from exc
 
-    def upkeep(self) -> DatabaseDamaged | None:
+    def upkeep(self) -> DatabaseDamaged | BackupNotMade | None:
         """The quick check and the daily backup an open with ``verify=False`` left to do.
 
-        Safe on another thread: it uses its own read-only connection.
+        Safe on another thread: it uses its own read-only connection. Returns
+        the damage found, or why the day's backup could not be made (the
+        file is sound: only tell it), or None.
         """
         return database.upkeep_file(self.path)

@@ -21,7 +21,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from eventdesk.store.errors import ReadOnlyLocation, StoreError
+from eventdesk.store import disk
+from eventdesk.store.errors import DiskFull, ReadOnlyLocation, StoreError
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,16 @@ class FileLock:
                     f"Cannot write the lock file beside {self.db_path} ({exc.strerror}). "
                     "Open it read-only (--read-only), or copy it somewhere you can write."
                 ) from None
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(asdict(me), fh)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(asdict(me), fh)
+            except OSError as exc:  # no room for its few bytes: a lock naming no one is no lock
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+                reason = disk.full_because(exc, self.db_path)
+                if reason:
+                    raise DiskFull(self.db_path, reason) from None
+                raise
             _HELD[self.path] = 1
             self.held = True
             return

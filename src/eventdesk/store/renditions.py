@@ -14,6 +14,7 @@ memory, makes them afresh each time. The original is kept untouched.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from pathlib import Path
@@ -56,13 +57,14 @@ def cached_print_rendition(folder: Path | None, sha256: str, load) -> bytes:
         return cache.read_bytes()
     made = print_rendition(load())
     if cache is not None and _have_pillow() and os.access(folder, os.W_OK):
+        temp = cache.with_name(cache.name + f".{os.getpid()}.partial")
         try:
             cache.parent.mkdir(exist_ok=True)
-            temp = cache.with_name(cache.name + f".{os.getpid()}.partial")
             temp.write_bytes(made)
             os.replace(temp, cache)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        except OSError:  # a cache that cannot be written (a full disk) only costs time
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
     return made
 
 

@@ -109,6 +109,8 @@ class EventStore:
         self.path = path
         self.read_only = read_only
         self._lock = lock
+        #: What the user should be told though the file opened (the day's backup was not made).
+        self.notes: list[str] = []
 
     # -- opening ------------------------------------------------------------
 
@@ -131,23 +133,29 @@ class EventStore:
         if not read_only and path.parent.is_dir():
             file_lock = FileLock(path)
             file_lock.acquire()
+        notes: list[str] = []
         try:
-            db = open_database(path, create=create, read_only=read_only, verify=verify)
+            db = open_database(path, create=create, read_only=read_only, verify=verify, notes=notes)
         except BaseException:
             if file_lock:
                 file_lock.release()
             raise
-        return cls(db, path, read_only=read_only, lock=file_lock)
+        store = cls(db, path, read_only=read_only, lock=file_lock)
+        store.notes = notes
+        return store
 
     @classmethod
     def in_memory(cls) -> EventStore:
         return cls(memory_database())
 
     def close(self) -> None:
+        # Planner statistics, where they went stale, but only after this connection changed
+        # something: a session that only read (or an import refused) changes no byte.
         if not self.read_only:
-            with contextlib.suppress(sqlite3.Error):  # planner statistics, where they went stale
-                self.db.execute("PRAGMA analysis_limit = 400")  # a sample: closing stays quick
-                self.db.execute("PRAGMA optimize")
+            with contextlib.suppress(sqlite3.Error):  # closed already, or busy: skip it
+                if self.db.conn.total_changes:
+                    self.db.execute("PRAGMA analysis_limit = 400")  # a sample: closing is quick
+                    self.db.execute("PRAGMA optimize")
         self.db.close()
         if self._lock:
             self._lock.release()

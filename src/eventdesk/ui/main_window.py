@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from eventdesk import __version__
 from eventdesk.records import ValidationError
-from eventdesk.store import EventStore, StoreError
+from eventdesk.store import BackupNotMade, EventStore, StoreError
 from eventdesk.ui import database_files, unsaved_changes
 from eventdesk.ui.background import BackgroundTask
 from eventdesk.ui.date_edit import set_day_first
@@ -454,6 +454,8 @@ class MainWindow(QMainWindow):
             self.settings.remember_database(self.store.path)
             self._check_integrity(self.store)
             self._purge_old_trash(self.store)
+        for note in self.store.notes:  # opened read-only on a full disk, and why
+            self.statusBar().showMessage(note)
         self._update_actions()
         self._offer_drafts()
 
@@ -482,6 +484,10 @@ class MainWindow(QMainWindow):
 
     def _checked(self, store: EventStore, damage: object) -> None:
         if damage is None or store is not self.store:
+            return
+        if isinstance(damage, BackupNotMade):  # the file is sound: only say so, in one line
+            if not store.notes:  # unless opening said it already (read-only on a full disk)
+                self.statusBar().showMessage(str(damage))
             return
         store.refuse_writes()
         self.setWindowTitle(f"{store.path.name} (damaged, read-only)[*] — EventDesk")

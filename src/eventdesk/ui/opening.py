@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from eventdesk.store import DatabaseLocked, EventStore, StoreError
+from eventdesk.store import DatabaseLocked, DiskFull, EventStore, StoreError
 
 
 def open_for_window(
@@ -21,17 +21,22 @@ def open_for_window(
     show_error: Callable[[str], None],
 ) -> EventStore | None:
     """The open store, or None after telling the user why not."""
+    notes: list[str] = []
     try:
         # SQLite's quick check runs beside the window (ui.integrity_check), not before it.
         return EventStore.open(path, create=create, verify=False)
     except DatabaseLocked as exc:
         if not ask_read_only(str(exc)):
             return None
+    except DiskFull as exc:  # reading needs no free disk: open it read-only and say why
+        notes.append(exc.reading_note())
     except StoreError as exc:
         show_error(str(exc))
         return None
     try:
-        return EventStore.open(path, create=False, read_only=True)
+        store = EventStore.open(path, create=False, read_only=True)
     except StoreError as exc:
         show_error(str(exc))
         return None
+    store.notes += notes
+    return store

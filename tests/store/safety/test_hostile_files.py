@@ -276,3 +276,36 @@ def test_a_lock_of_a_live_eventdesk_is_still_respected(sample_store, db_path):
         assert json.loads(lock_path(db_path).read_text(encoding="utf-8"))["started"]
         with pytest.raises(DatabaseLocked):
             EventStore.open(db_path)
+
+
+# -- backup -o onto the database or its own files and folders (issue 20, case 10) ---------
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "eventdesk.sqlite3",
+        "../{folder}/eventdesk.sqlite3",
+        "link-to-db",
+        "eventdesk.sqlite3-wal",
+        "eventdesk.sqlite3-shm",
+        "eventdesk.media",
+        "eventdesk.media/ab/photo.sqlite3",
+        "backups",
+        "backups/media/x.sqlite3",
+    ],
+)
+def test_a_backup_onto_the_database_or_its_own_files_is_refused(
+    capsys, sample_store, db_path, target
+):
+    sample_store.close()
+    (db_path.parent / "link-to-db").symlink_to(db_path)
+    EventStore.open(db_path).close()  # a backups folder, as every day makes one
+    before = {p: p.read_bytes() for p in db_path.parent.rglob("*") if p.is_file()}
+    given = db_path.parent / target.format(folder=db_path.parent.name)
+
+    status, _, err = run(capsys, "--db", str(db_path), "backup", "-o", str(given))
+
+    assert status == 1 and err.count("\n") == 1 and "Nothing was written" in err
+    after = {p: p.read_bytes() for p in db_path.parent.rglob("*") if p.is_file()}
+    assert after == before

@@ -160,3 +160,23 @@ def test_a_photo_that_is_not_a_usable_image(capsys, example_db, tmp_path, media_
     photo["media_type"], photo["data"] = media_type, base64.b64encode(data).decode()
     err = refused(capsys, example_db, tmp_path, json.dumps(document))
     assert "file 1: data: is not a photo EventDesk can show" in err and said in err
+
+
+def test_a_refused_import_leaves_even_the_planners_statistics_alone(example_db, tmp_path):
+    """Closing after a refused import runs no ``PRAGMA optimize``: it would rewrite
+    ``sqlite_stat1`` where the statistics went stale, and the file must not change."""
+    from eventdesk.store import EventStore, ImportRefused
+
+    doc = copy.deepcopy(EXAMPLE)
+    doc["meetings"][0]["id"] = "another-meeting"  # its courses belong to the stored meeting
+    given = tmp_path / "given.json"
+    given.write_text(json.dumps(doc), encoding="utf-8")
+    before = digest(example_db)
+    store = EventStore.open(example_db)
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    with pytest.raises(ImportRefused, match="already in the database"):
+        store.import_file(given)
+    store.close()
+    assert [s for s in statements if "optimize" in s.lower() or "analyze" in s.lower()] == []
+    assert digest(example_db) == before
