@@ -74,11 +74,12 @@ def test_moving_the_file_and_its_media_folder_moves_the_photos(sample_store, db_
 
 
 def test_when_the_bytes_cannot_be_written_no_row_is_saved(sample_store, db_path):
-    shutil.rmtree(db_path.with_name("eventdesk.media"))
-    db_path.with_name("eventdesk.media").write_text("in the way", encoding="utf-8")
+    data = jpeg(seed=3)
+    blocked = media.path_in(media.folder_of(sample_store.db), media.digest(data)).parent
+    blocked.write_text("in the way of the photo's folder", encoding="utf-8")
     before = sample_store.get_meeting(sample_store.list_meetings()[0].id)
     with pytest.raises(StoreError, match="Cannot write a photo"):
-        add_photo(sample_store, jpeg(seed=3))
+        add_photo(sample_store, data)
     after = sample_store.get_meeting(before.id)
     assert [f.uid for f in after.files] == [f.uid for f in before.files]
 

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from eventdesk.store import disk, media, partials
+from eventdesk.store import disk, media, partials, photo_folder
 from eventdesk.store.errors import BackupFailed, StoreError
 from eventdesk.store.snapshots import (
     PAGES_PER_STEP,
@@ -92,15 +92,21 @@ def backup_path(db_path: Path, reason: str, when: datetime | None = None) -> Pat
     return candidate
 
 
-def media_folder(target: Path) -> Path:
-    """Where the photos of the backup at ``target`` are: the shared pool, or its own folder."""
+def media_folder(target: Path, ident: str | None) -> photo_folder.PhotoFolder:
+    """Where the photos of the backup at ``target`` (identity ``ident``) go: the pool its
+    ``backups`` folder shares, or a folder of its own."""
     if target.parent.name == "backups":
-        return target.parent / "media"
-    return media.folder_for(target)
+        return photo_folder.PhotoFolder(target.parent / "media", owned=False)
+    return photo_folder.resolve(target, ident)
 
 
 def backup(
-    db: Database, target: Path, progress: Progress | None = None, *, checked: bool = False
+    db: Database,
+    target: Path,
+    progress: Progress | None = None,
+    *,
+    checked: bool = False,
+    new_identity: bool = False,
 ) -> Path:
     """Write a consistent copy of ``db`` and the photos it names to ``target``; return its path.
 
@@ -116,22 +122,31 @@ def backup(
 
     ``checked`` says SQLite's quick check passed on ``db`` just before: the
     copy is then only checked to be whole, not quick-checked again.
+    ``new_identity`` makes the copy a database of its own (a backup written
+    to a file of the user's choosing): it gets an identity and a photo folder
+    of its own, so it never cleans the original's photos, nor they its.
     """
     tell = progress or quiet
     source = media.database_file(db)
     if source is not None:
-        _refuse_own_files(source, target)
+        _refuse_own_files(source, target, media.sources_of(db))
     partial = target.with_name(target.name + ".partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with partials.writing(partial):
             try:
                 _write(db, partial, tell, quick=not checked)
+                ident = photo_folder.identity(db.conn)
+                if new_identity:
+                    ident = photo_folder.new_identity()
+                    photo_folder.stamp(partial, ident)
                 named = named_by(partial)
-                folder = media.folder_of(db)
-                if folder is not None and named:
-                    pool = media_folder(target)
-                    copy_photos(named - _held(pool, target), [folder], pool, tell)
+                if source is not None and named:
+                    pool = media_folder(target, ident)
+                    if pool.owned and ident is not None and not pool.path.exists():
+                        photo_folder.write_note(pool.path, target, ident)
+                    wanted = named - _held(pool.path, target)
+                    copy_photos(wanted, media.sources_of(db), pool.path, tell)
                 os.replace(partial, target)
             except BaseException:
                 partials.discard(partial)
@@ -141,12 +156,12 @@ def backup(
     return target
 
 
-def _refuse_own_files(source: Path, target: Path) -> None:
+def _refuse_own_files(source: Path, target: Path, photos: list[Path]) -> None:
     """A backup written over the database, a file SQLite keeps beside it, or one of its
     folders would destroy what it copies: refused before anything is written."""
     what = None
     files = [source, *(source.with_name(source.name + side) for side in partials.SIDE_FILES)]
-    folders = [media.folder_for(source), backup_folder(source) / "media"]
+    folders = [*photos, backup_folder(source) / "media"]
     if any(_same(target, own) for own in files):
         what = "the database itself, or a file SQLite keeps beside it"
     elif any(_same(target, own) or _within(target, own) for own in folders):

@@ -91,7 +91,7 @@ def _photo_problems(db: Database) -> list[str]:
     """
     from eventdesk.records.images import check_image
 
-    folder = media.folder_of(db)
+    folders = media.sources_of(db)
     found = []
     rows = db.execute(
         "SELECT id, meeting_id, media_type, coalesce(sha256, '') FROM files "
@@ -100,8 +100,8 @@ def _photo_problems(db: Database) -> list[str]:
     for file_id, meeting_id, media_type, sha in rows:
         (data,) = db.execute("SELECT data FROM files WHERE id = ?", [file_id]).fetchone()
         if not data and sha:  # as the store reads it: the row's bytes first, else its file
-            path = media.path_in(folder, sha) if folder is not None else None
-            if path is None or not path.is_file():
+            path = media.find(folders, sha)
+            if path is None:
                 continue  # reported as missing above
             data = path.read_bytes()
         if not data:

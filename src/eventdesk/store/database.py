@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from eventdesk.store import backups, disk, partials, search_index
+from eventdesk.store import backups, disk, partials, photo_folder, search_index
 from eventdesk.store.errors import (
     BackupFailed,
     BackupNotMade,
@@ -298,7 +298,8 @@ def open_database(
         version = schema_version(db)
         if version < LATEST_VERSION:
             _upgrade(db, path, version if exists else 0)
-        elif exists and verify and backups.daily_backup_due(path):
+        photo_folder.settle(path, photo_folder.identity(db.conn))  # its photos' folder is its own
+        if version >= LATEST_VERSION and exists and verify and backups.daily_backup_due(path):
             note = daily_backup(db, path)
             if note is not None and notes is not None:
                 notes.append(str(note))

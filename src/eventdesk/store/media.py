@@ -1,8 +1,9 @@
 """Photo and attachment bytes as files named by their content, beside the database.
 
 A database ``office.sqlite3`` keeps its photos in the folder ``office.media``
-next to it, each file at ``ab/cdef…`` where ``abcdef…`` is the SHA-256 of its
-bytes (as Zotero and Calibre keep theirs). The ``files`` rows keep everything
+next to it (which folder is whose, by the database's identity rather than its
+name: ``store/photo_folder.py``), each file at ``ab/cdef…`` where ``abcdef…``
+is the SHA-256 of its bytes (as Zotero and Calibre keep theirs). The ``files`` rows keep everything
 else and the hash. Why (and the figures) is in ``docs/storage.md``: a daily
 backup then copies the records and only the photos it has not copied before,
 instead of every photo every day.
@@ -29,6 +30,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from eventdesk.store import photo_folder
 from eventdesk.store.errors import StoreError
 
 SUFFIX = ".media"
@@ -39,8 +41,8 @@ GRACE = 3600
 
 
 def folder_for(db_path: Path) -> Path:
-    """Where the photos of the database at ``db_path`` live."""
-    return db_path.with_name(db_path.stem + SUFFIX)
+    """The folder the name of the database at ``db_path`` suggests (``office.media``)."""
+    return photo_folder.by_stem(db_path)
 
 
 def database_file(db: Database) -> Path | None:
@@ -51,9 +53,26 @@ def database_file(db: Database) -> Path | None:
     return None
 
 
-def folder_of(db: Database) -> Path | None:
+def photo_folder_of(db: Database) -> photo_folder.PhotoFolder | None:
+    """The folder ``db`` writes its photos to, and whether it owns it (None in memory)."""
     path = database_file(db)
-    return folder_for(path) if path is not None else None
+    if path is None:
+        return None
+    return photo_folder.resolve(path, photo_folder.identity(db.conn))
+
+
+def folder_of(db: Database) -> Path | None:
+    """The folder ``db`` writes its photos to (None in memory)."""
+    found = photo_folder_of(db)
+    return found.path if found is not None else None
+
+
+def sources_of(db: Database) -> list[Path]:
+    """The folders ``db`` reads its photos from, its own first."""
+    path = database_file(db)
+    if path is None:
+        return []
+    return photo_folder.sources(path, photo_folder.identity(db.conn))
 
 
 def digest(data: bytes) -> str:
@@ -108,13 +127,45 @@ def copy_in(folder: Path, source: Path, sha256: str) -> None:
     os.replace(temp, target)
 
 
-def read(folder: Path, sha256: str) -> bytes:
+def write_photo(db: Database, data: bytes) -> str:
+    """Store ``data`` in the photo folder of ``db`` (a file database); return its hash.
+
+    A folder made here for the first time gets the note that makes it this
+    database's (``store/photo_folder.py``).
+    """
+    path = database_file(db)
+    assert path is not None, "a database in memory keeps its bytes in the row"
+    ident = photo_folder.identity(db.conn)
+    found = photo_folder.resolve(path, ident)
+    fresh = not found.path.exists()
+    sha = write(found.path, data)
+    if fresh and found.owned and ident is not None:
+        photo_folder.write_note(found.path, path, ident)
+    return sha
+
+
+def find(folders: list[Path], sha256: str) -> Path | None:
+    """The file holding the photo ``sha256`` in the first of ``folders`` that has it."""
+    for folder in folders:
+        path = path_in(folder, sha256)
+        if path.is_file():
+            return path
+    return None
+
+
+def read_photo(db: Database, sha256: str) -> bytes:
+    """The bytes of the photo ``sha256`` of ``db``, from its own folder or one it reads from."""
+    folders = sources_of(db)
+    path = find(folders, sha256)
     try:
-        return path_in(folder, sha256).read_bytes()
+        if path is None:
+            raise FileNotFoundError(sha256)
+        return path.read_bytes()
     except OSError:
         raise StoreError(
-            f"The photo {sha256[:12]}… is missing from {folder}. Restore the database from a "
-            "backup (its photos come back with it), or run `eventdesk check`."
+            f"The photo {sha256[:12]}… is missing from {folders[0] if folders else 'memory'}. "
+            "Restore the database from a backup (its photos come back with it), or run "
+            "`eventdesk check`."
         ) from None
 
 
@@ -139,16 +190,16 @@ def named_in(db: Database) -> set[str]:
 
 def problems(db: Database) -> list[str]:
     """Photos missing or damaged (bytes whose hash is not their name)."""
-    folder = folder_of(db)
-    if folder is None:
+    folders = sources_of(db)
+    if not folders:
         return []
     found = []
     for fid, mid, sha in db.execute(
         "SELECT id, meeting_id, sha256 FROM files WHERE sha256 IS NOT NULL ORDER BY id"
     ).fetchall():
-        path = path_in(folder, sha)
-        if not path.is_file():
-            found.append(f"file {fid} of meeting {mid} is missing from {folder} ({sha[:12]}…)")
+        path = find(folders, sha)
+        if path is None:
+            found.append(f"file {fid} of meeting {mid} is missing from {folders[0]} ({sha[:12]}…)")
             continue
         h = hashlib.sha256()
         with open(path, "rb") as fh:
@@ -160,10 +211,15 @@ def problems(db: Database) -> list[str]:
 
 
 def orphans(db: Database, grace: float = GRACE) -> list[Path]:
-    """Files no row names and unfinished writes, untouched for ``grace`` seconds."""
-    folder = folder_of(db)
-    if folder is None or not folder.is_dir():
+    """Files no row names and unfinished writes, untouched for ``grace`` seconds.
+
+    Only in a folder ``db`` owns: the files of a folder it shares or reads
+    from are another database's to name.
+    """
+    found = photo_folder_of(db)
+    if found is None or not found.owned or not found.path.is_dir():
         return []
+    folder = found.path
     named = named_in(db)
     leftovers = [path for sha, path in stored(folder) if sha not in named]
     for sub in folder.iterdir():

@@ -180,10 +180,9 @@ def _file_row(db: Database, meeting_id: int, n: int, f: MeetingFile, session_id)
 
 def _content(db: Database, data: bytes) -> dict[str, Any]:
     """The columns that hold a file's bytes: a file beside the database, or (in memory) the row."""
-    folder = media.folder_of(db)
-    if folder is None:
+    if media.database_file(db) is None:
         return {"data": data, "size": len(data), "sha256": media.digest(data)}
-    return {"data": b"", "size": len(data), "sha256": media.write(folder, data)}
+    return {"data": b"", "size": len(data), "sha256": media.write_photo(db, data)}
 
 
 def _sync(

@@ -221,10 +221,9 @@ def load_meeting(db: Database, meeting_id: int, *, with_file_data: bool = False)
 def _bytes(db: Database, row: dict[str, Any]) -> bytes:
     if row["data"] or not row["sha256"]:
         return row["data"] or b""
-    folder = media.folder_of(db)
-    if folder is None:
+    if media.database_file(db) is None:
         raise StoreError(f"The file {row['original_name']!r} has no content in this database.")
-    return media.read(folder, row["sha256"])
+    return media.read_photo(db, row["sha256"])
 
 
 def file_data(db: Database, file_id: int) -> bytes:

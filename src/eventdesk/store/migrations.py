@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from eventdesk.store import fts, media, search_index
+from eventdesk.store import fts, media, photo_folder, search_index
 
 APPLICATION_ID = 0x45444B31  # "EDK1": marks the file as EventDesk's
 
@@ -400,6 +400,15 @@ def m014_signed_document(db: Database) -> None:
     add_text_column(db, "decisions", "document_zh")
 
 
+def m015_database_identity(db: Database) -> None:
+    """An identity of the database's own, which its photo folder is tied to, not its name
+    (``store/photo_folder.py``): a copy beside it never cleans the original's photos."""
+    db.execute(
+        "INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)",
+        [photo_folder.IDENTITY, photo_folder.new_identity()],
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -415,6 +424,7 @@ MIGRATIONS: list[Migration] = [
     m012_search_folds_chinese,
     m013_search_folds_regional_chinese,
     m014_signed_document,
+    m015_database_identity,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -24,7 +24,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from eventdesk.store import backups, media, partials, snapshots
+from eventdesk.store import backups, partials, photo_folder, snapshots
 from eventdesk.store.database import connect_read_only, damaged
 from eventdesk.store.errors import NewerSchemaError, NotAnEventDeskDatabase, StoreError
 from eventdesk.store.lock import FileLock
@@ -83,15 +83,19 @@ def restore(backup: Path, db_path: Path, progress: Progress | None = None) -> Pa
     replacing = False
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
+        # The restored file takes the place of this database: its identity, and so its photos'
+        # folder, stay this database's (store/photo_folder.py).
+        ident = photo_folder.identity_at(db_path) if db_path.exists() else None
+        live = photo_folder.resolve(db_path, ident)
         with partials.writing(staging), partials.writing(kept_partial):
             try:
-                _bring_photos(backup, db_path, tell)
+                _bring_photos(backup, db_path, live.path, tell)
                 if db_path.exists():  # its photos first: a finished backup always has its photos
-                    live_photos = media.folder_for(db_path)
                     pool = backups.backup_folder(db_path) / "media"
-                    backups.copy_photos(backups.named_by(db_path), [live_photos], pool)
+                    sources = photo_folder.sources(db_path, ident)
+                    backups.copy_photos(backups.named_by(db_path), sources, pool)
                     _keep(db_path, kept_partial, kept, lambda d, t: tell("keep", d, t))
-                _write_staging(backup, staging, lambda d, t: tell("copy", d, t))
+                stamped = _write_staging(backup, staging, ident, lambda d, t: tell("copy", d, t))
                 tell("replace", 0, 1)
                 replacing = True
                 # the log goes first: a log left beside the new file would be read into it
@@ -99,6 +103,8 @@ def restore(backup: Path, db_path: Path, progress: Progress | None = None) -> Pa
                 for suffix in ("-wal", "-shm"):
                     db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
                 os.replace(staging, db_path)
+                if not stamped:
+                    photo_folder.forget_owner(db_path)
             except BaseException:
                 if not replacing:  # nothing was changed: leave nothing behind either
                     partials.discard(staging)
@@ -112,13 +118,13 @@ def restore(backup: Path, db_path: Path, progress: Progress | None = None) -> Pa
     return kept
 
 
-def _bring_photos(backup: Path, db_path: Path, tell: Progress) -> None:
+def _bring_photos(backup: Path, db_path: Path, live_photos: Path, tell: Progress) -> None:
     """The backup's photos into the database's folder, before the records that name them."""
-    live_photos = media.folder_for(db_path)
     pool = backups.backup_folder(db_path) / "media"
+    beside = photo_folder.sources(backup, photo_folder.identity_at(backup, immutable=True))
     lost = backups.copy_photos(
         backups.named_by(backup, immutable=True),
-        [pool, backups.media_folder(backup)],
+        [pool, *beside],
         live_photos,
         lambda done, total: tell("photos", done, total),
     )
@@ -145,8 +151,11 @@ def _keep(db_path: Path, partial: Path, kept: Path, tell: snapshots.Progress) ->
     os.replace(partial, kept)
 
 
-def _write_staging(backup: Path, staging: Path, tell: snapshots.Progress) -> None:
-    """The backup copied page by page beside the database, on disk before it is renamed."""
+def _write_staging(
+    backup: Path, staging: Path, ident: str | None, tell: snapshots.Progress
+) -> bool:
+    """The backup copied page by page beside the database, given the database's identity, on
+    disk before it is renamed. Returns whether it holds that identity."""
     partials.discard(staging)
     source = connect_read_only(backup, immutable=True)
     target = sqlite3.connect(staging)
@@ -159,5 +168,7 @@ def _write_staging(backup: Path, staging: Path, tell: snapshots.Progress) -> Non
     finally:
         source.close()
         target.close()
+    stamped = ident is not None and photo_folder.stamp(staging, ident)
     with open(staging, "rb+") as fh:
         os.fsync(fh.fileno())
+    return stamped

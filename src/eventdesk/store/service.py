@@ -481,12 +481,19 @@ class EventStore:
     def backup(
         self, target: Path | None = None, *, progress: backups.Progress | None = None
     ) -> Path:
-        """A consistent copy (by default a manual backup beside the file): ``backups.backup``."""
+        """A consistent copy (by default a manual backup beside the file): ``backups.backup``.
+
+        A copy written anywhere but this database's ``backups`` folder is a
+        database of its own, with an identity and photo folder of its own.
+        """
         if target is None:
             if self.path is None:
                 raise StoreError("An in-memory database has no backup folder; name a file.")
             target = backups.backup_path(self.path, "manual")
-        return backups.backup(self.db, target, progress)
+        own = self.path is not None and target.parent.resolve() == (
+            backups.backup_folder(self.path).resolve()
+        )
+        return backups.backup(self.db, target, progress, new_identity=not own)
 
     # -- the interchange format (loaded on first use: it is not needed to start) ---
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -86,8 +87,7 @@ def test_killed_imports_leave_all_or_nothing(tmp_path, big_file):
             outcomes.append(count)
             if count:
                 store.close()
-                db_path.unlink()
-                for leftover in tmp_path.glob("k.sqlite3*"):
-                    leftover.unlink()
+                for leftover in tmp_path.glob("k.*"):  # the file, its photos, log and lock
+                    shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
                 EventStore.open(db_path).close()
     assert 0 in outcomes  # at least one kill landed before the commit
