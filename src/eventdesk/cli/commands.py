@@ -168,9 +168,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    notes: list[str] = []
     with open_store(args) as store:
-        target = store.backup(args.output)
+        target = store.backup(args.output, notes=notes)
     print(f"Backed up to {target}.")
+    for note in notes:  # a photo left out: damaged, or a link in its place
+        _note(note)
     return 0
 
 

@@ -3,19 +3,19 @@
 A plain file copy of a database in WAL mode can miss the latest commits or
 catch a half-written page; a copy taken inside a read transaction, of the
 file and then its log, is the database as of one moment even while it is
-open and written (see :func:`_copy_snapshot`). Backups live in ``backups/`` beside the database so
-they move with it. Automatic ones (daily, before an import, before a
-migration) rotate: the newest of each of the last 7 days that have one and
-the newest of each of the last 4 weeks are kept. Backups the user asked for
-are never deleted.
+open and written (``store/snapshots.py``). Backups live in ``backups/`` beside
+the database so they move with it. Automatic ones (daily, before an import,
+before a migration) rotate (:func:`rotate` says which are kept). Backups the
+user asked for, and the copies a restore keeps, are never deleted.
 
 Photos live beside the database (``store/media.py``), named by their hash,
 and never change; so every backup in ``backups/`` shares one copy of each
-in ``backups/media/``, and a backup copies only the photos that folder does
+in ``backups/media/`` (``store/photo_pool.py``), each checked against its
+hash as it is copied, and a backup copies only the photos that folder does
 not hold yet: the daily backup costs the records plus the day's new photos.
-A photo leaves ``backups/media/`` when no backup kept names it any more. A
-backup written elsewhere (``eventdesk backup -o FILE``) gets its photos in
-``FILE``'s own media folder, so it opens as a database of its own.
+A backup written elsewhere (``eventdesk backup -o FILE``) gets an identity
+and photo folder of its own (``store/photo_folder.py``), so it opens as a
+database of its own.
 
 A backup is written under a temporary name (``….sqlite3.partial``) and
 renamed only once it is complete and SQLite's quick check passes on it, so a
@@ -33,7 +33,6 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -42,6 +41,14 @@ from sqlite_utils import Database
 
 from eventdesk.store import disk, media, partials, photo_folder
 from eventdesk.store.errors import BackupFailed, StoreError
+from eventdesk.store.photo_pool import (
+    copy_photos,
+    held,
+    left_out,
+    named_by,
+    note_incomplete,
+    prune_photos,
+)
 from eventdesk.store.snapshots import (
     PAGES_PER_STEP,
     Progress,
@@ -50,7 +57,13 @@ from eventdesk.store.snapshots import (
     quiet,
 )
 
-__all__ = ["PAGES_PER_STEP", "Progress", "complete"]  # for restore and the store's service
+__all__ = [
+    "PAGES_PER_STEP",
+    "Progress",
+    "complete",
+    "copy_photos",
+    "named_by",
+]  # for restore and the store's service
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -107,6 +120,7 @@ def backup(
     *,
     checked: bool = False,
     new_identity: bool = False,
+    notes: list[str] | None = None,
 ) -> Path:
     """Write a consistent copy of ``db`` and the photos it names to ``target``; return its path.
 
@@ -125,6 +139,9 @@ def backup(
     ``new_identity`` makes the copy a database of its own (a backup written
     to a file of the user's choosing): it gets an identity and a photo folder
     of its own, so it never cleans the original's photos, nor they its.
+    A photo that is not what was saved (a changed byte, a link in its place)
+    is not copied; the backup is made without it, and ``notes`` gets one
+    line naming it. A later backup copies it once it is whole again.
     """
     tell = progress or quiet
     source = media.database_file(db)
@@ -145,8 +162,12 @@ def backup(
                     pool = media_folder(target, ident)
                     if pool.owned and ident is not None and not pool.path.exists():
                         photo_folder.write_note(pool.path, target, ident)
-                    wanted = named - _held(pool.path, target)
-                    copy_photos(wanted, media.sources_of(db), pool.path, tell)
+                    wanted = named - held(pool.path, target)
+                    bad: dict[str, str] = {}
+                    lost = copy_photos(wanted, media.sources_of(db), pool.path, tell, bad)
+                    note_incomplete(pool.path, set(lost))
+                    if notes is not None:
+                        notes += left_out(partial, bad, target)
                 os.replace(partial, target)
             except BaseException:
                 partials.discard(partial)
@@ -233,81 +254,6 @@ def _verify(partial: Path, *, quick: bool) -> None:
         dest.close()
     if problem != ["ok"] or not complete(partial):
         raise sqlite3.DatabaseError("the copy did not check out")
-
-
-def _held(pool: Path, target: Path) -> set[str]:
-    """Photos the shared pool surely holds: those the newest finished backup beside it names."""
-    if pool.parent != target.parent or not pool.is_dir():
-        return set()
-    finished = [p for p in target.parent.glob("*.sqlite3") if p != target and complete(p)]
-    if not finished:
-        return set()
-    return named_by(max(finished, key=lambda p: p.stat().st_mtime_ns), immutable=True)
-
-
-def _named(conn: sqlite3.Connection) -> set[str]:
-    try:
-        return {r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM files WHERE sha256 != ''")}
-    except sqlite3.DatabaseError:  # written before photos left the database, or damaged
-        return set()
-
-
-def named_by(path: Path, *, immutable: bool = False) -> set[str]:
-    """The photo hashes the database file at ``path`` names (none if it cannot be read).
-
-    ``immutable`` reads a file no one writes (a finished backup, a restore's
-    candidate) without leaving ``-wal``/``-shm`` files beside it.
-    """
-    flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}{flags}", uri=True)
-    except sqlite3.Error:
-        return set()
-    try:
-        return _named(conn)
-    finally:
-        conn.close()
-
-
-def copy_photos(
-    wanted: set[str], sources: list[Path], dest: Path, tell: Progress | None = None
-) -> list[str]:
-    """Copy into ``dest`` each wanted photo it lacks, from the first source holding it.
-
-    Only what ``dest`` lacks is copied, which is what keeps a daily backup
-    small. ``tell(done, total)`` counts the photos copied. Returns the
-    hashes found nowhere.
-    """
-    lost = []
-    todo = [sha for sha in sorted(wanted) if not media.path_in(dest, sha).is_file()]
-    for n, sha in enumerate(todo, 1):
-        for folder in sources:
-            candidate = media.path_in(folder, sha)
-            if candidate.is_file():
-                media.copy_in(dest, candidate, sha)
-                break
-        else:
-            lost.append(sha)
-        if tell is not None:
-            tell(n, len(todo))
-    return lost
-
-
-def prune_photos(folder: Path) -> list[Path]:
-    """Delete the photos in ``folder/media`` that no backup in ``folder`` names any more."""
-    pool = folder / "media"
-    if not pool.is_dir():
-        return []
-    named: set[str] = set()
-    for path in folder.glob("*.sqlite3"):
-        named |= named_by(path, immutable=True)
-    removed = []
-    recent = time.time() - media.GRACE  # a backup being written may have copied it just now
-    for sha, path in media.stored(pool):
-        if sha not in named and path.stat().st_mtime < recent:
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    return removed
 
 
 def list_backups(db_path: Path, *, complete_only: bool = True) -> list[Backup]:
@@ -419,8 +365,16 @@ def remove_leftovers(db_path: Path) -> list[Path]:
     return partials.sweep(backup_folder(db_path), ours)
 
 
-def automatic_backup(db: Database, db_path: Path, reason: str, *, checked: bool = False) -> Path:
-    """Take an automatic backup and rotate the old ones (``checked``: see :func:`backup`)."""
-    target = backup(db, backup_path(db_path, reason), checked=checked)
+def automatic_backup(
+    db: Database,
+    db_path: Path,
+    reason: str,
+    *,
+    checked: bool = False,
+    notes: list[str] | None = None,
+) -> Path:
+    """Take an automatic backup and rotate the old ones (``checked``, ``notes``: see
+    :func:`backup`)."""
+    target = backup(db, backup_path(db_path, reason), checked=checked, notes=notes)
     rotate(db_path)
     return target

@@ -101,9 +101,12 @@ def _photo_problems(db: Database) -> list[str]:
         (data,) = db.execute("SELECT data FROM files WHERE id = ?", [file_id]).fetchone()
         if not data and sha:  # as the store reads it: the row's bytes first, else its file
             path = media.find(folders, sha)
+            try:
+                data = media.read_checked(path, sha) if path is not None else b""
+            except media.BadPhoto:
+                continue  # reported as a link or damaged above
             if path is None:
                 continue  # reported as missing above
-            data = path.read_bytes()
         if not data:
             continue  # no content is reported above
         problem = check_image(data, media_type)

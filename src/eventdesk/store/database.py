@@ -180,7 +180,7 @@ def upkeep_file(path: Path) -> DatabaseDamaged | BackupNotMade | None:
     return damage
 
 
-def daily_backup(db: Database, path: Path) -> BackupNotMade | None:
+def daily_backup(db: Database, path: Path, notes: list[str] | None = None) -> BackupNotMade | None:
     """The day's backup after a quick check of ``db``; if it cannot be made, what to tell.
 
     Reading never needs free disk: on a full disk (or a backups folder that
@@ -188,7 +188,7 @@ def daily_backup(db: Database, path: Path) -> BackupNotMade | None:
     in one line why there is no backup today.
     """
     try:
-        backups.automatic_backup(db, path, "daily", checked=True)
+        backups.automatic_backup(db, path, "daily", checked=True, notes=notes)
     except BackupFailed as exc:
         folder = backups.backup_folder(path)
         return BackupNotMade(f"The day's backup could not be made in {folder}: {exc.reason}.")
@@ -300,7 +300,7 @@ def open_database(
             _upgrade(db, path, version if exists else 0)
         photo_folder.settle(path, photo_folder.identity(db.conn))  # its photos' folder is its own
         if version >= LATEST_VERSION and exists and verify and backups.daily_backup_due(path):
-            note = daily_backup(db, path)
+            note = daily_backup(db, path, notes)
             if note is not None and notes is not None:
                 notes.append(str(note))
         if db.execute("SELECT 1 FROM search_dirty LIMIT 1").fetchone():

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -94,10 +93,14 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def write(folder: Path, data: bytes, *, sync: bool = True) -> str:
-    """Store ``data`` under its hash (durably, unless ``sync`` is False); return the hash."""
+    """Store ``data`` under its hash (durably, unless ``sync`` is False); return the hash.
+
+    A file already there is kept only if it holds these very bytes: a
+    damaged copy, or a link put in its place, is replaced by the good ones.
+    """
     sha = digest(data)
     target = path_in(folder, sha)
-    if target.is_file() and target.stat().st_size == len(data):
+    if whole(target, sha):
         os.utime(target)  # fresh again: not an orphan for `check` to remove (see GRACE)
         return sha
     try:
@@ -116,15 +119,60 @@ def write(folder: Path, data: bytes, *, sync: bool = True) -> str:
     return sha
 
 
+class BadPhoto(StoreError):
+    """A stored photo that is not what was saved: its bytes changed, or a link stands there."""
+
+
+def is_link(path: Path) -> bool:
+    """Whether ``path`` or its two-letter folder is a symbolic link (never followed out of a
+    photo folder; the photo folder itself may be one, on another disk)."""
+    return path.is_symlink() or path.parent.is_symlink()
+
+
+def read_checked(path: Path, sha256: str) -> bytes:
+    """The bytes of the photo file ``path``, if they are the photo ``sha256``; else BadPhoto.
+
+    Links are not followed, so no photo's bytes come from outside its folder.
+    """
+    if is_link(path):
+        raise BadPhoto(f"{path} is a link, not a photo file; it was not followed")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise BadPhoto(f"{path} cannot be read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read()
+    if digest(data) != sha256:
+        raise BadPhoto(f"{path} is damaged: its bytes are not the photo saved under that name")
+    return data
+
+
+def whole(path: Path, sha256: str) -> bool:
+    """Whether ``path`` is a plain file holding the photo ``sha256``."""
+    try:
+        read_checked(path, sha256)
+    except BadPhoto:
+        return False
+    return True
+
+
 def copy_in(folder: Path, source: Path, sha256: str) -> None:
-    """Copy an already named file (from a backup) into ``folder``, durably."""
+    """Copy an already named file (from a backup) into ``folder``, durably, only if its bytes
+    are that photo's (``BadPhoto`` otherwise: a damaged photo never reaches a backup)."""
+    data = read_checked(source, sha256)
     target = path_in(folder, sha256)
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f"{target.name}.{os.getpid()}{_TEMP}")
-    shutil.copyfile(source, temp)
-    with open(temp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(temp, target)
+    try:
+        with open(temp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def write_photo(db: Database, data: bytes) -> str:
@@ -145,28 +193,37 @@ def write_photo(db: Database, data: bytes) -> str:
 
 
 def find(folders: list[Path], sha256: str) -> Path | None:
-    """The file holding the photo ``sha256`` in the first of ``folders`` that has it."""
+    """The file holding the photo ``sha256`` in the first of ``folders`` that has it (a link
+    there counts, to be refused by whoever reads it)."""
     for folder in folders:
         path = path_in(folder, sha256)
-        if path.is_file():
+        if path.is_file() or path.is_symlink():
             return path
     return None
 
 
 def read_photo(db: Database, sha256: str) -> bytes:
-    """The bytes of the photo ``sha256`` of ``db``, from its own folder or one it reads from."""
+    """The bytes of the photo ``sha256`` of ``db``, checked against their hash, from its own
+    folder or one it reads from (a good copy elsewhere is taken over a damaged one)."""
     folders = sources_of(db)
-    path = find(folders, sha256)
-    try:
-        if path is None:
-            raise FileNotFoundError(sha256)
-        return path.read_bytes()
-    except OSError:
-        raise StoreError(
-            f"The photo {sha256[:12]}… is missing from {folders[0] if folders else 'memory'}. "
-            "Restore the database from a backup (its photos come back with it), or run "
-            "`eventdesk check`."
-        ) from None
+    bad = None
+    for folder in folders:
+        path = path_in(folder, sha256)
+        if path.is_file() or path.is_symlink():
+            try:
+                return read_checked(path, sha256)
+            except BadPhoto as exc:
+                bad = bad or exc
+    if bad is not None:
+        raise BadPhoto(
+            f"The photo {sha256[:12]}… was not used: {bad}. Restore the database from a backup "
+            "(its photos come back with it), or run `eventdesk check`."
+        )
+    raise StoreError(
+        f"The photo {sha256[:12]}… is missing from {folders[0] if folders else 'memory'}. "
+        "Restore the database from a backup (its photos come back with it), or run "
+        "`eventdesk check`."
+    )
 
 
 def stored(folder: Path) -> Iterable[tuple[str, Path]]:
@@ -174,8 +231,8 @@ def stored(folder: Path) -> Iterable[tuple[str, Path]]:
     if not folder.is_dir():
         return
     for sub in sorted(folder.iterdir()):
-        if len(sub.name) != 2 or not sub.is_dir():
-            continue
+        if len(sub.name) != 2 or not sub.is_dir() or sub.is_symlink():
+            continue  # a linked folder is never walked: what it leads to is not ours
         for path in sub.iterdir():
             if not path.name.endswith(_TEMP):
                 yield sub.name + path.name, path
@@ -200,14 +257,24 @@ def problems(db: Database) -> list[str]:
         path = find(folders, sha)
         if path is None:
             found.append(f"file {fid} of meeting {mid} is missing from {folders[0]} ({sha[:12]}…)")
-            continue
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        if h.hexdigest() != sha:
+        elif is_link(path):
+            found.append(f"file {fid} of meeting {mid}: {path} is a link, not a photo file")
+        elif not _hashes_to(path, sha):
             found.append(f"file {fid} of meeting {mid} is damaged: its bytes in {path} changed")
     return found
+
+
+def _hashes_to(path: Path, sha256: str) -> bool:
+    """Hash the file a megabyte at a time (a check of ten years' photos holds one at a time)."""
+    h = hashlib.sha256()
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        with os.fdopen(os.open(path, flags), "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return False
+    return h.hexdigest() == sha256
 
 
 def orphans(db: Database, grace: float = GRACE) -> list[Path]:
@@ -223,10 +290,10 @@ def orphans(db: Database, grace: float = GRACE) -> list[Path]:
     named = named_in(db)
     leftovers = [path for sha, path in stored(folder) if sha not in named]
     for sub in folder.iterdir():
-        if sub.is_dir() and len(sub.name) == 2:
+        if sub.is_dir() and len(sub.name) == 2 and not sub.is_symlink():
             leftovers += [p for p in sub.iterdir() if p.name.endswith(_TEMP)]
     cutoff = time.time() - grace
-    return sorted(p for p in leftovers if p.stat().st_mtime < cutoff)
+    return sorted(p for p in leftovers if p.lstat().st_mtime < cutoff)
 
 
 def remove_orphans(db: Database, grace: float = GRACE) -> list[Path]:

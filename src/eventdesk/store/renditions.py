@@ -53,7 +53,7 @@ def print_rendition(data: bytes) -> bytes:
 def cached_print_rendition(folder: Path | None, sha256: str, load) -> bytes:
     """The rendition of the photo ``sha256``, from the cache in ``folder`` or made by ``load()``."""
     cache = folder / media.RENDITIONS / f"{sha256}-{PRINT_EDGE}" if folder else None
-    if cache is not None and cache.is_file():
+    if cache is not None and cache.is_file() and not media.is_link(cache):
         return cache.read_bytes()
     made = print_rendition(load())
     if cache is not None and _have_pillow() and os.access(folder, os.W_OK):

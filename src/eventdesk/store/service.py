@@ -479,12 +479,17 @@ class EventStore:
     # -- upkeep -------------------------------------------------------------------
 
     def backup(
-        self, target: Path | None = None, *, progress: backups.Progress | None = None
+        self,
+        target: Path | None = None,
+        *,
+        progress: backups.Progress | None = None,
+        notes: list[str] | None = None,
     ) -> Path:
         """A consistent copy (by default a manual backup beside the file): ``backups.backup``.
 
         A copy written anywhere but this database's ``backups`` folder is a
         database of its own, with an identity and photo folder of its own.
+        Photos left out (damaged, or a link in their place) are named in ``notes``.
         """
         if target is None:
             if self.path is None:
@@ -493,7 +498,7 @@ class EventStore:
         own = self.path is not None and target.parent.resolve() == (
             backups.backup_folder(self.path).resolve()
         )
-        return backups.backup(self.db, target, progress, new_identity=not own)
+        return backups.backup(self.db, target, progress, new_identity=not own, notes=notes)
 
     # -- the interchange format (loaded on first use: it is not needed to start) ---
 
