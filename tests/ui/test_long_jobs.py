@@ -181,3 +181,21 @@ def test_a_job_on_an_in_memory_database_runs_on_the_gui_thread(qtbot, qapp):
     qtbot.addWidget(parent)
     job = ProgressJob("t", "l", lambda control: 42, parent, in_thread=False).start()
     assert _wait(qtbot, job) == 42
+
+
+def test_a_backup_that_left_a_damaged_photo_out_says_which(qtbot, main_window, answers):
+    from eventdesk.records import MeetingFile
+    from eventdesk.store import media
+    from tests.store.test_photo_files import jpeg
+
+    store = main_window.store
+    meeting = store.get_meeting(store.list_meetings()[0].id)
+    meeting.files.append(MeetingFile("harbour.jpg", "image/jpeg", data=(data := jpeg(seed=41))))
+    store.save_meeting(meeting)
+    stored = media.path_in(media.folder_of(store.db), media.digest(data))
+    stored.write_bytes(stored.read_bytes()[:-1] + b"\x00")  # one byte changed on the disk
+
+    target = _wait(qtbot, main_window.backup())
+
+    assert target.is_file()
+    assert any("'harbour.jpg'" in m and "was not copied" in m for m in answers.messages)

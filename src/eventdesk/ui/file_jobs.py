@@ -103,16 +103,22 @@ def backup(window: MainWindow) -> ProgressJob | None:
         window.warn("An in-memory database has no backup folder.")
         return None
 
+    notes: list[str] = []  # photos left out: damaged, or a link in their place
+
     def work(control: JobControl) -> Path:
         with _own_store(store, read_only=True) as own:
             return own.backup(
-                progress=lambda done, total: control.report(done, total, "Copying the database…")
+                progress=lambda done, total: control.report(done, total, "Copying the database…"),
+                notes=notes,
             )
 
+    def done(target: Path) -> None:
+        window.statusBar().showMessage(f"Backed up to {target}", 8000)
+        if notes:
+            window.warn(f"Backed up to {target}, but:\n" + "\n".join(f"• {n}" for n in notes))
+
     job = _job(window, "Back up", "Backing up…", work)
-    job.finished.connect(
-        lambda target: window.statusBar().showMessage(f"Backed up to {target}", 8000)
-    )
+    job.finished.connect(done)
     job.cancelled.connect(
         lambda: window.statusBar().showMessage("Backup cancelled; no copy was kept.", 8000)
     )
