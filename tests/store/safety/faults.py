@@ -14,6 +14,7 @@ import contextlib
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,6 +45,8 @@ def kill_when_paused(script: str, *args: object, timeout: float = 60) -> str:
         text=True,
     )
     said = []
+    watchdog = threading.Timer(timeout, child.kill)  # a child stuck before pausing: no hang
+    watchdog.start()
     try:
         for line in child.stdout:  # ends when the child does
             said.append(line)
@@ -52,6 +55,7 @@ def kill_when_paused(script: str, *args: object, timeout: float = 60) -> str:
                 break
         child.wait(timeout=timeout)
     finally:
+        watchdog.cancel()
         if child.poll() is None:
             child.kill()
             child.wait(timeout=timeout)

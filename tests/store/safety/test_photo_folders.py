@@ -178,6 +178,10 @@ def test_the_identity_is_given_once_and_kept(tmp_path):
     given = identity_of(first)
     EventStore.open(first).close()
     assert given and identity_of(first) == given != identity_of(second)
+    identity_migration = next(m for m in migrations.MIGRATIONS if "identity" in m.__name__)
+    with EventStore.open(first) as store:  # run again (a later migration's test sets back)
+        identity_migration(store.db)
+    assert identity_of(first) == given
 
 
 def test_a_restored_file_of_no_identity_claims_the_folder_again(office):
