@@ -12,8 +12,9 @@ import struct
 import zlib
 
 import pytest
+from tests.photo_kinds import COLOUR, KINDS, photo
 
-from eventdesk.records.images import check_image
+from eventdesk.records.images import check_image, portable
 
 
 def png(width: int = 4, height: int = 3) -> bytes:
@@ -74,3 +75,27 @@ def test_the_type_comes_from_the_bytes_not_the_name():
     assert media_type_of(png()) == "image/png"
     assert media_type_of(b"<html></html>") is None
     assert media_type_of(declared_png(50_000, 50_000)) is None
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_accepted_kind_passes_and_is_made_portable_for_the_outputs(kind):
+    from PIL import Image
+
+    data = photo(kind)
+    assert check_image(data, KINDS[kind]) is None
+    made = portable(data)
+    with Image.open(io.BytesIO(made)) as image:
+        assert (image.format, image.mode, image.size) == ("JPEG", "RGB", (40, 30))
+        assert all(abs(a - b) <= 12 for a, b in zip(image.getpixel((20, 15)), COLOUR, strict=True))
+        assert not image.info.get("exif")
+
+
+def test_a_plain_png_or_jpeg_is_kept_byte_for_byte():
+    assert portable(png()) == png()
+    jpeg = photo("jpeg")
+    assert portable(jpeg) is jpeg
+
+
+def test_an_empty_file_is_named_as_empty_whatever_its_type():
+    assert check_image(b"", "image/jpeg") == "it is an empty file of 0 bytes"
+    assert check_image(b"", "text/html") == "it is an empty file of 0 bytes"

@@ -183,7 +183,9 @@ def validate_decision(d: Decision, record: str, session_uids: set[str]) -> list[
 def validate_file(f: MeetingFile, record: str) -> list[Problem]:
     if _blank(f.original_name):
         return [Problem(record, "original_name", "is required")]
-    if f.kind == FileKind.PHOTO and f.data:  # bytes not loaded (an edit of other fields) are kept
+    # None: bytes not loaded (an edit of other fields), the stored ones are kept; b"" is a file
+    # of 0 bytes, which no output can show.
+    if f.kind == FileKind.PHOTO and f.data is not None:
         problem = check_image(f.data, f.media_type)
         if problem:
             return [Problem(record, "data", f"is not a photo EventDesk can show: {problem}")]

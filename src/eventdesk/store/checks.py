@@ -107,9 +107,9 @@ def _photo_problems(db: Database) -> list[str]:
                 continue  # reported as a link or damaged above
             if path is None:
                 continue  # reported as missing above
-        if not data:
-            continue  # no content is reported above
-        problem = check_image(data, media_type)
+        if not data and not sha:
+            continue  # no content at all is reported above
+        problem = check_image(data, media_type)  # a stored file of 0 bytes: "it is empty"
         if problem:
             found.append(f"photo {file_id} of meeting {meeting_id} is not usable: {problem}")
     return found

@@ -17,42 +17,49 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import warnings
 from pathlib import Path
 
+from eventdesk.records import images
 from eventdesk.store import media
 
 #: the longest side of a print rendition: a half-page photo at about 300 dpi
 PRINT_EDGE = 1600
-_QUALITY = 85
+#: Bumped when renditions change: 2 made every rendition portable (a TIFF was kept as it was).
+_VERSION = 2
 
 
 def print_rendition(data: bytes) -> bytes:
-    """``data`` made print-size and upright; unchanged if it already is, or is not an image."""
+    """``data`` made print-size, upright and portable; unchanged if it already is, or no image.
+
+    Portable: a PNG or RGB JPEG, which Qt, Word and browsers all read
+    (``records/images.py::portable``); a TIFF, WebP or CMYK JPEG becomes one.
+    """
     try:
-        from PIL import Image, ImageOps, UnidentifiedImageError
+        from PIL import Image, ImageOps
     except ImportError:  # the packaged program leaves Pillow out: summary/pdf.py turns it
         return data
     try:
-        image = Image.open(io.BytesIO(data))
-        orientation = image.getexif().get(0x0112, 1)
-        if max(image.size) <= PRINT_EDGE and orientation in (1, None):
-            return data
-        image.draft("RGB", (PRINT_EDGE, PRINT_EDGE))
-        image = ImageOps.exif_transpose(image)
-        image.thumbnail((PRINT_EDGE, PRINT_EDGE), Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        if image.mode in ("RGBA", "LA", "P"):
-            image.save(out, "PNG", optimize=True)
-        else:
-            image.convert("RGB").save(out, "JPEG", quality=_QUALITY, optimize=True)
-        return out.getvalue()
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        return data  # not a picture Pillow reads: the summary shows what it can
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a damaged EXIF block is left out below
+            image = Image.open(io.BytesIO(data))
+            orientation = image.getexif().get(0x0112, 1)
+            convert = images.needs_converting(image)
+            if max(image.size) <= PRINT_EDGE and orientation in (1, None) and convert is None:
+                return data
+            image.draft("RGB", (PRINT_EDGE, PRINT_EDGE))
+            if convert != "damaged EXIF":
+                image = ImageOps.exif_transpose(image)
+            image.thumbnail((PRINT_EDGE, PRINT_EDGE), Image.Resampling.LANCZOS)
+            return images.encode(image)
+    except Exception:  # not a picture Pillow reads (Pillow raises many types): it is left out
+        return data
 
 
 def cached_print_rendition(folder: Path | None, sha256: str, load) -> bytes:
     """The rendition of the photo ``sha256``, from the cache in ``folder`` or made by ``load()``."""
-    cache = folder / media.RENDITIONS / f"{sha256}-{PRINT_EDGE}" if folder else None
+    name = f"{sha256}-{PRINT_EDGE}-v{_VERSION}"
+    cache = folder / media.RENDITIONS / name if folder else None
     if cache is not None and cache.is_file() and not media.is_link(cache):
         return cache.read_bytes()
     made = print_rendition(load())

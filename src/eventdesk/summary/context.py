@@ -446,6 +446,10 @@ def _print_size(store: EventStore, f: MeetingFile) -> bytes:
         return b""
 
 
+#: What every output reads: print copies of the other types are made into one of these.
+PRINTABLE_TYPES = ("image/png", "image/jpeg")
+
+
 def _unusable_photos(photos: list[PhotoView], zh: bool = False) -> list[str]:
     """Leave out photos that are not images of their type (stored before they were checked).
 
@@ -461,6 +465,10 @@ def _unusable_photos(photos: list[PhotoView], zh: bool = False) -> list[str]:
         if real:
             photo.media_type = real
             problem = check_image(photo.data, real)
+        if not problem and photo.media_type not in PRINTABLE_TYPES:
+            # Its print copy could not be made a PNG or JPEG (records/images.py::portable):
+            # no output reads it safely.
+            problem = f"it could not be made into a PNG or JPEG for printing ({photo.media_type})"
         if problem:
             photos.remove(photo)
             name = photo.caption or f"photo {photo.uid}"

@@ -40,6 +40,27 @@ def _credit(credit: str | None) -> str:
     return f"(Photo: {credit})" if credit else ""
 
 
+def _word_picture(data: bytes) -> bytes | None:
+    """Bytes python-docx can place: as they are, else written again by Pillow; None if neither.
+
+    Print copies are PNG or JPEG already (``records/images.py::portable``);
+    this is the second line for whatever python-docx's own parser still
+    refuses, which would otherwise end the whole document in an error.
+    """
+    from docx.image.image import Image as WordImage
+
+    from eventdesk.records.images import portable_copy
+
+    for candidate in (data, portable_copy(data) if data else b""):
+        try:
+            if candidate:
+                WordImage.from_blob(candidate)
+                return candidate
+        except Exception:  # python-docx raises many types for bytes it cannot place
+            continue
+    return None
+
+
 def write_docx(path: Path, name: str, context: Page) -> None:
     """Fill the Word template ``name`` with ``context`` and save it at ``path``."""
     import jinja2
@@ -70,12 +91,13 @@ def write_docx(path: Path, name: str, context: Page) -> None:
         raise SummaryError(f"Cannot open the Word template {template}: {exc}.") from None
     for photo in photos_of(context):
         photo.image = ""
-        if photo.data:
+        data = _word_picture(photo.data or b"")
+        if data:
             try:
                 described = " ".join(x for x in (photo.caption, _credit(photo.credit)) if x)
                 photo.image = DescribedImage(
                     tpl,
-                    io.BytesIO(photo.data),
+                    io.BytesIO(data),
                     described or "Photo",
                     width=Mm(PHOTO_WIDTH_MM),
                 )

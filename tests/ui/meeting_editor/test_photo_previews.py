@@ -74,3 +74,13 @@ def test_a_photo_is_decoded_only_when_the_photos_tab_is_shown(
     sample_editor.tabs.setCurrentWidget(tab)
     preview = tab.preview.pixmap()
     assert preview.height() > preview.width() > 0
+
+
+def test_an_empty_file_is_not_added_and_is_named(sample_editor, tmp_path):
+    empty = tmp_path / "empty.jpg"
+    empty.write_bytes(b"")
+    tab = sample_editor.photos
+    before = len(tab.model.rows())
+    assert tab.add_files([empty]) == []
+    assert len(tab.model.rows()) == before
+    assert tab.hint.text() == "Not added: empty.jpg (it is an empty file of 0 bytes)"

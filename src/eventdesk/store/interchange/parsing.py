@@ -293,7 +293,7 @@ class Parsed:
                 data = base64.b64decode(f["data"], validate=True)
             except (binascii.Error, ValueError):
                 self.problems.append(Problem(sub("file", k), "data", "is not valid base64"))
-                data = b""
+                data = None  # named once: not again as a photo of 0 bytes
             meeting.files.append(
                 MeetingFile(
                     uid=f["id"],

@@ -135,7 +135,10 @@ class PhotosTab(ListTab):
                 refused.append(f"{path.name} ({exc.strerror})")
                 continue
             media_type = media_type_of(data)  # from the bytes, not the file's name
-            problem = check_image(data, media_type) if media_type else "not an image"
+            if media_type or not data:
+                problem = check_image(data, media_type or "")  # 0 bytes: "it is empty"
+            else:
+                problem = "not an image"
             if problem:
                 refused.append(f"{path.name} ({problem})")
                 continue
