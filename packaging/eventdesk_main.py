@@ -1,7 +1,9 @@
 """The entry script PyInstaller builds EventDesk from: ``eventdesk.cli.main:main``.
 
-Two things only a built program needs are handled here, before the CLI runs:
+Three things only a built program needs are handled here, before the CLI runs:
 
+- A child process started by ``multiprocessing`` (a user's summary template renders in
+  one) is this program again: ``freeze_support`` runs the child's code instead.
 - On Windows the windowed program has no console, so ``sys.stdout`` is None and
   ``EventDesk.exe --self-test`` or ``list`` would print nothing. When started
   from a console (cmd, PowerShell, bash), it attaches to that console; started
@@ -50,6 +52,12 @@ def _exit_after_show() -> None:
 
 
 def start() -> int:
+    import multiprocessing
+
+    # A user's own summary template renders in a child process started by spawn
+    # (summary/isolation.py): in the built program the child is this executable again,
+    # told so by its arguments, and must run the child's code, not the CLI.
+    multiprocessing.freeze_support()
     _attach_windows_console()
     if os.environ.get("EVENTDESK_EXIT_AFTER_SHOW") == "1":
         _exit_after_show()

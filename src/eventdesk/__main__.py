@@ -2,4 +2,5 @@
 
 from eventdesk.cli.main import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # a child process started by ``spawn`` imports this file again
+    raise SystemExit(main())

@@ -122,6 +122,29 @@ def _step_docx(run: _Run) -> None:
         raise StepFailed(f"{run.docx.name} is not a DOCX (not a zip file)")
 
 
+def _step_own_template(run: _Run) -> None:
+    """A user's own template renders in a child process (``summary/isolation.py``).
+
+    In the built program the child is the program itself again, started by spawn:
+    this is where a missing ``multiprocessing`` or ``freeze_support`` would show.
+    """
+    from eventdesk.summary import isolation, templates
+
+    folder = run.folder / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / "news.html.j2").write_text("<h1>Own: {{ meeting.title }}</h1>", encoding="utf-8")
+    templates.use_folder(folder)
+    try:
+        if not isolation.needed(run.store):
+            raise StepFailed("an edited template was taken for a built-in one")
+        text = _write(run, "-own.html").read_text(encoding="utf-8")
+    finally:
+        templates.use_folder(None)
+        isolation.stop_worker()
+    if "Own: " not in text:
+        raise StepFailed("the edited template's words are not in the summary")
+
+
 def _missing(text: str) -> list[str]:
     flat = " ".join(text.split())
     return [name for name in EXPECTED_NAMES if name not in flat]
@@ -281,6 +304,7 @@ STEPS: list[tuple[str, Callable[[_Run], None]]] = [
     ("PDF text holds " + " and ".join(EXPECTED_NAMES), _step_pdf_text),
     ("DOCX text holds " + " and ".join(EXPECTED_NAMES), _step_docx_text),
     ("news release written as HTML with the bundled font, holding the names", _step_html),
+    ("a user's own template rendered in a child process", _step_own_template),
     ("search typed in traditional characters (丁曉東) finds the meeting", _step_search_variants),
     ("pinyin proposed for 丁晓东, 李朝阳 and 欧阳长青", _step_pinyin),
     ("dates typed in English and Chinese read, and written in both", _step_dates),

@@ -9,6 +9,7 @@ document itself.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,13 +43,33 @@ __all__ = [
     "copy_templates_for_editing",
     "meeting_context_for",
     "missing_chinese",
+    "prepare_print",
+    "print_prepared",
     "print_summary",
     "render_html",
+    "renders_apart",
     "templates_folder",
     "write_course_register",
     "write_period_report",
     "write_summary",
 ]
+
+
+def renders_apart(store: EventStore) -> bool:
+    """Whether summaries of ``store`` render in the child process (a user template differs)."""
+    from eventdesk.summary import isolation
+
+    return isolation.needed(store)
+
+
+_isolate = renders_apart
+
+
+def print_prepared(printer: Any, prepared: dict[str, Any]) -> int:
+    """Paint a document :func:`prepare_print` made on ``printer``; return the page count."""
+    from eventdesk.summary import pdf
+
+    return pdf.print_prepared(printer, prepared)
 
 
 def _check_template(template: str, lang: str = "en") -> str:
@@ -170,6 +191,16 @@ def write_summary(
     name = _check_template(template, lang)
     path = Path(path)
     _format_of(path)
+    if _isolate(store):
+        return _isolated_write(
+            "write_summary",
+            store,
+            path,
+            meeting_id=meeting_id,
+            template=template,
+            page_size=page_size,
+            lang=lang,
+        )
     env = make_environment()
     context = meeting_document(env, store, meeting_id, lang)
     _name_missing(context)
@@ -191,6 +222,18 @@ def write_period_report(
     """The meetings of a date range (with a partner, of a series, or with a person)."""
     path = Path(path)
     _format_of(path)
+    if _isolate(store):
+        return _isolated_write(
+            "write_period_report",
+            store,
+            path,
+            date_from=date_from,
+            date_to=date_to,
+            organisation=organisation,
+            series=series,
+            person_id=person_id,
+            page_size=page_size,
+        )
     env = make_environment()
     context = period_document(
         env,
@@ -216,6 +259,16 @@ def write_course_register(
     """The course-shortlist register, every entry or those of one year or status."""
     path = Path(path)
     _format_of(path)
+    if _isolate(store):
+        return _isolated_write(
+            "write_course_register",
+            store,
+            path,
+            text=text,
+            year=year,
+            status=status,
+            page_size=page_size,
+        )
     env = make_environment()
     context = course_document(store, text=text, year=year, status=status)
     return _write(path, "courses", context, env, page_size)
@@ -227,10 +280,67 @@ def print_summary(
     """Print on a QPrinter the user set up; returns the number of pages."""
     from eventdesk.summary import pdf
 
+    prepared = prepare_print(store, meeting_id, template, pdf.body_width(printer), lang)
+    return pdf.print_prepared(printer, prepared)
+
+
+def prepare_print(
+    store: EventStore,
+    meeting_id: int,
+    template: str,
+    width_css_px: float,
+    lang: str = "en",
+    *,
+    seconds: float | None = None,
+    cancelled: Any = None,
+    apart: bool | None = None,
+) -> dict[str, Any]:
+    """The document to print or preview, as data (``pdf.prepare_print``).
+
+    A user's own template renders in the child process (``isolation.py``),
+    stopped past ``seconds``; ``cancelled()`` true stops it sooner.
+    ``apart=True`` (a thread that must not touch the store's connection)
+    renders there whatever the templates are.
+    """
+    from eventdesk.summary import isolation, pdf
+
+    if apart or (apart is None and isolation.needed(store)):
+        return isolation.run(
+            "prepare_print",
+            store,
+            seconds=seconds,
+            cancelled=cancelled,
+            meeting_id=meeting_id,
+            template=template,
+            width_css_px=width_css_px,
+            lang=lang,
+        )
     name = _check_template(template, lang)
     env = make_environment()
     context = meeting_document(env, store, meeting_id, lang)
     _add_font_warnings(context, use_qt=True)
     context.font_stack = fonts.css_stack()
     context.show_header = False
-    return pdf.print_document(printer, lambda c: render(env, f"{name}.html.j2", c), context)
+    pdf.ensure_gui_app()
+    return pdf.prepare_print(lambda c: render(env, f"{name}.html.j2", c), context, width_css_px)
+
+
+def _isolated_write(function: str, store: EventStore, path: Path, **kwargs: Any) -> list[str]:
+    """Write ``path`` in the child under a name of its own, then put it in place.
+
+    A template stopped half way leaves no file, and an older file of that
+    name is kept until the new one is whole.
+    """
+    from eventdesk.summary import isolation
+
+    _check_folder(path)
+    temp = path.with_name(f"{path.stem}.partial-{os.getpid()}{path.suffix}")
+    try:
+        warnings = isolation.run(function, store, path=temp, **kwargs)
+        try:
+            os.replace(temp, path)
+        except OSError as exc:
+            raise SummaryError(f"Cannot write {path}: {exc.strerror}.") from None
+    finally:
+        temp.unlink(missing_ok=True)
+    return warnings

@@ -196,11 +196,38 @@ def write_pdf(path: Path, render_html: Any, context: Page, size: str = "A4") -> 
 
 def print_document(printer: Any, render_html: Any, context: Page) -> int:
     """The same pages on a QPrinter the user chose (page size as they set it)."""
+    return print_prepared(printer, prepare_print(render_html, context, body_width(printer)))
+
+
+def body_width(device: Any) -> float:
+    """The width photos are sized for on ``device``, in CSS pixels (a number a child can take)."""
+    return PageGeometry(device).body_width_css_px
+
+
+def prepare_print(render_html: Any, context: Page, width_css_px: float) -> dict:
+    """What printing needs, as plain data: the HTML, the header and each photo's bytes.
+
+    Made apart from the painting so a user's template can render in another
+    process (``isolation.py``) while the window paints what comes back.
+    """
+    photos = photos_of(context)
+    images = prepare_photos(photos, width_css_px)
+    pixels = round(width_css_px * PHOTO_SHARE * PHOTO_DPI / 96)
+    return {
+        "html": render_html(context),
+        "header": context.header,
+        "photos": [(p.src, p.data, pixels) for p in photos if p.src in images],
+        "warnings": list(context.warnings),
+    }
+
+
+def print_prepared(printer: Any, prepared: dict) -> int:
+    """Paint :func:`prepare_print`'s document on ``printer``; return the page count."""
     fonts.register_with_qt()
     geometry = PageGeometry(printer)
-    images = prepare_photos(photos_of(context), geometry.body_width_css_px)
-    doc = build_document(render_html(context), images, geometry, printer)
-    return paint(printer, doc, context.header, geometry)
+    images = {name: upright(data, pixels) for name, data, pixels in prepared["photos"]}
+    doc = build_document(prepared["html"], images, geometry, printer)
+    return paint(printer, doc, prepared["header"], geometry)
 
 
 def _check_writable(path: Path) -> None:

@@ -29,9 +29,27 @@ from eventdesk.summary.view import Page
 BUILTIN = Path(__file__).parent / "templates"
 
 
+#: The folder the render child was told to use (``isolation.py``): its parent's.
+_given_folder: list[Path] = []
+
+
 def templates_folder() -> Path:
     """Where a user's copies of the templates live (they override the built-in ones)."""
-    return paths.data_dir() / "templates"
+    return _given_folder[0] if _given_folder else paths.data_dir() / "templates"
+
+
+def use_folder(folder: Path | None) -> None:
+    """Use ``folder`` as the user's templates folder (the render child: its parent's folder).
+
+    None goes back to the user data folder's.
+    """
+    _given_folder[:] = [folder] if folder is not None else []
+
+
+def user_templates_folder() -> Path | None:
+    """The user's templates folder if there is one, else None (built-in templates only)."""
+    folder = _user_folder_or_none()
+    return folder if folder is not None and folder.is_dir() else None
 
 
 def builtin_docx_folder() -> Path:

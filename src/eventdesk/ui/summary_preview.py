@@ -4,6 +4,11 @@ The preview is Qt's print preview of the very pages that print (running
 header, "n / N" and all), drawn by :mod:`eventdesk.summary`, so what the user
 sees is what the printer and the PDF get. Nothing here writes to the store.
 
+A summary made with the user's own templates renders in a child process
+(``summary/isolation.py``) started from a background task: the window stays
+usable, and a template that runs past :data:`PREVIEW_SECONDS` is stopped and
+told ("this template took too long"). The built-in templates render at once.
+
 Nothing in the dialog opens a modal box of its own except the print and file
 dialogs the user asked for; results and errors show in a line under the
 preview, so the dialog can be driven by tests without blocking.
@@ -17,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QUrl, Signal
+from PySide6.QtCore import QMarginsF, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPageLayout, QPageSize, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -36,10 +41,14 @@ from eventdesk.summary import (
     copy_templates_for_editing,
     fonts,
     missing_chinese,
+    prepare_print,
+    print_prepared,
     print_summary,
+    renders_apart,
     write_summary,
 )
 from eventdesk.ui import export_names
+from eventdesk.ui.background import BackgroundTask
 from eventdesk.ui.screen_fit import fit_to_screen
 
 TEMPLATES = [("News release", "news"), ("Minutes", "minutes")]
@@ -47,6 +56,9 @@ LANGUAGES = [("English", "en"), ("中文 (Chinese)", "zh")]
 PAGE_SIZES = [("A4", QPageSize.PageSizeId.A4), ("Letter", QPageSize.PageSizeId.Letter)]
 EXPORT_FILTERS = "PDF (*.pdf);;Word document (*.docx);;Web page (*.html)"
 _SUFFIX_OF_FILTER = {"PDF": ".pdf", "Word": ".docx", "Web": ".html"}
+#: Seconds a user's template may take to preview before it is stopped (an export has
+#: the sandbox's full budget).
+PREVIEW_SECONDS = 30.0
 
 
 def reveal_templates_folder() -> Path:
@@ -114,6 +126,12 @@ class SummaryPreviewDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_document)
         self.pages = 0
+        #: The document a user's template made beside the window, painted by the preview.
+        self.prepared: dict | None = None
+        self._generation = 0  # each refresh; a render for an older one is dropped
+        self.rendering = False
+        if renders_apart(store):  # the first paint shows nothing: render beside it now
+            QTimer.singleShot(0, self, self.refresh)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -182,13 +200,66 @@ class SummaryPreviewDialog(QDialog):
         self.template_box.setCurrentIndex(self.template_box.findData(name))
 
     def refresh(self) -> None:
+        self._generation += 1
+        self.prepared = None
+        if not renders_apart(self.store):
+            self.preview.updatePreview()
+            return
+        self._render_beside()
+
+    def _render_beside(self) -> None:
+        """Render with the user's templates in the child, from a background task."""
+        generation = self._generation
+        template, lang, meeting_id = self.template, self.lang, self.meeting_id
+        width = _body_width(self.printer)
+
+        def work(store: EventStore) -> dict:
+            return prepare_print(
+                store,
+                meeting_id,
+                template,
+                width,
+                lang,
+                seconds=PREVIEW_SECONDS,
+                cancelled=lambda: generation != self._generation,
+                apart=True,
+            )
+
+        task = BackgroundTask(self.store, work, self)
+        task.finished.connect(lambda prepared: self._rendered(generation, prepared, ""))
+        task.failed.connect(lambda message: self._rendered(generation, None, message))
+        self.rendering = True
+        self.show_message("Preparing the summary with your templates…")
+        self.preview.updatePreview()  # blank until it comes
+        task.start()
+
+    def _rendered(self, generation: int, prepared: dict | None, message: str) -> None:
+        if generation != self._generation:
+            return  # an older render: the user has moved on
+        self.rendering = False
+        self.prepared = prepared
+        if prepared is None:
+            self.show_message(message, error=True)
+        else:
+            warnings = prepared.get("warnings", [])
+            self.show_message(" ".join(warnings), error=bool(warnings))
         self.preview.updatePreview()
+
+    def done(self, result: int) -> None:
+        self._generation += 1  # a render under way is stopped
+        super().done(result)
 
     def _page_size_changed(self) -> None:
         self.printer.setPageSize(QPageSize(self.page_box.currentData()))
         self.refresh()
 
     def _paint(self, printer: QPrinter) -> None:
+        if self.prepared is not None:
+            self.pages = print_prepared(printer, self.prepared)
+            return
+        if self.rendering or renders_apart(self.store):
+            self.pages = 0  # the user's templates render beside the window, never here
+            return
         try:
             self.pages = print_summary(
                 self.store, self.meeting_id, self.template, printer, self.lang
@@ -210,9 +281,15 @@ class SummaryPreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         try:
-            pages = print_summary(
-                self.store, self.meeting_id, self.template, self.printer, self.lang
-            )
+            if self.prepared is not None:  # what the user's templates made for the preview
+                pages = print_prepared(self.printer, self.prepared)
+            elif renders_apart(self.store):
+                self.show_message("The summary is not ready yet; print when the preview shows it.")
+                return False
+            else:
+                pages = print_summary(
+                    self.store, self.meeting_id, self.template, self.printer, self.lang
+                )
         except StoreError as exc:
             self.show_message(str(exc), error=True)
             return False
@@ -242,18 +319,27 @@ class SummaryPreviewDialog(QDialog):
         return export_names.folder_for(suffix) / f"{name}{suffix}"
 
     def export_to(self, path: Path) -> Path | None:
+        """Write ``path``; with the user's templates, beside the window (None until written)."""
+        template, lang, size, meeting_id = self.template, self.lang, self.page_size, self.meeting_id
+
+        def work(store: EventStore) -> list[str]:
+            return write_summary(store, meeting_id, template, path, page_size=size, lang=lang)
+
+        if renders_apart(self.store):
+            task = BackgroundTask(self.store, work, self)
+            task.finished.connect(lambda warnings: self._exported(path, warnings))
+            task.failed.connect(lambda message: self.show_message(message, error=True))
+            self.show_message(f"Writing {path} with your templates…")
+            task.start()
+            return None
         try:
-            warnings = write_summary(
-                self.store,
-                self.meeting_id,
-                self.template,
-                path,
-                page_size=self.page_size,
-                lang=self.lang,
-            )
+            warnings = work(self.store)
         except StoreError as exc:
             self.show_message(str(exc), error=True)
             return None
+        return self._exported(path, warnings)
+
+    def _exported(self, path: Path, warnings: list[str]) -> Path:
         if warnings:
             self.show_message(f"Saved {path}, with a warning: {' '.join(warnings)}", error=True)
         else:
@@ -285,3 +371,10 @@ def export_summary(
         return dialog.export()
     finally:
         dialog.deleteLater()
+
+
+def _body_width(printer: QPrinter) -> float:
+    """The width photos are sized for on the printer's page, in CSS pixels."""
+    from eventdesk.summary import pdf
+
+    return pdf.body_width(printer)
