@@ -225,3 +225,17 @@ def test_a_guessed_order_is_turned_round_when_the_database_knows_better(
     assert row.person_id is None
     assert row.display_name == "MA Xiaoting"
     assert [c.display_name for c in row.candidates] == ["MA Xiaoting"]
+
+
+def test_an_attendee_list_row_with_an_escape_is_not_taken_and_named(
+    sample_store, empty_meeting, tmp_path
+):
+    path = write_csv(
+        tmp_path / "list.csv",
+        [["Name", "Title"], ["DING Xiaodong", "President"], ["WAI Alexander", "Pres\x1bident"]],
+    )
+    plan = read_plan(sample_store, empty_meeting, path)
+    assert plan.rejections() == [
+        "row 3: title: holds the control character U+001B (ESC) at position 5; "
+        "only tabs and line breaks may be used"
+    ]

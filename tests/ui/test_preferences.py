@@ -74,3 +74,61 @@ def test_the_time_zone_is_picked_from_a_list_and_calendars_use_it(qtbot, main_wi
 def test_a_zone_written_by_hand_into_the_file_is_kept():
     dialog = PreferencesDialog(Preferences(time_zone="America/Argentina/ComodRivadavia"))
     assert dialog.preferences().time_zone == "America/Argentina/ComodRivadavia"
+
+
+def _hostile(path, depth: int = 100_000) -> None:
+    path.write_text("[" * depth + "]" * depth, encoding="utf-8")
+
+
+def test_a_file_nested_100000_deep_is_set_aside_naming_it(tmp_path):
+    path = tmp_path / "preferences.json"
+    _hostile(path)
+    prefs, note = Preferences.load_noting(path)
+    assert prefs == Preferences()
+    assert note.startswith(f"Your preferences file {path} was set aside as preferences.json.broken")
+    assert "larger than 64 KB" in note  # 200 KB of brackets: not even parsed
+    assert not path.exists() and (tmp_path / "preferences.json.broken").exists()
+    assert Preferences.load_noting(path) == (Preferences(), "")  # the next start is quiet
+    _hostile(path, 20_000)  # 40 KB, past what the JSON reader nests
+    assert "it is nested too deep" in Preferences.load_noting(path)[1]
+
+
+def test_a_huge_file_or_a_huge_time_zone_is_not_read(tmp_path):
+    path = tmp_path / "preferences.json"
+    path.write_text('{"time_zone": "' + "x" * 5000 + '", "page_size": 300}', encoding="utf-8")
+    assert Preferences.load(path) == Preferences(page_size=300)  # the zone kept its default
+    path.write_text(" " * 100_000 + "{}", encoding="utf-8")
+    assert "larger than 64 KB" in Preferences.load_noting(path)[1]
+
+
+def test_the_window_starts_over_a_broken_preferences_file_and_says_so(tmp_path, monkeypatch, qapp):
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from eventdesk import paths
+    from eventdesk.ui import app as app_module
+    from eventdesk.ui.main_window import MainWindow
+
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setattr(paths, "data_dir", lambda: data)
+    _hostile(data / "preferences.json")
+    seen: list[str] = []
+
+    def look() -> None:
+        try:
+            windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+            seen.extend(w.statusBar().currentMessage() for w in windows if w.isVisible())
+            for w in windows:
+                w.close()
+        finally:
+            QApplication.quit()
+
+    QTimer.singleShot(1000, look)
+    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    try:
+        assert app_module.run(tmp_path / "office.sqlite3") == 0
+    finally:
+        QCoreApplication.setOrganizationName(names[0])
+        QCoreApplication.setApplicationName(names[1])
+    assert seen and f"Your preferences file {data / 'preferences.json'} was set aside" in seen[0]

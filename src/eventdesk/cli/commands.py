@@ -14,6 +14,7 @@ from pathlib import Path
 
 from eventdesk import paths
 from eventdesk.cli import spreadsheet_commands, summary_commands
+from eventdesk.records.text import terminal_text
 from eventdesk.store import (
     DatabaseFiles,
     DatabaseLocked,
@@ -115,10 +116,10 @@ def _print_meetings(rows, as_json: bool) -> None:
             }
             for r in rows
         ]
-        print(json.dumps(items, ensure_ascii=False, indent=2))
+        print(terminal_text(json.dumps(items, ensure_ascii=False, indent=2)))
         return
     for r in rows:
-        print(f"{r.id}\t{r.start_date}\t{r.title or r.title_zh}")
+        print(f"{r.id}\t{r.start_date}\t{terminal_text(r.title or r.title_zh)}")
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from eventdesk import __version__
 from eventdesk.cli import commands, spreadsheet_commands, summary_commands
 from eventdesk.cli.arguments import record_id
 from eventdesk.records import ValidationError
+from eventdesk.records.text import terminal_text
 from eventdesk.store import StoreError
 
 EXIT_BAD_DATA = 1
@@ -137,10 +138,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
 
 
+#: The longest line of a message shown: a value echoed in it (a 300 MB "time zone") is cut.
+MAX_LINE = 2000
+
+
 def _say(message: str, status: int) -> int:
-    """One line on standard error (``\n`` kept: an import names each problem on a line)."""
+    """One line on standard error (``\n`` kept: an import names each problem on a line).
+
+    A control character a message echoes is shown as its escape, never sent
+    to the terminal raw (an ESC is a command to it).
+    """
+    lines = [
+        terminal_text(line if len(line) <= MAX_LINE else line[:MAX_LINE] + "…")
+        for line in message.split("\n")
+    ]
     with contextlib.suppress(OSError, ValueError):
-        print(f"eventdesk: {message}", file=sys.stderr)
+        print("eventdesk: " + "\n".join(lines), file=sys.stderr)
     return status
 
 

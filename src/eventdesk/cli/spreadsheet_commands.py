@@ -16,6 +16,7 @@ from pathlib import Path
 
 from eventdesk.cli.arguments import record_id
 from eventdesk.records import Side, parse_date
+from eventdesk.records.text import terminal_text
 
 
 def _date(text: str) -> date:
@@ -84,9 +85,10 @@ def cmd_import_attendees(args: argparse.Namespace) -> int:
             for key, column in sorted(plan.mapping.items(), key=lambda item: item[1])
         )
         print(f"{args.file} ({plan.table.source}): {columns or 'no column recognised'}")
-        print(f"Into meeting {plan.meeting_id} {plan.meeting_title!r}: {plan.summary()}.")
+        title = terminal_text(plan.meeting_title)
+        print(f"Into meeting {plan.meeting_id} {title!r}: {plan.summary()}.")
         for line in plan.rejections():
-            print(f"not taken: {line}")
+            print(f"not taken: {terminal_text(line)}")
         if not plan.to_take():
             print(
                 "eventdesk: no row of the list could be taken; nothing was changed.",
@@ -138,7 +140,10 @@ def _preferred_zone() -> str:
     from eventdesk.ui.preferences import Preferences, preferences_path  # plain JSON, no Qt
 
     try:
-        return Preferences.load(preferences_path()).time_zone
+        prefs, note = Preferences.load_noting(preferences_path())
+        if note:
+            print(f"eventdesk: note: {note}", file=sys.stderr)
+        return prefs.time_zone
     except OSError:  # no data folder
         return ""
 

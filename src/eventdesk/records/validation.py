@@ -30,6 +30,7 @@ from eventdesk.records.models import (
     Presentation,
     Session,
 )
+from eventdesk.records.text import text_problems
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,13 @@ def _blank(text: str | None) -> bool:
     return not (text or "").strip()
 
 
+def control_problems(record: object, label: str) -> list[Problem]:
+    """A problem for each text field holding a control character (ESC, BEL, NUL…)."""
+    return [Problem(label, name, problem) for name, problem in text_problems(record)]
+
+
 def validate_person(person: Person, record: str = "person") -> list[Problem]:
-    problems = []
+    problems = control_problems(person, record)
     if _blank(person.family_name):
         problems.append(Problem(record, "family_name", "is required"))
     if person.email and not _EMAIL.match(person.email.strip()):
@@ -118,7 +124,7 @@ def validate_person(person: Person, record: str = "person") -> list[Problem]:
 
 
 def validate_organisation(org: Organisation, record: str = "organisation") -> list[Problem]:
-    problems = []
+    problems = control_problems(org, record)
     if _blank(org.name) and _blank(org.name_zh):
         problems.append(Problem(record, "name", "is required (in English or Chinese)"))
     if org.id is not None and (org.parent_id == org.id or org.id in org.member_ids):
@@ -127,7 +133,7 @@ def validate_organisation(org: Organisation, record: str = "organisation") -> li
 
 
 def validate_session(session: Session, record: str) -> list[Problem]:
-    problems = []
+    problems = control_problems(session, record)
     if _blank(session.title) and _blank(session.title_zh):
         problems.append(Problem(record, "title", "is required"))
     if session.start_time and session.end_time and session.end_time < session.start_time:
@@ -136,13 +142,14 @@ def validate_session(session: Session, record: str) -> list[Problem]:
 
 
 def validate_attendance(attendance: Attendance, record: str) -> list[Problem]:
+    problems = control_problems(attendance, record)
     if attendance.person_id is None:
-        return [Problem(record, "person", "is required")]
-    return []
+        problems.append(Problem(record, "person", "is required"))
+    return problems
 
 
 def validate_presentation(p: Presentation, record: str, session_uids: set[str]) -> list[Problem]:
-    problems = []
+    problems = control_problems(p, record)
     if not p.presenter_ids and _blank(p.title):
         problems.append(Problem(record, "presenters", "name a presenter or a title"))
     if p.session_uid is not None and p.session_uid not in session_uids:
@@ -151,7 +158,7 @@ def validate_presentation(p: Presentation, record: str, session_uids: set[str]) 
 
 
 def validate_course(course: CourseEntry, record: str) -> list[Problem]:
-    problems = []
+    problems = control_problems(course, record)
     if _blank(course.title) and _blank(course.title_zh):
         problems.append(Problem(record, "title", "is required"))
     if course.year is not None and not 1900 <= course.year <= 2200:
@@ -160,7 +167,7 @@ def validate_course(course: CourseEntry, record: str) -> list[Problem]:
 
 
 def validate_decision(d: Decision, record: str, session_uids: set[str]) -> list[Problem]:
-    problems = []
+    problems = control_problems(d, record)
     if _blank(d.text) and _blank(d.text_zh):
         problems.append(Problem(record, "text", "is required"))
     if d.count is not None and d.count < 0:
@@ -173,6 +180,7 @@ def validate_decision(d: Decision, record: str, session_uids: set[str]) -> list[
             Problem(record, field_name, "a topic discussed has none; make it an action item")
         )
     for n, party in enumerate(d.parties, 1):
+        problems += control_problems(party, f"{record} party {n}")
         if party.organisation_id is None and party.person_id is None:
             problems.append(
                 Problem(f"{record} party {n}", "party", "name an organisation or a person")
@@ -183,6 +191,8 @@ def validate_decision(d: Decision, record: str, session_uids: set[str]) -> list[
 def validate_file(f: MeetingFile, record: str) -> list[Problem]:
     if _blank(f.original_name):
         return [Problem(record, "original_name", "is required")]
+    if control_problems(f, record):
+        return control_problems(f, record)
     # None: bytes not loaded (an edit of other fields), the stored ones are kept; b"" is a file
     # of 0 bytes, which no output can show.
     if f.kind == FileKind.PHOTO and f.data is not None:
@@ -194,7 +204,7 @@ def validate_file(f: MeetingFile, record: str) -> list[Problem]:
 
 def validate_meeting(meeting: Meeting, record: str = "meeting") -> list[Problem]:
     """Check a meeting and everything it holds; each problem names its part."""
-    problems: list[Problem] = []
+    problems: list[Problem] = control_problems(meeting, record)
     if _blank(meeting.title) and _blank(meeting.title_zh):
         problems.append(Problem(record, "title", "is required"))
     if meeting.start_date is None:

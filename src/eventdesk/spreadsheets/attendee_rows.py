@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eventdesk.records import AttendanceRole, NameOrder, Person, Side, validate_person
+from eventdesk.records.text import control_problem
 from eventdesk.spreadsheets.columns import (
     FAMILY_NAME,
     ColumnMap,
@@ -92,7 +93,11 @@ def read_row(
     def cell(key: str) -> str:
         return row.get(mapping.get(key))
 
-    problems: list[str] = []
+    problems: list[str] = [  # an ESC or BEL pasted into a cell: named by its column
+        f"{key.replace('_', ' ')}: {problem}"
+        for key in mapping
+        if (problem := control_problem(cell(key)))
+    ]
     person, guessed = _person(cell, FAMILY_NAME.key in mapping, problems)
     if cell("name_order"):
         try:
@@ -106,9 +111,10 @@ def read_row(
         person.title = title
     person.email = cell("email")
     problems += [
-        p.message if p.field != "email" else f"{person.email!r} is not an e-mail address"
+        f"{person.email!r} is not an e-mail address"
         for p in validate_person(person)
-        if p.field != "family_name"  # said in words of the list's columns by _person
+        # the name is said in words of the list's columns by _person, controls above
+        if p.field == "email" and "e-mail" in p.message
     ]
     role, side = default_role, default_side
     if cell("role"):

@@ -30,6 +30,7 @@ from icalendar import Calendar, Event
 
 from eventdesk import __version__
 from eventdesk.records import Meeting, Side
+from eventdesk.records.text import printable, terminal_text
 from eventdesk.spreadsheets.errors import SpreadsheetError
 from eventdesk.store import EventStore, MeetingFilter
 
@@ -65,6 +66,10 @@ def export_ics(
     return len(meetings)
 
 
+#: The longest zone name there is is about 30 characters; a longer one is not looked up.
+MAX_ZONE_NAME = 255
+
+
 def office_zone(name: str = "") -> ZoneInfo:
     """The zone named, or the computer's when ``name`` is empty; one line if there is none."""
     if not name:
@@ -74,20 +79,28 @@ def office_zone(name: str = "") -> ZoneInfo:
             name = tzlocal.get_localzone_name() or "UTC"
         except Exception:  # no zone configured on this computer
             name = "UTC"
+    shown = terminal_text(name if len(name) <= 60 else name[:60] + "…")  # a 300 MB "zone"
+    if len(name) > MAX_ZONE_NAME:
+        raise SpreadsheetError(
+            f"Unknown time zone {shown!r} ({len(name):,} characters): use a name such as "
+            "Asia/Shanghai or Europe/London."
+        )
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise SpreadsheetError(
-            f"Unknown time zone {name!r}: use a name such as Asia/Shanghai or Europe/London."
+            f"Unknown time zone {shown!r}: use a name such as Asia/Shanghai or Europe/London."
         ) from None
 
 
 def calendar_bytes(store: EventStore, meetings: Iterable[Meeting], zone: ZoneInfo) -> bytes:
     meetings = list(meetings)
     person_ids = {a.person_id for m in meetings for a in m.attendees if a.side is Side.OURS}
-    people = store.get_people(person_ids)
+    # Each text as outputs print it: no NUL or ESC raw, an override kept to its own field.
+    meetings = [printable(m) for m in meetings]
+    people = {k: printable(v) for k, v in store.get_people(person_ids).items()}
     org_ids = {h.organisation_id for m in meetings for h in m.hosts}
-    orgs = store.get_organisations(org_ids)
+    orgs = {k: printable(v) for k, v in store.get_organisations(org_ids).items()}
     calendar = Calendar()
     calendar.add("prodid", f"-//EventDesk//EventDesk {__version__}//EN")
     calendar.add("version", "2.0")

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+from eventdesk.records.text import isolate, printable_text
 from eventdesk.spreadsheets.errors import SpreadsheetError
 
 Cell = str | int | float | date | datetime | None
@@ -74,7 +75,7 @@ def _write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Cell]
 
 
 def _csv_text(value: Cell) -> str:
-    text = _plain(value)
+    text = printable_text(_plain(value))  # no NUL or ESC raw; an override kept to its cell
     if text.startswith(_FORMULA_STARTS) and not _is_number(text):
         return "'" + text
     return text
@@ -132,7 +133,7 @@ def _clean_text(value: str) -> str:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     # Control characters cannot be stored in a workbook; show where one was.
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    return isolate(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
 
 
 def _widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[float]:

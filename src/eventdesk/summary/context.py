@@ -27,6 +27,7 @@ from eventdesk.records import (
     PresentationKind,
     Side,
 )
+from eventdesk.records.text import printable
 from eventdesk.store import EventStore, StoreError
 from eventdesk.store.renditions import print_rendition
 from eventdesk.summary import prose
@@ -92,6 +93,7 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> Me
     Chinese document lacks are listed in ``missing_zh``.
     """
     tongue = Language(lang)
+    meeting = printable(meeting)  # a U+202E in a title turns round only the title
     look = Lookup(store, meeting)
     chosen = store.our_organisation_id()  # picked by the office; else guessed from "ours"
     our_root = (look.root(chosen) if chosen is not None else None) or find_our_root(meeting, look)

@@ -18,6 +18,7 @@ from eventdesk.records import (
     Person,
     Side,
 )
+from eventdesk.records.text import printable
 from eventdesk.store import EventStore
 from eventdesk.summary import prose
 from eventdesk.summary.language import Language
@@ -54,7 +55,8 @@ class Lookup:
 
     def __init__(self, store: EventStore, meeting: Meeting):
         m = meeting
-        self.people: dict[int, Person] = store.get_people(m.people_ids())
+        people = store.get_people(m.people_ids())
+        self.people: dict[int, Person] = {k: printable(v) for k, v in people.items()}
         org_ids = m.organisation_ids()
         org_ids |= {p.organisation_id for p in self.people.values() if p.organisation_id}
         self.orgs: dict[int, Organisation] = {}
@@ -69,7 +71,8 @@ class Lookup:
     def _fetch(self, store: EventStore, ids: set[int | None]) -> bool:
         wanted = {i for i in ids if i is not None and i not in self.orgs}
         if wanted:
-            self.orgs.update(store.get_organisations(wanted))
+            found = store.get_organisations(wanted)
+            self.orgs.update({k: printable(v) for k, v in found.items()})
         return bool(wanted)
 
     def org(self, org_id: int | None) -> Organisation | None:

@@ -72,14 +72,12 @@ def run(db_path: Path | None = None) -> int:
     if store is None:
         return 1
     prefs_file = preferences_path()
-    window = MainWindow(
-        store,
-        settings,
-        Preferences.load(prefs_file),
-        preferences_path=prefs_file,
-        icon=app.windowIcon(),
-    )
+    prefs, note = Preferences.load_noting(prefs_file)
+    window = MainWindow(store, settings, prefs, preferences_path=prefs_file, icon=app.windowIcon())
     window.show()
+    if note:  # a broken preferences file was set aside: say so, without stopping the start
+        window.statusBar().showMessage(note)
+        print(f"eventdesk: note: {note}", file=sys.stderr)
     try:
         return app.exec()
     finally:

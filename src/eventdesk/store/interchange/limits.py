@@ -13,6 +13,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from eventdesk.records.text import CONTROLS, control_problem
+
 #: The largest file read: a whole database's records of ten years are about a tenth of it; with
 #: its photos it is far larger, and moves by copying its folder (too_big_note says so).
 MAX_FILE_BYTES = 1024 * 2**20
@@ -79,6 +81,8 @@ def problems(document: Any) -> list[str]:
         if kind is str:
             if not value.isascii() and _bad_text(value):
                 found.append(f"{_name(where)}: not valid text (a lone surrogate such as \\ud800)")
+            elif CONTROLS.search(value):
+                found.append(f"{_name(where)}: {control_problem(value)}")
         elif kind is dict or kind is list:
             if depth >= MAX_DEPTH:
                 found.append(f"{_name(where)}: nested deeper than {MAX_DEPTH} levels")
@@ -87,13 +91,13 @@ def problems(document: Any) -> list[str]:
                 for key, item in value.items():
                     if not key.isascii() and _bad_text(key):
                         found.append(f"{_name(where)}: a key that is not valid text")
-                    elif type(item) is not str or not item.isascii():
+                    elif type(item) is not str or not item.isascii() or CONTROLS.search(item):
                         stack.append((item, (where, key), depth + 1))
             else:
                 stack.extend(
                     (item, (where, n), depth + 1)
                     for n, item in enumerate(value, 1)
-                    if type(item) is not str or not item.isascii()
+                    if type(item) is not str or not item.isascii() or CONTROLS.search(item)
                 )
         elif kind is int:
             if not MIN_INT <= value <= MAX_INT:
