@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtWidgets import QApplication
+
 from eventdesk.store import EventStore
 from eventdesk.store.interchange import export_meeting
 from eventdesk.ui import marking
@@ -153,3 +155,21 @@ def test_a_read_only_database_is_shown_but_not_saved(
         assert "(read-only)" in editor.heading.text()
     finally:
         store.close()
+
+
+def test_a_title_pasted_with_an_escape_is_refused_naming_the_field(sample_editor, sample_store):
+    editor, store = sample_editor, sample_store
+    meeting_id = editor.record_id()
+    before = export_meeting(store, meeting_id)
+    field = editor.details.view.title
+    QApplication.clipboard().setText(" in red\x1b[31m")  # as a copy from a terminal brings it
+    field.setFocus()
+    field.end(False)
+    field.paste()
+
+    assert editor.save() is False
+
+    assert editor.problems.isVisible()
+    assert "title" in editor.problems.text()
+    assert "control character U+001B (ESC)" in editor.problems.text()
+    assert export_meeting(store, meeting_id) == before
