@@ -145,3 +145,14 @@ def test_a_300_mb_time_zone_is_one_short_line(sample_store, db_path, tmp_path, c
     err = capsys.readouterr().err
     assert status != 0 and len(err) < 400
     assert "Unknown time zone 'Asia/xxxx" in err and "300,000,005 characters" in err
+
+
+def test_a_course_stored_with_a_bell_still_makes_the_word_register(sample_store, tmp_path):
+    from eventdesk.summary import write_course_register
+
+    sample_store.db.execute("UPDATE courses SET title = title || ?", ["\x07\x0b"])
+    sample_store.db.conn.commit()
+    out = tmp_path / "courses.docx"
+    write_course_register(sample_store, out)
+    text = docx_text(out)
+    assert "\ufffd" in text and "\x07" not in text

@@ -52,6 +52,25 @@ def without_controls(text: str, replacement: str = REPLACEMENT) -> str:
     return CONTROLS.sub(replacement, text) if CONTROLS.search(text) else text
 
 
+def clean_tree(value: Any) -> Any:
+    """Replace control characters in every string of nested dicts and lists, in place.
+
+    The last net before a document is written: text the records' own copies
+    did not carry (a course register's rows, a report's filters) is cleaned here.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        pairs = item.items() if isinstance(item, dict) else enumerate(item)
+        for key, child in list(pairs):
+            if isinstance(child, str):
+                if CONTROLS.search(child):
+                    item[key] = CONTROLS.sub(REPLACEMENT, child)
+            elif isinstance(child, dict | list):
+                stack.append(child)
+    return value
+
+
 def isolate(text: str) -> str:
     """``text`` in a first-strong isolate, every embedding and isolate it opens closed inside.
 

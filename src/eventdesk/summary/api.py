@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from eventdesk.records.text import clean_tree
 from eventdesk.store import EventStore
 from eventdesk.summary import docx_out, fonts, html_out
 from eventdesk.summary.context import meeting_context
@@ -153,6 +154,7 @@ def _write(path: Path, template: str, context: Page, env: Any, page_size: str) -
     """Write a prepared context in the format ``path``'s extension names."""
     fmt = _format_of(path)
     _check_folder(path)
+    clean_tree(context)  # no control character reaches Word, a PDF or a page (records/text.py)
     warnings = _add_font_warnings(context, use_qt=fmt == ".pdf")
     if fmt == ".html":
         html_out.prepare(context)
@@ -317,7 +319,7 @@ def prepare_print(
         )
     name = _check_template(template, lang)
     env = make_environment()
-    context = meeting_document(env, store, meeting_id, lang)
+    context = clean_tree(meeting_document(env, store, meeting_id, lang))
     _add_font_warnings(context, use_qt=True)
     context.font_stack = fonts.css_stack()
     context.show_header = False
