@@ -11,6 +11,7 @@ no summary file is left.
 
 from __future__ import annotations
 
+import sys
 import time
 
 import pytest
@@ -96,3 +97,19 @@ def test_templates_copied_for_editing_and_unchanged_render_in_place(sample_store
     _template("<h1>{{ meeting.title }}</h1>")
     assert isolation.changed_templates(folder) == [folder / "news.html.j2"]
     assert isolation.needed(sample_store)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has no address-space cap")
+def test_a_template_past_the_memory_cap_is_stopped_in_words(
+    sample_store, meeting_id, tmp_path, monkeypatch
+):
+    # Each value is within the sandbox's limits; forty of them are 2.4 GB.
+    monkeypatch.setattr(isolation, "MAX_MEMORY", 2 * 2**30)
+    _template(
+        "<p>\n"
+        + BIG
+        + "{% set l = [] %}{% for i in range(40) %}{% do l.append(s ~ i) %}{% endfor %}"
+        + "{{ l|length }}</p>"
+    )
+    message = _refused(sample_store, meeting_id, tmp_path / "news.html")
+    assert "needed more memory than a template may use" in message

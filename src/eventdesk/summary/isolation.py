@@ -159,6 +159,7 @@ def run(
     budget = sandbox.MAX_SECONDS if seconds is None else seconds
     limits = {name: getattr(sandbox, name) for name in sandbox.LIMITS}
     limits["MAX_SECONDS"] = budget
+    limits["MAX_MEMORY"] = MAX_MEMORY
     request = (function, str(store.path), _templates_folder(), limits, kwargs)
     with _lock:
         if _worker is None or not _worker.process.is_alive():
@@ -228,7 +229,8 @@ def _serve(conn: Any) -> None:
     """The child's loop: one request in, one answer out, until the pipe closes."""
     global _IN_CHILD
     _IN_CHILD = True
-    _limit_memory()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the child shows nothing
+    _limit_memory(MAX_MEMORY)
     importlib.import_module("eventdesk.summary.api")  # the slow part of starting, done once
     conn.send(("ready",))
     while True:
@@ -259,6 +261,7 @@ def _answer(
 
     if folder is not None:
         templates.use_folder(Path(folder))
+    _limit_memory(limits.pop("MAX_MEMORY"))
     for name, value in limits.items():  # the parent's limits, its budget for this call
         setattr(sandbox, name, value)
     api = importlib.import_module("eventdesk.summary.api")
@@ -266,14 +269,13 @@ def _answer(
         return getattr(api, function)(store, **kwargs)
 
 
-def _limit_memory() -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the child shows nothing
+def _limit_memory(cap: int) -> None:
+    """Cap the child's address space at ``cap`` bytes (its soft limit: each call may set it)."""
     if sys.platform == "win32":
         return  # no resource module: the sandbox's size checks and the time budget hold
     import resource
 
     with contextlib.suppress(ValueError, OSError):  # a platform that refuses keeps its own
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        wanted = MAX_MEMORY if hard == resource.RLIM_INFINITY else min(MAX_MEMORY, hard)
-        if soft == resource.RLIM_INFINITY or soft > wanted:
-            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = cap if hard == resource.RLIM_INFINITY else min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))

@@ -133,6 +133,8 @@ def template_error(exc: BaseException, name: str) -> SummaryError:
             tb = tb.tb_next
     where = f"{filename or name}" + (f", line {lineno}" if lineno else "")
     message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    if isinstance(exc, MemoryError):  # the render child's cap (isolation.py), or the machine's
+        message = "the template needed more memory than a template may use and was stopped"
     return SummaryError(f"Template error in {where}: {message}")
 
 
