@@ -101,34 +101,24 @@ def test_a_huge_file_or_a_huge_time_zone_is_not_read(tmp_path):
     assert "larger than 64 KB" in Preferences.load_noting(path)[1]
 
 
-def test_the_window_starts_over_a_broken_preferences_file_and_says_so(tmp_path, monkeypatch, qapp):
-    from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtWidgets import QApplication
+def test_the_window_starts_over_a_broken_preferences_file_and_says_so(
+    qtbot, fresh_store, tmp_path, monkeypatch
+):
+    from PySide6.QtCore import QSettings
 
     from eventdesk import paths
-    from eventdesk.ui import app as app_module
-    from eventdesk.ui.main_window import MainWindow
+    from eventdesk.ui.app import show_window
 
     data = tmp_path / "data"
     data.mkdir()
     monkeypatch.setattr(paths, "data_dir", lambda: data)
     _hostile(data / "preferences.json")
-    seen: list[str] = []
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
 
-    def look() -> None:
-        try:
-            windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-            seen.extend(w.statusBar().currentMessage() for w in windows if w.isVisible())
-            for w in windows:
-                w.close()
-        finally:
-            QApplication.quit()
+    window = show_window(fresh_store, settings)
+    qtbot.addWidget(window)
 
-    QTimer.singleShot(1000, look)
-    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
-    try:
-        assert app_module.run(tmp_path / "office.sqlite3") == 0
-    finally:
-        QCoreApplication.setOrganizationName(names[0])
-        QCoreApplication.setApplicationName(names[1])
-    assert seen and f"Your preferences file {data / 'preferences.json'} was set aside" in seen[0]
+    assert window.isVisible()
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Your preferences file {data / 'preferences.json'} was set aside")
+    assert window.preferences == Preferences()

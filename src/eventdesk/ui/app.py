@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from eventdesk import __version__, paths
+from eventdesk.store import EventStore
 from eventdesk.ui.app_icon import app_icon
 from eventdesk.ui.main_window import MainWindow
 from eventdesk.ui.opening import open_for_window
@@ -49,6 +50,24 @@ def register_fonts() -> None:
     register_with_qt()
 
 
+def show_window(store: EventStore, settings: QSettings) -> MainWindow:
+    """The main window on ``store``, shown, with the user's preferences.
+
+    A broken preferences file is set aside, not a reason to stop: the window
+    starts and its status bar names the file (``ui/preferences.py``).
+    """
+    prefs_file = preferences_path()
+    prefs, note = Preferences.load_noting(prefs_file)
+    app = QApplication.instance()
+    icon = app.windowIcon() if isinstance(app, QApplication) else None
+    window = MainWindow(store, settings, prefs, preferences_path=prefs_file, icon=icon)
+    window.show()
+    if note:
+        window.statusBar().showMessage(note)
+        print(f"eventdesk: note: {note}", file=sys.stderr)
+    return window
+
+
 def run(db_path: Path | None = None) -> int:
     """Open the database (``None``: the last one, else the default) in the main window."""
     from eventdesk.ui.xcb_check import check
@@ -71,13 +90,7 @@ def run(db_path: Path | None = None) -> int:
     )
     if store is None:
         return 1
-    prefs_file = preferences_path()
-    prefs, note = Preferences.load_noting(prefs_file)
-    window = MainWindow(store, settings, prefs, preferences_path=prefs_file, icon=app.windowIcon())
-    window.show()
-    if note:  # a broken preferences file was set aside: say so, without stopping the start
-        window.statusBar().showMessage(note)
-        print(f"eventdesk: note: {note}", file=sys.stderr)
+    window = show_window(store, settings)
     try:
         return app.exec()
     finally:
