@@ -53,20 +53,36 @@ def without_controls(text: str, replacement: str = REPLACEMENT) -> str:
 
 
 def clean_tree(value: Any) -> Any:
-    """Replace control characters in every string of nested dicts and lists, in place.
+    """Replace control characters in every string of nested views, dicts and lists, in place.
 
     The last net before a document is written: text the records' own copies
-    did not carry (a course register's rows, a report's filters) is cleaned here.
+    did not carry (a course register's rows, a report's filters) is cleaned
+    here. Views are dataclasses; bytes (a photo) are left alone.
     """
+    seen: set[int] = set()
     stack = [value]
     while stack:
         item = stack.pop()
-        pairs = item.items() if isinstance(item, dict) else enumerate(item)
-        for key, child in list(pairs):
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, dict):
+            pairs = list(item.items())
+        elif isinstance(item, list):
+            pairs = list(enumerate(item))
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            pairs = [(f.name, getattr(item, f.name)) for f in dataclasses.fields(item)]
+        else:
+            continue
+        for key, child in pairs:
             if isinstance(child, str):
                 if CONTROLS.search(child):
-                    item[key] = CONTROLS.sub(REPLACEMENT, child)
-            elif isinstance(child, dict | list):
+                    cleaned = CONTROLS.sub(REPLACEMENT, child)
+                    if isinstance(item, dict | list):
+                        item[key] = cleaned
+                    else:  # a frozen view too: it is being made, not shared
+                        object.__setattr__(item, key, cleaned)
+            elif isinstance(child, dict | list) or dataclasses.is_dataclass(child):
                 stack.append(child)
     return value
 
