@@ -139,6 +139,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         problems = store.integrity_problems(notes)
         removed = store.remove_orphan_photos()
+        shared = store.shared_photo_folder()
+    if shared is not None:
+        notes.append(
+            f"photo files no record names were left in {shared}: another database beside this "
+            "one shares that folder, and may name them"
+        )
     if removed:
         print(f"Removed {len(removed)} photo file(s) no record named (an interrupted save's).")
     for problem in problems:

@@ -581,6 +581,12 @@ class EventStore:
 
         return too_big_note(path)
 
+    def shared_photo_folder(self) -> Path | None:
+        """The photo folder this database uses but may not clean (another database beside it
+        shares it), or None: what `check` says instead of removing anything."""
+        found = media.photo_folder_of(self.db)
+        return found.path if found is not None and not found.owned and found.path.is_dir() else None
+
     def remove_orphan_photos(self) -> list[Path]:
         """Delete photo files no record names (a crash's leftovers, photos removed), an hour on."""
         return [] if self.read_only else media.remove_orphans(self.db)

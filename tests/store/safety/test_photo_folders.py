@@ -109,7 +109,7 @@ def as_before_identities(path) -> None:
     (photo_folder.by_stem(path) / photo_folder.NOTE).unlink(missing_ok=True)
 
 
-def test_a_folder_two_older_databases_share_is_cleaned_by_neither(office):
+def test_a_folder_two_older_databases_share_is_cleaned_by_neither(office, capsys):
     bak = office.with_name("office.bak")
     as_before_identities(office)
     shutil.copyfile(office, bak)  # an older `backup -o office.bak`: it shared office.media
@@ -123,6 +123,9 @@ def test_a_folder_two_older_databases_share_is_cleaned_by_neither(office):
             assert store.remove_orphan_photos() == []
     assert identity_of(office) != identity_of(bak)
     assert media.path_in(folder, stray).exists()
+    assert main(["--db", str(bak), "check"]) == 0
+    _, err = capsys.readouterr()
+    assert err.count("\n") == 1 and f"were left in {folder}" in err
 
     bak.unlink()  # the other is gone: the folder is the database's alone again
     with EventStore.open(office) as store:
