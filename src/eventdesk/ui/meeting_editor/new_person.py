@@ -107,7 +107,10 @@ class NewPersonPanel(QGroupBox):
             self.given_name.setText(given)
             self.name_order.setCurrentIndex(self.name_order.findData(order.value))
         self.show()
-        self.family_name.setFocus()
+        # a name split in full is shown split ("Prints as: …") and seldom wrong: the
+        # keyboard goes on to the title, the next field the clerk must type
+        split = self.family_name.text() and self.given_name.text()
+        (self.title_edit if split else self.family_name).setFocus()
 
     def person(self) -> Person:
         return Person(
