@@ -135,6 +135,20 @@ def preferences(window: MainWindow) -> QWidget:
     return window.show_preferences()
 
 
+@shot("merge")
+def merge(window: MainWindow) -> QWidget:
+    """Organisations › Edit › Merge into…, the one to keep typed (a same name is offered first)."""
+    from eventdesk.ui.merge_records import merge_selected
+
+    store = window.store
+    store.save_organisation(Organisation("Tongji Univ."))
+    _select(window, Section.ORGANISATIONS, "Tongji Univ.")
+    merge_selected(window)
+    dialog = window.merge_dialog
+    dialog.picker.finder.setText("Tongji")
+    return dialog
+
+
 @shot("trash")
 def trash(window: MainWindow) -> QWidget:
     """Two records in the trash (made for the shot, so the others' records stay as they are)."""
