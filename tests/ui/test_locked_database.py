@@ -2,44 +2,21 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from eventdesk.store import EventStore
-
-HOLD = textwrap.dedent(
-    """
-    import json, sys
-    from eventdesk.store import EventStore
-    store = EventStore.open(sys.argv[1])
-    lock = sys.argv[1] + ".lock"
-    holder = json.load(open(lock, encoding="utf-8"))
-    json.dump({**holder, "user": "colleague"}, open(lock, "w", encoding="utf-8"))
-    print("holding", flush=True)
-    sys.stdin.readline()
-    store.close()
-    """
-)
+from tests.other_program import held_open
 
 
 @pytest.fixture
 def locked_elsewhere(tmp_path: Path):
-    """A database another EventDesk on this machine (a live process) holds open."""
+    """A database another EventDesk on this machine (a colleague's, by its lock) holds open."""
     path = tmp_path / "elsewhere.sqlite3"
     EventStore.open(path).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout.readline().strip() == "holding"
-    yield path
-    holder.communicate("\n", timeout=10)
+    with held_open(path, user="colleague"):
+        yield path
 
 
 def test_a_locked_database_can_be_opened_read_only(main_window, locked_elsewhere, monkeypatch):

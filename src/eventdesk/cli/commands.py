@@ -46,7 +46,7 @@ def open_store(args: argparse.Namespace, *, write: bool = False) -> EventStore:
     except DatabaseLocked as locked:
         if write:
             raise
-        _note(f"{locked.holder.describe()} has the file open; reading it read-only.")
+        _note(f"{locked.who} has the file open; reading it read-only.")
     except DiskFull as full:
         if write:
             raise

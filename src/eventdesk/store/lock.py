@@ -1,18 +1,31 @@
 """One EventDesk at a time on a database file.
 
 SQLite would let two programs write the same file, but two people editing
-the same meeting in two windows would overwrite each other's work. A small
-lock file beside the database names who holds it (user, computer, process,
-since when); a lock whose process is gone on this computer is stale and is
-taken over. So is one whose process number now belongs to another program
-(numbers are reused after a restart): the lock records when its process
-started, and where the system says (Linux's ``/proc``), a different start
-time, or a program that is not EventDesk, means the holder is gone.
+the same meeting in two windows would overwrite each other's work. So the
+program that opens a database holds a lock for as long as it has it open: the
+operating system's own lock on the file ``office.sqlite3.lock`` beside it
+(``msvcrt.locking`` on Windows, ``flock`` elsewhere). The system lets go of it
+when the program ends in any way, a crash or a kill included, so a lock is
+never stale, and no program has to ask whether another still lives: on
+Windows, "signal 0" to another process can end it (cpython#58689), and
+process numbers are reused anyway.
+
+The lock file's text says who holds it (user, computer, process, since when),
+for the message the next one gets; the text alone keeps no one out. A team
+database on a network share (issue 23) can read the same record with
+:func:`read_holder` to say which PC has the file and since when.
+
+Why the standard library rather than ``filelock`` or ``portalocker``: both
+lock the file's first bytes, and a Windows lock is mandatory (a read of a
+locked byte fails), so the holder's record would need a second file and its
+own race. Here one byte far past the record is locked (SQLite does the same
+with its "pending byte"), and the record stays readable everywhere.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
 import json
 import os
@@ -24,6 +37,10 @@ from pathlib import Path
 from eventdesk.store import disk
 from eventdesk.store.errors import DiskFull, ReadOnlyLocation, StoreError
 
+#: The byte locked: past any record's text, so Windows lets others read the text.
+LOCKED_BYTE = 1 << 30
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
 
 @dataclass(frozen=True)
 class Holder:
@@ -31,20 +48,23 @@ class Holder:
     host: str
     pid: int
     since: str
-    #: When the process started, in the system's clock ticks since boot ("" if unknown).
-    started: str = ""
 
     def describe(self) -> str:
         return f"{self.user} on {self.host} (process {self.pid}, since {self.since})"
 
 
 class DatabaseLocked(StoreError):
-    def __init__(self, path: Path, holder: Holder):
+    def __init__(self, path: Path, holder: Holder | None):
         self.holder = holder
         super().__init__(
-            f"{path} is open in another EventDesk: {holder.describe()}. "
+            f"{path} is open in another EventDesk: {self.who}. "
             "Close it there, or open the file read-only."
         )
+
+    @property
+    def who(self) -> str:
+        """Who holds the file, as far as its lock file says."""
+        return self.holder.describe() if self.holder else "it did not say who"
 
 
 def lock_path(db_path: Path) -> Path:
@@ -56,138 +76,164 @@ def _me() -> Holder:
         user = getpass.getuser()
     except Exception:  # no user name in the environment (services, containers)
         user = "unknown user"
-    return Holder(
-        user,
-        socket.gethostname(),
-        os.getpid(),
-        datetime.now().isoformat("T", "seconds"),
-        _start_time(os.getpid()) or "",
-    )
+    now = datetime.now().isoformat("T", "seconds")
+    return Holder(user, socket.gethostname(), os.getpid(), now)
 
 
-def _start_time(pid: int) -> str | None:
-    """When process ``pid`` started (Linux: field 22 of /proc/PID/stat), or None if unknown."""
+def read_holder(db_path: Path) -> Holder | None:
+    """Who the lock file beside ``db_path`` names (None: no file, or no readable record)."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
-    except OSError:
+        data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
+        return Holder(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    fields = stat.rsplit(")", 1)[-1].split()
-    return fields[19] if len(fields) > 19 else None
 
 
-def _runs_eventdesk(pid: int) -> bool | None:
-    """Whether process ``pid`` is an EventDesk (None where the system does not say)."""
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return None
-    return b"eventdesk" in cmdline.lower()
+def _try_lock(fd: int) -> bool:
+    """Take the system's lock on ``fd`` without waiting; False if another program has it.
 
+    Any other failure (a file system that keeps no locks) is raised.
+    """
+    if os.name == "nt":
+        import msvcrt
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
+        os.lseek(fd, LOCKED_BYTE, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EDEADLOCK):
+                return False
+            raise
         return True
-    except OSError:  # Windows raises OSError for a pid that does not exist
+    import fcntl
+
+    # flock, not lockf: an fcntl lock is the process's and goes when the process
+    # closes any descriptor of the file; flock's stays with this descriptor.
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
         return False
     return True
 
 
-def read_holder(db_path: Path) -> Holder | None:
+def _unlock(fd: int) -> None:
+    if os.name == "nt":
+        import msvcrt
+
+        os.lseek(fd, LOCKED_BYTE, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether ``path`` still names the file open as ``fd`` (its last holder may remove it)."""
     try:
-        data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
-        return Holder(
-            str(data["user"]),
-            str(data["host"]),
-            int(data["pid"]),
-            str(data["since"]),
-            str(data.get("started", "")),
-        )
+        named = os.stat(path)
     except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # an unreadable lock file is treated as stale
-
-
-def is_stale(holder: Holder) -> bool:
-    """The lock's process is gone, or its number now belongs to another program."""
-    if holder.host != socket.gethostname():
         return False
-    if not _alive(holder.pid):
-        return True
-    if holder.started:
-        now = _start_time(holder.pid)
-        return now is not None and now != holder.started
-    return _runs_eventdesk(holder.pid) is False
+    mine = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (mine.st_dev, mine.st_ino)
 
 
 #: Locks this process holds, with how many open stores share each. Opening the
 #: same file twice in one process (a preview beside the editor) is not a conflict.
-_HELD: dict[Path, int] = {}
+_HELD: dict[Path, tuple[int, int]] = {}
 
 
 class FileLock:
     """The lock of one open database; ``release()`` when the database is closed."""
 
     def __init__(self, db_path: Path):
-        self.path = lock_path(db_path).resolve()
+        self.path = lock_path(Path(os.path.abspath(db_path)))
         self.db_path = db_path
         self.held = False
+        try:  # one key for every spelling of the file (a link, a mapped drive)
+            self._key = self.path.resolve()
+        except OSError:
+            self._key = self.path
 
     def acquire(self) -> None:
-        if self.path in _HELD:
-            _HELD[self.path] += 1
+        """Hold the lock, or raise :class:`DatabaseLocked` naming who holds it."""
+        if self._key in _HELD:
+            fd, count = _HELD[self._key]
+            _HELD[self._key] = (fd, count + 1)
             self.held = True
             return
-        me = _me()
-        for _ in range(2):
+        for _ in range(3):  # a holder closing meanwhile removes the file we opened
+            fd = self._open()
             try:
-                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            except FileExistsError:
-                holder = read_holder(self.db_path)
-                if holder is None or is_stale(holder):
-                    self._remove_stale()
-                    continue
-                raise DatabaseLocked(self.db_path, holder) from None
-            except OSError as exc:  # a read-only disk or folder
+                locked = _try_lock(fd)
+            except OSError as exc:
+                os.close(fd)
                 raise ReadOnlyLocation(
-                    f"Cannot write the lock file beside {self.db_path} ({exc.strerror}). "
-                    "Open it read-only (--read-only), or copy it somewhere you can write."
+                    f"The folder of {self.db_path} keeps no file locks ({exc.strerror}). "
+                    "Open it read-only (--read-only), or copy it to this computer."
                 ) from None
+            if not locked:
+                os.close(fd)
+                holder = read_holder(self.db_path)
+                if holder is None and not self.path.exists():
+                    continue
+                raise DatabaseLocked(self.db_path, holder)
+            if not _same_file(fd, self.path):
+                os.close(fd)
+                continue
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(asdict(me), fh)
+                self._write_record(fd)
             except OSError as exc:  # no room for its few bytes: a lock naming no one is no lock
-                with contextlib.suppress(OSError):
-                    self.path.unlink()
+                self._let_go(fd)
                 reason = disk.full_because(exc, self.db_path)
                 if reason:
                     raise DiskFull(self.db_path, reason) from None
                 raise
-            _HELD[self.path] = 1
+            _HELD[self._key] = (fd, 1)
             self.held = True
             return
-        raise StoreError(f"Could not lock {self.db_path}: the lock file keeps reappearing.")
+        raise StoreError(f"Could not lock {self.db_path}: its lock file keeps changing.")
 
-    def _remove_stale(self) -> None:
+    def _open(self) -> int:
         try:
-            self.path.unlink(missing_ok=True)
-        except OSError as exc:
+            return os.open(self.path, os.O_RDWR | os.O_CREAT | _BINARY, 0o644)
+        except OSError as exc:  # a read-only disk or folder
             raise ReadOnlyLocation(
-                f"Cannot remove the stale lock file {self.path} ({exc.strerror}). "
-                "Open the database read-only (--read-only)."
+                f"Cannot write the lock file beside {self.db_path} ({exc.strerror}). "
+                "Open it read-only (--read-only), or copy it somewhere you can write."
             ) from None
+
+    @staticmethod
+    def _write_record(fd: int) -> None:
+        record = json.dumps(asdict(_me()), ensure_ascii=False).encode("utf-8")
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, record)
 
     def release(self) -> None:
         if not self.held:
             return
         self.held = False
-        _HELD[self.path] -= 1
-        if _HELD[self.path] == 0:
-            del _HELD[self.path]
-            # on a disk gone read-only the lock stays, and is recovered as stale later
+        fd, count = _HELD[self._key]
+        if count > 1:
+            _HELD[self._key] = (fd, count - 1)
+            return
+        del _HELD[self._key]
+        self._let_go(fd)
+
+    def _let_go(self, fd: int) -> None:
+        """Give the system's lock up and remove the lock file."""
+        if os.name == "nt":
+            # Windows removes no file open elsewhere: let go first, then try to remove
+            # it (a newcomer holding it by then keeps it, as it should).
+            with contextlib.suppress(OSError):
+                _unlock(fd)
+            os.close(fd)
             with contextlib.suppress(OSError):
                 self.path.unlink(missing_ok=True)
+            return
+        # Elsewhere remove it while still held: a newcomer that opened it meanwhile
+        # sees (``_same_file``) that it locked a removed file, and tries again.
+        with contextlib.suppress(OSError):  # a disk gone read-only: the record stays, harmless
+            self.path.unlink(missing_ok=True)
+        os.close(fd)

@@ -6,15 +6,13 @@ one line and leaves every file as it was.
 
 from __future__ import annotations
 
-import json
 import shutil
-import signal
 import subprocess
 import sys
 import textwrap
 
 import pytest
-from tests.store.safety.faults import while_running
+from tests.other_program import held_open
 
 from eventdesk.cli.main import main
 from eventdesk.store import EventStore, NotAnEventDeskDatabase, backups, media
@@ -106,6 +104,7 @@ FILL_DISK = textwrap.dedent(
 )
 
 
+@pytest.mark.posix(reason="the full disk is a file size limit (RLIMIT_FSIZE, SIGXFSZ)")
 @pytest.mark.parametrize("kind", ["manual", "daily"])
 def test_a_backup_cut_short_by_a_full_disk_leaves_nothing_to_restore(sample_store, db_path, kind):
     sample_store.close()
@@ -115,6 +114,7 @@ def test_a_backup_cut_short_by_a_full_disk_leaves_nothing_to_restore(sample_stor
         [sys.executable, "-c", FILL_DISK, str(db_path), kind],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=60,
     )
     assert done.stdout.startswith("refused: Cannot write a backup"), done.stderr
@@ -152,22 +152,6 @@ def test_checking_a_candidate_leaves_no_files_beside_it(sample_store, db_path, t
 
 # -- 6: check while the desktop program holds the file -------------------------------
 
-HOLD = textwrap.dedent(
-    """
-    import sys
-    from eventdesk.store import EventStore
-    store = EventStore.open(sys.argv[1])
-    print("holding", flush=True)
-    sys.stdin.readline()
-    store.close()
-    """
-)
-
-
-def held_open(db_path):
-    """The database held open by another EventDesk process until the block ends."""
-    return while_running(HOLD, db_path, ready="holding")
-
 
 def test_check_of_a_file_open_elsewhere_is_not_called_broken(sample_store, db_path, capsys):
     sample_store.close()
@@ -200,6 +184,7 @@ def read_only_mount(sample_store, db_path, tmp_path):
         subprocess.run(["umount", str(mount)])
 
 
+@pytest.mark.posix(reason="mounts a read-only file system")
 def test_read_only_mount_reads_with_read_only_option(read_only_mount, capsys):
     path = str(read_only_mount)
     status, out, err = run(capsys, "--db", path, "--read-only", "list")
@@ -208,6 +193,7 @@ def test_read_only_mount_reads_with_read_only_option(read_only_mount, capsys):
     assert status == 0 and "damaged" not in err and "no problems found" in out, err
 
 
+@pytest.mark.posix(reason="mounts a read-only file system")
 def test_read_only_mount_without_the_option(read_only_mount, capsys):
     from tests.conftest import SAMPLE
 
@@ -226,56 +212,6 @@ def test_read_only_option_refuses_a_command_that_writes(sample_store, db_path, c
     status, _, err = run(capsys, "--db", str(db_path), "--read-only", "import", str(SAMPLE))
     assert status == 1 and "--read-only" in err
     assert db_path.read_bytes() == before and not lock_path(db_path).exists()
-
-
-def test_a_lock_naming_a_live_process_that_is_not_eventdesk_is_stale(sample_store, db_path):
-    import socket
-
-    sample_store.close()
-    other = subprocess.Popen(["sleep", "60"])
-    try:
-        lock_path(db_path).write_text(
-            json.dumps(
-                {"user": "x", "host": socket.gethostname(), "pid": other.pid, "since": "2026"}
-            ),
-            encoding="utf-8",
-        )
-        with EventStore.open(db_path) as store:
-            assert store.count_meetings() == 1
-    finally:
-        other.send_signal(signal.SIGTERM)
-        other.wait()
-
-
-def test_a_lock_of_a_reused_process_number_is_stale(sample_store, db_path):
-    import os
-    import socket
-
-    sample_store.close()
-    lock_path(db_path).write_text(
-        json.dumps(
-            {
-                "user": "x",
-                "host": socket.gethostname(),
-                "pid": os.getppid(),  # alive, but started long before the lock says
-                "since": "2026",
-                "started": "1",
-            }
-        ),
-        encoding="utf-8",
-    )
-    with EventStore.open(db_path) as store:
-        assert store.count_meetings() == 1
-
-
-def test_a_lock_of_a_live_eventdesk_is_still_respected(sample_store, db_path):
-    from eventdesk.store import DatabaseLocked
-
-    sample_store.close()
-    with held_open(db_path):
-        assert json.loads(lock_path(db_path).read_text(encoding="utf-8"))["started"]
-        with pytest.raises(DatabaseLocked):
-            EventStore.open(db_path)
 
 
 # -- backup -o onto the database or its own files and folders (issue 20, case 10) ---------
