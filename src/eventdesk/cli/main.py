@@ -15,6 +15,7 @@ import contextlib
 import errno
 import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    write_utf8()
     try:
         args = build_parser().parse_args(argv)
         if args.self_test:
@@ -122,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_gone()
     except OSError as exc:
-        if exc.errno == errno.EPIPE:
+        if _reader_went_away(exc):
             return _reader_gone()
         where = f" ({exc.filename})" if exc.filename else ""
         return _say(f"{exc.strerror or exc}{where}.", EXIT_BAD_DATA)
@@ -142,19 +144,54 @@ def main(argv: Sequence[str] | None = None) -> int:
 MAX_LINE = 2000
 
 
+def write_utf8() -> None:
+    """Standard output and error in UTF-8, whatever the console, pipe or file behind them.
+
+    Redirected or piped on Windows, Python writes in the PC's ANSI code page
+    (cp1252 on an English Windows), which has no Chinese: ``list > out.txt``
+    with a Chinese title ended in ``UnicodeEncodeError``. UTF-8 holds every
+    title; what cannot be encoded even so (a lone surrogate in a file name)
+    is written as a backslash escape rather than stopping the command.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None: a windowed program's
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def _say(message: str, status: int) -> int:
     """One line on standard error (``\n`` kept: an import names each problem on a line).
 
     A control character a message echoes is shown as its escape, never sent
-    to the terminal raw (an ESC is a command to it).
+    to the terminal raw (an ESC is a command to it); a stream that could not be
+    switched to UTF-8 gets the characters it cannot hold as escapes too: the
+    message is never dropped for its Chinese.
     """
     lines = [
         terminal_text(line if len(line) <= MAX_LINE else line[:MAX_LINE] + "…")
         for line in message.split("\n")
     ]
-    with contextlib.suppress(OSError, ValueError):
-        print("eventdesk: " + "\n".join(lines), file=sys.stderr)
+    text = "eventdesk: " + "\n".join(lines)
+    with contextlib.suppress(LookupError, TypeError, AttributeError):  # no codec we know
+        encoding = sys.stderr.encoding or "utf-8"
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(text, file=sys.stderr)
     return status
+
+
+def _reader_went_away(exc: OSError) -> bool:
+    """EPIPE; on Windows, writing to a pipe its reader closed may fail as EINVAL instead
+    (cpython#79935), which no other write of ours to a pipe does."""
+    if exc.errno == errno.EPIPE:
+        return True
+    if os.name != "nt" or exc.errno != errno.EINVAL or exc.filename is not None:
+        return False
+    try:
+        return stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _reader_gone() -> int:
