@@ -60,7 +60,9 @@ def _step_offscreen(run: _Run) -> None:
     loaded = [m for m in ("PySide6.QtGui", "PySide6.QtWidgets") if m in sys.modules]
     if loaded and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
         raise StepFailed(f"Qt was loaded before the self-test could set the platform: {loaded}")
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from eventdesk.summary.qt_app import use_offscreen
+
+    use_offscreen(force=True)
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "eventdesk"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 _app_keepalive: list[Any] = []
@@ -20,17 +21,17 @@ def ensure_gui_app() -> Any:
     The new one is a QApplication (not just a QGuiApplication): a later part
     of the same process (the GUI, a test's ``qapp``) may need widgets, and Qt
     allows one application object per process, which cannot be upgraded. A
-    command-line run has no window system; the offscreen platform lays out and
-    paints just as well. The bundled fonts are registered by the caller
-    (:func:`eventdesk.summary.fonts.register_with_qt`).
+    command-line run shows no window, so it starts the offscreen platform on
+    every system: it lays out and paints just as well, and it needs no desktop,
+    which a run from Task Scheduler, a service or an ssh session has not (the
+    Windows and Cocoa platforms fail or hang there). The bundled fonts are
+    registered by the caller (:func:`eventdesk.summary.fonts.register_with_qt`).
     """
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if app is None:
-        no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-        if sys.platform.startswith("linux") and no_display:
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        use_offscreen(force=False)
         try:
             from PySide6.QtWidgets import QApplication
         except ImportError:  # a Qt without widgets: painting needs only QtGui
@@ -39,3 +40,17 @@ def ensure_gui_app() -> Any:
             app = QApplication([])
         _app_keepalive.append(app)
     return app
+
+
+def use_offscreen(*, force: bool) -> None:
+    """Have Qt start on the offscreen platform (unless ``QT_QPA_PLATFORM`` says otherwise).
+
+    On Windows that platform finds fonts with FreeType in one folder, Qt's
+    own, which PySide6 does not ship: it is pointed at the system's, so a
+    document set in Arial or Microsoft YaHei prints in them there too.
+    """
+    if force or not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if sys.platform == "win32":
+        windows = Path(os.environ.get("WINDIR") or r"C:\Windows")
+        os.environ.setdefault("QT_QPA_FONTDIR", str(windows / "Fonts"))
