@@ -28,7 +28,7 @@ def _attach_windows_console() -> None:
         sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
         sys.stderr = sys.stdout
     else:
-        sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+        sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def _exit_after_show() -> None:
