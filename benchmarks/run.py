@@ -64,7 +64,12 @@ def timed_start(args: list[str]) -> tuple[float, float]:
     """Seconds from launching the process to its ``ready`` line, and its RSS in MiB."""
     started = time.perf_counter()
     proc = subprocess.Popen(
-        PROBE + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=ENV
+        PROBE + args,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
+        env=ENV,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -84,6 +89,7 @@ def measure(db: Path, runs: int) -> list[Row]:
             [*PROBE, "work", str(db), out],
             capture_output=True,
             text=True,
+            encoding="utf-8",
             env=ENV,
             check=True,
             timeout=600,
@@ -139,6 +145,7 @@ def whole_import(db: Path) -> Row:
         [sys.executable, str(HERE / "whole_import.py"), "--db", str(db)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env=ENV,
         check=False,
         timeout=3600,
@@ -156,6 +163,7 @@ def store_costs(db: Path) -> list[Row]:
         [sys.executable, str(HERE / "store_costs.py"), str(db)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env=ENV,
         check=False,
         timeout=7200,
@@ -214,6 +222,7 @@ def attendee_import(db: Path) -> Row:
         [sys.executable, str(script), "--db", str(db), "--runs", "3"],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env=ENV,
         check=False,
         timeout=900,

@@ -176,6 +176,7 @@ def export(path: Path) -> dict:
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=True,
         cwd=Path(__file__).resolve().parents[1],
     )

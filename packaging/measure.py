@@ -183,7 +183,12 @@ def start_time(folder: Path, args: list[str], home: Path, display: str) -> float
     env = _environment(home, display)
     started = time.time()
     result = subprocess.run(
-        [str(program(folder)), *args], capture_output=True, text=True, env=env, timeout=120
+        [str(program(folder)), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
     )
     shown = [line for line in result.stdout.splitlines() if line.startswith("shown ")]
     if result.returncode != 0 or not shown:

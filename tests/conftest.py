@@ -21,6 +21,19 @@ from eventdesk.store.interchange import import_file
 SAMPLE = paths.sample_meeting()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """``posix`` tests are skipped on Windows and ``windows`` tests elsewhere, saying why."""
+    for item in items:
+        posix = item.get_closest_marker("posix")
+        windows = item.get_closest_marker("windows")
+        if posix and os.name == "nt":
+            why = posix.kwargs.get("reason", "what it needs is POSIX's")
+            item.add_marker(pytest.mark.skip(reason=f"POSIX only: {why}"))
+        if windows and os.name != "nt":
+            why = windows.kwargs.get("reason", "what it shows is Windows'")
+            item.add_marker(pytest.mark.skip(reason=f"Windows only: {why}"))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "eventdesk.sqlite3"

@@ -176,7 +176,12 @@ print(sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))))
 def test_html_and_docx_summaries_load_no_qt():
     """Given a fresh Python, when an HTML and a DOCX summary are written, no Qt module loaded."""
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True, timeout=120
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        timeout=120,
     )
     assert result.stdout.strip() == "[]"
 

@@ -39,6 +39,7 @@ def pdftotext_pages(pdf: Path) -> list[str]:
         [need("pdftotext"), "-layout", str(pdf), "-"],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=True,
     ).stdout
     pages = out.split("\f")
@@ -67,6 +68,8 @@ def soffice_convert(files: list[Path], target: str, outdir: Path, profile: Path)
         ],
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",  # its messages are in the system's code page
         check=True,
         timeout=300,
     )
@@ -79,7 +82,7 @@ def soffice_convert(files: list[Path], target: str, outdir: Path, profile: Path)
 def pdffonts(pdf: Path) -> set[str]:
     """The names of the fonts a PDF embeds, without the subset prefix (``ABCDEF+``)."""
     out = subprocess.run(
-        [need("pdffonts"), str(pdf)], capture_output=True, text=True, check=True
+        [need("pdffonts"), str(pdf)], capture_output=True, text=True, encoding="utf-8", check=True
     ).stdout
     names = [line.split()[0] for line in out.splitlines()[2:] if line.strip()]
     return {name.split("+", 1)[-1] for name in names}

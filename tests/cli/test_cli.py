@@ -157,6 +157,7 @@ def test_without_db_the_default_database_is_in_the_user_data_folder(tmp_path):
         env=env,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=False,
     )
     assert done.returncode == 0, done.stderr

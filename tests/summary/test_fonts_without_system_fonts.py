@@ -125,6 +125,7 @@ def summary(db: Path, meeting: int, out: Path, conf: Path) -> subprocess.Complet
         [sys.executable, "-m", "eventdesk", *command],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         env=env,
         timeout=120,
     )

@@ -175,6 +175,7 @@ def _header_words(pdf: Path) -> tuple[float, list[tuple[float, float, float, str
         [need("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=True,
     ).stdout
     width = float(re.search(r'<page width="([\d.]+)"', out).group(1))
