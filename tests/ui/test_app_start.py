@@ -64,3 +64,33 @@ def test_the_application_icon_is_shipped_as_svg_and_256_pixel_png(qapp):
     image = QImage(str(icon_dir() / "eventdesk.png"))
     assert (image.width(), image.height()) == (256, 256)
     assert not app_icon().isNull()
+
+
+def test_a_start_on_a_last_database_out_of_reach_can_end_without_opening_another(
+    tmp_path, monkeypatch, qapp
+):
+    # Given the database of last time on a drive not connected (QSettings under tmp_path)
+    from PySide6.QtCore import QSettings
+
+    from eventdesk.ui.window_settings import LAST_DATABASE
+
+    gone = tmp_path / "Z-drive" / "office.sqlite3"
+    remembered = QSettings(
+        str(tmp_path / "EventDesk" / "EventDesk.ini"), QSettings.Format.IniFormat
+    )
+    remembered.setValue(LAST_DATABASE, str(gone))
+    remembered.sync()
+    asked = []
+    monkeypatch.setattr(
+        app_module, "_ask_unreachable", lambda m: asked.append(m) or app_module.QUIT
+    )
+    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    # when the program starts without --db and the clerk chooses Quit
+    try:
+        status = app_module.run(None)
+    finally:
+        QCoreApplication.setOrganizationName(names[0])
+        QCoreApplication.setApplicationName(names[1])
+    # then it was asked about that file, ends with 1, and opened nothing else
+    assert status == 1
+    assert len(asked) == 1 and str(gone) in asked[0]

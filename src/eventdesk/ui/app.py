@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -19,11 +20,53 @@ from eventdesk.ui.window_settings import WindowSettings
 ORGANISATION = "EventDesk"
 
 
-def choose_database(explicit: Path | None, settings: WindowSettings) -> Path:
-    """``--db`` wins; else the database open last time, if it still exists; else the default."""
+#: The answers to "the last database cannot be reached".
+RETRY, USE_DEFAULT, QUIT = "retry", "default", "quit"
+
+
+def choose_database(
+    explicit: Path | None, settings: WindowSettings, ask_unreachable: Callable[[str], str]
+) -> Path | None:
+    """``--db`` wins; else the database open last time; else the default; None: quit.
+
+    A last database that cannot be reached now (a mapped drive not yet
+    reconnected, a USB disk out, a file moved) is never silently replaced by
+    the default, where a clerk would type into the wrong file:
+    ``ask_unreachable(message)`` answers RETRY, USE_DEFAULT or QUIT.
+    """
     if explicit is not None:
         return explicit
-    return settings.last_database() or paths.default_database()
+    last = settings.last_database()
+    while last is not None and not last.is_file():
+        answer = ask_unreachable(unreachable_message(last))
+        if answer == QUIT:
+            return None
+        if answer == USE_DEFAULT:
+            return paths.default_database()
+    return last if last is not None else paths.default_database()
+
+
+def unreachable_message(path: Path) -> str:
+    if path.parent.is_dir():
+        return (
+            f"The database you had open last time, {path}, is not there any more "
+            "(moved, renamed or deleted)."
+        )
+    return (
+        f"The database you had open last time, {path}, cannot be reached: its drive or "
+        "network share is not connected, or its folder was moved."
+    )
+
+
+def _ask_unreachable(message: str) -> str:
+    box = QMessageBox(QMessageBox.Icon.Warning, "EventDesk", message)
+    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
+    default = box.addButton("Open the default database", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    return RETRY if clicked is retry else USE_DEFAULT if clicked is default else QUIT
 
 
 def make_application() -> QApplication:
@@ -78,7 +121,9 @@ def run(db_path: Path | None = None) -> int:
         return 1
     app = make_application()
     settings = QSettings()
-    path = choose_database(db_path, WindowSettings(settings))
+    path = choose_database(db_path, WindowSettings(settings), _ask_unreachable)
+    if path is None:
+        return 1
     store = open_for_window(
         path,
         create=True,

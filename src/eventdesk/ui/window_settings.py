@@ -6,6 +6,7 @@ file and never touch the user's real settings.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,12 +63,13 @@ class WindowSettings:
         workspace.editors.meeting_editor.show_tab(str(self.qsettings.value(MEETING_TAB, "")))
 
     def last_database(self) -> Path | None:
-        """The database open when the program last ran, if that file still exists."""
+        """The database open when the program last ran, whether or not it can be reached now.
+
+        A network drive may not have reconnected yet when the window starts: the
+        caller asks what to do rather than open another file in its place.
+        """
         value = self.qsettings.value(LAST_DATABASE)
-        if not value:
-            return None
-        path = Path(str(value))
-        return path if path.is_file() else None
+        return Path(str(value)) if value else None
 
     def recent_databases(self) -> list[Path]:
         value = self.qsettings.value(RECENT) or []
@@ -76,13 +78,21 @@ class WindowSettings:
         return [Path(str(v)) for v in value if v][:MAX_RECENT]
 
     def remember_database(self, path: Path) -> None:
-        """Make ``path`` the last database and the first of the recent ones."""
-        path = path.resolve()
-        recent = [p for p in self.recent_databases() if p.resolve() != path]
+        """Make ``path`` the last database and the first of the recent ones.
+
+        Kept as the user named it (absolute): a mapped drive stays ``Z:\\…``, which
+        the office knows, rather than the server's name it resolves to.
+        """
+        path = Path(os.path.abspath(path))
+        recent = [p for p in self.recent_databases() if not _same(p, path)]
         recent.insert(0, path)
         self.qsettings.setValue(LAST_DATABASE, str(path))
         self.qsettings.setValue(RECENT, [str(p) for p in recent[:MAX_RECENT]])
         self.qsettings.sync()
+
+
+def _same(a: Path, b: Path) -> bool:
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
 
 
 def _bytes(value: object) -> QByteArray | None:
