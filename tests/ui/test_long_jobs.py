@@ -149,6 +149,39 @@ def test_restore_shows_progress_and_reopens_the_database(qtbot, main_window, ans
     assert "kept as" in answers.messages[-1]
 
 
+def test_a_restore_waits_for_the_work_running_on_its_own_connections(qtbot, main_window, answers):
+    # Given a worker reading the database on its own connection (a check, a preview)
+    import time
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    from eventdesk.store import EventStore
+
+    path = main_window.store.path
+    backup = _wait(qtbot, main_window.backup())
+    ended = []
+
+    class Reader(QRunnable):
+        def run(self) -> None:
+            with EventStore.open(path, read_only=True) as store:
+                store.count_people()
+                time.sleep(1.5)  # longer than the restore takes here
+            ended.append(time.monotonic())
+
+    QThreadPool.globalInstance().start(Reader())
+    # when the database is restored meanwhile
+    main_window.ask_backup = lambda choices: backup
+    job = main_window.restore_backup()
+    replaced = []
+    job._signals.progressed.connect(
+        lambda _d, _t, text: text == "Replacing the database…" and replaced.append(time.monotonic())
+    )
+    _wait(qtbot, job)
+    # then the file was replaced only after the worker had let go of it
+    assert ended and replaced and ended[0] <= replaced[0]
+    assert "kept as" in answers.messages[-1]
+
+
 def test_a_restore_cancelled_before_replacing_changes_nothing(
     qtbot, main_window, answers, cancel_at
 ):

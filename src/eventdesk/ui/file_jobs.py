@@ -161,6 +161,23 @@ def check(window: MainWindow) -> ProgressJob:
 
 # -- restore ----------------------------------------------------------------------------
 
+#: How long a restore waits for the checks, purges and previews running beside the window.
+WORKERS_WAIT_MS = 30_000
+
+
+def _let_workers_finish() -> None:
+    """Let the work running on its own connections to the database end first.
+
+    On Windows a file another connection has open cannot be replaced (SQLite
+    opens without ``FILE_SHARE_DELETE``): a check or a preview still reading
+    would make the restore fail midway. Past the wait the restore goes on, and
+    a connection still open meets its short retry (``store/busy_files.py``).
+    """
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(WORKERS_WAIT_MS)
+
+
 _STEPS = {"keep": "Keeping the current file…", "copy": "Copying the backup…"}
 
 
@@ -185,6 +202,7 @@ def restore_file(window: MainWindow, backup_file: Path) -> ProgressJob | None:
         return DatabaseFiles(path).restore(backup_file, tell)
 
     window.release_store()
+    _let_workers_finish()
     job = ProgressJob("Restore from backup", "Restoring…", work, window)
 
     def reopen() -> bool:
