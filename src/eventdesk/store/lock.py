@@ -178,7 +178,7 @@ class FileLock:
                 if holder is None and not self.path.exists():
                     continue
                 raise DatabaseLocked(self.db_path, holder)
-            if not _same_file(fd, self.path):
+            if os.name != "nt" and not _same_file(fd, self.path):  # (Windows removes no open file)
                 os.close(fd)
                 continue
             try:
