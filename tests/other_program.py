@@ -8,12 +8,10 @@ runs the real command line, as an office's script would.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -52,31 +50,15 @@ def environment(home: Path | None = None, **extra: str | None) -> dict[str, str]
     return env
 
 
-@contextlib.contextmanager
-def held_open(db_path: Path, *, user: str | None = None) -> Iterator[subprocess.Popen]:
+def held_open(db_path: Path, *, user: str | None = None):
     """The database held open by another EventDesk process until the block ends.
 
     ``user`` rewrites the lock's record as if that user held it. The process
-    may be killed inside the block; it is waited for either way.
+    may be killed inside the block (``Popen.kill``); it is waited for either way.
     """
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(db_path), *([user] if user else [])],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=environment(),
-    )
-    try:
-        assert holder.stdout.readline().strip() == "holding"
-        yield holder
-    finally:
-        if holder.poll() is None:
-            holder.communicate("\n", timeout=30)
-        else:
-            holder.wait()
-            holder.stdin.close()
-            holder.stdout.close()
+    from tests.store.safety.faults import while_running
+
+    return while_running(HOLD, db_path, *([user] if user else []), ready="holding")
 
 
 def eventdesk(*args: str, home: Path | None = None, timeout: float = 120, **env: str | None):

@@ -43,6 +43,7 @@ def kill_when_paused(script: str, *args: object, timeout: float = 60) -> str:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     said = []
     watchdog = threading.Timer(timeout, child.kill)  # a child stuck before pausing: no hang
@@ -69,18 +70,24 @@ def kill_when_paused(script: str, *args: object, timeout: float = 60) -> str:
 @contextlib.contextmanager
 def while_running(script: str, *args: object, ready: str) -> Iterator[subprocess.Popen]:
     """Run ``script`` with ``args`` until the block ends; it prints ``ready`` when it is, and
-    ends when a line comes on its standard input."""
+    ends when a line comes on its standard input (the block may also end it, or kill it)."""
     child = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(script), *map(str, args)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     try:
         assert child.stdout.readline().strip() == ready
         yield child
     finally:
-        child.communicate("\n", timeout=30)
+        if child.poll() is None:
+            child.communicate("\n", timeout=30)
+        else:  # ended inside the block (told to, or killed)
+            child.wait()
+            for pipe in (child.stdin, child.stdout):
+                pipe.close()
 
 
 @contextlib.contextmanager

@@ -12,7 +12,6 @@ mounted (not root), a file-size limit stands in for the last of the three.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -117,13 +116,17 @@ LIMITED = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(os.name == "nt", reason="a file-size limit (RLIMIT_FSIZE) is POSIX's")
+@pytest.mark.posix(reason="a file-size limit (RLIMIT_FSIZE) is POSIX's")
 def test_a_day_whose_backup_does_not_fit_still_lists_under_a_file_size_limit(sample_store, db_path):
     sample_store.close()
     shutil.rmtree(backups.backup_folder(db_path), ignore_errors=True)
     assert db_path.stat().st_size > 100_000
     done = subprocess.run(
-        [sys.executable, "-c", LIMITED, str(db_path)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", LIMITED, str(db_path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert "Shanghai-Hong Kong" in done.stdout
