@@ -87,3 +87,14 @@ def test_every_text_file_the_program_opens_names_its_encoding():
         ):
             found.append(f"{where} {name}")
     assert found == []
+
+
+def test_sqlite_gets_plain_paths_or_uris_built_for_it():
+    """``Path.resolve().as_uri()`` names a mapped drive ``file://server/…``, which SQLite on
+    Windows refuses ("invalid uri authority"): URIs come from ``store.locations.sqlite_uri``."""
+    found = [
+        where
+        for where, call in _calls(PROGRAM)
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "as_uri"
+    ]
+    assert found == []

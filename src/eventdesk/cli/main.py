@@ -25,7 +25,7 @@ from eventdesk.cli import commands, spreadsheet_commands, summary_commands
 from eventdesk.cli.arguments import record_id
 from eventdesk.records import ValidationError
 from eventdesk.records.text import terminal_text
-from eventdesk.store import StoreError
+from eventdesk.store import StoreError, busy_files
 
 EXIT_BAD_DATA = 1
 EXIT_BAD_USAGE = 2
@@ -115,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_self_test()
         command = args.command or "gui"
         status = commands.COMMANDS[command](args)
+        for note in busy_files.take_notes():  # old backups or photos held open elsewhere
+            print(f"eventdesk: note: {note}", file=sys.stderr)
         sys.stdout.flush()  # a reader gone away is told here, not at the interpreter's exit
         return status
     except (StoreError, ValidationError) as exc:

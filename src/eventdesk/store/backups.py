@@ -30,7 +30,6 @@ copy is switched out of WAL mode so that reading it later leaves no
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -39,8 +38,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from eventdesk.store import disk, media, partials, photo_folder
+from eventdesk.store import busy_files, disk, media, partials, photo_folder
 from eventdesk.store.errors import BackupFailed, StoreError
+from eventdesk.store.locations import same_name
 from eventdesk.store.photo_pool import (
     copy_photos,
     held,
@@ -168,7 +168,7 @@ def backup(
                     note_incomplete(pool.path, set(lost))
                     if notes is not None:
                         notes += left_out(partial, bad, target)
-                os.replace(partial, target)
+                busy_files.replace(partial, target)  # a scanner may be reading it
             except BaseException:
                 partials.discard(partial)
                 raise
@@ -268,7 +268,8 @@ def list_backups(db_path: Path, *, complete_only: bool = True) -> list[Backup]:
     seen: set[Path] = set()
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         match = _NAME.match(path.name)
-        if not match or match["stem"] != db_path.stem or path.resolve() in seen:
+        same = match is not None and same_name(match["stem"], db_path.stem, folder)
+        if not same or path.resolve() in seen:
             continue
         if complete_only and not complete(path):
             continue
@@ -330,11 +331,8 @@ def rotate(db_path: Path) -> list[Path]:
         if b.reason.startswith(BEFORE_MIGRATION) and b.taken.date() in days
     }
     keep |= set(first_before_migration.values())
-    deleted = []
-    for b in rotating:
-        if b.path not in keep:
-            b.path.unlink(missing_ok=True)
-            deleted.append(b.path)
+    # one another program holds open (Windows: a scanner, OneDrive) is left for next time
+    deleted, _held_open = busy_files.remove_all([b.path for b in rotating if b.path not in keep])
     if deleted and _prune_due(backup_folder(db_path)):
         prune_photos(backup_folder(db_path))
     return deleted

@@ -28,6 +28,7 @@ from eventdesk.store.errors import (
     ReadOnlyLocation,
     StoreError,
 )
+from eventdesk.store.locations import sqlite_uri
 from eventdesk.store.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -85,9 +86,8 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
     file is read as immutable, since nobody can be writing it there either.
     ``immutable=True`` asks for that at once (a backup being looked at).
     """
-    uri = path.resolve().as_uri()
     if not immutable:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -99,7 +99,7 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
                 cannot_share = True  # no room for the -shm file; the file alone is all there is
             if not (isinstance(exc, sqlite3.OperationalError) and cannot_share):
                 raise
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
 
 
 def _has_log(path: Path) -> bool:

@@ -29,8 +29,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from eventdesk.store import photo_folder
+from eventdesk.store import busy_files, photo_folder
 from eventdesk.store.errors import StoreError
+from eventdesk.store.locations import long_path, shown
 
 SUFFIX = ".media"
 RENDITIONS = "renditions"  # derived, rebuilt on demand: not backed up
@@ -79,7 +80,8 @@ def digest(data: bytes) -> str:
 
 
 def path_in(folder: Path, sha256: str) -> Path:
-    return folder / sha256[:2] / sha256[2:]
+    """Where the photo ``sha256`` is (in the form without a length limit, if Windows needs it)."""
+    return long_path(folder / sha256[:2] / sha256[2:])
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -111,7 +113,7 @@ def write(folder: Path, data: bytes, *, sync: bool = True) -> str:
             if sync:
                 fh.flush()
                 os.fsync(fh.fileno())
-        os.replace(temp, target)
+        busy_files.replace(temp, target)  # a scanner may be reading the new file
         if sync:
             _fsync_folder(target.parent)
     except OSError as exc:
@@ -169,7 +171,7 @@ def copy_in(folder: Path, source: Path, sha256: str) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(temp, target)
+        busy_files.replace(temp, target)  # a scanner may be reading the new file
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -235,7 +237,7 @@ def stored(folder: Path) -> Iterable[tuple[str, Path]]:
             continue  # a linked folder is never walked: what it leads to is not ours
         for path in sub.iterdir():
             if not path.name.endswith(_TEMP):
-                yield sub.name + path.name, path
+                yield sub.name + path.name, long_path(path)
 
 
 def named_in(db: Database) -> set[str]:
@@ -260,7 +262,8 @@ def problems(db: Database) -> list[str]:
         elif is_link(path):
             found.append(f"file {fid} of meeting {mid}: {path} is a link, not a photo file")
         elif not _hashes_to(path, sha):
-            found.append(f"file {fid} of meeting {mid} is damaged: its bytes in {path} changed")
+            where = shown(path)
+            found.append(f"file {fid} of meeting {mid} is damaged: its bytes in {where} changed")
     return found
 
 
@@ -291,17 +294,14 @@ def orphans(db: Database, grace: float = GRACE) -> list[Path]:
     leftovers = [path for sha, path in stored(folder) if sha not in named]
     for sub in folder.iterdir():
         if sub.is_dir() and len(sub.name) == 2 and not sub.is_symlink():
-            leftovers += [p for p in sub.iterdir() if p.name.endswith(_TEMP)]
+            leftovers += [long_path(p) for p in sub.iterdir() if p.name.endswith(_TEMP)]
     cutoff = time.time() - grace
     return sorted(p for p in leftovers if p.lstat().st_mtime < cutoff)
 
 
 def remove_orphans(db: Database, grace: float = GRACE) -> list[Path]:
     """Delete what a crash between bytes and row left, or photos no meeting has any more."""
-    removed = orphans(db, grace)
-    for path in removed:
-        path.unlink(missing_ok=True)
-    return removed
+    return busy_files.remove_all(orphans(db, grace))[0]  # one held open elsewhere goes next time
 
 
 def move_out(db: Database) -> int:

@@ -32,6 +32,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventdesk.store.locations import sqlite_uri
+
 SUFFIX = ".media"
 NOTE = ".owner.json"
 #: The settings key of the database's identity.
@@ -211,9 +213,9 @@ def stamp(path: Path, ident: str) -> bool:
 def identity_at(path: Path, *, immutable: bool = False) -> str | None:
     """The identity of the database file at ``path``, read without changing it
     (``immutable``: a file no one writes, read without ``-wal``/``-shm`` beside it)."""
-    flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
+    flags = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}{flags}", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, **flags), uri=True)
     except sqlite3.Error:
         return None
     try:

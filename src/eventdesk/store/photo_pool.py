@@ -16,7 +16,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from eventdesk.store import media
+from eventdesk.store import busy_files, media
+from eventdesk.store.locations import sqlite_uri
 from eventdesk.store.snapshots import complete
 
 Progress = Callable[[int, int], object]
@@ -60,7 +61,7 @@ def left_out(copy: Path, bad: dict[str, str], target: Path) -> list[str]:
     """One line for each photo left out of the backup at ``target``, naming its record."""
     if not bad:
         return []
-    conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(copy, mode="ro"), uri=True)
     try:
         lines = []
         for sha, why in sorted(bad.items()):
@@ -90,9 +91,9 @@ def named_by(path: Path, *, immutable: bool = False) -> set[str]:
     ``immutable`` reads a file no one writes (a finished backup, a restore's
     candidate) without leaving ``-wal``/``-shm`` files beside it.
     """
-    flags = "?mode=ro&immutable=1" if immutable else "?mode=ro"
+    flags = {"mode": "ro", "immutable": "1"} if immutable else {"mode": "ro"}
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}{flags}", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, **flags), uri=True)
     except sqlite3.Error:
         return set()
     try:
@@ -149,10 +150,7 @@ def prune_photos(folder: Path) -> list[Path]:
     named: set[str] = set()
     for path in folder.glob("*.sqlite3"):
         named |= named_by(path, immutable=True)
-    removed = []
     recent = time.time() - media.GRACE  # a backup being written may have copied it just now
-    for sha, path in media.stored(pool):
-        if sha not in named and path.lstat().st_mtime < recent:
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    return removed
+    stored = media.stored(pool)
+    unnamed = [p for sha, p in stored if sha not in named and p.lstat().st_mtime < recent]
+    return busy_files.remove_all(unnamed)[0]  # one held open elsewhere goes next time

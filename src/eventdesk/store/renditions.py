@@ -22,6 +22,7 @@ from pathlib import Path
 
 from eventdesk.records import images
 from eventdesk.store import media
+from eventdesk.store.locations import long_path
 
 #: the longest side of a print rendition: a half-page photo at about 300 dpi
 PRINT_EDGE = 1600
@@ -59,7 +60,7 @@ def print_rendition(data: bytes) -> bytes:
 def cached_print_rendition(folder: Path | None, sha256: str, load) -> bytes:
     """The rendition of the photo ``sha256``, from the cache in ``folder`` or made by ``load()``."""
     name = f"{sha256}-{PRINT_EDGE}-v{_VERSION}"
-    cache = folder / media.RENDITIONS / name if folder else None
+    cache = long_path(folder / media.RENDITIONS / name) if folder else None
     if cache is not None and cache.is_file() and not media.is_link(cache):
         return cache.read_bytes()
     made = print_rendition(load())

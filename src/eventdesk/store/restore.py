@@ -24,7 +24,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from eventdesk.store import backups, partials, photo_folder, snapshots
+from eventdesk.store import backups, busy_files, partials, photo_folder, snapshots
 from eventdesk.store.database import connect_read_only, damaged
 from eventdesk.store.errors import NewerSchemaError, NotAnEventDeskDatabase, StoreError
 from eventdesk.store.lock import FileLock
@@ -98,11 +98,20 @@ def restore(backup: Path, db_path: Path, progress: Progress | None = None) -> Pa
                 stamped = _write_staging(backup, staging, ident, lambda d, t: tell("copy", d, t))
                 tell("replace", 0, 1)
                 replacing = True
-                # the log goes first: a log left beside the new file would be read into it
-                # (the file it belongs to, whole, is the copy kept above)
-                for suffix in ("-wal", "-shm"):
-                    db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-                os.replace(staging, db_path)
+                try:
+                    # the log goes first: a log left beside the new file would be read into
+                    # it (the file it belongs to, whole, is the copy kept above); on Windows
+                    # neither goes while another program has it open, so they wait a moment
+                    for suffix in ("-wal", "-shm"):
+                        busy_files.unlink(db_path.with_name(db_path.name + suffix))
+                    busy_files.replace(staging, db_path)
+                except PermissionError as exc:
+                    replacing = False  # still held after the wait: the file is as it was
+                    raise StoreError(
+                        f"Could not restore {db_path}: another program has it open "
+                        f"({exc.strerror}). Close it there and restore again; nothing was "
+                        "changed."
+                    ) from None
                 if not stamped:
                     photo_folder.forget_owner(db_path)
             except BaseException:
@@ -148,7 +157,7 @@ def _keep(db_path: Path, partial: Path, kept: Path, tell: snapshots.Progress) ->
         shutil.copyfile(db_path, partial)
         if snapshots.log_of(db_path).is_file():
             shutil.copyfile(snapshots.log_of(db_path), snapshots.log_of(kept))
-    os.replace(partial, kept)
+    busy_files.replace(partial, kept)
 
 
 def _write_staging(
