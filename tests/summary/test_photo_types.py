@@ -49,6 +49,7 @@ def test_the_photo_shows_in_the_output(kind, output, databases):
         cwd=ROOT,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=300,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
