@@ -63,11 +63,13 @@ def test_scrolling_the_view_fetches_the_next_page(qtbot, busy_window):
     busy_window.workspace.list_pane.select_id(store.busy_org_id)
     first = table.model_.rowCount()
     table.scrollToBottom()
-    qtbot.waitUntil(lambda: table.model_.rowCount() > first, timeout=2000)
-    for _ in range(10):
+    qtbot.waitUntil(lambda: table.model_.rowCount() > first, timeout=10_000)
+
+    def scrolled_to_the_end() -> bool:
         table.scrollToBottom()
-        qtbot.wait(10)
-    assert _meeting_titles(table.model_)[-1] == "Meeting 00"
+        return _meeting_titles(table.model_)[-1] == "Meeting 00"
+
+    qtbot.waitUntil(scrolled_to_the_end, timeout=10_000)
 
 
 def test_a_persons_page_pages_too_and_opens_a_meeting(qtbot, busy_window):
