@@ -25,8 +25,11 @@ Progress = Callable[[int, int], object]
 
 def held(pool: Path, target: Path) -> set[str]:
     """Photos the shared pool surely holds: those the newest finished backup beside it names,
-    but for those it could not copy (:func:`note_incomplete`)."""
-    if pool.parent != target.parent or not pool.is_dir():
+    but for those it could not copy (:func:`note_incomplete`).
+
+    Only a ``backups`` folder's shared pool: a database's own folder (a backup written with
+    ``backup -o`` beside other databases) holds nothing because a file beside it names it."""
+    if pool != target.parent / "media" or not pool.is_dir():
         return set()
     finished = [p for p in target.parent.glob("*.sqlite3") if p != target and complete(p)]
     if not finished:

@@ -76,6 +76,22 @@ def test_a_backup_to_a_file_beside_the_database_never_cleans_its_photos(office, 
     capsys.readouterr()
 
 
+@pytest.mark.parametrize("name", ["office.bak", "office-copy.sqlite3"])
+def test_a_backup_to_a_file_beside_the_database_carries_every_photo(office, tmp_path, name):
+    """The backup's folder holds its photos itself, though other databases stand beside it:
+    moved away alone with its folder, it still shows every photo (issue 20, QA of case 2)."""
+    shutil.copyfile(office, office.with_name("other.sqlite3"))  # any finished database beside
+    bak = office.with_name(name)
+    assert main(["--db", str(office), "backup", "-o", str(bak)]) == 0
+    folder = photo_folder.resolve(bak, identity_of(bak)).path
+    away = tmp_path / "away"
+    away.mkdir()
+    shutil.move(bak, away / bak.name)
+    shutil.move(folder, away / folder.name)
+    with EventStore.open(away / bak.name) as moved:
+        assert moved.integrity_problems() == []
+
+
 def test_a_plain_copy_of_the_file_reads_the_photos_but_never_cleans_them(office):
     bak = office.with_name("office.bak")
     shutil.copyfile(office, bak)  # as a file manager copies it: the same identity
