@@ -29,6 +29,7 @@ from eventdesk.records import (
 )
 from eventdesk.records.text import printable
 from eventdesk.store import EventStore, StoreError
+from eventdesk.store.media import BadPhoto
 from eventdesk.store.renditions import print_rendition
 from eventdesk.summary import prose
 from eventdesk.summary.decisions import decision_view, runs
@@ -107,8 +108,9 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> Me
     decisions = [
         decision_view(n, d, look, b.person, tongue) for n, d in enumerate(meeting.decisions, 1)
     ]
-    photos = [_photo(store, n, f, tongue) for n, f in enumerate(meeting.photos, 1)]
-    left_out = _unusable_photos(photos, tongue.zh)
+    unread: dict[int, str] = {}
+    photos = [_photo(store, n, f, tongue, unread) for n, f in enumerate(meeting.photos, 1)]
+    left_out = _unusable_photos(photos, tongue.zh, unread)
     courses = _course_groups(b)
     sessions = _sessions(b, decisions, photos, courses)
     known = {s.uid for s in meeting.sessions}
@@ -424,16 +426,31 @@ def _paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
 
 
-def _photo(store: EventStore, n: int, f: MeetingFile, lang: Language) -> PhotoView:
-    return PhotoView(
+def _photo(
+    store: EventStore, n: int, f: MeetingFile, lang: Language, unread: dict[int, str]
+) -> PhotoView:
+    """The photo's view; why its file could not be read goes in ``unread`` by the view's id."""
+    problem = ""
+    try:
+        data = _print_size(store, f)
+    except BadPhoto:
+        data = b""
+        problem = "its file is not the photo saved (a changed byte, or a link in its place)"
+    except StoreError:
+        data = b""
+        problem = "its file is missing or cannot be read"
+    view = PhotoView(
         uid=f.uid,
         id=f.id,
         caption=lang.pick(f.caption, f.caption_zh, f"photo {n} › caption_zh"),
         credit=f.credit,
         media_type=f.media_type,
-        data=_print_size(store, f),
+        data=data,
         session_uid=f.session_uid,
     )
+    if problem:
+        unread[id(view)] = f"{problem}; `eventdesk check` names it"
+    return view
 
 
 def _print_size(store: EventStore, f: MeetingFile) -> bytes:
@@ -442,17 +459,16 @@ def _print_size(store: EventStore, f: MeetingFile) -> bytes:
         return print_rendition(f.data)
     if f.id is None:
         return b""
-    try:
-        return store.photo_for_print(f.id)
-    except StoreError:  # its file is missing (``eventdesk check`` names it): print the rest
-        return b""
+    return store.photo_for_print(f.id)  # a missing or bad file: left out, the rest printed
 
 
 #: What every output reads: print copies of the other types are made into one of these.
 PRINTABLE_TYPES = ("image/png", "image/jpeg")
 
 
-def _unusable_photos(photos: list[PhotoView], zh: bool = False) -> list[str]:
+def _unusable_photos(
+    photos: list[PhotoView], zh: bool = False, unread: dict[int, str] | None = None
+) -> list[str]:
     """Leave out photos that are not images of their type (stored before they were checked).
 
     A photo's print-size rendition may be another image type than the
@@ -462,7 +478,7 @@ def _unusable_photos(photos: list[PhotoView], zh: bool = False) -> list[str]:
 
     warnings = []
     for photo in list(photos):
-        problem = check_image(photo.data, photo.media_type)
+        problem = (unread or {}).get(id(photo)) or check_image(photo.data, photo.media_type)
         real = media_type_of(photo.data) if problem and photo.media_type in FORMATS else None
         if real:
             photo.media_type = real

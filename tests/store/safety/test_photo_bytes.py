@@ -121,6 +121,25 @@ def test_a_summary_leaves_a_bad_photo_out(photo, db_path, tmp_path):
             store.photo_for_print(saved.id)
 
 
+@pytest.mark.parametrize("fault", ["a changed byte", "a link out of the folder", "missing"])
+def test_a_summary_says_why_a_bad_photo_was_left_out(capsys, photo, db_path, tmp_path, fault):
+    """The warning names what is wrong with the file, not "an empty file of 0 bytes"."""
+    _, _, path = photo
+    if fault == "a changed byte":
+        damage(path)
+    elif fault == "missing":
+        path.unlink()
+    else:
+        link_out(path, tmp_path)
+    status, _, err = run(
+        capsys, "--db", str(db_path), "summary", "1", "-o", str(tmp_path / "s.html")
+    )
+    assert status == 0 and (tmp_path / "s.html").exists()
+    (line,) = [w for w in err.splitlines() if "left out" in w]
+    assert "0 bytes" not in line and "eventdesk check" in line
+    assert ("missing" if fault == "missing" else "not the photo saved") in line
+
+
 def test_a_linked_photo_folder_inside_is_never_walked_nor_cleaned(photo, db_path, tmp_path):
     _, _, path = photo
     elsewhere = tmp_path / "elsewhere"
