@@ -8,6 +8,9 @@ rather than let it reach a query.
 from __future__ import annotations
 
 import argparse
+from datetime import date
+
+from eventdesk.records import parse_date
 
 _MAX_ID = 2**63 - 1
 
@@ -32,3 +35,11 @@ def year(text: str) -> int:
     if not 1 <= value <= 9999:
         raise argparse.ArgumentTypeError(f"{text!r} is not a year (1 to 9999)")
     return value
+
+
+def calendar_date(text: str) -> date:
+    """A date as YYYY-MM-DD, refused by argparse (exit 2) when it is not one."""
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

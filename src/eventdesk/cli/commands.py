@@ -12,60 +12,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from eventdesk import paths
-from eventdesk.cli import spreadsheet_commands, summary_commands
+from eventdesk.cli.opening import database_path, open_store, say_note
 from eventdesk.records.text import terminal_text
 from eventdesk.store import (
     DatabaseFiles,
-    DatabaseLocked,
-    DiskFull,
-    EventStore,
-    ReadOnlyLocation,
     ReadOnlyStore,
     StoreError,
 )
-
-
-def database_path(args: argparse.Namespace) -> Path:
-    return args.db if args.db is not None else paths.default_database()
-
-
-def open_store(args: argparse.Namespace, *, write: bool = False) -> EventStore:
-    """Open the database; a command that only reads may use a file another EventDesk holds.
-
-    With ``--read-only`` a command that writes is refused before anything is
-    opened; one that reads opens the file without a lock and changes nothing.
-    """
-    path = database_path(args)
-    if getattr(args, "read_only", False):
-        if write:
-            raise ReadOnlyStore(f"--read-only: {args.command} would change {path}; not run.")
-        return EventStore.open(path, create=False, read_only=True)
-    try:
-        store = EventStore.open(path)
-    except DatabaseLocked as locked:
-        if write:
-            raise
-        _note(f"{locked.who} has the file open; reading it read-only.")
-    except DiskFull as full:
-        if write:
-            raise
-        _note(full.reading_note())
-    except ReadOnlyLocation as exc:
-        if write:
-            raise
-        _note(f"{exc} Reading it read-only.")
-    else:
-        # The day's backup could not be made, and why: a command that reads goes on and says
-        # so; one that writes makes its own backup first, or is refused in its own one line.
-        for note in [] if write else store.notes:
-            _note(note)
-        return store
-    return EventStore.open(path, create=False, read_only=True)
-
-
-def _note(text: str) -> None:
-    print(f"eventdesk: note: {text}", file=sys.stderr)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -150,7 +103,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
     for note in notes:
-        _note(note)
+        say_note(note)
     if problems:
         return 1
     print(f"{database_path(args)}: no problems found.")
@@ -180,7 +133,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         target = store.backup(args.output, notes=notes)
     print(f"Backed up to {target}.")
     for note in notes:  # a photo left out: damaged, or a link in its place
-        _note(note)
+        say_note(note)
     return 0
 
 
@@ -193,6 +146,4 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
-    **summary_commands.COMMANDS,
-    **spreadsheet_commands.COMMANDS,
 }

@@ -1,6 +1,9 @@
 """``eventdesk``: the argument parser and the dispatch to each command.
 
-Commands live in :mod:`eventdesk.cli.commands`, one function each. A user's
+Commands live in :mod:`eventdesk.cli.commands`, :mod:`~eventdesk.cli.summary_commands`
+and :mod:`~eventdesk.cli.spreadsheet_commands`, one function each; this module
+is the only one that knows them all (each opens the store through
+:mod:`eventdesk.cli.opening`, so none imports another). A user's
 mistake (a bad file, an unknown id) ends in one line on stderr and exit 1; a
 bad command line in argparse's usage message and exit 2; Ctrl+C in one line
 and exit 130; a reader that stops reading (``eventdesk list | head -1``) in
@@ -17,7 +20,7 @@ import os
 import sqlite3
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from eventdesk import __version__
@@ -32,6 +35,13 @@ EXIT_BAD_USAGE = 2
 EXIT_BUG = 70  # EX_SOFTWARE
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl+C
 EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, as a shell reports `cat big | head -1`
+
+#: Every command's name and function, gathered from the modules that define them.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    **commands.COMMANDS,
+    **summary_commands.COMMANDS,
+    **spreadsheet_commands.COMMANDS,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -114,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_self_test()
         command = args.command or "gui"
-        status = commands.COMMANDS[command](args)
+        status = COMMANDS[command](args)
         for note in busy_files.take_notes():  # old backups or photos held open elsewhere
             print(f"eventdesk: note: {note}", file=sys.stderr)
         sys.stdout.flush()  # a reader gone away is told here, not at the interpreter's exit

@@ -1,7 +1,7 @@
 """``eventdesk import-attendees``, ``export-list`` and ``export-ics``: spreadsheets and calendars.
 
 Kept apart from :mod:`eventdesk.cli.commands` like the summary commands:
-``main`` adds the parsers, ``commands`` the functions. A file that cannot be
+``main`` adds both the parsers and the functions. A file that cannot be
 read or written raises ``SpreadsheetError`` (a ``StoreError``): one line on
 stderr, exit 1.
 """
@@ -11,19 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
-from eventdesk.cli.arguments import record_id
-from eventdesk.records import Side, parse_date
+from eventdesk.cli.arguments import calendar_date, record_id
+from eventdesk.cli.opening import open_store
+from eventdesk.records import Side
 from eventdesk.records.text import terminal_text
-
-
-def _date(text: str) -> date:
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -57,8 +50,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export-ics", help="write meetings to an iCalendar (.ics) file")
     p.add_argument("--meeting", type=record_id, metavar="ID", help="only this meeting")
-    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument(
+        "--from", dest="date_from", type=calendar_date, metavar="DATE", help="YYYY-MM-DD"
+    )
+    p.add_argument("--to", dest="date_to", type=calendar_date, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument(
         "--time-zone",
         metavar="ZONE",
@@ -71,7 +66,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import_attendees(args: argparse.Namespace) -> int:
-    from eventdesk.cli.commands import open_store
     from eventdesk.spreadsheets.attendee_import import apply, read_plan
     from eventdesk.spreadsheets.columns import FIELDS
 
@@ -104,7 +98,6 @@ def cmd_import_attendees(args: argparse.Namespace) -> int:
 
 
 def cmd_export_list(args: argparse.Namespace) -> int:
-    from eventdesk.cli.commands import open_store
     from eventdesk.spreadsheets.lists import list_table
     from eventdesk.spreadsheets.writing import write_table
 
@@ -116,7 +109,6 @@ def cmd_export_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export_ics(args: argparse.Namespace) -> int:
-    from eventdesk.cli.commands import open_store
     from eventdesk.spreadsheets.errors import SpreadsheetError
     from eventdesk.spreadsheets.ics import export_ics
 

@@ -1,8 +1,8 @@
 """``eventdesk summary``, ``report`` and ``courses``: printable documents without a window.
 
 Kept apart from :mod:`eventdesk.cli.commands` so the summary commands and
-their options live in one place; ``main`` adds the parsers and ``commands``
-the functions. The format is taken from the output's extension (.pdf, .docx,
+their options live in one place; ``main`` adds both the parsers and the
+functions. The format is taken from the output's extension (.pdf, .docx,
 .html). Warnings (a character no font can show) go to stderr; the file is
 still written, with the warning printed in it.
 """
@@ -11,18 +11,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
-from eventdesk.cli.arguments import record_id, year
-from eventdesk.records import parse_date
-
-
-def _date(text: str) -> date:
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+from eventdesk.cli.arguments import calendar_date, record_id, year
+from eventdesk.cli.opening import open_store
 
 
 def _page_size(p: argparse.ArgumentParser) -> None:
@@ -60,8 +52,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     _page_size(p)
 
     p = sub.add_parser("report", help="write a report of the meetings in a date range")
-    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument(
+        "--from", dest="date_from", type=calendar_date, metavar="DATE", help="YYYY-MM-DD"
+    )
+    p.add_argument("--to", dest="date_to", type=calendar_date, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument("--organisation", metavar="NAME", help="only meetings with this organisation")
     p.add_argument("--series", metavar="NAME", help="only meetings of this series")
     p.add_argument(
@@ -91,7 +85,6 @@ def _done(path: Path) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from eventdesk.cli.commands import open_store
     from eventdesk.summary import write_summary
 
     with open_store(args) as store:
@@ -102,7 +95,6 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from eventdesk.cli.commands import open_store
     from eventdesk.summary import write_period_report
 
     with open_store(args) as store:
@@ -120,7 +112,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_courses(args: argparse.Namespace) -> int:
-    from eventdesk.cli.commands import open_store
     from eventdesk.summary import write_course_register
 
     with open_store(args) as store:
