@@ -10,6 +10,7 @@ document itself.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -195,7 +196,7 @@ def write_summary(
     _format_of(path)
     if _isolate(store):
         return _isolated_write(
-            "write_summary",
+            write_summary,
             store,
             path,
             meeting_id=meeting_id,
@@ -226,7 +227,7 @@ def write_period_report(
     _format_of(path)
     if _isolate(store):
         return _isolated_write(
-            "write_period_report",
+            write_period_report,
             store,
             path,
             date_from=date_from,
@@ -263,7 +264,7 @@ def write_course_register(
     _format_of(path)
     if _isolate(store):
         return _isolated_write(
-            "write_course_register",
+            write_course_register,
             store,
             path,
             text=text,
@@ -308,7 +309,7 @@ def prepare_print(
 
     if apart or (apart is None and isolation.needed(store)):
         return isolation.run(
-            "prepare_print",
+            prepare_print,
             store,
             seconds=seconds,
             cancelled=cancelled,
@@ -327,7 +328,9 @@ def prepare_print(
     return pdf.prepare_print(lambda c: render(env, f"{name}.html.j2", c), context, width_css_px)
 
 
-def _isolated_write(function: str, store: EventStore, path: Path, **kwargs: Any) -> list[str]:
+def _isolated_write(
+    function: Callable[..., list[str]], store: EventStore, path: Path, **kwargs: Any
+) -> list[str]:
     """Write ``path`` in the child under a name of its own, then put it in place.
 
     A template stopped half way leaves no file, and an older file of that

@@ -112,10 +112,10 @@ def _builtin_digests() -> frozenset[str]:
 class _Worker:
     """The child process and the pipe to it; one call at a time."""
 
-    def __init__(self, cancelled: Callable[[], bool] | None) -> None:
+    def __init__(self, module: str, cancelled: Callable[[], bool] | None) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child_end = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child_end,), daemon=True)
+        self.process = context.Process(target=_serve, args=(child_end, module), daemon=True)
         self.process.start()
         child_end.close()
         # Starting takes a second or more (several on a busy machine): it is not the template's
@@ -143,14 +143,18 @@ _lock = threading.Lock()
 
 
 def run(
-    function: str,
+    function: Callable[..., Any],
     store: EventStore,
     *,
     seconds: float | None = None,
     cancelled: Callable[[], bool] | None = None,
     **kwargs: Any,
 ) -> Any:
-    """Call ``api.function(store, **kwargs)`` in the child; stop it past ``seconds``.
+    """Call ``function(store, **kwargs)`` in the child; stop it past ``seconds``.
+
+    ``function`` is a module-level function (``api.write_summary``): it
+    crosses to the child by its module and name, as pickle sends a function,
+    so this module need not know the functions it runs.
 
     Errors come back as the :class:`SummaryError` or :class:`StoreError` the
     child raised; a child that died (out of memory, or killed) is one line too.
@@ -163,7 +167,7 @@ def run(
     request = (function, str(store.path), _templates_folder(), limits, kwargs)
     with _lock:
         if _worker is None or not _worker.process.is_alive():
-            _worker = _Worker(cancelled)
+            _worker = _Worker(function.__module__, cancelled)
         worker = _worker
         worker.conn.send(request)
         deadline = time.monotonic() + budget + GRACE_SECONDS
@@ -225,13 +229,17 @@ def stop_worker() -> None:
 # -- the child's side ---------------------------------------------------------------
 
 
-def _serve(conn: Any) -> None:
-    """The child's loop: one request in, one answer out, until the pipe closes."""
+def _serve(conn: Any, module: str) -> None:
+    """The child's loop: one request in, one answer out, until the pipe closes.
+
+    ``module`` (the first function's) is imported before the child says it is
+    ready: the slow part of starting, done once and outside any template's budget.
+    """
     global _IN_CHILD
     _IN_CHILD = True
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the child shows nothing
     _limit_memory(MAX_MEMORY)
-    importlib.import_module("eventdesk.summary.api")  # the slow part of starting, done once
+    importlib.import_module(module)
     conn.send(("ready",))
     while True:
         try:
@@ -255,7 +263,11 @@ def _serve(conn: Any) -> None:
 
 
 def _answer(
-    function: str, db: str, folder: str | None, limits: dict[str, Any], kwargs: dict[str, Any]
+    function: Callable[..., Any],
+    db: str,
+    folder: str | None,
+    limits: dict[str, Any],
+    kwargs: dict[str, Any],
 ) -> Any:
     from eventdesk.summary import templates
 
@@ -264,9 +276,8 @@ def _answer(
     _limit_memory(limits.pop("MAX_MEMORY"))
     for name, value in limits.items():  # the parent's limits, its budget for this call
         setattr(sandbox, name, value)
-    api = importlib.import_module("eventdesk.summary.api")
     with EventStore.open(db, read_only=True, verify=False) as store:
-        return getattr(api, function)(store, **kwargs)
+        return function(store, **kwargs)
 
 
 def _limit_memory(cap: int) -> None:
