@@ -291,7 +291,7 @@ def minutes(lang: str = "en") -> Document:
     tag(doc, "{%p if presentations or proceedings %}")
     doc.add_heading(w["speeches"], level=1)
     tag(doc, "{%p for s in proceedings %}")
-    doc.add_heading("{{ s.number }}. {{ s.title }}", level=2)
+    doc.add_heading("{{ loop.index }}. {{ s.title }}", level=2)
     tag(doc, "{%p for t in s.speeches + s.talks %}")
     p = doc.add_paragraph()
     p.add_run("{{ t.kind_label }}").bold = True

@@ -1,0 +1,71 @@
+"""How the minutes and releases fall on paper: numbering, page ends, the last page.
+
+Given the example meeting and the five meetings of tests/summary/data (one of
+each kind an office records), written as a reader gets them, read back page by
+page as search and copy see them (``pdftotext -layout``, or python-docx).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from eventdesk import paths
+from eventdesk.store import EventStore
+from eventdesk.store.interchange import import_file
+from eventdesk.summary import write_summary
+
+DATA = Path(__file__).parent / "data"
+SOURCES = {
+    "example": paths.sample_meeting(),
+    **{k: DATA / f"{k}.json" for k in ("visited", "visiting", "cohost", "signing", "participant")},
+}
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory) -> dict[str, Path]:
+    """Each meeting imported once into a database of its own."""
+    folder = tmp_path_factory.mktemp("layout")
+    made = {}
+    for name, source in SOURCES.items():
+        made[name] = folder / f"{name}.sqlite3"
+        with EventStore.open(made[name]) as store:
+            import_file(store, source)
+    return made
+
+
+def write(stores: dict[str, Path], name: str, out: Path, **kw) -> Path:
+    with EventStore.open(stores[name]) as store:
+        (row,) = store.list_meetings()
+        write_summary(store, row.id, kw.pop("template", "minutes"), out, **kw)
+    return out
+
+
+SECTION = re.compile(r"^\s*(\d+)\. ")
+
+
+def _section_numbers(lines: list[str], heading: str) -> list[int]:
+    """The numbers of the sections under ``heading`` (the agenda above it numbers its own)."""
+    start = next(n for n, line in enumerate(lines) if line.strip() == heading)
+    return [int(m.group(1)) for line in lines[start:] if (m := SECTION.match(line))]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", ["cohost", "participant"])
+def test_sections_are_numbered_without_gaps(stores, tmp_path, name, lang):
+    """A session with nothing to print under it leaves no gap ("1.", "3.") in the PDF or Word."""
+    from docx import Document
+
+    from tests.tools import pdftotext_pages
+
+    heading = "致辞与报告" if lang == "zh" else "Speeches and presentations"
+    pdf = write(stores, name, tmp_path / "m.pdf", lang=lang)
+    lines = "\n".join(pdftotext_pages(pdf)).splitlines()
+    numbers = _section_numbers(lines, heading)
+    assert numbers == list(range(1, len(numbers) + 1)) and numbers
+
+    docx = write(stores, name, tmp_path / "m.docx", lang=lang)
+    paragraphs = [p.text for p in Document(str(docx)).paragraphs]
+    assert _section_numbers(paragraphs, heading) == numbers
