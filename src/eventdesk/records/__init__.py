@@ -14,6 +14,7 @@ from eventdesk.records.enums import (
     PresentationKind,
     Side,
 )
+from eventdesk.records.fields import new_uid
 from eventdesk.records.models import (
     Attendance,
     CourseEntry,
@@ -26,7 +27,6 @@ from eventdesk.records.models import (
     Person,
     Presentation,
     Session,
-    new_uid,
 )
 from eventdesk.records.names import display_name
 from eventdesk.records.validation import (

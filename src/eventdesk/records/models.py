@@ -13,13 +13,13 @@ while both are still being typed.
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import date, time
 from enum import Enum
 from functools import cache
 from typing import get_type_hints
 
+from eventdesk.records import fields as declare
 from eventdesk.records.enums import (
     AttendanceRole,
     CourseStatus,
@@ -34,13 +34,17 @@ from eventdesk.records.enums import (
     PresentationKind,
     Side,
 )
-from eventdesk.records.fields import shown, text
+from eventdesk.records.fields import (
+    NO_DEFAULT,
+    identity,
+    parts,
+    ref,
+    refs,
+    row_id,
+    text,
+    value,
+)
 from eventdesk.records.names import display_name
-
-
-def new_uid() -> str:
-    """A stable identity that survives export, import and re-import."""
-    return uuid.uuid4().hex
 
 
 @cache
@@ -65,20 +69,28 @@ class _Record:
 
 @dataclass
 class Organisation(_Record):
-    name: str = shown("&Name")
-    name_zh: str = shown("Name in &Chinese", default="")
-    short_name: str = shown("&Short name", default="")
-    kind: OrganisationKind = shown("&Kind", default=OrganisationKind.UNIVERSITY)
-    parent_id: int | None = shown("&Part of", default=None)
-    city: str = text("C&ity or region")
-    founded: date | None = shown("&Founded", default=None)
-    description: str = text("&Description", lines=4)
+    name: str = text("&Name", default=NO_DEFAULT, zh=True, strip=True, searched=True, naming=True)
+    name_zh: str = text("Name in &Chinese", strip=True, searched=True, naming=True)
+    short_name: str = text("&Short name", strip=True, searched=True, naming=True)
+    kind: OrganisationKind = value(
+        "enum", "&Kind", default=OrganisationKind.UNIVERSITY, required=True
+    )
+    parent_id: int | None = ref("organisations", "&Part of", name="parent")
+    city: str = text("C&ity or region", searched=True)
+    founded: date | None = value("date", "&Founded")
+    description: str = text("&Description", lines=4, zh=True)
     description_zh: str = text("Description (Chinese)", lines=3)
     notes: str = text()
     #: For an alliance: the ids of its member organisations, in listing order.
-    member_ids: list[int] = field(default_factory=list)
-    id: int | None = None
-    uid: str = field(default_factory=new_uid)
+    member_ids: list[int] = refs(
+        "organisations",
+        link="organisation_members",
+        owner="alliance_id",
+        key="member_id",
+        name="members",
+    )
+    id: int | None = row_id()
+    uid: str = identity()
 
     @property
     def label(self) -> str:
@@ -87,20 +99,24 @@ class Organisation(_Record):
 
 @dataclass
 class Person(_Record):
-    family_name: str = shown("&Family name")
-    given_name: str = shown("&Given name", default="")
-    name_order: NameOrder = shown("Name &order", default=NameOrder.FAMILY_FIRST)
-    name_zh: str = shown("Name in &Chinese", default="")
-    honorific: str = text("&Honorific", placeholder="Prof., Dr, Ms …")
+    family_name: str = text(
+        "&Family name", default=NO_DEFAULT, strip=True, required=True, searched=True, naming=True
+    )
+    given_name: str = text("&Given name", strip=True, searched=True, naming=True)
+    name_order: NameOrder = value(
+        "enum", "Name &order", default=NameOrder.FAMILY_FIRST, required=True
+    )
+    name_zh: str = text("Name in &Chinese", strip=True, searched=True, naming=True)
+    honorific: str = text("&Honorific", placeholder="Prof., Dr, Ms …", zh=True)
     honorific_zh: str = text("Honorific in Chinese", placeholder="教授, 博士 …")
-    title: str = text("Current &title")
-    title_zh: str = text("Title in Chinese")
-    organisation_id: int | None = shown("O&rganisation", default=None)
-    email: str = shown("&E-mail", default="")
+    title: str = text("Current &title", zh=True, searched=True)
+    title_zh: str = text("Title in Chinese", searched=True)
+    organisation_id: int | None = ref("organisations", "O&rganisation", name="organisation")
+    email: str = text("&E-mail", strip=True, searched=True)
     phone: str = text("&Phone")
     notes: str = text("&Notes", lines=4)
-    id: int | None = None
-    uid: str = field(default_factory=new_uid)
+    id: int | None = row_id()
+    uid: str = identity()
 
     @property
     def display_name(self) -> str:
@@ -109,21 +125,21 @@ class Person(_Record):
 
 @dataclass
 class HostOrganisation(_Record):
-    organisation_id: int
-    role: HostRole = HostRole.HOST
+    organisation_id: int = ref("organisations", default=NO_DEFAULT, name="organisation")
+    role: HostRole = value("enum", default=HostRole.HOST)
 
 
 @dataclass
 class Session(_Record):
-    title: str
-    title_zh: str = ""
-    start_time: time | None = None
-    end_time: time | None = None
-    chair_id: int | None = None
-    notes: str = ""
-    notes_zh: str = ""
-    id: int | None = None
-    uid: str = field(default_factory=new_uid)
+    title: str = text(default=NO_DEFAULT, zh=True, searched=True)
+    title_zh: str = text(searched=True)
+    start_time: time | None = value("time")
+    end_time: time | None = value("time")
+    chair_id: int | None = ref("people", name="chair")
+    notes: str = text(zh=True, searched=True)
+    notes_zh: str = text(searched=True)
+    id: int | None = row_id()
+    uid: str = identity()
 
 
 @dataclass
@@ -137,76 +153,81 @@ class Attendance(_Record):
     precedence in which names are printed.
     """
 
-    person_id: int
-    title: str = ""
-    title_zh: str = ""
-    organisation_id: int | None = None
-    capacity: str = ""
-    capacity_zh: str = ""
-    role: AttendanceRole = AttendanceRole.DELEGATE
-    side: Side = Side.OURS
-    id: int | None = None
-    uid: str = field(default_factory=new_uid)
+    person_id: int = ref("people", default=NO_DEFAULT, name="person", required=True)
+    title: str = text(zh=True, searched=True)
+    title_zh: str = text(searched=True)
+    organisation_id: int | None = ref("organisations", name="organisation")
+    capacity: str = text(zh=True, searched=True)
+    capacity_zh: str = text()
+    role: AttendanceRole = value("enum", default=AttendanceRole.DELEGATE, required=True)
+    side: Side = value("enum", default=Side.OURS, required=True)
+    id: int | None = row_id()
+    uid: str = identity()
 
 
 @dataclass
 class Presentation(_Record):
-    kind: PresentationKind = PresentationKind.PRESENTATION
-    title: str = ""
-    title_zh: str = ""
-    session_uid: str | None = None
-    presenter_ids: list[int] = field(default_factory=list)
-    abstract: str = ""
-    abstract_zh: str = ""
-    attachment_uid: str | None = None
-    id: int | None = None
-    uid: str = field(default_factory=new_uid)
+    kind: PresentationKind = value("enum", default=PresentationKind.PRESENTATION, required=True)
+    title: str = text(zh=True, searched=True)
+    title_zh: str = text(searched=True)
+    session_uid: str | None = ref("sessions", column="session_id", name="session", sibling=True)
+    presenter_ids: list[int] = refs(
+        "people", link="presenters", owner="presentation_id", key="person_id", name="presenters"
+    )
+    abstract: str = text(zh=True, searched=True)
+    abstract_zh: str = text(searched=True)
+    attachment_uid: str | None = ref(
+        "files", column="attachment_id", name="attachment", sibling=True
+    )
+    id: int | None = row_id()
+    uid: str = identity()
 
 
 @dataclass
 class CourseEntry(_Record):
-    title: str
-    programme: str = ""
-    programme_zh: str = ""
-    title_zh: str = ""
-    year: int | None = None
-    institution_id: int | None = None
-    teachers: str = ""
-    status: CourseStatus = CourseStatus.NOMINATED
-    notes: str = ""
+    title: str = text(default=NO_DEFAULT, zh=True, searched=True)
+    programme: str = text(zh=True, searched=True)
+    programme_zh: str = text(searched=True)
+    title_zh: str = text(searched=True)
+    year: int | None = value("int")
+    institution_id: int | None = ref("organisations", name="institution")
+    teachers: str = text(searched=True)
+    status: CourseStatus = value("enum", default=CourseStatus.NOMINATED, required=True)
+    notes: str = text()
     #: The meeting where it was announced; set by the store when saved with one.
-    meeting_id: int | None = None
-    id: int | None = None
-    uid: str = field(default_factory=new_uid)
+    meeting_id: int | None = ref("meetings", exchanged=False)
+    id: int | None = row_id()
+    uid: str = identity()
 
 
 @dataclass
 class DecisionParty(_Record):
     """An organisation or a person a decision concerns, and how ("Chair")."""
 
-    organisation_id: int | None = None
-    person_id: int | None = None
-    role: str = ""
-    role_zh: str = ""
+    organisation_id: int | None = ref("organisations", name="organisation")
+    person_id: int | None = ref("people", name="person")
+    role: str = text(zh=True)
+    role_zh: str = text()
 
 
 @dataclass
 class Decision(_Record):
-    text: str
-    text_zh: str = ""
+    # ``declare.text``: the field ``text`` hides the function ``text`` in this class body.
+    text: str = declare.text(default=NO_DEFAULT, zh=True, searched=True)
+    text_zh: str = declare.text(searched=True)
     #: What was signed, by the short name a release calls it ("the cooperation agreement",
     #: 《合作协议》), where ``text`` holds the document's full name or what it provides for.
-    document: str = ""
-    document_zh: str = ""
-    kind: DecisionKind = DecisionKind.OUTCOME
-    session_uid: str | None = None
-    parties: list[DecisionParty] = field(default_factory=list)
-    count: int | None = None
-    count_unit: str = ""
-    owner_id: int | None = None
-    due_date: date | None = None
-    id: int | None = None
-    uid: str = field(default_factory=new_uid)
+    document: str = declare.text(zh=True)
+    document_zh: str = declare.text()
+    kind: DecisionKind = value("enum", default=DecisionKind.OUTCOME, required=True)
+    session_uid: str | None = ref("sessions", column="session_id", name="session", sibling=True)
+    parties: list[DecisionParty] = parts(DecisionParty, "decision_parties", owner="decision_id")
+    count: int | None = value("int")
+    count_unit: str = declare.text(searched=True)
+    owner_id: int | None = ref("people", name="owner")
+    due_date: date | None = value("date")
+    id: int | None = row_id()
+    uid: str = identity()
 
 
 @dataclass
@@ -217,49 +238,49 @@ class MeetingFile(_Record):
     and editors do not need them); the store keeps the stored bytes then.
     """
 
-    original_name: str
-    media_type: str = "application/octet-stream"
-    kind: FileKind = FileKind.PHOTO
-    caption: str = ""
-    caption_zh: str = ""
-    credit: str = ""
-    session_uid: str | None = None
-    data: bytes | None = None
-    size: int = 0
-    id: int | None = None
-    uid: str = field(default_factory=new_uid)
+    original_name: str = text(default=NO_DEFAULT)
+    media_type: str = text(default="application/octet-stream")
+    kind: FileKind = value("enum", default=FileKind.PHOTO, required=True)
+    caption: str = text(zh=True)
+    caption_zh: str = text()
+    credit: str = text()
+    session_uid: str | None = ref("sessions", column="session_id", name="session", sibling=True)
+    data: bytes | None = value("bytes", required=True, managed=True)
+    size: int = value("int", default=0, managed=True, exchanged=False)
+    id: int | None = row_id()
+    uid: str = identity()
 
 
 @dataclass
 class Meeting(_Record):
-    title: str
-    start_date: date | None
-    title_zh: str = ""
-    series: str = ""
-    series_zh: str = ""
-    edition: str = ""
-    end_date: date | None = None
-    start_time: time | None = None
-    end_time: time | None = None
-    format: MeetingFormat = MeetingFormat.ONSITE
-    venue: str = ""
-    venue_zh: str = ""
-    our_role: OurRole = OurRole.PARTICIPANT
-    summary: str = ""
-    summary_zh: str = ""
-    background: str = ""
-    background_zh: str = ""
-    status: MeetingStatus = MeetingStatus.DRAFT
-    tags: list[str] = field(default_factory=list)
-    hosts: list[HostOrganisation] = field(default_factory=list)
-    sessions: list[Session] = field(default_factory=list)
-    attendees: list[Attendance] = field(default_factory=list)
-    presentations: list[Presentation] = field(default_factory=list)
-    courses: list[CourseEntry] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
-    files: list[MeetingFile] = field(default_factory=list)
-    id: int | None = None
-    uid: str = field(default_factory=new_uid)
+    title: str = text(default=NO_DEFAULT, zh=True, strip=True, searched=True)
+    start_date: date | None = value("date", default=NO_DEFAULT, required=True)
+    title_zh: str = text(searched=True)
+    series: str = text(zh=True, searched=True)
+    series_zh: str = text(searched=True)
+    edition: str = text(searched=True)
+    end_date: date | None = value("date")
+    start_time: time | None = value("time")
+    end_time: time | None = value("time")
+    format: MeetingFormat = value("enum", default=MeetingFormat.ONSITE, required=True)
+    venue: str = text(zh=True, searched=True)
+    venue_zh: str = text(searched=True)
+    our_role: OurRole = value("enum", default=OurRole.PARTICIPANT, required=True)
+    summary: str = text(zh=True, searched=True)
+    summary_zh: str = text(searched=True)
+    background: str = text(zh=True)
+    background_zh: str = text()
+    status: MeetingStatus = value("enum", default=MeetingStatus.DRAFT, required=True)
+    tags: list[str] = value("tags", default_factory=list, searched=True)
+    hosts: list[HostOrganisation] = parts(HostOrganisation, "meeting_hosts", key="organisation_id")
+    sessions: list[Session] = parts(Session, "sessions")
+    attendees: list[Attendance] = parts(Attendance, "attendances", order="precedence")
+    presentations: list[Presentation] = parts(Presentation, "presentations")
+    courses: list[CourseEntry] = parts(CourseEntry, "courses", standalone=True)
+    decisions: list[Decision] = parts(Decision, "decisions")
+    files: list[MeetingFile] = parts(MeetingFile, "files")
+    id: int | None = row_id()
+    uid: str = identity()
 
     @property
     def photos(self) -> list[MeetingFile]:
