@@ -2,7 +2,9 @@
 
 ``fresh_store`` is a real SQLite file in a temporary folder; ``sample_store``
 holds the example meeting of ``resources/samples`` imported through the
-interchange format, the way a user would load it.
+interchange format, the way a user would load it. ``postgres_address`` is an
+empty database on a real PostgreSQL the run starts itself; ``engine_address``
+runs a test once on each engine.
 """
 
 from __future__ import annotations
@@ -37,6 +39,35 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "eventdesk.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL on the loopback for the whole run, started on first use
+    (tests/postgres_server.py); skipped where none is installed, failed so under CI."""
+    from tests.postgres_server import start_or_skip
+
+    server = start_or_skip()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_address(postgres_server) -> str:
+    """The ``postgresql://`` address of a new, empty database of its own, dropped after."""
+    name = postgres_server.create_database()
+    yield postgres_server.address(name)
+    postgres_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine_address(request, db_path: Path) -> str:
+    """An empty store's address on each engine in turn: a SQLite file's path, then a
+    PostgreSQL database's ``postgresql://`` address (the test ids end ``[sqlite]`` and
+    ``[postgresql]``). The server starts only if a ``[postgresql]`` test runs."""
+    if request.param == "sqlite":
+        return str(db_path)
+    return request.getfixturevalue("postgres_address")
 
 
 @pytest.fixture

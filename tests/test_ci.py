@@ -43,3 +43,15 @@ def test_platforms_md_names_every_job():
     text = (ROOT / "docs" / "platforms.md").read_text(encoding="utf-8")
     for job in ("windows-latest", "macos-latest", "ubuntu-24.04", "Debian"):
         assert job in text
+
+
+def test_every_job_has_postgresql_for_the_team_database_tests():
+    """.ci/run installs Debian's package when initdb is missing; the Windows and macOS jobs name
+    the folder of theirs, so a PostgreSQL that is not found fails the tests there, never skips."""
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"/usr/lib/postgresql/\*/bin/initdb.*\|\| need\+=\(postgresql\)", run)
+    workflow = WORKFLOW.read_text(encoding="utf-8")
+    desktop = workflow[workflow.index("  desktop:") :]
+    assert "brew install postgresql@" in desktop and "$PGBIN" in desktop
+    assert 'echo "EVENTDESK_PG_BINDIR=$bindir" >> "$GITHUB_ENV"' in desktop
+    assert desktop.index("EVENTDESK_PG_BINDIR") < desktop.index("python -m pytest")
