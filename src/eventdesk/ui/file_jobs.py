@@ -25,7 +25,7 @@ from eventdesk.ui.long_jobs import Cancelled, JobControl, ProgressJob
 from eventdesk.ui.opening import open_for_window
 
 if TYPE_CHECKING:
-    from eventdesk.ui.main_window import MainWindow
+    from eventdesk.ui.file_host import FileHost
 
 
 @contextlib.contextmanager
@@ -41,8 +41,8 @@ def _own_store(store: EventStore, *, read_only: bool) -> Iterator[EventStore]:
         own.close()
 
 
-def _job(window: MainWindow, title: str, label: str, work) -> ProgressJob:
-    return ProgressJob(title, label, work, window, in_thread=window.store.path is not None)
+def _job(host: FileHost, title: str, label: str, work) -> ProgressJob:
+    return ProgressJob(title, label, work, host.window(), in_thread=host.store.path is not None)
 
 
 # -- export -----------------------------------------------------------------------------
@@ -71,36 +71,36 @@ def write_export(store: EventStore, path: Path, control: JobControl) -> Path:
     return path
 
 
-def export_database(window: MainWindow, path: Path) -> ProgressJob:
-    store = window.store
+def export_database(host: FileHost, path: Path) -> ProgressJob:
+    store = host.store
     job = _job(
-        window,
+        host,
         "Export whole database",
         f"Exporting to {path.name}…",
         lambda control: write_export(store, path, control),
     )
-    job.finished.connect(lambda written: _exported(window, written))
+    job.finished.connect(lambda written: _exported(host, written))
     job.cancelled.connect(
-        lambda: window.statusBar().showMessage("Export cancelled; no file was written.", 8000)
+        lambda: host.statusBar().showMessage("Export cancelled; no file was written.", 8000)
     )
-    job.failed.connect(lambda message: window.warn(f"Nothing was exported: {message}"))
+    job.failed.connect(lambda message: host.warn(f"Nothing was exported: {message}"))
     return job.start()
 
 
-def _exported(window: MainWindow, written: Path) -> None:
-    window.statusBar().showMessage(f"Wrote {written}", 8000)
-    note = window.store.too_big_to_import(written)
+def _exported(host: FileHost, written: Path) -> None:
+    host.statusBar().showMessage(f"Wrote {written}", 8000)
+    note = host.store.too_big_to_import(written)
     if note:
-        window.warn(note)
+        host.warn(note)
 
 
 # -- backup -----------------------------------------------------------------------------
 
 
-def backup(window: MainWindow) -> ProgressJob | None:
-    store = window.store
+def backup(host: FileHost) -> ProgressJob | None:
+    store = host.store
     if store.path is None:
-        window.warn("An in-memory database has no backup folder.")
+        host.warn("An in-memory database has no backup folder.")
         return None
 
     notes: list[str] = []  # photos left out: damaged, or a link in their place
@@ -113,25 +113,25 @@ def backup(window: MainWindow) -> ProgressJob | None:
             )
 
     def done(target: Path) -> None:
-        window.statusBar().showMessage(f"Backed up to {target}", 8000)
+        host.statusBar().showMessage(f"Backed up to {target}", 8000)
         if notes:
-            window.warn(f"Backed up to {target}, but:\n" + "\n".join(f"• {n}" for n in notes))
+            host.warn(f"Backed up to {target}, but:\n" + "\n".join(f"• {n}" for n in notes))
 
-    job = _job(window, "Back up", "Backing up…", work)
+    job = _job(host, "Back up", "Backing up…", work)
     job.finished.connect(done)
     job.cancelled.connect(
-        lambda: window.statusBar().showMessage("Backup cancelled; no copy was kept.", 8000)
+        lambda: host.statusBar().showMessage("Backup cancelled; no copy was kept.", 8000)
     )
-    job.failed.connect(window.warn)
+    job.failed.connect(host.warn)
     return job.start()
 
 
 # -- check ------------------------------------------------------------------------------
 
 
-def check(window: MainWindow) -> ProgressJob:
+def check(host: FileHost) -> ProgressJob:
     """SQLite's full integrity check and EventDesk's own checks; the findings are told."""
-    store = window.store
+    store = host.store
 
     def work(control: JobControl) -> list[str]:
         # Not read-only: the search indexes' own check is written as an INSERT.
@@ -140,22 +140,22 @@ def check(window: MainWindow) -> ProgressJob:
                 progress=lambda done, total: control.report(done, total, "Checking every page…")
             )
 
-    job = _job(window, "Check database", "Checking the database…", work)
+    job = _job(host, "Check database", "Checking the database…", work)
 
     def done(problems: list[str]) -> None:
         if not problems:
-            window.inform("The check found no problems.")
+            host.inform("The check found no problems.")
             return
         shown = "\n".join(f"• {p}" for p in problems[:15])
         more = f"\n… and {len(problems) - 15} more" if len(problems) > 15 else ""
-        window.warn(
+        host.warn(
             f"The check found {len(problems)} problem(s):\n{shown}{more}\n\n"
             "File › Restore from backup puts back an earlier copy."
         )
 
     job.finished.connect(done)
-    job.cancelled.connect(lambda: window.statusBar().showMessage("Check cancelled.", 5000))
-    job.failed.connect(window.warn)
+    job.cancelled.connect(lambda: host.statusBar().showMessage("Check cancelled.", 5000))
+    job.failed.connect(host.warn)
     return job.start()
 
 
@@ -181,13 +181,13 @@ def _let_workers_finish() -> None:
 _STEPS = {"keep": "Keeping the current file…", "copy": "Copying the backup…"}
 
 
-def restore_file(window: MainWindow, backup_file: Path) -> ProgressJob | None:
+def restore_file(host: FileHost, backup_file: Path) -> ProgressJob | None:
     """Put ``backup_file`` in place of the open database (the replaced file is kept).
 
     The window lets go of the database while this runs, and opens it again
     when done: restored, or as it was if cancelled or refused.
     """
-    path = window.store.path
+    path = host.store.path
     if path is None:
         return None
 
@@ -201,30 +201,30 @@ def restore_file(window: MainWindow, backup_file: Path) -> ProgressJob | None:
 
         return DatabaseFiles(path).restore(backup_file, tell)
 
-    window.release_store()
+    host.release_store()
     _let_workers_finish()
-    job = ProgressJob("Restore from backup", "Restoring…", work, window)
+    job = ProgressJob("Restore from backup", "Restoring…", work, host.window())
 
     def reopen() -> bool:
         store = open_for_window(
-            path, create=False, ask_read_only=window.ask_read_only, show_error=window.warn
+            path, create=False, ask_read_only=host.ask_read_only, show_error=host.warn
         )
-        window.install_store(store if store is not None else EventStore.in_memory())
+        host.install_store(store if store is not None else EventStore.in_memory())
         return store is not None
 
     def done(kept: Path) -> None:
         if reopen():
-            window.inform(
+            host.inform(
                 f"Restored {path.name} from {backup_file.name}. "
                 f"The replaced file was kept as {kept}."
             )
 
     def cancelled() -> None:
         reopen()
-        window.statusBar().showMessage("Restore cancelled; nothing was changed.", 8000)
+        host.statusBar().showMessage("Restore cancelled; nothing was changed.", 8000)
 
     def failed(message: str) -> None:
-        window.warn(message)
+        host.warn(message)
         reopen()
 
     job.finished.connect(done)

@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path | None = None) -> BackgroundTask | None:
         """File › Import: the task under way (its ``finished``/``failed`` say how it ended)."""
-        return database_files.import_into(self, path)
+        return database_files.import_into(self, path, action=self.actions_.import_file)
 
     def export_meeting(self, path: Path | None = None) -> bool:
         return database_files.export_meeting(self, path)

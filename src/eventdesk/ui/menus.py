@@ -2,20 +2,57 @@
 
 Only layout and wiring: every action calls a method of the main window, which
 holds the behaviour. ``MenuActions`` names the actions so the window (and the
-tests) can enable, relabel or trigger them.
+tests) can enable, relabel or trigger them. The window is taken as a
+:class:`MenuHost`, the commands the menus call, so this module does not
+import the main window that imports it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-if TYPE_CHECKING:
-    from eventdesk.ui.main_window import MainWindow
+
+class MenuHost(Protocol):
+    """The window as the menus see it: its menu bar, its undo stack, and a method per command.
+
+    What each command returns (saved or not, the dialog or job it opened) is
+    for the tests; the menus ignore it.
+    """
+
+    undo_stack: QUndoStack
+
+    def window(self) -> QWidget: ...
+    def menuBar(self) -> QMenuBar: ...
+    def close(self) -> bool: ...
+    def fill_recent_menu(self, menu: QMenu) -> None: ...
+    def new_record(self) -> object: ...
+    def save(self) -> object: ...
+    def new_database(self) -> object: ...
+    def open_database(self) -> object: ...
+    def import_file(self) -> object: ...
+    def import_attendees(self) -> object: ...
+    def export_meeting(self) -> object: ...
+    def export_calendar(self) -> object: ...
+    def export_database(self) -> object: ...
+    def export_list(self) -> object: ...
+    def backup(self) -> object: ...
+    def restore_backup(self) -> object: ...
+    def check_database(self) -> object: ...
+    def print_summary(self) -> object: ...
+    def export_summary(self) -> object: ...
+    def delete_selected(self) -> object: ...
+    def merge_selected(self) -> object: ...
+    def show_trash(self) -> object: ...
+    def focus_search(self) -> object: ...
+    def show_preferences(self) -> object: ...
+    def show_about(self) -> object: ...
+    def show_guide(self) -> object: ...
+    def show_shortcuts(self) -> object: ...
 
 
 @dataclass
@@ -49,37 +86,38 @@ class MenuActions:
     guide: QAction
 
 
-def _action(window: MainWindow, text: str, slot, shortcut=None) -> QAction:
-    action = QAction(text, window)
+def _action(parent: QWidget, text: str, slot, shortcut=None) -> QAction:
+    action = QAction(text, parent)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     action.triggered.connect(lambda _checked=False: slot())
     return action
 
 
-def build_menus(window: MainWindow) -> MenuActions:
+def build_menus(host: MenuHost) -> MenuActions:
     keys = QKeySequence.StandardKey
-    bar = window.menuBar()
+    bar = host.menuBar()
+    window = host.window()  # the actions' parent: their shortcuts work while it is active
 
     file_menu = bar.addMenu("&File")
-    new_record = _action(window, "&New meeting", window.new_record, keys.New)
-    save = _action(window, "&Save", window.save, keys.Save)
-    new_database = _action(window, "New &database…", window.new_database)
-    open_database = _action(window, "&Open database…", window.open_database, keys.Open)
+    new_record = _action(window, "&New meeting", host.new_record, keys.New)
+    save = _action(window, "&Save", host.save, keys.Save)
+    new_database = _action(window, "New &database…", host.new_database)
+    open_database = _action(window, "&Open database…", host.open_database, keys.Open)
     recent_menu = QMenu("Open &recent", window)
-    recent_menu.aboutToShow.connect(lambda: window.fill_recent_menu(recent_menu))
-    import_file = _action(window, "&Import…", window.import_file)
-    export_meeting = _action(window, "&Export meeting…", window.export_meeting)
-    export_calendar = _action(window, "Add meeting to &calendar (.ics)…", window.export_calendar)
-    export_database = _action(window, "Export &whole database…", window.export_database)
-    backup = _action(window, "&Back up now", window.backup)
-    restore_backup = _action(window, "Restore from bac&kup…", window.restore_backup)
-    check_database = _action(window, "&Check database…", window.check_database)
-    import_attendees = _action(window, "Import &attendee list…", window.import_attendees)
-    export_list = _action(window, "Export &list…", window.export_list)
-    print_summary = _action(window, "&Print…", window.print_summary, keys.Print)
-    export_summary = _action(window, "Export s&ummary…", window.export_summary)
-    quit_ = _action(window, "&Quit", window.close, keys.Quit)
+    recent_menu.aboutToShow.connect(lambda: host.fill_recent_menu(recent_menu))
+    import_file = _action(window, "&Import…", host.import_file)
+    export_meeting = _action(window, "&Export meeting…", host.export_meeting)
+    export_calendar = _action(window, "Add meeting to &calendar (.ics)…", host.export_calendar)
+    export_database = _action(window, "Export &whole database…", host.export_database)
+    backup = _action(window, "&Back up now", host.backup)
+    restore_backup = _action(window, "Restore from bac&kup…", host.restore_backup)
+    check_database = _action(window, "&Check database…", host.check_database)
+    import_attendees = _action(window, "Import &attendee list…", host.import_attendees)
+    export_list = _action(window, "Export &list…", host.export_list)
+    print_summary = _action(window, "&Print…", host.print_summary, keys.Print)
+    export_summary = _action(window, "Export s&ummary…", host.export_summary)
+    quit_ = _action(window, "&Quit", host.close, keys.Quit)
     quit_.setShortcut(QKeySequence("Ctrl+Q"))
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
     for item in (new_record, save, None, new_database, open_database, recent_menu, None):
@@ -93,27 +131,27 @@ def build_menus(window: MainWindow) -> MenuActions:
         _add(file_menu, item)
 
     edit_menu = bar.addMenu("&Edit")
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo = host.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(keys.Undo))
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo = host.undo_stack.createRedoAction(window, "&Redo")
     redo.setShortcut(QKeySequence(keys.Redo))
-    delete = _action(window, "&Delete", window.delete_selected, Qt.Key.Key_Delete)
+    delete = _action(window, "&Delete", host.delete_selected, Qt.Key.Key_Delete)
     # Delete acts on the list; in a text field the key deletes text as usual.
     delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    trash = _action(window, "&Trash…", window.show_trash)
-    merge = _action(window, "&Merge into…", window.merge_selected)
+    trash = _action(window, "&Trash…", host.show_trash)
+    merge = _action(window, "&Merge into…", host.merge_selected)
     merge.setStatusTip("Make the selected person or organisation part of another (a duplicate)")
-    find = _action(window, "&Find", window.focus_search, keys.Find)
-    preferences = _action(window, "Prefere&nces…", window.show_preferences, keys.Preferences)
+    find = _action(window, "&Find", host.focus_search, keys.Find)
+    preferences = _action(window, "Prefere&nces…", host.show_preferences, keys.Preferences)
     preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
     for item in (undo, redo, None, delete, merge, trash, None, find, None, preferences):
         _add(edit_menu, item)
 
     help_menu = bar.addMenu("&Help")
-    about = _action(window, "&About EventDesk", window.show_about)
+    about = _action(window, "&About EventDesk", host.show_about)
     about.setMenuRole(QAction.MenuRole.AboutRole)
-    guide = _action(window, "&User guide", window.show_guide, keys.HelpContents)
-    shortcuts = _action(window, "&Keyboard shortcuts", window.show_shortcuts)
+    guide = _action(window, "&User guide", host.show_guide, keys.HelpContents)
+    shortcuts = _action(window, "&Keyboard shortcuts", host.show_shortcuts)
     for item in (guide, shortcuts, None, about):
         _add(help_menu, item)
 
