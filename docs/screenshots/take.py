@@ -170,7 +170,7 @@ def user_guide(window: MainWindow) -> QWidget:
 
 @shot("new-organisation")
 def new_organisation(window: MainWindow) -> QWidget:
-    from eventdesk.ui.create_in_place import NewOrganisationDialog
+    from eventdesk.ui.meeting_editor.create_in_place import NewOrganisationDialog
 
     dialog = NewOrganisationDialog(window.store, "University of Hamburg", window)
     dialog.short_name.setText("UHH")
@@ -181,7 +181,7 @@ def new_organisation(window: MainWindow) -> QWidget:
 
 @shot("new-person")
 def new_person(window: MainWindow) -> QWidget:
-    from eventdesk.ui.create_in_place import NewPersonDialog
+    from eventdesk.ui.meeting_editor.create_in_place import NewPersonDialog
 
     editor = window.workspace.editors.meeting_editor
     dialog = NewPersonDialog(window.store, editor._labels, "丁晓东", window)
@@ -224,7 +224,7 @@ def long_names_attendee(window: MainWindow) -> None:
 @shot("long-names-new-person")
 def long_names_new_person(window: MainWindow) -> QWidget:
     """The New-person form with a long organisation picked and a name already recorded."""
-    from eventdesk.ui.create_in_place import NewPersonDialog
+    from eventdesk.ui.meeting_editor.create_in_place import NewPersonDialog
 
     editor = window.workspace.editors.meeting_editor
     dialog = NewPersonDialog(window.store, editor._labels, "Tai Man Christopher AU-YEUNG", window)

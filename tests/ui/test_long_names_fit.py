@@ -22,7 +22,7 @@ from eventdesk.records import (
     Organisation,
     Person,
 )
-from eventdesk.ui.create_in_place import NewOrganisationDialog, NewPersonDialog
+from eventdesk.ui.meeting_editor.create_in_place import NewOrganisationDialog, NewPersonDialog
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.merge_records import MergeDialog
 from eventdesk.ui.screen_fit import fitted

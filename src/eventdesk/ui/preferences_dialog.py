@@ -36,7 +36,7 @@ class PreferencesDialog(QDialog):
         self.organisation = None
         if store is not None:
             # (imported here: the meeting editor's package imports this dialog's window)
-            from eventdesk.ui.create_in_place import install_creators
+            from eventdesk.ui.meeting_editor.create_in_place import install_creators
             from eventdesk.ui.meeting_editor.finder import RecordPicker, organisation_source
 
             self.organisation = RecordPicker(

@@ -25,7 +25,7 @@ from eventdesk.records import (
     PresentationKind,
     Side,
 )
-from eventdesk.ui.create_in_place import NewOrganisationDialog
+from eventdesk.ui.meeting_editor.create_in_place import NewOrganisationDialog
 
 TITLE = "2022 Annual Meeting of the Shanghai-Hong Kong University Alliance"
 TITLE_ZH = "沪港大学联盟2022年年会"

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 
 from eventdesk.records import NameOrder, Organisation, Person
-from eventdesk.ui.create_in_place import NewOrganisationDialog, NewPersonDialog
+from eventdesk.ui.meeting_editor.create_in_place import NewOrganisationDialog, NewPersonDialog
 
 
 @pytest.fixture(autouse=True)

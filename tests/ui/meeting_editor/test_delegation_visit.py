@@ -17,7 +17,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from eventdesk.records import MeetingFormat, NameOrder, OurRole, Side
-from eventdesk.ui.create_in_place import NewOrganisationDialog
+from eventdesk.ui.meeting_editor.create_in_place import NewOrganisationDialog
 
 TOPICS = [
     "Student exchange",

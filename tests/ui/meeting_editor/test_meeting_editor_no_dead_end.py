@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from eventdesk.records import NameOrder, Organisation
-from eventdesk.ui.create_in_place import NewOrganisationDialog, NewPersonDialog
+from eventdesk.ui.meeting_editor.create_in_place import NewOrganisationDialog, NewPersonDialog
 
 
 def _dialog(kind):

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from eventdesk.records import Meeting, Problem, ValidationError, validate_meeting
 from eventdesk.store import EventStore, StoreError
-from eventdesk.ui.create_in_place import install_creators
 from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.elided_label import ElidedLabel
 from eventdesk.ui.escape_key import EscapeReverts
@@ -35,6 +34,7 @@ from eventdesk.ui.marking import PROBLEM_COLOUR
 from eventdesk.ui.meeting_editor import crash_drafts
 from eventdesk.ui.meeting_editor.attendees_tab import AttendeesTab
 from eventdesk.ui.meeting_editor.courses_tab import CoursesTab
+from eventdesk.ui.meeting_editor.create_in_place import install_creators
 from eventdesk.ui.meeting_editor.decisions_tab import DecisionsTab
 from eventdesk.ui.meeting_editor.details_tab import DetailsTab
 from eventdesk.ui.meeting_editor.labels import Labels
