@@ -104,7 +104,7 @@ def one_run(source: Path, workdir: Path, xlsx: Path, run: int) -> tuple[float, f
     db = workdir / f"run-{run}.sqlite3"
     shutil.copy(source, db)
     with EventStore.open(db) as store:
-        meeting = store.save_meeting(Meeting(title=f"Benchmark {run}", start_date=date.today()))
+        meeting = store.meetings.save(Meeting(title=f"Benchmark {run}", start_date=date.today()))
         assert meeting.id is not None
         started = time.perf_counter()
         plan = read_plan(store, meeting.id, xlsx)

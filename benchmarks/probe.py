@@ -141,7 +141,7 @@ def work(db: Path, out: Path) -> None:
             samples["plain"].append(_ms(started))
     (meeting_id,) = store.db.execute("SELECT id FROM meetings WHERE uid = 'bench-200'").fetchone()
     editor = window.workspace.editors.meeting_editor
-    other = store.list_meetings(limit=1)[0].id
+    other = store.meetings.list(limit=1)[0].id
     for _ in range(7):
         editor.load(other)
         app.processEvents()

@@ -74,7 +74,7 @@ def add_a_day(store: EventStore, day: int, photos: list[bytes]) -> list[Path]:
         )
         for k in range(4)
     ]
-    saved = store.save_meeting(meeting)
+    saved = store.meetings.save(meeting)
     folder = media.folder_for(store.path)
     shas = [
         row[0]
@@ -150,12 +150,12 @@ def org_page(store: EventStore) -> None:
 
 def save_200(store: EventStore, runs: int) -> float:
     (mid,) = [r[0] for r in store.db.execute("SELECT id FROM meetings WHERE uid = 'bench-200'")]
-    meeting = store.get_meeting(mid)
+    meeting = store.meetings.get(mid)
     samples = []
     for n in range(runs + 1):
         meeting.attendees[100].title = f"Director {n}"
         started = time.perf_counter()
-        meeting = store.save_meeting(meeting)
+        meeting = store.meetings.save(meeting)
         samples.append((time.perf_counter() - started) * 1000)
     return statistics.median(samples[1:])
 

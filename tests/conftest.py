@@ -85,8 +85,8 @@ def sample_store(fresh_store: EventStore) -> EventStore:
 
 @pytest.fixture
 def sample_meeting(sample_store: EventStore):
-    (row,) = sample_store.list_meetings()
-    return sample_store.get_meeting(row.id)
+    (row,) = sample_store.meetings.list()
+    return sample_store.meetings.get(row.id)
 
 
 def save_visit_of_mixed_script_partner(store: EventStore) -> None:
@@ -101,7 +101,7 @@ def save_visit_of_mixed_script_partner(store: EventStore) -> None:
     guest = store.save_person(Person("Wong", "Ka Ming", organisation_id=hkbu.id))
     meeting = Meeting(title="Delegation visit", start_date=date(2026, 3, 2))
     meeting.attendees = [Attendance(person_id=guest.id, organisation_id=hkbu.id)]
-    store.save_meeting(meeting)
+    store.meetings.save(meeting)
 
 
 @pytest.fixture
@@ -128,7 +128,7 @@ def busy_org_store(fresh_store: EventStore) -> EventStore:
         hosts = [HostOrganisation(ours.id)] if n % 5 == 0 else []
         if n % 3 == 0:
             hosts.append(HostOrganisation(partner.id))
-        store.save_meeting(
+        store.meetings.save(
             Meeting(
                 f"Meeting {n:02d}",
                 date(2020 + n // 12, n % 12 + 1, 10),
@@ -136,7 +136,7 @@ def busy_org_store(fresh_store: EventStore) -> EventStore:
                 hosts=hosts,
             )
         )
-    trashed = store.list_meetings(limit=1)[0]  # the newest
+    trashed = store.meetings.list(limit=1)[0]  # the newest
     store.delete("meeting", trashed.id)
     store.busy_org_id = ours.id  # type: ignore[attr-defined]
     store.partner_id = partner.id  # type: ignore[attr-defined]

@@ -166,7 +166,7 @@ folder = pathlib.Path(tempfile.mkdtemp())
 paths.data_dir = lambda: folder
 store = EventStore.open(folder / "x.sqlite3")
 import_file(store, paths.sample_meeting())
-(row,) = store.list_meetings()
+(row,) = store.meetings.list()
 write_summary(store, row.id, "news", folder / "n.html")
 write_summary(store, row.id, "minutes", folder / "m.docx")
 print(sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))))

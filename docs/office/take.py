@@ -51,7 +51,7 @@ def main() -> int:
         paths.data_dir = lambda: work / "userdata"  # the built-in templates only
         store = EventStore.open(work / "example.sqlite3")
         import_file(store, paths.sample_meeting())
-        (row,) = store.list_meetings()
+        (row,) = store.meetings.list()
         for name in DOCUMENTS:
             _write(store, row.id, name, work / f"{name}.pdf")
             _write(store, row.id, name, work / f"{name}.docx")

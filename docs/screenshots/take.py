@@ -209,10 +209,10 @@ def long_names_attendee(window: MainWindow) -> None:
     person = store.save_person(
         Person("Au-Yeung", "Tai Man Christopher", title=title, organisation_id=office.id)
     )
-    (row,) = store.list_meetings()
-    meeting = store.get_meeting(row.id)
+    (row,) = store.meetings.list()
+    meeting = store.meetings.get(row.id)
     meeting.attendees.insert(0, Attendance(person.id, organisation_id=office.id, title=title))
-    store.save_meeting(meeting)
+    store.meetings.save(meeting)
     window.workspace.refresh()
     _select(window, Section.MEETINGS, "2021")
     editor = window.workspace.editors.meeting_editor

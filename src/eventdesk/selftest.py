@@ -89,7 +89,7 @@ def _step_import(run: _Run) -> None:
     if not sample.is_file():
         raise StepFailed(f"the example meeting is missing: {sample}")
     import_file(run.store, sample)
-    rows = run.store.list_meetings()
+    rows = run.store.meetings.list()
     if len(rows) != 1:
         raise StepFailed(f"expected 1 meeting after the import, found {len(rows)}")
     run.meeting_id = rows[0].id
@@ -188,7 +188,7 @@ def _step_docx_text(run: _Run) -> None:
 
 
 def _step_search_variants(run: _Run) -> None:
-    found = run.store.search_meetings("丁曉東")  # 丁晓东 as Hong Kong writes it
+    found = run.store.meetings.search("丁曉東")  # 丁晓东 as Hong Kong writes it
     if [row.id for row in found] != [run.meeting_id]:
         raise StepFailed(f"searching 丁曉東 found {len(found)} meetings, not the example one")
 
@@ -273,7 +273,7 @@ def _step_ics(run: _Run) -> None:
     from eventdesk.spreadsheets.ics import calendar_bytes, office_zone
 
     meeting = dataclasses.replace(
-        run.store.get_meeting(run.meeting_id), start_time=time(9, 30), end_time=time(17, 0)
+        run.store.meetings.get(run.meeting_id), start_time=time(9, 30), end_time=time(17, 0)
     )
     ics = calendar_bytes(run.store, [meeting], office_zone("Asia/Shanghai")).decode("utf-8")
     for wanted in ("BEGIN:VTIMEZONE", "TZID:Asia/Shanghai", "DTSTART;TZID=Asia/Shanghai:"):

@@ -27,7 +27,7 @@ def chinese_database(tmp_path):
     path = tmp_path / "办公室" / "会议.sqlite3"
     path.parent.mkdir()
     with EventStore.open(path) as store:
-        store.save_meeting(Meeting(title=TITLE, start_date=date(2026, 11, 27)))
+        store.meetings.save(Meeting(title=TITLE, start_date=date(2026, 11, 27)))
     return path
 
 

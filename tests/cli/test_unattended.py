@@ -15,7 +15,7 @@ from eventdesk.store import EventStore
 
 def test_a_pdf_is_written_where_no_window_system_can_be_reached(sample_store, db_path, tmp_path):
     # Given a session whose DISPLAY names no X server, and no Qt platform chosen
-    (row,) = sample_store.list_meetings()
+    (row,) = sample_store.meetings.list()
     sample_store.close()
     out = tmp_path / "minutes.pdf"
     unreachable = {"DISPLAY": ":93", "WAYLAND_DISPLAY": None, "QT_QPA_PLATFORM": None}
@@ -29,4 +29,4 @@ def test_a_pdf_is_written_where_no_window_system_can_be_reached(sample_store, db
     assert "Shanghai-Hong Kong" in " ".join(pdf_text(out).split())
     assert "display" not in done.stderr.lower()
     with EventStore.open(db_path, read_only=True) as store:  # and the database is as it was
-        assert store.count_meetings() == 1
+        assert store.meetings.count() == 1

@@ -13,6 +13,6 @@ from eventdesk.store import EventStore
 @pytest.fixture
 def empty_meeting(sample_store: EventStore) -> int:
     """A second meeting in the example database; the example's people exist, none attend."""
-    saved = sample_store.save_meeting(Meeting(title="Visit of HKU", start_date=date(2022, 5, 10)))
+    saved = sample_store.meetings.save(Meeting(title="Visit of HKU", start_date=date(2022, 5, 10)))
     assert saved.id is not None
     return saved.id

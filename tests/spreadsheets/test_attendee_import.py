@@ -23,7 +23,7 @@ def counts(store: EventStore) -> tuple[int, int, int]:
 
 
 def attendee_names(store: EventStore, meeting_id: int) -> list[str]:
-    meeting = store.get_meeting(meeting_id)
+    meeting = store.meetings.get(meeting_id)
     people = store.get_people(a.person_id for a in meeting.attendees)
     return [people[a.person_id].display_name for a in meeting.attendees]
 
@@ -51,7 +51,7 @@ def test_an_existing_person_is_matched_and_a_new_one_added(sample_store, empty_m
     assert (result.attendances_added, result.people_matched, result.people_added) == (2, 1, 1)
     assert attendee_names(sample_store, empty_meeting) == ["DING Xiaodong", "Alexander WAI"]
     assert sample_store.count_people() == people_before + 1
-    wai = sample_store.get_meeting(empty_meeting).attendees[1]
+    wai = sample_store.meetings.get(empty_meeting).attendees[1]
     assert (wai.role, wai.side, wai.title) == (AttendanceRole.SPEAKER, Side.PARTNER, "President")
 
 
@@ -78,7 +78,7 @@ def test_broken_rows_are_named_and_the_rest_imported(sample_store, empty_meeting
 
     assert result.attendances_added == 2 and len(result.not_taken) == 2
     assert attendee_names(sample_store, empty_meeting) == ["DING Xiaodong", "王 伟"]
-    ding, wang = sample_store.get_meeting(empty_meeting).attendees
+    ding, wang = sample_store.meetings.get(empty_meeting).attendees
     # The Chinese title held then, with its English twin from the record it matches.
     assert (ding.title, ding.title_zh) == ("President", "校长")
     assert wang.role is AttendanceRole.GUEST
@@ -109,7 +109,7 @@ def test_a_failure_in_the_middle_leaves_nothing(sample_store, empty_meeting, tmp
     def fail(meeting):
         raise StoreError("the disk is full")
 
-    monkeypatch.setattr(sample_store, "save_meeting", fail)  # after people and organisations
+    monkeypatch.setattr(sample_store.meetings, "save", fail)  # after people and organisations
     with pytest.raises(StoreError, match="disk is full"):
         apply(sample_store, plan)
     assert counts(sample_store) == before
@@ -135,7 +135,7 @@ def test_the_user_may_choose_a_new_person_or_skip_a_row(sample_store, empty_meet
     result = apply(sample_store, plan)
 
     assert (result.people_added, result.people_matched) == (1, 0)
-    (attendance,) = sample_store.get_meeting(empty_meeting).attendees
+    (attendance,) = sample_store.meetings.get(empty_meeting).attendees
     assert attendance.person_id != person_id(sample_store, "DING Xiaodong")
 
 
@@ -172,7 +172,7 @@ def test_organisations_are_found_by_any_name_or_created_once(sample_store, empty
     result = apply(sample_store, plan)
     assert result.organisations_added == 1
     assert sample_store.count_organisations() == orgs_before + 1
-    a, b, c, d = sample_store.get_meeting(empty_meeting).attendees
+    a, b, c, d = sample_store.meetings.get(empty_meeting).attendees
     assert a.organisation_id == b.organisation_id
     assert sample_store.get_organisation(a.organisation_id).name == "University of Hong Kong"
     assert c.organisation_id == d.organisation_id != a.organisation_id
@@ -203,9 +203,9 @@ def test_a_change_made_elsewhere_after_the_preview_is_respected(
 ):
     path = write_xlsx(tmp_path / "l.xlsx", [HEADERS, ["DING Xiaodong"], ["Alexander WAI"]])
     plan = read_plan(sample_store, empty_meeting, path)
-    meeting = sample_store.get_meeting(empty_meeting)  # meanwhile, in the meeting editor
+    meeting = sample_store.meetings.get(empty_meeting)  # meanwhile, in the meeting editor
     meeting.attendees.append(Attendance(person_id=person_id(sample_store, "DING Xiaodong")))
-    sample_store.save_meeting(meeting)
+    sample_store.meetings.save(meeting)
 
     result = apply(sample_store, plan)
 

@@ -21,7 +21,7 @@ def db(tmp_path, capsys):
 
 def attendee_count(db: str) -> int:
     with EventStore.open(db) as store:
-        return len(store.get_meeting(1).attendees)
+        return len(store.meetings.get(1).attendees)
 
 
 def test_import_attendees_reports_every_row_and_imports_the_rest(capsys, db, tmp_path):

@@ -76,7 +76,7 @@ def test_the_example_meeting_as_an_all_day_calendar_event(sample_store, sample_m
 
 
 def test_a_timed_meeting_and_a_period(sample_store, tmp_path):
-    sample_store.save_meeting(
+    sample_store.meetings.save(
         Meeting(
             title="Visit",
             start_date=date(2022, 5, 10),
@@ -100,7 +100,7 @@ def test_a_timed_meeting_and_a_period(sample_store, tmp_path):
 
 
 def test_a_timed_meeting_over_two_days_is_one_event_a_day(sample_store, tmp_path):
-    meeting = sample_store.save_meeting(
+    meeting = sample_store.meetings.save(
         Meeting(
             title="Workshop",
             start_date=date(2022, 6, 1),
@@ -129,7 +129,7 @@ def test_the_computers_zone_by_default_and_a_bad_zone_named(sample_store, tmp_pa
     import tzlocal
 
     monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: "Asia/Hong_Kong")
-    sample_store.save_meeting(
+    sample_store.meetings.save(
         Meeting(title="Call", start_date=date(2022, 7, 1), start_time=time(15, 0))
     )
     path = tmp_path / "c.ics"

@@ -34,13 +34,13 @@ def save_meeting_with_hong_kong_attendee(store, name_zh: str = "衞炳江"):
     guest = store.save_person(Person("Wai", "Bing Kong", name_zh=name_zh, organisation_id=org.id))
     meeting = Meeting(title="Spring reception", start_date=date(2024, 4, 2))
     meeting.attendees = [Attendance(person_id=guest.id, organisation_id=org.id)]
-    return store.save_meeting(meeting)
+    return store.meetings.save(meeting)
 
 
 def test_a_hong_kong_name_is_found_by_its_taiwan_and_mainland_forms(fresh_store):
     save_meeting_with_hong_kong_attendee(fresh_store)
     for typed in ("衞炳江", "衛炳江", "卫炳江", "卫", "衛"):
-        assert [r.title for r in fresh_store.search_meetings(typed)] == ["Spring reception"], typed
+        assert [r.title for r in fresh_store.meetings.search(typed)] == ["Spring reception"], typed
         assert [r.name for r in fresh_store.list_people(typed)] == ["WAI Bing Kong"], typed
     for typed in ("中联办", "中聯辦联络部"):
         assert [r.name for r in fresh_store.list_organisations(typed)] == ["Liaison Office"]
@@ -67,13 +67,13 @@ def test_people_are_found_in_either_script(fresh_store):
 
 
 def test_meetings_are_found_in_either_script(sample_store):
-    simplified = [r.title for r in sample_store.search_meetings("沪港大学联盟")]
-    traditional = [r.title for r in sample_store.search_meetings("滬港大學聯盟")]
+    simplified = [r.title for r in sample_store.meetings.search("沪港大学联盟")]
+    traditional = [r.title for r in sample_store.meetings.search("滬港大學聯盟")]
     assert simplified and simplified == traditional
 
 
 def test_a_partner_stored_half_in_each_script_is_found_by_either(fresh_store):
     save_visit_of_mixed_script_partner(fresh_store)
     for typed in ("浸会大学", "浸會大學", "浸會大学", "浸会大學"):
-        assert [r.title for r in fresh_store.search_meetings(typed)] == ["Delegation visit"], typed
-    assert fresh_store.search_meetings("浸信大学") == []  # a different name is still not found
+        assert [r.title for r in fresh_store.meetings.search(typed)] == ["Delegation visit"], typed
+    assert fresh_store.meetings.search("浸信大学") == []  # a different name is still not found

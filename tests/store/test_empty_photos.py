@@ -18,8 +18,8 @@ from eventdesk.store import meetings
 
 
 def _with_empty_photo(store):
-    (row,) = store.list_meetings()
-    meeting = store.get_meeting(row.id)
+    (row,) = store.meetings.list()
+    meeting = store.meetings.get(row.id)
     meeting.files.append(MeetingFile("empty.jpg", "image/jpeg", caption="Nothing", data=b""))
     return meeting
 
@@ -28,12 +28,12 @@ def test_saving_a_meeting_with_an_empty_photo_is_refused_naming_it(sample_store)
     meeting = _with_empty_photo(sample_store)
     n = len(meeting.files)
     with pytest.raises(ValidationError) as caught:
-        sample_store.save_meeting(meeting)
+        sample_store.meetings.save(meeting)
     assert (
         f"file {n}: data: is not a photo EventDesk can show: it is an empty file of 0 bytes"
         in str(caught.value)
     )
-    assert "empty.jpg" not in [f.original_name for f in sample_store.get_meeting(meeting.id).files]
+    assert "empty.jpg" not in [f.original_name for f in sample_store.meetings.get(meeting.id).files]
 
 
 def test_an_interchange_file_with_an_empty_photo_is_refused(

@@ -56,7 +56,7 @@ def test_importing_twice_updates_rather_than_duplicates(sample_store):
     report = import_file(sample_store, SAMPLE)
     assert report.meetings_added == [] and len(report.meetings_updated) == 1
     assert report.people_added == 0 and report.people_matched == 10
-    assert sample_store.count_meetings() == 1
+    assert sample_store.meetings.count() == 1
     assert sample_store.count_people() == 10
 
 
@@ -69,7 +69,7 @@ def test_people_and_organisations_already_known_are_matched_by_name(fresh_store)
     )
     report = import_file(fresh_store, SAMPLE)
     assert report.people_matched == 1 and report.organisations_matched == 1
-    meeting = fresh_store.get_meeting(report.meetings_added[0])
+    meeting = fresh_store.meetings.get(report.meetings_added[0])
     assert meeting.attendees[0].person_id == ding.id
     assert meeting.attendees[0].organisation_id == usst.id
     assert fresh_store.count_people() == 10
@@ -97,7 +97,7 @@ def test_two_people_of_one_file_with_the_same_name_stay_two(fresh_store):
     )
     report = import_document(fresh_store, doc)
     assert report.people_added == 11 and report.people_matched == 0
-    meeting = fresh_store.get_meeting(report.meetings_added[0])
+    meeting = fresh_store.meetings.get(report.meetings_added[0])
     first, last = meeting.attendees[0].person_id, meeting.attendees[-1].person_id
     assert first != last
     assert fresh_store.get_person(last).title == "Lecturer"
@@ -170,7 +170,7 @@ def test_the_record_named_is_the_meeting_it_is_in(fresh_store):
     doc = broken(lambda d: d["meetings"][0].update(start_date="2021-02-30"))
     with pytest.raises(ImportRefused, match=r"meeting 1 'Annual Meeting and Exchange"):
         import_document(fresh_store, doc)
-    assert fresh_store.count_meetings() == 0 and fresh_store.count_people() == 0
+    assert fresh_store.meetings.count() == 0 and fresh_store.count_people() == 0
 
 
 def test_a_failure_while_writing_rolls_back_everything(fresh_store, monkeypatch):

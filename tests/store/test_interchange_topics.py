@@ -23,8 +23,8 @@ VISIT = Path(__file__).parents[1] / "summary" / "data" / "visiting.json"
 
 
 def _topics(store: EventStore) -> list[tuple[str, str]]:
-    (row,) = store.list_meetings()
-    meeting = store.get_meeting(row.id)
+    (row,) = store.meetings.list()
+    meeting = store.meetings.get(row.id)
     return [(d.text, d.text_zh) for d in meeting.decisions if d.kind is DecisionKind.DISCUSSION]
 
 
@@ -33,7 +33,7 @@ def test_topics_round_trip_and_follow_the_schema(fresh_store, tmp_path):
     topics = _topics(fresh_store)
     assert topics[0] == ("Annual enrolment of exchange students", "交换生年度招收")
     assert len(topics) == 3
-    (row,) = fresh_store.list_meetings()
+    (row,) = fresh_store.meetings.list()
     exported = export_meeting(fresh_store, row.id)
     assert list(Draft202012Validator(load_schema()).iter_errors(exported)) == []
     assert [d["kind"] for d in exported["meetings"][0]["decisions"]] == ["discussion"] * 3
@@ -51,4 +51,4 @@ def test_a_topic_with_an_owner_is_refused_by_name(fresh_store):
     assert "decision 1: owner: a topic discussed has none; make it an action item" in str(
         refused.value
     )
-    assert fresh_store.list_meetings() == []
+    assert fresh_store.meetings.list() == []

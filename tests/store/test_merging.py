@@ -31,8 +31,8 @@ def twice_recorded(fresh_store):
     autumn.hosts = [HostOrganisation(first.id), HostOrganisation(second.id)]
     autumn.attendees = [Attendance(person_id=guest.id, organisation_id=second.id)]
     autumn.decisions = [Decision(text="Joint summer school", parties=[DecisionParty(second.id)])]
-    store.save_meeting(spring)
-    store.save_meeting(autumn)
+    store.meetings.save(spring)
+    store.meetings.save(autumn)
     return store, first, second, guest
 
 
@@ -43,8 +43,8 @@ def test_merging_moves_every_reference_and_trashes_the_duplicate(twice_recorded)
     kept = store.get_organisation(first.id)
     assert (kept.name_zh, kept.short_name) == ("同济大学", "TJU")
     assert store.get_person(guest.id).organisation_id == first.id
-    (autumn,) = [r for r in store.list_meetings() if r.title == "Autumn forum"]
-    meeting = store.get_meeting(autumn.id)
+    (autumn,) = [r for r in store.meetings.list() if r.title == "Autumn forum"]
+    meeting = store.meetings.get(autumn.id)
     assert [h.organisation_id for h in meeting.hosts] == [first.id]  # one host, not two
     assert meeting.attendees[0].organisation_id == first.id
     assert meeting.decisions[0].parties[0].organisation_id == first.id
@@ -54,16 +54,16 @@ def test_merging_moves_every_reference_and_trashes_the_duplicate(twice_recorded)
         "Autumn forum",
     }
     assert second.id in store.trash()["organisation"]
-    assert [m.title for m in store.search_meetings("同济")] == ["Autumn forum", "Spring visit"]
+    assert [m.title for m in store.meetings.search("同济")] == ["Autumn forum", "Spring visit"]
     assert done.references == 4
 
 
 def test_undoing_a_merge_puts_everything_back(twice_recorded):
     store, first, second, guest = twice_recorded
-    before = {r.id: store.get_meeting(r.id) for r in store.list_meetings()}
+    before = {r.id: store.meetings.get(r.id) for r in store.meetings.list()}
     done = store.merge("organisation", first.id, second.id)
     store.unmerge(done)
-    after = {r.id: store.get_meeting(r.id) for r in store.list_meetings()}
+    after = {r.id: store.meetings.get(r.id) for r in store.meetings.list()}
     assert {k: [h.organisation_id for h in m.hosts] for k, m in after.items()} == {
         k: [h.organisation_id for h in m.hosts] for k, m in before.items()
     }
@@ -80,14 +80,14 @@ def test_merging_people_keeps_one_attendance_per_meeting(fresh_store):
     meeting = Meeting(title="Reception", start_date=date(2024, 5, 1))
     meeting.attendees = [Attendance(person_id=wai.id), Attendance(person_id=twin.id)]
     meeting.sessions = [Session(title="Opening", chair_id=twin.id)]
-    saved = store.save_meeting(meeting)
+    saved = store.meetings.save(meeting)
     done = store.merge("person", wai.id, twin.id)
-    merged = store.get_meeting(saved.id)
+    merged = store.meetings.get(saved.id)
     assert [a.person_id for a in merged.attendees] == [wai.id]
     assert merged.sessions[0].chair_id == wai.id
     assert store.get_person(wai.id).name_zh == "衞炳江"
     store.unmerge(done)
-    again = store.get_meeting(saved.id)
+    again = store.meetings.get(saved.id)
     assert sorted(a.person_id for a in again.attendees) == [wai.id, twin.id]
     assert again.sessions[0].chair_id == twin.id
 

@@ -15,13 +15,13 @@ def test_a_version_1_file_is_migrated_and_keeps_every_record(tmp_path):
 
     with EventStore.open(path) as store:
         assert schema_version(store.db) == LATEST_VERSION
-        (row,) = store.list_meetings()
+        (row,) = store.meetings.list()
         assert row.title == "Delegation visit to Lingnan"
-        meeting = store.get_meeting(row.id)
+        meeting = store.meetings.get(row.id)
         assert meeting.attendees[0].title == "Vice President"
         # records written before search existed are found by it
-        assert [m.id for m in store.search_meetings("Lingnan")] == [row.id]
-        assert [m.id for m in store.search_meetings("Ding")] == [row.id]
+        assert [m.id for m in store.meetings.search("Lingnan")] == [row.id]
+        assert [m.id for m in store.meetings.search("Ding")] == [row.id]
         # a text field added since reads as empty on the old records (docs/adding-a-field.md)
         person = store.get_person(meeting.attendees[0].person_id)
         assert person.honorific_zh == ""
@@ -59,10 +59,10 @@ def test_migration_12_finds_partners_stored_half_in_each_script(tmp_path):
             db.execute(f"INSERT INTO meeting_search(rowid, body) {search_index.DOCUMENT}")
             db.execute("DELETE FROM search_dirty")
         db.execute("PRAGMA user_version = 11")
-        assert store.search_meetings("浸会大学") == []  # what an office saw before
+        assert store.meetings.search("浸会大学") == []  # what an office saw before
     with EventStore.open(path) as store:
         assert schema_version(store.db) == LATEST_VERSION
-        assert [r.title for r in store.search_meetings("浸会大学")] == ["Delegation visit"]
+        assert [r.title for r in store.meetings.search("浸会大学")] == ["Delegation visit"]
 
 
 def test_migration_13_finds_a_hong_kong_name_by_its_other_forms(tmp_path):
@@ -87,8 +87,8 @@ def test_migration_13_finds_a_hong_kong_name_by_its_other_forms(tmp_path):
         finally:
             chinese_variants.simplified = search_index.simplified = folding
         db.execute("PRAGMA user_version = 12")
-        assert store.search_meetings("卫国强") == []  # what an office saw before
+        assert store.meetings.search("卫国强") == []  # what an office saw before
     with EventStore.open(path) as store:
         assert schema_version(store.db) == LATEST_VERSION
         for typed in ("卫国强", "衛國強", "衞国強"):
-            assert [r.title for r in store.search_meetings(typed)] == ["Spring reception"]
+            assert [r.title for r in store.meetings.search(typed)] == ["Spring reception"]

@@ -40,10 +40,10 @@ def jpeg(width: int = 320, height: int = 200, *, orientation: int = 1, seed: int
 
 
 def add_photo(store: EventStore, data: bytes, name: str = "p.jpg") -> MeetingFile:
-    (row,) = store.list_meetings()
-    meeting = store.get_meeting(row.id)
+    (row,) = store.meetings.list()
+    meeting = store.meetings.get(row.id)
     meeting.files.append(MeetingFile(name, "image/jpeg", data=data))
-    saved = store.save_meeting(meeting)
+    saved = store.meetings.save(meeting)
     return next(f for f in saved.files if f.original_name == name)
 
 
@@ -56,7 +56,7 @@ def test_a_saved_photo_is_a_file_named_by_its_hash_and_not_in_the_database(sampl
     assert sample_store.file_data(photo.id) == data
     (row,) = sample_store.db.execute("SELECT data, size FROM files WHERE id = ?", [photo.id])
     assert row == (b"", len(data))
-    meeting = sample_store.get_meeting(sample_store.list_meetings()[0].id, with_file_data=True)
+    meeting = sample_store.meetings.get(sample_store.meetings.list()[0].id, with_file_data=True)
     assert [f.data for f in meeting.files if f.id == photo.id] == [data]
 
 
@@ -77,10 +77,10 @@ def test_when_the_bytes_cannot_be_written_no_row_is_saved(sample_store, db_path)
     data = jpeg(seed=3)
     blocked = media.path_in(media.folder_of(sample_store.db), media.digest(data)).parent
     blocked.write_text("in the way of the photo's folder", encoding="utf-8")
-    before = sample_store.get_meeting(sample_store.list_meetings()[0].id)
+    before = sample_store.meetings.get(sample_store.meetings.list()[0].id)
     with pytest.raises(StoreError, match="Cannot write a photo"):
         add_photo(sample_store, data)
-    after = sample_store.get_meeting(before.id)
+    after = sample_store.meetings.get(before.id)
     assert [f.uid for f in after.files] == [f.uid for f in before.files]
 
 
@@ -88,8 +88,8 @@ def test_bytes_a_crash_left_without_a_row_are_removed_by_check_only_when_old(sam
     kept = jpeg(seed=4)
     add_photo(sample_store, kept)
     lost = jpeg(seed=5)
-    (row,) = sample_store.list_meetings()
-    meeting = sample_store.get_meeting(row.id)
+    (row,) = sample_store.meetings.list()
+    meeting = sample_store.meetings.get(row.id)
     meeting.files.append(MeetingFile("crash.jpg", "image/jpeg", data=lost))
     from eventdesk.store import meetings
 
@@ -174,9 +174,9 @@ def test_rotation_drops_photos_no_kept_backup_names(sample_store, db_path):
     photo = add_photo(sample_store, gone)
     start = datetime(2026, 1, 1, 9, 0, 0)
     backups.backup(sample_store.db, backups.backup_path(db_path, "daily", start))
-    meeting = sample_store.get_meeting(sample_store.list_meetings()[0].id)
+    meeting = sample_store.meetings.get(sample_store.meetings.list()[0].id)
     meeting.files = [f for f in meeting.files if f.id != photo.id]
-    sample_store.save_meeting(meeting)
+    sample_store.meetings.save(meeting)
     for week in range(1, 9):  # eight newer weeks push the backup naming the photo out
         backups.backup(
             sample_store.db, backups.backup_path(db_path, "daily", start + timedelta(weeks=week))
@@ -247,7 +247,7 @@ def test_an_old_database_moves_its_photos_out_after_a_backup(tmp_path):
 def test_the_interchange_format_still_carries_the_bytes(sample_store, tmp_path):
     data = jpeg(seed=14)
     add_photo(sample_store, data, "carried.jpg")
-    document = export_meeting(sample_store, sample_store.list_meetings()[0].id)
+    document = export_meeting(sample_store, sample_store.meetings.list()[0].id)
     (carried,) = [
         f for f in document["meetings"][0]["files"] if f["original_name"] == "carried.jpg"
     ]
@@ -276,7 +276,7 @@ def test_the_news_release_embeds_the_rendition_not_the_original(sample_store, tm
     phone = jpeg(3000, 2000, orientation=6, seed=16)
     add_photo(sample_store, phone, "portrait.jpg")
     out = tmp_path / "news.html"
-    write_summary(sample_store, sample_store.list_meetings()[0].id, "news", out)
+    write_summary(sample_store, sample_store.meetings.list()[0].id, "news", out)
 
     html = out.read_text(encoding="utf-8")
     sizes = []
@@ -292,7 +292,7 @@ def test_emptying_the_trash_removes_the_photos_of_its_meetings(sample_store, db_
     add_photo(sample_store, data)
     path = media.path_in(db_path.with_name("eventdesk.media"), media.digest(data))
     os.utime(path, (path.stat().st_atime - 2 * media.GRACE,) * 2)  # written long ago
-    sample_store.delete("meeting", sample_store.list_meetings()[0].id)
+    sample_store.delete("meeting", sample_store.meetings.list()[0].id)
     assert path.exists()  # in the trash, still restorable
 
     sample_store.empty_trash()

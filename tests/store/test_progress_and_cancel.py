@@ -45,7 +45,7 @@ def test_check_with_progress_finds_what_the_plain_check_finds(sample_store, monk
 
     with pytest.raises(Stop):
         sample_store.integrity_problems(progress=stop)
-    assert sample_store.count_meetings() == 1  # the connection works on after a stop
+    assert sample_store.meetings.count() == 1  # the connection works on after a stop
 
 
 def test_a_restore_stopped_before_replacing_changes_nothing(sample_store, tmp_path):

@@ -103,7 +103,7 @@ def test_a_decisions_party_sees_the_meeting_on_its_page(fresh_store):
     store = fresh_store
     tongji = store.save_organisation(Organisation("Tongji University"))
     chair = store.save_person(Person("Li", "Ming"))
-    store.save_meeting(
+    store.meetings.save(
         Meeting(
             "Annual Meeting",
             date(2021, 11, 26),

@@ -44,7 +44,7 @@ def test_changing_one_title_writes_one_attendance_and_keeps_every_id(
     changed = sample_meeting.attendees[3]
     changed.title = "Acting President"
 
-    saved = sample_store.save_meeting(sample_meeting)
+    saved = sample_store.meetings.save(sample_meeting)
 
     assert ids(saved) == before
     assert saved.attendees[3].title == "Acting President"
@@ -52,7 +52,7 @@ def test_changing_one_title_writes_one_attendance_and_keeps_every_id(
 
 
 def test_a_save_with_no_change_writes_no_part(sample_store, sample_meeting, writes):
-    saved = sample_store.save_meeting(sample_meeting)
+    saved = sample_store.meetings.save(sample_meeting)
     assert writes() == []
     assert ids(saved) == ids(sample_meeting)
 
@@ -62,7 +62,7 @@ def test_added_moved_and_removed_parts_touch_only_those_rows(sample_store, sampl
     removed = sample_meeting.attendees.pop(0)
     sample_meeting.sessions.append(Session(title="Closing dinner"))
 
-    saved = sample_store.save_meeting(sample_meeting)
+    saved = sample_store.meetings.save(sample_meeting)
 
     assert ids(saved)["sessions"][:-1] == before["sessions"]
     assert ids(saved)["attendees"] == before["attendees"][1:]
@@ -82,7 +82,7 @@ def test_the_course_register_still_opens_a_course_after_its_meeting_is_saved(
     sample_meeting.title += " (revised)"
     sample_meeting.attendees[0].title = "Chair of Council"
 
-    sample_store.save_meeting(sample_meeting)
+    sample_store.meetings.save(sample_meeting)
 
     again = sample_store.get_course(row.id)
     assert (again.id, again.uid, again.title) == (course.id, course.uid, course.title)
@@ -91,8 +91,8 @@ def test_the_course_register_still_opens_a_course_after_its_meeting_is_saved(
 
 def test_searching_finds_the_changed_title_after_a_save_in_place(sample_store, sample_meeting):
     sample_meeting.attendees[2].title = "Quartermaster"
-    sample_store.save_meeting(sample_meeting)
-    assert [m.id for m in sample_store.search_meetings("Quartermaster")] == [sample_meeting.id]
+    sample_store.meetings.save(sample_meeting)
+    assert [m.id for m in sample_store.meetings.search("Quartermaster")] == [sample_meeting.id]
 
 
 def test_the_unused_search_indexes_are_gone(sample_store):

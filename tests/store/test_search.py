@@ -19,27 +19,27 @@ from eventdesk.store import MeetingFilter
     ],
 )
 def test_words_from_any_record_find_the_meeting(sample_store, sample_meeting, text):
-    assert [m.id for m in sample_store.search_meetings(text)] == [sample_meeting.id]
+    assert [m.id for m in sample_store.meetings.search(text)] == [sample_meeting.id]
 
 
 @pytest.mark.parametrize("text", ["Oxford", '"', "NEAR(", "*", "Ding AND"])
 def test_unrelated_or_odd_text_finds_nothing_and_never_fails(sample_store, text):
-    result = sample_store.search_meetings(text)
+    result = sample_store.meetings.search(text)
     assert result == [] or text == "Ding AND"
 
 
 def test_search_follows_edits(sample_store, sample_meeting):
     meeting = sample_meeting
     meeting.title = "Renamed gathering"
-    sample_store.save_meeting(meeting)
-    assert sample_store.search_meetings("gathering")[0].id == meeting.id
+    sample_store.meetings.save(meeting)
+    assert sample_store.meetings.search("gathering")[0].id == meeting.id
 
 
 def test_trashed_meetings_are_not_found(sample_store, sample_meeting):
     sample_store.delete("meeting", sample_meeting.id)
-    assert sample_store.search_meetings("Pony") == []
+    assert sample_store.meetings.search("Pony") == []
     sample_store.restore("meeting", sample_meeting.id)
-    assert len(sample_store.search_meetings("Pony")) == 1
+    assert len(sample_store.meetings.search("Pony")) == 1
 
 
 def test_people_search_by_prefix_and_chinese(sample_store):
@@ -56,21 +56,21 @@ def test_people_search_by_prefix_and_chinese(sample_store):
 
 def test_filters_by_person_organisation_and_dates(sample_store, sample_meeting):
     (ding,) = [p for p in sample_store.list_people("Ding")]
-    assert sample_store.count_meetings(MeetingFilter(person_id=ding.id)) == 1
+    assert sample_store.meetings.count(MeetingFilter(person_id=ding.id)) == 1
     (lingnan,) = sample_store.list_organisations("Lingnan")
     (alliance,) = sample_store.list_organisations("Alliance")
-    assert sample_store.count_meetings(MeetingFilter(organisation_id=alliance.id)) == 1
-    assert sample_store.count_meetings(MeetingFilter(organisation_id=lingnan.id)) == 0
+    assert sample_store.meetings.count(MeetingFilter(organisation_id=alliance.id)) == 1
+    assert sample_store.meetings.count(MeetingFilter(organisation_id=lingnan.id)) == 0
     from datetime import date
 
-    assert sample_store.count_meetings(MeetingFilter(date_from=date(2022, 1, 1))) == 0
-    assert sample_store.count_meetings(MeetingFilter(date_to=date(2021, 12, 31))) == 1
+    assert sample_store.meetings.count(MeetingFilter(date_from=date(2022, 1, 1))) == 0
+    assert sample_store.meetings.count(MeetingFilter(date_to=date(2021, 12, 31))) == 1
 
 
 def _meetings(store, titles_and_dates):
     from eventdesk.records import Meeting
 
-    return [store.save_meeting(Meeting(title=t, start_date=d)).id for t, d in titles_and_dates]
+    return [store.meetings.save(Meeting(title=t, start_date=d)).id for t, d in titles_and_dates]
 
 
 def test_search_pages_come_newest_first_and_follow_a_changed_date(fresh_store):
@@ -79,25 +79,25 @@ def test_search_pages_come_newest_first_and_follow_a_changed_date(fresh_store):
     ids = _meetings(
         fresh_store, [(f"Summer school {n}", date(2020, 1 + n % 12, 1 + n)) for n in range(25)]
     )
-    by_date = [r.id for r in fresh_store.list_meetings(MeetingFilter(text="summer"))]
-    expected = [r.id for r in fresh_store.list_meetings()]  # no search: the plain date order
+    by_date = [r.id for r in fresh_store.meetings.list(MeetingFilter(text="summer"))]
+    expected = [r.id for r in fresh_store.meetings.list()]  # no search: the plain date order
     assert by_date == expected and len(by_date) == 25
     pages = [
         r.id
         for offset in range(0, 25, 10)
-        for r in fresh_store.list_meetings(MeetingFilter(text="summer"), limit=10, offset=offset)
+        for r in fresh_store.meetings.list(MeetingFilter(text="summer"), limit=10, offset=offset)
     ]
     assert pages == by_date
     oldest_first = [
-        r.id for r in fresh_store.list_meetings(MeetingFilter(text="su"), sort="date_asc")
+        r.id for r in fresh_store.meetings.list(MeetingFilter(text="su"), sort="date_asc")
     ]
     assert oldest_first == by_date[::-1]
 
-    moved = fresh_store.get_meeting(ids[0])
+    moved = fresh_store.meetings.get(ids[0])
     moved.start_date = date(2030, 1, 1)
-    fresh_store.save_meeting(moved)
-    assert fresh_store.list_meetings(MeetingFilter(text="summer"), limit=1)[0].id == ids[0]
-    assert fresh_store.count_meetings(MeetingFilter(text="summer")) == 25
+    fresh_store.meetings.save(moved)
+    assert fresh_store.meetings.list(MeetingFilter(text="summer"), limit=1)[0].id == ids[0]
+    assert fresh_store.meetings.count(MeetingFilter(text="summer")) == 25
 
 
 def test_the_trash_is_searched_by_title(fresh_store):
@@ -105,6 +105,6 @@ def test_the_trash_is_searched_by_title(fresh_store):
 
     (gone,) = _meetings(fresh_store, [("Delegation visit to Lingnan", date(2019, 5, 14))])
     fresh_store.delete("meeting", gone)
-    assert fresh_store.count_meetings(MeetingFilter(text="Lingnan")) == 0
-    found = fresh_store.list_meetings(MeetingFilter(text="Lingnan", deleted=True))
+    assert fresh_store.meetings.count(MeetingFilter(text="Lingnan")) == 0
+    found = fresh_store.meetings.list(MeetingFilter(text="Lingnan", deleted=True))
     assert [r.id for r in found] == [gone]

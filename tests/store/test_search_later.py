@@ -6,7 +6,7 @@ from eventdesk.store import service
 
 
 def _titles(store, text):
-    return {r.title for r in store.search_meetings(text)}
+    return {r.title for r in store.meetings.search(text)}
 
 
 def test_a_busy_rename_commits_first_and_is_searchable_after_the_refresh(

@@ -35,11 +35,11 @@ def _signing(store: EventStore) -> int:
             parties=[DecisionParty(organisation_id=usst.id)],
         )
     ]
-    return store.save_meeting(meeting).id
+    return store.meetings.save(meeting).id
 
 
 def test_the_short_name_is_saved_and_read_back(fresh_store):
-    meeting = fresh_store.get_meeting(_signing(fresh_store))
+    meeting = fresh_store.meetings.get(_signing(fresh_store))
     (decision,) = meeting.decisions
     assert (decision.document, decision.document_zh) == (
         "a new cooperation agreement",
@@ -57,8 +57,8 @@ def test_the_short_name_travels_in_the_interchange_format(fresh_store, tmp_path)
     path.write_text(exported, encoding="utf-8")
     with EventStore.open(tmp_path / "other.sqlite3") as other:
         import_file(other, path)
-        (row,) = other.list_meetings()
-        assert other.get_meeting(row.id).decisions[0].document_zh == "新一轮合作协议"
+        (row,) = other.meetings.list()
+        assert other.meetings.get(row.id).decisions[0].document_zh == "新一轮合作协议"
 
 
 def test_a_file_written_before_the_field_reads_it_as_empty(fresh_store, tmp_path):
@@ -69,8 +69,8 @@ def test_a_file_written_before_the_field_reads_it_as_empty(fresh_store, tmp_path
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with EventStore.open(tmp_path / "other.sqlite3") as other:
         import_file(other, path)
-        (row,) = other.list_meetings()
-        (decision,) = other.get_meeting(row.id).decisions
+        (row,) = other.meetings.list()
+        (decision,) = other.meetings.get(row.id).decisions
     assert (decision.text, decision.document, decision.document_zh) == (FULL, "", "")
 
 
@@ -87,7 +87,7 @@ def test_a_database_from_before_the_migration_keeps_its_decisions(tmp_path):
     db.execute(f"PRAGMA user_version = {before}")
     db.close()
     with EventStore.open(path) as store:
-        (decision,) = store.get_meeting(meeting_id).decisions
+        (decision,) = store.meetings.get(meeting_id).decisions
         assert (decision.text, decision.document, decision.document_zh) == (FULL, "", "")
         assert {"document", "document_zh"} <= set(store.db["decisions"].columns_dict)
 

@@ -23,8 +23,8 @@ def busy_store(sample_store):
     sample_store.save_course(CourseEntry(title="Loose course", year=2030, institution_id=org.id))
     gone = sample_store.save_person(Person("Trashed", "Person"))
     sample_store.delete("person", gone.id)
-    (row,) = sample_store.list_meetings()
-    extra = sample_store.get_meeting(row.id)
+    (row,) = sample_store.meetings.list()
+    extra = sample_store.meetings.get(row.id)
     extra.id, extra.uid, extra.title = None, "second-meeting", "A later meeting"
     for part in (*extra.sessions, *extra.attendees, *extra.presentations, *extra.decisions):
         part.id = None
@@ -35,7 +35,7 @@ def busy_store(sample_store):
         p.session_uid = p.session_uid and p.session_uid + "-2"
     for d in extra.decisions:
         d.session_uid = d.session_uid and d.session_uid + "-2"
-    saved = sample_store.save_meeting(extra)
+    saved = sample_store.meetings.save(extra)
     sample_store.delete("meeting", saved.id)  # a trashed meeting is not exported
     return sample_store
 

@@ -13,7 +13,7 @@ def _ids(store, table):
 
 def test_trash_labels_come_by_page_newest_first(sample_store):
     store = sample_store
-    (meeting,) = store.list_meetings()
+    (meeting,) = store.meetings.list()
     loner = store.save_person(Person("Zhou", "Enlai"))
     club = store.save_organisation(Organisation("", name_zh="俱乐部"))
     tables = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
@@ -37,9 +37,9 @@ def test_trash_labels_come_by_page_newest_first(sample_store):
 
 def test_emptying_removes_the_meeting_its_parts_and_its_search_document(sample_store):
     store = sample_store
-    (row,) = store.list_meetings()
-    meeting = store.get_meeting(row.id)
-    assert store.search_meetings("Shanghai")
+    (row,) = store.meetings.list()
+    meeting = store.meetings.get(row.id)
+    assert store.meetings.search("Shanghai")
     store.save_draft("meeting", row.id, meeting.title, {"title": "half typed"})
     store.delete("meeting", row.id)
     emptied = store.empty_trash()
@@ -55,8 +55,8 @@ def test_emptying_removes_the_meeting_its_parts_and_its_search_document(sample_s
 
 def test_people_and_organisations_still_named_stay(sample_store):
     store = sample_store
-    (row,) = store.list_meetings()
-    attendee = store.get_meeting(row.id).attendees[0].person_id
+    (row,) = store.meetings.list()
+    attendee = store.meetings.get(row.id).attendees[0].person_id
     loner = store.save_person(Person("Zhou", "Enlai"))
     alliance = store.save_organisation(Organisation("Old Alliance", kind="alliance"))
     member = store.save_organisation(Organisation("Member College"))

@@ -118,7 +118,7 @@ def test_a_database_works_wherever_the_office_keeps_it(request, where):
     with EventStore.open(db_path) as store:
         meeting = Meeting(title=TITLE, start_date=date(2026, 11, 27))
         meeting.files.append(MeetingFile("合影.jpg", "image/jpeg", data=photo))
-        saved = store.save_meeting(meeting)
+        saved = store.meetings.save(meeting)
         # then the photo reads back, and the background check finds nothing wrong
         assert store.file_data(saved.files[0].id) == photo
         assert verify_file(db_path) is None
@@ -137,9 +137,9 @@ def test_a_database_works_wherever_the_office_keeps_it(request, where):
     media.path_in(media.folder_for(db_path), media.digest(photo)).unlink()
     DatabaseFiles(db_path).restore(backup)
     with EventStore.open(db_path) as store:
-        (row,) = store.list_meetings()
+        (row,) = store.meetings.list()
         assert row.title == TITLE
-        assert store.file_data(store.get_meeting(row.id).files[0].id) == photo
+        assert store.file_data(store.meetings.get(row.id).files[0].id) == photo
         assert store.integrity_problems() == []
     # and the command line lists it, and finds no problem
     listed = eventdesk("--db", str(db_path), "list")
@@ -152,7 +152,7 @@ def test_a_database_file_marked_read_only_is_read_read_only(tmp_path):
     # Given a database whose file has Windows' read-only attribute (a copy from a CD)
     db_path = tmp_path / "只读.sqlite3"
     with EventStore.open(db_path) as store:
-        store.save_meeting(Meeting(title=TITLE, start_date=date(2026, 11, 27)))
+        store.meetings.save(Meeting(title=TITLE, start_date=date(2026, 11, 27)))
     os.chmod(db_path, 0o444)
     try:
         # when a command reads it, then it does, saying so; one that writes is refused

@@ -29,7 +29,7 @@ def data_dir(tmp_path: Path, monkeypatch) -> Path:
 
 @pytest.fixture
 def meeting_id(sample_store: EventStore) -> int:
-    (row,) = sample_store.list_meetings()
+    (row,) = sample_store.meetings.list()
     return row.id
 
 
@@ -87,4 +87,4 @@ def save_meeting(store: EventStore, title: str = "Quiet meeting", **fields) -> i
     from eventdesk.records import Meeting
 
     meeting = Meeting(title=title, start_date=fields.pop("start_date", date(2024, 1, 5)), **fields)
-    return store.save_meeting(meeting).id
+    return store.meetings.save(meeting).id

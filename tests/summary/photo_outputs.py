@@ -29,8 +29,8 @@ def meeting_with_photo(folder: Path, kind: str) -> None:
 
     store = EventStore.open(folder / "eventdesk.sqlite3")
     import_file(store, paths.sample_meeting())
-    (row,) = store.list_meetings()
-    meeting = store.get_meeting(row.id)
+    (row,) = store.meetings.list()
+    meeting = store.meetings.get(row.id)
     meeting.files = [
         MeetingFile(
             original_name=f"photo.{kind}",
@@ -40,7 +40,7 @@ def meeting_with_photo(folder: Path, kind: str) -> None:
             data=photo(kind),
         )
     ]
-    store.save_meeting(meeting)
+    store.meetings.save(meeting)
     store.close()
 
 
@@ -114,8 +114,8 @@ def run(output: str, folder: Path) -> dict:
     from eventdesk.store import EventStore
 
     store = EventStore.open(folder / "eventdesk.sqlite3")
-    (row,) = store.list_meetings()
-    meeting = store.get_meeting(row.id)
+    (row,) = store.meetings.list()
+    meeting = store.meetings.get(row.id)
     if output in ("pdf", "docx", "html"):
         store.close()  # the command opens it as a user's would
     if output in ("thumbnail", "preview"):

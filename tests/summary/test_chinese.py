@@ -32,7 +32,7 @@ def visited_db(tmp_path: Path) -> tuple[str, int]:
     db = tmp_path / "visited.sqlite3"
     with EventStore.open(db) as store:
         import_file(store, DATA / "visited.json")
-        (row,) = store.list_meetings()
+        (row,) = store.meetings.list()
     return str(db), row.id
 
 
@@ -84,11 +84,11 @@ def test_an_unknown_language_is_a_command_line_error(capsys, visited_db, tmp_pat
 def test_each_missing_chinese_form_is_named_and_the_english_printed(capsys, visited_db, tmp_path):
     db, meeting_id = visited_db
     with EventStore.open(Path(db)) as store:
-        meeting = store.get_meeting(meeting_id)
+        meeting = store.meetings.get(meeting_id)
         park = next(a for a in meeting.attendees if a.title == "Director" and a.side == "partner")
         park.title_zh = ""
         meeting.decisions[1].text_zh = ""
-        store.save_meeting(meeting)
+        store.meetings.save(meeting)
     out = tmp_path / "release.docx"
     status, stdout, err = run(
         capsys, "--db", db, "summary", str(meeting_id), "--lang", "zh", "-o", str(out)
@@ -175,11 +175,11 @@ def test_names_used_in_hong_kong_and_taiwan_print_without_a_warning(capsys, tmp_
     db = tmp_path / "visiting.sqlite3"
     with EventStore.open(db) as store:
         import_file(store, DATA / "visiting.json")
-        (row,) = store.list_meetings()
-        meeting = store.get_meeting(row.id)
+        (row,) = store.meetings.list()
+        meeting = store.meetings.get(row.id)
         meeting.venue_zh = "華富邨賽馬會創新樓"
         meeting.summary_zh = "双方就交换生年度招收、博士生联合指导和网上学习平台交换了意见。"
-        store.save_meeting(meeting)
+        store.meetings.save(meeting)
     assert {ord(c) for c in HK_TW} <= fonts.bundled_codepoints()
     for suffix in (".pdf", ".html", ".docx"):
         out = tmp_path / f"release{suffix}"

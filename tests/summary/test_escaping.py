@@ -26,7 +26,7 @@ def marked_up(fresh_store) -> int:
         start_date=date(2024, 3, 1),
         attendees=[Attendance(person_id=person.id, title="<script>Dean</script>", side=Side.OURS)],
     )
-    return fresh_store.save_meeting(meeting).id
+    return fresh_store.meetings.save(meeting).id
 
 
 @pytest.mark.parametrize("template", ["news", "minutes"])

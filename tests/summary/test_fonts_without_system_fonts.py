@@ -103,7 +103,7 @@ def meeting_db(tmp_path: Path) -> tuple[Path, int]:
     db = tmp_path / "hk.sqlite3"
     store = EventStore.open(db)
     import_file(store, source)
-    (row,) = store.list_meetings()
+    (row,) = store.meetings.list()
     store.close()
     return db, row.id
 

@@ -28,7 +28,7 @@ ESC_BEL_VT = "Board\x1b[31m meeting\x07 notes\x0b"
 
 
 def _meeting(store, title: str) -> int:
-    saved = store.save_meeting(
+    saved = store.meetings.save(
         Meeting(title="placeholder", start_date=date(2021, 12, 22), venue="Room 5")
     )
     # As an older EventDesk stored it, before text was checked:
@@ -42,13 +42,13 @@ def _meeting(store, title: str) -> int:
 
 def test_saving_a_title_with_an_escape_is_refused_naming_the_field(fresh_store):
     with pytest.raises(ValidationError) as caught:
-        fresh_store.save_meeting(Meeting(title=ESC_BEL_VT, start_date=date(2021, 12, 22)))
+        fresh_store.meetings.save(Meeting(title=ESC_BEL_VT, start_date=date(2021, 12, 22)))
     message = str(caught.value)
     assert ": title: holds the control character U+001B (ESC) at position 6" in message
     assert "\x1b" not in message  # the record's name shows it escaped
     with pytest.raises(ValidationError, match=r"family_name: holds the control character U\+0007"):
         fresh_store.save_person(Person("Chen\x07", "Qi"))
-    assert fresh_store.list_meetings() == []
+    assert fresh_store.meetings.list() == []
 
 
 def test_an_interchange_file_with_a_bell_is_refused_with_the_fields_path(

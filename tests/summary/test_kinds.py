@@ -154,7 +154,7 @@ def document(folder: Path, kind: str, lang: str, template: str, suffix: str) -> 
             if kind not in _stores:
                 import_file(store, DATA / f"{kind}.json")
                 _stores[kind] = db
-            (row,) = store.list_meetings()
+            (row,) = store.meetings.list()
             out = folder / f"{kind}-{template}-{lang}{suffix}"
             write_summary(store, row.id, template, out, lang=lang)
         text = read_back(out)

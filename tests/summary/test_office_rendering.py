@@ -86,7 +86,7 @@ def printed(tmp_path_factory) -> dict[str, Path]:
             store = EventStore.open(root / f"{name}.sqlite3")
             try:
                 import_file(store, source)
-                (row,) = store.list_meetings()
+                (row,) = store.meetings.list()
                 for template in ("news", "minutes"):
                     docx[f"{name}-{template}"] = root / f"{name}-{template}.docx"
                     write_summary(store, row.id, template, docx[f"{name}-{template}"])

@@ -25,7 +25,7 @@ ROWS = [
 
 @pytest.fixture
 def meeting_id(sample_store: EventStore) -> int:
-    saved = sample_store.save_meeting(Meeting(title="Visit of HKU", start_date=date(2022, 5, 10)))
+    saved = sample_store.meetings.save(Meeting(title="Visit of HKU", start_date=date(2022, 5, 10)))
     assert saved.id is not None
     return saved.id
 
@@ -69,7 +69,7 @@ def test_import_takes_the_rows_in_one_go(qtbot, dialog, sample_store, meeting_id
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
 
     assert signal.args[0].attendances_added == 2
-    meeting = sample_store.get_meeting(meeting_id)
+    meeting = sample_store.meetings.get(meeting_id)
     people = sample_store.get_people(a.person_id for a in meeting.attendees)
     assert [people[a.person_id].display_name for a in meeting.attendees] == [
         "DING Xiaodong",
@@ -135,7 +135,7 @@ def test_rows_without_a_side_take_the_side_chosen(qtbot, dialog, sample_store, m
     assert cell(dialog, 0, AttendeePreviewModel.SIDE) == "Our delegation"
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    sides = {a.side.value for a in sample_store.get_meeting(meeting_id).attendees}
+    sides = {a.side.value for a in sample_store.meetings.get(meeting_id).attendees}
     assert sides == {"ours"}
 
 

@@ -11,7 +11,7 @@ from tests.spreadsheets.files import write_xlsx
 
 
 def show_sample_meeting(main_window):
-    (row,) = main_window.store.list_meetings()
+    (row,) = main_window.store.meetings.list()
     main_window.workspace.open_meeting(row.id)
     return row.id, main_window.workspace.editors.meeting_editor.attendees
 
@@ -34,10 +34,10 @@ def test_import_list_button_adds_the_partners_attendees(qtbot, main_window, tmp_
         assert dialog.error_label.text() == "Importing…"  # the window is not held
 
     people = main_window.store.get_people(
-        a.person_id for a in main_window.store.get_meeting(meeting_id).attendees
+        a.person_id for a in main_window.store.meetings.get(meeting_id).attendees
     )
     assert "Alexander WAI" in {p.display_name for p in people.values()}
-    assert len(main_window.store.get_meeting(meeting_id).attendees) == 11
+    assert len(main_window.store.meetings.get(meeting_id).attendees) == 11
     qtbot.waitUntil(lambda: tab.model.rowCount() == 11)  # the editor shows the stored list
 
 

@@ -100,7 +100,7 @@ def test_meeting_drafts_are_offered_once_the_meeting_editor_can_take_them(
     qtbot, main_window, monkeypatch
 ):
     store = main_window.store
-    (meeting,) = store.list_meetings()
+    (meeting,) = store.meetings.list()
     store.save_draft("meeting", meeting.id, "the annual meeting", {"title": "edited"})
     workspace = main_window.workspace
     editor = workspace.editors.meeting_editor

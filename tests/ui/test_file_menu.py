@@ -20,14 +20,14 @@ def test_export_then_import_into_an_empty_database(qtbot, main_window, tmp_path,
     assert len(document["meetings"]) == 1
 
     assert main_window.new_database(tmp_path / "second.sqlite3")
-    assert main_window.store.count_meetings() == 0
+    assert main_window.store.meetings.count() == 0
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
     task = main_window.import_file()
     assert not main_window.actions_.import_file.isEnabled()  # one import at a time
     with qtbot.waitSignal(task.finished, timeout=10_000):
         pass
     assert main_window.actions_.import_file.isEnabled()
-    assert main_window.store.count_meetings() == 1
+    assert main_window.store.meetings.count() == 1
     assert main_window.workspace.list_pane.model().rowCount() == 1
 
 
@@ -84,7 +84,7 @@ def test_print_opens_the_summary_preview_of_the_selected_meeting(main_window, mo
     module.SummaryPreviewDialog = FakePreview
     monkeypatch.setitem(sys.modules, "eventdesk.ui.summary_preview", module)
     main_window.actions_.print_summary.trigger()
-    (meeting,) = main_window.store.list_meetings()
+    (meeting,) = main_window.store.meetings.list()
     assert opened == [(main_window.store, meeting.id, main_window)]
 
 

@@ -45,7 +45,7 @@ def test_restore_with_no_backups_says_so(main_window, answers):
         old.unlink()  # the day's automatic one
     main_window.ask_backup = lambda choices: None if not choices else choices[0][1]
     assert not main_window.restore_backup()
-    assert main_window.store.count_meetings() == 1
+    assert main_window.store.meetings.count() == 1
 
 
 def test_export_the_people_list_as_csv(main_window, tmp_path):
@@ -60,7 +60,7 @@ def test_export_the_people_list_as_csv(main_window, tmp_path):
 
 def test_import_an_attendee_list_into_the_meeting(qtbot, main_window, tmp_path):
     store = main_window.store
-    (meeting,) = store.list_meetings()
+    (meeting,) = store.meetings.list()
     sheet = tmp_path / "attendees.csv"
     sheet.write_text(
         "Family name,Given name,Title,Organisation\nZhou,Wen,Lecturer,Fudan University\n",
@@ -70,6 +70,6 @@ def test_import_an_attendee_list_into_the_meeting(qtbot, main_window, tmp_path):
     assert dialog is not None
     with qtbot.waitSignal(dialog.imported, timeout=5000):
         dialog.import_now()
-    attendees = store.get_meeting(meeting.id).attendees
+    attendees = store.meetings.get(meeting.id).attendees
     people = store.get_people(a.person_id for a in attendees)
     assert any(isinstance(p, Person) and p.family_name == "Zhou" for p in people.values())

@@ -10,14 +10,14 @@ from eventdesk.ui.sections import Section
 def test_empty_database_offers_the_example_meeting(qtbot, empty_window):
     workspace = empty_window.workspace
     assert workspace.offers_example()
-    assert empty_window.store.count_meetings() == 0
+    assert empty_window.store.meetings.count() == 0
 
     qtbot.mouseClick(workspace.list_pane.example_button, Qt.MouseButton.LeftButton)
 
-    assert empty_window.store.count_meetings() == 1
+    assert empty_window.store.meetings.count() == 1
     assert not workspace.offers_example()
     assert workspace.section() is Section.MEETINGS
-    assert workspace.editors.shown_id() == empty_window.store.list_meetings()[0].id
+    assert workspace.editors.shown_id() == empty_window.store.meetings.list()[0].id
 
 
 def test_a_database_with_meetings_offers_nothing(main_window):
@@ -43,5 +43,5 @@ def test_the_hint_leaves_while_the_first_meeting_is_entered(qtbot, empty_window)
     qtbot.keyClicks(editor.details.view.title, "Annual Meeting")
     qtbot.keyClicks(editor.details.view.start_date, "22 December 2021")
     assert editor.save()
-    assert empty_window.store.count_meetings() == 1
+    assert empty_window.store.meetings.count() == 1
     assert not workspace.offers_example()

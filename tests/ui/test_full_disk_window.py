@@ -40,7 +40,7 @@ def test_the_window_opens_on_a_full_disk_and_says_why_there_is_no_backup(
     qtbot.waitUntil(lambda: "backup could not be made" in window.statusBar().currentMessage())
     assert store.read_only is read_only
     assert ("(read-only)" in window.windowTitle()) is read_only
-    assert window.workspace is not None and store.count_meetings() == 1
+    assert window.workspace is not None and store.meetings.count() == 1
     assert answers.messages == []  # a line in the status bar, no dialog to answer
     assert backups.list_backups(db_path) == []
     assert not [p for p in db_path.parent.rglob("*") if p.name.endswith(".partial")]

@@ -18,7 +18,7 @@ def big_store(tmp_path_factory):
     store = EventStore.open(tmp_path_factory.mktemp("big") / "big.sqlite3")
     first = date(2000, 1, 1)
     for n in range(1000):
-        store.save_meeting(
+        store.meetings.save(
             Meeting(title=f"Meeting number {n:04d}", start_date=first + timedelta(days=n))
         )
     yield store
@@ -28,13 +28,13 @@ def big_store(tmp_path_factory):
 def test_only_the_first_page_is_loaded(qtbot, big_store):
     queries = []
     model = MeetingsModel(big_store, page_size=100)
-    original = big_store.list_meetings
+    original = big_store.meetings.list
 
     def counting(*args, **kwargs):
         queries.append(kwargs)
         return original(*args, **kwargs)
 
-    big_store.list_meetings = counting
+    big_store.meetings.list = counting
     try:
         with qtbot.waitSignal(model.totalKnown, timeout=5000):
             model.reload()
@@ -48,7 +48,7 @@ def test_only_the_first_page_is_loaded(qtbot, big_store):
         assert model.rowCount() == 200
         assert len(queries) == 2
     finally:
-        del big_store.list_meetings
+        del big_store.meetings.list
 
 
 def test_fetching_stops_at_the_end(big_store):

@@ -222,9 +222,9 @@ def test_a_backup_that_left_a_damaged_photo_out_says_which(qtbot, main_window, a
     from tests.store.test_photo_files import jpeg
 
     store = main_window.store
-    meeting = store.get_meeting(store.list_meetings()[0].id)
+    meeting = store.meetings.get(store.meetings.list()[0].id)
     meeting.files.append(MeetingFile("harbour.jpg", "image/jpeg", data=(data := jpeg(seed=41))))
-    store.save_meeting(meeting)
+    store.meetings.save(meeting)
     stored = media.path_in(media.folder_of(store.db), media.digest(data))
     stored.write_bytes(stored.read_bytes()[:-1] + b"\x00")  # one byte changed on the disk
 

@@ -60,8 +60,8 @@ def long_names(sample_store):
             organisation_id=office.id,
         )
     )
-    (row,) = store.list_meetings()
-    meeting = store.get_meeting(row.id)
+    (row,) = store.meetings.list()
+    meeting = store.meetings.get(row.id)
     meeting.hosts.append(HostOrganisation(office.id))
     meeting.attendees.insert(
         0,
@@ -78,7 +78,7 @@ def long_names(sample_store):
     meeting.courses.insert(
         0, CourseEntry(title=f"Course on {LONG_TITLE.lower()}", institution_id=generated.id)
     )
-    store.save_meeting(meeting)
+    store.meetings.save(meeting)
     return store, office, person
 
 
@@ -100,7 +100,7 @@ def test_every_tab_of_the_meeting_fits_with_the_longest_names_selected(
     main_window.resize(ROOM)
     main_window.workspace.refresh()
     editor = main_window.workspace.editors.meeting_editor
-    (row,) = long_names[0].list_meetings()
+    (row,) = long_names[0].meetings.list()
     editor.load(row.id)
     for index in range(editor.tabs.count()):
         editor.tabs.setCurrentIndex(index)

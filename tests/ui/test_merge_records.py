@@ -19,7 +19,7 @@ def test_a_duplicate_organisation_is_merged_from_its_list_and_undo_splits_it(qtb
     for title, org in (("Spring visit", first), ("Autumn forum", twin)):
         meeting = Meeting(title=title, start_date=date(2024, 4, 2))
         meeting.hosts = [HostOrganisation(org.id)]
-        store.save_meeting(meeting)
+        store.meetings.save(meeting)
     workspace = empty_window.workspace
     workspace.set_section(Section.ORGANISATIONS)
     workspace.refresh()

@@ -59,7 +59,7 @@ def test_editing_a_person_updates_the_store(qtbot, main_window):
 def test_double_clicking_a_meeting_of_a_person_opens_it(qtbot, main_window):
     store = main_window.store
     ding = _people(store)["DING Xiaodong"]
-    (meeting,) = store.list_meetings()
+    (meeting,) = store.meetings.list()
     main_window.workspace.set_section(Section.PEOPLE)
     main_window.workspace.list_pane.select_id(ding.id)
     table = main_window.workspace.editors.person_editor.form.meetings

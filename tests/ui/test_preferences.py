@@ -49,10 +49,10 @@ def test_the_time_zone_is_picked_from_a_list_and_calendars_use_it(qtbot, main_wi
     from icalendar import Calendar
 
     store = main_window.store
-    (row,) = store.list_meetings()
-    meeting = store.get_meeting(row.id)
+    (row,) = store.meetings.list()
+    meeting = store.meetings.get(row.id)
     meeting.start_time, meeting.end_time = time(9, 30), time(12, 0)
-    store.save_meeting(meeting)
+    store.meetings.save(meeting)
     dialog = PreferencesDialog(main_window.preferences, main_window, store=store)
     qtbot.addWidget(dialog)
     assert dialog.time_zone.currentData() == ""  # the computer's, until chosen

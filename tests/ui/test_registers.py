@@ -68,6 +68,6 @@ def test_course_register_opens_the_meeting(qtbot, main_window):
     assert "Shanghai-Hong Kong" in detail.fields["meeting"].text()
     index = workspace.list_pane.model().index(0, 1)
     workspace.list_pane.table.doubleClicked.emit(index)
-    (meeting,) = main_window.store.list_meetings()
+    (meeting,) = main_window.store.meetings.list()
     assert workspace.section() is Section.MEETINGS
     assert workspace.editors.shown_id() == meeting.id

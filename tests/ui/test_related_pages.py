@@ -84,4 +84,4 @@ def test_a_persons_page_pages_too_and_opens_a_meeting(qtbot, busy_window):
     ]
     with qtbot.waitSignal(editor.openMeeting) as opened:
         editor.form.meetings.doubleClicked.emit(model.index(1, 1))
-    assert store.get_meeting(opened.args[0]).title == "Meeting 27"
+    assert store.meetings.get(opened.args[0]).title == "Meeting 27"

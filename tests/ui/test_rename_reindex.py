@@ -34,8 +34,8 @@ def test_renaming_a_busy_organisation_reindexes_beside_the_window(qtbot, busy_wi
         assert "search" in busy_window.statusBar().currentMessage()
 
     assert store.search_pending() == 0
-    assert len(store.search_meetings("Novissima")) == 29
-    assert store.search_meetings("Our University") == []
+    assert len(store.meetings.search("Novissima")) == 29
+    assert store.meetings.search("Our University") == []
     assert busy_window.statusBar().currentMessage() == "Search is up to date."
     # The main list's search sees it too.
     workspace.set_section(Section.MEETINGS)
@@ -54,4 +54,4 @@ def test_a_rename_of_a_quiet_organisation_needs_no_worker(qtbot, busy_window):
     assert busy_window.save()
     assert busy_window.search_keeper.running is None
     assert store.search_pending() == 0
-    assert len(store.search_meetings("Amicum")) == 20  # 15 attended, 5 more hosted
+    assert len(store.meetings.search("Amicum")) == 20  # 15 attended, 5 more hosted

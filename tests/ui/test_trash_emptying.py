@@ -19,7 +19,7 @@ def _trash_a_meeting_and_a_person(main_window):
     store = main_window.store
     loner = store.save_person(Person("Zhou", "Enlai"))
     main_window.workspace.refresh()
-    (meeting,) = store.list_meetings()
+    (meeting,) = store.meetings.list()
     store.delete("meeting", meeting.id)
     store.delete("person", loner.id)
     return meeting, loner
@@ -57,9 +57,9 @@ def test_empty_trash_removes_for_good_and_undo_cannot_bring_it_back(
     removed, _kept = emptied.args
     assert removed >= 2
     assert loner.id not in _people_ids(store)
-    assert store.list_meetings() == [] and store.count_meetings() == 0
+    assert store.meetings.list() == [] and store.meetings.count() == 0
     assert store.db.execute("SELECT count(*) FROM attendances").fetchone()[0] == 0
-    assert not store.search_meetings("Shanghai")
+    assert not store.meetings.search("Shanghai")
     assert main_window.undo_stack.count() == 0  # nothing left that Ctrl+Z could restore
     assert "Removed" in dialog.status.text()
     assert dialog.model.rowCount() == store.count_trash()
@@ -70,9 +70,9 @@ def test_the_trash_lists_labels_without_loading_meetings(qtbot, main_window, mon
     _trash_a_meeting_and_a_person(main_window)
     store = main_window.store
     loaded = []
-    get_meeting = store.get_meeting
+    get_meeting = store.meetings.get
     monkeypatch.setattr(
-        store, "get_meeting", lambda *a, **k: loaded.append(a) or get_meeting(*a, **k)
+        store.meetings, "get", lambda *a, **k: loaded.append(a) or get_meeting(*a, **k)
     )
     dialog = main_window.show_trash()
     labels = [dialog.model.row(n).label for n in range(dialog.model.rowCount())]

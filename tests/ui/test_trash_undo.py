@@ -9,7 +9,7 @@ from eventdesk.ui.sections import Section
 
 def test_delete_key_moves_a_meeting_to_the_trash_and_undo_restores_it(qtbot, main_window):
     store = main_window.store
-    (meeting,) = store.list_meetings()
+    (meeting,) = store.meetings.list()
     pane = main_window.workspace.list_pane
     assert pane.current_id() == meeting.id
     pane.table.setFocus()
@@ -17,19 +17,19 @@ def test_delete_key_moves_a_meeting_to_the_trash_and_undo_restores_it(qtbot, mai
 
     qtbot.keyClick(pane.table, Qt.Key.Key_Delete)
 
-    assert store.count_meetings() == 0
+    assert store.meetings.count() == 0
     assert store.trash()["meeting"] == [meeting.id]
     assert pane.model().rowCount() == 0
     assert main_window.workspace.editors.shown_id() is None
 
     main_window.actions_.undo.trigger()
 
-    assert store.count_meetings() == 1
+    assert store.meetings.count() == 1
     assert store.trash()["meeting"] == []
     assert pane.model().rowCount() == 1
 
     main_window.actions_.redo.trigger()
-    assert store.count_meetings() == 0
+    assert store.meetings.count() == 0
 
 
 def test_deleting_a_person_and_restoring_from_the_trash_view(qtbot, main_window):

@@ -77,13 +77,13 @@ def _print_meetings(rows, as_json: bool) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        _print_meetings(store.list_meetings(), args.json)
+        _print_meetings(store.meetings.list(), args.json)
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        _print_meetings(store.search_meetings(" ".join(args.text)), args.json)
+        _print_meetings(store.meetings.search(" ".join(args.text)), args.json)
     return 0
 
 

@@ -148,7 +148,7 @@ def plan_import(
     Rows without a role or side get the defaults: a list sent by a partner
     is of the partner's delegation, as delegates.
     """
-    meeting = store.get_meeting(meeting_id)  # raises RecordNotFound, a StoreError
+    meeting = store.meetings.get(meeting_id)  # raises RecordNotFound, a StoreError
     mapping = dict(guess_mapping(table.headers) if mapping is None else mapping)
     rows = [
         read_row(r, mapping, default_role=default_role, default_side=default_side)
@@ -200,7 +200,7 @@ def apply(store: EventStore, plan: AttendeePlan) -> ImportResult:
     # (the store's calls below nest in it as savepoints).
     store.automatic_backup("before-attendee-import")
     with store.transaction():
-        meeting = store.get_meeting(plan.meeting_id)
+        meeting = store.meetings.get(plan.meeting_id)
         attending = {a.person_id for a in meeting.attendees}
         existing = store.get_people(r.person_id for r in taken if r.person_id is not None)
         organisations = OrganisationIndex.load(store)
@@ -231,7 +231,7 @@ def apply(store: EventStore, plan: AttendeePlan) -> ImportResult:
         result.people_added = len(new_people)
         result.people_matched = len(accepted) - len(new_people)
         result.attendances_added = len(accepted)
-        store.save_meeting(meeting)
+        store.meetings.save(meeting)
     return result
 
 

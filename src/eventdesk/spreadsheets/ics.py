@@ -52,12 +52,12 @@ def export_ics(
     """
     zone = office_zone(time_zone)
     if meeting_id is not None:
-        meetings = [store.get_meeting(meeting_id)]
+        meetings = [store.meetings.get(meeting_id)]
     else:
-        rows = store.list_meetings(
+        rows = store.meetings.list(
             MeetingFilter(date_from=date_from, date_to=date_to), sort="date_asc"
         )
-        meetings = [store.get_meeting(row.id) for row in rows]
+        meetings = [store.meetings.get(row.id) for row in rows]
     data = calendar_bytes(store, meetings, zone)
     try:
         Path(path).write_bytes(data)

@@ -52,7 +52,7 @@ def meetings_table(store: EventStore) -> Table:
             str(m.attendee_count),
             _label(MeetingStatus, m.status),
         ]
-        for m in store.list_meetings()
+        for m in store.meetings.list()
     ]
     return headers, rows
 
@@ -101,7 +101,7 @@ def courses_table(store: EventStore) -> Table:
 
 def attendees_table(store: EventStore, meeting_id: int) -> Table:
     """The meeting editor's attendee columns, with the Chinese name the leadership asks for."""
-    meeting = store.get_meeting(meeting_id)
+    meeting = store.meetings.get(meeting_id)
     people = store.get_people(a.person_id for a in meeting.attendees)
     orgs = store.get_organisations(a.organisation_id for a in meeting.attendees)
     headers = [

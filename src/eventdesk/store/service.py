@@ -9,24 +9,21 @@ writes SQL.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlite_utils import Database
 
 from eventdesk.records import (
     CourseEntry,
-    Meeting,
     Organisation,
     Person,
     ValidationError,
-    validate_meeting,
     validate_organisation,
     validate_person,
 )
@@ -56,7 +53,8 @@ from eventdesk.store.convert import (
 from eventdesk.store.database import damaged, memory_database, open_database, sqlite_told
 from eventdesk.store.errors import ReadOnlyStore, RecordNotFound, StoreError
 from eventdesk.store.lock import FileLock
-from eventdesk.store.queries import MeetingFilter
+from eventdesk.store.services.base import telling_damage
+from eventdesk.store.services.meetings import MeetingService
 
 if TYPE_CHECKING:
     from eventdesk.store.interchange import ImportReport
@@ -67,33 +65,7 @@ SEARCH_NOW = 100
 _SOFT_DELETABLE = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
 
 
-def _damage_told(method: Callable[..., T]) -> Callable[..., T]:
-    """No ``sqlite3`` error leaves the store: each becomes a :class:`StoreError` in words.
-
-    SQLite's "malformed" error becomes the message with the way out (restore a
-    backup); the others say what a person can do about them.
-    """
-
-    @functools.wraps(method)
-    def wrapper(self: EventStore, *args: Any, **kwargs: Any) -> T:
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.Error as exc:
-            if type(exc) is sqlite3.DatabaseError:
-                raise damaged(self.path or Path(":memory:"), str(exc)) from exc
-            raise sqlite_told(exc) from exc
-
-    return wrapper
-
-
-def _telling_damage(cls: type) -> type:
-    for name, value in list(vars(cls).items()):
-        if callable(value) and not name.startswith("_") and not isinstance(value, classmethod):
-            setattr(cls, name, _damage_told(value))
-    return cls
-
-
-@_telling_damage
+@telling_damage
 class EventStore:
     """An open EventDesk database."""
 
@@ -111,6 +83,7 @@ class EventStore:
         self._lock = lock
         #: What the user should be told though the file opened (the day's backup was not made).
         self.notes: list[str] = []
+        self.meetings = MeetingService(self)
 
     # -- opening ------------------------------------------------------------
 
@@ -160,6 +133,12 @@ class EventStore:
         if self._lock:
             self._lock.release()
 
+    def _told(self, exc: sqlite3.Error) -> Exception:
+        """A ``sqlite3`` error in words: damage with the way out, the others what to do."""
+        if type(exc) is sqlite3.DatabaseError:
+            return damaged(self.path or Path(":memory:"), str(exc))
+        return sqlite_told(exc)
+
     @contextmanager
     def transaction(self, *, search_later: bool = False) -> Iterator[Database]:
         """One transaction; a failure rolls it all back and says why in words.
@@ -176,9 +155,7 @@ class EventStore:
                 if not search_later or search_index.pending(self.db) <= SEARCH_NOW:
                     search_index.refresh(self.db)
         except sqlite3.Error as exc:
-            if type(exc) is sqlite3.DatabaseError:
-                raise damaged(self.path or Path(":memory:"), str(exc)) from exc
-            raise sqlite_told(exc) from exc
+            raise self._told(exc) from exc
 
     def refuse_writes(self) -> None:
         """From now on, every save is refused (after damage was found in the file)."""
@@ -198,46 +175,12 @@ class EventStore:
 
     # -- meetings -----------------------------------------------------------
 
-    def save_meeting(self, meeting: Meeting) -> Meeting:
-        """Create or update a meeting with all its parts, in one transaction."""
-        raise_if(validate_meeting(meeting, _label("meeting", meeting.title)))
-        self._check_references(meeting)
-        with self.transaction():
-            meeting.id = meetings.save_meeting(self.db, meeting)
-        return self.get_meeting(meeting.id)
-
-    def get_meeting(self, meeting_id: int, *, with_file_data: bool = False) -> Meeting:
-        return meetings.load_meeting(self.db, meeting_id, with_file_data=with_file_data)
-
     def file_data(self, file_id: int) -> bytes:
         return meetings.file_data(self.db, file_id)
 
     def photo_for_print(self, file_id: int) -> bytes:
         """The photo made print-size and upright, for summaries (never the full original)."""
         return meetings.photo_for_print(self.db, file_id)
-
-    def list_meetings(
-        self,
-        filter: MeetingFilter | None = None,
-        *,
-        sort: str = "date",
-        limit: int = -1,
-        offset: int = 0,
-    ) -> list[queries.MeetingRow]:
-        return queries.list_meetings(
-            self.db, filter or MeetingFilter(), sort=sort, limit=limit, offset=offset
-        )
-
-    def count_meetings(self, filter: MeetingFilter | None = None) -> int:
-        return queries.count_meetings(self.db, filter or MeetingFilter())
-
-    def search_meetings(self, text: str) -> list[queries.MeetingRow]:
-        return self.list_meetings(MeetingFilter(text=text))
-
-    def series(self) -> list[str]:
-        """The series names in use, for a combo box that completes them."""
-        sql = "SELECT DISTINCT series FROM meetings WHERE coalesce(series, '') != '' ORDER BY 1"
-        return [row[0] for row in self.db.execute(sql)]
 
     # -- people ---------------------------------------------------------------
 
@@ -634,17 +577,6 @@ class EventStore:
                 "SELECT parent_id FROM organisations WHERE id = ?", [parent]
             ).fetchone()
             parent = row[0] if row else None
-
-    def _check_references(self, m: Meeting) -> None:
-        for ids, load, what in (
-            (m.people_ids(), self.get_people, "person"),
-            (m.organisation_ids(), self.get_organisations, "organisation"),
-        ):
-            missing = sorted(ids - set(load(ids)))
-            if missing:
-                raise ValidationError.single(
-                    _label("meeting", m.title), what, f"refers to missing records {missing}"
-                )
 
 
 def _label(kind: str, name: str) -> str:

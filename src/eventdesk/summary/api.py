@@ -83,7 +83,7 @@ def _check_template(template: str, lang: str = "en") -> str:
 
 def missing_chinese(store: EventStore, meeting_id: int) -> list[str]:
     """Each field a Chinese summary of the meeting prints in English, for want of Chinese."""
-    meeting = store.get_meeting(meeting_id)
+    meeting = store.meetings.get(meeting_id)
     return meeting_context(store, meeting, "zh").missing_zh
 
 

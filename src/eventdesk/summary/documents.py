@@ -108,7 +108,7 @@ def add_news(env: jinja2.Environment, c: MeetingView) -> MeetingView:
 def meeting_document(
     env: jinja2.Environment, store: EventStore, meeting_id: int, lang: str = "en"
 ) -> MeetingView:
-    meeting = store.get_meeting(meeting_id)  # photos come print-size, not whole
+    meeting = store.meetings.get(meeting_id)  # photos come print-size, not whole
     return add_news(env, meeting_context(store, meeting, lang))
 
 
@@ -139,7 +139,7 @@ def period_document(
 ) -> ReportView:
     """Meetings in a date range, optionally with one partner, of one series or with one person."""
     org_id = find_organisation(store, organisation) if organisation else None
-    rows = store.list_meetings(
+    rows = store.meetings.list(
         MeetingFilter(
             date_from=date_from,
             date_to=date_to,

@@ -67,7 +67,7 @@ class CourseDetail(QWidget):
             institution = self._store.get_organisation(course.institution_id).label
         meeting = ""
         if course.meeting_id is not None:
-            m = self._store.get_meeting(course.meeting_id)
+            m = self._store.meetings.get(course.meeting_id)
             meeting = f"{m.title} ({m.start_date})" if m.start_date else m.title
         self.heading.setText(course.title or course.title_zh)
         values = {

@@ -310,7 +310,7 @@ class SummaryPreviewDialog(QDialog):
 
     def proposed_path(self, suffix: str) -> Path:
         """The meeting, the document and the language in the name: one file each."""
-        meeting = self.store.get_meeting(self.meeting_id)
+        meeting = self.store.meetings.get(self.meeting_id)
         title = (meeting.title_zh or meeting.title) if self.lang == "zh" else meeting.title
         document = dict((value, label) for label, value in TEMPLATES).get(
             self.template, self.template

@@ -336,5 +336,5 @@ class Workspace(QSplitter):
         entering = (
             self.editors.shown_section() is Section.MEETINGS and self.editors.shown_id() is None
         )
-        empty = self._section is Section.MEETINGS and self.store.count_meetings() == 0
+        empty = self._section is Section.MEETINGS and self.store.meetings.count() == 0
         self.list_pane.show_example_offer(empty and not entering)

@@ -61,14 +61,14 @@ def test_an_import_into_a_database_with_records_backs_it_up_first(sample_store, 
     import_file(sample_store, SAMPLE)
     (before_import,) = [b for b in backups.list_backups(db_path) if b.reason == "before-import"]
     with EventStore.open(before_import.path, read_only=True) as copy:
-        assert copy.count_meetings() == 1
+        assert copy.meetings.count() == 1
 
 
 def test_a_manual_backup_is_a_consistent_copy(sample_store, tmp_path):
     target = sample_store.backup(tmp_path / "copy.sqlite3")
     with EventStore.open(target, read_only=True) as copy:
-        assert [m.title for m in copy.list_meetings()] == [
-            m.title for m in sample_store.list_meetings()
+        assert [m.title for m in copy.meetings.list()] == [
+            m.title for m in sample_store.meetings.list()
         ]
 
 
@@ -81,7 +81,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_replaced_file(sample_store, 
 
     with EventStore.open(db_path) as store:
         assert store.list_people("Later") == []
-        assert store.count_meetings() == 1
+        assert store.meetings.count() == 1
     with EventStore.open(kept, read_only=True) as replaced:
         assert [p.name for p in replaced.list_people("Later")] == ["LATER Added"]
 

@@ -11,7 +11,7 @@ from eventdesk.store import EventStore
 
 
 def test_a_meeting_survives_the_trip_through_a_draft(sample_store, sample_meeting):
-    meeting = sample_store.get_meeting(sample_meeting.id, with_file_data=True)
+    meeting = sample_store.meetings.get(sample_meeting.id, with_file_data=True)
     assert meeting_from_data(to_data(meeting)) == meeting
 
 
@@ -25,7 +25,7 @@ def test_a_draft_written_before_a_crash_is_offered_at_the_next_start(
         from eventdesk.records.serialise import to_data
         from eventdesk.store import EventStore
         store = EventStore.open({str(db_path)!r})
-        meeting = store.get_meeting({sample_meeting.id})
+        meeting = store.meetings.get({sample_meeting.id})
         meeting.title = "Typed but never saved"
         store.save_draft("meeting", meeting.id, meeting.title, to_data(meeting))
         os._exit(9)  # dies without closing anything
@@ -38,11 +38,11 @@ def test_a_draft_written_before_a_crash_is_offered_at_the_next_start(
         assert (draft.kind, draft.record_id) == ("meeting", sample_meeting.id)
         recovered = meeting_from_data(draft.payload)
         assert recovered.title == "Typed but never saved"
-        assert store.get_meeting(sample_meeting.id).title != recovered.title
-        store.save_meeting(recovered)
+        assert store.meetings.get(sample_meeting.id).title != recovered.title
+        store.meetings.save(recovered)
         store.discard_draft("meeting", sample_meeting.id)
         assert store.pending_drafts() == []
-        assert store.get_meeting(sample_meeting.id).title == "Typed but never saved"
+        assert store.meetings.get(sample_meeting.id).title == "Typed but never saved"
 
 
 def test_one_draft_per_record(fresh_store: EventStore):

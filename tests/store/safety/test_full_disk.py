@@ -102,7 +102,7 @@ def test_a_backup_to_another_disk_is_made(capsys, full_disk, tmp_path):
     status, out, _ = run(capsys, "--db", str(full_disk), "backup", "-o", str(target))
     assert status == 0 and "Backed up to" in out
     with EventStore.open(target, read_only=True) as copy:
-        assert copy.count_meetings() == 1
+        assert copy.meetings.count() == 1
 
 
 LIMITED = textwrap.dedent(

@@ -61,7 +61,7 @@ def test_restore_refuses_an_empty_file_and_changes_nothing(sample_store, db_path
         restore(empty, db_path)
     assert db_path.read_bytes() == before
     with EventStore.open(db_path) as store:
-        assert store.count_meetings() == 1
+        assert store.meetings.count() == 1
 
 
 def test_restore_refuses_a_cut_short_copy(sample_store, db_path, tmp_path):

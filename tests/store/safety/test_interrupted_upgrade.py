@@ -56,7 +56,7 @@ def test_an_upgrade_killed_midway_keeps_the_copy_of_the_older_file(tmp_path, poi
 
     with EventStore.open(db_path) as store:  # the next start takes the upgrade up again
         assert migrations.schema_version(store.db) == migrations.LATEST_VERSION
-        (meeting,) = store.list_meetings()
+        (meeting,) = store.meetings.list()
         assert meeting.title == "Delegation visit to Lingnan"
         assert store.integrity_problems() == []
         store.automatic_backup("before-import")  # and later that day, another backup

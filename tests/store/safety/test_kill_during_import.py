@@ -81,7 +81,7 @@ def test_killed_imports_leave_all_or_nothing(tmp_path, big_file):
         proc.wait(timeout=30)
         with EventStore.open(db_path) as store:
             assert store.integrity_problems() == []
-            count = store.count_meetings()
+            count = store.meetings.count()
             assert count in (0, MEETINGS), f"a partial import: {count} meetings"
             outcomes.append(count)
             if count:

@@ -52,7 +52,7 @@ def test_the_holder_named_in_the_lock_file_is_named_in_the_message(sample_store,
 
 def test_the_second_program_may_read_but_not_write(other_eventdesk, db_path):
     with EventStore.open(db_path, read_only=True) as store:
-        assert store.count_meetings() == 1
+        assert store.meetings.count() == 1
         with pytest.raises(ReadOnlyStore, match="read-only"):
             store.save_person(Person("Ng", "Wing"))
 
@@ -70,7 +70,7 @@ def test_a_killed_holder_frees_the_file_at_once(other_eventdesk, db_path):
     # then its lock file is left behind, but the file opens at once, with no stale lock
     assert read_holder(db_path) is not None
     with EventStore.open(db_path) as store:
-        assert store.count_meetings() == 1
+        assert store.meetings.count() == 1
         assert read_holder(db_path).pid == os.getpid()
 
 
@@ -89,7 +89,7 @@ def test_a_lock_file_without_a_holder_keeps_no_one_out(sample_store, db_path, le
     lock_path(db_path).write_text(json.dumps(record) if left_by else "{", encoding="utf-8")
     # when EventDesk opens the database, then it opens, and the record names this program
     with EventStore.open(db_path) as store:
-        assert store.count_meetings() == 1
+        assert store.meetings.count() == 1
         assert read_holder(db_path).pid == os.getpid()
     assert not lock_path(db_path).exists()
 
@@ -178,4 +178,4 @@ def test_the_window_and_a_command_on_one_database(sample_store, db_path, tmp_pat
         window.communicate(timeout=30)
     # then the file opens for writing at once: no stale lock, nobody asked
     with EventStore.open(db_path) as store:
-        assert store.count_meetings() == 1
+        assert store.meetings.count() == 1

@@ -64,7 +64,7 @@ def test_a_backup_to_a_file_beside_the_database_never_cleans_its_photos(office, 
 
     assert main(["--db", str(bak), "check"]) == 0
     with EventStore.open(bak) as copy:
-        (row,) = copy.list_meetings()
+        (row,) = copy.meetings.list()
         copy.delete("meeting", row.id)
         copy.empty_trash()
 

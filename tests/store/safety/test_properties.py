@@ -68,7 +68,7 @@ def test_any_meeting_text_round_trips_through_the_interchange_format(title, summ
         report = import_document(store, doc)
     except ImportRefused as exc:
         assert "title" in str(exc) or "tags" in str(exc) or "summary" in str(exc)
-        assert store.count_meetings() == 0
+        assert store.meetings.count() == 0
         return
     exported = export_meeting(store, report.meetings_added[0])
     assert exported["meetings"][0]["summary"] == summary
@@ -104,9 +104,9 @@ def test_any_value_anywhere_is_taken_or_refused_never_a_crash(where, value):
         import_document(store, doc)
     except ImportRefused as exc:
         assert exc.problems
-        assert store.count_meetings() == 0 and store.count_people() == 0
+        assert store.meetings.count() == 0 and store.count_people() == 0
     else:  # taken: every meeting in it is there
-        assert store.count_meetings() == len(doc["meetings"])
+        assert store.meetings.count() == len(doc["meetings"])
 
 
 @given(st.dictionaries(text, json_values, max_size=4) | json_values)
@@ -116,11 +116,11 @@ def test_any_json_at_all_is_refused_in_words(document):
         import_document(store, document)
     except ImportRefused as exc:
         assert str(exc).startswith("The file was not imported; nothing was changed.")
-    assert store.count_meetings() == 0
+    assert store.meetings.count() == 0
 
 
 def test_a_meeting_without_a_title_names_the_field():
     store = EventStore.in_memory()
     with pytest.raises(ValidationError) as refused:
-        store.save_meeting(Meeting(title="  ", start_date=None))
+        store.meetings.save(Meeting(title="  ", start_date=None))
     assert {p.field for p in refused.value.problems} == {"title", "start_date"}

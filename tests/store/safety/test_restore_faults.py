@@ -103,7 +103,7 @@ def test_a_restore_killed_at_each_step_loses_nothing_and_leaves_nothing(
     assert {b.reason for b in found} <= {"daily", "before-restore"}
     with EventStore.open(db_path) as store:  # the next start
         assert store.integrity_problems() == []
-        assert store.count_meetings() == 1
+        assert store.meetings.count() == 1
         assert [p.name for p in store.list_people("Late")] == ["LATE Edit"]  # not restored yet
         assert leftovers(db_path) == [db_path.name + ".lock"]  # only the open store's own lock
     backups.rotate(db_path)
@@ -153,4 +153,4 @@ def test_a_file_sqlite_cannot_read_is_kept_as_it_is_with_its_log(sample_store, d
     assert kept.read_bytes() == bytes(data)
     assert kept.with_name(kept.name + "-wal").read_bytes() == log
     with EventStore.open(db_path) as store:
-        assert store.count_meetings() == 1 and store.integrity_problems() == []
+        assert store.meetings.count() == 1 and store.integrity_problems() == []

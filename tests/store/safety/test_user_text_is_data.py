@@ -18,7 +18,7 @@ def test_a_photo_named_like_a_path_writes_nothing_outside(fresh_store, db_path, 
 
     report = import_document(fresh_store, doc)
 
-    stored = fresh_store.get_meeting(report.meetings_added[0]).files[0]
+    stored = fresh_store.meetings.get(report.meetings_added[0]).files[0]
     assert (stored.original_name, stored.caption) == ("../../x", "../../../etc/passwd")
     created = {p for p in tmp_path.parent.rglob("*")} - before
     assert all(p.is_relative_to(db_path.parent) for p in created)

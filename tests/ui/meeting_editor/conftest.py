@@ -161,7 +161,7 @@ def editor(qtbot, fresh_store: EventStore) -> MeetingEditor:
 @pytest.fixture
 def sample_editor(qtbot, sample_store: EventStore) -> MeetingEditor:
     editor = make_editor(qtbot, sample_store)
-    (row,) = sample_store.list_meetings()
+    (row,) = sample_store.meetings.list()
     editor.load(row.id)
     return editor
 

@@ -186,8 +186,8 @@ def test_the_annual_meeting_from_an_empty_database(empty_window, qtbot, fresh_st
     editor = empty_window.workspace.editors.meeting_editor
     assert not editor.is_dirty(), editor.problems.text()
 
-    (row,) = fresh_store.list_meetings()
-    m = fresh_store.get_meeting(row.id)
+    (row,) = fresh_store.meetings.list()
+    m = fresh_store.meetings.get(row.id)
     assert (m.title, m.title_zh, m.start_date, m.format, m.our_role, m.venue) == (
         TITLE,
         TITLE_ZH,

@@ -178,8 +178,8 @@ def test_a_delegation_visit_from_an_empty_database(empty_window, qtbot, fresh_st
     editor = empty_window.workspace.editors.meeting_editor
     assert not editor.is_dirty(), editor.problems.text()
 
-    (row,) = fresh_store.list_meetings()
-    m = fresh_store.get_meeting(row.id)
+    (row,) = fresh_store.meetings.list()
+    m = fresh_store.meetings.get(row.id)
     assert m.title == "Visit of the President of the University of Hamburg"
     assert m.start_date == date(2019, 4, 2)
     assert m.format is MeetingFormat.ONSITE

@@ -22,7 +22,7 @@ def test_unsaved_edits_become_a_draft_and_come_back(
     (draft,) = store.pending_drafts()
     assert (draft.kind, draft.record_id) == ("meeting", meeting_id)
     assert draft.title.startswith("Annual Meeting")
-    assert store.get_meeting(meeting_id).edition == "2021"  # nothing saved
+    assert store.meetings.get(meeting_id).edition == "2021"  # nothing saved
 
     # "the crash": another editor on the same database takes the draft back
     again = editor_on(store)
@@ -37,7 +37,7 @@ def test_unsaved_edits_become_a_draft_and_come_back(
 
     drive(again).field(again.details.view.start_date, "2021-12-22")
     assert again.save()
-    assert store.get_meeting(meeting_id).edition == "2021/22"
+    assert store.meetings.get(meeting_id).edition == "2021/22"
     assert store.pending_drafts() == []
 
 
@@ -66,7 +66,7 @@ def test_a_draft_of_a_new_meeting_is_restored_as_new(editor, fresh_store, drive,
     assert editor.details.view.title.text() == "Visit of the HKU delegation"
     assert editor.save()
     assert fresh_store.pending_drafts() == []
-    assert [m.title for m in fresh_store.list_meetings()] == ["Visit of the HKU delegation"]
+    assert [m.title for m in fresh_store.meetings.list()] == ["Visit of the HKU delegation"]
 
 
 def test_a_draft_may_hold_only_some_fields(sample_editor):
@@ -84,7 +84,7 @@ def test_the_main_window_offers_a_meeting_draft_back(
     from tests.ui.conftest import make_window
 
     store = main_window.store
-    (row,) = store.list_meetings()
+    (row,) = store.meetings.list()
     main_window.workspace.open_meeting(row.id)
     editor = main_window.workspace.editors.meeting_editor
     drive(editor).field(editor.details.view.venue, "Zoom")
@@ -98,6 +98,6 @@ def test_the_main_window_offers_a_meeting_draft_back(
     assert restored.details.view.venue.text() == "Zoom"
     assert restored.is_dirty()
     assert restored.save()
-    assert store.get_meeting(row.id).venue == "Zoom"
+    assert store.meetings.get(row.id).venue == "Zoom"
     assert store.pending_drafts() == []
     editor.revert()

@@ -234,7 +234,7 @@ def test_the_example_meeting_typed_in_equals_the_sample(
             d.click(editor.save_button)
 
         typed = _normalised(export_meeting(store, saved.args[0]))
-        (row,) = sample_store.list_meetings()
+        (row,) = sample_store.meetings.list()
         imported = _normalised(export_meeting(sample_store, row.id))
         for key in ("title", "sessions", "attendees", "presentations", "courses", "decisions"):
             assert typed["meetings"][0][key] == imported["meetings"][0][key], key

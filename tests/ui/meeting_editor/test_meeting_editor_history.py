@@ -25,7 +25,7 @@ def test_editing_a_title_held_then_changes_only_that_meeting(editor, drive, fres
     first = _enter_meeting(d, editor, "Annual meeting 2021", "2021-12-22", "Chen", "CHEN Qi")
     second = _enter_meeting(d, editor, "Visit to HKU", "2022-03-01", "chen q", "CHEN Qi")
     # The person's title was proposed for both meetings
-    assert store.get_meeting(second).attendees[0].title == "Deputy Director"
+    assert store.meetings.get(second).attendees[0].title == "Deputy Director"
 
     # Chen was promoted by the second meeting; the office corrects that meeting only
     d.open_tab(editor.attendees)
@@ -35,10 +35,10 @@ def test_editing_a_title_held_then_changes_only_that_meeting(editor, drive, fres
     assert editor.is_dirty()
     assert editor.save()
 
-    assert [(a.title, a.title_zh) for a in store.get_meeting(second).attendees] == [
+    assert [(a.title, a.title_zh) for a in store.meetings.get(second).attendees] == [
         ("Director", "主任")
     ]
-    assert [(a.title, a.title_zh) for a in store.get_meeting(first).attendees] == [
+    assert [(a.title, a.title_zh) for a in store.meetings.get(first).attendees] == [
         ("Deputy Director", "副主任")
     ]
     person = store.get_person(chen.id)
@@ -53,8 +53,8 @@ def test_editing_a_title_held_then_changes_only_that_meeting(editor, drive, fres
     d.open_tab(editor.attendees)
     d.field(editor.attendees.capacity, "Secretary of the meeting")
     assert editor.save()
-    assert store.get_meeting(first).attendees[0].capacity == "Secretary of the meeting"
-    assert store.get_meeting(second).attendees[0].capacity == ""
+    assert store.meetings.get(first).attendees[0].capacity == "Secretary of the meeting"
+    assert store.meetings.get(second).attendees[0].capacity == ""
     assert store.get_person(chen.id).title == "Deputy Director"
 
 

@@ -164,7 +164,7 @@ def test_enter_a_new_meeting_with_every_part(editor, drive, fresh_store, tmp_pat
     meeting_id = saved.args[0]
     assert editor.record_id() == meeting_id
 
-    m = store.get_meeting(meeting_id, with_file_data=True)
+    m = store.meetings.get(meeting_id, with_file_data=True)
     assert (m.title, m.title_zh, m.series, m.edition) == (
         "Alliance Summit 2024",
         "联盟峰会2024",

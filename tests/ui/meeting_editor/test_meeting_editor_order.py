@@ -74,7 +74,7 @@ def test_reordering_sessions_and_attendees_changes_the_stored_order(
     d.click(attendees.down_button)
 
     assert editor.save()
-    m = store.get_meeting(editor.record_id())
+    m = store.meetings.get(editor.record_id())
     assert [s.title for s in m.sessions] == [
         "Opening ceremony",
         "Exchange symposium",
@@ -100,7 +100,7 @@ def test_removing_a_session_clears_what_referred_to_it(sample_editor, sample_sto
     editor.sessions.select(1)  # Council meeting: both decisions refer to it
     d.click(editor.sessions.remove_button)
     assert editor.save()
-    m = store.get_meeting(editor.record_id())
+    m = store.meetings.get(editor.record_id())
     assert [s.title for s in m.sessions] == ["Opening ceremony", "Exchange symposium"]
     assert [x.session_uid for x in m.decisions] == [None, None]
 

@@ -35,7 +35,7 @@ def test_a_date_that_does_not_exist_is_refused_in_place(sample_editor, sample_st
     d.field(field, "2021-12-23")
     assert not marking.is_marked(field)
     assert editor.save()
-    assert store.get_meeting(meeting_id).start_date == date(2021, 12, 23)
+    assert store.meetings.get(meeting_id).start_date == date(2021, 12, 23)
 
 
 def test_an_unreadable_time_in_another_row_is_found_on_save(sample_editor, sample_store, drive):
@@ -140,7 +140,7 @@ def test_a_presentation_without_presenter_or_title_is_marked_on_its_presenters(
 def test_a_read_only_database_is_shown_but_not_saved(
     qtbot, sample_store, db_path, editor_on, drive
 ):
-    (row,) = sample_store.list_meetings()
+    (row,) = sample_store.meetings.list()
     sample_store.close()
     store = EventStore.open(db_path, read_only=True)
     try:

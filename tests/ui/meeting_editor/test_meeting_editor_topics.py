@@ -20,7 +20,7 @@ def test_a_topic_discussed_is_entered_and_saved(sample_editor, drive, qtbot, sam
     d.plain(tab.text_zh, "成员高校间的学分互认")
     with qtbot.waitSignal(sample_editor.saved) as saved:
         d.click(sample_editor.save_button)
-    meeting = sample_store.get_meeting(saved.args[0])
+    meeting = sample_store.meetings.get(saved.args[0])
     topics = [x for x in meeting.decisions if x.kind is DecisionKind.DISCUSSION]
     assert [(x.text, x.text_zh) for x in topics] == [
         ("Credit transfer between member universities", "成员高校间的学分互认")
@@ -41,6 +41,6 @@ def test_a_signed_documents_short_name_is_entered_and_saved(
     d.type(tab.document_zh, "合作协议")
     with qtbot.waitSignal(sample_editor.saved) as saved:
         d.click(sample_editor.save_button)
-    meeting = sample_store.get_meeting(saved.args[0])
+    meeting = sample_store.meetings.get(saved.args[0])
     (signed,) = [x for x in meeting.decisions if x.kind is DecisionKind.AGREEMENT]
     assert (signed.document, signed.document_zh) == ("the cooperation agreement", "合作协议")

@@ -68,8 +68,8 @@ def test_a_new_organisation_then_proposes_the_side_again_unless_chosen_by_hand(
 def test_the_summary_speaks_on_behalf_of_our_organisation(sample_store):
     from eventdesk.summary.context import meeting_context
 
-    (row,) = sample_store.list_meetings()
-    meeting = sample_store.get_meeting(row.id)
+    (row,) = sample_store.meetings.list()
+    meeting = sample_store.meetings.get(row.id)
     (usst,) = sample_store.list_organisations("USST")
     sample_store.set_our_organisation(usst.id)
     context = meeting_context(sample_store, meeting)

@@ -62,7 +62,7 @@ def test_the_editor_shows_a_phone_photo_upright(sample_editor, tmp_path):
 def test_a_photo_is_decoded_only_when_the_photos_tab_is_shown(
     sample_editor, sample_store, tmp_path
 ):
-    (meeting,) = sample_store.list_meetings()
+    (meeting,) = sample_store.meetings.list()
     tab = sample_editor.photos
     path = tmp_path / "upright.jpg"
     path.write_bytes(phone_photo(orientation=ROTATED_RIGHT))

@@ -22,13 +22,13 @@ FORMAT_VERSION = 1
 
 
 def export_meeting(store: EventStore, meeting_id: int) -> dict[str, Any]:
-    return _document(store, [store.get_meeting(meeting_id, with_file_data=True)], [], "meeting")
+    return _document(store, [store.meetings.get(meeting_id, with_file_data=True)], [], "meeting")
 
 
 def export_database(store: EventStore) -> dict[str, Any]:
     meetings = [
-        store.get_meeting(row.id, with_file_data=True)
-        for row in store.list_meetings(sort="date_asc")
+        store.meetings.get(row.id, with_file_data=True)
+        for row in store.meetings.list(sort="date_asc")
     ]
     loose = [store.get_course(row.id) for row in store.list_courses() if row.meeting_id is None]
     people = [store.get_person(row.id) for row in store.list_people()]

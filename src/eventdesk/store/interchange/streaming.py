@@ -152,7 +152,7 @@ def _write(
 
     def meetings() -> Iterator[dict[str, Any]]:
         for mid in meeting_order:  # one at a time: only its own photos are in memory
-            yield _meeting(store.get_meeting(mid, with_file_data=True), keys)
+            yield _meeting(store.meetings.get(mid, with_file_data=True), keys)
 
     progress(0, total)
     fh.write("{\n")

@@ -3,9 +3,10 @@
 By the time a document gets here :class:`~.parsing.Parsed` has checked every
 record, date and reference, so little is checked twice (only a meeting's
 rules that need the people's ids, once they have them): people and
-organisations go in as batches, meetings through the store's own
-``save_meeting`` without reading each back, and the search documents are
-rebuilt once when the transaction commits. A whole database's file (10,000
+organisations go in as batches, meetings through the store's one write
+path (``store.meetings.write``, the checks of every save) without reading
+each back, and the search documents are rebuilt once when the transaction
+commits. A whole database's file (10,000
 meetings, 50,000 people) goes in this way in well under a minute
 (docs/data-safety.md); saved one record at a time, each in a transaction of
 its own, it took twenty.
@@ -21,9 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventdesk.records import HostOrganisation, HostRole, validate_meeting
-from eventdesk.records.validation import raise_if
-from eventdesk.store import meetings
+from eventdesk.records import HostOrganisation, HostRole
 from eventdesk.store.convert import now, organisation_row, person_row
 from eventdesk.store.interchange.parsing import Parsed
 from eventdesk.store.matching import match_organisation, match_people
@@ -165,12 +164,11 @@ def _meetings(
             for party, rparty in zip(d.parties, rd.get("parties", []), strict=True):
                 party.organisation_id = org(rparty.get("organisation"))
                 party.person_id = person(rparty.get("person"))
-        # The rules that need the ids (one person attending twice, a topic with an owner):
-        # Parsed could check the rest before the transaction began.
-        raise_if(validate_meeting(meeting, f"meeting {meeting.title!r}"))
         row = store.db.execute("SELECT id FROM meetings WHERE uid = ?", [meeting.uid]).fetchone()
         meeting.id = row[0] if row else None
-        saved = meetings.save_meeting(store.db, meeting)
+        # The store's one write path checks it again, with the ids (one person attending
+        # twice, a topic with an owner); Parsed checked the rest before the transaction began.
+        saved = store.meetings.write(meeting)
         (report.meetings_updated if row else report.meetings_added).append(saved)
         report.courses += len(meeting.courses)
 

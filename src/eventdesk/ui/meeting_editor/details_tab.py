@@ -61,7 +61,7 @@ class DetailsTab(QWidget):
         f.edited.connect(lambda _name: self.edited.emit())
 
     def set_meeting(self, meeting: Meeting | None) -> None:
-        series = self._store.series()
+        series = self._store.meetings.series()
         combo = self.view.series
         combo.blockSignals(True)
         combo.clear()

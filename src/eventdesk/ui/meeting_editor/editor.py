@@ -4,7 +4,7 @@ The editor keeps a working copy of the meeting. Each tab edits its part of
 that copy in place; nothing reaches the store until ``save()``, which checks
 the whole meeting first (unreadable text, then the records layer's rules),
 marks every problem where it was typed, and only then saves it in one
-transaction through ``EventStore.save_meeting``. ``revert()`` drops the copy
+transaction through ``store.meetings.save``. ``revert()`` drops the copy
 and reloads what is stored. See the package docstring for the contract.
 """
 
@@ -120,7 +120,7 @@ class MeetingEditor(Editor):
     # -- the contract ----------------------------------------------------------------
 
     def load(self, meeting_id: int) -> None:
-        meeting = self._store.get_meeting(meeting_id)
+        meeting = self._store.meetings.get(meeting_id)
         self._labels.forget()
         self._labels.prefetch(meeting)
         self._show(meeting, keep_tab=True)  # browsing meetings stays on the tab in use
@@ -156,7 +156,7 @@ class MeetingEditor(Editor):
             self._show_problems(problems)
             return False
         try:
-            stored = self._store.save_meeting(copy.deepcopy(self._meeting))
+            stored = self._store.meetings.save(copy.deepcopy(self._meeting))
         except ValidationError as exc:
             self._show_problems(exc.problems)
             return False
@@ -180,7 +180,7 @@ class MeetingEditor(Editor):
     def changes(self) -> list[str]:
         if self._meeting is None:
             return []
-        stored = self._meeting.id and self._store.get_meeting(self._meeting.id)
+        stored = self._meeting.id and self._store.meetings.get(self._meeting.id)
         return what_changed(stored or Meeting(title="", start_date=None), self._meeting)
 
     def revert(self) -> None:

@@ -38,12 +38,12 @@ class MeetingsModel(PagedTableModel[MeetingRow]):
         return MeetingFilter(text=self.text, deleted=self.deleted)
 
     def fetch_page(self, limit: int, offset: int) -> list[MeetingRow]:
-        return self.store.list_meetings(
+        return self.store.meetings.list(
             self._filter(), sort=self.sort_key or "date", limit=limit, offset=offset
         )
 
     def count(self) -> int:
-        return self.store.count_meetings(self._filter())
+        return self.store.meetings.count(self._filter())
 
     def display(self, row: MeetingRow, column: int) -> str:
         if column == self.DATE:

@@ -1,0 +1,73 @@
+"""Meetings: the one write path for a meeting and all its parts, and the lists of them."""
+
+from __future__ import annotations
+
+from eventdesk.records import Meeting, ValidationError, validate_meeting
+from eventdesk.records.validation import raise_if
+from eventdesk.store import meetings, queries
+from eventdesk.store.queries import MeetingFilter
+from eventdesk.store.services.base import Service, label
+
+
+class MeetingService(Service):
+    """``store.meetings``: save, load and list meetings."""
+
+    def save(self, meeting: Meeting) -> Meeting:
+        """Create or update a meeting with all its parts, in one transaction; the stored meeting.
+
+        The GUI, the command line and the attendee spreadsheet save here.
+        """
+        return self.get(self.write(meeting))
+
+    def write(self, meeting: Meeting) -> int:
+        """What :meth:`save` does but reading the meeting back: its id (``meeting.id`` too).
+
+        For imports of many meetings, inside the caller's transaction. The
+        meeting is checked here and only here: its rules (each problem names
+        its part and row), then that every person and organisation it names
+        is in the database.
+        """
+        raise_if(validate_meeting(meeting, label("meeting", meeting.title)))
+        self._check_references(meeting)
+        with self._store.transaction():
+            meeting.id = meetings.save_meeting(self.db, meeting)
+        return meeting.id
+
+    def get(self, meeting_id: int, *, with_file_data: bool = False) -> Meeting:
+        return meetings.load_meeting(self.db, meeting_id, with_file_data=with_file_data)
+
+    def list(
+        self,
+        filter: MeetingFilter | None = None,
+        *,
+        sort: str = "date",
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[queries.MeetingRow]:
+        """Meetings matching ``filter``; ``sort`` is a key of ``queries.MEETING_SORTS``."""
+        return queries.list_meetings(
+            self.db, filter or MeetingFilter(), sort=sort, limit=limit, offset=offset
+        )
+
+    def count(self, filter: MeetingFilter | None = None) -> int:
+        return queries.count_meetings(self.db, filter or MeetingFilter())
+
+    def search(self, text: str) -> list[queries.MeetingRow]:
+        """Meetings whose words match ``text`` (full-text search)."""
+        return self.list(MeetingFilter(text=text))
+
+    def series(self) -> list[str]:
+        """The series names in use, for a combo box that completes them."""
+        sql = "SELECT DISTINCT series FROM meetings WHERE coalesce(series, '') != '' ORDER BY 1"
+        return [row[0] for row in self.db.execute(sql)]
+
+    def _check_references(self, m: Meeting) -> None:
+        for table, ids, what in (
+            ("people", m.people_ids(), "person"),
+            ("organisations", m.organisation_ids(), "organisation"),
+        ):
+            missing = self._missing_ids(table, ids)
+            if missing:
+                raise ValidationError.single(
+                    label("meeting", m.title), what, f"refers to missing records {missing}"
+                )
