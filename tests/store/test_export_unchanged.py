@@ -129,7 +129,7 @@ def build_small_database(store: EventStore) -> None:
     chen = person("Chen", "Mei-ling", "p-chen", name_zh="陳美玲", organisation_id=taipei.id)
     person("Wong", "Ka Ming", "p-wong", name_zh="黃家明")  # in no meeting, still exported
 
-    store.save_meeting(
+    store.meetings.save(
         Meeting(
             "SHUA Annual Meeting 2022",
             date(2022, 11, 18),
@@ -258,7 +258,7 @@ def build_small_database(store: EventStore) -> None:
             uid="meeting-shua-2022",
         )
     )
-    store.save_meeting(
+    store.meetings.save(
         Meeting(
             "Delegation from National Taipei University",
             date(2023, 4, 3),
@@ -283,7 +283,7 @@ def build_small_database(store: EventStore) -> None:
             uid="meeting-ntpu-visit",
         )
     )
-    store.save_meeting(
+    store.meetings.save(
         Meeting(
             "Our delegation to Hong Kong",
             date(2023, 6, 12),
@@ -296,7 +296,7 @@ def build_small_database(store: EventStore) -> None:
             uid="meeting-hk-trip",
         )
     )
-    store.save_meeting(
+    store.meetings.save(
         Meeting(
             "Signing of the cooperation agreement",
             date(2023, 9, 1),
@@ -327,7 +327,7 @@ def build_small_database(store: EventStore) -> None:
             uid="meeting-signing",
         )
     )
-    store.save_meeting(
+    store.meetings.save(
         Meeting(
             "Online forum on student mobility",
             date(2024, 1, 20),
@@ -341,7 +341,7 @@ def build_small_database(store: EventStore) -> None:
             uid="meeting-forum",
         )
     )
-    gone = store.save_meeting(Meeting("A meeting in the trash", date(2024, 2, 1), uid="m-gone"))
+    gone = store.meetings.save(Meeting("A meeting in the trash", date(2024, 2, 1), uid="m-gone"))
     store.delete("meeting", gone.id)
     store.save_course(
         CourseEntry("Chinese Calligraphy", year=2024, institution_id=taipei.id, uid="c-loose")
@@ -358,7 +358,7 @@ def _example_store(tmp_path: Path) -> EventStore:
 
 def test_the_example_meeting_exports_as_before(tmp_path):
     with _example_store(tmp_path) as store:
-        (row,) = store.list_meetings()
+        (row,) = store.meetings.list()
         exported = dumps(export_meeting(store, row.id))
         assert unversioned(exported) == unversioned(EXAMPLE.read_bytes())
         assert unversioned(store.export_json(row.id)) == unversioned(EXAMPLE.read_bytes())

@@ -38,7 +38,7 @@ def stores(tmp_path_factory) -> dict[str, Path]:
 
 def write(stores: dict[str, Path], name: str, out: Path, **kw) -> Path:
     with EventStore.open(stores[name]) as store:
-        (row,) = store.list_meetings()
+        (row,) = store.meetings.list()
         write_summary(store, row.id, kw.pop("template", "minutes"), out, **kw)
     return out
 
