@@ -25,6 +25,7 @@ from eventdesk.records import CourseEntry, Meeting, MeetingFile
 from eventdesk.store import media
 from eventdesk.store.convert import iso
 from eventdesk.store.errors import StoreError
+from eventdesk.store.rows import to_row
 
 
 def sync_parts(db: Database, meeting_id: int, m: Meeting) -> None:
@@ -289,16 +290,5 @@ def _sync_hosts(db: Database, meeting_id: int, m: Meeting) -> None:
 
 
 def course_row(c: CourseEntry) -> dict[str, Any]:
-    return {
-        "uid": c.uid,
-        "meeting_id": c.meeting_id,
-        "programme": c.programme,
-        "programme_zh": c.programme_zh,
-        "year": c.year,
-        "title": c.title,
-        "title_zh": c.title_zh,
-        "institution_id": c.institution_id,
-        "teachers": c.teachers,
-        "status": c.status.value,
-        "notes": c.notes,
-    }
+    """A course's row (the register saves one alone): its columns without its place."""
+    return to_row(c)

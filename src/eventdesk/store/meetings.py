@@ -17,7 +17,6 @@ from eventdesk.records import (
     Attendance,
     AttendanceRole,
     CourseEntry,
-    CourseStatus,
     Decision,
     DecisionKind,
     DecisionParty,
@@ -36,6 +35,7 @@ from eventdesk.store.convert import meeting_from_row, meeting_row, now, to_date,
 from eventdesk.store.errors import RecordNotFound, StoreError
 from eventdesk.store.meeting_parts import course_row as course_row  # the register saves one
 from eventdesk.store.meeting_parts import sync_parts
+from eventdesk.store.rows import from_row
 
 _CHILD_TABLES = ("presentations", "decisions", "attendances", "meeting_hosts", "courses")
 
@@ -74,20 +74,7 @@ def _clear_parts(db: Database, meeting_id: int) -> None:
 
 
 def course_from_row(r: dict[str, Any]) -> CourseEntry:
-    return CourseEntry(
-        id=r["id"],
-        uid=r["uid"],
-        meeting_id=r["meeting_id"],
-        programme=r["programme"] or "",
-        programme_zh=r["programme_zh"] or "",
-        year=r["year"],
-        title=r["title"] or "",
-        title_zh=r["title_zh"] or "",
-        institution_id=r["institution_id"],
-        teachers=r["teachers"] or "",
-        status=CourseStatus(r["status"]),
-        notes=r["notes"] or "",
-    )
+    return from_row(CourseEntry, r)
 
 
 def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
