@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from tests import tools
@@ -233,6 +234,24 @@ class PostgresServer:
                 with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
                     self._run("pg_ctl", "stop", "-m", "immediate", "-D", str(self.data))
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def add_password_role(self, role: str, password: str) -> None:
+        """A login role that must give its password (SCRAM), unlike the trusted ``eventdesk``:
+        for the tests of libpq's own password handling (``.pgpass``, the prompt)."""
+        self._admin_connection().execute(f"CREATE ROLE {role} LOGIN PASSWORD '{password}' CREATEDB")
+        hba = self.data / "pg_hba.conf"
+        rule = f"host all {role} 127.0.0.1/32 scram-sha-256\n"
+        hba.write_text(rule + hba.read_text(encoding="utf-8"), encoding="utf-8")
+        self._run("pg_ctl", "reload", "-D", str(self.data))
+        import psycopg
+
+        for _ in range(100):  # the postmaster rereads it when its signal arrives
+            try:
+                psycopg.connect(self.address().replace(USER, role, 1)).close()
+            except psycopg.OperationalError:
+                return
+            time.sleep(0.05)
+        raise RuntimeError(f"the server did not take the password rule for {role}")
 
     def address(self, database: str = "postgres") -> str:
         """The ``postgresql://`` address of one of the server's databases."""

@@ -1,0 +1,105 @@
+"""The SQLite file through the standard library's ``sqlite3``, as an engine :class:`Connection`.
+
+Opened in autocommit mode (``isolation_level=None``), so that a statement outside a
+``transaction()`` block commits by itself, as on PostgreSQL, and a block's ``BEGIN IMMEDIATE``
+takes the write lock at its start rather than halfway through.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from eventdesk.store.engines.base import Engine, Params, Result, returning
+from eventdesk.store.engines.errors import (
+    ConstraintViolation,
+    ReferenceViolation,
+    UniqueViolation,
+)
+
+_FAILED_ON = re.compile(r"constraint failed: (.+)$")
+
+
+def _told(exc: sqlite3.IntegrityError) -> ConstraintViolation:
+    """SQLite's ``UNIQUE constraint failed: people.email, people.name`` as our error."""
+    kind = getattr(exc, "sqlite_errorname", "")
+    found = _FAILED_ON.search(str(exc))
+    names = [n.strip() for n in found.group(1).split(",")] if found else []
+    table = names[0].partition(".")[0] if names and "." in names[0] else None
+    columns = [n.partition(".")[2] for n in names if "." in n]
+    if kind in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"):
+        return UniqueViolation(table, columns)
+    if kind == "SQLITE_CONSTRAINT_FOREIGNKEY":
+        return ReferenceViolation(table, columns)
+    return ConstraintViolation(table, columns, str(exc))
+
+
+class SQLiteConnection:
+    engine: Engine = "sqlite"
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.address = os.fspath(path)
+        self._conn = sqlite3.connect(self.address, isolation_level=None)
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        self._conn.execute("PRAGMA busy_timeout = 5000")
+        self._savepoints = itertools.count(1)
+
+    def execute(self, sql: str, params: Params = ()) -> Result:
+        try:
+            return Result(self._conn.execute(sql, params))
+        except sqlite3.IntegrityError as exc:
+            raise _told(exc) from exc
+
+    def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        try:
+            self._conn.executemany(sql, rows)
+        except sqlite3.IntegrityError as exc:
+            raise _told(exc) from exc
+
+    def insert(self, sql: str, params: Params = (), *, key: str = "id") -> int:
+        return self.execute(returning(sql, key), params).scalar()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        outermost = not self._conn.in_transaction
+        savepoint = f"sp{next(self._savepoints)}"
+        self._conn.execute("BEGIN IMMEDIATE" if outermost else f"SAVEPOINT {savepoint}")
+        try:
+            yield
+        except BaseException:
+            if outermost:
+                self._conn.execute("ROLLBACK")
+            else:
+                self._conn.execute(f"ROLLBACK TO {savepoint}")
+                self._conn.execute(f"RELEASE {savepoint}")
+            raise
+        self._conn.execute("COMMIT" if outermost else f"RELEASE {savepoint}")
+
+    def table_names(self) -> list[str]:
+        rows = self._conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' "
+            "ESCAPE '!' ORDER BY name"
+        )
+        return [name for (name,) in rows]
+
+    def column_names(self, table: str) -> list[str]:
+        return [
+            row[1] for row in self._conn.execute("SELECT * FROM pragma_table_info(?)", (table,))
+        ]
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SQLiteConnection:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<SQLiteConnection {self.address}>"
