@@ -24,7 +24,7 @@ from eventdesk.summary import write_summary
 from tests.summary.conftest import read_back
 
 DATA = Path(__file__).parent / "data"
-KINDS = ["visited", "visiting", "cohost", "signing", "participant"]
+KINDS = ["visited", "visiting", "cohost", "signing", "participant", "forum"]
 FORMATS = [".pdf", ".docx", ".html"]
 
 #: The sentences each kind's release must hold, as a reader would find them.
@@ -71,7 +71,7 @@ STORY = {
         "meeting.",
         "LIU Changsheng (刘昌胜), President of Shanghai University, chaired the opening ceremony.",
         "Lingnan University was elected Chair of the Council.",
-        'gave a presentation titled "Student mobility after the pandemic"',
+        "gave a presentation titled “Student mobility after the pandemic”",
         "The meeting resolved to hold a joint summer school in 2025.",
     ],
     ("cohost", "zh"): [
@@ -93,6 +93,26 @@ STORY = {
         "上海理工大学与成均馆大学签署《学术合作谅解备忘录》",
         "校长丁晓东和成均馆大学校长YOO Ji-beom签署了《学术合作谅解备忘录》。",
         "2025年6月3日，成均馆大学校长YOO Ji-beom率团访问上海理工大学。",
+    ],
+    ("forum", "en"): [
+        "At the keynote session, DING Xiaodong (丁晓东), President",
+        "delivered a keynote speech titled “Shared Futures: Universities of the Yangtze River "
+        "Delta and the Greater Bay Area”.",
+        "LAM Kin-man (林建文), President of the Hong Kong Polytechnic University, delivered a "
+        "keynote speech titled “Talent without Borders”.",
+        "At Parallel Session I, themed “Digital Transformation of Higher Education”, ZHANG Wei "
+        "(张伟), Professor of the School of Optical-Electrical and Computer Engineering, gave a "
+        "presentation titled “Smart Classrooms for Engineering Education”.",
+        "delivered remarks titled “Ten Years of Exchange Programmes at USST”.",
+    ],
+    ("forum", "zh"): [
+        "在主旨演讲环节，",
+        "发表题为《共享未来：长三角与大湾区的大学》的主旨演讲。",
+        "香港理工大学校长林建文发表题为《人才无界》的主旨演讲。",
+        "在主题为“高等教育数字化转型”的分论坛一上，光电信息与计算机工程学院教授张伟作题为"
+        "《面向工程教育的智慧教室》的报告。",
+        "在主题为“沪港澳学生流动”的分论坛二上，港澳台事务办公室主任马晓婷发表题为"
+        "《上海理工大学交流项目十年回顾》的讲话。",
     ],
     ("participant", "en"): [
         "USST participated in the Seoul Forum on Higher Education 2025",
@@ -186,6 +206,29 @@ def test_every_attendee_and_decision_is_in_release_and_minutes(
     # The release frames a decision ("agreed to establish …"): compare without case.
     absent += [t for t in decision_texts(kind, lang) if t.casefold() not in text.casefold()]
     assert absent == []
+
+
+def titles_and_themes(kind: str, lang: str) -> list[str]:
+    """Every presentation's title and every session's theme ("Label: Theme") as recorded."""
+    meeting = record(kind)["meetings"][0]
+    key = "title_zh" if lang == "zh" else "title"
+    found = [p[key] for p in meeting.get("presentations", []) if p.get(key)]
+    for s in meeting.get("sessions", []):
+        _label, colon, theme = s[key].replace("：", ":").partition(":")
+        if colon:
+            found.append(theme.strip())
+    return found
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_title_and_theme_is_in_the_release(folder, kind, lang, suffix):
+    """The release says what each meeting was about, and no sentence says only that people spoke
+    at the speeches."""
+    text = document(folder, kind, lang, "news", suffix)
+    assert [t for t in titles_and_themes(kind, lang) if t not in text] == []
+    assert "At the keynote speeches" not in text and "主旨演讲上" not in text
 
 
 def test_a_topic_summary_is_not_made_the_headline(folder):

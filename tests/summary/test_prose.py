@@ -65,3 +65,56 @@ def test_numbers_and_plurals():
 )
 def test_organisation_after_of(name, kind, expected):
     assert org_phrase(Organisation(name=name, kind=kind)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Excellent courses", "excellent courses"),
+        ("E-learning platform", "e-learning platform"),
+        ("USST students", "USST students"),
+        ("PolyU's summer school", "PolyU's summer school"),
+        ("Hong Kong universities", "Hong Kong universities"),
+        ("Macao students", "Macao students"),
+        ("Greater Bay Area talent", "Greater Bay Area talent"),
+        ("Chinese poetry", "Chinese poetry"),
+    ],
+)
+def test_a_phrase_mid_sentence_keeps_the_capitals_of_names(text, expected):
+    assert prose.lower_first(text) == expected
+
+
+def test_a_word_of_the_meetings_organisations_keeps_its_capital():
+    assert prose.lower_first("Yonsei's exchange places", {"Yonsei"}) == "Yonsei's exchange places"
+
+
+@pytest.mark.parametrize(
+    ("title", "zh", "name", "theme", "keynote"),
+    [
+        ("Opening ceremony", False, "the opening ceremony", "", False),
+        ("Opening Ceremony", False, "the opening ceremony", "", False),
+        ("Keynote speeches", False, "the keynote session", "", True),
+        ("Keynote session", False, "the keynote session", "", True),
+        (
+            "Parallel Session I: Digital Transformation of Higher Education",
+            False,
+            "Parallel Session I",
+            "Digital Transformation of Higher Education",
+            False,
+        ),
+        (
+            "Panel: Hong Kong and Macao students",
+            False,
+            "the panel",
+            "Hong Kong and Macao students",
+            False,
+        ),
+        ("主旨演讲", True, "主旨演讲环节", "", True),
+        ("分论坛一：高等教育数字化转型", True, "分论坛一", "高等教育数字化转型", False),
+        ("开幕式", True, "开幕式", "", False),
+    ],
+)
+def test_a_session_is_named_as_a_sentence_names_it(title, zh, name, theme, keynote):
+    from eventdesk.summary.sessions import SessionName, session_name
+
+    assert session_name(title, zh) == SessionName(name, theme, keynote)

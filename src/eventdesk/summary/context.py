@@ -43,6 +43,7 @@ from eventdesk.summary.people import (
     org_phrase,
     person_view,
 )
+from eventdesk.summary.sessions import session_name
 from eventdesk.summary.view import (
     AllianceView,
     CityCount,
@@ -213,13 +214,14 @@ def _sessions(
             _talk_view(b, k, p) for k, p in enumerate(m.presentations, 1) if p.session_uid == s.uid
         ]
         own = [d for d in decisions if d.session_uid == s.uid]
+        named = session_name(title, b.lang.zh, b.look.proper_words())
         sessions.append(
             SessionView(
                 number=n,
                 uid=s.uid,
                 title=title,
                 title_zh=s.title_zh if not b.lang.zh else "",
-                title_lower=title if b.lang.zh else prose.lower_first(title),
+                title_lower=title if b.lang.zh else named.name.removeprefix("the "),
                 time=prose.time_range(s.start_time, s.end_time),
                 chair=b.person(s.chair_id).with_title if s.chair_id else "",
                 chair_id=s.chair_id,
@@ -230,6 +232,9 @@ def _sessions(
                 decision_runs=runs(own),
                 courses=courses if s.uid == business else [],
                 photos=[p for p in photos if p.session_uid == s.uid],
+                name=named.name,
+                theme=named.theme,
+                keynote=named.keynote,
             )
         )
     return sessions
@@ -369,6 +374,7 @@ def _loose_session(talks: list[TalkView], lang: Language, number: int) -> list[S
             title=title,
             title_zh="",
             title_lower=title,
+            name=title,
             time="",
             chair="",
             chair_id=None,

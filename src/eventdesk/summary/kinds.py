@@ -140,9 +140,7 @@ def also_view(c: MeetingView, kind: str) -> AlsoView:
     chairs_of: dict[int, list[str]] = {}
     for s in c.sessions:
         if s.chair_id is not None:
-            chairs_of.setdefault(s.chair_id, []).append(
-                s.title if c.lang == "zh" else f"the {s.title_lower}"
-            )
+            chairs_of.setdefault(s.chair_id, []).append(s.name)
     out = AlsoView()
     for p in c.attendees:
         if p.id in named:

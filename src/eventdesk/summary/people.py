@@ -50,6 +50,15 @@ def org_phrase(org: Organisation | None, lang: Language | None = None) -> str:
     return "the " + name
 
 
+#: First words of organisations' names that are common nouns, not names.
+_COMMON_TEXT = """
+    The University College Institute School Academy Ministry Department Office Bureau
+    Commission Centre Center Council Committee Graduate International National Global Faculty
+    Division Foundation Association Society Federation Alliance Forum
+"""
+_COMMON_FIRST_WORDS = frozenset(_COMMON_TEXT.split())
+
+
 class Lookup:
     """People and organisations a meeting refers to, fetched in a few queries."""
 
@@ -74,6 +83,21 @@ class Lookup:
             found = store.get_organisations(wanted)
             self.orgs.update({k: printable(v) for k, v in found.items()})
         return bool(wanted)
+
+    def proper_words(self) -> frozenset[str]:
+        """Words of the meeting's organisations that keep their capital mid-sentence.
+
+        The first word of each name ("Yonsei", "Lingnan", "Fudan") unless it is a
+        common noun ("University of Macau"), each short name ("USST") and city.
+        """
+        words: set[str] = set()
+        for o in self.orgs.values():
+            first = (o.name.split() or [""])[0]
+            if first not in _COMMON_FIRST_WORDS:
+                words.add(first)
+            words.update(o.short_name.split())
+            words.update(o.city.split())
+        return frozenset(w for w in words if w[:1].isupper())
 
     def org(self, org_id: int | None) -> Organisation | None:
         return self.orgs.get(org_id) if org_id is not None else None  # type: ignore[return-value]

@@ -82,12 +82,44 @@ def plural_role(role: str, n: int) -> str:
     return role
 
 
-def lower_first(text: str) -> str:
+#: Words that name a place, a people or a language: they keep their capital mid-sentence
+#: ("Hong Kong universities", "Macao students", "Chinese poetry").
+_PROPER_TEXT = """
+    Shanghai Beijing Guangzhou Shenzhen Hangzhou Nanjing Hong Kong Macao Macau Taiwan Taipei
+    China Chinese Asia Asian Europe European Africa African America American Korea Korean Seoul
+    Japan Japanese Tokyo Singapore Malaysia Thailand Vietnam India Indian Australia Britain
+    British UK US USA English France French Germany German Russia Russian Canada Canadian
+    Mainland Guangdong Jiangsu Zhejiang Yangtze Pearl Greater Bay Belt Road Silk Olympic
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+"""
+PROPER_WORDS = frozenset(_PROPER_TEXT.split())
+
+
+def _keeps_capital(word: str, rest: str, proper: frozenset[str] | set[str]) -> bool:
+    """Is ``word`` (the first word of a phrase) a name rather than a common word?"""
+    bare = word.strip("\"'“”‘’()[]").split("'")[0].split("’")[0]
+    if not bare or not bare[0].isupper():
+        return False
+    if any(ch.isupper() or ch.isdigit() for ch in bare[1:]):
+        return True  # an acronym or a name like "PolyU"
+    if bare in PROPER_WORDS or bare in proper or bare.split("-")[0] in PROPER_WORDS:
+        return True
+    following = rest.split(maxsplit=1)
+    # "Hong Kong", "Greater Bay Area", "Yonsei University": a name of several capitalised words.
+    return bool(following) and following[0][:1].isupper() and following[0].lower() != "i"
+
+
+def lower_first(text: str, proper: frozenset[str] | set[str] = frozenset()) -> str:
     """Lower-case a leading capital when it starts a phrase mid-sentence ("Excellent courses").
 
-    Acronyms ("USST students") are left alone: a second capital means it is one.
+    A name keeps it: an acronym ("USST students"), a place or people ("Macao
+    students", "Chinese poetry", :data:`PROPER_WORDS`), a word of ``proper`` (the
+    meeting's own organisations and cities), or the first of several
+    capitalised words ("Hong Kong Baptist University's programme").
     """
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+    head, _, rest = text.partition(" ")
+    if len(text) > 1 and not _keeps_capital(head, rest, proper):
         return text[0].lower() + text[1:]
     return text
 

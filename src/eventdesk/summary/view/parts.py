@@ -117,6 +117,11 @@ class TalkView:
     titled_names: str
     has_titles: bool
 
+    @property
+    def plain(self) -> bool:
+        """A speech with no title or abstract: a release names it with the others of its session."""
+        return self.is_speech and not self.title and not self.abstract
+
 
 @dataclass
 class PartyView:
@@ -254,7 +259,7 @@ class SessionView:
     uid: str
     title: str
     title_zh: str
-    #: The title as the middle of an English sentence writes it ("the opening ceremony").
+    #: The title as the middle of an English sentence writes it ("opening ceremony").
     title_lower: str
     time: str
     chair: str
@@ -266,6 +271,12 @@ class SessionView:
     decision_runs: list[DecisionRun] = field(default_factory=list)
     courses: list[CourseGroup] = field(default_factory=list)
     photos: list[PhotoView] = field(default_factory=list)
+    #: As a sentence names it: "the opening ceremony", "Parallel Session I" (开幕式, 分论坛一).
+    name: str = ""
+    #: The theme its title gives ("Parallel Session I: Digital Transformation …"), or "".
+    theme: str = ""
+    #: Named after its keynote speeches: its speeches are keynote speeches.
+    keynote: bool = False
 
 
 @dataclass
