@@ -21,6 +21,7 @@ test: $(STAMP)  ## run every test, GUI tests included, without a screen
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks packaging
 	$(BIN)/ruff format --check src tests benchmarks packaging
+	$(BIN)/lint-imports --no-logo --no-cache
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks packaging

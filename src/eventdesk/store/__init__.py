@@ -3,7 +3,7 @@
 Use :class:`EventStore`; it is the single way in for the GUI and the CLI, and
 :class:`DatabaseFiles` for the file itself (backups, restore, upkeep). The GUI
 imports from here only: these services, their errors and the types they return
-(``tests/test_layering.py`` checks it).
+(an import-linter contract in ``pyproject.toml`` checks it).
 """
 
 from typing import Any
