@@ -8,6 +8,7 @@ runs the real command line, as an office's script would.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -21,11 +22,12 @@ HOLD = textwrap.dedent(
     import json, sys
     from eventdesk.store import EventStore
     from eventdesk.store.lock import lock_path
-    store = EventStore.open(sys.argv[1])
-    if len(sys.argv) > 2:  # say another user holds it (as a colleague's PC would)
+    # (take_over: a record naming "another PC" is this program's own, left by its last run)
+    store = EventStore.open(sys.argv[1], take_over=True)
+    if len(sys.argv) > 2:  # say another user (or PC) holds it, as a colleague's PC would
         record = lock_path(store.path)
         holder = json.loads(record.read_text(encoding="utf-8"))
-        record.write_text(json.dumps({**holder, "user": sys.argv[2]}), encoding="utf-8")
+        record.write_text(json.dumps({**holder, **json.loads(sys.argv[2])}), encoding="utf-8")
     print("holding", flush=True)
     sys.stdin.readline()
     store.close()
@@ -50,15 +52,17 @@ def environment(home: Path | None = None, **extra: str | None) -> dict[str, str]
     return env
 
 
-def held_open(db_path: Path, *, user: str | None = None):
+def held_open(db_path: Path, *, user: str | None = None, host: str | None = None):
     """The database held open by another EventDesk process until the block ends.
 
-    ``user`` rewrites the lock's record as if that user held it. The process
-    may be killed inside the block (``Popen.kill``); it is waited for either way.
+    ``user`` and ``host`` rewrite the lock's record as if that user, on that
+    PC, held it (the system's lock stays this process's). The process may be
+    killed inside the block (``Popen.kill``); it is waited for either way.
     """
     from tests.store.safety.faults import while_running
 
-    return while_running(HOLD, db_path, *([user] if user else []), ready="holding")
+    said = {name: value for name, value in (("user", user), ("host", host)) if value}
+    return while_running(HOLD, db_path, *([json.dumps(said)] if said else []), ready="holding")
 
 
 def eventdesk(*args: str, home: Path | None = None, timeout: float = 120, **env: str | None):

@@ -1,10 +1,12 @@
 """A database on a network share, a mapped drive, a subst drive and a deep folder, on Windows.
 
 An office keeps its file where its IT puts it: ``\\\\server\\share\\…``, the same
-share mapped as ``Z:``, a ``subst`` drive, a folder many levels down. There
-every step must work as on ``C:\\``: open, save a photo, the background check
-(which once called a share's file damaged), backups that find their photos,
-rotation that keeps them, restore, and the lock. The machine's own
+share mapped as ``Z:``, a ``subst`` drive, a folder many levels down. On a
+``subst`` drive and deep down every step must work as on ``C:\\``: open, save a
+photo, the background check, backups that find their photos, rotation that
+keeps them, restore, and the lock. On a share and a mapped drive the file is
+read (the check there once called a share's file damaged) and never written:
+SQLite cannot keep it safe over a network (issue 23). The machine's own
 administrative share ``\\\\localhost\\C$`` stands in for a server; ``net use``
 maps it as a drive. The Windows job of .github/workflows/tests.yml runs these
 (``EVENTDESK_TEST_SHARES=1`` there: a share that cannot be reached fails the
@@ -14,6 +16,7 @@ test rather than skipping it).
 from __future__ import annotations
 
 import os
+import shutil
 import string
 import subprocess
 from datetime import date
@@ -24,7 +27,7 @@ from tests.other_program import eventdesk
 from tests.store.test_photo_files import jpeg
 
 from eventdesk.records import Meeting, MeetingFile
-from eventdesk.store import DatabaseFiles, EventStore, backups, media
+from eventdesk.store import DatabaseFiles, EventStore, OnNetworkDrive, backups, media
 from eventdesk.store.database import verify_file
 
 pytestmark = pytest.mark.windows(reason="drive letters, UNC names, subst and net use are Windows'")
@@ -109,7 +112,32 @@ def deep_folder(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("where", ["share_folder", "mapped_folder", "subst_folder", "deep_folder"])
+@pytest.mark.parametrize("where", ["share_folder", "mapped_folder"])
+def test_a_database_on_a_share_is_read_and_never_written(request, tmp_path, where):
+    # Given a database copied onto a share, or onto a drive mapped to one (issue 23)
+    folder: Path = request.getfixturevalue(where)
+    local = tmp_path / "本机.sqlite3"
+    with EventStore.open(local) as store:
+        store.meetings.save(Meeting(title=TITLE, start_date=date(2026, 11, 27)))
+    db_path = folder / "办公室.sqlite3"
+    shutil.copyfile(local, db_path)
+    # when EventDesk opens it to write, then it is refused with the sentence, writing nothing
+    with pytest.raises(OnNetworkDrive, match="SQLite cannot keep it safe over a network"):
+        EventStore.open(db_path)
+    assert sorted(p.name for p in folder.iterdir()) == ["办公室.sqlite3"]
+    # and it reads, and SQLite's check passes there (a share's file: URI once failed it)
+    with EventStore.open(db_path, read_only=True) as store:
+        assert [row.title for row in store.meetings.list()] == [TITLE]
+    assert verify_file(db_path) is None
+    # and the command line reads it, saying why read-only, and refuses to write there
+    listed = eventdesk("--db", str(db_path), "list")
+    assert listed.returncode == 0 and TITLE in listed.stdout, listed.stderr
+    assert "is on a network drive" in listed.stderr
+    refused = eventdesk("--db", str(db_path), "import", str(folder / "x.json"))
+    assert refused.returncode == 1 and "Copy it to this PC" in refused.stderr
+
+
+@pytest.mark.parametrize("where", ["subst_folder", "deep_folder"])
 def test_a_database_works_wherever_the_office_keeps_it(request, where):
     folder: Path = request.getfixturevalue(where)
     db_path = folder / "办公室.sqlite3"

@@ -2,8 +2,8 @@
 
 Every test gets QSettings on a temporary file and preferences in a temporary
 folder, so no test reads or changes the user's real settings, and no test
-waits on a modal dialog: ``ask_unsaved``, ``inform`` and ``warn`` answer
-without one.
+waits on a modal dialog: ``ask_unsaved``, ``ask_delete``, ``ask_take_over``,
+``inform`` and ``warn`` answer without one.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from eventdesk.store import EventStore
 from eventdesk.ui.main_window import MainWindow
+from eventdesk.ui.opening import Choice
 from eventdesk.ui.preferences import Preferences
 
 
@@ -59,10 +60,16 @@ class Answers:
         self.messages: list[str] = []
         self.delete = True  # the answer to "move it to the trash?"
         self.deletions_asked: list[tuple[str, list[str]]] = []
+        self.take_over = Choice.READ_ONLY  # the answer to "being edited on another PC"
+        self.take_overs_asked: list[str] = []
 
     def ask_delete(self, label: str, impact: list[str]) -> bool:
         self.deletions_asked.append((label, impact))
         return self.delete
+
+    def ask_take_over(self, message: str) -> Choice:
+        self.take_overs_asked.append(message)
+        return self.take_over
 
 
 def make_window(qtbot, store: EventStore, settings: QSettings, tmp_path: Path, answers: Answers):
@@ -79,6 +86,7 @@ def make_window(qtbot, store: EventStore, settings: QSettings, tmp_path: Path, a
 
     window.ask_unsaved = ask_unsaved  # type: ignore[method-assign]
     window.ask_delete = answers.ask_delete  # type: ignore[method-assign]
+    window.ask_take_over = answers.ask_take_over  # type: ignore[method-assign]
     window.inform = answers.messages.append  # type: ignore[method-assign]
     window.warn = answers.messages.append  # type: ignore[method-assign]
     # Closed at teardown without a question: the edits a test leaves are dropped first, so

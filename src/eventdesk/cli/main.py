@@ -63,11 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the database file (default: eventdesk.sqlite3 in your user data folder)",
     )
-    parser.add_argument(
+    opening = parser.add_mutually_exclusive_group()
+    opening.add_argument(
         "--read-only",
         action="store_true",
         help="open the database only to read it: no lock, no backup, no change "
         "(for a file on a read-only disk or share); commands that write refuse",
+    )
+    opening.add_argument(
+        "--take-over",
+        action="store_true",
+        help="for commands that write: take the database over from another PC whose "
+        "EventDesk crashed or was switched off (edits not yet saved there may be lost); "
+        "a file in use right now is never taken",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -12,7 +12,15 @@ import sys
 from pathlib import Path
 
 from eventdesk import paths
-from eventdesk.store import DatabaseLocked, DiskFull, EventStore, ReadOnlyLocation, ReadOnlyStore
+from eventdesk.store import (
+    DatabaseLocked,
+    DiskFull,
+    EventStore,
+    OnNetworkDrive,
+    ReadOnlyLocation,
+    ReadOnlyStore,
+    StoreError,
+)
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -31,8 +39,10 @@ def open_store(args: argparse.Namespace, *, write: bool = False) -> EventStore:
             raise ReadOnlyStore(f"--read-only: {args.command} would change {path}; not run.")
         return EventStore.open(path, create=False, read_only=True)
     try:
-        store = EventStore.open(path)
+        store = EventStore.open(path, take_over=getattr(args, "take_over", False))
     except DatabaseLocked as locked:
+        if write and locked.can_take_over:
+            raise StoreError(f"{locked} Run it again with --take-over to take it over.") from None
         if write:
             raise
         say_note(f"{locked.who} has the file open; reading it read-only.")
@@ -40,6 +50,10 @@ def open_store(args: argparse.Namespace, *, write: bool = False) -> EventStore:
         if write:
             raise
         say_note(full.reading_note())
+    except OnNetworkDrive as exc:  # its sentence says why and what to do instead
+        if write:
+            raise ReadOnlyStore(f"{exc} {args.command} would change it; not run.") from None
+        say_note(str(exc))
     except ReadOnlyLocation as exc:
         if write:
             raise

@@ -24,8 +24,9 @@ from eventdesk.store.errors import (
     StoreError,
 )
 from eventdesk.store.files import DatabaseFiles
-from eventdesk.store.lock import DatabaseLocked
+from eventdesk.store.lock import DatabaseLocked, HeldOnAnotherPC
 from eventdesk.store.merging import Merge
+from eventdesk.store.network_drive import OnNetworkDrive
 from eventdesk.store.queries import (
     AttendedRow,
     CourseRow,
@@ -51,6 +52,7 @@ __all__ = [
     "Draft",
     "Emptied",
     "EventStore",
+    "HeldOnAnotherPC",
     "ImportRefused",
     "ImportReport",
     "MeetingFilter",
@@ -58,6 +60,7 @@ __all__ = [
     "Merge",
     "NewerSchemaError",
     "NotAnEventDeskDatabase",
+    "OnNetworkDrive",
     "OrganisationRow",
     "PersonRow",
     "ReadOnlyLocation",

@@ -11,9 +11,16 @@ Windows, "signal 0" to another process can end it (cpython#58689), and
 process numbers are reused anyway.
 
 The lock file's text says who holds it (user, computer, process, since when),
-for the message the next one gets; the text alone keeps no one out. A team
-database on a network share (issue 23) can read the same record with
-:func:`read_holder` to say which PC has the file and since when.
+for the message the next one gets. On this PC the text alone keeps no one out.
+A record naming another PC is different (issue 23): where the file travels
+between PCs (a synced folder, a share whose locks do not reach across, a
+network drive not recognised as one) the system's lock there says nothing
+here, so a record of another PC is honoured until the user takes the file over
+(``take_over=True``) after a question. Taking over never takes a system lock
+still held: only a crashed or switched-off PC's record is replaced.
+
+A file on a network drive takes no lock at all: it is opened read-only
+(:mod:`eventdesk.store.network_drive`), since SQLite cannot keep it safe there.
 
 Why the standard library rather than ``filelock`` or ``portalocker``: both
 lock the file's first bytes, and a Windows lock is mandatory (a read of a
@@ -31,10 +38,10 @@ import json
 import os
 import socket
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from eventdesk.store import disk
+from eventdesk.store import disk, network_drive
 from eventdesk.store.errors import DiskFull, ReadOnlyLocation, StoreError
 
 #: The byte locked: past any record's text, so Windows lets others read the text.
@@ -52,12 +59,45 @@ class Holder:
     def describe(self) -> str:
         return f"{self.user} on {self.host} (process {self.pid}, since {self.since})"
 
+    def on_this_pc(self) -> bool:
+        return self.host.casefold() == socket.gethostname().casefold()
+
+    def since_words(self, now: datetime | None = None) -> str:
+        """Since when, in words: "since 10:42 (2 hours ago)", with the date if not today."""
+        return since_words(self.since, now)
+
+
+def since_words(since: str, now: datetime | None = None) -> str:
+    """When a lock was taken, in the reader's local time, and how long ago."""
+    try:
+        start = datetime.fromisoformat(since)
+    except ValueError:
+        return f"since {since}"
+    if start.tzinfo is not None:  # (records before issue 23 have the holder's local time)
+        start = start.astimezone()
+        now = (now or datetime.now()).astimezone()
+    else:
+        now = (now or datetime.now()).replace(tzinfo=None)
+    clock = start.strftime("%H:%M" if start.date() == now.date() else "%Y-%m-%d %H:%M")
+    ago = now - start
+    if ago < timedelta(0):  # the two PCs' clocks disagree: no "ago" rather than a wrong one
+        return f"since {clock}"
+    if ago < timedelta(minutes=1):
+        return f"since {clock} (less than a minute ago)"
+    from babel.dates import format_timedelta
+
+    return f"since {clock} ({format_timedelta(ago, locale='en')} ago)"
+
 
 class DatabaseLocked(StoreError):
-    def __init__(self, path: Path, holder: Holder | None):
+    #: Whether ``take_over=True`` would open it: never while a program holds the system's lock.
+    can_take_over = False
+
+    def __init__(self, path: Path, holder: Holder | None, message: str | None = None):
         self.holder = holder
         super().__init__(
-            f"{path} is open in another EventDesk: {self.who}. "
+            message
+            or f"{path} is open in another EventDesk: {self.who}. "
             "Close it there, or open the file read-only."
         )
 
@@ -65,6 +105,39 @@ class DatabaseLocked(StoreError):
     def who(self) -> str:
         """Who holds the file, as far as its lock file says."""
         return self.holder.describe() if self.holder else "it did not say who"
+
+
+class HeldOnAnotherPC(DatabaseLocked):
+    """The lock's record names another PC.
+
+    ``in_use``: a program holds the system's lock right now (through a share
+    whose server keeps locks between PCs), and nothing may take it. Otherwise
+    the record is all there is: that PC crashed or was switched off, or its
+    lock does not reach this PC; the user may take the file over.
+    """
+
+    def __init__(self, path: Path, holder: Holder, *, in_use: bool):
+        self.can_take_over = not in_use
+        where = f"on {holder.host} by {holder.user} {holder.since_words()}"
+        if in_use:
+            message = (
+                f"{path.name} is in use right now {where}; it cannot be taken over while "
+                f"EventDesk has it open there. Close it on {holder.host}, or open it read-only."
+            )
+        else:
+            message = (
+                f"{path.name} is being edited {where}. If EventDesk is no longer running "
+                f"there (that PC crashed or was switched off), you can take it over: edits "
+                f"not yet saved on {holder.host} may be lost. Or open it read-only."
+            )
+        super().__init__(path, holder, message)
+
+
+def refusal(path: Path, holder: Holder | None) -> DatabaseLocked:
+    """The refusal when a program holds the system's lock, naming the PC if it is another."""
+    if holder is not None and not holder.on_this_pc():
+        return HeldOnAnotherPC(path, holder, in_use=True)
+    return DatabaseLocked(path, holder)
 
 
 def lock_path(db_path: Path) -> Path:
@@ -76,16 +149,33 @@ def _me() -> Holder:
         user = getpass.getuser()
     except Exception:  # no user name in the environment (services, containers)
         user = "unknown user"
-    now = datetime.now().isoformat("T", "seconds")
+    # With its offset from UTC, so another PC (another time zone) reads the same moment.
+    now = datetime.now().astimezone().isoformat("T", "seconds")
     return Holder(user, socket.gethostname(), os.getpid(), now)
 
 
 def read_holder(db_path: Path) -> Holder | None:
     """Who the lock file beside ``db_path`` names (None: no file, or no readable record)."""
     try:
-        data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
+        return _holder(lock_path(db_path).read_bytes())
+    except OSError:
+        return None
+
+
+def _holder(record: bytes) -> Holder | None:
+    try:
+        data = json.loads(record.decode("utf-8"))
         return Holder(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _holder_in(fd: int) -> Holder | None:
+    """The record in the lock file open as ``fd`` (read while holding its lock: no race)."""
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return _holder(os.read(fd, 64 * 1024))
+    except OSError:
         return None
 
 
@@ -155,13 +245,19 @@ class FileLock:
         except OSError:
             self._key = self.path
 
-    def acquire(self) -> None:
-        """Hold the lock, or raise :class:`DatabaseLocked` naming who holds it."""
+    def acquire(self, *, take_over: bool = False) -> None:
+        """Hold the lock, or raise :class:`DatabaseLocked` naming who holds it.
+
+        A record left by another PC refuses too (:class:`HeldOnAnotherPC`),
+        unless ``take_over``. A file on a network drive raises
+        :class:`~eventdesk.store.network_drive.OnNetworkDrive` and gets no lock file.
+        """
         if self._key in _HELD:
             fd, count = _HELD[self._key]
             _HELD[self._key] = (fd, count + 1)
             self.held = True
             return
+        network_drive.refuse_writing(self.db_path)  # every writer locks first: one gate
         for _ in range(3):  # a holder closing meanwhile removes the file we opened
             fd = self._open()
             try:
@@ -177,10 +273,15 @@ class FileLock:
                 holder = read_holder(self.db_path)
                 if holder is None and not self.path.exists():
                     continue
-                raise DatabaseLocked(self.db_path, holder)
+                raise refusal(self.db_path, holder)
             if os.name != "nt" and not _same_file(fd, self.path):  # (Windows removes no open file)
                 os.close(fd)
                 continue
+            left = _holder_in(fd)
+            if left is not None and not left.on_this_pc() and not take_over:
+                _unlock(fd)  # its record stays, naming that PC, for the next one to read
+                os.close(fd)
+                raise HeldOnAnotherPC(self.db_path, left, in_use=False)
             try:
                 self._write_record(fd)
             except OSError as exc:  # no room for its few bytes: a lock naming no one is no lock

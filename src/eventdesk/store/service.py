@@ -95,17 +95,20 @@ class EventStore:
         create: bool = True,
         read_only: bool = False,
         verify: bool = True,
+        take_over: bool = False,
     ) -> EventStore:
         """Open the database at ``path``; unless read-only, hold its lock while open.
 
         Raises ``DatabaseLocked`` (naming who holds it) when another EventDesk
-        has the file open; the caller may then offer ``read_only=True``.
+        has the file open; the caller may then offer ``read_only=True``, or
+        ``take_over=True`` where the lock is only another PC's record
+        (``can_take_over``). A file on a network drive raises ``OnNetworkDrive``.
         """
         path = Path(path)
         file_lock = None
         if not read_only and path.parent.is_dir():
             file_lock = FileLock(path)
-            file_lock.acquire()
+            file_lock.acquire(take_over=take_over)
         notes: list[str] = []
         try:
             db = open_database(path, create=create, read_only=read_only, verify=verify, notes=notes)

@@ -13,7 +13,7 @@ from eventdesk import __version__, paths
 from eventdesk.store import EventStore
 from eventdesk.ui.app_icon import app_icon
 from eventdesk.ui.main_window import MainWindow
-from eventdesk.ui.opening import open_for_window
+from eventdesk.ui.opening import open_for_window, take_over_question
 from eventdesk.ui.preferences import Preferences, preferences_path
 from eventdesk.ui.window_settings import WindowSettings
 
@@ -132,6 +132,7 @@ def run(db_path: Path | None = None) -> int:
             == QMessageBox.StandardButton.Yes
         ),
         show_error=lambda message: QMessageBox.critical(None, "EventDesk", message),
+        ask_take_over=lambda message: take_over_question(None, message),
     )
     if store is None:
         return 1

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar, QWidget
 
     from eventdesk.store import EventStore
+    from eventdesk.ui.opening import Choice
     from eventdesk.ui.preferences import Preferences
     from eventdesk.ui.workspace import Workspace
 
@@ -41,6 +42,10 @@ class FileHost(Protocol):
 
     def ask_read_only(self, message: str) -> bool:
         """The file is open in another EventDesk: open it read-only instead?"""
+        ...
+
+    def ask_take_over(self, message: str) -> Choice:
+        """Another PC's lock, with no program holding it: read-only, take over, or cancel?"""
         ...
 
     def ask_backup(self, choices: list[tuple[str, Path]]) -> Path | None:

@@ -207,7 +207,11 @@ def restore_file(host: FileHost, backup_file: Path) -> ProgressJob | None:
 
     def reopen() -> bool:
         store = open_for_window(
-            path, create=False, ask_read_only=host.ask_read_only, show_error=host.warn
+            path,
+            create=False,
+            ask_read_only=host.ask_read_only,
+            show_error=host.warn,
+            ask_take_over=host.ask_take_over,
         )
         host.install_store(store if store is not None else EventStore.in_memory())
         return store is not None

@@ -31,7 +31,7 @@ from eventdesk.ui.date_edit import set_day_first
 from eventdesk.ui.integrity_check import IntegrityCheck
 from eventdesk.ui.long_jobs import ProgressJob
 from eventdesk.ui.menus import build_menus
-from eventdesk.ui.opening import open_for_window
+from eventdesk.ui.opening import Choice, open_for_window, take_over_question
 from eventdesk.ui.preferences import Preferences
 from eventdesk.ui.preferences_dialog import PreferencesDialog
 from eventdesk.ui.recovery_bar import RecoveryBar
@@ -98,6 +98,10 @@ class MainWindow(QMainWindow):
         """The file is open in another EventDesk: open it read-only instead?"""
         answer = QMessageBox.question(self, "EventDesk", f"{message}\n\nOpen it read-only?")
         return answer == Answer.Yes
+
+    def ask_take_over(self, message: str) -> Choice:
+        """Another PC's lock, with no program holding it: read-only, take over, or cancel?"""
+        return take_over_question(self, message)
 
     def ask_delete(self, label: str, impact: list[str]) -> bool:
         """Deleting someone the records still name: say what would change, and ask."""
@@ -410,6 +414,7 @@ class MainWindow(QMainWindow):
             create=create,
             ask_read_only=lambda message: self.ask_read_only(message),
             show_error=lambda message: self.warn(message),
+            ask_take_over=lambda message: self.ask_take_over(message),
         )
         if store is None:
             return False

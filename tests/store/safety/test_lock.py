@@ -77,13 +77,13 @@ def test_a_killed_holder_frees_the_file_at_once(other_eventdesk, db_path):
 @pytest.mark.parametrize(
     "left_by",
     [
-        {"host": "office-pc-7", "pid": 1},  # another computer's crashed EventDesk
         {"host": socket.gethostname(), "pid": os.getppid()},  # a live process, not holding it
         None,  # a damaged record
     ],
 )
 def test_a_lock_file_without_a_holder_keeps_no_one_out(sample_store, db_path, left_by):
-    # Given a lock file whose program is gone (no one holds the system's lock)
+    # Given a lock file whose program on this PC is gone (no one holds the system's lock;
+    # another PC's record is asked about: test_lock_other_pc.py)
     sample_store.close()
     record = {"user": "chen", "since": "2026-11-27T09:00:00", **(left_by or {})}
     lock_path(db_path).write_text(json.dumps(record) if left_by else "{", encoding="utf-8")
