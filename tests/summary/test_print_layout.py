@@ -7,6 +7,7 @@ page as search and copy see them (``pdftotext -layout``, or python-docx).
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from pathlib import Path
 
@@ -69,3 +70,40 @@ def test_sections_are_numbered_without_gaps(stores, tmp_path, name, lang):
     docx = write(stores, name, tmp_path / "m.docx", lang=lang)
     paragraphs = [p.text for p in Document(str(docx)).paragraphs]
     assert _section_numbers(paragraphs, heading) == numbers
+
+
+def _headings(html: Path) -> set[str]:
+    source = html.read_text(encoding="utf-8")
+    found = re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", source, flags=re.S)
+    return {" ".join(htmllib.unescape(re.sub(r"<[^>]+>", "", h)).split()) for h in found}
+
+
+def _body(page: str) -> list[str]:
+    """The page's lines of text without the running header (its first line)."""
+    return [line.strip() for line in page.splitlines() if line.strip()][1:]
+
+
+@pytest.mark.parametrize("size", ["A4", "Letter"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("template", ["news", "minutes"])
+@pytest.mark.parametrize("name", list(SOURCES))
+def test_pages_end_where_a_reader_expects(stores, tmp_path, name, template, lang, size):
+    """No heading at a page's foot, no page but the last with fewer than three lines,
+    no empty last page ("2 / 2" alone), and no line printed on two pages."""
+    from tests.tools import pdftotext_pages
+
+    pdf = write(stores, name, tmp_path / "s.pdf", template=template, lang=lang, page_size=size)
+    headings = _headings(write(stores, name, tmp_path / "s.html", template=template, lang=lang))
+    pages = [_body(p) for p in pdftotext_pages(pdf)]
+    with open(pdf, "rb") as f:
+        from pypdf import PdfReader
+
+        assert len(PdfReader(f).pages) == len(pages)  # pdftotext drops no empty page at the end
+    assert pages[-1], f"the last of {len(pages)} pages is empty"
+    for n, lines in enumerate(pages[:-1], 1):
+        assert len(lines) >= 3, f"page {n} of {len(pages)} holds only {lines}"
+        last = lines[-1]
+        ends_heading = [h for h in headings if last == h or (len(last) > 4 and h.startswith(last))]
+        assert not ends_heading, f"page {n} ends with the heading {last!r}"
+        twice = [line for line in lines[-3:] if line in pages[n][:3] and len(line) > 20]
+        assert not twice, f"pages {n} and {n + 1} both show {twice}"

@@ -122,8 +122,7 @@ def build_document(html: str, images: dict[str, Any], geometry: PageGeometry, de
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     doc.setHtml(html)
     doc.setPageSize(QSizeF(geometry.body.width(), geometry.body.height()))
-    pagination.keep_headings_with_next(doc)
-    pagination.split_paragraphs_at_page_ends(doc)
+    pagination.mend(doc)
     return doc
 
 
@@ -132,7 +131,7 @@ def paint(device: Any, doc: Any, header: str, geometry: PageGeometry) -> int:
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPainter, QPen
 
-    pages = max(1, doc.pageCount())
+    pages = pagination.page_count(doc)
     painter = QPainter()
     if not painter.begin(device):
         raise SummaryError("Cannot start writing the document (is the file writable?).")
