@@ -53,7 +53,7 @@ def test_bad_email_is_named():
     assert problem.field == "email"
 
 
-def test_meeting_problems_name_the_part_they_are_in():
+def test_meeting_problems_name_the_part_and_row_they_are_in():
     meeting = Meeting(
         title="",
         start_date=date(2021, 12, 22),
@@ -62,13 +62,13 @@ def test_meeting_problems_name_the_part_they_are_in():
         attendees=[Attendance(person_id=1), Attendance(person_id=1)],
         presentations=[Presentation(session_uid="nowhere", title="Talk")],
     )
-    found = {(p.record, p.field) for p in validate_meeting(meeting)}
+    found = {(p.record, p.field, p.part, p.row) for p in validate_meeting(meeting)}
     assert found == {
-        ("meeting", "title"),
-        ("meeting", "end_date"),
-        ("meeting › session 2", "title"),
-        ("meeting › attendee 2", "person"),
-        ("meeting › presentation 1", "session"),
+        ("meeting", "title", "", None),
+        ("meeting", "end_date", "", None),
+        ("meeting › session 2", "title", "sessions", 2),
+        ("meeting › attendee 2", "person", "attendees", 2),
+        ("meeting › presentation 1", "session", "presentations", 1),
     }
 
 

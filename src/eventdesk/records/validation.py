@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from enum import StrEnum
 from typing import TypeVar
@@ -35,9 +35,19 @@ from eventdesk.records.text import text_problems
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong (``message``) with which ``field`` of which ``record``.
+
+    A problem in one of a meeting's parts also says which: ``part`` is the
+    meeting's list (``"attendees"``, ``"sessions"``...) and ``row`` the
+    1-based place in it, so a form can go to the row without reading the
+    ``record`` label, which is written for a person.
+    """
+
     record: str
     field: str
     message: str
+    part: str = ""
+    row: int | None = None
 
     def __str__(self) -> str:
         where = f"{self.record}: " if self.record else ""
@@ -203,7 +213,7 @@ def validate_file(f: MeetingFile, record: str) -> list[Problem]:
 
 
 def validate_meeting(meeting: Meeting, record: str = "meeting") -> list[Problem]:
-    """Check a meeting and everything it holds; each problem names its part."""
+    """Check a meeting and everything it holds; each problem names its part and row."""
     problems: list[Problem] = control_problems(meeting, record)
     if _blank(meeting.title) and _blank(meeting.title_zh):
         problems.append(Problem(record, "title", "is required"))
@@ -216,19 +226,28 @@ def validate_meeting(meeting: Meeting, record: str = "meeting") -> list[Problem]
 
     session_uids = {s.uid for s in meeting.sessions}
     for n, s in enumerate(meeting.sessions, 1):
-        problems += validate_session(s, f"{record} › session {n}")
+        problems += _in_part("sessions", n, validate_session(s, f"{record} › session {n}"))
     seen_people: set[int] = set()
     for n, a in enumerate(meeting.attendees, 1):
-        problems += validate_attendance(a, f"{record} › attendee {n}")
+        where = f"{record} › attendee {n}"
+        found = validate_attendance(a, where)
         if a.person_id in seen_people:
-            problems.append(Problem(f"{record} › attendee {n}", "person", "is listed twice"))
+            found.append(Problem(where, "person", "is listed twice"))
         seen_people.add(a.person_id)
+        problems += _in_part("attendees", n, found)
     for n, p in enumerate(meeting.presentations, 1):
-        problems += validate_presentation(p, f"{record} › presentation {n}", session_uids)
+        where = f"{record} › presentation {n}"
+        problems += _in_part("presentations", n, validate_presentation(p, where, session_uids))
     for n, c in enumerate(meeting.courses, 1):
-        problems += validate_course(c, f"{record} › course {n}")
+        problems += _in_part("courses", n, validate_course(c, f"{record} › course {n}"))
     for n, d in enumerate(meeting.decisions, 1):
-        problems += validate_decision(d, f"{record} › decision {n}", session_uids)
+        where = f"{record} › decision {n}"
+        problems += _in_part("decisions", n, validate_decision(d, where, session_uids))
     for n, f in enumerate(meeting.files, 1):
-        problems += validate_file(f, f"{record} › file {n}")
+        problems += _in_part("files", n, validate_file(f, f"{record} › file {n}"))
     return problems
+
+
+def _in_part(part: str, row: int, problems: list[Problem]) -> list[Problem]:
+    """The problems of row ``row`` (1-based) of a meeting's ``part``, saying so."""
+    return [replace(p, part=part, row=row) for p in problems]

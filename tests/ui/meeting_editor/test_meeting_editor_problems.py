@@ -173,3 +173,34 @@ def test_a_title_pasted_with_an_escape_is_refused_naming_the_field(sample_editor
     assert "title" in editor.problems.text()
     assert "control character U+001B (ESC)" in editor.problems.text()
     assert export_meeting(store, meeting_id) == before
+
+
+def test_a_bad_attendee_row_is_refused_by_the_store_on_its_row(sample_editor, sample_store, drive):
+    """The store's one check finds it; its problem's part and row take the editor there."""
+    editor, store = sample_editor, sample_store
+    meeting_id = editor.record_id()
+    before = export_meeting(store, meeting_id)
+    d = drive(editor)
+    tab = editor.attendees
+    d.open_tab(tab)
+    tab.select(2)
+    QApplication.clipboard().setText("Dean\x07")  # a bell, as a copy from a terminal brings it
+    tab.title.setFocus()
+    tab.title.end(False)
+    tab.title.paste()
+    tab.select(0)  # away from the bad row
+    d.open_tab(editor.details)
+    saved = []
+    editor.saved.connect(saved.append)
+
+    assert editor.save() is False
+
+    assert saved == []
+    assert editor.problems.isVisible()
+    assert "attendee 3: title" in editor.problems.text()
+    assert "control character U+0007 (BEL)" in editor.problems.text()
+    assert editor.tabs.currentWidget() is tab
+    assert tab.current_row() == 2
+    assert marking.is_marked(tab.title)
+    assert "U+0007" in tab.title.toolTip()
+    assert export_meeting(store, meeting_id) == before

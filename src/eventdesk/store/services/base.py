@@ -90,7 +90,7 @@ class Service:
 
     def _missing_ids(self, table: str, ids: Iterable[int]) -> list[int]:
         """Those of ``ids`` with no row in ``table`` (in the trash counts as there)."""
-        wanted = sorted(set(ids))
+        wanted = sorted({i for i in ids if i is not None})
         if not wanted:
             return []
         marks = ",".join("?" * len(wanted))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventdesk.records import Meeting, ValidationError, validate_meeting
+from eventdesk.records import Meeting, Problem, validate_meeting
 from eventdesk.records.validation import raise_if
 from eventdesk.store import meetings, queries
 from eventdesk.store.queries import MeetingFilter
@@ -23,12 +23,10 @@ class MeetingService(Service):
         """What :meth:`save` does but reading the meeting back: its id (``meeting.id`` too).
 
         For imports of many meetings, inside the caller's transaction. The
-        meeting is checked here and only here: its rules (each problem names
-        its part and row), then that every person and organisation it names
-        is in the database.
+        meeting is checked here and only here (:meth:`problems`); a
+        ``ValidationError`` carries every problem found.
         """
-        raise_if(validate_meeting(meeting, label("meeting", meeting.title)))
-        self._check_references(meeting)
+        raise_if(self.problems(meeting))
         with self._store.transaction():
             meeting.id = meetings.save_meeting(self.db, meeting)
         return meeting.id
@@ -61,13 +59,20 @@ class MeetingService(Service):
         sql = "SELECT DISTINCT series FROM meetings WHERE coalesce(series, '') != '' ORDER BY 1"
         return [row[0] for row in self.db.execute(sql)]
 
-    def _check_references(self, m: Meeting) -> None:
+    def problems(self, meeting: Meeting) -> list[Problem]:
+        """What stops ``meeting`` from being saved, each naming its part and row; [] if nothing.
+
+        The records' rules, then that every person and organisation it names is in
+        the database. :meth:`save` checks this; a form with text it could not read
+        asks it, to show every problem at once.
+        """
+        record = label("meeting", meeting.title)
+        found = validate_meeting(meeting, record)
         for table, ids, what in (
-            ("people", m.people_ids(), "person"),
-            ("organisations", m.organisation_ids(), "organisation"),
+            ("people", meeting.people_ids(), "person"),
+            ("organisations", meeting.organisation_ids(), "organisation"),
         ):
             missing = self._missing_ids(table, ids)
             if missing:
-                raise ValidationError.single(
-                    label("meeting", m.title), what, f"refers to missing records {missing}"
-                )
+                found.append(Problem(record, what, f"refers to missing records {missing}"))
+        return found

@@ -1,17 +1,17 @@
 """The meeting editor: every record of one meeting, in tabs, saved as one.
 
 The editor keeps a working copy of the meeting. Each tab edits its part of
-that copy in place; nothing reaches the store until ``save()``, which checks
-the whole meeting first (unreadable text, then the records layer's rules),
-marks every problem where it was typed, and only then saves it in one
-transaction through ``store.meetings.save``. ``revert()`` drops the copy
+that copy in place; nothing reaches the store until ``save()``, which saves
+it in one transaction through ``store.meetings.save``: the store checks it
+(the records layer's rules, and the people and organisations it names), and
+the editor marks each problem the store names where it was typed (its part
+and row), as it marks text it could not read. ``revert()`` drops the copy
 and reloads what is stored. See the package docstring for the contract.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.records import Meeting, Problem, ValidationError, validate_meeting
+from eventdesk.records import Meeting, Problem, ValidationError
 from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.elided_label import ElidedLabel
@@ -43,8 +43,6 @@ from eventdesk.ui.meeting_editor.photos_tab import PhotosTab
 from eventdesk.ui.meeting_editor.presentations_tab import PresentationsTab
 from eventdesk.ui.meeting_editor.sessions_tab import SessionsTab
 from eventdesk.ui.unsaved_changes import what_changed
-
-_PART = re.compile(r"^(\w+) (\d+)")
 
 
 class MeetingEditor(Editor):
@@ -85,6 +83,8 @@ class MeetingEditor(Editor):
             self.decisions,
             self.photos,
         ]
+        #: Each list tab by the meeting's part it edits (a problem's ``part``: "attendees"...).
+        self._parts = {tab.model.LIST: tab for tab in self.list_tabs}
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.details, "Details")
         for tab, title in zip(self.list_tabs, _TAB_TITLES, strict=True):
@@ -148,14 +148,13 @@ class MeetingEditor(Editor):
             return False
         self._clear_problems()
         unreadable = self._unreadable()
-        typed = {(p.record, p.field) for p in unreadable}
-        problems = unreadable + [
-            p for p in validate_meeting(self._meeting) if (p.record, p.field) not in typed
-        ]
-        if problems:
-            self._show_problems(problems)
-            return False
         try:
+            if unreadable:  # not saved: the store's problems too, to show them all at once
+                typed = {(p.part, p.row, p.field) for p in unreadable}
+                stored_rules = self._store.meetings.problems(self._meeting)
+                raise ValidationError(
+                    unreadable + [p for p in stored_rules if (p.part, p.row, p.field) not in typed]
+                )
             stored = self._store.meetings.save(copy.deepcopy(self._meeting))
         except ValidationError as exc:
             self._show_problems(exc.problems)
@@ -288,9 +287,9 @@ class MeetingEditor(Editor):
 
     def _unreadable(self) -> list[Problem]:
         problems = [Problem("meeting", f, m) for f, m in self.details.unreadable()]
-        for tab in self.list_tabs:
+        for part, tab in self._parts.items():
             problems += [
-                Problem(f"meeting › {tab.RECORD} {row + 1}", field, message)
+                Problem(f"meeting › {tab.RECORD} {row + 1}", field, message, part, row + 1)
                 for row, field, message in tab.unreadable_rows()
             ]
         return problems
@@ -308,15 +307,11 @@ class MeetingEditor(Editor):
     def _show_problems(self, problems: list[Problem]) -> None:
         """Mark each problem's field, and go to the first one."""
         first: tuple[QWidget, int] | None = None
-        by_record = {tab.RECORD: tab for tab in self.list_tabs}
         for p in problems:
-            parts = p.record.split(" › ")
-            match = _PART.match(parts[1]) if len(parts) > 1 else None
-            tab = by_record.get(match[1]) if match else None
-            if tab is not None and match is not None:
-                row = int(match[2]) - 1
-                tab.mark_problem(row, p.field, p.message)
-                first = first or (tab, row)
+            tab = self._parts.get(p.part)
+            if tab is not None and p.row is not None:
+                tab.mark_problem(p.row - 1, p.field, p.message)
+                first = first or (tab, p.row - 1)
             else:
                 self.details.mark_problem(p.field, p.message)
                 first = first or (self.details, -1)
