@@ -21,9 +21,19 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+from sqlite_utils import Database
 
 from eventdesk.records import Organisation, Person, display_name
-from eventdesk.store.service import EventStore
+
+
+class WithDatabase(Protocol):
+    """A store (``EventStore`` is one): only its connection is asked for, so the interchange,
+    which ``EventStore`` loads, can use this module without importing ``EventStore`` back."""
+
+    db: Database
+
 
 # SQLite's NOCASE and lower() fold ASCII letters only; keys built in Python must agree.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -34,7 +44,7 @@ def fold(text: str) -> str:
     return " ".join(text.split()).translate(_ASCII_LOWER)
 
 
-def match_organisation(store: EventStore, org: Organisation) -> int | None:
+def match_organisation(store: WithDatabase, org: Organisation) -> int | None:
     """The id of the stored organisation ``org`` is: same uid, else same name."""
     row = store.db.execute("SELECT id FROM organisations WHERE uid = ?", [org.uid]).fetchone()
     if row:
@@ -54,12 +64,12 @@ def match_organisation(store: EventStore, org: Organisation) -> int | None:
     return row[0] if row else None
 
 
-def match_person(store: EventStore, person: Person) -> int | None:
+def match_person(store: WithDatabase, person: Person) -> int | None:
     """The same person: same key, or same name where nothing else known tells them apart."""
     return match_people(store, [person])[0]
 
 
-def match_people(store: EventStore, people: Sequence[Person]) -> list[int | None]:
+def match_people(store: WithDatabase, people: Sequence[Person]) -> list[int | None]:
     """:func:`match_person` for each of ``people``, against the database as it stands.
 
     Two queries for any number of people, so that a whole database's file
@@ -162,7 +172,7 @@ class PeopleIndex:
                 self._by_email.setdefault(k.email.strip().casefold(), []).append(k)
 
     @classmethod
-    def for_people(cls, store: EventStore, people: Iterable[Person]) -> PeopleIndex:
+    def for_people(cls, store: WithDatabase, people: Iterable[Person]) -> PeopleIndex:
         names: set[str] = set()
         zh: set[str] = set()
         emails: set[str] = set()
@@ -264,7 +274,7 @@ class OrganisationIndex:
             self._keys.update(mapping)
 
     @classmethod
-    def load(cls, store: EventStore) -> OrganisationIndex:
+    def load(cls, store: WithDatabase) -> OrganisationIndex:
         sql = (
             "SELECT id, coalesce(name, ''), coalesce(name_zh, ''), coalesce(short_name, '') "
             "FROM organisations WHERE deleted_at IS NULL ORDER BY id"

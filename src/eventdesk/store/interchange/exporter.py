@@ -15,24 +15,24 @@ from typing import Any
 from eventdesk import __version__
 from eventdesk.records import CourseEntry, Meeting, Organisation, Person
 from eventdesk.store.convert import iso, texts_of
-from eventdesk.store.service import EventStore
+from eventdesk.store.interchange.access import RecordReader
 
 FORMAT_NAME = "eventdesk"
 FORMAT_VERSION = 1
 
 
-def export_meeting(store: EventStore, meeting_id: int) -> dict[str, Any]:
+def export_meeting(store: RecordReader, meeting_id: int) -> dict[str, Any]:
     return _document(store, [store.meetings.get(meeting_id, with_file_data=True)], [], "meeting")
 
 
-def export_database(store: EventStore) -> dict[str, Any]:
+def export_database(store: RecordReader) -> dict[str, Any]:
     meetings = [
         store.meetings.get(row.id, with_file_data=True)
         for row in store.meetings.list(sort="date_asc")
     ]
     loose = [store.get_course(row.id) for row in store.list_courses() if row.meeting_id is None]
-    people = [store.get_person(row.id) for row in store.list_people()]
-    orgs = [store.get_organisation(row.id) for row in store.list_organisations()]
+    people = list(store.get_people(row.id for row in store.list_people()).values())
+    orgs = list(store.get_organisations(row.id for row in store.list_organisations()).values())
     return _document(store, meetings, loose, "database", people, orgs)
 
 
@@ -41,7 +41,7 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 def _document(
-    store: EventStore,
+    store: RecordReader,
     meetings: list[Meeting],
     loose_courses: list[CourseEntry],
     scope: str,
@@ -60,7 +60,7 @@ def _document(
 
     person_uid = {pid: p.uid for pid, p in people_by_id.items()}
     org_uid = {oid: o.uid for oid, o in orgs_by_id.items()}
-    keys = _Keys(person_uid, org_uid)
+    keys = Keys(person_uid, org_uid)
     sorted_orgs = sorted(orgs_by_id.values(), key=lambda o: (o.name.casefold(), o.name_zh, o.uid))
     sorted_people = sorted(
         people_by_id.values(),
@@ -71,19 +71,20 @@ def _document(
         "version": FORMAT_VERSION,
         "scope": scope,
         "generator": f"EventDesk {__version__}",
-        "organisations": [_organisation(o, keys) for o in sorted_orgs],
-        "people": [_person(p, keys) for p in sorted_people],
+        "organisations": [organisation_document(o, keys) for o in sorted_orgs],
+        "people": [person_document(p, keys) for p in sorted_people],
         "meetings": [
-            _meeting(m, keys)
+            meeting_document(m, keys)
             for m in sorted(meetings, key=lambda m: (iso(m.start_date) or "", m.uid))
         ],
         "courses": [
-            _course(c, keys) for c in sorted(loose_courses, key=lambda c: (c.year or 0, c.uid))
+            course_document(c, keys)
+            for c in sorted(loose_courses, key=lambda c: (c.year or 0, c.uid))
         ],
     }
 
 
-def _with_relations(store: EventStore, ids: set[int]) -> dict[int, Organisation]:
+def _with_relations(store: RecordReader, ids: set[int]) -> dict[int, Organisation]:
     """The organisations, their parents and (for alliances) their members, transitively."""
     found: dict[int, Organisation] = {}
     todo = set(ids)
@@ -96,7 +97,9 @@ def _with_relations(store: EventStore, ids: set[int]) -> dict[int, Organisation]
     return found
 
 
-class _Keys:
+class Keys:
+    """The uids the document names people and organisations by, from their database ids."""
+
     def __init__(self, people: dict[int, str], orgs: dict[int, str]):
         self.people = people
         self.orgs = orgs
@@ -124,7 +127,7 @@ def _in_field_order(cls: type, document: dict[str, Any]) -> dict[str, Any]:
     return dict(sorted(document.items(), key=lambda item: rank(item[0])))
 
 
-def _organisation(o: Organisation, k: _Keys) -> dict[str, Any]:
+def organisation_document(o: Organisation, k: Keys) -> dict[str, Any]:
     return _in_field_order(
         Organisation,
         {
@@ -141,7 +144,7 @@ def _organisation(o: Organisation, k: _Keys) -> dict[str, Any]:
     )
 
 
-def _person(p: Person, k: _Keys) -> dict[str, Any]:
+def person_document(p: Person, k: Keys) -> dict[str, Any]:
     return _in_field_order(
         Person,
         {
@@ -157,7 +160,7 @@ def _person(p: Person, k: _Keys) -> dict[str, Any]:
     )
 
 
-def _course(c: CourseEntry, k: _Keys) -> dict[str, Any]:
+def course_document(c: CourseEntry, k: Keys) -> dict[str, Any]:
     return {
         "id": c.uid,
         "programme": c.programme,
@@ -172,7 +175,7 @@ def _course(c: CourseEntry, k: _Keys) -> dict[str, Any]:
     }
 
 
-def _meeting(m: Meeting, k: _Keys) -> dict[str, Any]:
+def meeting_document(m: Meeting, k: Keys) -> dict[str, Any]:
     return {
         "id": m.uid,
         "title": m.title,
@@ -238,7 +241,7 @@ def _meeting(m: Meeting, k: _Keys) -> dict[str, Any]:
             }
             for p in m.presentations
         ],
-        "courses": [_course(c, k) for c in m.courses],
+        "courses": [course_document(c, k) for c in m.courses],
         "decisions": [
             {
                 "id": d.uid,

@@ -14,10 +14,10 @@ from typing import Any
 
 from eventdesk.store.errors import ImportRefused
 from eventdesk.store.interchange import limits
+from eventdesk.store.interchange.access import RecordWriter
 from eventdesk.store.interchange.parsing import Parsed
 from eventdesk.store.interchange.structure import schema_problems
 from eventdesk.store.interchange.writing import ImportReport, write
-from eventdesk.store.service import EventStore
 
 
 def read_document(path: Path) -> dict[str, Any]:
@@ -43,11 +43,11 @@ def read_document(path: Path) -> dict[str, Any]:
         raise ImportRefused([str(exc)]) from None
 
 
-def import_file(store: EventStore, path: Path) -> ImportReport:
+def import_file(store: RecordWriter, path: Path) -> ImportReport:
     return import_document(store, read_document(path))
 
 
-def import_document(store: EventStore, document: Any) -> ImportReport:
+def import_document(store: RecordWriter, document: Any) -> ImportReport:
     """Check ``document`` completely, then write it in one transaction, or raise ImportRefused."""
     problems = limits.problems(document) or schema_problems(document)
     if problems:
@@ -64,7 +64,7 @@ def import_document(store: EventStore, document: Any) -> ImportReport:
         return write(store, parsed)
 
 
-def _course_conflicts(store: EventStore, parsed: Parsed) -> list[str]:
+def _course_conflicts(store: RecordWriter, parsed: Parsed) -> list[str]:
     """A course id belongs to one meeting: the same id under another meeting is refused.
 
     (Course ids are unique in the whole database; a copy of a meeting with

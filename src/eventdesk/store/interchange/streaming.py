@@ -25,17 +25,17 @@ from typing import IO, Any
 
 from eventdesk import __version__
 from eventdesk.store.errors import StoreError
+from eventdesk.store.interchange.access import RecordReader
 from eventdesk.store.interchange.exporter import (
     FORMAT_NAME,
     FORMAT_VERSION,
-    _course,
-    _Keys,
-    _meeting,
-    _organisation,
-    _person,
+    Keys,
+    course_document,
+    meeting_document,
+    organisation_document,
+    person_document,
 )
 from eventdesk.store.meetings import course_from_row
-from eventdesk.store.service import EventStore
 
 BATCH = 500
 Progress = Callable[[int, int], None]
@@ -70,7 +70,7 @@ class ExportCancelled(StoreError):
 
 
 def write_database(
-    store: EventStore,
+    store: RecordReader,
     path: Path,
     *,
     progress: Progress | None = None,
@@ -93,7 +93,7 @@ def write_database(
 
 
 def _write(
-    store: EventStore, fh: IO[str], progress: Progress, cancelled: Callable[[], bool] | None
+    store: RecordReader, fh: IO[str], progress: Progress, cancelled: Callable[[], bool] | None
 ) -> int:
     db = store.db
     person_ids = {r[0] for r in db.execute(_NAMED_PEOPLE)}
@@ -104,7 +104,7 @@ def _write(
     org_ids |= {r[4] for r in person_rows if r[4] is not None}
     org_ids = _with_relations(db, org_ids)
     org_rows = _select(db, "id, uid, name, name_zh", "organisations", org_ids)
-    keys = _Keys({r[0]: r[1] for r in person_rows}, {r[0]: r[1] for r in org_rows})
+    keys = Keys({r[0]: r[1] for r in person_rows}, {r[0]: r[1] for r in org_rows})
     people_order = [
         r[0]
         for r in sorted(
@@ -143,16 +143,16 @@ def _write(
     def organisations() -> Iterator[dict[str, Any]]:
         for batch in _batches(org_order):
             found = store.get_organisations(batch)
-            yield from (_organisation(found[i], keys) for i in batch)
+            yield from (organisation_document(found[i], keys) for i in batch)
 
     def people() -> Iterator[dict[str, Any]]:
         for batch in _batches(people_order):
             found = store.get_people(batch)
-            yield from (_person(found[i], keys) for i in batch)
+            yield from (person_document(found[i], keys) for i in batch)
 
     def meetings() -> Iterator[dict[str, Any]]:
         for mid in meeting_order:  # one at a time: only its own photos are in memory
-            yield _meeting(store.meetings.get(mid, with_file_data=True), keys)
+            yield meeting_document(store.meetings.get(mid, with_file_data=True), keys)
 
     progress(0, total)
     fh.write("{\n")
@@ -169,7 +169,7 @@ def _write(
     fh.write(",\n")
     _list(fh, "meetings", step(meetings()))
     fh.write(",\n")
-    _list(fh, "courses", step(_course(c, keys) for c in loose))
+    _list(fh, "courses", step(course_document(c, keys) for c in loose))
     fh.write("\n}\n")
     return done
 

@@ -24,9 +24,9 @@ from typing import Any
 
 from eventdesk.records import HostOrganisation, HostRole
 from eventdesk.store.convert import now, organisation_row, person_row
+from eventdesk.store.interchange.access import RecordWriter
 from eventdesk.store.interchange.parsing import Parsed
 from eventdesk.store.matching import match_organisation, match_people
-from eventdesk.store.service import EventStore
 
 
 @dataclass
@@ -52,7 +52,7 @@ class ImportReport:
 BATCH = 500
 
 
-def write(store: EventStore, parsed: Parsed) -> ImportReport:
+def write(store: RecordWriter, parsed: Parsed) -> ImportReport:
     """Take the document into ``store``; call inside ``store.transaction()``."""
     report = ImportReport()
     org_ids = _organisations(store, parsed, report)
@@ -67,7 +67,7 @@ def write(store: EventStore, parsed: Parsed) -> ImportReport:
     return report
 
 
-def _organisations(store: EventStore, parsed: Parsed, report: ImportReport) -> dict[str, int]:
+def _organisations(store: RecordWriter, parsed: Parsed, report: ImportReport) -> dict[str, int]:
     """Every organisation's id: matched, or inserted with its parent and members.
 
     A matched organisation keeps what the database already says of it.
@@ -101,7 +101,7 @@ def _organisations(store: EventStore, parsed: Parsed, report: ImportReport) -> d
 
 
 def _people(
-    store: EventStore, parsed: Parsed, org_ids: dict[str, int], report: ImportReport
+    store: RecordWriter, parsed: Parsed, org_ids: dict[str, int], report: ImportReport
 ) -> dict[str, int]:
     raws = parsed.doc.get("people", [])
     for person, raw in zip(parsed.people, raws, strict=True):
@@ -118,7 +118,7 @@ def _people(
     return person_ids | _insert(store, "people", (person_row(p) for p in new))
 
 
-def _insert(store: EventStore, table: str, rows: Iterable[dict[str, Any]]) -> dict[str, int]:
+def _insert(store: RecordWriter, table: str, rows: Iterable[dict[str, Any]]) -> dict[str, int]:
     """Insert ``rows`` in batches, stamped as created now; their ids by uid."""
     stamp = now()
     stamped = [{**row, "created_at": stamp, "updated_at": stamp} for row in rows]
@@ -133,7 +133,7 @@ def _insert(store: EventStore, table: str, rows: Iterable[dict[str, Any]]) -> di
 
 
 def _meetings(
-    store: EventStore,
+    store: RecordWriter,
     parsed: Parsed,
     org_ids: dict[str, int],
     person_ids: dict[str, int],

@@ -1,0 +1,84 @@
+"""What the interchange needs of a store: a few reads for an export, the saves for an import.
+
+Why a protocol and not ``EventStore``: the store offers the interchange as
+its own methods (``import_file``, ``export_json``), so the interchange may not
+import the store's front door back; and a second database engine's store
+answers the interchange by offering these methods, nothing more. A meeting
+is imported through ``store.meetings.write``, the GUI's ``save`` without the
+read-back, so its validation and reference checks are the same.
+
+``db`` is here for what is asked of many rows at once (a whole database's
+ids, sort keys and people inserted in batches), which would cost a query per
+record through the methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlite_utils import Database
+
+from eventdesk.records import CourseEntry, Meeting, Organisation, Person
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+class CourseRow(HasId, Protocol):
+    @property
+    def meeting_id(self) -> int | None: ...
+
+
+class MeetingReads(Protocol):
+    def get(self, meeting_id: int, *, with_file_data: bool = False) -> Meeting: ...
+
+    def list(self, filter: Any = None, *, sort: str = ...) -> Sequence[HasId]: ...
+
+
+class MeetingWrites(Protocol):
+    def write(self, meeting: Meeting) -> int: ...
+
+    def count(self) -> int: ...
+
+
+class RecordReader(Protocol):
+    """The reads an export makes: records by id, and the ids of the live ones."""
+
+    db: Database
+
+    @property
+    def meetings(self) -> MeetingReads: ...
+
+    def get_people(self, ids: Iterable[int]) -> dict[int, Person]: ...
+
+    def get_organisations(self, ids: Iterable[int]) -> dict[int, Organisation]: ...
+
+    def get_course(self, course_id: int) -> CourseEntry: ...
+
+    def list_people(self) -> Sequence[HasId]: ...
+
+    def list_organisations(self) -> Sequence[HasId]: ...
+
+    def list_courses(self) -> Sequence[CourseRow]: ...
+
+
+class RecordWriter(Protocol):
+    """The saves an import makes, each through the store's own write path."""
+
+    db: Database
+
+    @property
+    def meetings(self) -> MeetingWrites: ...
+
+    def save_course(self, course: CourseEntry) -> CourseEntry: ...
+
+    def transaction(self) -> AbstractContextManager[Database]: ...
+
+    def count_people(self) -> int: ...
+
+    def automatic_backup(self, reason: str) -> Path | None: ...
