@@ -13,170 +13,122 @@ Parts refer to each other by uid (a presentation to its session and its
 attachment); those become row ids here. Rows go in an order the foreign keys
 accept: sessions and files are written before the parts naming them and
 deleted after.
+
+Which lists a meeting has, their tables, columns and references, and each
+part's own lists (a presentation's presenters, a decision's parties) are read
+from the declarations (``records/fields.py``, through ``store/rows.py``);
+nothing here names a part's field.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlite_utils import Database
 
 from eventdesk.records import CourseEntry, Meeting, MeetingFile
+from eventdesk.records.fields import Declared, declared_fields, part_lists
 from eventdesk.store import media
-from eventdesk.store.convert import iso
 from eventdesk.store.errors import StoreError
-from eventdesk.store.rows import to_row
+from eventdesk.store.rows import SiblingIds, column_names, to_row
+
+
+@cache
+def write_order(cls: type = Meeting) -> tuple[Declared, ...]:
+    """A meeting's lists of parts, those other parts name by uid (sessions, files) first.
+
+    Written in this order, a part's references find their rows; deleted in the
+    reverse, no row is gone while another still names it.
+    """
+    remaining = list(part_lists(cls))
+    ordered: list[Declared] = []
+    while remaining:
+        tables = {d.table for d in remaining}
+        ready = next(d for d in remaining if not _names(d) & (tables - {d.table}))
+        ordered.append(ready)
+        remaining.remove(ready)
+    return tuple(ordered)
+
+
+def _names(d: Declared) -> set[str]:
+    """The part tables a part of ``d`` names by uid."""
+    assert d.part is not None
+    return {x.table for x in declared_fields(d.part) if x.sibling}
+
+
+def _has_id(d: Declared) -> bool:
+    assert d.part is not None
+    return any(x.kind == "id" for x in declared_fields(d.part))
 
 
 def sync_parts(db: Database, meeting_id: int, m: Meeting) -> None:
     """Make the stored parts of meeting ``meeting_id`` what ``m`` holds. Inside a transaction."""
-
-    def session_id(uid: str | None) -> int | None:
-        return session_ids.get(uid) if uid else None
-
-    session_ids, gone_sessions = _sync(
-        db,
-        "sessions",
-        meeting_id,
-        [
-            {
-                "uid": s.uid,
-                "meeting_id": meeting_id,
-                "position": n,
-                "title": s.title,
-                "title_zh": s.title_zh,
-                "start_time": iso(s.start_time),
-                "end_time": iso(s.end_time),
-                "chair_id": s.chair_id,
-                "notes": s.notes,
-                "notes_zh": s.notes_zh,
-            }
-            for n, s in enumerate(m.sessions)
-        ],
-    )
-    file_ids, gone_files = _sync(
-        db,
-        "files",
-        meeting_id,
-        [_file_row(db, meeting_id, n, f, session_id) for n, f in enumerate(m.files)],
-    )
-    _sync_hosts(db, meeting_id, m)
-    _sync(
-        db,
-        "attendances",
-        meeting_id,
-        [
-            {
-                "uid": a.uid,
-                "meeting_id": meeting_id,
-                "person_id": a.person_id,
-                "organisation_id": a.organisation_id,
-                "title": a.title,
-                "title_zh": a.title_zh,
-                "capacity": a.capacity,
-                "capacity_zh": a.capacity_zh,
-                "role": a.role.value,
-                "side": a.side.value,
-                "precedence": n,
-            }
-            for n, a in enumerate(m.attendees)
-        ],
-        delete=True,
-    )
-    presentation_ids, gone = _sync(
-        db,
-        "presentations",
-        meeting_id,
-        [
-            {
-                "uid": p.uid,
-                "meeting_id": meeting_id,
-                "session_id": session_id(p.session_uid),
-                "position": n,
-                "kind": p.kind.value,
-                "title": p.title,
-                "title_zh": p.title_zh,
-                "abstract": p.abstract,
-                "abstract_zh": p.abstract_zh,
-                "attachment_id": file_ids.get(p.attachment_uid) if p.attachment_uid else None,
-            }
-            for n, p in enumerate(m.presentations)
-        ],
-    )
-    _delete_with(db, "presentations", gone, "presenters", "presentation_id")
-    for p in m.presentations:
-        _sync_list(
-            db,
-            "presenters",
-            "presentation_id",
-            presentation_ids[p.uid],
-            ("person_id",),
-            [(person,) for person in p.presenter_ids],
-        )
-    decision_ids, gone = _sync(
-        db,
-        "decisions",
-        meeting_id,
-        [
-            {
-                "uid": d.uid,
-                "meeting_id": meeting_id,
-                "session_id": session_id(d.session_uid),
-                "position": n,
-                "kind": d.kind.value,
-                "text": d.text,
-                "text_zh": d.text_zh,
-                "document": d.document,
-                "document_zh": d.document_zh,
-                "count": d.count,
-                "count_unit": d.count_unit,
-                "owner_id": d.owner_id,
-                "due_date": iso(d.due_date),
-            }
-            for n, d in enumerate(m.decisions)
-        ],
-    )
-    _delete_with(db, "decisions", gone, "decision_parties", "decision_id")
-    for d in m.decisions:
-        _sync_list(
-            db,
-            "decision_parties",
-            "decision_id",
-            decision_ids[d.uid],
-            ("organisation_id", "person_id", "role", "role_zh"),
-            [(x.organisation_id, x.person_id, x.role, x.role_zh) for x in d.parties],
-        )
-    for c in m.courses:
-        c.meeting_id = meeting_id
-    course_ids, _ = _sync(
-        db,
-        "courses",
-        meeting_id,
-        [course_row(c) | {"position": n} for n, c in enumerate(m.courses)],
-        delete=True,
-    )
-    for c in m.courses:
-        c.id = course_ids[c.uid]
-    _delete(db, "files", gone_files)
-    _delete(db, "sessions", gone_sessions)
+    ids: dict[str, dict[str, int]] = {}
+    named = {table for d in write_order() for table in _names(d)}
+    gone_named: list[tuple[str, list[int]]] = []
+    for d in write_order():
+        records = getattr(m, d.field)
+        if not _has_id(d):
+            _sync_list_of(db, d, meeting_id, records)
+            continue
+        if d.standalone:  # the course register reads its meeting from the part itself
+            for record in records:
+                setattr(record, d.owner, meeting_id)
+        rows = [_part_row(db, d, meeting_id, n, r, ids) for n, r in enumerate(records)]
+        ids[d.table], gone = _sync(db, d.table, d.owner, meeting_id, rows)
+        _delete_children(db, d, gone)
+        _sync_children(db, d, records, ids[d.table])
+        if d.table in named:
+            gone_named.append((d.table, gone))  # deleted once nothing names them
+        else:
+            _delete(db, d.table, gone)
+        if d.standalone:
+            for record in records:
+                record.id = ids[d.table][record.uid]
+    for table, gone in reversed(gone_named):
+        _delete(db, table, gone)
 
 
-def _file_row(db: Database, meeting_id: int, n: int, f: MeetingFile, session_id) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "uid": f.uid,
-        "meeting_id": meeting_id,
-        "position": n,
-        "kind": f.kind.value,
-        "original_name": f.original_name,
-        "media_type": f.media_type,
-        "caption": f.caption,
-        "caption_zh": f.caption_zh,
-        "credit": f.credit,
-        "session_id": session_id(f.session_uid),
-    }
-    if f.data is not None:
-        row.update(_content(db, f.data))
+def _part_row(
+    db: Database, d: Declared, meeting_id: int, n: int, part: Any, ids: SiblingIds
+) -> dict[str, Any]:
+    row = to_row(part, ids)
+    if not d.standalone:
+        row[d.owner] = meeting_id
+    row[d.order] = n
+    if isinstance(part, MeetingFile) and part.data is not None:
+        row.update(_content(db, part.data))
     return row
+
+
+def _sync_children(db: Database, d: Declared, records: list[Any], ids: dict[str, int]) -> None:
+    """Each part's own lists (a presentation's presenters, a decision's parties)."""
+    assert d.part is not None
+    for child in declared_fields(d.part):
+        for record in records:
+            if child.kind == "refs":
+                wanted = [(x,) for x in getattr(record, child.field)]
+                _sync_list(db, child.link, child.owner, ids[record.uid], (child.key,), wanted)
+            elif child.kind == "parts":
+                wanted = [tuple(to_row(x).values()) for x in getattr(record, child.field)]
+                owner = ids[record.uid]
+                _sync_list(db, child.table, child.owner, owner, _columns(child), wanted)
+
+
+def _delete_children(db: Database, d: Declared, gone: list[int]) -> None:
+    assert d.part is not None
+    for child in declared_fields(d.part):
+        table = child.link if child.kind == "refs" else child.table
+        if child.kind in ("refs", "parts"):
+            for row_id in gone:
+                db.execute(f"DELETE FROM {table} WHERE {child.owner} = ?", [row_id])
+
+
+@cache
+def _columns(d: Declared) -> tuple[str, ...]:
+    assert d.part is not None
+    return column_names(d.part)
 
 
 def _content(db: Database, data: bytes) -> dict[str, Any]:
@@ -187,14 +139,14 @@ def _content(db: Database, data: bytes) -> dict[str, Any]:
 
 
 def _sync(
-    db: Database, table: str, meeting_id: int, rows: list[dict[str, Any]], *, delete: bool = False
+    db: Database, table: str, owner: str, owner_id: int, rows: list[dict[str, Any]]
 ) -> tuple[dict[str, int], list[int]]:
-    """Insert, update (changed columns only) and list for deletion, keyed by uid.
+    """Insert and update (changed columns only), keyed by uid.
 
-    Returns uid -> row id, and the ids of stored rows no longer listed (deleted
-    here with ``delete``, else left for the caller to delete in a safe order).
+    Returns uid -> row id, and the ids of stored rows no longer listed, for the
+    caller to delete in a safe order.
     """
-    cursor = db.execute(f"SELECT * FROM {table} WHERE meeting_id = ?", [meeting_id])
+    cursor = db.execute(f"SELECT * FROM {table} WHERE {owner} = ?", [owner_id])
     names = [c[0] for c in cursor.description]
     stored = {r["uid"]: r for r in (dict(zip(names, row, strict=True)) for row in cursor)}
     ids: dict[str, int] = {}
@@ -217,20 +169,12 @@ def _sync(
             )
         ids[row["uid"]] = old["id"]
     gone = [old["id"] for uid, old in stored.items() if uid not in ids]
-    if delete:
-        _delete(db, table, gone)
     return ids, gone
 
 
 def _delete(db: Database, table: str, ids: list[int]) -> None:
     for row_id in ids:
         db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
-
-
-def _delete_with(db: Database, table: str, ids: list[int], child: str, key: str) -> None:
-    for row_id in ids:
-        db.execute(f"DELETE FROM {child} WHERE {key} = ?", [row_id])
-    _delete(db, table, ids)
 
 
 def _sync_list(
@@ -240,13 +184,15 @@ def _sync_list(
     owner: int,
     columns: tuple[str, ...],
     wanted: list[tuple[Any, ...]],
+    *,
+    order: str = "position",
 ) -> None:
     """A part's small ordered list (presenters, parties): rewritten only when it changed."""
     cols = ", ".join(columns)
     stored = [
         tuple(row)
         for row in db.execute(
-            f"SELECT {cols} FROM {table} WHERE {key} = ? ORDER BY position", [owner]
+            f"SELECT {cols} FROM {table} WHERE {key} = ? ORDER BY {order}", [owner]
         )
     ]
     if stored == wanted:
@@ -255,38 +201,41 @@ def _sync_list(
     marks = ", ".join("?" * (len(columns) + 2))
     for position, values in enumerate(wanted):
         db.execute(
-            f"INSERT INTO {table} ({key}, position, {cols}) VALUES ({marks})",
+            f"INSERT INTO {table} ({key}, {order}, {cols}) VALUES ({marks})",
             [owner, position, *values],
         )
 
 
-def _sync_hosts(db: Database, meeting_id: int, m: Meeting) -> None:
+def _sync_list_of(db: Database, d: Declared, owner_id: int, records: list[Any]) -> None:
+    """Parts without an id of their own: keyed by ``d.key`` (a meeting's hosts by the
+    organisation) and changed in place, or else a list rewritten when it changed."""
+    rows = [to_row(x) for x in records]
+    if not d.key:
+        wanted = [tuple(r.values()) for r in rows]
+        _sync_list(db, d.table, d.owner, owner_id, _columns(d), wanted, order=d.order)
+        return
+    columns = (*(c for c in _columns(d) if c != d.key), d.order)
+    cols = ", ".join(columns)
     stored = {
-        org: (role, position)
-        for org, role, position in db.execute(
-            "SELECT organisation_id, role, position FROM meeting_hosts WHERE meeting_id = ?",
-            [meeting_id],
+        key: tuple(values)
+        for key, *values in db.execute(
+            f"SELECT {d.key}, {cols} FROM {d.table} WHERE {d.owner} = ?", [owner_id]
         )
     }
-    wanted = {h.organisation_id: (h.role.value, n) for n, h in enumerate(m.hosts)}
-    for org in stored.keys() - wanted.keys():
-        db.execute(
-            "DELETE FROM meeting_hosts WHERE meeting_id = ? AND organisation_id = ?",
-            [meeting_id, org],
-        )
-    for org, (role, position) in wanted.items():
-        if org not in stored:
+    wanted = {r[d.key]: (*(v for c, v in r.items() if c != d.key), n) for n, r in enumerate(rows)}
+    where = f"WHERE {d.owner} = ? AND {d.key} = ?"
+    for key in stored.keys() - wanted.keys():
+        db.execute(f"DELETE FROM {d.table} {where}", [owner_id, key])
+    for key, values in wanted.items():
+        if key not in stored:
+            marks = ", ".join("?" * (len(columns) + 2))
             db.execute(
-                "INSERT INTO meeting_hosts (meeting_id, organisation_id, role, position) "
-                "VALUES (?, ?, ?, ?)",
-                [meeting_id, org, role, position],
+                f"INSERT INTO {d.table} ({d.owner}, {d.key}, {cols}) VALUES ({marks})",
+                [owner_id, key, *values],
             )
-        elif stored[org] != (role, position):
-            db.execute(
-                "UPDATE meeting_hosts SET role = ?, position = ? "
-                "WHERE meeting_id = ? AND organisation_id = ?",
-                [role, position, meeting_id, org],
-            )
+        elif stored[key] != values:
+            assignments = ", ".join(f"{c} = ?" for c in columns)
+            db.execute(f"UPDATE {d.table} SET {assignments} {where}", [*values, owner_id, key])
 
 
 def course_row(c: CourseEntry) -> dict[str, Any]:
