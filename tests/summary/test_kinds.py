@@ -24,7 +24,7 @@ from eventdesk.summary import write_summary
 from tests.summary.conftest import read_back
 
 DATA = Path(__file__).parent / "data"
-KINDS = ["visited", "visiting", "cohost", "signing", "participant", "forum"]
+KINDS = ["visited", "visiting", "cohost", "signing", "participant", "forum", "agreement"]
 FORMATS = [".pdf", ".docx", ".html"]
 
 #: The sentences each kind's release must hold, as a reader would find them.
@@ -85,13 +85,15 @@ STORY = {
     ],
     ("signing", "en"): [
         "USST and SKKU signed the Memorandum of Understanding on Academic Cooperation",
-        "President DING Xiaodong (丁晓东) and President YOO Ji-beom of Sungkyunkwan University "
-        "signed the Memorandum of Understanding on Academic Cooperation.",
+        "The University of Shanghai for Science and Technology and Sungkyunkwan University signed "
+        "the Memorandum of Understanding on Academic Cooperation. President DING Xiaodong (丁晓东) "
+        "signed for USST and President YOO Ji-beom for SKKU.",
         "ZHOU Jianmin is to draft the student exchange annex by September 30, 2025.",
     ],
     ("signing", "zh"): [
         "上海理工大学与成均馆大学签署《学术合作谅解备忘录》",
-        "校长丁晓东和成均馆大学校长YOO Ji-beom签署了《学术合作谅解备忘录》。",
+        "上海理工大学与成均馆大学签署《学术合作谅解备忘录》，校长丁晓东代表上海理工大学、"
+        "校长YOO Ji-beom代表成均馆大学签署。",
         "2025年6月3日，成均馆大学校长YOO Ji-beom率团访问上海理工大学。",
     ],
     ("forum", "en"): [
@@ -113,6 +115,17 @@ STORY = {
         "《面向工程教育的智慧教室》的报告。",
         "在主题为“沪港澳学生流动”的分论坛二上，港澳台事务办公室主任马晓婷发表题为"
         "《上海理工大学交流项目十年回顾》的讲话。",
+    ],
+    ("agreement", "en"): [
+        "USST and EdUHK signed a new cooperation agreement",
+        "The University of Shanghai for Science and Technology and the Education University of "
+        "Hong Kong signed a new cooperation agreement. President DING Xiaodong (丁晓东) signed for "
+        "USST and President CHEUNG Siu-wai (张少伟) for EdUHK.",
+    ],
+    ("agreement", "zh"): [
+        "上海理工大学与香港教育大学签署《合作协议》",
+        "上海理工大学与香港教育大学签署《合作协议》，校长丁晓东代表上海理工大学、"
+        "校长张少伟代表香港教育大学签署。",
     ],
     ("participant", "en"): [
         "USST participated in the Seoul Forum on Higher Education 2025",
@@ -148,10 +161,15 @@ def attendee_names(kind: str, lang: str) -> list[str]:
     return names
 
 
-def decision_texts(kind: str, lang: str) -> list[str]:
+def decision_texts(kind: str, lang: str, template: str = "minutes") -> list[str]:
+    """Each decision as the document must print it: a signed document by its short name in a
+    release (its description is the minutes')."""
     texts = []
     for d in record(kind)["meetings"][0]["decisions"]:
         text = d["text_zh"] if lang == "zh" else d["text"]
+        document = d.get("document_zh" if lang == "zh" else "document", "")
+        if template == "news" and document:
+            text = document
         texts.append(text.rstrip(".。"))
     return texts
 
@@ -204,7 +222,9 @@ def test_every_attendee_and_decision_is_in_release_and_minutes(
     text = document(folder, kind, lang, template, suffix)
     absent = [n for n in attendee_names(kind, lang) if n not in text]
     # The release frames a decision ("agreed to establish …"): compare without case.
-    absent += [t for t in decision_texts(kind, lang) if t.casefold() not in text.casefold()]
+    absent += [
+        t for t in decision_texts(kind, lang, template) if t.casefold() not in text.casefold()
+    ]
     assert absent == []
 
 
@@ -229,6 +249,40 @@ def test_every_title_and_theme_is_in_the_release(folder, kind, lang, suffix):
     text = document(folder, kind, lang, "news", suffix)
     assert [t for t in titles_and_themes(kind, lang) if t not in text] == []
     assert "At the keynote speeches" not in text and "主旨演讲上" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_signing_never_names_the_document_by_its_description(folder, lang):
+    """The agreement's record holds its whole description; the release names it by its short
+    name and lists no person among the signing bodies."""
+    text = document(folder, "agreement", lang, "news", ".html")
+    assert "for closer cooperation on" not in text and "深化双方" not in text
+    assert "President DING Xiaodong (丁晓东), and" not in text
+    assert "、校长丁晓东和" not in text
+
+
+def test_a_signing_without_a_short_name_reads_an_agreement(fresh_store):
+    """A description typed as the text, with no short name: "signed an agreement" (签署协议)."""
+    from datetime import date
+
+    from eventdesk.records import Decision, DecisionParty, Meeting, Organisation, OurRole
+    from eventdesk.summary import render_html
+    from tests.summary.conftest import squash
+
+    a = fresh_store.save_organisation(Organisation("Alpha University", name_zh="甲大学"))
+    b = fresh_store.save_organisation(Organisation("Beta University", name_zh="乙大学"))
+    described = Decision(
+        "New round of cooperation between Alpha and Beta, for closer cooperation on research",
+        text_zh="甲乙两校新一轮合作，深化科研合作",
+        kind="agreement",
+        parties=[DecisionParty(organisation_id=a.id), DecisionParty(organisation_id=b.id)],
+    )
+    meeting = Meeting("Signing", date(2025, 3, 1), our_role=OurRole.HOST, decisions=[described])
+    mid = fresh_store.meetings.save(meeting).id
+    en = squash(render_html(fresh_store, mid, "news"))
+    zh = squash(render_html(fresh_store, mid, "news", lang="zh"))
+    assert "Alpha University and Beta University signed an agreement." in en
+    assert "甲大学与乙大学签署协议。" in zh
 
 
 def test_a_topic_summary_is_not_made_the_headline(folder):

@@ -37,6 +37,36 @@ def clause(text: str, lang: Language) -> str:
     return prose.lower_first(text)
 
 
+#: Words that show a typed text is the name of a document, not what it provides for.
+_DOCUMENT_EN = re.compile(
+    r"\b(agreements?|memorand(um|a)|mou|contracts?|protocols?|letters? of intent|charter|accord"
+    r"|treaty|declaration|consensus|framework)\b",
+    re.I,
+)
+_DOCUMENT_ZH = re.compile(
+    r"(协议|協議|备忘录|備忘錄|协定|協定|合同|意向书|意向書|章程|宣言|共识|共識)》?$"
+)
+
+
+def names_a_document(text: str, lang: Language) -> bool:
+    """Is a typed decision short enough, and worded so, to be what a signed document is called?
+
+    "Memorandum of Understanding on Academic Cooperation" is; "New round of
+    cooperation agreement between A and B, for closer cooperation on C" is a
+    description (a clause after a comma), and so is anything long.
+    """
+    text = " ".join(text.split()).rstrip(".。")
+    if lang.zh:
+        return (
+            len(text) <= 30
+            and not re.search("[，,；;：:]", text)
+            and bool(_DOCUMENT_ZH.search(text))
+        )
+    return (
+        len(text.split()) <= 12 and not re.search("[,;:]", text) and bool(_DOCUMENT_EN.search(text))
+    )
+
+
 def document_name(text: str, lang: Language) -> str:
     """What was signed, as named after "signed": "the Memorandum …" or "《合作备忘录》"."""
     text = " ".join(text.split()).rstrip(".。")
@@ -45,12 +75,29 @@ def document_name(text: str, lang: Language) -> str:
     return text if _ARTICLE.match(text) else f"the {text}"
 
 
+def signed_document(d: Decision, text: str, lang: Language, where: str) -> str:
+    """The name a release gives what was signed.
+
+    The short name typed for it (``Decision.document``); else the decision's text
+    when that is a document's name (:func:`names_a_document`); else a neutral
+    "an agreement" (协议), never a whole description as a name.
+    """
+    if d.document or d.document_zh:
+        return document_name(lang.pick(d.document, d.document_zh, f"{where} › document_zh"), lang)
+    if text and names_a_document(text, lang):
+        return document_name(text, lang)
+    return "协议" if lang.zh else "an agreement"
+
+
 def decision_view(
     n: int, d: Decision, look: Lookup, person: Callable[[int | None], PersonView], lang: Language
 ) -> DecisionView:
     """One decision with what its sentence needs, in the document's language."""
     where = f"decision {n}"
-    parties = [_party(k, party, look, person, lang, where) for k, party in enumerate(d.parties, 1)]
+    bodies = _bodies(d, look)
+    parties = [
+        _party(k, party, look, person, lang, where, bodies) for k, party in enumerate(d.parties, 1)
+    ]
     text = lang.pick(d.text, d.text_zh, f"{where} › text_zh")
     return DecisionView(
         kind=d.kind.value,
@@ -60,10 +107,12 @@ def decision_view(
         clause=clause(text, lang),
         as_typed=not lang.zh and bool(_HAS_SUBJECT.search(text)),
         sentence=lang_sentence(text, lang),
-        document=document_name(text, lang),
+        document=signed_document(d, text, lang, where),
         is_signing=d.kind is DecisionKind.AGREEMENT and bool(d.parties),
         signers=lang.join(p.phrase for p in parties),
-        signing_bodies=[_body_name(b, lang) for b in _bodies(d, look)],
+        signing_bodies=[_body_name(b, lang) for b in bodies],
+        bodies=[org_phrase(b, lang) for b in bodies],
+        signatories=[p for p in parties if p.body],
         count=d.count,
         count_unit=d.count_unit,
         parties=parties,
@@ -81,15 +130,23 @@ def _party(
     person: Callable[[int | None], PersonView],
     lang: Language,
     where: str,
+    bodies: list[Organisation],
 ) -> PartyView:
+    """An organisation party, or a person with the body they signed for (when it is a party's)."""
+    role = lang.pick(party.role, party.role_zh, f"{where} › party {k} › role_zh")
     if party.organisation_id is not None:
         org = look.org(party.organisation_id)
-        name, phrase = org_label(org, lang), org_phrase(org, lang)
-    else:
-        p = person(party.person_id)
-        name, phrase = p.name, named_with_org(p, lang)
-    role = lang.pick(party.role, party.role_zh, f"{where} › party {k} › role_zh")
-    return PartyView(name=name, phrase=phrase, role=role)
+        return PartyView(name=org_label(org, lang), phrase=org_phrase(org, lang), role=role)
+    p = person(party.person_id)
+    root = look.root(getattr(look.people.get(party.person_id), "organisation_id", None))  # type: ignore[arg-type]
+    body = next((b for b in bodies if root is not None and b.id == root.id), None)
+    return PartyView(
+        name=p.name,
+        phrase=named_with_org(p, lang),
+        role=role,
+        body=_body_name(body, lang) if body is not None else "",
+        titled=p.title_before_name,
+    )
 
 
 def _bodies(d: Decision, look: Lookup) -> list[Organisation]:

@@ -132,6 +132,8 @@ class PartyView:
     role: str
     #: For a signing: the body the party signed for ("" when the party is a body itself).
     body: str = ""
+    #: A person as named beside the body they signed for: "President DING Xiaodong (丁晓东)".
+    titled: str = ""
 
 
 @dataclass
@@ -155,10 +157,13 @@ class DecisionView:
     #: The text already says who did what ("The two universities will …"): printed as typed.
     as_typed: bool
     sentence: str
-    #: What was signed, as named after "signed": "the Memorandum …", "《合作备忘录》".
+    #: What was signed, as named after "signed": the short name typed for it
+    #: ("a new cooperation agreement", 《合作协议》), the text when it is a name ("the Memorandum
+    #: …"), else "an agreement" (协议).
     document: str
     is_signing: bool
     signers: str
+    #: The bodies that signed, as a headline names them ("USST", 上海理工大学).
     signing_bodies: list[str]
     count: int | None
     count_unit: str
@@ -167,6 +172,10 @@ class DecisionView:
     owner: str
     due_date: str
     session_uid: str | None
+    #: The bodies that signed, as a sentence names them ("the University of …").
+    bodies: list[str] = field(default_factory=list)
+    #: The people who signed, each with the body they signed for (``PartyView.body``).
+    signatories: list[PartyView] = field(default_factory=list)
 
     @property
     def concerns(self) -> str:
