@@ -43,8 +43,6 @@ RECOVERABLE = {
 
 class Workspace(QSplitter):
     dirtyChanged = Signal(bool)
-    #: Something in the data changed (saved, deleted, imported): menus may re-check state.
-    dataChanged = Signal()
     sectionChanged = Signal(object)
     #: A record could not be read (a damaged file): the message for the user.
     failed = Signal(str)
@@ -203,7 +201,6 @@ class Workspace(QSplitter):
         if shown is None and self.editors.shown_section() is not None and not self.is_dirty():
             self.editors.show_placeholder()
         self._update_example_offer()
-        self.dataChanged.emit()
 
     def forget_record(self, kind: str, record_id: int) -> None:
         """After a delete: if the deleted record is on show, show nothing instead."""
@@ -328,7 +325,6 @@ class Workspace(QSplitter):
             if other is not self._section:
                 model.reload()
         self._update_example_offer()
-        self.dataChanged.emit()
 
     def _update_example_offer(self) -> None:
         """Offer the example in an empty database, until the clerk starts the first meeting:
