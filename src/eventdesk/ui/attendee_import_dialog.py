@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -197,9 +197,8 @@ class AttendeeImportDialog(QDialog):
         if key is not None:  # a field is in one column: take it from any other
             for n, other in enumerate(self.column_combos):
                 if n != column and other.currentData() == key:
-                    other.blockSignals(True)
-                    other.setCurrentIndex(0)
-                    other.blockSignals(False)
+                    with QSignalBlocker(other):
+                        other.setCurrentIndex(0)
         self._replan(self.plan.table, self.mapping())
 
     def choose_sheet(self, sheet: str) -> None:

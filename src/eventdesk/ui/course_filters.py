@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from eventdesk.records import CourseStatus
@@ -39,15 +39,12 @@ class CourseFilters(QWidget):
     def set_years(self, years: Iterable[int]) -> None:
         """Offer these years (newest first), keeping the chosen one if it is still there."""
         chosen = self.year.currentData()
-        self.year.blockSignals(True)
-        try:
+        with QSignalBlocker(self.year):
             self.year.clear()
             self.year.addItem("All years", None)
             for year in sorted(set(years), reverse=True):
                 self.year.addItem(str(year), year)
             self.year.setCurrentIndex(max(self.year.findData(chosen), 0))
-        finally:
-            self.year.blockSignals(False)
         if self.year.currentData() != chosen:
             self.changed.emit()
 

@@ -6,7 +6,7 @@ fast typist costs one query, not one per keystroke.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -100,9 +100,8 @@ class ListPane(QWidget):
         if self._model is not None:  # each list keeps its own search text
             self._texts[id(self._model)] = self.search.text()
         self._model = model
-        self.search.blockSignals(True)
-        self.search.setText(self._texts.get(id(model), ""))
-        self.search.blockSignals(False)
+        with QSignalBlocker(self.search):
+            self.search.setText(self._texts.get(id(model), ""))
         model.text = self.search.text()
         model.reload()
         old_selection = self.table.selectionModel()

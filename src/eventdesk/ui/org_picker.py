@@ -8,7 +8,7 @@ organisation means "none".
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QSizePolicy, QWidget
 
@@ -93,8 +93,7 @@ class OrganisationPicker(QComboBox):
         text = self.currentText()
         chosen = self.organisation_id()
         rows = self._store.list_organisations(text if chosen is None else "", limit=MATCHES_SHOWN)
-        self.blockSignals(True)
-        try:
+        with QSignalBlocker(self):
             self.clear()
             for row in rows:
                 self.addItem(_item_text(row.name, row.name_zh, row.short_name), row.id)
@@ -103,8 +102,6 @@ class OrganisationPicker(QComboBox):
             self.setCurrentIndex(self.findData(chosen) if chosen is not None else -1)
             self.setEditText(text)
             self.lineEdit().setCursorPosition(0)
-        finally:
-            self.blockSignals(False)
 
     def _emit_changed(self) -> None:
         if not self._loading:

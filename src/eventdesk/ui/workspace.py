@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QSplitter, QWidget
 
 from eventdesk.store import Draft, EventStore, StoreError
@@ -102,9 +102,7 @@ class Workspace(QSplitter):
         self.editors.dirtyChanged.connect(self.dirtyChanged)
         self.editors.openMeeting.connect(self.open_meeting)
 
-        self.navigator.blockSignals(True)
-        self.navigator.setCurrentRow(0)
-        self.navigator.blockSignals(False)
+        self._show_in_navigator(Section.MEETINGS)
         self._show_section(Section.MEETINGS)
 
     # -- what the window asks -------------------------------------------------
@@ -143,9 +141,7 @@ class Workspace(QSplitter):
             return True
         if not self.confirm_leave():
             return False
-        self.navigator.blockSignals(True)
-        self.navigator.setCurrentRow(list(Section).index(section))
-        self.navigator.blockSignals(False)
+        self._show_in_navigator(section)
         self._show_section(section)
         return True
 
@@ -166,9 +162,7 @@ class Workspace(QSplitter):
         """Show a meeting (from a person's page or the course register) in the meeting editor."""
         if not self.confirm_leave():
             return False
-        self.navigator.blockSignals(True)
-        self.navigator.setCurrentRow(0)
-        self.navigator.blockSignals(False)
+        self._show_in_navigator(Section.MEETINGS)
         if self._section is not Section.MEETINGS:
             self._show_section(Section.MEETINGS, select_first=False)
         if not self.list_pane.select_id(meeting_id, notify=False):
@@ -283,11 +277,14 @@ class Workspace(QSplitter):
         if section is self._section:
             return
         if not self.confirm_leave():
-            self.navigator.blockSignals(True)
-            self.navigator.setCurrentRow(list(Section).index(self._section))
-            self.navigator.blockSignals(False)
+            self._show_in_navigator(self._section)
             return
         self._show_section(section)
+
+    def _show_in_navigator(self, section: Section) -> None:
+        """Mark ``section`` in the navigator without its change handler asking to leave."""
+        with QSignalBlocker(self.navigator):
+            self.navigator.setCurrentRow(list(Section).index(section))
 
     def _list_current_changed(self, record_id: int | None) -> None:
         shown = (self.editors.shown_section(), self.editors.shown_id())

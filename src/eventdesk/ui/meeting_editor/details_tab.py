@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from eventdesk.records import Meeting, MeetingFormat, MeetingStatus, OurRole
@@ -63,10 +63,9 @@ class DetailsTab(QWidget):
     def set_meeting(self, meeting: Meeting | None) -> None:
         series = self._store.meetings.series()
         combo = self.view.series
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems(series)
-        combo.blockSignals(False)
+        with QSignalBlocker(combo):
+            combo.clear()
+            combo.addItems(series)
         self.form.reset()
         self.form.load(meeting)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
 from eventdesk.records import HostOrganisation, HostRole
@@ -42,9 +43,8 @@ class HostsEditor(RoleList):
 
     def _show_role(self, row: int) -> None:
         host = self._items[row] if 0 <= row < len(self._items) else None
-        self.role.blockSignals(True)
-        self.role.setCurrentIndex(max(self.role.findData(host.role), 0) if host else 0)
-        self.role.blockSignals(False)
+        with QSignalBlocker(self.role):
+            self.role.setCurrentIndex(max(self.role.findData(host.role), 0) if host else 0)
         self.role.setEnabled(host is not None)
         self.remove_button.setEnabled(host is not None)
 

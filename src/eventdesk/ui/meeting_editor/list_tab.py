@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -308,10 +308,9 @@ def _focusable(widget: QWidget) -> list[QWidget]:
 def fill_session_choices(combo: QComboBox, sessions: list[Session]) -> None:
     """List the meeting's sessions (and "no session") without reporting an edit."""
     current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem("—", None)
-    for n, s in enumerate(sessions, 1):
-        combo.addItem(f"{n}. {s.title or s.title_zh or '(untitled)'}", s.uid)
-    combo.setCurrentIndex(max(combo.findData(current), 0))
-    combo.blockSignals(False)
+    with QSignalBlocker(combo):
+        combo.clear()
+        combo.addItem("—", None)
+        for n, s in enumerate(sessions, 1):
+            combo.addItem(f"{n}. {s.title or s.title_zh or '(untitled)'}", s.uid)
+        combo.setCurrentIndex(max(combo.findData(current), 0))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QListWidget, QPushButton, QWidget
 
 from eventdesk.ui.meeting_editor.labels import Labels
@@ -67,11 +67,10 @@ class RoleList(QWidget):
         self.changed.emit()
 
     def _fill(self, current: int) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        self.list.addItems([self.label(item) for item in self._items])
-        self.list.setCurrentRow(current)
-        self.list.blockSignals(False)
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            self.list.addItems([self.label(item) for item in self._items])
+            self.list.setCurrentRow(current)
         self._show_role(current)
 
     def _remove(self) -> None:
