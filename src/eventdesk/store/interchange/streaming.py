@@ -30,10 +30,7 @@ from eventdesk.store.interchange.exporter import (
     FORMAT_NAME,
     FORMAT_VERSION,
     Keys,
-    course_document,
-    meeting_document,
-    organisation_document,
-    person_document,
+    record_document,
 )
 from eventdesk.store.meetings import course_from_row
 
@@ -143,16 +140,16 @@ def _write(
     def organisations() -> Iterator[dict[str, Any]]:
         for batch in _batches(org_order):
             found = store.get_organisations(batch)
-            yield from (organisation_document(found[i], keys) for i in batch)
+            yield from (record_document(found[i], keys) for i in batch)
 
     def people() -> Iterator[dict[str, Any]]:
         for batch in _batches(people_order):
             found = store.get_people(batch)
-            yield from (person_document(found[i], keys) for i in batch)
+            yield from (record_document(found[i], keys) for i in batch)
 
     def meetings() -> Iterator[dict[str, Any]]:
         for mid in meeting_order:  # one at a time: only its own photos are in memory
-            yield meeting_document(store.meetings.get(mid, with_file_data=True), keys)
+            yield record_document(store.meetings.get(mid, with_file_data=True), keys)
 
     progress(0, total)
     fh.write("{\n")
@@ -169,7 +166,7 @@ def _write(
     fh.write(",\n")
     _list(fh, "meetings", step(meetings()))
     fh.write(",\n")
-    _list(fh, "courses", step(course_document(c, keys) for c in loose))
+    _list(fh, "courses", step(record_document(c, keys) for c in loose))
     fh.write("\n}\n")
     return done
 
