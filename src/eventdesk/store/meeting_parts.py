@@ -22,6 +22,7 @@ nothing here names a part's field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -29,9 +30,9 @@ from sqlite_utils import Database
 
 from eventdesk.records import CourseEntry, Meeting, MeetingFile
 from eventdesk.records.fields import Declared, declared_fields, part_lists
-from eventdesk.store import media
+from eventdesk.store import media, tables
 from eventdesk.store.errors import StoreError
-from eventdesk.store.rows import SiblingIds, column_names, to_row
+from eventdesk.store.rows import SiblingIds, column_names, fetch, from_row, to_row
 
 
 @cache
@@ -88,6 +89,73 @@ def sync_parts(db: Database, meeting_id: int, m: Meeting) -> None:
                 record.id = ids[d.table][record.uid]
     for table, gone in reversed(gone_named):
         _delete(db, table, gone)
+
+
+def load_parts(
+    db: Database, meeting_id: int, m: Meeting, content: Callable[[dict], bytes] | None = None
+) -> None:
+    """Fill ``m``'s lists of parts from the rows of meeting ``meeting_id``.
+
+    ``content`` reads a file's bytes from its row; without it the bytes are not
+    read at all (lists and editors do not need them) and ``data`` is None.
+    """
+    uids: dict[str, dict[int, str]] = {}
+    for d in write_order():
+        assert d.part is not None
+        lists = _load_children(db, d, meeting_id)
+        blobs = [x.field for x in declared_fields(d.part) if x.type == "bytes"]
+        columns = "*" if content or not blobs else ", ".join(_stored_columns(d.table))
+        query = f"SELECT {columns} FROM {d.table} WHERE {d.owner} = ? ORDER BY {d.order}"
+        records = []
+        for row in fetch(db, query, [meeting_id]):
+            given = {name: by_owner.get(row["id"], []) for name, by_owner in lists.items()}
+            given |= {name: content(row) if content else None for name in blobs}
+            records.append(from_row(d.part, row, uids, **given))
+        setattr(m, d.field, records)
+        if _has_id(d):
+            uids[d.table] = {r.id: r.uid for r in records}
+
+
+def _load_children(db: Database, d: Declared, meeting_id: int) -> dict[str, dict[int, list]]:
+    """Each part's own lists (presenters, parties), by field and by the part's row id."""
+    assert d.part is not None
+    found: dict[str, dict[int, list]] = {}
+    for child in declared_fields(d.part):
+        if child.kind not in ("refs", "parts"):
+            continue
+        table = child.link if child.kind == "refs" else child.table
+        picked = f"c.{child.owner}, c.{child.key}" if child.kind == "refs" else "c.*"
+        order = "position" if child.kind == "refs" else child.order
+        query = (
+            f"SELECT {picked} FROM {table} c JOIN {d.table} x ON x.id = c.{child.owner} "
+            f"WHERE x.{d.owner} = ? ORDER BY c.{child.owner}, c.{order}"
+        )
+        by_owner: dict[int, list] = found.setdefault(child.field, {})
+        for row in fetch(db, query, [meeting_id]):
+            item = row[child.key] if child.kind == "refs" else from_row(child.part, row)
+            by_owner.setdefault(row[child.owner], []).append(item)
+    return found
+
+
+@cache
+def _stored_columns(table: str) -> tuple[str, ...]:
+    """A part table's columns but its bytes (a file's, kept in the row before photos moved out)."""
+    return tuple(c.name for c in tables.table(table).columns if c.type != "BLOB")
+
+
+def delete_parts(db: Database, meeting_id: int) -> None:
+    """Delete every part of meeting ``meeting_id``, those others name last."""
+    for d in reversed(write_order()):
+        assert d.part is not None
+        for child in declared_fields(d.part):
+            if child.kind in ("refs", "parts"):
+                table = child.link if child.kind == "refs" else child.table
+                db.execute(
+                    f"DELETE FROM {table} WHERE {child.owner} IN "
+                    f"(SELECT id FROM {d.table} WHERE {d.owner} = ?)",
+                    [meeting_id],
+                )
+        db.execute(f"DELETE FROM {d.table} WHERE {d.owner} = ?", [meeting_id])
 
 
 def _part_row(

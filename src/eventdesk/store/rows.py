@@ -120,6 +120,13 @@ def _defaults(cls: type) -> dict[str, Any]:
     }
 
 
+def fetch(db: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    """The rows a query gives, each a dict by column name."""
+    cursor = db.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
 def column_names(cls: type) -> tuple[str, ...]:
     """The columns :func:`to_row` writes for a record of ``cls``, in order."""
     return tuple(d.column for d in _written(cls))
