@@ -23,6 +23,7 @@ from tests.other_program import eventdesk
 from eventdesk.records import Person
 from eventdesk.store import EventStore, OnNetworkDrive, ReadOnlyStore
 from eventdesk.store import network_drive as nd
+from eventdesk.store.database import verify_file
 from eventdesk.store.lock import lock_path
 
 SHARE = "\\\\server\\share"
@@ -137,11 +138,19 @@ def test_a_database_on_a_share_is_not_opened_for_writing(office_on_a_share):
     assert not lock_path(office_on_a_share).exists()  # not even its lock file was written
 
 
-def test_a_database_on_a_share_reads_but_saves_nothing(office_on_a_share):
+def _files(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*")}
+
+
+def test_a_database_on_a_share_reads_but_writes_nothing_there(office_on_a_share):
+    before = _files(office_on_a_share.parent)
     with EventStore.open(office_on_a_share, read_only=True) as store:
         assert store.meetings.count() == 1
         with pytest.raises(ReadOnlyStore):
             store.save_person(Person("Ng", "Wing"))
+    # no -wal or -shm left by the reading either (read as immutable there)
+    assert verify_file(office_on_a_share) is None
+    assert _files(office_on_a_share.parent) == before
 
 
 def test_a_new_database_is_not_made_on_a_share(tmp_path, monkeypatch):

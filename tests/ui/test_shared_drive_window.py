@@ -26,7 +26,8 @@ OTHER_PC = "OFFICE-PC-7"
 
 @pytest.fixture
 def elsewhere(tmp_path: Path) -> Path:
-    path = tmp_path / "office.sqlite3"
+    (tmp_path / "office").mkdir()
+    path = tmp_path / "office" / "office.sqlite3"
     EventStore.open(path).close()
     return path
 
@@ -158,3 +159,18 @@ def test_no_new_database_is_made_on_a_network_drive(main_window, tmp_path, answe
     assert main_window.store is first
     assert "is on a network drive" in answers.messages[0]
     assert not (tmp_path / "new.sqlite3").exists()
+
+
+def test_the_window_writes_no_backup_onto_a_network_drive(
+    qtbot, main_window, elsewhere, answers, monkeypatch
+):
+    # Given a database on a share that has no backup today (two reading PCs would both write
+    # and rotate the same backups folder there, over the network SQLite cannot keep safe)
+    monkeypatch.setenv(FORCE_VARIABLE, "\\\\server\\share")
+    assert main_window.open_database(elsewhere)
+    # when the window's check has run, then it wrote nothing beside the file
+    assert main_window.integrity_check.wait()
+    qtbot.wait(50)  # (its answer is delivered through the event loop)
+    assert sorted(str(p.relative_to(elsewhere.parent)) for p in elsewhere.parent.rglob("*")) == [
+        "office.sqlite3"
+    ]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from eventdesk.store import backups, disk, partials, photo_folder, search_index
+from eventdesk.store import backups, disk, network_drive, partials, photo_folder, search_index
 from eventdesk.store.errors import (
     BackupFailed,
     BackupNotMade,
@@ -84,8 +84,13 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
     ``mode=ro`` still needs the shared-memory file of a WAL database, which a
     read-only folder (a CD, a read-only network share) cannot hold: then the
     file is read as immutable, since nobody can be writing it there either.
-    ``immutable=True`` asks for that at once (a backup being looked at).
+    ``immutable=True`` asks for that at once (a backup being looked at). A
+    file on a network drive is read as immutable too, unless a log beside it
+    holds commits: EventDesk writes nothing there, so no reader there may
+    leave ``-wal`` and ``-shm`` files behind (``network_drive``).
     """
+    if not immutable and not _has_log(path) and network_drive.network_location(path):
+        immutable = True
     if not immutable:
         conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
         try:
@@ -168,7 +173,9 @@ def upkeep_file(path: Path) -> DatabaseDamaged | BackupNotMade | None:
     found, or why the day's backup could not be made, or None.
     """
     damage = verify_file(path)
-    if damage is None and backups.daily_backup_due(path):
+    # Not onto a network drive: every PC reading it would write and rotate the same folder there.
+    on_network = network_drive.network_location(path) is not None
+    if damage is None and not on_network and backups.daily_backup_due(path):
         try:
             conn = connect_read_only(path)
         except sqlite3.Error:
