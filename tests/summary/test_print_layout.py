@@ -107,3 +107,91 @@ def test_pages_end_where_a_reader_expects(stores, tmp_path, name, template, lang
         assert not ends_heading, f"page {n} ends with the heading {last!r}"
         twice = [line for line in lines[-3:] if line in pages[n][:3] and len(line) > 20]
         assert not twice, f"pages {n} and {n + 1} both show {twice}"
+
+
+# -- Word ---------------------------------------------------------------------------------
+
+
+def _grid(table) -> list[int]:
+    from docx.oxml.ns import qn
+
+    return [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", ["example", "visited", "cohost"])
+def test_word_tables_leave_out_empty_columns_and_share_widths(stores, tmp_path, name, lang):
+    """An empty column (负责人、完成日期, 涉及) is left out whatever its heading's language, a
+    column with something in it never; the attendee tables of the sides share their widths."""
+    from docx import Document
+
+    docx = write(stores, name, tmp_path / "m.docx", lang=lang)
+    tables = Document(str(docx)).tables
+    for table in tables:
+        heads = [c.text for c in table.rows[0].cells]
+        for col, head in enumerate(heads[1:], 1):
+            below = [r.cells[col].text.strip() for r in table.rows[1:] if len(r.cells) > col]
+            if len(set(heads)) == len(heads):  # no row merged across: a column of its own
+                assert any(below), f"{head!r} is printed with nothing under it"
+    decisions = [t for t in tables if t.rows[0].cells[0].text in ("Kind", "类别")]
+    assert decisions
+    heads = [c.text for c in decisions[0].rows[0].cells]
+    assert "负责人、完成日期" not in heads and "Owner, due" not in heads
+    assert heads[:2] in (["Kind", "Decision"], ["类别", "内容"])
+
+    attendees = [t for t in tables if t.rows[0].cells[0].text in ("Name", "姓名")]
+    assert len(attendees) >= 2
+    assert len({tuple(_grid(t)) for t in attendees}) == 1, [_grid(t) for t in attendees]
+
+
+@pytest.mark.parametrize(("lang", "language"), [("en", "en-US"), ("zh", "zh-CN")])
+def test_word_document_is_marked_in_its_language(stores, tmp_path, lang, language):
+    """Word and LibreOffice take the language from the styles' run defaults."""
+    import zipfile
+
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    docx = write(stores, "visited", tmp_path / "m.docx", lang=lang)
+    styles = Document(str(docx)).styles.element
+    (default,) = styles.findall(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    (mark,) = default.findall(qn("w:lang"))
+    assert mark.get(qn("w:val")) == language
+    assert mark.get(qn("w:eastAsia")) == "zh-CN"
+    assert Document(str(docx)).core_properties.language == language
+    assert b"<dc:language>" + language.encode() in zipfile.ZipFile(docx).read("docProps/core.xml")
+
+
+def test_traditional_chinese_word_document_is_marked_zh_tw():
+    """The document's script decides: a traditional text is zh-TW (or zh-HK)."""
+    from docx import Document
+
+    from eventdesk.summary.docx_style import document_language
+    from eventdesk.summary.view import Page
+
+    doc = Document()
+    doc.add_paragraph("香港浸會大學代表團訪問臺灣國立政治大學")
+    assert document_language(doc, Page("meeting", "", lang="zh")) == ("zh-TW", "zh-TW")
+    assert document_language(doc, Page("meeting", "", lang="en")) == ("en-US", "zh-TW")
+
+
+def test_word_tables_as_libreoffice_prints_them(stores, tmp_path):
+    """LibreOffice prints no empty column and no attendee's name broken over two lines."""
+    from tests.summary.test_kinds import attendee_names
+    from tests.tools import pdftotext_pages, soffice_convert
+
+    files = [
+        write(stores, name, tmp_path / f"{name}-{lang}.docx", lang=lang)
+        for name in ("visited", "cohost")
+        for lang in ("en", "zh")
+    ]
+    printed = soffice_convert(files, "pdf", tmp_path / "out", tmp_path / "profile")
+    for docx, pdf in zip(files, printed, strict=True):
+        text = "\n".join(pdftotext_pages(pdf))
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+        kind = next(line for line in lines if line.startswith(("Kind ", "类别 ")))
+        assert "Owner" not in kind and "负责人" not in kind, f"{docx.name}: {kind!r}"
+        if docx.stem.startswith("visited"):  # no decision there concerns a party
+            assert kind in ("Kind Decision", "类别 内容"), f"{docx.name}: {kind!r}"
+        for latin in attendee_names(docx.stem.split("-")[0], "en"):
+            assert any(latin in line for line in lines), f"{docx.name}: {latin} is broken"

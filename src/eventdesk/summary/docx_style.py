@@ -12,8 +12,9 @@ which text is Chinese, what the document is called). What is done:
 * language: each run with Chinese characters is tagged ``zh-CN``, ``zh-HK`` or
   ``zh-TW`` (:mod:`eventdesk.summary.chinese`), so a Chinese face is chosen;
 * tables: rows never split over a page, the heading row repeats on each page,
-  optional columns with nothing in them are left out as the PDF leaves them
-  out, and columns are as wide as their content asks within the text width;
+  a column with nothing under its heading is left out (whatever its heading's
+  language), and columns are as wide as their content asks within the text
+  width, one set of widths for the tables of one kind (the attendee tables);
 * the running header: its right tab stop at the section's text width (in
   portrait and landscape alike), and the page fields styled as its text;
 * properties: title, subject, author (our organisation, else "EventDesk"),
@@ -50,11 +51,11 @@ _RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 def finish(document: Any, name: str, context: Page) -> None:
     """Apply every part of the finish to a rendered python-docx ``Document``."""
     name_only_meant_fonts(document)
+    set_language(document, document_language(document, context))
     for root in _story_roots(document):
         tag_chinese_runs(root)
     width = _text_width(document.sections[-1])
-    for table in document.tables:
-        docx_tables.finish_table(table._tbl, width)
+    docx_tables.finish_tables([table._tbl for table in document.tables], width)
     for section in document.sections:
         lay_out_header(document, section)
     set_properties(document, name, context)
@@ -78,14 +79,51 @@ def name_only_meant_fonts(document: Any) -> None:
         for attr in FONT_ATTRIBUTES:
             if meant.get(qn(attr)):
                 fonts.set(qn(attr), meant.get(qn(attr)))
-    lang = defaults.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        defaults.append(lang)
-    lang.set(qn("w:eastAsia"), "zh-CN")  # what untagged Chinese is taken to be
 
 
 # -- language ----------------------------------------------------------------------------
+
+#: The language of an English document: its dates are written the American way.
+ENGLISH = "en-US"
+
+
+def document_language(document: Any, context: Page) -> tuple[str, str]:
+    """The document's language and the East Asian language of its Chinese.
+
+    A Chinese document is ``zh-CN``, ``zh-TW`` or ``zh-HK`` by the script its
+    text is in (:func:`chinese_language`), so it follows the office's choice
+    of script whatever the template; an English one is ``en-US``.
+    """
+    text = " ".join(t.text or "" for t in document.element.iter(qn("w:t")))
+    chinese = chinese_language(text)
+    if str(getattr(context, "lang", "en")).startswith("zh"):
+        return chinese, chinese
+    return ENGLISH, chinese
+
+
+def set_language(document: Any, languages: tuple[str, str]) -> None:
+    """Name the language in the styles' run defaults (``w:lang``) and the properties.
+
+    Word's spelling and LibreOffice's choice of face and line breaking follow
+    it; a Chinese document marked ``en`` was checked as English.
+    """
+    language, east_asian = languages
+    defaults = document.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"
+    )
+    if defaults is not None:
+        lang = defaults.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            later = [defaults.find(qn(tag)) for tag in _RPR_AFTER_LANG]
+            later = [e for e in later if e is not None]
+            if later:
+                later[0].addprevious(lang)
+            else:
+                defaults.append(lang)
+        lang.set(qn("w:val"), language)
+        lang.set(qn("w:eastAsia"), east_asian)
+    document.core_properties.language = language
 
 
 def _header_roots(document: Any, section: Any) -> list[Any]:
@@ -238,7 +276,6 @@ def set_properties(document: Any, name: str, context: Page) -> None:
     props.category = SUBJECTS.get(name, "")
     props.revision = 1
     props.identifier = ""
-    props.language = "en"
     props.content_status = meeting.status_label if meeting else ""
     _drop_thumbnail(document)
     _own_app_properties(document, ours.name if ours else "")

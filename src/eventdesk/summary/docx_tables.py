@@ -4,6 +4,12 @@ Part of the finish of a rendered DOCX (:mod:`eventdesk.summary.docx_style`).
 Word and LibreOffice split a row over two pages unless told not to, repeat no
 heading row unless told to, and docxtpl leaves every column as wide as the
 template's; the PDF does none of that, so neither should the Word file.
+
+Tables with the same heading row (the attendee table of each side) are one
+kind: a column is left out only when it is empty in all of them, and they
+share one set of column widths, so a name wraps alike in each and the columns
+line up from one table to the next. Whether a column is empty is read from
+its cells, not its heading, so the rule holds in every language and template.
 """
 
 from __future__ import annotations
@@ -13,9 +19,6 @@ from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-
-#: Columns the PDF prints only when some row has something in them.
-OPTIONAL_COLUMNS = {"Teachers", "Owner, due"}
 
 
 def leading_child(parent: Any, tag: str) -> Any:
@@ -31,10 +34,26 @@ def leading_child(parent: Any, tag: str) -> Any:
     return child
 
 
-def finish_table(tbl: Any, width_twips: int) -> None:
-    drop_empty_optional_columns(tbl)
-    keep_rows_whole(tbl)
-    widths_from_content(tbl, width_twips)
+def finish_tables(tables: list[Any], width_twips: int) -> None:
+    """Finish the ``w:tbl`` elements of one document, each kind of table alike."""
+    for kind in kinds(tables):
+        drop_empty_columns(kind)
+    for tbl in tables:
+        keep_rows_whole(tbl)
+    for kind in kinds(tables):
+        widths_from_content(kind, width_twips)
+
+
+def kinds(tables: list[Any]) -> list[list[Any]]:
+    """The tables grouped by their heading row's texts; a table without one is alone."""
+    groups: dict[Any, list[Any]] = {}
+    for n, tbl in enumerate(tables):
+        rows = tbl.findall(qn("w:tr"))
+        key: Any = n
+        if len(rows) > 1 and _is_heading_row(rows[0]):
+            key = tuple(_text(tc) for tc in _cells(rows[0]))
+        groups.setdefault(key, []).append(tbl)
+    return list(groups.values())
 
 
 def _cells(tr: Any) -> list[Any]:
@@ -55,30 +74,41 @@ def _grid(tbl: Any) -> list[Any]:
     return grid.findall(qn("w:gridCol")) if grid is not None else []
 
 
-def drop_empty_optional_columns(tbl: Any) -> None:
-    """Leave out a "Teachers" or "Owner, due" column that has nothing in any row."""
-    rows = tbl.findall(qn("w:tr"))
-    if len(rows) < 2:
+def drop_empty_columns(tables: list[Any]) -> None:
+    """Leave out each column with nothing in any row below the heading, in all ``tables``.
+
+    Only tables with a heading row of single cells; never the first column,
+    and two columns are always left.
+    """
+    heads = [_cells(tbl.findall(qn("w:tr"))[0]) for tbl in tables]
+    if not all(len(tbl.findall(qn("w:tr"))) > 1 for tbl in tables):
         return
-    heads = [_text(tc) for tc in _cells(rows[0])]
-    if any(_span(tc) != 1 for tc in _cells(rows[0])):
+    if any(_span(tc) != 1 for cells in heads for tc in cells):
         return
-    for col in reversed(range(len(heads))):
-        if heads[col] not in OPTIONAL_COLUMNS:
+    columns = len(heads[0])
+    for col in reversed(range(1, columns)):
+        if columns < 3 or any(_column_has_text(tbl, col, columns) for tbl in tables):
             continue
-        simple = [_cells(tr) for tr in rows[1:] if len(_cells(tr)) == len(heads)]
-        if any(_text(cells[col]) for cells in simple):
-            continue
-        for tr in rows:
-            cells = _cells(tr)
-            if len(cells) == len(heads):
-                tr.remove(cells[col])
-            else:  # a merged row (an organisation's name across the table)
-                _narrow_span(tr, col)
-        grid = _grid(tbl)
-        if col < len(grid):
-            grid[col].getparent().remove(grid[col])
-        heads.pop(col)
+        for tbl in tables:
+            _drop_column(tbl, col, columns)
+        columns -= 1
+
+
+def _column_has_text(tbl: Any, col: int, columns: int) -> bool:
+    rows = tbl.findall(qn("w:tr"))[1:]
+    return any(_text(_cells(tr)[col]) for tr in rows if len(_cells(tr)) == columns)
+
+
+def _drop_column(tbl: Any, col: int, columns: int) -> None:
+    for tr in tbl.findall(qn("w:tr")):
+        cells = _cells(tr)
+        if len(cells) == columns:
+            tr.remove(cells[col])
+        else:  # a merged row (an organisation's name across the table)
+            _narrow_span(tr, col)
+    grid = _grid(tbl)
+    if col < len(grid):
+        grid[col].getparent().remove(grid[col])
 
 
 def _narrow_span(tr: Any, col: int) -> None:
@@ -145,12 +175,19 @@ def _share(total: int, least: list[int], most: list[int]) -> list[int]:
     return [x + int(room * y / sum(more)) for x, y in zip(least, more, strict=True)]
 
 
-def widths_from_content(tbl: Any, width_twips: int) -> None:
-    """Give each column a share of the text width after what its cells hold."""
-    rows = tbl.findall(qn("w:tr"))
-    grid = _grid(tbl)
-    columns = len(grid)
-    if not rows or columns < 2:
+def widths_from_content(tables: list[Any], width_twips: int) -> None:
+    """Give each column a share of the text width after what its cells hold in ``tables``.
+
+    The tables of one kind get one set of widths, from all their cells.
+    """
+    columns = len(_grid(tables[0]))
+    if columns < 2 or any(len(_grid(tbl)) != columns for tbl in tables):
+        if len(tables) > 1:  # not one kind after all: each its own widths
+            for tbl in tables:
+                widths_from_content([tbl], width_twips)
+        return
+    rows = [tr for tbl in tables for tr in tbl.findall(qn("w:tr"))]
+    if not rows:
         return
     wants = [0] * columns  # the longest paragraph, in character widths
     words = [0] * columns  # the longest word: narrower, and it breaks mid-word
@@ -168,7 +205,12 @@ def widths_from_content(tbl: Any, width_twips: int) -> None:
     twips = _share(
         width_twips, [_CHAR * w + _PAD for w in words], [_CHAR * w + _PAD for w in wants]
     )
-    for n, col in enumerate(grid):
+    for tbl in tables:
+        _set_widths(tbl, twips)
+
+
+def _set_widths(tbl: Any, twips: list[int]) -> None:
+    for n, col in enumerate(_grid(tbl)):
         col.set(qn("w:w"), str(twips[n]))
     tblpr = tbl.find(qn("w:tblPr"))
     if tblpr is not None:
@@ -178,7 +220,7 @@ def widths_from_content(tbl: Any, width_twips: int) -> None:
             tblpr.append(tblw)
         tblw.set(qn("w:w"), str(sum(twips)))
         tblw.set(qn("w:type"), "dxa")
-    for tr in rows:
+    for tr in tbl.findall(qn("w:tr")):
         col = 0
         for tc in _cells(tr):
             span = _span(tc)
