@@ -129,19 +129,20 @@ def _server_user() -> str | None:
 class PostgresServer:
     """One throw-away cluster; :meth:`start` it, :meth:`stop` it, and it leaves nothing behind."""
 
-    def __init__(self, bindir: Path):
+    def __init__(self, bindir: Path, folder: Path | None = None):
         self.bindir = bindir
         self.user = _server_user()
         # Not pytest's tmp_path: that is private to this user, and root's server runs as
         # postgres. A short path, too: the socket's full name must fit in about 100 bytes.
-        self.folder = Path(tempfile.mkdtemp(prefix="eventdesk-pg-"))
+        self.folder = folder or Path(tempfile.mkdtemp(prefix="eventdesk-pg-"))
         self.data = self.folder / "data"
         self.log = self.folder / "server.log"  # the server's own, written as its user
         self.output = self.folder / "commands.log"  # what initdb and pg_ctl said
         self.port = 0
         self._admin = None
+        self._watchdog: subprocess.Popen | None = None
         self._names = itertools.count(1)
-        if self.user:
+        if self.user and folder is None:
             shutil.chown(self.folder, self.user)
 
     def _run(self, *args: str, timeout: float = 120) -> None:
@@ -191,6 +192,7 @@ class PostgresServer:
                 self._run(
                     "pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data), "-l", str(self.log)
                 )
+                self._watch()
                 return
             except RuntimeError:
                 if attempt == 2:
@@ -221,12 +223,40 @@ class PostgresServer:
         if self.user:
             shutil.chown(conf, self.user, self.user)
 
+    def _watch(self) -> None:
+        """A watchdog process that stops the server and removes its folder when this process
+        ends, however it ends (Ctrl+C, a timeout's kill, a crash): it waits for the end of
+        its standard input, a pipe that only this process holds open. In a session of its
+        own, so the Ctrl+C that stops pytest does not stop the watchdog first."""
+        script = (
+            "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+            "from tests.postgres_server import PostgresServer; sys.stdin.buffer.read(); "
+            "PostgresServer(Path(sys.argv[2]), Path(sys.argv[3]))._stop_here()"
+        )
+        root = str(Path(__file__).resolve().parents[1])
+        self._watchdog = subprocess.Popen(
+            [sys.executable, "-c", script, root, str(self.bindir), str(self.folder)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=os.name != "nt",
+            creationflags=getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0),
+        )
+
     def stop(self) -> None:
         """Stop the server (fast, then immediate) and remove its folder."""
         if self._admin is not None:
             with contextlib.suppress(Exception):
                 self._admin.close()
             self._admin = None
+        if self._watchdog is not None:  # it does the stopping; this process waits for it
+            self._watchdog.stdin.close()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._watchdog.wait(timeout=120)
+            self._watchdog = None
+        self._stop_here()
+
+    def _stop_here(self) -> None:
         if (self.data / "postmaster.pid").exists():
             try:
                 self._run("pg_ctl", "stop", "-w", "-m", "fast", "-D", str(self.data), timeout=60)

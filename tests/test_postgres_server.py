@@ -8,6 +8,10 @@ pass a test silently under CI.
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -90,3 +94,39 @@ def test_the_newest_installed_version_is_found_first(monkeypatch, tmp_path):
         lambda p: real_glob(str(tmp_path / "*" / "bin")) if "postgresql/*" in p else [],
     )
     assert postgres_server.find_bindir() == tmp_path / "15" / "bin"
+
+
+@pytest.mark.posix(reason="kills the test run's stand-in with a signal")
+def test_a_killed_test_run_leaves_no_server_behind(postgres_server, tmp_path):
+    """A test run killed outright (a timeout, CI's end) still stops its server: the
+    watchdog sees the run's end and stops it. Here a child Python is the killed run."""
+    import signal
+
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path\n"
+        "from tests.postgres_server import PostgresServer\n"
+        "server = PostgresServer(Path(sys.argv[2])); server.start()\n"
+        "print(server.port, server.folder, flush=True); sys.stdin.read()\n"
+    )
+    root = str(Path(__file__).resolve().parents[1])
+    run = subprocess.Popen(
+        [sys.executable, "-c", script, root, str(postgres_server.bindir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    port, folder = run.stdout.readline().split()
+    with psycopg.connect(f"postgresql://eventdesk@127.0.0.1:{port}/postgres") as conn:
+        assert conn.execute("SELECT 1").fetchone() == (1,)
+    run.send_signal(signal.SIGKILL)
+    run.wait(30)
+    deadline = time.monotonic() + 60
+    while Path(folder).exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not Path(folder).exists()
+    with (
+        pytest.raises(ConnectionRefusedError),
+        socket.create_connection(("127.0.0.1", int(port)), 5),
+    ):
+        pass
