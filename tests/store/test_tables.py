@@ -9,12 +9,21 @@ without its migration, or a column migrated without its declaration, fails here.
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import pytest
 
-from eventdesk.records import Attendance, Meeting
-from eventdesk.records.fields import declared, declared_fields, text
-from eventdesk.store import tables
+from eventdesk.records import (
+    Attendance,
+    CourseEntry,
+    Decision,
+    Meeting,
+    Person,
+    Presentation,
+    Session,
+)
+from eventdesk.records.fields import declared, declared_fields, searched_fields, text
+from eventdesk.store import fts, tables
 from eventdesk.store.tables import Column, ForeignKey
 
 #: Tables that hold no record: the store's own settings and drafts, and the search indexes.
@@ -77,3 +86,37 @@ def test_each_table_comes_after_the_tables_it_refers_to():
     for name, table in tables.tables().items():
         assert {k.table for k in table.foreign_keys} - {name} <= seen, name
         seen.add(name)
+
+
+@pytest.mark.parametrize("table", sorted(fts.INDEXED))
+def test_a_list_search_index_covers_the_fields_its_record_declares_searched(fresh_store, table):
+    """A field declared ``searched`` without a migration that rebuilds the index fails here."""
+    columns = tuple(c[1] for c in fresh_store.db.execute(f"PRAGMA table_info({table}_fts)"))
+    assert columns == fts.INDEXED[table]
+
+
+def test_a_meeting_is_found_by_every_field_it_and_its_parts_declare_searched(fresh_store):
+    """Given a meeting whose every searched field (its own, its sessions', talks', courses',
+    decisions' and attendees') holds a word of its own, each word finds the meeting."""
+    person = fresh_store.save_person(Person("Wai", "Alexander"))
+    parts = {
+        Session: Session("s"),
+        Presentation: Presentation(),
+        CourseEntry: CourseEntry("c"),
+        Decision: Decision("d"),
+        Attendance: Attendance(person.id),
+    }
+    meeting = Meeting("m", date(2021, 12, 22))
+    meeting.sessions, meeting.presentations = [parts[Session]], [parts[Presentation]]
+    meeting.courses, meeting.decisions = [parts[CourseEntry]], [parts[Decision]]
+    meeting.attendees = [parts[Attendance]]
+    words = {}
+    for record in (meeting, *parts.values()):
+        for name in searched_fields(type(record)):
+            word = f"zq{len(words)}x"
+            setattr(record, name, [word] if name == "tags" else word)
+            words[word] = f"{type(record).__name__}.{name}"
+    saved = fresh_store.meetings.save(meeting)
+    assert len(words) >= 20
+    for word, where in words.items():
+        assert [r.id for r in fresh_store.meetings.search(word)] == [saved.id], where

@@ -321,8 +321,17 @@ def chinese_pairs(cls: type) -> tuple[tuple[str, str], ...]:
 
 @cache
 def searched_fields(cls: type) -> tuple[str, ...]:
-    """The fields searches find the record by, in declaration order."""
-    return tuple(d.field for d in declared_fields(cls) if d.searched)
+    """The fields searches find the record by, in declaration order, each Chinese form right
+    after its field (the order of a search index's columns and of a search document's words)."""
+    searched = [d.field for d in declared_fields(cls) if d.searched]
+    twins = {zh for field, zh in chinese_pairs(cls) if field in searched and zh in searched}
+    ordered: list[str] = []
+    for name in searched:
+        if name not in twins:
+            ordered.append(name)
+            if f"{name}_zh" in twins:
+                ordered.append(f"{name}_zh")
+    return tuple(ordered)
 
 
 @cache

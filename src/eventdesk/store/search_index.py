@@ -19,8 +19,19 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from eventdesk.records import (
+    Attendance,
+    CourseEntry,
+    Decision,
+    Meeting,
+    Organisation,
+    Person,
+    Presentation,
+    Session,
+)
+from eventdesk.records.fields import naming_fields
 from eventdesk.store.chinese_variants import simplified, standard_simplified
-from eventdesk.store.fts import han_runs, spaced_han
+from eventdesk.store.fts import han_runs, searched_columns, spaced_han
 
 TOKENIZER = "unicode61 remove_diacritics 2"
 
@@ -112,22 +123,16 @@ def _text(*parts: str) -> str:
     return " || ' ' || ".join(f"coalesce({p}, '')" for p in parts)
 
 
-_PERSON = _text("p.family_name", "p.given_name", "p.name_zh")
-_ORG = _text("o.name", "o.name_zh", "o.short_name")
+def _columns(alias: str, names: tuple[str, ...]) -> str:
+    return _text(*(f"{alias}.{name}" for name in names))
 
-_MEETING = _text(
-    "m.title",
-    "m.title_zh",
-    "m.series",
-    "m.series_zh",
-    "m.edition",
-    "m.venue",
-    "m.venue_zh",
-    "m.tags",
-    "m.summary",
-    "m.summary_zh",
-)
-_ATTENDEE = f"{_PERSON} || ' ' || " + _text("a.title", "a.title_zh", "a.capacity")
+
+#: the words of a person or organisation a meeting names: their names (declared ``naming``)
+_PERSON = _columns("p", naming_fields(Person))
+_ORG = _columns("o", naming_fields(Organisation))
+#: the words of the meeting and its parts: the fields they declare ``searched``
+_MEETING = _columns("m", searched_columns(Meeting))
+_ATTENDEE = f"{_PERSON} || ' ' || " + _columns("a", searched_columns(Attendance))
 _PARTS = [
     _MEETING,
     f"""(SELECT group_concat({_ATTENDEE}, ' ')
@@ -143,14 +148,16 @@ _PARTS = [
                  ON x.id = s.presentation_id WHERE x.meeting_id = m.id
            UNION SELECT p.person_id FROM decision_parties p
                  JOIN decisions d ON d.id = p.decision_id WHERE d.meeting_id = m.id))""",
-    f"""(SELECT group_concat({_text("title", "title_zh", "abstract", "abstract_zh")}, ' ')
-         FROM presentations WHERE meeting_id = m.id)""",
-    f"""(SELECT group_concat({_text("title", "title_zh", "notes", "notes_zh")}, ' ')
-         FROM sessions WHERE meeting_id = m.id)""",
-    f"""(SELECT group_concat({_text("title", "title_zh", "programme", "programme_zh", "teachers")},
-         ' ') FROM courses WHERE meeting_id = m.id)""",
-    f"""(SELECT group_concat({_text("text", "text_zh", "count_unit")}, ' ')
-         FROM decisions WHERE meeting_id = m.id)""",
+    *(
+        f"(SELECT group_concat({_text(*searched_columns(cls))}, ' ') "
+        f"FROM {table} WHERE meeting_id = m.id)"
+        for table, cls in (
+            ("presentations", Presentation),
+            ("sessions", Session),
+            ("courses", CourseEntry),
+            ("decisions", Decision),
+        )
+    ),
 ]
 #: A document's rowid: the meeting's day, then its id. ``rowid % KEY_DAY`` is the meeting id.
 KEY_DAY = 1_000_000_000
