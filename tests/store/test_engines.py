@@ -207,6 +207,22 @@ def test_a_file_never_loads_the_postgresql_driver(tmp_path):
     assert out.stdout.strip() == "[]"
 
 
+def test_a_command_on_a_file_never_loads_the_postgresql_driver(tmp_path):
+    """The 130-330 ms of psycopg's import (docs/architecture.md) are a team database's alone:
+    a command on a file, from the start of the program to its exit, loads none of it."""
+    script = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in sys.modules if 'psycopg' in m)))\n"
+        "from eventdesk.cli.main import main\n"
+        f"sys.argv = ['eventdesk', '--db', {str(tmp_path / 'office.sqlite3')!r}, 'list']\n"
+        "main()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8"
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
 def test_a_password_in_the_address_is_used_but_never_kept(postgres_server, postgres_address):
     postgres_server.add_password_role("clerk_pw", "s3cret")
     database = postgres_address.rpartition("/")[2]
