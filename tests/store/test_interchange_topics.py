@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from eventdesk.records import DecisionKind, ValidationError
-from eventdesk.store import EventStore
+from eventdesk.records import DecisionKind
+from eventdesk.store import EventStore, ImportRefused
 from eventdesk.store.interchange import export_meeting, import_document, load_schema
 
 VISIT = Path(__file__).parents[1] / "summary" / "data" / "visiting.json"
@@ -46,8 +46,9 @@ def test_a_topic_with_an_owner_is_refused_by_name(fresh_store):
     doc = json.loads(VISIT.read_text(encoding="utf-8"))
     bad = copy.deepcopy(doc)
     bad["meetings"][0]["decisions"][0]["owner"] = "p-ding"
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(ImportRefused) as refused:  # checked before anything is written
         import_document(fresh_store, bad)
+    assert "nothing was changed" in str(refused.value)
     assert "decision 1: owner: a topic discussed has none; make it an action item" in str(
         refused.value
     )

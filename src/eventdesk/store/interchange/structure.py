@@ -129,7 +129,7 @@ def flattened(schema: dict[str, Any]) -> dict[str, Any]:
 
 _ANNOTATIONS = {"description", "title", "contentEncoding"}
 
-_SINGULAR = {
+SINGULAR = {
     "organisations": "organisation",
     "people": "person",
     "meetings": "meeting",
@@ -160,7 +160,7 @@ def _locate(document: Any, path: list[Any]) -> tuple[str, str]:
                 node = node[key][index]
             except (KeyError, IndexError, TypeError):
                 node = None
-            label = f"{_SINGULAR.get(key, key)} {index + 1}"
+            label = f"{SINGULAR.get(key, key)} {index + 1}"
             if isinstance(node, dict):
                 name = _record_name(node)
                 if isinstance(name, str) and name:

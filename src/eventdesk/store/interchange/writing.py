@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from eventdesk.records import HostOrganisation, HostRole
 from eventdesk.store.convert import now, organisation_row, person_row
 from eventdesk.store.interchange.access import RecordWriter
+from eventdesk.store.interchange.declared import exchanged
 from eventdesk.store.interchange.parsing import Parsed
 from eventdesk.store.matching import match_organisation, match_people
 
@@ -48,6 +48,8 @@ class ImportReport:
         )
 
 
+#: The database's ids of the file's keys, by table ("people", "organisations").
+Ids = dict[str, dict[str, int]]
 #: Rows inserted by one statement (SQLite allows 32,766 variables in one).
 BATCH = 500
 
@@ -55,11 +57,19 @@ BATCH = 500
 def write(store: RecordWriter, parsed: Parsed) -> ImportReport:
     """Take the document into ``store``; call inside ``store.transaction()``."""
     report = ImportReport()
-    org_ids = _organisations(store, parsed, report)
-    person_ids = _people(store, parsed, org_ids, report)
-    _meetings(store, parsed, org_ids, person_ids, report)
-    for course, raw in zip(parsed.courses, parsed.doc.get("courses", []), strict=True):
-        course.institution_id = _key(org_ids, raw.get("institution"))
+    ids: Ids = {"organisations": _organisations(store, parsed, report)}
+    ids["people"] = _people(store, parsed, ids, report)
+    for meeting in parsed.meetings:
+        resolve(meeting, ids)
+        row = store.db.execute("SELECT id FROM meetings WHERE uid = ?", [meeting.uid]).fetchone()
+        meeting.id = row[0] if row else None
+        # The store's one write path checks it again, with the ids (one person attending
+        # twice, a topic with an owner); Parsed checked the rest before the transaction began.
+        saved = store.meetings.write(meeting)
+        (report.meetings_updated if row else report.meetings_added).append(saved)
+        report.courses += len(meeting.courses)
+    for course in parsed.courses:
+        resolve(course, ids)
         row = store.db.execute("SELECT id FROM courses WHERE uid = ?", [course.uid]).fetchone()
         course.id = row[0] if row else None
         store.save_course(course)
@@ -67,45 +77,58 @@ def write(store: RecordWriter, parsed: Parsed) -> ImportReport:
     return report
 
 
+def resolve(record: Any, ids: Ids) -> None:
+    """Give every reference of ``record`` (and of its parts) the database's id for its key."""
+    for d in exchanged(type(record)):
+        value = getattr(record, d.field)
+        if d.kind == "ref" and not d.sibling:
+            setattr(record, d.field, ids[d.table][value] if value else None)
+        elif d.kind == "refs":
+            setattr(record, d.field, [ids[d.table][key] for key in value])
+        elif d.kind == "parts":
+            for part in value:
+                resolve(part, ids)
+
+
 def _organisations(store: RecordWriter, parsed: Parsed, report: ImportReport) -> dict[str, int]:
     """Every organisation's id: matched, or inserted with its parent and members.
 
     A matched organisation keeps what the database already says of it.
     """
-    raws = parsed.doc.get("organisations", [])
     org_ids: dict[str, int] = {}
     new = []
-    for org, raw in zip(parsed.organisations, raws, strict=True):
+    for org in parsed.organisations:
         existing = match_organisation(store, org)
         if existing is None:
-            new.append((org, raw))
+            new.append(org)
         else:
             org_ids[org.uid] = existing
     report.organisations_matched = len(org_ids)
     report.organisations_added = len(new)
-    org_ids |= _insert(store, "organisations", (organisation_row(org) for org, _ in new))
-    # Parents and members, now that every organisation has an id.
+    # Parents and members once every organisation has an id: inserted without them first.
+    org_ids |= _insert(
+        store, "organisations", (organisation_row(replace(o, parent_id=None)) for o in new)
+    )
+    for org in new:
+        resolve(org, {"organisations": org_ids})
     store.db.conn.executemany(
         "UPDATE organisations SET parent_id = ? WHERE id = ?",
-        [(org_ids[raw["parent"]], org_ids[org.uid]) for org, raw in new if raw.get("parent")],
+        [(org.parent_id, org_ids[org.uid]) for org in new if org.parent_id],
     )
     store.db["organisation_members"].insert_all(
         (
-            {"alliance_id": org_ids[org.uid], "member_id": org_ids[m], "position": n}
-            for org, raw in new
-            for n, m in enumerate(dict.fromkeys(raw.get("members", [])))
+            {"alliance_id": org_ids[org.uid], "member_id": m, "position": n}
+            for org in new
+            for n, m in enumerate(dict.fromkeys(org.member_ids))
         ),
         batch_size=BATCH,
     )
     return org_ids
 
 
-def _people(
-    store: RecordWriter, parsed: Parsed, org_ids: dict[str, int], report: ImportReport
-) -> dict[str, int]:
-    raws = parsed.doc.get("people", [])
-    for person, raw in zip(parsed.people, raws, strict=True):
-        person.organisation_id = _key(org_ids, raw.get("organisation"))
+def _people(store: RecordWriter, parsed: Parsed, ids: Ids, report: ImportReport) -> dict[str, int]:
+    for person in parsed.people:
+        resolve(person, ids)
     person_ids: dict[str, int] = {}
     new = []
     for person, existing in zip(parsed.people, match_people(store, parsed.people), strict=True):
@@ -130,48 +153,3 @@ def _insert(store: RecordWriter, table: str, rows: Iterable[dict[str, Any]]) -> 
         [json.dumps([row["uid"] for row in stamped])],
     )
     return dict(found.fetchall())
-
-
-def _meetings(
-    store: RecordWriter,
-    parsed: Parsed,
-    org_ids: dict[str, int],
-    person_ids: dict[str, int],
-    report: ImportReport,
-) -> None:
-    def person(key: str | None) -> int | None:
-        return _key(person_ids, key)
-
-    def org(key: str | None) -> int | None:
-        return _key(org_ids, key)
-
-    for meeting, raw in zip(parsed.meetings, parsed.doc.get("meetings", []), strict=True):
-        meeting.hosts = [
-            HostOrganisation(org_ids[h["organisation"]], HostRole(h.get("role", "host")))
-            for h in raw.get("hosts", [])
-        ]
-        for s, rs in zip(meeting.sessions, raw.get("sessions", []), strict=True):
-            s.chair_id = person(rs.get("chair"))
-        for a, ra in zip(meeting.attendees, raw.get("attendees", []), strict=True):
-            a.person_id = person_ids[ra["person"]]
-            a.organisation_id = org(ra.get("organisation"))
-        for p, rp in zip(meeting.presentations, raw.get("presentations", []), strict=True):
-            p.presenter_ids = [person_ids[x] for x in rp.get("presenters", [])]
-        for c, rc in zip(meeting.courses, raw.get("courses", []), strict=True):
-            c.institution_id = org(rc.get("institution"))
-        for d, rd in zip(meeting.decisions, raw.get("decisions", []), strict=True):
-            d.owner_id = person(rd.get("owner"))
-            for party, rparty in zip(d.parties, rd.get("parties", []), strict=True):
-                party.organisation_id = org(rparty.get("organisation"))
-                party.person_id = person(rparty.get("person"))
-        row = store.db.execute("SELECT id FROM meetings WHERE uid = ?", [meeting.uid]).fetchone()
-        meeting.id = row[0] if row else None
-        # The store's one write path checks it again, with the ids (one person attending
-        # twice, a topic with an owner); Parsed checked the rest before the transaction began.
-        saved = store.meetings.write(meeting)
-        (report.meetings_updated if row else report.meetings_added).append(saved)
-        report.courses += len(meeting.courses)
-
-
-def _key(ids: dict[str, int], key: str | None) -> int | None:
-    return ids[key] if key else None
