@@ -97,6 +97,11 @@ STORY = {
         "2025年6月3日，成均馆大学校长YOO Ji-beom率团访问上海理工大学。",
     ],
     ("forum", "en"): [
+        "On October 16, 2025, the University of Shanghai for Science and Technology, the Hong "
+        "Kong Polytechnic University, and the University of Macau co-hosted the Shanghai-Hong "
+        "Kong-Macao University Presidents' Forum 2025 at Academic Exchange Centre of USST.",
+        "President DING Xiaodong (丁晓东) and Vice President CAI Yonglian (蔡永莲) of the "
+        "University of Shanghai for Science and Technology,",
         "At the keynote session, DING Xiaodong (丁晓东), President",
         "delivered a keynote speech titled “Shared Futures: Universities of the Yangtze River "
         "Delta and the Greater Bay Area”.",
@@ -108,6 +113,9 @@ STORY = {
         "delivered remarks titled “Ten Years of Exchange Programmes at USST”.",
     ],
     ("forum", "zh"): [
+        "2025年10月16日，由上海理工大学、香港理工大学和澳门大学联合主办的2025沪港澳大学校长论坛"
+        "在上海理工大学学术交流中心举行。",
+        "开幕式上，上海理工大学校长丁晓东、",
         "在主旨演讲环节，",
         "发表题为《共享未来：长三角与大湾区的大学》的主旨演讲。",
         "香港理工大学校长林建文发表题为《人才无界》的主旨演讲。",
@@ -129,7 +137,8 @@ STORY = {
     ],
     ("participant", "en"): [
         "USST participated in the Seoul Forum on Higher Education 2025",
-        "On March 12–13, 2025,",
+        "On March 12–13, 2025, Korea University hosted the Seoul Forum on Higher Education 2025 at "
+        "Inchon Memorial Hall.",
         "HWANG Seung-woo, Professor of Korea University, chaired the panel on student mobility.",
         "Also attending was TSAI Ming-hui (蔡明慧), Executive Director of the Foundation for "
         "International Cooperation in Higher Education of Taiwan.",
@@ -138,7 +147,7 @@ STORY = {
     ],
     ("participant", "zh"): [
         "上海理工大学参加2025年首尔高等教育论坛",
-        "2025年3月12日至13日，2025年首尔高等教育论坛在高丽大学仁村纪念馆举行。",
+        "2025年3月12日至13日，由高丽大学主办的2025年首尔高等教育论坛在该校仁村纪念馆举行。",
         "高丽大学教授HWANG Seung-woo主持学生流动专题研讨。",
         "与会各方就成员高校间的学分互认和短期交流奖学金交换了意见。",
     ],
@@ -283,6 +292,19 @@ def test_a_signing_without_a_short_name_reads_an_agreement(fresh_store):
     zh = squash(render_html(fresh_store, mid, "news", lang="zh"))
     assert "Alpha University and Beta University signed an agreement." in en
     assert "甲大学与乙大学签署协议。" in zh
+
+
+@pytest.mark.parametrize("kind", ["forum", "cohost", "participant"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_host_is_named_once_and_hosts_attend_as_hosts(folder, kind, lang):
+    """No venue and "hosted by" naming one host twice; our people at a meeting we host do not
+    attend "on behalf of" our university; a person is not made the host (担任东道主)."""
+    text = document(folder, kind, lang, "news", ".html")
+    assert "Korea University, hosted by Korea University" not in text
+    assert "University of Shanghai for Science and Technology, co-hosted" not in text
+    assert "会议由高丽大学主办" not in text and "担任东道主" not in text
+    if kind != "participant":
+        assert "on behalf of USST" not in text and "代表上海理工大学出席" not in text
 
 
 def test_a_topic_summary_is_not_made_the_headline(folder):

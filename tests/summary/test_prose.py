@@ -118,3 +118,29 @@ def test_a_session_is_named_as_a_sentence_names_it(title, zh, name, theme, keyno
     from eventdesk.summary.sessions import SessionName, session_name
 
     assert session_name(title, zh) == SessionName(name, theme, keynote)
+
+
+@pytest.mark.parametrize(
+    ("venue", "expected"),
+    [
+        ("Central Building, University of Macau", "Central Building, the University of Macau"),
+        ("The Hong Kong Polytechnic University", "the Hong Kong Polytechnic University"),
+        ("Jockey Club Innovation Tower", "Jockey Club Innovation Tower"),
+    ],
+)
+def test_a_venue_takes_the_article_its_names_take(venue, expected):
+    from eventdesk.summary.venues import venue_phrase
+
+    assert venue_phrase(venue) == expected
+
+
+def test_a_venue_that_names_a_host_is_printed_without_it():
+    from eventdesk.summary.venues import host_in_venue
+
+    polyu = Organisation("The Hong Kong Polytechnic University", name_zh="香港理工大学")
+    assert host_in_venue("Core T, Hong Kong Polytechnic University", [polyu], False) == (
+        polyu,
+        "Core T",
+    )
+    assert host_in_venue("香港理工大学赛马会创新楼", [polyu], True) == (polyu, "赛马会创新楼")
+    assert host_in_venue("Zoom", [polyu], False) == (None, "Zoom")

@@ -85,7 +85,13 @@ class Builder:
     def person(self, pid: int | None) -> PersonView:
         """A person as named at this meeting (with the title they attended in, if they did)."""
         att = next((a for a in self.meeting.attendees if a.person_id == pid), None)
-        return person_view(self.look.people.get(pid), self.look, self.our_root, att, self.lang)  # type: ignore[arg-type]
+        person = self.look.people.get(pid)  # type: ignore[arg-type]
+        return person_view(person, self.look, self.our_root, att, self.lang, self.name_ours)
+
+    @property
+    def name_ours(self) -> bool:
+        """Several hosts: our people are named with our university, as the others' are."""
+        return len(self.meeting.hosts) > 1
 
 
 def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> MeetingView:
@@ -102,7 +108,7 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> Me
     b = Builder(store, meeting, look, tongue, our_root)
 
     attendees = [
-        person_view(look.people.get(a.person_id), look, our_root, a, tongue)
+        person_view(look.people.get(a.person_id), look, our_root, a, tongue, b.name_ours)
         for a in meeting.attendees
     ]
     ours_attending = [p for p in attendees if p.side == Side.OURS.value]

@@ -25,6 +25,7 @@ from eventdesk.records import Meeting, Organisation, OurRole, Side
 from eventdesk.summary.decisions import named_with_org
 from eventdesk.summary.language import Language
 from eventdesk.summary.people import Lookup, org_label, org_phrase
+from eventdesk.summary.venues import host_in_venue, venue_phrase
 from eventdesk.summary.view import AlsoView, ChairView, MeetingView, PersonView, VisitView
 
 NAMED_ROLES = ("speaker", "chair", "host", "guest")
@@ -165,8 +166,25 @@ def add_kind(c: MeetingView, meeting: Meeting, look: Lookup, lang: Language) -> 
     c.visit = visit_view(c, base, look, lang, host_ids) if base in ("visited", "visiting") else None
     c.also = also_view(c, base)
     c.signings = [d for d in c.decisions if d.is_signing]
+    _add_venue(c, meeting, look, lang)
     two = base in ("visited", "visiting")
     if lang.zh:
         c.sides_phrase = "双方" if two else "与会各方"
     else:
         c.sides_phrase = "the two sides" if two else "the participants"
+
+
+def _add_venue(c: MeetingView, meeting: Meeting, look: Lookup, lang: Language) -> None:
+    """Set ``venue_host``/``venue_rest`` (the host a venue names, the venue without it),
+    ``ours_hosting``, and the venue as an English sentence names it."""
+    hosts = [look.org(h.organisation_id) for h in meeting.hosts]
+    c.ours_hosting = c.ours is not None and any(o and o.id == c.ours.id for o in hosts)
+    if c.meeting is None:
+        return
+    c.meeting.venue_phrase = c.meeting.venue if lang.zh else venue_phrase(c.meeting.venue)
+    if c.meeting.format == "online":
+        return
+    named, rest = host_in_venue(c.meeting.venue, [o for o in hosts if o is not None], lang.zh)
+    if named is not None:
+        c.venue_host = next(h for o, h in zip(hosts, c.hosts, strict=True) if o is named)
+        c.venue_rest = rest if lang.zh else venue_phrase(rest)

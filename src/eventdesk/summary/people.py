@@ -126,8 +126,14 @@ def person_view(
     our_root: Organisation | None,
     attendance: Attendance | None = None,
     lang: Language | None = None,
+    name_ours: bool = False,
 ) -> PersonView:
-    """A person as printed: name, Chinese name, the title held *at this meeting*."""
+    """A person as printed: name, Chinese name, the title held *at this meeting*.
+
+    Our own university goes unnamed beside our people ("President DING Xiaodong"),
+    unless ``name_ours``: at a meeting of several hosts each president is named with
+    their university, ours too.
+    """
     lang = lang or Language("en")
     latin = person.display_name if person else "(unknown person)"
     if attendance is not None:
@@ -145,7 +151,7 @@ def person_view(
         title_zh = person.title_zh if person else ""
     org = look.org(org_id)
     is_our_root = org is not None and our_root is not None and org.id == our_root.id
-    of = "" if is_our_root or org is None else org_phrase(org, lang)
+    of = "" if (is_our_root and not name_ours) or org is None else org_phrase(org, lang)
     name_zh = person.name_zh if person else ""
     names = _zh_names if lang.zh else _en_names
     root = look.root(org_id)

@@ -95,6 +95,12 @@ class MeetingView(Page):
     signings: list[DecisionView] = field(default_factory=list)
     #: "the two sides" of a visit, "the participants" of a meeting of many.
     sides_phrase: str = ""
+    #: Our university is one of the hosts: its people attend as hosts, not "on behalf of" it.
+    ours_hosting: bool = False
+    #: The host the venue names ("Academic Exchange Centre, University of …"), and the venue
+    #: without it: a release then names the host once.
+    venue_host: HostView | None = None
+    venue_rest: str = ""
     #: The minutes' header block: (label, value) in the document's language.
     fact_rows: list[tuple[str, str]] = field(default_factory=list)
     #: Each text a Chinese document prints in English for want of a Chinese form.

@@ -314,6 +314,8 @@ class MeetingFacts:
     #: The office's own summary and background, one string a paragraph.
     summary: list[str]
     background: list[str]
+    #: The venue inside an English sentence: "Central Building, the University of Macau".
+    venue_phrase: str = ""
 
 
 @dataclass
