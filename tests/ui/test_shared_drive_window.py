@@ -131,8 +131,10 @@ def _answer(button_text: str, seen: list[QMessageBox]):
 def test_the_question_has_three_answers(qtbot, monkeypatch, button, choice):
     seen: list[QMessageBox] = []
     monkeypatch.setattr(QMessageBox, "exec", _answer(button, seen))
-    assert take_over_question(None, "office.sqlite3 is being edited on PC-7…") is choice
-    assert seen[0].text() == "office.sqlite3 is being edited on PC-7…"
+    message = "office.sqlite3 is being edited on PC-7 by chen since 10:42. Edits may be lost."
+    assert take_over_question(None, message) is choice
+    assert seen[0].text() == "office.sqlite3 is being edited on PC-7 by chen since 10:42."
+    assert seen[0].informativeText() == "Edits may be lost."
     assert seen[0].defaultButton().text() == "Open read-only"  # Enter takes nothing over
 
 

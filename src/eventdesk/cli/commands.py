@@ -12,10 +12,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from eventdesk.cli.opening import database_path, open_store, say_note
+from eventdesk.cli.opening import database_path, open_store, refused, say_note
 from eventdesk.records.text import terminal_text
 from eventdesk.store import (
     DatabaseFiles,
+    DatabaseLocked,
     ReadOnlyStore,
     StoreError,
 )
@@ -122,7 +123,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return 0
     if getattr(args, "read_only", False):
         raise ReadOnlyStore(f"--read-only: restore would replace {path}; not run.")
-    kept = files.restore(args.backup)
+    try:
+        kept = files.restore(args.backup, take_over=getattr(args, "take_over", False))
+    except DatabaseLocked as locked:
+        raise refused(locked) from None
     print(f"Restored {path} from {args.backup}. The replaced file was kept as {kept}.")
     return 0
 

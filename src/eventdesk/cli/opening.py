@@ -41,10 +41,8 @@ def open_store(args: argparse.Namespace, *, write: bool = False) -> EventStore:
     try:
         store = EventStore.open(path, take_over=getattr(args, "take_over", False))
     except DatabaseLocked as locked:
-        if write and locked.can_take_over:
-            raise StoreError(f"{locked} Run it again with --take-over to take it over.") from None
         if write:
-            raise
+            raise refused(locked) from None
         say_note(f"{locked.who} has the file open; reading it read-only.")
     except DiskFull as full:
         if write:
@@ -65,6 +63,14 @@ def open_store(args: argparse.Namespace, *, write: bool = False) -> EventStore:
             say_note(text)
         return store
     return EventStore.open(path, create=False, read_only=True)
+
+
+def refused(locked: DatabaseLocked) -> StoreError:
+    """Why a command that writes cannot, and, where another PC's record is all that holds
+    the file, how to take it over."""
+    if locked.can_take_over:
+        return StoreError(f"{locked} Run it again with --take-over to take it over.")
+    return locked
 
 
 def say_note(text: str) -> None:

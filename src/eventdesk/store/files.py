@@ -32,12 +32,14 @@ class DatabaseFiles:
         """The backups of this file, newest first."""
         return backups.list_backups(self.path)
 
-    def restore(self, backup: Path, progress: restore.Progress | None = None) -> Path:
+    def restore(
+        self, backup: Path, progress: restore.Progress | None = None, *, take_over: bool = False
+    ) -> Path:
         """Put ``backup`` in place of the file (closed by its store first); return where the
         replaced file was kept. ``progress``: see ``restore.Progress`` (it may stop a restore
-        until the file is being replaced)."""
+        until the file is being replaced). ``take_over``: as ``EventStore.open``'s."""
         try:
-            return restore.restore(backup, self.path, progress)
+            return restore.restore(backup, self.path, progress, take_over=take_over)
         except sqlite3.Error as exc:
             raise database.sqlite_told(exc) from exc
 

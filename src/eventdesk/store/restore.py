@@ -71,12 +71,17 @@ def check_candidate(backup: Path) -> None:
 Progress = Callable[[str, int, int], object]
 
 
-def restore(backup: Path, db_path: Path, progress: Progress | None = None) -> Path:
-    """Replace ``db_path`` with ``backup``; return where the replaced file was kept."""
+def restore(
+    backup: Path, db_path: Path, progress: Progress | None = None, *, take_over: bool = False
+) -> Path:
+    """Replace ``db_path`` with ``backup``; return where the replaced file was kept.
+
+    ``take_over``: a lock only another PC's record holds is taken (``FileLock.acquire``).
+    """
     tell = progress or (lambda _step, _done, _total: None)
     check_candidate(backup)
     lock = FileLock(db_path)
-    lock.acquire()
+    lock.acquire(take_over=take_over)
     kept = backups.backup_path(db_path, backups.BEFORE_RESTORE)
     kept_partial = kept.with_name(kept.name + ".partial")
     staging = partials.restoring(db_path)

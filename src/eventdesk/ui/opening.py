@@ -87,8 +87,14 @@ def _take_over(
 
 
 def take_over_question(parent: QWidget | None, message: str) -> Choice:
-    """Open read-only (the default), Take over, or Cancel."""
-    box = QMessageBox(QMessageBox.Icon.Question, "EventDesk", message, parent=parent)
+    """Open read-only (the default), Take over, or Cancel.
+
+    The first sentence (which PC, who, since when) is the question's text; the
+    rest (what taking over may lose) its informative text below.
+    """
+    headline, _, rest = message.partition(". ")
+    box = QMessageBox(QMessageBox.Icon.Question, "EventDesk", headline + ".", parent=parent)
+    box.setInformativeText(rest)
     read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
     take_over = box.addButton("Take over", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)

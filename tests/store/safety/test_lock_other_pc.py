@@ -140,3 +140,23 @@ def test_since_when_of_another_time_zone_is_in_this_pcs_time():
     )
     assert since_words(two_hours_ago.isoformat(), now) == "since 10:42 (2 hours ago)"
     assert since_words("not a time", now) == "since not a time"
+
+
+def test_restore_takes_over_a_crashed_pcs_lock_only_when_told(sample_store, db_path):
+    # Given a backup, and the database then left locked by another PC that crashed
+    backup = sample_store.backup()
+    sample_store.close()
+    with held_open(db_path, user="chen", host=OTHER_PC) as other:
+        refused = eventdesk("--db", str(db_path), "--take-over", "restore", str(backup))
+        assert refused.returncode == 1 and "in use right now" in refused.stderr
+        _crash(other)
+    # when a restore is asked for, then it is refused, saying how to take the file over
+    refused = eventdesk("--db", str(db_path), "restore", str(backup))
+    assert refused.returncode == 1, refused.stdout
+    assert f"is being edited on {OTHER_PC} by chen" in refused.stderr
+    assert "--take-over" in refused.stderr
+    # and with --take-over it restores
+    restored = eventdesk("--db", str(db_path), "--take-over", "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    assert "Restored" in restored.stdout
+    assert not lock_path(db_path).exists()
