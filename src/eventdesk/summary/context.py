@@ -78,15 +78,15 @@ class Builder:
 
     store: EventStore
     meeting: Meeting
-    look: Lookup
+    lookup: Lookup
     lang: Language
     our_root: Organisation | None
 
     def person(self, pid: int | None) -> PersonView:
         """A person as named at this meeting (with the title they attended in, if they did)."""
         att = next((a for a in self.meeting.attendees if a.person_id == pid), None)
-        person = self.look.people.get(pid)  # type: ignore[arg-type]
-        return person_view(person, self.look, self.our_root, att, self.lang, self.name_ours)
+        person = self.lookup.people.get(pid)  # type: ignore[arg-type]
+        return person_view(person, self.lookup, self.our_root, att, self.lang, self.name_ours)
 
     @property
     def name_ours(self) -> bool:
@@ -100,24 +100,26 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> Me
     ``lang`` ("en" or "zh") picks the form of every text; the Chinese forms a
     Chinese document lacks are listed in ``missing_zh``.
     """
-    tongue = Language(lang)
+    language = Language(lang)
     meeting = printable(meeting)  # a U+202E in a title turns round only the title
-    look = Lookup(store, meeting)
+    lookup = Lookup(store, meeting)
     chosen = store.our_organisation_id()  # picked by the office; else guessed from "ours"
-    our_root = (look.root(chosen) if chosen is not None else None) or find_our_root(meeting, look)
-    b = Builder(store, meeting, look, tongue, our_root)
+    our_root = (lookup.root(chosen) if chosen is not None else None) or find_our_root(
+        meeting, lookup
+    )
+    b = Builder(store, meeting, lookup, language, our_root)
 
     attendees = [
-        person_view(look.people.get(a.person_id), look, our_root, a, tongue, b.name_ours)
+        person_view(lookup.people.get(a.person_id), lookup, our_root, a, language, b.name_ours)
         for a in meeting.attendees
     ]
     ours_attending = [p for p in attendees if p.side == Side.OURS.value]
     decisions = [
-        decision_view(n, d, look, b.person, tongue) for n, d in enumerate(meeting.decisions, 1)
+        decision_view(n, d, lookup, b.person, language) for n, d in enumerate(meeting.decisions, 1)
     ]
     unread: dict[int, str] = {}
-    photos = [_photo(store, n, f, tongue, unread) for n, f in enumerate(meeting.photos, 1)]
-    left_out = _unusable_photos(photos, tongue.zh, unread)
+    photos = [_photo(store, n, f, language, unread) for n, f in enumerate(meeting.photos, 1)]
+    left_out = _unusable_photos(photos, language.zh, unread)
     courses = _course_groups(b)
     sessions = _sessions(b, decisions, photos, courses)
     known = {s.uid for s in meeting.sessions}
@@ -131,7 +133,7 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> Me
     view = MeetingView(
         kind="meeting",
         header=" · ".join(x for x in (facts.title, facts.date) if x),
-        lang=tongue.lang,
+        lang=language.lang,
         warnings=left_out,
         meeting=facts,
         ours=_ours(b),
@@ -139,11 +141,11 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> Me
         attendees=attendees,
         ours_attending=ours_attending,
         our_groups=groups_by_org(ours_attending, consecutive=True),
-        sides=_sides(attendees, tongue),
+        sides=_sides(attendees, language),
         sessions=sessions,
         presentations=[t for s in sessions for t in s.speeches + s.talks] + loose_talks,
         loose_talks=loose_talks,
-        loose_session=_loose_session(loose_talks, tongue, len(sessions) + 1),
+        loose_session=_loose_session(loose_talks, language, len(sessions) + 1),
         loose_decisions=loose_decisions,
         loose_decision_runs=runs(loose_decisions),
         decisions=decisions,
@@ -154,10 +156,10 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> Me
         alliance=_alliance_view(b),
         photos_left_out=list(left_out),
     )
-    view.hosts_label = _hosts_label(view.hosts, tongue)
-    add_kind(view, meeting, look, tongue)
-    view.fact_rows = _fact_rows(view, tongue)
-    view.missing_zh = list(tongue.missing)
+    view.hosts_label = _hosts_label(view.hosts, language)
+    add_kind(view, meeting, lookup, language)
+    view.fact_rows = _fact_rows(view, language)
+    view.missing_zh = list(language.missing)
     return view
 
 
@@ -220,7 +222,7 @@ def _sessions(
             _talk_view(b, k, p) for k, p in enumerate(m.presentations, 1) if p.session_uid == s.uid
         ]
         own = [d for d in decisions if d.session_uid == s.uid]
-        named = session_name(title, b.lang.zh, b.look.proper_words())
+        named = session_name(title, b.lang.zh, b.lookup.proper_words())
         sessions.append(
             SessionView(
                 number=n,
@@ -268,7 +270,7 @@ def _talk_view(b: Builder, n: int, p: Presentation) -> TalkView:
 
 
 def _host(b: Builder, org_id: int, role) -> HostView:
-    org = b.look.org(org_id)
+    org = b.lookup.org(org_id)
     return HostView(
         name=org_label(org, b.lang),
         the_name=org_phrase(org, b.lang),
@@ -319,7 +321,7 @@ def _course_groups(b: Builder) -> list[CourseGroup]:
 
 def _course_group(b: Builder, c: CourseEntry, key: tuple) -> CourseGroup:
     lang, where = b.lang, f"course {c.title or c.title_zh!r}"
-    org = b.look.org(c.institution_id)
+    org = b.lookup.org(c.institution_id)
     short = (org.short_name or org.name) if org else ""
     return CourseGroup(
         key=key,
@@ -336,13 +338,13 @@ def _course_group(b: Builder, c: CourseEntry, key: tuple) -> CourseGroup:
 
 def _alliance_view(b: Builder) -> AllianceView | None:
     """The alliance among the hosts (or a host with members): the background paragraph."""
-    look, lang, our_root = b.look, b.lang, b.our_root
-    hosts = [look.org(h.organisation_id) for h in b.meeting.hosts]
+    lookup, lang, our_root = b.lookup, b.lang, b.our_root
+    hosts = [lookup.org(h.organisation_id) for h in b.meeting.hosts]
     alliance = next((o for o in hosts if o and o.kind is OrganisationKind.ALLIANCE), None)
     alliance = alliance or next((o for o in hosts if o and o.member_ids), None)
     if alliance is None:
         return None
-    members = [o for o in (look.org(i) for i in alliance.member_ids) if o is not None]
+    members = [o for o in (lookup.org(i) for i in alliance.member_ids) if o is not None]
     cities = Counter(o.city for o in members if o.city)
     every_one_placed = len(cities) > 1 and sum(cities.values()) == len(members)
     kinds = {o.kind for o in members}
@@ -391,12 +393,12 @@ def _loose_session(talks: list[TalkView], lang: Language, number: int) -> list[S
     ]
 
 
-def _hosts_label(hosts: list[HostView], tongue: Language) -> str:
+def _hosts_label(hosts: list[HostView], language: Language) -> str:
     """The hosts' label in the facts: three co-hosts are "Co-hosts" (联合主办方), not "Host"."""
     roles = {h.role for h in hosts}
     role = roles.pop() if len(roles) == 1 else HostRole.HOST.value
-    word = tongue.label("host_role", role, HostRole(role).label)
-    if tongue.zh:
+    word = language.label("host_role", role, HostRole(role).label)
+    if language.zh:
         return word + "方"
     return word + ("s" if len(hosts) > 1 else "")
 
