@@ -152,7 +152,7 @@ def test_xlsx_holds_dates_as_dates_and_counts_as_numbers(sample_store, tmp_path)
     assert attendees.data_type == "n" and attendees.value == 10
     assert sheet["A1"].data_type == "s" and sheet["A1"].font.b
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:F{sheet.max_row}"
+    assert sheet.auto_filter.ref == f"A1:G{sheet.max_row}"  # Start, End and five more
 
 
 def test_xlsx_keeps_phone_numbers_and_leading_zeros_as_text(tmp_path):

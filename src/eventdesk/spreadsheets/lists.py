@@ -40,12 +40,13 @@ def list_table(store: EventStore, which: str, meeting_id: int | None = None) -> 
 
 
 def meetings_table(store: EventStore) -> Table:
-    headers = ["Date", "Title", "Series", "Format", "Attendees", "Status"]
+    """One row a meeting; its first and last day in two date columns (a one-day meeting's
+    End is its Start), so every row sorts and filters by date."""
+    headers = ["Start", "End", "Title", "Series", "Format", "Attendees", "Status"]
     rows = [
         [
-            f"{m.start_date} – {m.end_date}"
-            if m.end_date and m.end_date != m.start_date
-            else m.start_date,
+            m.start_date,
+            m.end_date or m.start_date,
             m.title or m.title_zh,
             m.series,
             _label(MeetingFormat, m.format),
