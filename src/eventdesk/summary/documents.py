@@ -60,13 +60,47 @@ def _is_headline(text: str) -> bool:
     return len(re.findall(r"[.!?。！？](\s|$)", text)) <= 1
 
 
+#: Words that say nothing of what a paragraph is about, left out when paragraphs are compared.
+_COMMON_TEXT = """
+    the and for with from that this these those their its was were are has have had been will
+    also both two sides all which who whom into onto upon about meeting
+"""
+_COMMON_WORDS = frozenset(_COMMON_TEXT.split())
+#: A summary paragraph is said already when this share of its words is in the release before it.
+SAID_ALREADY = 0.8
+
+
+def _words(text: str) -> set[str]:
+    """What a paragraph says, to compare: its words of three letters or more but the common ones,
+    and each pair of neighbouring Chinese characters."""
+    text = text.casefold()
+    words = {w for w in re.findall(r"[\w'’-]{3,}", text) if not re.search(f"[{_CJK}]", w)}
+    cjk = re.findall("[\u4e00-\u9fff]+", text)
+    pairs = {run[i : i + 2] for run in cjk for i in range(len(run) - 1)}
+    return (words - _COMMON_WORDS) | pairs
+
+
+def said_already(paragraph: str, before: str) -> bool:
+    """Does the release say this summary paragraph's words already (:data:`SAID_ALREADY`)?
+
+    The office types its summary after the records, so it often says again what a decision
+    says ("Lingnan University was elected Chair of the Council."), or a paragraph before it.
+    """
+    own = _words(paragraph)
+    if not own:
+        return False
+    return len(own & _words(before)) >= SAID_ALREADY * len(own)
+
+
 def add_news(env: jinja2.Environment, c: MeetingView) -> MeetingView:
     """Write the release's paragraphs into ``c.news``: headline, blocks of text and photos.
 
     The order is the same for every kind: the lead (who, when, where), the
     signing when the release is about one, the people with a role no other
     sentence names, each session, then talks and decisions tied to no
-    session, the office's own summary, and the background.
+    session, the office's own summary (each paragraph the release does not
+    say already, and in a Chinese release only a summary written in Chinese),
+    and the background.
     """
     prose_name = PROSE_ZH if c.lang == "zh" else PROSE
 
@@ -96,8 +130,10 @@ def add_news(env: jinja2.Environment, c: MeetingView) -> MeetingView:
             add(p.session_talks(c, s))
         add(p.loose_talks(c))
         add(p.loose(c))
-        for para in summary:
-            add(prose.sentence(para))
+        for para in summary if in_language else []:
+            # Printed once: a paragraph the release already says is left out (docs/summaries.md).
+            if not said_already(para, " ".join(b.text for b in blocks)):
+                add(prose.sentence(para))
         background = [_clean(p.background(c)), *c.meeting.background]
         return NewsView(headline, blocks, [b for b in background if b])
 
