@@ -16,6 +16,7 @@ from eventdesk.store import (
     DatabaseLocked,
     DiskFull,
     EventStore,
+    HeldOnAnotherPC,
     OnNetworkDrive,
     ReadOnlyLocation,
     ReadOnlyStore,
@@ -43,7 +44,10 @@ def open_store(args: argparse.Namespace, *, write: bool = False) -> EventStore:
     except DatabaseLocked as locked:
         if write:
             raise refused(locked) from None
-        say_note(f"{locked.who} has the file open; reading it read-only.")
+        if isinstance(locked, HeldOnAnotherPC):
+            say_note(f"{locked.headline}; reading it read-only.")
+        else:
+            say_note(f"{locked.who} has the file open; reading it read-only.")
     except DiskFull as full:
         if write:
             raise

@@ -119,6 +119,8 @@ class HeldOnAnotherPC(DatabaseLocked):
     def __init__(self, path: Path, holder: Holder, *, in_use: bool):
         self.can_take_over = not in_use
         where = f"on {holder.host} by {holder.user} {holder.since_words()}"
+        #: Which PC, who and since when, in one clause (a reading command's note).
+        self.headline = f"{path.name} is {'in use right now' if in_use else 'being edited'} {where}"
         if in_use:
             message = (
                 f"{path.name} is in use right now {where}; it cannot be taken over while "

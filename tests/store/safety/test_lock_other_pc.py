@@ -103,7 +103,8 @@ def test_the_command_line_says_which_pc_and_takes_over_when_told(other_pc, db_pa
     # and a command that reads still reads, saying who has it
     listed = eventdesk("--db", str(db_path), "list")
     assert listed.returncode == 0 and "Shanghai-Hong Kong" in listed.stdout
-    assert OTHER_PC in listed.stderr
+    assert f"is being edited on {OTHER_PC} by chen since " in listed.stderr
+    assert "ago); reading it read-only." in listed.stderr
     # and with --take-over it writes
     taken = eventdesk("--db", str(db_path), "--take-over", "import", str(person))
     assert taken.returncode == 0, taken.stderr
