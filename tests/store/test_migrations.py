@@ -1,10 +1,23 @@
+"""Migrations: an old file is upgraded whole, and each migration is tested from the version
+just before it, found by its function (``MIGRATIONS.index``), never by a number, so adding a
+later migration changes no test here: every migration from ``m006_paged_pages`` on is safe to
+run again on a file that has it, which the tests of earlier ones make it do."""
+
 import shutil
 from pathlib import Path
 
+import pytest
 from tests.conftest import save_visit_of_mixed_script_partner
 
-from eventdesk.store import EventStore
-from eventdesk.store.migrations import LATEST_VERSION, schema_version
+from eventdesk.store import EventStore, tables
+from eventdesk.store.migrations import (
+    LATEST_VERSION,
+    MIGRATIONS,
+    m006_paged_pages,
+    m012_search_folds_chinese,
+    m013_search_folds_regional_chinese,
+    schema_version,
+)
 
 V1 = Path(__file__).parent / "data" / "eventdesk-v1.sqlite3"
 
@@ -48,17 +61,18 @@ def test_migration_12_finds_partners_stored_half_in_each_script(tmp_path):
     from eventdesk.store import search_index
     from eventdesk.store.fts import spaced_han
 
-    path = tmp_path / "v11.sqlite3"
+    before = MIGRATIONS.index(m012_search_folds_chinese)  # the version just before it
+    path = tmp_path / "before.sqlite3"
     with EventStore.open(path) as store:
         save_visit_of_mixed_script_partner(store)
         db = store.db
-        with db.atomic():  # the documents as version 11 wrote them: Chinese as stored only
+        with db.atomic():  # the documents as the version before wrote them: Chinese as stored
             db.execute("INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT id FROM meetings")
             db.conn.create_function("eventdesk_spaced_han", 1, spaced_han, deterministic=True)
             db.execute("DELETE FROM meeting_search")
             db.execute(f"INSERT INTO meeting_search(rowid, body) {search_index.DOCUMENT}")
             db.execute("DELETE FROM search_dirty")
-        db.execute("PRAGMA user_version = 11")
+        db.execute(f"PRAGMA user_version = {before}")
         assert store.meetings.search("浸会大学") == []  # what an office saw before
     with EventStore.open(path) as store:
         assert schema_version(store.db) == LATEST_VERSION
@@ -66,29 +80,56 @@ def test_migration_12_finds_partners_stored_half_in_each_script(tmp_path):
 
 
 def test_migration_13_finds_a_hong_kong_name_by_its_other_forms(tmp_path):
-    """Given documents as version 12 wrote them (folded by t2s alone, which keeps 衞),
+    """Given documents as the version before it wrote them (folded by t2s alone, which keeps 衞),
     when the file is opened, then a name stored with 衞 among simplified characters is found
     by its mainland and Taiwan forms (a name in one script alone was found without it)."""
     from tests.store.test_chinese_variants import save_meeting_with_hong_kong_attendee
 
     from eventdesk.store import chinese_variants, search_index
 
-    path = tmp_path / "v12.sqlite3"
+    before = MIGRATIONS.index(m013_search_folds_regional_chinese)  # the version just before it
+    path = tmp_path / "before.sqlite3"
     with EventStore.open(path) as store:
         save_meeting_with_hong_kong_attendee(store, "衞国強")  # as an input method may mix
         db = store.db
         folding = chinese_variants.simplified
         chinese_variants.simplified = chinese_variants.standard_simplified
         search_index.simplified = chinese_variants.standard_simplified
-        try:  # the documents as version 12 wrote them
+        try:  # the documents as the version before wrote them
             with db.atomic():
                 db.execute("INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT id FROM meetings")
                 search_index.refresh(db)
         finally:
             chinese_variants.simplified = search_index.simplified = folding
-        db.execute("PRAGMA user_version = 12")
+        db.execute(f"PRAGMA user_version = {before}")
         assert store.meetings.search("卫国强") == []  # what an office saw before
     with EventStore.open(path) as store:
         assert schema_version(store.db) == LATEST_VERSION
         for typed in ("卫国强", "衛國強", "衞国強"):
             assert [r.title for r in store.meetings.search(typed)] == ["Spring reception"]
+
+
+def _schema_and_records(db) -> tuple[list, dict]:
+    schema = db.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name"
+    ).fetchall()
+    records = {
+        name: db.execute(f"SELECT * FROM {name} ORDER BY 1").fetchall()
+        for name in [*tables.tables(), "settings"]
+    }
+    return schema, records
+
+
+REPEATABLE = MIGRATIONS[MIGRATIONS.index(m006_paged_pages) :]
+
+
+@pytest.mark.parametrize("migration", REPEATABLE, ids=lambda m: m.__name__)
+def test_a_migration_runs_again_on_a_file_that_has_it(sample_store, migration):
+    """A test of an earlier migration sets the version back past this one, which then runs on
+    a file that has its columns and indexes already: it must leave schema and records as they
+    were, not fail with 'duplicate column' (a migration added later is in this list at once)."""
+    db = sample_store.db
+    before = _schema_and_records(db)
+    with db.atomic():
+        migration(db)
+    assert _schema_and_records(db) == before

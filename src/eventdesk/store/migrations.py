@@ -4,6 +4,14 @@
 its own transaction together with the bump of ``user_version``, so a crash
 leaves the file at the previous version, never between two. The caller
 takes a backup copy first (see :mod:`eventdesk.store.database`).
+
+Every migration from ``m006_paged_pages`` on is safe to run again on a file
+that has it (a column is added only where it is missing, an index or table
+made only where there is none): a test of a migration sets a file back to the
+version before it, and every later migration then runs on a file that already
+has what it makes. ``tests/store/test_migrations.py`` runs each of them twice,
+so one added that is not safe to repeat fails there. ``add_text_column`` is
+the way to add a field's column.
 """
 
 from __future__ import annotations
@@ -337,11 +345,13 @@ def m006_paged_pages(db: Database) -> None:
     for column in ("organisation_id", "person_id"):
         db.execute(f"DROP INDEX IF EXISTS idx_attendances_{column}")
         db.execute(
-            f"CREATE INDEX idx_attendances_{column}_meeting_id ON attendances({column}, meeting_id)"
+            f"CREATE INDEX IF NOT EXISTS idx_attendances_{column}_meeting_id "
+            f"ON attendances({column}, meeting_id)"
         )
     for table in ("meetings", "people", "organisations"):
         db.execute(
-            f"CREATE INDEX idx_{table}_trashed ON {table}(deleted_at) WHERE deleted_at IS NOT NULL"
+            f"CREATE INDEX IF NOT EXISTS idx_{table}_trashed "
+            f"ON {table}(deleted_at) WHERE deleted_at IS NOT NULL"
         )
 
 
@@ -352,13 +362,16 @@ def m007_honorific_zh(db: Database) -> None:
 
 def m008_settings(db: Database) -> None:
     """Settings of the database itself (our organisation), as key and value."""
-    db["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db["settings"].create(
+        {"key": str, "value": str}, pk="key", not_null={"value"}, if_not_exists=True
+    )
 
 
 def m009_photo_files(db: Database) -> None:
     """Photo bytes out of the database, into files named by their hash (docs/storage.md)."""
-    db.execute("ALTER TABLE files ADD COLUMN sha256 TEXT")
-    db["files"].create_index(["sha256"])
+    if "sha256" not in db["files"].columns_dict:  # as it always has, but once
+        db.execute("ALTER TABLE files ADD COLUMN sha256 TEXT")
+    db["files"].create_index(["sha256"], if_not_exists=True)
     media.move_out(db)
 
 
