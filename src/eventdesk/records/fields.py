@@ -20,7 +20,10 @@ The kinds:
 Each carries its column (when not the field's own name), its interchange name
 (when not the field's own name), whether a Chinese form follows it (``zh``:
 the field ``<name>_zh``), whether searches find the record by it
-(``searched``), and with a ``label`` its place on the record's form
+(``searched``), whether the interchange format leaves it out when it holds
+its default (``sparse``: every field added after version 1 of the format, so
+that the files of records that leave it empty stay byte for byte as they
+were), and with a ``label`` its place on the record's form
 (:func:`form_fields`). The store derives its tables and row converters from
 :func:`declared_fields`.
 
@@ -104,6 +107,10 @@ class Declared:
     managed: bool = False
     #: the interchange format carries it (``name``)
     exchanged: bool = True
+    #: the interchange format writes it only when it differs from its default, and a file
+    #: without it reads as the default: a field added after version 1 of the format, which
+    #: files written before it (and records that leave it empty) do not have
+    sparse: bool = False
 
 
 def text(
@@ -119,6 +126,7 @@ def text(
     naming: bool = False,
     strip: bool = False,
     required: bool = False,
+    sparse: bool = False,
 ) -> Any:
     """A text field (default ``""``); with a ``label`` it is on the record's form.
 
@@ -134,6 +142,7 @@ def text(
         naming=naming,
         strip=strip,
         required=required,
+        sparse=sparse,
     )
     return _field(declared, default, label, lines, placeholder)
 
@@ -150,6 +159,7 @@ def value(
     required: bool = False,
     managed: bool = False,
     exchanged: bool = True,
+    sparse: bool = False,
 ) -> Any:
     """One value of ``type_`` (one of :data:`TYPES`): a number, a date, a word of an enum..."""
     if type_ not in TYPES:
@@ -163,6 +173,7 @@ def value(
         required=required,
         managed=managed,
         exchanged=exchanged,
+        sparse=sparse,
     )
     return _field(declared, default, label, factory=default_factory)
 

@@ -16,7 +16,7 @@ from eventdesk.records import CourseEntry, Meeting, Organisation, Person
 from eventdesk.records.fields import Declared
 from eventdesk.store.convert import iso
 from eventdesk.store.interchange.access import RecordReader
-from eventdesk.store.interchange.declared import exchanged
+from eventdesk.store.interchange.declared import defaults, exchanged
 
 FORMAT_NAME = "eventdesk"
 FORMAT_VERSION = 1
@@ -110,8 +110,18 @@ class Keys:
 
 def record_document(record: Any, keys: Keys) -> dict[str, Any]:
     """A record (an organisation, a person, a meeting, a course, or a part of a meeting) as the
-    file writes it: its declared fields under their interchange names, in the file's order."""
-    return {d.name: _written(d, getattr(record, d.field), keys) for d in exchanged(type(record))}
+    file writes it: its declared fields under their interchange names, in the file's order.
+
+    A field declared ``sparse`` (added after version 1 of the format) is left out while it
+    holds its default, which is what the reader gives a field a file leaves out: the file of a
+    record that does not use it is the same bytes as before the field was added."""
+    cls = type(record)
+    empty = defaults(cls)
+    return {
+        d.name: _written(d, getattr(record, d.field), keys)
+        for d in exchanged(cls)
+        if not (d.sparse and getattr(record, d.field) == empty.get(d.field))
+    }
 
 
 def _written(d: Declared, value: Any, keys: Keys) -> Any:
