@@ -24,7 +24,16 @@ from eventdesk.summary import write_summary
 from tests.summary.conftest import read_back
 
 DATA = Path(__file__).parent / "data"
-KINDS = ["visited", "visiting", "cohost", "signing", "participant", "forum", "agreement"]
+KINDS = [
+    "visited",
+    "visiting",
+    "cohost",
+    "signing",
+    "participant",
+    "forum",
+    "agreement",
+    "abroad",
+]
 FORMATS = [".pdf", ".docx", ".html"]
 
 #: The sentences each kind's release must hold, as a reader would find them.
@@ -62,6 +71,7 @@ STORY = {
         "双方就交换生年度招收、博士生联合指导和网上学习平台交换了意见。",
     ],
     ("cohost", "en"): [
+        "The Council elected its next chair: Lingnan University was elected Chair of the Council.",
         "USST, LU and SHU co-hosted the Annual Meeting of the Shanghai-Hong Kong University "
         "Forum 2024",
         "co-hosted by the University of Shanghai for Science and Technology, Lingnan University, "
@@ -79,7 +89,7 @@ STORY = {
         "2024年11月28日，2024年沪港高校论坛年会以线上形式举行。",
         "教育局局長梁文傑和上海市教育委员会副主任徐敏出席会议并致辞。",
         "上海大学校长刘昌胜主持开幕式。",
-        "嶺南大學当选理事长单位。",
+        "理事会选举产生下一届理事长单位，嶺南大學当选。",
         "國立清華大學教授陳建宏作题为《疫情后的学生流动》的报告。",
         "会议决定于2025年联合举办暑期学校。",
     ],
@@ -124,15 +134,32 @@ STORY = {
         "《上海理工大学交流项目十年回顾》的讲话。",
     ],
     ("agreement", "en"): [
+        "The two sides exchanged views on Greater Bay Area teacher exchange, including practicum "
+        "placements; and Hong Kong and Shanghai joint research in STEM education.",
         "USST and EdUHK signed a new cooperation agreement",
         "The University of Shanghai for Science and Technology and the Education University of "
         "Hong Kong signed a new cooperation agreement. President DING Xiaodong (丁晓东) signed for "
         "USST and President CHEUNG Siu-wai (张少伟) for EdUHK.",
     ],
     ("agreement", "zh"): [
+        "环球事务处处长吴美玲随团来访。",
+        "双方就以下议题交换了意见：大湾区教师交流，包括教育实习安排；沪港STEM教育联合研究。",
         "上海理工大学与香港教育大学签署《合作协议》",
         "上海理工大学与香港教育大学签署《合作协议》，校长丁晓东代表上海理工大学、"
         "校长张少伟代表香港教育大学签署。",
+    ],
+    ("abroad", "en"): [
+        "a delegation from the University of Shanghai for Science and Technology led by its "
+        "President DING Xiaodong (丁晓东) visited the University of Malaya.",
+        "of the University of Malaya met the delegation at Chancellery Building, together with",
+        "The two sides exchanged views on Malaysian students at USST, including scholarships; and "
+        "joint supervision of doctoral students.",
+        "The two sides agreed to open the Kuala Lumpur and Shanghai summer schools",
+    ],
+    ("abroad", "zh"): [
+        "2025年11月4日，上海理工大学校长丁晓东率团访问马来亚大学。国际交流处处长周建民随团出访。",
+        "马来亚大学副校长（学术与国际事务）林伟明在行政楼会见了代表团一行，",
+        "双方就以下议题交换了意见：马来西亚学生来校学习，包括奖学金；博士生联合指导。",
     ],
     ("participant", "en"): [
         "USST participated in the Seoul Forum on Higher Education 2025",
@@ -339,6 +366,16 @@ def test_a_chinese_release_prints_no_english_summary(folder):
     text = document(folder, "visiting", "zh", "news", ".html")
     assert "The two sides discussed" not in text
     assert "双方就交换生年度招收" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_member_is_not_a_list_of_members(folder, lang):
+    """代表团成员包括 is said of several members; one member 随团来访/随团出访."""
+    for kind in ("agreement", "abroad", "signing"):
+        text = document(folder, kind, lang, "news", ".html")
+        assert "代表团成员包括" not in text
+    several = document(folder, "visited", lang, "news", ".html")
+    assert "代表团成员包括" in several or lang == "en"
 
 
 def test_a_topic_summary_is_not_made_the_headline(folder):

@@ -78,6 +78,7 @@ def test_organisation_after_of(name, kind, expected):
         ("Macao students", "Macao students"),
         ("Greater Bay Area talent", "Greater Bay Area talent"),
         ("Chinese poetry", "Chinese poetry"),
+        ("Malaysian students", "Malaysian students"),
     ],
 )
 def test_a_phrase_mid_sentence_keeps_the_capitals_of_names(text, expected):
@@ -144,3 +145,8 @@ def test_a_venue_that_names_a_host_is_printed_without_it():
     )
     assert host_in_venue("香港理工大学赛马会创新楼", [polyu], True) == (polyu, "赛马会创新楼")
     assert host_in_venue("Zoom", [polyu], False) == (None, "Zoom")
+
+
+def test_clauses_that_hold_commas_are_parted_by_semicolons():
+    assert prose.join_clauses(["A, with B", "C"]) == "A, with B; and C"
+    assert prose.join_clauses(["A", "B", "C"]) == "A, B and C"

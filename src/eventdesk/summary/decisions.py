@@ -27,14 +27,15 @@ _HAS_SUBJECT = re.compile(
 _ARTICLE = re.compile(r"^(the|a|an)\s", re.I)
 
 
-def clause(text: str, lang: Language) -> str:
-    """A typed decision as the clause of a framed sentence: no full stop, lower-case start."""
+def clause(text: str, lang: Language, proper: frozenset[str] = frozenset()) -> str:
+    """A typed decision as the clause of a framed sentence: no full stop, lower-case start
+    (but a name's capital: "Hong Kong universities", "Yonsei's places", ``proper``)."""
     text = " ".join(text.split()).rstrip(".。;；")
     if lang.zh:
         return text
     if text.lower().startswith("to "):
         text = text[3:]
-    return prose.lower_first(text)
+    return prose.lower_first(text, proper)
 
 
 #: Words that show a typed text is the name of a document, not what it provides for.
@@ -104,7 +105,7 @@ def decision_view(
         kind_label=lang.label("decision", d.kind.value, d.kind.label),
         text=text,
         text_zh=d.text_zh,
-        clause=clause(text, lang),
+        clause=clause(text, lang, look.proper_words()),
         as_typed=not lang.zh and bool(_HAS_SUBJECT.search(text)),
         sentence=lang_sentence(text, lang),
         document=signed_document(d, text, lang, where),
@@ -113,6 +114,7 @@ def decision_view(
         signing_bodies=[_body_name(b, lang) for b in bodies],
         bodies=[org_phrase(b, lang) for b in bodies],
         signatories=[p for p in parties if p.body],
+        names_parties=bool(parties) and all(p.name.casefold() in text.casefold() for p in parties),
         count=d.count,
         count_unit=d.count_unit,
         parties=parties,

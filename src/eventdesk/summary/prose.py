@@ -54,6 +54,19 @@ def join_prose(items: Iterable[object], conjunction: str = "and") -> str:
     return f"{head}{',' if serial else ''} {conjunction} {parts[-1]}"
 
 
+def join_clauses(items: Iterable[object]) -> str:
+    """Clauses of one sentence ("agreed to A, B and C"); semicolons when one holds a comma.
+
+    "Greater Bay Area teacher exchange, including practicum placements; and Hong Kong
+    joint research": with commas between them the reader could not tell where the first
+    topic ends.
+    """
+    parts = [str(i).strip() for i in items if i is not None and str(i).strip()]
+    if len(parts) > 1 and any("," in p for p in parts):
+        return "; ".join(parts[:-1]) + "; and " + parts[-1]
+    return join_prose(parts)
+
+
 def time_range(start: time | None, end: time | None) -> str:
     if start is None:
         return ""
@@ -105,6 +118,8 @@ def _keeps_capital(word: str, rest: str, proper: frozenset[str] | set[str]) -> b
         return True  # an acronym or a name like "PolyU"
     if bare in PROPER_WORDS or bare in proper or bare.split("-")[0] in PROPER_WORDS:
         return True
+    if bare.endswith(("ian", "ese")) and len(bare) > 5:
+        return True  # a people or its language: "Malaysian", "Indonesian", "Vietnamese"
     following = rest.split(maxsplit=1)
     # "Hong Kong", "Greater Bay Area", "Yonsei University": a name of several capitalised words.
     return bool(following) and following[0][:1].isupper() and following[0].lower() != "i"

@@ -99,6 +99,7 @@ def _environment(folder: str | None) -> jinja2.Environment:
     )
     env.filters.update(
         join_prose=prose.join_prose,
+        join_clauses=prose.join_clauses,
         number_word=prose.number_word,
         counted=prose.counted,
         lower_first=prose.lower_first,

@@ -176,6 +176,8 @@ class DecisionView:
     bodies: list[str] = field(default_factory=list)
     #: The people who signed, each with the body they signed for (``PartyView.body``).
     signatories: list[PartyView] = field(default_factory=list)
+    #: The text names every party (an election typed "Lingnan University was elected …").
+    names_parties: bool = False
 
     @property
     def concerns(self) -> str:
@@ -198,6 +200,11 @@ class DecisionRun:
     @property
     def clauses(self) -> list[str]:
         return [d.clause for d in self.entries]
+
+    @property
+    def punctuated(self) -> bool:
+        """A clause holds a comma (or 、): a list of them needs semicolons (；) to be read."""
+        return any(mark in c for c in self.clauses for mark in ",，、")
 
 
 @dataclass
