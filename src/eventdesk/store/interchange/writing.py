@@ -20,8 +20,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
+from eventdesk.records import Organisation, Person
 from eventdesk.store.convert import now, organisation_row, person_row
 from eventdesk.store.interchange.access import RecordWriter
 from eventdesk.store.interchange.declared import exchanged
@@ -50,6 +51,7 @@ class ImportReport:
 
 #: The database's ids of the file's keys, by table ("people", "organisations").
 Ids = dict[str, dict[str, int]]
+T = TypeVar("T", Organisation, Person)
 #: Rows inserted by one statement (SQLite allows 32,766 variables in one).
 BATCH = 500
 
@@ -95,14 +97,8 @@ def _organisations(store: RecordWriter, parsed: Parsed, report: ImportReport) ->
 
     A matched organisation keeps what the database already says of it.
     """
-    org_ids: dict[str, int] = {}
-    new = []
-    for org in parsed.organisations:
-        existing = match_organisation(store, org)
-        if existing is None:
-            new.append(org)
-        else:
-            org_ids[org.uid] = existing
+    matches = [match_organisation(store, org) for org in parsed.organisations]
+    org_ids, new = _matched(parsed.organisations, matches)
     report.organisations_matched = len(org_ids)
     report.organisations_added = len(new)
     # Parents and members once every organisation has an id: inserted without them first.
@@ -129,16 +125,16 @@ def _organisations(store: RecordWriter, parsed: Parsed, report: ImportReport) ->
 def _people(store: RecordWriter, parsed: Parsed, ids: Ids, report: ImportReport) -> dict[str, int]:
     for person in parsed.people:
         resolve(person, ids)
-    person_ids: dict[str, int] = {}
-    new = []
-    for person, existing in zip(parsed.people, match_people(store, parsed.people), strict=True):
-        if existing is None:
-            new.append(person)
-        else:
-            person_ids[person.uid] = existing
+    person_ids, new = _matched(parsed.people, match_people(store, parsed.people))
     report.people_matched = len(person_ids)
     report.people_added = len(new)
     return person_ids | _insert(store, "people", (person_row(p) for p in new))
+
+
+def _matched(records: list[T], matches: list[int | None]) -> tuple[dict[str, int], list[T]]:
+    """The ids of the records matched in the database (by uid), and the records that are new."""
+    ids = {r.uid: found for r, found in zip(records, matches, strict=True) if found is not None}
+    return ids, [r for r, found in zip(records, matches, strict=True) if found is None]
 
 
 def _insert(store: RecordWriter, table: str, rows: Iterable[dict[str, Any]]) -> dict[str, int]:
