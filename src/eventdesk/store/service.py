@@ -83,6 +83,8 @@ class EventStore:
         self._lock = lock
         #: What the user should be told though the file opened (the day's backup was not made).
         self.notes: list[str] = []
+        #: Inside :meth:`transaction` (one inside it leaves the search documents to the outermost).
+        self._in_transaction = False
         self.meetings = MeetingService(self)
 
     # -- opening ------------------------------------------------------------
@@ -148,14 +150,21 @@ class EventStore:
 
         The search documents of the meetings it touched are rebuilt before it
         commits, unless ``search_later`` and more than ``SEARCH_NOW`` wait:
-        then :meth:`refresh_search` (a worker's job) rebuilds them.
+        then :meth:`refresh_search` (a worker's job) rebuilds them. One inside
+        another (an import's meetings) leaves them to the outermost, which
+        rebuilds them all at once.
         """
         if self.read_only:
             raise ReadOnlyStore(f"{self.path} is open read-only; nothing can be saved.")
+        outermost = not self._in_transaction
         try:
             with self.db.atomic():
-                yield self.db
-                if not search_later or search_index.pending(self.db) <= SEARCH_NOW:
+                self._in_transaction = True
+                try:
+                    yield self.db
+                finally:
+                    self._in_transaction = not outermost
+                if outermost and (not search_later or search_index.pending(self.db) <= SEARCH_NOW):
                     search_index.refresh(self.db)
         except sqlite3.Error as exc:
             raise self._told(exc) from exc
