@@ -13,6 +13,7 @@ and each word becomes a quoted prefix term, so ``Shi Jing`` is the query
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -139,6 +140,33 @@ def han_runs(text: str) -> list[str]:
     return re.findall(f"[{_HAN}]+", text)
 
 
+@dataclass(frozen=True)
+class Form:
+    """One spelling of a typed term: a word found by its beginning, or Chinese characters
+    found next to each other in this order (``han``)."""
+
+    text: str
+    han: bool = False
+
+
+def query_terms(text: str, *, split_han: bool = False) -> list[list[Form]]:
+    """Typed text as terms, each a list of the spellings any one of which finds it.
+
+    Every term must be found (AND). The words are ``\\w+`` runs: quotes, operators and
+    other punctuation are only what separates them. With ``split_han``, a run of
+    Chinese characters is a term of its own, matched as adjacent characters; each term
+    comes as typed and in its other scripts (:func:`chinese_variants.variants`).
+    This is what the file's FTS5 query says (:func:`match_expression`), and what a team
+    database's search reads (``engines/postgres_search.py``).
+    """
+    terms = []
+    for word in _WORD.findall(text):
+        for part in _HAN_OR_OTHER.findall(word) if split_han else [word]:
+            han = split_han and bool(_HAN_CHAR.match(part))
+            terms.append([Form(form, han) for form in variants(part)])  # 浸会 also as 浸會
+    return terms
+
+
 def match_expression(text: str, *, split_han: bool = False) -> str | None:
     """Turn typed text into a safe FTS5 query, or None if it has no words.
 
@@ -147,12 +175,7 @@ def match_expression(text: str, *, split_han: bool = False) -> str | None:
     phrase of single characters instead.
     """
     terms = []
-    for word in _WORD.findall(text):
-        for part in _HAN_OR_OTHER.findall(word) if split_han else [word]:
-            forms = variants(part)  # 浸会 also as 浸會 (and the other way round)
-            if split_han and _HAN_CHAR.match(part):
-                quoted = ['"' + " ".join(form) + '"' for form in forms]
-            else:
-                quoted = [f'"{form}"*' for form in forms]
-            terms.append(quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})")
+    for forms in query_terms(text, split_han=split_han):
+        quoted = ['"' + " ".join(f.text) + '"' if f.han else f'"{f.text}"*' for f in forms]
+        terms.append(quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})")
     return " ".join(terms) or None

@@ -133,32 +133,47 @@ _ORG = _columns("o", naming_fields(Organisation))
 #: the words of the meeting and its parts: the fields they declare ``searched``
 _MEETING = _columns("m", searched_columns(Meeting))
 _ATTENDEE = f"{_PERSON} || ' ' || " + _columns("a", searched_columns(Attendance))
-_PARTS = [
-    _MEETING,
-    f"""(SELECT group_concat({_ATTENDEE}, ' ')
+
+
+def document_parts(aggregate: str = "group_concat") -> list[str]:
+    """The SQL of each part of meeting ``m``'s search document: its own words, its
+    attendees', the names of the organisations and people it names, its talks, sessions,
+    courses and decisions. ``aggregate`` joins a part's rows with a separator: SQLite's
+    ``group_concat``, PostgreSQL's ``string_agg`` (the same document on a team database)."""
+    return [
+        _MEETING,
+        f"""(SELECT {aggregate}({_ATTENDEE}, ' ')
          FROM attendances a JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id)""",
-    f"""(SELECT group_concat({_ORG}, ' ') FROM organisations o WHERE o.id IN (
+        f"""(SELECT {aggregate}({_ORG}, ' ') FROM organisations o WHERE o.id IN (
            SELECT organisation_id FROM attendances WHERE meeting_id = m.id
            UNION SELECT organisation_id FROM meeting_hosts WHERE meeting_id = m.id
            UNION SELECT institution_id FROM courses WHERE meeting_id = m.id
            UNION SELECT p.organisation_id FROM decision_parties p
                  JOIN decisions d ON d.id = p.decision_id WHERE d.meeting_id = m.id))""",
-    f"""(SELECT group_concat({_PERSON}, ' ') FROM people p WHERE p.id IN (
+        f"""(SELECT {aggregate}({_PERSON}, ' ') FROM people p WHERE p.id IN (
            SELECT s.person_id FROM presenters s JOIN presentations x
                  ON x.id = s.presentation_id WHERE x.meeting_id = m.id
            UNION SELECT p.person_id FROM decision_parties p
                  JOIN decisions d ON d.id = p.decision_id WHERE d.meeting_id = m.id))""",
-    *(
-        f"(SELECT group_concat({_text(*searched_columns(cls))}, ' ') "
-        f"FROM {table} WHERE meeting_id = m.id)"
-        for table, cls in (
-            ("presentations", Presentation),
-            ("sessions", Session),
-            ("courses", CourseEntry),
-            ("decisions", Decision),
-        )
-    ),
-]
+        *(
+            f"(SELECT {aggregate}({_text(*searched_columns(cls))}, ' ') "
+            f"FROM {table} WHERE meeting_id = m.id)"
+            for table, cls in (
+                ("presentations", Presentation),
+                ("sessions", Session),
+                ("courses", CourseEntry),
+                ("decisions", Decision),
+            )
+        ),
+    ]
+
+
+def document_text(aggregate: str = "group_concat") -> str:
+    """The words of meeting ``m`` and of every record tied to it, as stored: one SQL
+    expression, before :func:`indexed_words` spaces and folds its Chinese."""
+    return " || ' ' || ".join(f"coalesce({part}, '')" for part in document_parts(aggregate))
+
+
 #: A document's rowid: the meeting's day, then its id. ``rowid % KEY_DAY`` is the meeting id.
 KEY_DAY = 1_000_000_000
 SEARCH_KEY = f"CAST(julianday(m.start_date) AS INTEGER) * {KEY_DAY} + m.id"
@@ -166,11 +181,7 @@ _DIRTY_LIVE = (
     "FROM meetings m WHERE m.id IN (SELECT meeting_id FROM search_dirty) AND m.deleted_at IS NULL"
 )
 #: The words of one meeting and of every record tied to it, Chinese characters spaced.
-DOCUMENT = (
-    f"SELECT {SEARCH_KEY}, eventdesk_spaced_han("
-    + " || ' ' || ".join(f"coalesce({part}, '')" for part in _PARTS)
-    + f") {_DIRTY_LIVE}"
-)
+DOCUMENT = f"SELECT {SEARCH_KEY}, eventdesk_spaced_han({document_text()}) {_DIRTY_LIVE}"
 
 
 def indexed_words(text: str | None) -> str:
