@@ -12,29 +12,14 @@ from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
-from eventdesk.records import NameOrder, Organisation, Person, display_name
-from eventdesk.records.fields import form_fields, plain_label, text_fields
+from eventdesk.records import NameOrder, display_name
 from eventdesk.store.interchange.exporter import FORMAT_NAME, FORMAT_VERSION
-
-#: The schema's definitions of records that declare their text fields (records/fields.py).
-DECLARED = {"person": Person, "organisation": Organisation}
 
 
 def load_schema() -> dict[str, Any]:
-    """The JSON Schema: the file, with every declared text field of a record a string in it.
-
-    A text field added to ``Person`` or ``Organisation`` is in the schema without
-    an edit here; the file only describes what needs more than "a string".
-    """
+    """The JSON Schema, as shipped: generated from the records' declarations (``schema.py``)."""
     text = resources.files(__package__).joinpath("format-1.schema.json").read_text("utf-8")
-    schema = json.loads(text)
-    for name, cls in DECLARED.items():
-        properties = schema["$defs"][name]["properties"]
-        labels = {f.name: plain_label(f.label) for f in form_fields(cls)}
-        for field in text_fields(cls):
-            described = {"type": "string", "description": labels[field]} if field in labels else {}
-            properties.setdefault(field, described or {"type": "string"})
-    return schema
+    return json.loads(text)
 
 
 # -- structure -------------------------------------------------------------------
