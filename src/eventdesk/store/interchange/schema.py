@@ -16,24 +16,13 @@ again with::
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from eventdesk.records import (
-    Attendance,
-    CourseEntry,
-    Decision,
-    DecisionParty,
-    HostOrganisation,
-    Meeting,
-    MeetingFile,
-    Organisation,
-    Person,
-    Presentation,
-    Session,
-)
-from eventdesk.records.fields import Declared, form_fields, plain_label
+from eventdesk.records import CourseEntry, Meeting, Organisation, Person
+from eventdesk.records.fields import Declared, form_fields, part_lists, plain_label
 from eventdesk.store.interchange.declared import defaults, enum_of, exchanged
 
 FILE = Path(__file__).with_name("format-1.schema.json")
@@ -47,11 +36,12 @@ _TIME = {"type": "string", "pattern": r"^\d{1,2}:\d{2}$"}
 #: What a reader is told of a type when its field says nothing more.
 _TYPE_WORDS = {"date": "YYYY-MM-DD; the date must exist.", "time": "HH:MM, 24-hour clock."}
 
-#: Per record: "" its description; "required" where version 1 requires other fields than the
-#: id and those without a default; per interchange name, its description, or a fragment of
-#: schema for a rule no declaration says (a count is not negative).
-NOTES: dict[type, dict[str, Any]] = {
-    Organisation: {
+#: Per record, by its class's name: "" its description; "required" where version 1 requires
+#: other fields than the id and those without a default; per interchange name, its
+#: description, or a fragment of schema for a rule no declaration says (a count is not
+#: negative). A note naming no field fails tests/store/test_interchange_schema.py.
+NOTES: dict[str, dict[str, Any]] = {
+    "Organisation": {
         "": "An organisation: university, government body, office, company or alliance.",
         "required": ["id", "kind"],  # a name in English or in Chinese: the records' rule
         "name": "English name.",
@@ -62,21 +52,21 @@ NOTES: dict[type, dict[str, Any]] = {
         "description": "What it is and does; printed as background.",
         "members": "For an alliance: its member organisations.",
     },
-    Person: {
+    "Person": {
         "": "A person, stored once and referred to by key.",
         "family_name": {"minLength": 1, "description": "Family name (required)."},
         "name_order": "Printed as 'DING Xiaodong' (family_first) or 'Alexander WAI' (given_first).",
         "name_zh": "Name in Chinese characters.",
         "organisation": "Current organisation.",
     },
-    CourseEntry: {
+    "CourseEntry": {
         "": "A course shortlist entry.",
         "programme": "The programme, e.g. excellent national condition courses.",
         "title": "Course title, exactly as printed.",
         "institution": "Offering institution.",
         "status": "Where the course stands.",
     },
-    Meeting: {
+    "Meeting": {
         "": "A meeting with all its parts.",
         "required": ["id", "title", "start_date", "format"],
         "title": "Title (required).",
@@ -88,29 +78,29 @@ NOTES: dict[type, dict[str, Any]] = {
         "our_role": "Our university's part in it.",
         "status": "Whether the record is finished.",
     },
-    HostOrganisation: {"": "A host or co-host organisation."},
-    Session: {"": "An agenda item, in order.", "notes": "What happened in it."},
-    Attendance: {
+    "HostOrganisation": {"": "A host or co-host organisation."},
+    "Session": {"": "An agenda item, in order.", "notes": "What happened in it."},
+    "Attendance": {
         "": "A person at the meeting; list order is the order of precedence.",
         "title": "Title held at this meeting.",
         "organisation": "Organisation at this meeting.",
         "capacity": "A further role at this meeting, e.g. Chairman of the Alliance.",
     },
-    Presentation: {
+    "Presentation": {
         "": "A speech, remarks, presentation or report.",
         "attachment": "A file of this meeting.",
     },
-    Decision: {
+    "Decision": {
         "": "A decision or outcome.",
         "document": "A signed document's short name, as a release names it.",
         "count": {"minimum": 0},
         "count_unit": "What the count counts, e.g. students.",
     },
-    DecisionParty: {
+    "DecisionParty": {
         "": "An organisation or person the decision concerns.",
         "role": "How the decision concerns it, e.g. Chair.",
     },
-    MeetingFile: {
+    "MeetingFile": {
         "": "A photo or attachment, carried in the file.",
         "required": ["id", "original_name", "data"],
         "original_name": {"minLength": 1, "description": "The file's name when it was added."},
@@ -167,7 +157,7 @@ def _list_of(name: str) -> dict[str, Any]:
 
 
 def _record(cls: type) -> dict[str, Any]:
-    notes = NOTES.get(cls, {})
+    notes = NOTES.get(cls.__name__, {})
     fields = exchanged(cls)
     required = notes.get("required") or [
         d.name for d in fields if d.kind == "uid" or d.field not in defaults(cls)
@@ -219,15 +209,23 @@ def _shape(cls: type, d: Declared) -> dict[str, Any]:
     return {"type": [json_type, "null"]} if optional else {"type": json_type}
 
 
-def named_in_notes() -> list[tuple[type, str]]:
-    """(record, name) of every note that names no field the file carries (a renamed field)."""
-    names = {cls: {d.name for d in exchanged(cls)} for cls in NOTES}
+def named_in_notes() -> list[tuple[str, str]]:
+    """(record, name) of every note that names no record or field the file carries."""
+    names = {cls.__name__: {d.name for d in exchanged(cls)} for cls in _records(TOP.values())}
     return [
-        (cls, name)
-        for cls, notes in NOTES.items()
+        (record, name)
+        for record, notes in NOTES.items()
         for name in notes
-        if name not in ("", "required") and name not in names[cls]
+        if name not in ("", "required") and name not in names.get(record, ())
     ]
+
+
+def _records(classes: Iterable[type]) -> set[type]:
+    """The classes and, through their lists of parts, every part's."""
+    found: set[type] = set()
+    for cls in classes:
+        found |= {cls} | _records(d.part for d in part_lists(cls) if d.part is not None)
+    return found
 
 
 if __name__ == "__main__":
