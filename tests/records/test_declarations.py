@@ -125,14 +125,10 @@ def test_a_person_is_searched_and_named_by_the_fields_the_office_looks_them_up_b
 
 
 def test_names_are_stripped_so_they_are_not_plain_text_fields():
-    assert text_fields(Person) == (
-        "honorific",
-        "honorific_zh",
-        "title",
-        "title_zh",
-        "phone",
-        "notes",
-    )
+    plain = text_fields(Person)
+    # not a list of every field: a field added by docs/adding-a-field.md breaks nothing here
+    assert not {"family_name", "given_name", "name_zh", "email"} & set(plain)
+    assert {"honorific", "honorific_zh", "title", "title_zh", "phone", "notes"} <= set(plain)
     assert declared(Person, "family_name").strip
     assert declared(Person, "family_name").required
 
