@@ -142,6 +142,18 @@ def test_choosing_an_organisation_for_a_person(qtbot, main_window):
     assert store.get_person(workspace.editors.shown_id()).organisation_id == usst.id
 
 
+def test_dietary_needs_typed_on_the_form_are_saved(qtbot, main_window):
+    store = main_window.store
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.actions_.new_record.trigger()
+    form = main_window.workspace.editors.person_editor.form
+    qtbot.keyClicks(form.family_name, "Leung")
+    qtbot.keyClicks(form.dietary_needs, "Halal")
+    assert main_window.save()
+    saved = store.get_person(main_window.workspace.editors.person_editor.record_id())
+    assert saved.dietary_needs == "Halal"
+
+
 def test_enter_on_a_person_in_the_list_goes_to_the_form(qtbot, main_window):
     workspace = main_window.workspace
     workspace.set_section(Section.PEOPLE)

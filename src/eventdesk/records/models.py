@@ -114,6 +114,10 @@ class Person(_Record):
     organisation_id: int | None = ref("organisations", "O&rganisation", name="organisation")
     email: str = text("&E-mail", strip=True, searched=True)
     phone: str = text("&Phone")
+    #: What a banquet for the person's delegation must know; printed in no document.
+    dietary_needs: str = text(
+        "&Dietary needs", placeholder="Vegetarian, halal, no nuts …", sparse=True
+    )
     notes: str = text("&Notes", lines=4)
     id: int | None = row_id()
     uid: str = identity()

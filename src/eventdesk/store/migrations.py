@@ -422,6 +422,11 @@ def m015_database_identity(db: Database) -> None:
     )
 
 
+def m016_dietary_needs(db: Database) -> None:
+    """A person's dietary needs, for the banquets of a delegation's visit."""
+    add_text_column(db, "people", "dietary_needs")
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -438,6 +443,7 @@ MIGRATIONS: list[Migration] = [
     m013_search_folds_regional_chinese,
     m014_signed_document,
     m015_database_identity,
+    m016_dietary_needs,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
