@@ -63,7 +63,7 @@ def _plain_style(style, *, italic: bool = False, bold: bool | None = None) -> No
         style.font.bold = bold
 
 
-def new_document() -> Document:
+def new_document(lang: str = "en") -> Document:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -73,10 +73,11 @@ def new_document() -> Document:
     navy = RGBColor(0x14, 0x32, 0x5C)
     grey = RGBColor(0x44, 0x44, 0x44)
     _fonts(doc.styles["Normal"], 10.5)
-    # As the PDF: navy bold headings, the Chinese title plain grey, captions small grey italic.
+    # As the PDF: navy bold headings, the Chinese title plain grey, captions small grey, italic
+    # in English only (Chinese type has no italic; a slanted Chinese caption is a fault).
     _plain_style(doc.styles["Title"], bold=True)
     _plain_style(doc.styles["Subtitle"])
-    _plain_style(doc.styles["Caption"], italic=True, bold=False)
+    _plain_style(doc.styles["Caption"], italic=lang != "zh", bold=False)
     for name, size, colour in (
         ("Title", 17, navy),
         ("Subtitle", 12, grey),
@@ -222,7 +223,7 @@ WORDS = {
 
 
 def news(lang: str = "en") -> Document:
-    doc = new_document()
+    doc = new_document(lang)
     warnings(doc)
     doc.add_paragraph("{{ news.headline }}", style="Title")
     if lang == "en":
@@ -243,7 +244,7 @@ def news(lang: str = "en") -> Document:
 
 def minutes(lang: str = "en") -> Document:
     w = WORDS[lang]
-    doc = new_document()
+    doc = new_document(lang)
     warnings(doc)
     doc.add_paragraph(w["title"], style="Title")
     tag(doc, f"{{%p if {w['other_title']} %}}")

@@ -408,7 +408,8 @@ def _fact_rows(c: MeetingView, lang: Language) -> list[tuple[str, str]]:
     m = c.meeting
     assert m is not None
     same_as_format = m.venue.casefold() == m.format_label.casefold()
-    series = m.series + (f" ({m.edition})" if m.edition and m.series else "")
+    edition = (f"（{m.edition}）" if lang.zh else f" ({m.edition})") if m.edition else ""
+    series = m.series + (edition if m.series else "")
     labels = (
         ("日期", "时间", "形式", "地点或平台", "系列", c.hosts_label, "我方角色", "记录状态")
         if lang.zh

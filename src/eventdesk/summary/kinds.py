@@ -167,11 +167,22 @@ def add_kind(c: MeetingView, meeting: Meeting, look: Lookup, lang: Language) -> 
     c.also = also_view(c, base)
     c.signings = [d for d in c.decisions if d.is_signing]
     _add_venue(c, meeting, look, lang)
+    if lang.zh:
+        _speaker_labels(c)
     two = base in ("visited", "visiting")
     if lang.zh:
         c.sides_phrase = "双方" if two else "与会各方"
     else:
         c.sides_phrase = "the two sides" if two else "the participants"
+
+
+def _speaker_labels(c: MeetingView) -> None:
+    """A speaker who gave only presentations or reports is a 报告人; any other a 演讲嘉宾
+    (发言人 reads as a spokesperson)."""
+    for p in c.attendees:
+        talks = [t for t in c.presentations if p.id is not None and p.id in t.presenter_ids]
+        if p.role == "speaker" and talks and not any(t.is_speech for t in talks):
+            p.role_label = "报告人"
 
 
 def _add_venue(c: MeetingView, meeting: Meeting, look: Lookup, lang: Language) -> None:

@@ -11,6 +11,7 @@ either language, never by hand.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -34,7 +35,7 @@ ZH_LABELS: dict[str, dict[str, str]] = {
     "host_role": {"host": "主办", "co_host": "联合主办", "organiser": "承办"},
     "attendance_role": {
         "delegate": "代表",
-        "speaker": "发言人",
+        "speaker": "演讲嘉宾",
         "chair": "主持人",
         "host": "东道主",
         "guest": "嘉宾",
@@ -88,7 +89,7 @@ class Language:
         if not self.zh:
             return en or zh
         if zh:
-            return zh
+            return fullwidth_brackets(zh)
         if en and where:
             shown = en if len(en) <= 48 else en[:45].rstrip() + "…"
             note = f"{where}: no Chinese form; the English {shown!r} is printed"
@@ -108,6 +109,19 @@ class Language:
 
     def date_range(self, start: date | None, end: date | None) -> str:
         return date_range(start, end, self.lang)
+
+
+_CJK_CHAR = "\u3400-\u9fff\uf900-\ufaff"
+_BRACKETS = re.compile(rf"(?<=[{_CJK_CHAR}])\s*\(([^()]*)\)|\(([^()]*[{_CJK_CHAR}][^()]*)\)")
+
+
+def fullwidth_brackets(text: str) -> str:
+    """Parentheses in Chinese text as Chinese writes them: 年会 (2021) -> 年会（2021）.
+
+    Only a pair that follows a Chinese character or holds one; "Principal
+    Assistant Secretary (Higher Education)" in an English title keeps its own.
+    """
+    return _BRACKETS.sub(lambda m: f"（{m[1] if m[1] is not None else m[2]}）", text)
 
 
 def join_zh(items: Iterable[object]) -> str:

@@ -111,13 +111,34 @@ class Lookup:
         return org
 
 
+#: A government body of a Special Administrative Region, as Chinese names it: 香港特区政府教育局.
+_SAR_GOVERNMENTS = {
+    "hong kong": ("香港", "香港特区政府"),
+    "香港": ("香港", "香港特区政府"),
+    "macao": ("澳门", "澳门特区政府"),
+    "macau": ("澳门", "澳门特区政府"),
+    "澳门": ("澳门", "澳门特区政府"),
+    "澳門": ("澳門", "澳门特区政府"),
+}
+
+
 def org_label(org: Organisation | None, lang: Language | None = None) -> str:
-    """An organisation's name as a heading prints it, in the document's language."""
+    """An organisation's name as a heading prints it, in the document's language.
+
+    In Chinese a government body of Hong Kong or Macao whose Chinese name does not say so
+    (教育局) is named with its government: 香港特区政府教育局.
+    """
     if org is None:
         return ""
     if lang is None:
         return org.name or org.name_zh
-    return lang.pick(org.name, org.name_zh, f"organisation {org.name!r} › name_zh")
+    name = lang.pick(org.name, org.name_zh, f"organisation {org.name!r} › name_zh")
+    sar = _SAR_GOVERNMENTS.get(org.city.strip().casefold())
+    if lang.zh and org.name_zh and org.kind is OrganisationKind.GOVERNMENT and sar:
+        place, government = sar
+        if not name.startswith((place, "香港", "澳門", "澳门")):
+            return government + name
+    return name
 
 
 def person_view(
