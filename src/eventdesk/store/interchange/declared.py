@@ -71,6 +71,22 @@ def enum_of(cls: type, field_name: str) -> type:
     return hint
 
 
+def referred(record: Any, table: str) -> set[int]:
+    """The ids of the records of ``table`` ("people", "organisations") that ``record`` and its
+    parts name, by the declarations: what an export must carry with it."""
+    found: set[int] = set()
+    for d in exchanged(type(record)):
+        value = getattr(record, d.field)
+        if d.kind == "parts":
+            for part in value:
+                found |= referred(part, table)
+        elif d.table == table and d.kind == "refs":
+            found |= set(value)
+        elif d.table == table and d.kind == "ref" and not d.sibling and value is not None:
+            found.add(value)
+    return found
+
+
 def is_identified(cls: type) -> bool:
     """Whether records of ``cls`` carry an ``id`` of their own (hosts and parties do not)."""
     return any(d.kind == "uid" for d in exchanged(cls))

@@ -16,7 +16,7 @@ from eventdesk.records import CourseEntry, Meeting, Organisation, Person
 from eventdesk.records.fields import Declared
 from eventdesk.store.convert import iso
 from eventdesk.store.interchange.access import RecordReader
-from eventdesk.store.interchange.declared import defaults, exchanged
+from eventdesk.store.interchange.declared import defaults, exchanged, referred
 
 FORMAT_NAME = "eventdesk"
 FORMAT_VERSION = 1
@@ -51,12 +51,12 @@ def _document(
 ) -> dict[str, Any]:
     person_ids = {p.id for p in people or []}
     org_ids = {o.id for o in orgs or []}
-    for m in meetings:
-        person_ids |= m.people_ids()
-        org_ids |= m.organisation_ids()
-    org_ids |= {c.institution_id for c in loose_courses if c.institution_id}
+    for record in [*meetings, *loose_courses]:
+        person_ids |= referred(record, "people")
+        org_ids |= referred(record, "organisations")
     people_by_id = store.get_people(person_ids)
-    org_ids |= {p.organisation_id for p in people_by_id.values() if p.organisation_id}
+    for person in people_by_id.values():
+        org_ids |= referred(person, "organisations")
     orgs_by_id = _with_relations(store, org_ids)
 
     person_uid = {pid: p.uid for pid, p in people_by_id.items()}

@@ -24,8 +24,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from eventdesk import __version__
+from eventdesk.records import CourseEntry, Meeting
 from eventdesk.store.errors import StoreError
 from eventdesk.store.interchange.access import RecordReader
+from eventdesk.store.interchange.declared import exchanged
 from eventdesk.store.interchange.exporter import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -37,29 +39,47 @@ from eventdesk.store.meetings import course_from_row
 BATCH = 500
 Progress = Callable[[int, int], None]
 
-_LIVE = "JOIN meetings m ON m.id = {t}.meeting_id AND m.deleted_at IS NULL"
-_NAMED_PEOPLE = f"""
-    SELECT id FROM people WHERE deleted_at IS NULL
-    UNION SELECT a.person_id FROM attendances a {_LIVE.format(t="a")}
-    UNION SELECT s.chair_id FROM sessions s {_LIVE.format(t="s")} WHERE s.chair_id IS NOT NULL
-    UNION SELECT d.owner_id FROM decisions d {_LIVE.format(t="d")} WHERE d.owner_id IS NOT NULL
-    UNION SELECT p.person_id FROM presenters p JOIN presentations x ON x.id = p.presentation_id
-          {_LIVE.format(t="x")}
-    UNION SELECT p.person_id FROM decision_parties p JOIN decisions d ON d.id = p.decision_id
-          {_LIVE.format(t="d")} WHERE p.person_id IS NOT NULL
-"""
-_NAMED_ORGANISATIONS = f"""
-    SELECT id FROM organisations WHERE deleted_at IS NULL
-    UNION SELECT h.organisation_id FROM meeting_hosts h {_LIVE.format(t="h")}
-    UNION SELECT a.organisation_id FROM attendances a {_LIVE.format(t="a")}
-          WHERE a.organisation_id IS NOT NULL
-    UNION SELECT c.institution_id FROM courses c {_LIVE.format(t="c")}
-          WHERE c.institution_id IS NOT NULL
-    UNION SELECT institution_id FROM courses WHERE meeting_id IS NULL
-          AND institution_id IS NOT NULL
-    UNION SELECT p.organisation_id FROM decision_parties p JOIN decisions d
-          ON d.id = p.decision_id {_LIVE.format(t="d")} WHERE p.organisation_id IS NOT NULL
-"""
+#: (table, alias, the column naming its owner's row) from a part up to its record
+_Path = list[tuple[str, str, str]]
+
+
+def named_sql(table: str) -> str:
+    """The ids of ``table`` ("people", "organisations") the file must carry: the live ones, and
+    those a live meeting's parts or a course of the register name, found by the declarations."""
+    selects = [f"SELECT id FROM {table} WHERE deleted_at IS NULL"]
+    selects += _naming(Meeting, [("meetings", "r", "")], "r.deleted_at IS NULL", table)
+    selects += _naming(CourseEntry, [("courses", "r", "")], "r.meeting_id IS NULL", table)
+    return "\nUNION ".join(selects)
+
+
+def _naming(cls: type, path: _Path, where: str, table: str) -> list[str]:
+    """A SELECT for each field of ``cls`` (at the end of ``path``) or its parts naming ``table``."""
+    _table, alias, _owner = path[-1]
+    selects = []
+    for d in exchanged(cls):
+        if d.kind == "parts" and d.part is not None:
+            part = [*path, (d.table, f"p{len(path)}", d.owner)]
+            selects += _naming(d.part, part, where, table)
+        elif d.kind == "refs" and d.table == table:
+            link = [*path, (d.link, "l", d.owner)]
+            selects.append(f"SELECT l.{d.key} FROM {_joined(link)} WHERE {where}")
+        elif d.kind == "ref" and d.table == table and not d.sibling:
+            column = f"{alias}.{d.column}"
+            selects.append(
+                f"SELECT {column} FROM {_joined(path)} WHERE {where} AND {column} IS NOT NULL"
+            )
+    return selects
+
+
+def _joined(path: _Path) -> str:
+    """``FROM`` the last of ``path``, joined to each one above it up to the record."""
+    table, alias, _owner = path[-1]
+    joins = [f"{table} {alias}"]
+    for (up_table, up_alias, _), (_t, below, owner) in zip(
+        reversed(path[:-1]), reversed(path[1:]), strict=True
+    ):
+        joins.append(f"JOIN {up_table} {up_alias} ON {up_alias}.id = {below}.{owner}")
+    return " ".join(joins)
 
 
 class ExportCancelled(StoreError):
@@ -93,11 +113,11 @@ def _write(
     store: RecordReader, fh: IO[str], progress: Progress, cancelled: Callable[[], bool] | None
 ) -> int:
     db = store.db
-    person_ids = {r[0] for r in db.execute(_NAMED_PEOPLE)}
+    person_ids = {r[0] for r in db.execute(named_sql("people"))}
     person_rows = _select(
         db, "id, uid, family_name, given_name, organisation_id", "people", person_ids
     )
-    org_ids = {r[0] for r in db.execute(_NAMED_ORGANISATIONS)}
+    org_ids = {r[0] for r in db.execute(named_sql("organisations"))}
     org_ids |= {r[4] for r in person_rows if r[4] is not None}
     org_ids = _with_relations(db, org_ids)
     org_rows = _select(db, "id, uid, name, name_zh", "organisations", org_ids)
