@@ -195,3 +195,22 @@ def test_word_tables_as_libreoffice_prints_them(stores, tmp_path):
             assert kind in ("Kind Decision", "类别 内容"), f"{docx.name}: {kind!r}"
         for latin in attendee_names(docx.stem.split("-")[0], "en"):
             assert any(latin in line for line in lines), f"{docx.name}: {latin} is broken"
+
+
+@pytest.mark.parametrize(("lang", "language"), [("en", "en-US"), ("zh", "zh-CN")])
+def test_pdf_is_marked_in_its_language(stores, tmp_path, lang, language):
+    """The catalog's /Lang, which screen readers and a reader's fonts go by; poppler
+    still reads the file without a complaint."""
+    import subprocess
+
+    from pypdf import PdfReader
+
+    from tests.tools import need
+
+    pdf = write(stores, "visited", tmp_path / "s.pdf", template="news", lang=lang)
+    assert PdfReader(str(pdf)).trailer["/Root"]["/Lang"] == language
+    text = subprocess.run(
+        [need("pdftotext"), str(pdf), "-"], capture_output=True, text=True, encoding="utf-8"
+    )
+    assert text.returncode == 0 and not text.stderr.strip(), text.stderr
+    assert ("延世大学" if lang == "zh" else "Yonsei University") in text.stdout

@@ -47,3 +47,14 @@ def chinese_language(text: str) -> str:
     if traditional > simplified:
         return "zh-HK" if hong_kong else "zh-TW"
     return "zh-CN"
+
+
+#: The language of an English document: its dates are written the American way.
+ENGLISH = "en-US"
+
+
+def document_language(lang: str, text: str) -> str:
+    """The language a document is marked with: ``en-US``, or for a Chinese document
+    ``zh-CN``, ``zh-TW`` or ``zh-HK`` by the script its text is in, so the mark follows
+    the office's choice of script whatever the template."""
+    return chinese_language(text) if str(lang).startswith("zh") else ENGLISH

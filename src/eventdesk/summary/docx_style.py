@@ -35,6 +35,7 @@ from docx.oxml.ns import qn
 from eventdesk import __version__
 from eventdesk.summary import docx_tables
 from eventdesk.summary.chinese import chinese_language, has_chinese
+from eventdesk.summary.chinese import document_language as language_of
 from eventdesk.summary.view import Page
 
 THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -83,22 +84,11 @@ def name_only_meant_fonts(document: Any) -> None:
 
 # -- language ----------------------------------------------------------------------------
 
-#: The language of an English document: its dates are written the American way.
-ENGLISH = "en-US"
-
 
 def document_language(document: Any, context: Page) -> tuple[str, str]:
-    """The document's language and the East Asian language of its Chinese.
-
-    A Chinese document is ``zh-CN``, ``zh-TW`` or ``zh-HK`` by the script its
-    text is in (:func:`chinese_language`), so it follows the office's choice
-    of script whatever the template; an English one is ``en-US``.
-    """
+    """The document's language and the East Asian language of its Chinese."""
     text = " ".join(t.text or "" for t in document.element.iter(qn("w:t")))
-    chinese = chinese_language(text)
-    if str(getattr(context, "lang", "en")).startswith("zh"):
-        return chinese, chinese
-    return ENGLISH, chinese
+    return language_of(getattr(context, "lang", "en"), text), chinese_language(text)
 
 
 def set_language(document: Any, languages: tuple[str, str]) -> None:

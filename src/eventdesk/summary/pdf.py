@@ -11,10 +11,12 @@ when called, so the HTML and DOCX outputs never need it.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 from eventdesk.summary import fonts, pagination, qt_app
+from eventdesk.summary.chinese import document_language
 from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.view import Page, PhotoView, photos_of
 
@@ -190,7 +192,30 @@ def write_pdf(path: Path, render_html: Any, context: Page, size: str = "A4") -> 
     geometry = PageGeometry(writer)
     images = prepare_photos(photos_of(context), geometry.body_width_css_px)
     doc = build_document(render_html(context), images, geometry, writer)
-    return paint(writer, doc, context.header, geometry)
+    pages = paint(writer, doc, context.header, geometry)
+    del writer  # painter.end() finished the file; let go of it before it is read (Windows)
+    mark_language(path, document_language(context.lang, doc.toPlainText()))
+    return pages
+
+
+def mark_language(path: Path, language: str) -> None:
+    """Name the document's language in the PDF's catalog (``/Lang``).
+
+    Screen readers, and a reader's choice of font and line breaking, go by it;
+    Qt's PDF writer has no setting for it. pypdf appends it as an incremental
+    update, so what Qt wrote stays byte for byte.
+    """
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    try:
+        writer = PdfWriter(io.BytesIO(path.read_bytes()), incremental=True)
+        writer.root_object[NameObject("/Lang")] = TextStringObject(language)
+        out = io.BytesIO()
+        writer.write(out)
+        path.write_bytes(out.getvalue())
+    except OSError as exc:
+        raise SummaryError(f"Cannot write {path}: {exc.strerror}.") from None
 
 
 def print_document(printer: Any, render_html: Any, context: Page) -> int:
