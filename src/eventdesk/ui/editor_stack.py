@@ -4,25 +4,36 @@ Every editor keeps one contract (``load(id)``, ``new()``, ``save()``,
 ``is_dirty()``, ``revert()``, ``record_id()``; the person and organisation
 pages through :class:`~eventdesk.ui.record_editor.RecordEditor`), so the
 workspace treats them alike; the course register's page only shows.
+
+Each page, and the module it lives in, is made the first time a record of
+its kind is shown: the window shows its list without waiting for the
+meeting editor's seven tabs (a fifth of a second at start, issue 25), and a
+session that never opens a person never builds the person editor.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QWidget
 
 from eventdesk.store import EventStore
-from eventdesk.ui.course_detail import CourseDetail
-from eventdesk.ui.meeting_editor import MeetingEditor
-from eventdesk.ui.organisation_editor import OrganisationEditor
-from eventdesk.ui.person_editor import PersonEditor
 from eventdesk.ui.sections import Section
+
+if TYPE_CHECKING:
+    from eventdesk.ui.course_detail import CourseDetail
+    from eventdesk.ui.meeting_editor import MeetingEditor
+    from eventdesk.ui.organisation_editor import OrganisationEditor
+    from eventdesk.ui.person_editor import PersonEditor
 
 
 class EditorStack(QStackedWidget):
     saved = Signal(object, int)  # section, record id
     dirtyChanged = Signal(bool)
     openMeeting = Signal(int)
+    #: The meeting editor's "Import attendees…" (File › Import attendee list answers it).
+    importAttendees = Signal()
 
     def __init__(self, store: EventStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -35,13 +46,14 @@ class EditorStack(QStackedWidget):
         #: Pages scroll rather than force the window wider than a laptop's screen.
         self._containers: dict[Section, QWidget] = {}
         self._section: Section | None = None
-        self.meeting_editor: MeetingEditor = self.editor(Section.MEETINGS)  # type: ignore[assignment]
+        #: The meeting editor's tab to show once it is built (the one left open last time).
+        self._meeting_tab = ""
 
     def editor(self, section: Section) -> QWidget:
         """The page of this kind, built the first time it is needed (most sessions use one)."""
         page = self._pages.get(section)
         if page is None:
-            page = _PAGES[section](self._store)
+            page = _page_class(section)(self._store)
             self._pages[section] = page
             self._containers[section] = _scrolling(page)
             self.addWidget(self._containers[section])
@@ -50,7 +62,30 @@ class EditorStack(QStackedWidget):
                 page.dirtyChanged.connect(self.dirtyChanged)
             if hasattr(page, "openMeeting"):
                 page.openMeeting.connect(self.openMeeting)
+            if section is Section.MEETINGS:
+                page.attendees.importRequested.connect(self.importAttendees)
+                page.show_tab(self._meeting_tab)
         return page
+
+    def built(self, section: Section) -> bool:
+        """Whether the page of this kind exists yet (it is made when first shown)."""
+        return section in self._pages
+
+    def meeting_tab(self) -> str:
+        """The meeting editor's tab on show, or the one it will open on once built."""
+        if self.built(Section.MEETINGS):
+            return self.meeting_editor.tab_name()
+        return self._meeting_tab
+
+    def show_meeting_tab(self, name: str) -> None:
+        """Open the meeting editor on this tab, now or when it is built."""
+        self._meeting_tab = name
+        if self.built(Section.MEETINGS):
+            self.meeting_editor.show_tab(name)
+
+    @property
+    def meeting_editor(self) -> MeetingEditor:
+        return self.editor(Section.MEETINGS)  # type: ignore[return-value]
 
     @property
     def person_editor(self) -> PersonEditor:
@@ -131,12 +166,23 @@ class EditorStack(QStackedWidget):
         self.setCurrentWidget(self._containers[section])
 
 
-_PAGES = {
-    Section.MEETINGS: MeetingEditor,
-    Section.PEOPLE: PersonEditor,
-    Section.ORGANISATIONS: OrganisationEditor,
-    Section.COURSES: CourseDetail,
-}
+def _page_class(section: Section) -> type[QWidget]:
+    """The editor class of this kind, imported only now."""
+    if section is Section.MEETINGS:
+        from eventdesk.ui.meeting_editor import MeetingEditor
+
+        return MeetingEditor
+    if section is Section.PEOPLE:
+        from eventdesk.ui.person_editor import PersonEditor
+
+        return PersonEditor
+    if section is Section.ORGANISATIONS:
+        from eventdesk.ui.organisation_editor import OrganisationEditor
+
+        return OrganisationEditor
+    from eventdesk.ui.course_detail import CourseDetail
+
+    return CourseDetail
 
 
 def _scrolling(page: QWidget) -> QScrollArea:

@@ -393,8 +393,7 @@ class MainWindow(QMainWindow):
         )
         workspace.dirtyChanged.connect(self.setWindowModified)
         workspace.failed.connect(self.warn)
-        attendees = workspace.editors.meeting_editor.attendees
-        attendees.importRequested.connect(lambda: self.import_attendees())
+        workspace.editors.importAttendees.connect(lambda: self.import_attendees())
         workspace.editors.saved.connect(lambda *_: self.statusBar().showMessage("Saved.", 3000))
         workspace.editors.saved.connect(lambda *_: self.search_keeper.after_save(self.store))
         workspace.list_pane.table.addAction(self.actions_.delete)

@@ -45,7 +45,7 @@ class WindowSettings:
 
     def save_layout(self, window: QMainWindow, workspace: Workspace) -> None:
         """Keep the window's size and panes, and the meeting editor's tab the clerk was on."""
-        self.qsettings.setValue(MEETING_TAB, workspace.editors.meeting_editor.tab_name())
+        self.qsettings.setValue(MEETING_TAB, workspace.editors.meeting_tab())
         self.save_window(window.saveGeometry(), workspace.saveState())
 
     def restore_layout(
@@ -60,7 +60,7 @@ class WindowSettings:
         splitter = self.splitter()
         if splitter is not None:
             workspace.restoreState(splitter)
-        workspace.editors.meeting_editor.show_tab(str(self.qsettings.value(MEETING_TAB, "")))
+        workspace.editors.show_meeting_tab(str(self.qsettings.value(MEETING_TAB, "")))
 
     def last_database(self) -> Path | None:
         """The database open when the program last ran, whether or not it can be reached now.

@@ -1,0 +1,108 @@
+"""What the window loads before it shows: only what its first screen needs (issue 25, item 6).
+
+The start-up time is a benchmark's (``benchmarks/run.py``, no timed test here); these tests
+see that a later change cannot quietly bring back the imports and widgets moved out of the
+start: they look at what a fresh program has loaded once its window is up.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+from PySide6.QtCore import QSettings
+
+from eventdesk.records import Meeting
+from eventdesk.ui.main_window import MainWindow
+from eventdesk.ui.preferences import Preferences
+from eventdesk.ui.sections import Section
+from eventdesk.ui.window_settings import MEETING_TAB
+
+#: Loaded when first used, never to show the window on an empty database.
+NOT_AT_START = [
+    "eventdesk.ui.meeting_editor",
+    "eventdesk.ui.person_editor",
+    "eventdesk.ui.organisation_editor",
+    "eventdesk.ui.course_detail",
+    "eventdesk.ui.summary_preview",
+    "eventdesk.summary.api",  # the window registers the bundled fonts alone at start
+    "jinja2",
+]
+
+SCRIPT = """
+import os, sys, pathlib, tempfile
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings
+from eventdesk.ui.app import make_application
+from eventdesk.records import Meeting
+from eventdesk.ui.main_window import MainWindow
+from eventdesk.ui.opening import open_for_window
+folder = pathlib.Path(tempfile.mkdtemp())
+app = make_application()
+store = open_for_window(
+    folder / "office.sqlite3", create=True, ask_read_only=lambda _m: False,
+    show_error=lambda m: sys.exit(m),
+)
+window = MainWindow(store, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+window.show()
+app.processEvents()
+watched = {watched!r}
+print(sorted(m for m in sys.modules if m in watched))
+window.integrity_check.wait()
+window.store.close()
+"""
+
+
+def test_the_window_on_an_empty_database_loads_no_editor_and_no_summary(tmp_path):
+    """Given a fresh program, when its window shows an empty database, then the meeting,
+    person and organisation editors and the summaries are not loaded: they are made when a
+    record is first shown, or a summary first asked for."""
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT.format(watched=NOT_AT_START)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+def test_the_meeting_editor_is_made_when_the_first_meeting_is_shown(qtbot, empty_window):
+    editors = empty_window.workspace.editors
+    assert not editors.built(Section.MEETINGS)
+
+    empty_window.new_record()
+
+    assert editors.built(Section.MEETINGS)
+    assert editors.meeting_editor.record_id() is None
+    assert editors.shown_section() is Section.MEETINGS
+
+
+def test_the_tab_left_open_comes_back_though_the_editor_is_made_later(
+    qtbot, fresh_store, settings_path, tmp_path
+):
+    """Given a clerk who closed the program on a meeting's Attendees, when the program starts
+    on an empty database and a meeting is then opened, it opens on Attendees; closing before
+    any meeting was shown keeps that tab for the next start."""
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    settings.setValue(MEETING_TAB, "Attendees")
+    window = MainWindow(fresh_store, settings, Preferences(), preferences_path=tmp_path / "p.json")
+    qtbot.addWidget(window)
+    editors = window.workspace.editors
+    assert not editors.built(Section.MEETINGS)
+
+    window.save_layout()
+    assert settings.value(MEETING_TAB) == "Attendees"
+
+    saved = fresh_store.meetings.save(
+        Meeting(title="Annual Meeting", start_date=date(2021, 12, 22))
+    )
+    window.workspace.open_meeting(saved.id)
+    assert editors.meeting_editor.record_id() == saved.id
+    assert editors.meeting_editor.tab_name() == "Attendees"
+    editors.meeting_editor.show_tab("Photos")
+    window.save_layout()
+    assert settings.value(MEETING_TAB) == "Photos"
+    window.integrity_check.wait()
