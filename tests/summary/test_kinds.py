@@ -81,7 +81,7 @@ STORY = {
         "meeting.",
         "LIU Changsheng (刘昌胜), President of Shanghai University, chaired the opening ceremony.",
         "Lingnan University was elected Chair of the Council.",
-        "gave a presentation titled “Student mobility after the pandemic”",
+        'gave a presentation titled "Student mobility after the pandemic"',
         "The meeting resolved to hold a joint summer school in 2025.",
     ],
     ("cohost", "zh"): [
@@ -112,14 +112,14 @@ STORY = {
         "President DING Xiaodong (丁晓东) and Vice President CAI Yonglian (蔡永莲) of the "
         "University of Shanghai for Science and Technology,",
         "At the keynote session, DING Xiaodong (丁晓东), President",
-        "delivered a keynote speech titled “Shared Futures: Universities of the Yangtze River "
-        "Delta and the Greater Bay Area”.",
+        'delivered a keynote speech titled "Shared Futures: Universities of the Yangtze River '
+        'Delta and the Greater Bay Area".',
         "LAM Kin-man (林建文), President of the Hong Kong Polytechnic University, delivered a "
-        "keynote speech titled “Talent without Borders”.",
-        "At Parallel Session I, themed “Digital Transformation of Higher Education”, ZHANG Wei "
+        'keynote speech titled "Talent without Borders".',
+        'At Parallel Session I, themed "Digital Transformation of Higher Education", ZHANG Wei '
         "(张伟), Professor of the School of Optical-Electrical and Computer Engineering, gave a "
-        "presentation titled “Smart Classrooms for Engineering Education”.",
-        "delivered remarks titled “Ten Years of Exchange Programmes at USST”.",
+        'presentation titled "Smart Classrooms for Engineering Education".',
+        'delivered remarks titled "Ten Years of Exchange Programmes at USST".',
     ],
     ("forum", "zh"): [
         "2025年10月16日，由上海理工大学、香港理工大学和澳门大学联合主办的2025沪港澳大学校长论坛"
