@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import Meeting, Session
+from eventdesk.ui.meeting_editor import declared_parts
 from eventdesk.ui.meeting_editor.models import PartsModel
 from eventdesk.ui.record_form import RecordForm
 
@@ -84,6 +86,10 @@ class ListTab(QWidget):
 
         self.fields = fields
         self.bind(fields)
+        form_layout = fields.layout()
+        assert isinstance(form_layout, QFormLayout), "a part's form is a QFormLayout (part_views)"
+        # after the hand-made rows: the part's other fields its declaration labels
+        declared_parts.add_rows(self, self.form, form_layout, declared_parts.part_of(model.LIST))
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.view)

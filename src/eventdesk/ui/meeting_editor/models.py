@@ -4,7 +4,8 @@ Each model shows one list of the working copy (``meeting.sessions``, ...)
 and never copies it: the tab changes the list and tells the model to reset
 or refresh a row. Columns are named constants so tests and delegates do not
 count. Rows with a problem are painted red, with the problem as tooltip, so a
-bad row is seen even when it is not selected.
+bad row is seen even when it is not selected. After the named columns comes one
+for each other field the part's declaration labels (``declared_parts.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from eventdesk.records import (
     Presentation,
     Session,
 )
+from eventdesk.ui.meeting_editor import declared_parts
 from eventdesk.ui.meeting_editor.labels import Labels
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,6 +44,8 @@ class PartsModel(QAbstractTableModel):
         self.labels = labels
         self.meeting: Meeting | None = None
         self._problems: dict[str, str] = {}  # uid -> message
+        self._declared = declared_parts.shown(declared_parts.part_of(self.LIST))
+        self._headers = self.HEADERS + declared_parts.headers(declared_parts.part_of(self.LIST))
 
     # -- the data ----------------------------------------------------------------
 
@@ -85,13 +89,13 @@ class PartsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows())
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return self._headers[section]
         return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -110,6 +114,8 @@ class PartsModel(QAbstractTableModel):
         return None
 
     def text(self, record: Any, column: int) -> str:
+        if column >= len(self.HEADERS):
+            return declared_parts.column_text(record, self._declared[column - len(self.HEADERS)])
         return self.texts(record)[column]
 
     def texts(self, record: Any) -> tuple[str, ...]:
