@@ -62,7 +62,7 @@ TITLES = ["Professor", "Dean", "Director", "Vice President", "副校长", "院�
 def write_list(store: EventStore, path: Path, rows: int, seed: int) -> None:
     """The attendee list: a third existing people, the rest new, a few broken rows."""
     rng = random.Random(seed)
-    known = store.list_people(limit=rows // 3)
+    known = store.people.list(limit=rows // 3)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Attendees")
     sheet.append(HEADERS)

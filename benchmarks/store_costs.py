@@ -143,9 +143,9 @@ def timed_ms(step, runs: int) -> float:
 
 
 def org_page(store: EventStore) -> None:
-    rows = store.meetings_of_organisation(OUR_UNIVERSITY, limit=PAGE)
+    rows = store.organisations.meetings(OUR_UNIVERSITY, limit=PAGE)
     assert len({r.meeting_id for r in rows}) == PAGE
-    store.count_meetings_of_organisation(OUR_UNIVERSITY)
+    store.organisations.count_meetings(OUR_UNIVERSITY)
 
 
 def save_200(store: EventStore, runs: int) -> float:
@@ -201,7 +201,7 @@ def main() -> int:
     with EventStore.open(args.db) as store:
         figures["photos"] = store.db.execute("SELECT count(*) FROM files").fetchone()[0]
         figures["org_page_ms"] = timed_ms(lambda: org_page(store), 5)
-        figures["org_meetings"] = store.count_meetings_of_organisation(OUR_UNIVERSITY)
+        figures["org_meetings"] = store.organisations.count_meetings(OUR_UNIVERSITY)
         figures["save_200_ms"] = save_200(store, 5)
         figures.update(backups_measured(store, args.db, args.runs))
     figures["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -95,10 +95,10 @@ def save_visit_of_mixed_script_partner(store: EventStore) -> None:
 
     from eventdesk.records import Attendance, Meeting, Organisation, Person
 
-    hkbu = store.save_organisation(
+    hkbu = store.organisations.save(
         Organisation(name="Hong Kong Baptist University", name_zh="香港浸會大学")
     )
-    guest = store.save_person(Person("Wong", "Ka Ming", organisation_id=hkbu.id))
+    guest = store.people.save(Person("Wong", "Ka Ming", organisation_id=hkbu.id))
     meeting = Meeting(title="Delegation visit", start_date=date(2026, 3, 2))
     meeting.attendees = [Attendance(person_id=guest.id, organisation_id=hkbu.id)]
     store.meetings.save(meeting)
@@ -116,10 +116,10 @@ def busy_org_store(fresh_store: EventStore) -> EventStore:
     from eventdesk.records import Attendance, HostOrganisation, Meeting, Organisation, Person
 
     store = fresh_store
-    ours = store.save_organisation(Organisation("Our University", short_name="OU"))
-    partner = store.save_organisation(Organisation("Partner College"))
-    ding = store.save_person(Person("Ding", "Xiaodong", organisation_id=ours.id))
-    wai = store.save_person(Person("Wai", "Alexander", name_order="given_first"))
+    ours = store.organisations.save(Organisation("Our University", short_name="OU"))
+    partner = store.organisations.save(Organisation("Partner College"))
+    ding = store.people.save(Person("Ding", "Xiaodong", organisation_id=ours.id))
+    wai = store.people.save(Person("Wai", "Alexander", name_order="given_first"))
     for n in range(30):
         attendees = [
             Attendance(ding.id, title=f"Vice President {n}", organisation_id=ours.id),

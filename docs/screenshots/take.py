@@ -141,7 +141,7 @@ def merge(window: MainWindow) -> QWidget:
     from eventdesk.ui.merge_records import merge_selected
 
     store = window.store
-    store.save_organisation(Organisation("Tongji Univ."))
+    store.organisations.save(Organisation("Tongji Univ."))
     _select(window, Section.ORGANISATIONS, "Tongji Univ.")
     merge_selected(window)
     dialog = window.merge_dialog
@@ -153,8 +153,8 @@ def merge(window: MainWindow) -> QWidget:
 def trash(window: MainWindow) -> QWidget:
     """Two records in the trash (made for the shot, so the others' records stay as they are)."""
     store = window.store
-    store.delete("person", store.save_person(Person("Chen", "Ming", title="Former liaison")).id)
-    store.delete("organisation", store.save_organisation(Organisation("Old Exchange Office")).id)
+    store.delete("person", store.people.save(Person("Chen", "Ming", title="Former liaison")).id)
+    store.delete("organisation", store.organisations.save(Organisation("Old Exchange Office")).id)
     return window.show_trash()
 
 
@@ -202,11 +202,11 @@ def long_names_attendee(window: MainWindow) -> None:
     from eventdesk.records import Attendance
 
     store = window.store
-    office = store.save_organisation(
+    office = store.organisations.save(
         Organisation(LONG_ORG, name_zh="中央人民政府駐香港特別行政區聯絡辦公室", short_name="LOCPG")
     )
     title = "Deputy Director-General of the Department of Educational, Scientific and Technological Affairs"
-    person = store.save_person(
+    person = store.people.save(
         Person("Au-Yeung", "Tai Man Christopher", title=title, organisation_id=office.id)
     )
     (row,) = store.meetings.list()
@@ -228,7 +228,7 @@ def long_names_new_person(window: MainWindow) -> QWidget:
 
     editor = window.workspace.editors.meeting_editor
     dialog = NewPersonDialog(window.store, editor._labels, "Tai Man Christopher AU-YEUNG", window)
-    (office,) = window.store.list_organisations("LOCPG")
+    (office,) = window.store.organisations.list("LOCPG")
     dialog.panel.organisation.set_value(office.id)
     dialog.panel.create()  # offers the one recorded, in words
     dialog.show()

@@ -14,17 +14,17 @@ HEADERS = ["Name", "Title", "Organisation", "Role", "Side", "E-mail"]
 
 
 def person_id(store: EventStore, name: str) -> int:
-    return next(p.id for p in store.list_people() if p.name == name)
+    return next(p.id for p in store.people.list() if p.name == name)
 
 
 def counts(store: EventStore) -> tuple[int, int, int]:
     attendances = store.db.execute("SELECT count(*) FROM attendances").fetchone()[0]
-    return store.count_people(), store.count_organisations(), attendances
+    return store.people.count(), store.organisations.count(), attendances
 
 
 def attendee_names(store: EventStore, meeting_id: int) -> list[str]:
     meeting = store.meetings.get(meeting_id)
-    people = store.get_people(a.person_id for a in meeting.attendees)
+    people = store.people.get_many(a.person_id for a in meeting.attendees)
     return [people[a.person_id].display_name for a in meeting.attendees]
 
 
@@ -37,7 +37,7 @@ def test_an_existing_person_is_matched_and_a_new_one_added(sample_store, empty_m
             ["Alexander WAI", "President", "Hong Kong Polytechnic University", "Speaker"],
         ],
     )
-    people_before = sample_store.count_people()
+    people_before = sample_store.people.count()
     plan = read_plan(sample_store, empty_meeting, path)
 
     ding = person_id(sample_store, "DING Xiaodong")
@@ -50,7 +50,7 @@ def test_an_existing_person_is_matched_and_a_new_one_added(sample_store, empty_m
 
     assert (result.attendances_added, result.people_matched, result.people_added) == (2, 1, 1)
     assert attendee_names(sample_store, empty_meeting) == ["DING Xiaodong", "Alexander WAI"]
-    assert sample_store.count_people() == people_before + 1
+    assert sample_store.people.count() == people_before + 1
     wai = sample_store.meetings.get(empty_meeting).attendees[1]
     assert (wai.role, wai.side, wai.title) == (AttendanceRole.SPEAKER, Side.PARTNER, "President")
 
@@ -82,7 +82,7 @@ def test_broken_rows_are_named_and_the_rest_imported(sample_store, empty_meeting
     # The Chinese title held then, with its English twin from the record it matches.
     assert (ding.title, ding.title_zh) == ("President", "校长")
     assert wang.role is AttendanceRole.GUEST
-    new_org = sample_store.get_organisation(wang.organisation_id)
+    new_org = sample_store.organisations.get(wang.organisation_id)
     assert (new_org.name, new_org.name_zh) == ("", "新学院")
 
 
@@ -168,13 +168,13 @@ def test_organisations_are_found_by_any_name_or_created_once(sample_store, empty
         ],
     )
     plan = read_plan(sample_store, empty_meeting, path)
-    orgs_before = sample_store.count_organisations()
+    orgs_before = sample_store.organisations.count()
     result = apply(sample_store, plan)
     assert result.organisations_added == 1
-    assert sample_store.count_organisations() == orgs_before + 1
+    assert sample_store.organisations.count() == orgs_before + 1
     a, b, c, d = sample_store.meetings.get(empty_meeting).attendees
     assert a.organisation_id == b.organisation_id
-    assert sample_store.get_organisation(a.organisation_id).name == "University of Hong Kong"
+    assert sample_store.organisations.get(a.organisation_id).name == "University of Hong Kong"
     assert c.organisation_id == d.organisation_id != a.organisation_id
 
 

@@ -25,7 +25,7 @@ def test_people_to_xlsx_with_a_bold_frozen_header(sample_store, tmp_path):
     assert values[0] == ["Name", "Chinese name", "Title", "Organisation", "E-mail", "Meetings"]
     ding = next(row for row in values if row[0] == "DING Xiaodong")
     assert ding[:3] == ["DING Xiaodong", "丁晓东", "President"]
-    assert len(values) == 1 + sample_store.count_people()
+    assert len(values) == 1 + sample_store.people.count()
     assert sheet["A1"].font.b and sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["D"].width > sheet.column_dimensions["F"].width
 

@@ -30,8 +30,8 @@ def save_meeting_with_hong_kong_attendee(store, name_zh: str = "衞炳江"):
 
     from eventdesk.records import Attendance, Meeting
 
-    org = store.save_organisation(Organisation(name="Liaison Office", name_zh="中聯辦聯絡部"))
-    guest = store.save_person(Person("Wai", "Bing Kong", name_zh=name_zh, organisation_id=org.id))
+    org = store.organisations.save(Organisation(name="Liaison Office", name_zh="中聯辦聯絡部"))
+    guest = store.people.save(Person("Wai", "Bing Kong", name_zh=name_zh, organisation_id=org.id))
     meeting = Meeting(title="Spring reception", start_date=date(2024, 4, 2))
     meeting.attendees = [Attendance(person_id=guest.id, organisation_id=org.id)]
     return store.meetings.save(meeting)
@@ -41,29 +41,29 @@ def test_a_hong_kong_name_is_found_by_its_taiwan_and_mainland_forms(fresh_store)
     save_meeting_with_hong_kong_attendee(fresh_store)
     for typed in ("衞炳江", "衛炳江", "卫炳江", "卫", "衛"):
         assert [r.title for r in fresh_store.meetings.search(typed)] == ["Spring reception"], typed
-        assert [r.name for r in fresh_store.list_people(typed)] == ["WAI Bing Kong"], typed
+        assert [r.name for r in fresh_store.people.list(typed)] == ["WAI Bing Kong"], typed
     for typed in ("中联办", "中聯辦联络部"):
-        assert [r.name for r in fresh_store.list_organisations(typed)] == ["Liaison Office"]
+        assert [r.name for r in fresh_store.organisations.list(typed)] == ["Liaison Office"]
 
 
 def test_organisations_are_found_in_either_script(fresh_store):
-    fresh_store.save_organisation(
+    fresh_store.organisations.save(
         Organisation(name="Hong Kong Baptist University", name_zh="香港浸會大學")
     )
-    fresh_store.save_organisation(Organisation(name="Fudan University", name_zh="复旦大学"))
-    assert [r.name for r in fresh_store.list_organisations("浸会")] == [
+    fresh_store.organisations.save(Organisation(name="Fudan University", name_zh="复旦大学"))
+    assert [r.name for r in fresh_store.organisations.list("浸会")] == [
         "Hong Kong Baptist University"
     ]
-    assert [r.name for r in fresh_store.list_organisations("浸會")] == [
+    assert [r.name for r in fresh_store.organisations.list("浸會")] == [
         "Hong Kong Baptist University"
     ]
-    assert [r.name for r in fresh_store.list_organisations("復旦")] == ["Fudan University"]
+    assert [r.name for r in fresh_store.organisations.list("復旦")] == ["Fudan University"]
 
 
 def test_people_are_found_in_either_script(fresh_store):
-    fresh_store.save_person(Person(family_name="Ding", given_name="Xiaodong", name_zh="丁晓东"))
-    assert [r.name for r in fresh_store.list_people("曉東")] == ["DING Xiaodong"]
-    assert [r.name for r in fresh_store.list_people("丁曉")] == ["DING Xiaodong"]
+    fresh_store.people.save(Person(family_name="Ding", given_name="Xiaodong", name_zh="丁晓东"))
+    assert [r.name for r in fresh_store.people.list("曉東")] == ["DING Xiaodong"]
+    assert [r.name for r in fresh_store.people.list("丁曉")] == ["DING Xiaodong"]
 
 
 def test_meetings_are_found_in_either_script(sample_store):

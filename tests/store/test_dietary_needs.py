@@ -25,13 +25,13 @@ def _people(document: dict) -> dict[str, dict]:
 
 
 def test_dietary_needs_are_saved_and_read_back(fresh_store):
-    saved = fresh_store.save_person(Person("Wai", "Alexander", dietary_needs=NEEDS))
-    assert fresh_store.get_person(saved.id).dietary_needs == NEEDS
+    saved = fresh_store.people.save(Person("Wai", "Alexander", dietary_needs=NEEDS))
+    assert fresh_store.people.get(saved.id).dietary_needs == NEEDS
 
 
 def test_they_travel_in_the_interchange_format_and_are_left_out_when_empty(fresh_store, tmp_path):
-    fresh_store.save_person(Person("Wai", "Alexander", dietary_needs=NEEDS))
-    fresh_store.save_person(Person("Ding", "Xiaodong"))
+    fresh_store.people.save(Person("Wai", "Alexander", dietary_needs=NEEDS))
+    fresh_store.people.save(Person("Ding", "Xiaodong"))
     document = json.loads(dumps(export_database(fresh_store)))
     people = _people(document)
     assert people["Wai"]["dietary_needs"] == NEEDS
@@ -39,20 +39,20 @@ def test_they_travel_in_the_interchange_format_and_are_left_out_when_empty(fresh
     with EventStore.open(tmp_path / "other.sqlite3") as other:
         import_document(other, document)
         again = {
-            p.family_name: p for p in other.get_people(r.id for r in other.list_people()).values()
+            p.family_name: p for p in other.people.get_many(r.id for r in other.people.list()).values()
         }
     assert (again["Wai"].dietary_needs, again["Ding"].dietary_needs) == (NEEDS, "")
 
 
 def test_a_file_written_before_the_field_reads_it_as_empty(fresh_store, tmp_path):
-    fresh_store.save_person(Person("Wai", "Alexander", dietary_needs=NEEDS))
+    fresh_store.people.save(Person("Wai", "Alexander", dietary_needs=NEEDS))
     document = json.loads(dumps(export_database(fresh_store)))
     for person in document["people"]:
         del person["dietary_needs"]
     with EventStore.open(tmp_path / "other.sqlite3") as other:
         import_document(other, document)
-        (row,) = other.list_people()
-        assert other.get_person(row.id).dietary_needs == ""
+        (row,) = other.people.list()
+        assert other.people.get(row.id).dietary_needs == ""
 
 
 def test_a_database_from_before_the_migration_keeps_its_people(tmp_path):
@@ -61,12 +61,12 @@ def test_a_database_from_before_the_migration_keeps_its_people(tmp_path):
     before = MIGRATIONS.index(m016_dietary_needs)  # the version just before it
     path = tmp_path / "older.sqlite3"
     with EventStore.open(path) as store:
-        person_id = store.save_person(Person("Wai", "Alexander", title="President")).id
+        person_id = store.people.save(Person("Wai", "Alexander", title="President")).id
     db = Database(path)
     db.execute("ALTER TABLE people DROP COLUMN dietary_needs")
     db.execute(f"PRAGMA user_version = {before}")
     db.close()
     with EventStore.open(path) as store:
-        person = store.get_person(person_id)
+        person = store.people.get(person_id)
         assert (person.title, person.dietary_needs) == ("President", "")
         assert "dietary_needs" in store.db["people"].columns_dict

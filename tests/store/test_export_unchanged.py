@@ -52,7 +52,7 @@ def unversioned(text: str | bytes) -> bytes:
 
 def build_small_database(store: EventStore) -> None:
     """Five kinds of meeting an office records, in English and Chinese, with every part."""
-    alliance = store.save_organisation(
+    alliance = store.organisations.save(
         Organisation(
             "Shanghai-Hong Kong University Alliance",
             name_zh="沪港大学联盟",
@@ -62,7 +62,7 @@ def build_small_database(store: EventStore) -> None:
             uid="org-shua",
         )
     )
-    ours = store.save_organisation(
+    ours = store.organisations.save(
         Organisation(
             "University of Shanghai for Science and Technology",
             name_zh="上海理工大学",
@@ -73,7 +73,7 @@ def build_small_database(store: EventStore) -> None:
             uid="org-usst",
         )
     )
-    office = store.save_organisation(
+    office = store.organisations.save(
         Organisation(
             "Hong Kong, Macao and Taiwan Affairs Office",
             name_zh="港澳台事务办公室",
@@ -83,7 +83,7 @@ def build_small_database(store: EventStore) -> None:
             uid="org-hmt",
         )
     )
-    partner = store.save_organisation(
+    partner = store.organisations.save(
         Organisation(
             "Hong Kong Baptist University",
             name_zh="香港浸會大學",
@@ -92,17 +92,17 @@ def build_small_database(store: EventStore) -> None:
             uid="org-hkbu",
         )
     )
-    taipei = store.save_organisation(
+    taipei = store.organisations.save(
         Organisation("National Taipei University", name_zh="國立臺北大學", uid="org-ntpu")
     )
-    bureau = store.save_organisation(
+    bureau = store.organisations.save(
         Organisation("Education Bureau", name_zh="教育局", kind="government", uid="org-edb")
     )
     alliance.member_ids = [ours.id, partner.id]
-    store.save_organisation(alliance)
+    store.organisations.save(alliance)
 
     def person(family: str, given: str, uid: str, **kw) -> int:
-        return store.save_person(Person(family, given, uid=uid, **kw)).id
+        return store.people.save(Person(family, given, uid=uid, **kw)).id
 
     ding = person(
         "Ding",

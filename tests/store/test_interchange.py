@@ -35,7 +35,7 @@ def test_export_import_export_gives_the_same_document(sample_store, sample_meeti
 
 
 def test_whole_database_round_trip(sample_store, tmp_path):
-    sample_store.save_person(Person("Wai", "Alexander", name_order="given_first"))
+    sample_store.people.save(Person("Wai", "Alexander", name_order="given_first"))
     first = dumps(export_database(sample_store))
     with EventStore.open(tmp_path / "other.sqlite3") as other:
         import_document(other, json.loads(first))
@@ -57,14 +57,14 @@ def test_importing_twice_updates_rather_than_duplicates(sample_store):
     assert report.meetings_added == [] and len(report.meetings_updated) == 1
     assert report.people_added == 0 and report.people_matched == 10
     assert sample_store.meetings.count() == 1
-    assert sample_store.count_people() == 10
+    assert sample_store.people.count() == 10
 
 
 def test_people_and_organisations_already_known_are_matched_by_name(fresh_store):
-    usst = fresh_store.save_organisation(
+    usst = fresh_store.organisations.save(
         Organisation("University of Shanghai for Science and Technology", short_name="USST")
     )
-    ding = fresh_store.save_person(
+    ding = fresh_store.people.save(
         Person("Ding", "Xiaodong", name_zh="丁晓东", organisation_id=usst.id)
     )
     report = import_file(fresh_store, SAMPLE)
@@ -72,18 +72,18 @@ def test_people_and_organisations_already_known_are_matched_by_name(fresh_store)
     meeting = fresh_store.meetings.get(report.meetings_added[0])
     assert meeting.attendees[0].person_id == ding.id
     assert meeting.attendees[0].organisation_id == usst.id
-    assert fresh_store.count_people() == 10
+    assert fresh_store.people.count() == 10
 
 
 def test_a_namesake_told_apart_by_chinese_name_or_email_is_not_matched(fresh_store):
-    fresh_store.save_person(Person("Ding", "Xiaodong", name_zh="丁小东"))
-    fresh_store.save_person(Person("DING", "xiaodong", email="other@example.org"))
+    fresh_store.people.save(Person("Ding", "Xiaodong", name_zh="丁小东"))
+    fresh_store.people.save(Person("DING", "xiaodong", email="other@example.org"))
     doc = sample_document()
     ding = next(p for p in doc["people"] if p["family_name"] == "Ding")
     ding["email"] = "ding@usst.edu.cn"
     report = import_document(fresh_store, doc)
     assert report.people_matched == 0 and report.people_added == 10
-    assert fresh_store.count_people() == 12
+    assert fresh_store.people.count() == 12
 
 
 def test_two_people_of_one_file_with_the_same_name_stay_two(fresh_store):
@@ -100,17 +100,17 @@ def test_two_people_of_one_file_with_the_same_name_stay_two(fresh_store):
     meeting = fresh_store.meetings.get(report.meetings_added[0])
     first, last = meeting.attendees[0].person_id, meeting.attendees[-1].person_id
     assert first != last
-    assert fresh_store.get_person(last).title == "Lecturer"
+    assert fresh_store.people.get(last).title == "Lecturer"
     again = import_document(fresh_store, doc)  # by id, each to its own
-    assert again.people_matched == 11 and fresh_store.count_people() == 11
+    assert again.people_matched == 11 and fresh_store.people.count() == 11
 
 
 def test_a_namesake_with_another_chinese_name_is_a_different_person(fresh_store):
-    other = fresh_store.save_person(Person("Ding", "Xiaodong", name_zh="丁小东"))
+    other = fresh_store.people.save(Person("Ding", "Xiaodong", name_zh="丁小东"))
     import_file(fresh_store, SAMPLE)
-    names = [p.name_zh for p in fresh_store.list_people("Ding")]
+    names = [p.name_zh for p in fresh_store.people.list("Ding")]
     assert sorted(names) == ["丁小东", "丁晓东"]
-    assert other.id in [p.id for p in fresh_store.list_people("Ding")]
+    assert other.id in [p.id for p in fresh_store.people.list("Ding")]
 
 
 def broken(mutate) -> dict:
@@ -170,7 +170,7 @@ def test_the_record_named_is_the_meeting_it_is_in(fresh_store):
     doc = broken(lambda d: d["meetings"][0].update(start_date="2021-02-30"))
     with pytest.raises(ImportRefused, match=r"meeting 1 'Annual Meeting and Exchange"):
         import_document(fresh_store, doc)
-    assert fresh_store.meetings.count() == 0 and fresh_store.count_people() == 0
+    assert fresh_store.meetings.count() == 0 and fresh_store.people.count() == 0
 
 
 def test_a_failure_while_writing_rolls_back_everything(fresh_store, monkeypatch):
@@ -188,7 +188,7 @@ def test_a_failure_while_writing_rolls_back_everything(fresh_store, monkeypatch)
         import_file(fresh_store, SAMPLE)
     monkeypatch.undo()
     assert calls["n"] == 1
-    assert fresh_store.count_people() == 0 and fresh_store.count_organisations() == 0
+    assert fresh_store.people.count() == 0 and fresh_store.organisations.count() == 0
 
 
 @pytest.mark.parametrize(

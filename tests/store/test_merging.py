@@ -22,9 +22,9 @@ from eventdesk.records import (
 def twice_recorded(fresh_store):
     """Given "Tongji University" recorded twice, each named by a meeting, and both by one."""
     store = fresh_store
-    first = store.save_organisation(Organisation(name="Tongji University", short_name="TJU"))
-    second = store.save_organisation(Organisation(name="Tongji University", name_zh="同济大学"))
-    guest = store.save_person(Person("Li", "Ming", organisation_id=second.id))
+    first = store.organisations.save(Organisation(name="Tongji University", short_name="TJU"))
+    second = store.organisations.save(Organisation(name="Tongji University", name_zh="同济大学"))
+    guest = store.people.save(Person("Li", "Ming", organisation_id=second.id))
     spring = Meeting(title="Spring visit", start_date=date(2024, 4, 2))
     spring.hosts = [HostOrganisation(first.id)]
     autumn = Meeting(title="Autumn forum", start_date=date(2024, 10, 8))
@@ -40,16 +40,16 @@ def test_merging_moves_every_reference_and_trashes_the_duplicate(twice_recorded)
     store, first, second, guest = twice_recorded
     done = store.merge("organisation", first.id, second.id)
     # then every meeting and person names the one kept, which took the Chinese name
-    kept = store.get_organisation(first.id)
+    kept = store.organisations.get(first.id)
     assert (kept.name_zh, kept.short_name) == ("同济大学", "TJU")
-    assert store.get_person(guest.id).organisation_id == first.id
+    assert store.people.get(guest.id).organisation_id == first.id
     (autumn,) = [r for r in store.meetings.list() if r.title == "Autumn forum"]
     meeting = store.meetings.get(autumn.id)
     assert [h.organisation_id for h in meeting.hosts] == [first.id]  # one host, not two
     assert meeting.attendees[0].organisation_id == first.id
     assert meeting.decisions[0].parties[0].organisation_id == first.id
-    assert [r.id for r in store.list_organisations("Tongji")] == [first.id]
-    assert {r.title for r in store.meetings_of_organisation(first.id)} == {
+    assert [r.id for r in store.organisations.list("Tongji")] == [first.id]
+    assert {r.title for r in store.organisations.meetings(first.id)} == {
         "Spring visit",
         "Autumn forum",
     }
@@ -67,16 +67,16 @@ def test_undoing_a_merge_puts_everything_back(twice_recorded):
     assert {k: [h.organisation_id for h in m.hosts] for k, m in after.items()} == {
         k: [h.organisation_id for h in m.hosts] for k, m in before.items()
     }
-    assert store.get_person(guest.id).organisation_id == second.id
-    assert store.get_organisation(first.id).name_zh == ""
+    assert store.people.get(guest.id).organisation_id == second.id
+    assert store.organisations.get(first.id).name_zh == ""
     assert store.trash()["organisation"] == []
-    assert sorted(r.id for r in store.list_organisations("Tongji")) == [first.id, second.id]
+    assert sorted(r.id for r in store.organisations.list("Tongji")) == [first.id, second.id]
 
 
 def test_merging_people_keeps_one_attendance_per_meeting(fresh_store):
     store = fresh_store
-    wai = store.save_person(Person("Wai", "Alexander"))
-    twin = store.save_person(Person("WAI", "Alexander", name_zh="衞炳江"))
+    wai = store.people.save(Person("Wai", "Alexander"))
+    twin = store.people.save(Person("WAI", "Alexander", name_zh="衞炳江"))
     meeting = Meeting(title="Reception", start_date=date(2024, 5, 1))
     meeting.attendees = [Attendance(person_id=wai.id), Attendance(person_id=twin.id)]
     meeting.sessions = [Session(title="Opening", chair_id=twin.id)]
@@ -85,7 +85,7 @@ def test_merging_people_keeps_one_attendance_per_meeting(fresh_store):
     merged = store.meetings.get(saved.id)
     assert [a.person_id for a in merged.attendees] == [wai.id]
     assert merged.sessions[0].chair_id == wai.id
-    assert store.get_person(wai.id).name_zh == "衞炳江"
+    assert store.people.get(wai.id).name_zh == "衞炳江"
     store.unmerge(done)
     again = store.meetings.get(saved.id)
     assert sorted(a.person_id for a in again.attendees) == [wai.id, twin.id]
@@ -93,7 +93,7 @@ def test_merging_people_keeps_one_attendance_per_meeting(fresh_store):
 
 
 def test_a_record_cannot_be_merged_into_itself_and_nothing_changes(fresh_store):
-    org = fresh_store.save_organisation(Organisation(name="Fudan University"))
+    org = fresh_store.organisations.save(Organisation(name="Fudan University"))
     with pytest.raises(ValueError):
         fresh_store.merge("organisation", org.id, org.id)
     assert fresh_store.trash()["organisation"] == []

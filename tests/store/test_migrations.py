@@ -36,7 +36,7 @@ def test_a_version_1_file_is_migrated_and_keeps_every_record(tmp_path):
         assert [m.id for m in store.meetings.search("Lingnan")] == [row.id]
         assert [m.id for m in store.meetings.search("Ding")] == [row.id]
         # a text field added since reads as empty on the old records (docs/adding-a-field.md)
-        person = store.get_person(meeting.attendees[0].person_id)
+        person = store.people.get(meeting.attendees[0].person_id)
         assert person.honorific_zh == ""
 
 

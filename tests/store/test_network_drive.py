@@ -147,7 +147,7 @@ def test_a_database_on_a_share_reads_but_writes_nothing_there(office_on_a_share)
     with EventStore.open(office_on_a_share, read_only=True) as store:
         assert store.meetings.count() == 1
         with pytest.raises(ReadOnlyStore):
-            store.save_person(Person("Ng", "Wing"))
+            store.people.save(Person("Ng", "Wing"))
     # no -wal or -shm left by the reading either (read as immutable there)
     assert verify_file(office_on_a_share) is None
     assert _files(office_on_a_share.parent) == before

@@ -302,7 +302,7 @@ def test_emptying_the_trash_removes_the_photos_of_its_meetings(sample_store, db_
 
 def test_a_backup_holds_the_commits_still_in_the_log_and_stands_alone(sample_store, tmp_path):
     sample_store.db.execute("PRAGMA wal_autocheckpoint = 0")  # commits stay in the -wal file
-    sample_store.save_person(Person("Logged", "Only"))
+    sample_store.people.save(Person("Logged", "Only"))
     assert Path(f"{sample_store.path}-wal").stat().st_size > 0
 
     target = sample_store.backup(tmp_path / "copy" / "office.sqlite3")

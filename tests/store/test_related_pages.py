@@ -15,12 +15,12 @@ def _meetings(rows):
 def test_organisation_pages_count_meetings_not_rows(busy_org_store):
     store = busy_org_store
     org = store.busy_org_id
-    every = store.meetings_of_organisation(org)
+    every = store.organisations.meetings(org)
     titles = _meetings(every)
     assert len(titles) == 29  # 30 meetings, one of them in the trash
     assert titles[0] == "Meeting 28" and titles[-1] == "Meeting 00"  # newest first
-    first = store.meetings_of_organisation(org, limit=10)
-    second = store.meetings_of_organisation(org, limit=10, offset=10)
+    first = store.organisations.meetings(org, limit=10)
+    second = store.organisations.meetings(org, limit=10, offset=10)
     assert _meetings(first) == titles[:10]
     assert _meetings(second) == titles[10:20]
     # A meeting's rows stay together on one page: its hosting, then the people it sent.
@@ -31,30 +31,30 @@ def test_organisation_pages_count_meetings_not_rows(busy_org_store):
         ("delegate", "Alexander WAI"),
     ]
     assert meeting_25[1].title_held == "Vice President 25"
-    assert store.count_meetings_of_organisation(org) == 29
+    assert store.organisations.count_meetings(org) == 29
 
 
 def test_the_partner_is_seen_hosting_and_attending(busy_org_store):
     store = busy_org_store
-    rows = store.meetings_of_organisation(store.partner_id, limit=3)
+    rows = store.organisations.meetings(store.partner_id, limit=3)
     assert _meetings(rows) == ["Meeting 28", "Meeting 27", "Meeting 26"]
     assert {(r.title, r.role) for r in rows} >= {("Meeting 27", "host"), ("Meeting 26", "delegate")}
 
 
 def test_a_persons_pages(busy_org_store):
     store = busy_org_store
-    rows = store.meetings_of_person(store.ding_id, limit=5, offset=5)
+    rows = store.people.meetings(store.ding_id, limit=5, offset=5)
     assert [r.title for r in rows] == [f"Meeting {n}" for n in (23, 22, 21, 20, 19)]
     assert rows[0].title_held == "Vice President 23"
-    assert store.count_meetings_of_person(store.ding_id) == 29
-    assert store.meetings_of_person(store.ding_id, offset=29) == []
+    assert store.people.count_meetings(store.ding_id) == 29
+    assert store.people.meetings(store.ding_id, offset=29) == []
 
 
 def test_busy_and_quiet_plans_give_the_same_pages(busy_org_store, monkeypatch):
     store = busy_org_store
-    quiet = [store.meetings_of_organisation(store.busy_org_id, limit=7, offset=n) for n in (0, 7)]
+    quiet = [store.organisations.meetings(store.busy_org_id, limit=7, offset=n) for n in (0, 7)]
     monkeypatch.setattr(related, "BUSY_ROWS", 5)  # now our university counts as busy
-    busy = [store.meetings_of_organisation(store.busy_org_id, limit=7, offset=n) for n in (0, 7)]
+    busy = [store.organisations.meetings(store.busy_org_id, limit=7, offset=n) for n in (0, 7)]
     assert busy == quiet
 
 
@@ -101,8 +101,8 @@ def test_a_decisions_party_sees_the_meeting_on_its_page(fresh_store):
     )
 
     store = fresh_store
-    tongji = store.save_organisation(Organisation("Tongji University"))
-    chair = store.save_person(Person("Li", "Ming"))
+    tongji = store.organisations.save(Organisation("Tongji University"))
+    chair = store.people.save(Person("Li", "Ming"))
     store.meetings.save(
         Meeting(
             "Annual Meeting",
@@ -121,22 +121,22 @@ def test_a_decisions_party_sees_the_meeting_on_its_page(fresh_store):
             ],
         )
     )
-    (org_row,) = store.meetings_of_organisation(tongji.id)
+    (org_row,) = store.organisations.meetings(tongji.id)
     assert (org_row.title, org_row.role, org_row.title_held) == (
         "Annual Meeting",
         "agreement",
         "Next host",
     )
-    (person_row,) = store.meetings_of_person(chair.id)
+    (person_row,) = store.people.meetings(chair.id)
     assert (person_row.role, person_row.title_held) == ("election", "Chair")
-    assert store.count_meetings_of_organisation(tongji.id) == 1
-    assert store.count_meetings_of_person(chair.id) == 1
+    assert store.organisations.count_meetings(tongji.id) == 1
+    assert store.people.count_meetings(chair.id) == 1
 
 
 def test_the_busy_plan_finds_a_decisions_party_too(busy_org_store, monkeypatch):
     store = busy_org_store
     monkeypatch.setattr(related, "BUSY_ROWS", 0)  # every party walks the date index
-    assert _meetings(store.meetings_of_person(store.ding_id, limit=2)) == [
+    assert _meetings(store.people.meetings(store.ding_id, limit=2)) == [
         "Meeting 28",
         "Meeting 27",
     ]

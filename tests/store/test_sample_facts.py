@@ -19,8 +19,8 @@ from eventdesk.store import EventStore
 
 @pytest.fixture
 def facts(sample_store: EventStore, sample_meeting):
-    people = sample_store.get_people(a.person_id for a in sample_meeting.attendees)
-    orgs = {o.id: o for o in sample_store.get_organisations(range(1, 200)).values()}
+    people = sample_store.people.get_many(a.person_id for a in sample_meeting.attendees)
+    orgs = {o.id: o for o in sample_store.organisations.get_many(range(1, 200)).values()}
     return sample_meeting, people, orgs
 
 

@@ -43,22 +43,22 @@ def test_trashed_meetings_are_not_found(sample_store, sample_meeting):
 
 
 def test_people_search_by_prefix_and_chinese(sample_store):
-    assert [p.name for p in sample_store.list_people("yan")] == ["YANG Jiong"]
-    assert [p.name for p in sample_store.list_people("成旦红")] == ["CHENG Danhong"]
-    assert [p.name for p in sample_store.list_people("晓东")] == ["DING Xiaodong"]  # any part
-    assert [o.name for o in sample_store.list_organisations("浸會")] == [
+    assert [p.name for p in sample_store.people.list("yan")] == ["YANG Jiong"]
+    assert [p.name for p in sample_store.people.list("成旦红")] == ["CHENG Danhong"]
+    assert [p.name for p in sample_store.people.list("晓东")] == ["DING Xiaodong"]  # any part
+    assert [o.name for o in sample_store.organisations.list("浸會")] == [
         "Hong Kong Baptist University"
     ]
-    assert sample_store.count_people("晓东") == 1
-    new = sample_store.save_person(Person("Wai", "Alexander", name_order="given_first"))
-    assert [p.id for p in sample_store.list_people("alex")] == [new.id]
+    assert sample_store.people.count("晓东") == 1
+    new = sample_store.people.save(Person("Wai", "Alexander", name_order="given_first"))
+    assert [p.id for p in sample_store.people.list("alex")] == [new.id]
 
 
 def test_filters_by_person_organisation_and_dates(sample_store, sample_meeting):
-    (ding,) = [p for p in sample_store.list_people("Ding")]
+    (ding,) = [p for p in sample_store.people.list("Ding")]
     assert sample_store.meetings.count(MeetingFilter(person_id=ding.id)) == 1
-    (lingnan,) = sample_store.list_organisations("Lingnan")
-    (alliance,) = sample_store.list_organisations("Alliance")
+    (lingnan,) = sample_store.organisations.list("Lingnan")
+    (alliance,) = sample_store.organisations.list("Alliance")
     assert sample_store.meetings.count(MeetingFilter(organisation_id=alliance.id)) == 1
     assert sample_store.meetings.count(MeetingFilter(organisation_id=lingnan.id)) == 0
     from datetime import date

@@ -14,11 +14,11 @@ def test_a_busy_rename_commits_first_and_is_searchable_after_the_refresh(
 ):
     store = busy_org_store
     monkeypatch.setattr(service, "SEARCH_NOW", 5)
-    org = store.get_organisation(store.busy_org_id)
+    org = store.organisations.get(store.busy_org_id)
     org.name = "Universitas Novissima"
-    store.save_organisation(org, search_later=True)
+    store.organisations.save(org, search_later=True)
 
-    assert store.get_organisation(org.id).name == "Universitas Novissima"  # saved at once
+    assert store.organisations.get(org.id).name == "Universitas Novissima"  # saved at once
     assert store.search_pending() == 30  # its 30 meetings (the trashed one gets no document)
     assert not _titles(store, "Novissima")  # not yet: the documents wait
     steps = []
@@ -32,8 +32,8 @@ def test_a_busy_rename_commits_first_and_is_searchable_after_the_refresh(
 
 def test_a_small_rename_is_searchable_at_once(busy_org_store):
     store = busy_org_store
-    org = store.get_organisation(store.partner_id)
+    org = store.organisations.get(store.partner_id)
     org.name = "Collegium Amicum"
-    store.save_organisation(org, search_later=True)  # under SEARCH_NOW meetings: done inline
+    store.organisations.save(org, search_later=True)  # under SEARCH_NOW meetings: done inline
     assert store.search_pending() == 0
     assert "Meeting 27" in _titles(store, "Amicum")

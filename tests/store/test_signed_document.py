@@ -21,7 +21,7 @@ FULL = "New round of cooperation agreement between the two universities, for clo
 
 
 def _signing(store: EventStore) -> int:
-    usst = store.save_organisation(
+    usst = store.organisations.save(
         Organisation("University of Shanghai for Science and Technology")
     )
     meeting = Meeting("Signing with Auckland", date(2025, 9, 8))

@@ -12,21 +12,21 @@ from eventdesk.store.queries import COURSE_SORTS, MEETING_SORTS, ORGANISATION_SO
 
 
 def test_people_by_name_organisation_and_backwards(sample_store):
-    names = [p.name for p in sample_store.list_people(sort="name")]
+    names = [p.name for p in sample_store.people.list(sort="name")]
     assert names[:3] == ["CHEN Qi", "CHENG Danhong", "DING Xiaodong"]
-    assert [p.name for p in sample_store.list_people(sort="name_desc")] == names[::-1]
-    by_org = [p.organisation for p in sample_store.list_people(sort="organisation")]
+    assert [p.name for p in sample_store.people.list(sort="name_desc")] == names[::-1]
+    by_org = [p.organisation for p in sample_store.people.list(sort="organisation")]
     assert by_org == sorted(by_org, key=str.casefold)
-    first_page = [p.name for p in sample_store.list_people(sort="title", limit=3)]
-    all_rows = [p.name for p in sample_store.list_people(sort="title")]
+    first_page = [p.name for p in sample_store.people.list(sort="title", limit=3)]
+    all_rows = [p.name for p in sample_store.people.list(sort="title")]
     assert first_page == all_rows[:3]  # a page is the start of the same order
 
 
 def test_organisations_by_kind_then_name(sample_store):
-    sample_store.save_organisation(Organisation("Alpha Bureau", kind="government"))
-    kinds = [o.kind for o in sample_store.list_organisations(sort="kind")]
+    sample_store.organisations.save(Organisation("Alpha Bureau", kind="government"))
+    kinds = [o.kind for o in sample_store.organisations.list(sort="kind")]
     assert kinds == sorted(kinds)
-    assert [o.kind for o in sample_store.list_organisations(sort="kind_desc")] == sorted(
+    assert [o.kind for o in sample_store.organisations.list(sort="kind_desc")] == sorted(
         kinds, reverse=True
     )
 
@@ -44,14 +44,14 @@ def test_courses_by_title(sample_store):
     ("lister", "sorts"),
     [
         ("meetings.list", MEETING_SORTS),
-        ("list_people", PEOPLE_SORTS),
-        ("list_organisations", ORGANISATION_SORTS),
+        ("people.list", PEOPLE_SORTS),
+        ("organisations.list", ORGANISATION_SORTS),
         ("list_courses", COURSE_SORTS),
     ],
 )
 def test_every_sort_key_runs(sample_store, lister, sorts):
     """Each key orders the same records: none dropped or doubled by its join, a page is full."""
-    sample_store.save_person(Person("Zhou", "", name_zh="周"))
+    sample_store.people.save(Person("Zhou", "", name_zh="周"))
     listed = attrgetter(lister)(sample_store)
     everything = sorted(_ids(listed()))
     assert everything
@@ -73,7 +73,7 @@ def _nocase(text: str | None) -> str:
 
 
 def _family(store):
-    return lambda row: _nocase(store.get_person(row.id).family_name)
+    return lambda row: _nocase(store.people.get(row.id).family_name)
 
 
 #: For each list and ascending sort key, what a user reads in the column they sorted by.
@@ -119,12 +119,12 @@ def varied_store(sample_store):
     """The example meeting and more records, so that every sorted column holds unlike values."""
     store = sample_store
     (example,) = store.meetings.list()
-    partner = store.save_organisation(
+    partner = store.organisations.save(
         Organisation("Tongji University", name_zh="同济大学", short_name="tongji", city="Shanghai")
     )
-    store.save_organisation(Organisation("alpha Bureau", kind="government", city="Beijing"))
-    store.save_person(Person("Zhou", "Min", title="attaché", email="zhou@tongji.edu.cn"))
-    store.save_person(Person("au", "Kin", name_zh="區健", email="AU@example.org"))
+    store.organisations.save(Organisation("alpha Bureau", kind="government", city="Beijing"))
+    store.people.save(Person("Zhou", "Min", title="attaché", email="zhou@tongji.edu.cn"))
+    store.people.save(Person("au", "Kin", name_zh="區健", email="AU@example.org"))
     for day, title, series, fmt in [
         (date(2019, 4, 2), "delegation visit of Tongji", "", "onsite"),
         (date(2023, 11, 8), "Signing with Tongji University", "Signings", "hybrid"),
@@ -173,4 +173,4 @@ def test_meetings_are_newest_first_unless_asked(varied_store):
 
 def test_an_unknown_sort_key_is_refused(sample_store):
     with pytest.raises(KeyError):
-        sample_store.list_people(sort="favourite colour")
+        sample_store.people.list(sort="favourite colour")

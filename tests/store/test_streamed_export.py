@@ -14,14 +14,14 @@ from eventdesk.store.interchange.streaming import ExportCancelled, write_databas
 @pytest.fixture
 def busy_store(sample_store):
     """The sample, and records outside any meeting: a loose course, an alliance, a trashed one."""
-    org = sample_store.save_organisation(
+    org = sample_store.organisations.save(
         Organisation("Zeta Polytechnic", kind=OrganisationKind.UNIVERSITY)
     )
-    sample_store.save_organisation(
+    sample_store.organisations.save(
         Organisation("Alpha Alliance", kind=OrganisationKind.ALLIANCE, member_ids=[org.id])
     )
     sample_store.save_course(CourseEntry(title="Loose course", year=2030, institution_id=org.id))
-    gone = sample_store.save_person(Person("Trashed", "Person"))
+    gone = sample_store.people.save(Person("Trashed", "Person"))
     sample_store.delete("person", gone.id)
     (row,) = sample_store.meetings.list()
     extra = sample_store.meetings.get(row.id)

@@ -98,7 +98,7 @@ def test_a_list_search_index_covers_the_fields_its_record_declares_searched(fres
 def test_a_meeting_is_found_by_every_field_it_and_its_parts_declare_searched(fresh_store):
     """Given a meeting whose every searched field (its own, its sessions', talks', courses',
     decisions' and attendees') holds a word of its own, each word finds the meeting."""
-    person = fresh_store.save_person(Person("Wai", "Alexander"))
+    person = fresh_store.people.save(Person("Wai", "Alexander"))
     parts = {
         Session: Session("s"),
         Presentation: Presentation(),

@@ -14,8 +14,8 @@ def _ids(store, table):
 def test_trash_labels_come_by_page_newest_first(sample_store):
     store = sample_store
     (meeting,) = store.meetings.list()
-    loner = store.save_person(Person("Zhou", "Enlai"))
-    club = store.save_organisation(Organisation("", name_zh="俱乐部"))
+    loner = store.people.save(Person("Zhou", "Enlai"))
+    club = store.organisations.save(Organisation("", name_zh="俱乐部"))
     tables = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
     for day, (kind, rid) in enumerate(
         (("person", loner.id), ("meeting", meeting.id), ("organisation", club.id)), start=1
@@ -57,10 +57,10 @@ def test_people_and_organisations_still_named_stay(sample_store):
     store = sample_store
     (row,) = store.meetings.list()
     attendee = store.meetings.get(row.id).attendees[0].person_id
-    loner = store.save_person(Person("Zhou", "Enlai"))
-    alliance = store.save_organisation(Organisation("Old Alliance", kind="alliance"))
-    member = store.save_organisation(Organisation("Member College"))
-    store.save_organisation(
+    loner = store.people.save(Person("Zhou", "Enlai"))
+    alliance = store.organisations.save(Organisation("Old Alliance", kind="alliance"))
+    member = store.organisations.save(Organisation("Member College"))
+    store.organisations.save(
         Organisation("Old Alliance", kind="alliance", member_ids=[member.id], id=alliance.id)
     )
     for kind, rid in (("person", attendee), ("person", loner.id), ("organisation", alliance.id)):
@@ -76,8 +76,8 @@ def test_people_and_organisations_still_named_stay(sample_store):
 
 def test_only_what_was_trashed_before_the_cutoff_goes(fresh_store):
     store = fresh_store
-    old = store.save_person(Person("Old", "One"))
-    new = store.save_person(Person("New", "One"))
+    old = store.people.save(Person("Old", "One"))
+    new = store.people.save(Person("New", "One"))
     store.delete("person", old.id)
     store.delete("person", new.id)
     store.db.execute(

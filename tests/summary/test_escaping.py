@@ -18,7 +18,7 @@ from tests.summary.conftest import read_back
 
 @pytest.fixture
 def marked_up(fresh_store) -> int:
-    person = fresh_store.save_person(
+    person = fresh_store.people.save(
         Person(family_name="Smith", given_name="<b>Bold</b>", name_order=NameOrder.GIVEN_FIRST)
     )
     meeting = Meeting(

@@ -47,7 +47,7 @@ def test_saving_a_title_with_an_escape_is_refused_naming_the_field(fresh_store):
     assert ": title: holds the control character U+001B (ESC) at position 6" in message
     assert "\x1b" not in message  # the record's name shows it escaped
     with pytest.raises(ValidationError, match=r"family_name: holds the control character U\+0007"):
-        fresh_store.save_person(Person("Chen\x07", "Qi"))
+        fresh_store.people.save(Person("Chen\x07", "Qi"))
     assert fresh_store.meetings.list() == []
 
 

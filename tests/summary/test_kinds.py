@@ -306,8 +306,8 @@ def test_a_signing_without_a_short_name_reads_an_agreement(fresh_store):
     from eventdesk.summary import render_html
     from tests.summary.conftest import squash
 
-    a = fresh_store.save_organisation(Organisation("Alpha University", name_zh="甲大学"))
-    b = fresh_store.save_organisation(Organisation("Beta University", name_zh="乙大学"))
+    a = fresh_store.organisations.save(Organisation("Alpha University", name_zh="甲大学"))
+    b = fresh_store.organisations.save(Organisation("Beta University", name_zh="乙大学"))
     described = Decision(
         "New round of cooperation between Alpha and Beta, for closer cooperation on research",
         text_zh="甲乙两校新一轮合作，深化科研合作",

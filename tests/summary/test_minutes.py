@@ -145,7 +145,7 @@ def test_the_hosts_label_follows_their_number_and_role(
     from tests.summary.conftest import save_meeting
 
     names = ["Tongji University", "Lingnan University", "Fudan University"][: len(roles)]
-    orgs = [fresh_store.save_organisation(Organisation(name)) for name in names]
+    orgs = [fresh_store.organisations.save(Organisation(name)) for name in names]
     hosts = [HostOrganisation(o.id, role=HostRole(r)) for o, r in zip(orgs, roles, strict=True)]
     meeting_id = save_meeting(fresh_store, "Annual Meeting", hosts=hosts)
     path = tmp_path / f"minutes{suffix}"

@@ -40,7 +40,7 @@ def test_period_report_by_partner(sample_store, tmp_path, organisation):
 
 
 def test_period_report_by_series_and_person(sample_store, tmp_path):
-    (ding,) = [r.id for r in sample_store.list_people("Xiaodong")]
+    (ding,) = [r.id for r in sample_store.people.list("Xiaodong")]
     path = tmp_path / "report.html"
     write_period_report(
         sample_store,

@@ -42,7 +42,7 @@ def dialog(qtbot, sample_store, meeting_id, tmp_path):
 
 def snapshot(store: EventStore) -> tuple[int, int, int]:
     attendances = store.db.execute("SELECT count(*) FROM attendances").fetchone()[0]
-    return store.count_people(), store.count_organisations(), attendances
+    return store.people.count(), store.organisations.count(), attendances
 
 
 def cell(dialog: AttendeeImportDialog, row: int, column: int) -> str:
@@ -64,19 +64,19 @@ def test_the_preview_shows_matches_new_people_and_rows_not_taken(dialog):
 
 
 def test_import_takes_the_rows_in_one_go(qtbot, dialog, sample_store, meeting_id):
-    people_before = sample_store.count_people()
+    people_before = sample_store.people.count()
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
 
     assert signal.args[0].attendances_added == 2
     meeting = sample_store.meetings.get(meeting_id)
-    people = sample_store.get_people(a.person_id for a in meeting.attendees)
+    people = sample_store.people.get_many(a.person_id for a in meeting.attendees)
     assert [people[a.person_id].display_name for a in meeting.attendees] == [
         "DING Xiaodong",
         "Alexander WAI",
     ]
     assert meeting.attendees[1].role is AttendanceRole.SPEAKER
-    assert sample_store.count_people() == people_before + 1
+    assert sample_store.people.count() == people_before + 1
     assert not dialog.isVisible()
 
 
@@ -99,10 +99,10 @@ def test_a_match_is_changed_in_its_combo_box(qtbot, dialog, sample_store, meetin
 
     assert cell(dialog, 0, AttendeePreviewModel.MATCH) == "New person"
     assert "2 new" in dialog.summary_label.text()
-    people_before = sample_store.count_people()
+    people_before = sample_store.people.count()
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert sample_store.count_people() == people_before + 2
+    assert sample_store.people.count() == people_before + 2
 
 
 def test_skipping_a_row_names_it(dialog):
@@ -161,11 +161,11 @@ def test_another_sheet_of_the_workbook(qtbot, sample_store, meeting_id, tmp_path
 def test_a_failed_import_says_why_and_the_dialog_stays(qtbot, dialog, sample_store, meeting_id):
     sample_store.delete("meeting", meeting_id)
     sample_store.empty_trash()  # gone for good while the dialog was open
-    people_before = sample_store.count_people()
+    people_before = sample_store.people.count()
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Nothing was imported" in dialog.error_label.text(), timeout=10_000)
 
     assert f"There is no meeting with id {meeting_id}" in dialog.error_label.text()
     assert dialog.isVisible() and dialog.cancel_button.isEnabled()
-    assert sample_store.count_people() == people_before
+    assert sample_store.people.count() == people_before

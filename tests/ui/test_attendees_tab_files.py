@@ -33,7 +33,7 @@ def test_import_list_button_adds_the_partners_attendees(qtbot, main_window, tmp_
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         assert dialog.error_label.text() == "Importing…"  # the window is not held
 
-    people = main_window.store.get_people(
+    people = main_window.store.people.get_many(
         a.person_id for a in main_window.store.meetings.get(meeting_id).attendees
     )
     assert "Alexander WAI" in {p.display_name for p in people.values()}

@@ -7,7 +7,7 @@ from tests.ui.conftest import make_window
 
 
 def _ding(store):
-    return next(p for p in store.list_people() if p.name == "DING Xiaodong")
+    return next(p for p in store.people.list() if p.name == "DING Xiaodong")
 
 
 def test_unsaved_person_edits_become_a_draft_and_come_back(
@@ -37,7 +37,7 @@ def test_unsaved_person_edits_become_a_draft_and_come_back(
     assert restored.is_dirty()
     assert again.recovery_bar.isHidden()
     assert restored.save()
-    assert store.get_person(ding.id).notes == "Met him in Hong Kong."
+    assert store.people.get(ding.id).notes == "Met him in Hong Kong."
     assert store.pending_drafts() == []
     main_window.workspace.editors.revert()
 
@@ -71,7 +71,7 @@ def test_a_draft_of_a_new_person_is_restored_as_new(
     editor = main_window.workspace.editors.person_editor
     qtbot.keyClicks(editor.form.family_name, "Zhou")
     editor.write_draft()
-    count = store.count_people()
+    count = store.people.count()
 
     again = make_window(qtbot, store, settings, tmp_path, answers)
     (draft,) = again.pending_drafts()
@@ -80,7 +80,7 @@ def test_a_draft_of_a_new_person_is_restored_as_new(
     assert restored.record_id() is None
     assert restored.form.family_name.text() == "Zhou"
     assert restored.save()
-    assert store.count_people() == count + 1
+    assert store.people.count() == count + 1
     main_window.workspace.editors.revert()
 
 

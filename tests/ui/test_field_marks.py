@@ -8,7 +8,7 @@ from eventdesk.ui.sections import Section
 
 def test_empty_family_name_is_refused_in_place(qtbot, main_window):
     store = main_window.store
-    before = store.count_people()
+    before = store.people.count()
     main_window.workspace.set_section(Section.PEOPLE)
     main_window.new_record()
     editor = main_window.workspace.editors.person_editor
@@ -16,7 +16,7 @@ def test_empty_family_name_is_refused_in_place(qtbot, main_window):
 
     assert not main_window.save()
 
-    assert store.count_people() == before
+    assert store.people.count() == before
     assert editor.fields.is_marked("family_name")
     assert marking.is_marked(editor.form.family_name)  # the red border
     assert "required" in editor.form.family_name.toolTip()
@@ -25,7 +25,7 @@ def test_empty_family_name_is_refused_in_place(qtbot, main_window):
     qtbot.keyClicks(editor.form.family_name, "Somebody")
     assert not editor.fields.is_marked("family_name")
     assert main_window.save()
-    assert store.count_people() == before + 1
+    assert store.people.count() == before + 1
 
 
 def test_bad_email_is_marked(qtbot, main_window):
@@ -52,7 +52,7 @@ def test_a_date_that_does_not_exist_is_refused_in_place(qtbot, main_window):
 
     assert editor.fields.is_marked("founded")
     assert "February 2021 has 28 days" in editor.form.founded.toolTip()
-    assert store.get_organisation(org_id).founded is None
+    assert store.organisations.get(org_id).founded is None
 
 
 def test_an_organisation_needs_a_name(qtbot, main_window):

@@ -41,10 +41,10 @@ def test_export_the_selected_meeting(main_window, tmp_path, monkeypatch):
 def test_a_refused_import_changes_nothing_and_says_why(qtbot, main_window, tmp_path, answers):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something else"}', encoding="utf-8")
-    before = main_window.store.count_people()
+    before = main_window.store.people.count()
     with qtbot.waitSignal(main_window.import_file(bad).failed, timeout=10_000):
         pass
-    assert main_window.store.count_people() == before
+    assert main_window.store.people.count() == before
     assert answers.messages and "not imported" in answers.messages[-1]
 
 

@@ -14,10 +14,10 @@ def test_restore_from_a_backup_brings_back_what_was_deleted(qtbot, main_window, 
     with qtbot.waitSignal(main_window.backup().finished, timeout=10_000) as backed_up:
         pass
     backup = backed_up.args[0]
-    people = store.count_people()
+    people = store.people.count()
     main_window.workspace.set_section(Section.PEOPLE)
     assert main_window.delete_selected()
-    assert main_window.store.count_people() == people - 1
+    assert main_window.store.people.count() == people - 1
 
     offered = []
 
@@ -35,7 +35,7 @@ def test_restore_from_a_backup_brings_back_what_was_deleted(qtbot, main_window, 
         "daily.sqlite3",
     }
     assert main_window.store.path == path
-    assert main_window.store.count_people() == people
+    assert main_window.store.people.count() == people
     assert main_window.workspace.list_pane.model().rowCount() > 0
     assert "kept as" in answers.messages[-1]
 
@@ -55,7 +55,7 @@ def test_export_the_people_list_as_csv(main_window, tmp_path):
         rows = list(csv.reader(fh))
     assert rows[0][0] == "Name"
     assert [r[0] for r in rows[1:] if r[0] == "DING Xiaodong"] == ["DING Xiaodong"]
-    assert len(rows) == 1 + main_window.store.count_people()
+    assert len(rows) == 1 + main_window.store.people.count()
 
 
 def test_import_an_attendee_list_into_the_meeting(qtbot, main_window, tmp_path):
@@ -71,5 +71,5 @@ def test_import_an_attendee_list_into_the_meeting(qtbot, main_window, tmp_path):
     with qtbot.waitSignal(dialog.imported, timeout=5000):
         dialog.import_now()
     attendees = store.meetings.get(meeting.id).attendees
-    people = store.get_people(a.person_id for a in attendees)
+    people = store.people.get_many(a.person_id for a in attendees)
     assert any(isinstance(p, Person) and p.family_name == "Zhou" for p in people.values())

@@ -34,7 +34,7 @@ def test_damage_found_after_the_window_opened_is_told_and_refuses_saves(
     assert "Restore it from a backup" in answers.messages[-1]
     assert "damaged, read-only" in window.windowTitle()
     try:
-        store.save_person(Person("After", "Damage"))
+        store.people.save(Person("After", "Damage"))
     except StoreError as refused:
         assert "read-only" in str(refused)
     else:

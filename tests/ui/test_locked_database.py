@@ -48,4 +48,4 @@ def test_a_read_only_database_refuses_changes_with_a_message(
     qtbot.keyClicks(editor.form.family_name, "Wu")
     assert not main_window.save()
     assert "read-only" in editor.message.text()
-    assert main_window.store.count_people() == 0
+    assert main_window.store.people.count() == 0

@@ -137,14 +137,14 @@ def test_the_check_names_a_problem(qtbot, main_window, answers):
 
 def test_restore_shows_progress_and_reopens_the_database(qtbot, main_window, answers):
     backup = _wait(qtbot, main_window.backup())
-    main_window.store.save_person(Person("Added", "Later"))
-    people = main_window.store.count_people()
+    main_window.store.people.save(Person("Added", "Later"))
+    people = main_window.store.people.count()
     main_window.ask_backup = lambda choices: backup
     job = main_window.restore_backup()
     steps = []
     job._signals.progressed.connect(lambda _d, _t, text: steps.append(text))
     _wait(qtbot, job)
-    assert main_window.store.count_people() == people - 1
+    assert main_window.store.people.count() == people - 1
     assert "Replacing the database…" in steps
     assert "kept as" in answers.messages[-1]
 
@@ -164,7 +164,7 @@ def test_a_restore_waits_for_the_work_running_on_its_own_connections(qtbot, main
     class Reader(QRunnable):
         def run(self) -> None:
             with EventStore.open(path, read_only=True) as store:
-                store.count_people()
+                store.people.count()
                 time.sleep(1.5)  # longer than the restore takes here
             ended.append(time.monotonic())
 
@@ -186,14 +186,14 @@ def test_a_restore_cancelled_before_replacing_changes_nothing(
     qtbot, main_window, answers, cancel_at
 ):
     backup = _wait(qtbot, main_window.backup())
-    main_window.store.save_person(Person("Added", "Later"))
-    people = main_window.store.count_people()
+    main_window.store.people.save(Person("Added", "Later"))
+    people = main_window.store.people.count()
     kept_before = set(backups.backup_folder(main_window.store.path).glob("*.sqlite3"))
     main_window.ask_backup = lambda choices: backup
     cancel_at(lambda _done, _total, text: text == "Copying the backup…")
     job = main_window.restore_backup()
     _wait(qtbot, job, "cancelled")
-    assert main_window.store.count_people() == people  # still the file as it was
+    assert main_window.store.people.count() == people  # still the file as it was
     assert set(backups.backup_folder(main_window.store.path).glob("*.sqlite3")) == kept_before
     assert not main_window.store.path.with_name("eventdesk.sqlite3.restoring").exists()
 

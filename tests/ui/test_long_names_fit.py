@@ -47,11 +47,11 @@ GENERATED_ORG = "Singapore University 10000"
 def long_names(sample_store):
     """The example meeting with the longest names in its hosts, attendees, parties and courses."""
     store = sample_store
-    office = store.save_organisation(
+    office = store.organisations.save(
         Organisation(name=LONG_ORG, name_zh=LONG_ORG_ZH, short_name="LOCPG")
     )
-    generated = store.save_organisation(Organisation(name=GENERATED_ORG))
-    person = store.save_person(
+    generated = store.organisations.save(Organisation(name=GENERATED_ORG))
+    person = store.people.save(
         Person(
             "Au-Yeung",
             "Tai Man Christopher Alexander",

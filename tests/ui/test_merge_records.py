@@ -14,8 +14,8 @@ from eventdesk.ui.sections import Section
 def test_a_duplicate_organisation_is_merged_from_its_list_and_undo_splits_it(qtbot, empty_window):
     store = empty_window.store
     # Given "Tongji University" recorded twice, each host of one meeting,
-    first = store.save_organisation(Organisation(name="Tongji University", short_name="TJU"))
-    twin = store.save_organisation(Organisation(name="tongji university", name_zh="同济大学"))
+    first = store.organisations.save(Organisation(name="Tongji University", short_name="TJU"))
+    twin = store.organisations.save(Organisation(name="tongji university", name_zh="同济大学"))
     for title, org in (("Spring visit", first), ("Autumn forum", twin)):
         meeting = Meeting(title=title, start_date=date(2024, 4, 2))
         meeting.hosts = [HostOrganisation(org.id)]
@@ -34,9 +34,9 @@ def test_a_duplicate_organisation_is_merged_from_its_list_and_undo_splits_it(qtb
     assert dialog.merge_button.isEnabled()
     qtbot.keyClick(finder, Qt.Key.Key_Return)  # Merge
     # then one Tongji University is left, with both meetings and the Chinese name
-    assert [r.id for r in store.list_organisations("Tongji")] == [first.id]
-    assert store.get_organisation(first.id).name_zh == "同济大学"
-    assert {r.title for r in store.meetings_of_organisation(first.id)} == {
+    assert [r.id for r in store.organisations.list("Tongji")] == [first.id]
+    assert store.organisations.get(first.id).name_zh == "同济大学"
+    assert {r.title for r in store.organisations.meetings(first.id)} == {
         "Spring visit",
         "Autumn forum",
     }
@@ -44,9 +44,9 @@ def test_a_duplicate_organisation_is_merged_from_its_list_and_undo_splits_it(qtb
     assert workspace.list_pane.model().row_of_id(twin.id) is None
     # and Undo makes them two again
     empty_window.actions_.undo.trigger()
-    assert sorted(r.id for r in store.list_organisations("Tongji")) == [first.id, twin.id]
-    assert [r.title for r in store.meetings_of_organisation(twin.id)] == ["Autumn forum"]
-    assert store.get_organisation(first.id).name_zh == ""
+    assert sorted(r.id for r in store.organisations.list("Tongji")) == [first.id, twin.id]
+    assert [r.title for r in store.organisations.meetings(twin.id)] == ["Autumn forum"]
+    assert store.organisations.get(first.id).name_zh == ""
 
 
 def test_merge_needs_a_person_or_an_organisation_selected(empty_window):

@@ -8,8 +8,8 @@ from eventdesk.ui.org_picker import MATCHES_SHOWN, OrganisationPicker
 
 def test_a_chosen_organisation_past_the_first_matches_stays_chosen(qtbot, fresh_store):
     for n in range(MATCHES_SHOWN + 10):
-        fresh_store.save_organisation(Organisation(f"Academy {n:03}"))
-    last = fresh_store.save_organisation(Organisation("Zhejiang University", short_name="ZJU"))
+        fresh_store.organisations.save(Organisation(f"Academy {n:03}"))
+    last = fresh_store.organisations.save(Organisation("Zhejiang University", short_name="ZJU"))
     picker = OrganisationPicker(fresh_store)
     qtbot.addWidget(picker)
     assert picker.count() == 0  # nothing queried while hidden

@@ -13,7 +13,7 @@ from eventdesk.ui.sections import Section
 
 
 def _people(store):
-    return {row.name: row for row in store.list_people()}
+    return {row.name: row for row in store.people.list()}
 
 
 def test_creating_a_person_stores_it(qtbot, main_window):
@@ -34,7 +34,7 @@ def test_creating_a_person_stores_it(qtbot, main_window):
     main_window.actions_.save.trigger()
 
     assert not editor.is_dirty()
-    person = store.get_person(editor.record_id())
+    person = store.people.get(editor.record_id())
     assert person.display_name == "Alexander WAI"
     assert person.title == "Vice-Chancellor"
     assert person.email == "president@example.edu"
@@ -56,7 +56,7 @@ def test_editing_a_person_updates_the_store(qtbot, main_window):
     qtbot.keyClicks(form.phone, "+86 21 5527 0000")
     qtbot.keyClick(form.phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
-    assert store.get_person(ding.id).phone == "+86 21 5527 0000"
+    assert store.people.get(ding.id).phone == "+86 21 5527 0000"
 
 
 def test_double_clicking_a_meeting_of_a_person_opens_it(qtbot, main_window):
@@ -78,7 +78,7 @@ def test_switching_records_with_unsaved_edits_asks_and_cancel_keeps_them(
     qtbot, main_window, answers
 ):
     store = main_window.store
-    people = store.list_people()
+    people = store.people.list()
     first, second = people[0], people[1]
     workspace = main_window.workspace
     workspace.set_section(Section.PEOPLE)
@@ -94,12 +94,12 @@ def test_switching_records_with_unsaved_edits_asks_and_cancel_keeps_them(
     assert workspace.list_pane.current_id() == first.id
     assert form.notes.toPlainText() == "Met at the 2021 annual meeting."
     assert workspace.is_dirty()
-    assert store.get_person(first.id).notes == ""
+    assert store.people.get(first.id).notes == ""
 
 
 def test_switching_records_can_save_or_discard(qtbot, main_window, answers):
     store = main_window.store
-    first, second, third = store.list_people()[:3]
+    first, second, third = store.people.list()[:3]
     workspace = main_window.workspace
     workspace.set_section(Section.PEOPLE)
     workspace.list_pane.select_id(first.id)
@@ -108,13 +108,13 @@ def test_switching_records_can_save_or_discard(qtbot, main_window, answers):
     qtbot.keyClicks(form.notes, "saved")
     answers.unsaved = QMessageBox.StandardButton.Save
     workspace.list_pane.select_id(second.id)
-    assert store.get_person(first.id).notes == "saved"
+    assert store.people.get(first.id).notes == "saved"
     assert workspace.editors.shown_id() == second.id
 
     qtbot.keyClicks(form.notes, "dropped")
     answers.unsaved = QMessageBox.StandardButton.Discard
     workspace.list_pane.select_id(third.id)
-    assert store.get_person(second.id).notes == ""
+    assert store.people.get(second.id).notes == ""
     assert workspace.editors.shown_id() == third.id
     assert not workspace.is_dirty()
 
@@ -136,10 +136,10 @@ def test_choosing_an_organisation_for_a_person(qtbot, main_window):
     main_window.new_record()
     form = workspace.editors.person_editor.form
     qtbot.keyClicks(form.family_name, "Li")
-    usst = next(o for o in store.list_organisations() if o.short_name == "USST")
+    usst = next(o for o in store.organisations.list() if o.short_name == "USST")
     form.organisation.set_organisation_id(usst.id)
     assert workspace.save()
-    assert store.get_person(workspace.editors.shown_id()).organisation_id == usst.id
+    assert store.people.get(workspace.editors.shown_id()).organisation_id == usst.id
 
 
 def test_dietary_needs_typed_on_the_form_are_saved(qtbot, main_window):
@@ -150,7 +150,7 @@ def test_dietary_needs_typed_on_the_form_are_saved(qtbot, main_window):
     qtbot.keyClicks(form.family_name, "Leung")
     qtbot.keyClicks(form.dietary_needs, "Halal")
     assert main_window.save()
-    saved = store.get_person(main_window.workspace.editors.person_editor.record_id())
+    saved = store.people.get(main_window.workspace.editors.person_editor.record_id())
     assert saved.dietary_needs == "Halal"
 
 
@@ -197,10 +197,10 @@ def test_the_organisation_is_found_by_typing_part_of_its_name(qtbot, main_window
     qtbot.waitUntil(popup.isVisible, timeout=2000)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    fudan = next(o for o in store.list_organisations() if o.short_name == "Fudan")
+    fudan = next(o for o in store.organisations.list() if o.short_name == "Fudan")
     assert picker.organisation_id() == fudan.id
     assert main_window.save()
-    assert store.get_person(workspace.editors.shown_id()).organisation_id == fudan.id
+    assert store.people.get(workspace.editors.shown_id()).organisation_id == fudan.id
 
 
 def test_an_organisation_that_does_not_exist_is_refused_in_place(qtbot, main_window):
@@ -221,7 +221,7 @@ def test_ctrl_n_puts_the_keyboard_in_the_new_record(qtbot, main_window):
     qtbot.waitUntil(form.family_name.hasFocus, timeout=2000)
     qtbot.keyClicks(form.family_name, "Gao")
     qtbot.keyClick(form.family_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert "GAO" in {row.name for row in main_window.store.list_people()}
+    assert "GAO" in {row.name for row in main_window.store.people.list()}
     assert main_window.statusBar().currentMessage() == "Saved."
 
 
@@ -238,7 +238,7 @@ def test_a_chinese_honorific_typed_on_the_page_is_saved_and_exported(qtbot, main
 
     assert editor.save()
 
-    person = store.get_person(editor.record_id())
+    person = store.people.get(editor.record_id())
     assert (person.honorific, person.honorific_zh) == ("Prof.", "教授")
     assert '"honorific_zh": "教授"' in store.export_json()
 

@@ -24,7 +24,7 @@ def test_bad_values_keep_their_defaults(tmp_path):
 def test_the_dialog_edits_and_the_window_saves(qtbot, main_window, tmp_path):
     dialog = PreferencesDialog(main_window.preferences, main_window, store=main_window.store)
     qtbot.addWidget(dialog)
-    (usst,) = main_window.store.list_organisations("USST")
+    (usst,) = main_window.store.organisations.list("USST")
     dialog.organisation.finder.choose(usst.id)
     dialog.page_size.setValue(300)
     main_window.apply_preferences(dialog.preferences())
@@ -32,7 +32,7 @@ def test_the_dialog_edits_and_the_window_saves(qtbot, main_window, tmp_path):
     saved = Preferences.load(main_window.preferences_path)
     assert saved.page_size == 300
     assert saved.our_organisation == "University of Shanghai for Science and Technology"
-    assert main_window.store.our_organisation_id() == usst.id  # kept by id, in the database
+    assert main_window.store.organisations.ours() == usst.id  # kept by id, in the database
 
 
 def test_without_a_database_the_dialog_takes_the_name_as_text(qtbot):

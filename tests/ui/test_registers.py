@@ -7,7 +7,7 @@ from eventdesk.ui.sections import Section
 
 
 def _org(store, short_name):
-    return next(o for o in store.list_organisations() if o.short_name == short_name)
+    return next(o for o in store.organisations.list() if o.short_name == short_name)
 
 
 def test_an_alliance_lists_its_members_and_can_gain_one(qtbot, main_window):
@@ -18,7 +18,7 @@ def test_an_alliance_lists_its_members_and_can_gain_one(qtbot, main_window):
     workspace.list_pane.select_id(shua.id)
     editor = workspace.editors.organisation_editor
     assert not editor.form.members_box.isHidden()
-    members_before = store.get_organisation(shua.id).member_ids
+    members_before = store.organisations.get(shua.id).member_ids
     assert editor.form.members.count() == len(members_before) == 16
 
     workspace.new_record()
@@ -31,7 +31,7 @@ def test_an_alliance_lists_its_members_and_can_gain_one(qtbot, main_window):
     assert editor.add_member()
     assert not editor.add_member()  # not twice
     assert editor.save()
-    assert store.get_organisation(shua.id).member_ids == [*members_before, new_id]
+    assert store.organisations.get(shua.id).member_ids == [*members_before, new_id]
 
 
 def test_members_are_shown_for_alliances_only(main_window):

@@ -28,10 +28,10 @@ def _meeting_titles(model):
 def test_an_organisation_page_fetches_meetings_as_it_scrolls(qtbot, busy_window, monkeypatch):
     store = busy_window.store
     queries = []
-    fetch = store.meetings_of_organisation
+    fetch = store.organisations.meetings
     monkeypatch.setattr(
-        store,
-        "meetings_of_organisation",
+        store.organisations,
+        "meetings",
         lambda *a, **k: queries.append(k) or fetch(*a, **k),
     )
     editors = busy_window.workspace.editors

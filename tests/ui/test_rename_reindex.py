@@ -29,7 +29,7 @@ def test_renaming_a_busy_organisation_reindexes_beside_the_window(qtbot, busy_wi
     with qtbot.waitSignal(busy_window.search_keeper.upToDate, timeout=20_000):
         assert busy_window.save()
         # The save came back before the documents were rebuilt: that is the worker's job.
-        assert store.get_organisation(store.busy_org_id).name == "Universitas Novissima"
+        assert store.organisations.get(store.busy_org_id).name == "Universitas Novissima"
         assert busy_window.search_keeper.running is not None
         assert "search" in busy_window.statusBar().currentMessage()
 

@@ -14,13 +14,13 @@ from eventdesk.ui.table_export import export_model
 def test_every_row_of_a_lazy_list_goes_to_xlsx(qtbot, sample_store, tmp_path):
     model = PeopleModel(sample_store, page_size=3)
     model.reload()
-    assert model.rowCount() == 3 < sample_store.count_people()
+    assert model.rowCount() == 3 < sample_store.people.count()
 
     path = export_model(model, None, tmp_path / "people.xlsx")
 
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
     assert rows[0] == PeopleModel.HEADERS
-    assert len(rows) == 1 + sample_store.count_people()
+    assert len(rows) == 1 + sample_store.people.count()
     assert next(r for r in rows if r[0] == "DING Xiaodong")[:3] == (
         "DING Xiaodong",
         "丁晓东",
@@ -45,7 +45,7 @@ def test_hidden_and_moved_columns_are_exported_as_seen(qtbot, sample_store, tmp_
     assert ["USST", "University of Shanghai for Science and Technology", "上海理工大学"] in [
         r[:3] for r in rows
     ]
-    assert len(rows) == 1 + sample_store.count_organisations()
+    assert len(rows) == 1 + sample_store.organisations.count()
 
 
 def test_a_file_that_cannot_be_written_is_explained(qtbot, sample_store, tmp_path, monkeypatch):

@@ -17,7 +17,7 @@ def _people_ids(store):
 
 def _trash_a_meeting_and_a_person(main_window):
     store = main_window.store
-    loner = store.save_person(Person("Zhou", "Enlai"))
+    loner = store.people.save(Person("Zhou", "Enlai"))
     main_window.workspace.refresh()
     (meeting,) = store.meetings.list()
     store.delete("meeting", meeting.id)
@@ -88,8 +88,8 @@ def _backdate(store, table, record_id, days):
 
 def test_the_purge_removes_what_was_trashed_more_than_n_days_ago(qtbot, fresh_store):
     store = fresh_store
-    old = store.save_person(Person("Old", "One"))
-    recent = store.save_person(Person("Recent", "One"))
+    old = store.people.save(Person("Old", "One"))
+    recent = store.people.save(Person("Recent", "One"))
     store.delete("person", old.id)
     store.delete("person", recent.id)
     # "Now" is a day in the future: the one trashed now is 1 day old, the other 31.
@@ -109,8 +109,8 @@ def test_opening_a_database_purges_old_trash_beside_the_window(
     qtbot, fresh_store, settings, tmp_path
 ):
     store = fresh_store
-    old = store.save_person(Person("Old", "One"))
-    recent = store.save_person(Person("Recent", "One"))
+    old = store.people.save(Person("Old", "One"))
+    recent = store.people.save(Person("Recent", "One"))
     for person in (old, recent):
         store.delete("person", person.id)
     _backdate(store, "people", old.id, 45)

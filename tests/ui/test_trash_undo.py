@@ -36,16 +36,16 @@ def test_deleting_a_person_and_restoring_from_the_trash_view(qtbot, main_window)
     store = main_window.store
     workspace = main_window.workspace
     workspace.set_section(Section.PEOPLE)
-    before = store.count_people()
+    before = store.people.count()
     person_id = workspace.list_pane.current_id()
 
     assert main_window.delete_selected()
-    assert store.count_people() == before - 1
+    assert store.people.count() == before - 1
 
     dialog = main_window.show_trash()
     assert dialog.model.rowCount() == 1
     assert dialog.restore_selected()
-    assert store.count_people() == before
+    assert store.people.count() == before
     assert workspace.list_pane.model().row_of_id(person_id) is not None
     assert dialog.model.rowCount() == 0
     dialog.close()
@@ -63,22 +63,22 @@ def test_deleting_a_person_who_attended_says_what_would_change_and_no_keeps_them
     store = main_window.store
     workspace = main_window.workspace
     workspace.set_section(Section.PEOPLE)
-    before = store.count_people()
+    before = store.people.count()
     person_id = workspace.list_pane.current_id()
     answers.delete = False
 
     assert not main_window.delete_selected()
 
     ((label, impact),) = answers.deletions_asked
-    assert label == store.get_person(person_id).display_name
+    assert label == store.people.get(person_id).display_name
     assert impact == [
         "attended 2021-12-22 Annual Meeting and Exchange Symposium of the Shanghai-Hong Kong "
         "University Alliance 2021"
     ]
-    assert store.count_people() == before
+    assert store.people.count() == before
     answers.delete = True
     assert main_window.delete_selected()
-    assert store.count_people() == before - 1
+    assert store.people.count() == before - 1
 
 
 def test_a_meeting_is_deleted_without_a_question(main_window, answers):

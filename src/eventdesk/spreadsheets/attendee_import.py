@@ -32,7 +32,6 @@ from eventdesk.spreadsheets.columns import ColumnMap, guess_mapping
 from eventdesk.spreadsheets.names import has_cjk, has_latin
 from eventdesk.spreadsheets.reading import Table, read_table
 from eventdesk.store import EventStore
-from eventdesk.store.batch import add_people
 from eventdesk.store.matching import BY_NAME, BY_NAME_SWAPPED, OrganisationIndex, PeopleIndex
 
 NAME_FIELDS = ("family_name", "full_name", "name_zh")
@@ -202,7 +201,7 @@ def apply(store: EventStore, plan: AttendeePlan) -> ImportResult:
     with store.transaction():
         meeting = store.meetings.get(plan.meeting_id)
         attending = {a.person_id for a in meeting.attendees}
-        existing = store.get_people(r.person_id for r in taken if r.person_id is not None)
+        existing = store.people.get_many(r.person_id for r in taken if r.person_id is not None)
         organisations = OrganisationIndex.load(store)
         # (row, person, organisation) for every row that becomes an attendee, in list order.
         accepted: list[tuple[RowPlan, Person, int | None]] = []
@@ -224,7 +223,7 @@ def apply(store: EventStore, plan: AttendeePlan) -> ImportResult:
                 attending.add(row.person_id)
             accepted.append((row, person, org_id))
         # Thousands of new people in one batch: one call each would take seconds.
-        add_people(store, new_people)
+        store.people.add_all(new_people)
         for row, person, org_id in accepted:
             assert person.id is not None
             meeting.attendees.append(_attendance(row, person, person.id, org_id))
@@ -274,7 +273,7 @@ def _organisation_id(
         # The list does not say what kind; "other" until someone who knows edits it.
         kind=OrganisationKind.OTHER,
     )
-    org_id = store.save_organisation(org).id
+    org_id = store.organisations.save(org).id
     assert org_id is not None
     known.add(row.organisation, org_id)
     result.organisations_added += 1

@@ -98,9 +98,9 @@ def calendar_bytes(store: EventStore, meetings: Iterable[Meeting], zone: ZoneInf
     person_ids = {a.person_id for m in meetings for a in m.attendees if a.side is Side.OURS}
     # Each text as outputs print it: no NUL or ESC raw, an override kept to its own field.
     meetings = [printable(m) for m in meetings]
-    people = {k: printable(v) for k, v in store.get_people(person_ids).items()}
+    people = {k: printable(v) for k, v in store.people.get_many(person_ids).items()}
     org_ids = {h.organisation_id for m in meetings for h in m.hosts}
-    orgs = {k: printable(v) for k, v in store.get_organisations(org_ids).items()}
+    orgs = {k: printable(v) for k, v in store.organisations.get_many(org_ids).items()}
     calendar = Calendar()
     calendar.add("prodid", f"-//EventDesk//EventDesk {__version__}//EN")
     calendar.add("version", "2.0")

@@ -62,7 +62,7 @@ def people_table(store: EventStore) -> Table:
     headers = ["Name", "Chinese name", "Title", "Organisation", "E-mail", "Meetings"]
     rows = [
         [p.name, p.name_zh, p.title, p.organisation, p.email, str(p.meeting_count)]
-        for p in store.list_people()
+        for p in store.people.list()
     ]
     return headers, rows
 
@@ -78,7 +78,7 @@ def organisations_table(store: EventStore) -> Table:
             o.city,
             str(o.meeting_count),
         ]
-        for o in store.list_organisations()
+        for o in store.organisations.list()
     ]
     return headers, rows
 
@@ -103,8 +103,8 @@ def courses_table(store: EventStore) -> Table:
 def attendees_table(store: EventStore, meeting_id: int) -> Table:
     """The meeting editor's attendee columns, with the Chinese name the leadership asks for."""
     meeting = store.meetings.get(meeting_id)
-    people = store.get_people(a.person_id for a in meeting.attendees)
-    orgs = store.get_organisations(a.organisation_id for a in meeting.attendees)
+    people = store.people.get_many(a.person_id for a in meeting.attendees)
+    orgs = store.organisations.get_many(a.organisation_id for a in meeting.attendees)
     headers = [
         "Name",
         "Chinese name",

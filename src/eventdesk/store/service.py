@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,11 +21,7 @@ from sqlite_utils import Database
 
 from eventdesk.records import (
     CourseEntry,
-    Organisation,
-    Person,
     ValidationError,
-    validate_organisation,
-    validate_person,
 )
 from eventdesk.records.validation import raise_if, validate_course
 from eventdesk.store import (
@@ -37,24 +33,19 @@ from eventdesk.store import (
     meetings,
     merging,
     queries,
-    related,
-    same_names,
     search_index,
-    settings,
 )
 from eventdesk.store import trash as trash_bin
 from eventdesk.store.convert import (
     now,
-    organisation_from_row,
-    organisation_row,
-    person_from_row,
-    person_row,
 )
 from eventdesk.store.database import damaged, memory_database, open_database, sqlite_told
 from eventdesk.store.errors import ReadOnlyStore, RecordNotFound, StoreError
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import telling_damage
 from eventdesk.store.services.meetings import MeetingService
+from eventdesk.store.services.organisations import OrganisationService
+from eventdesk.store.services.people import PeopleService
 
 if TYPE_CHECKING:
     from eventdesk.store.interchange import ImportReport
@@ -86,6 +77,8 @@ class EventStore:
         #: Inside :meth:`transaction` (one inside it leaves the search documents to the outermost).
         self._in_transaction = False
         self.meetings = MeetingService(self)
+        self.people = PeopleService(self)
+        self.organisations = OrganisationService(self)
 
     # -- opening ------------------------------------------------------------
 
@@ -194,135 +187,6 @@ class EventStore:
         """The photo made print-size and upright, for summaries (never the full original)."""
         return meetings.photo_for_print(self.db, file_id)
 
-    # -- people ---------------------------------------------------------------
-
-    def save_person(self, person: Person, *, search_later: bool = False) -> Person:
-        """Save a person; ``search_later``: see :meth:`save_organisation`."""
-        raise_if(validate_person(person, _label("person", person.display_name)))
-        self._require("organisations", person.organisation_id, "person", "organisation")
-        with self.transaction(search_later=search_later):
-            person.id = self._upsert("people", person.id, person_row(person))
-        return self.get_person(person.id)
-
-    def get_person(self, person_id: int) -> Person:
-        row = self._row("people", person_id, "person")
-        return person_from_row(row)
-
-    def get_people(self, ids: Iterable[int]) -> dict[int, Person]:
-        """Load many people in one query (for a meeting's attendees)."""
-        wanted = sorted({i for i in ids if i is not None})
-        if not wanted:
-            return {}
-        marks = ",".join("?" * len(wanted))
-        rows = self.db.query(f"SELECT * FROM people WHERE id IN ({marks})", wanted)
-        return {row["id"]: person_from_row(row) for row in rows}
-
-    def list_people(
-        self, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
-    ) -> list[queries.PersonRow]:
-        """People matching ``text``; ``sort`` is a key of ``queries.PEOPLE_SORTS``."""
-        return queries.list_people(self.db, text, sort=sort, limit=limit, offset=offset)
-
-    def people_named(self, person: Person) -> list[queries.PersonRow]:
-        """Others of ``person``'s name (case, spaces, script, order aside), offered first."""
-        return same_names.people_named(self.db, person)
-
-    def count_people(self, text: str = "") -> int:
-        return queries.count_people(self.db, text)
-
-    def meetings_of_person(
-        self, person_id: int, *, limit: int = -1, offset: int = 0
-    ) -> list[queries.AttendedRow]:
-        """The person's meetings, newest first; ``limit``/``offset`` count meetings."""
-        return related.meetings_of_person(self.db, person_id, limit=limit, offset=offset)
-
-    def count_meetings_of_person(self, person_id: int) -> int:
-        return related.count_meetings_of_person(self.db, person_id)
-
-    # -- our organisation -----------------------------------------------------
-
-    def our_organisation_id(self) -> int | None:
-        """The organisation this office belongs to (chosen on first start), if still there."""
-        value = settings.get(self.db, settings.OUR_ORGANISATION)
-        if value is None or not value.isdigit():
-            return None
-        found = self.db.execute(
-            "SELECT id FROM organisations WHERE id = ? AND deleted_at IS NULL", [int(value)]
-        ).fetchone()
-        return found[0] if found else None
-
-    def set_our_organisation(self, org_id: int | None) -> None:
-        self._require("organisations", org_id, "settings", "our organisation")
-        with self.transaction():
-            settings.put(
-                self.db, settings.OUR_ORGANISATION, None if org_id is None else str(org_id)
-            )
-
-    # -- organisations --------------------------------------------------------
-
-    def save_organisation(self, org: Organisation, *, search_later: bool = False) -> Organisation:
-        """Save an organisation.
-
-        Renaming our own university changes the search document of every
-        meeting it was at. With ``search_later`` a rename that touches more
-        than ``SEARCH_NOW`` meetings commits at once and leaves their
-        documents to :meth:`refresh_search`; until then searches find them
-        by the old name.
-        """
-        raise_if(validate_organisation(org, _label("organisation", org.label)))
-        self._require("organisations", org.parent_id, "organisation", "parent")
-        self._refuse_parent_cycle(org)
-        for member in org.member_ids:
-            self._require("organisations", member, "organisation", "members")
-        with self.transaction(search_later=search_later):
-            org.id = self._upsert("organisations", org.id, organisation_row(org))
-            self.db.execute("DELETE FROM organisation_members WHERE alliance_id = ?", [org.id])
-            self.db["organisation_members"].insert_all(
-                {"alliance_id": org.id, "member_id": m, "position": n}
-                for n, m in enumerate(dict.fromkeys(org.member_ids))
-            )
-        return self.get_organisation(org.id)
-
-    def get_organisation(self, org_id: int) -> Organisation:
-        return self.get_organisations([org_id]).get(org_id) or self._missing("organisation", org_id)
-
-    def get_organisations(self, ids: Iterable[int]) -> dict[int, Organisation]:
-        wanted = sorted({i for i in ids if i is not None})
-        if not wanted:
-            return {}
-        marks = ",".join("?" * len(wanted))
-        members: dict[int, list[int]] = {}
-        for alliance, member in self.db.execute(
-            f"SELECT alliance_id, member_id FROM organisation_members "
-            f"WHERE alliance_id IN ({marks}) ORDER BY alliance_id, position",
-            wanted,
-        ):
-            members.setdefault(alliance, []).append(member)
-        rows = self.db.query(f"SELECT * FROM organisations WHERE id IN ({marks})", wanted)
-        return {r["id"]: organisation_from_row(r, members.get(r["id"], [])) for r in rows}
-
-    def list_organisations(
-        self, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
-    ) -> list[queries.OrganisationRow]:
-        """Organisations matching ``text``; ``sort``: a key of ``queries.ORGANISATION_SORTS``."""
-        return queries.list_organisations(self.db, text, sort=sort, limit=limit, offset=offset)
-
-    def organisations_named(self, org: Organisation) -> list[queries.OrganisationRow]:
-        """Others with one of ``org``'s names (case, spaces, script aside): offered first."""
-        return same_names.organisations_named(self.db, org)
-
-    def count_organisations(self, text: str = "") -> int:
-        return queries.count_organisations(self.db, text)
-
-    def meetings_of_organisation(
-        self, org_id: int, *, limit: int = -1, offset: int = 0
-    ) -> list[queries.AttendedRow]:
-        """Meetings it hosted or attended, newest first; ``limit``/``offset`` count meetings."""
-        return related.meetings_of_organisation(self.db, org_id, limit=limit, offset=offset)
-
-    def count_meetings_of_organisation(self, org_id: int) -> int:
-        return related.count_meetings_of_organisation(self.db, org_id)
-
     # -- courses ----------------------------------------------------------------
 
     def list_courses(self, text: str = "", **filters: object) -> list[queries.CourseRow]:
@@ -409,12 +273,12 @@ class EventStore:
     def deletion_impact(self, kind: str, record_id: int) -> list[str]:
         """What a user should know before deleting a record: what still refers to it."""
         if kind == "person":
-            rows = self.meetings_of_person(record_id)
+            rows = self.people.meetings(record_id)
             return [f"attended {r.start_date} {r.title}" for r in rows]
         if kind == "organisation":
             return [
                 f"{r.start_date} {r.title}: {r.person or r.role}"
-                for r in self.meetings_of_organisation(record_id)
+                for r in self.organisations.meetings(record_id)
             ]
         return []
 
@@ -574,21 +438,6 @@ class EventStore:
             return
         if not self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone():
             raise ValidationError.single(record, field, f"refers to a missing record ({record_id})")
-
-    def _refuse_parent_cycle(self, org: Organisation) -> None:
-        """Walk up from the new parent: meeting ``org`` again would make a circle."""
-        seen: set[int] = set()
-        parent = org.parent_id
-        while parent is not None and org.id is not None and parent not in seen:
-            if parent == org.id:
-                raise ValidationError.single(
-                    _label("organisation", org.label), "parent", "goes round in a circle"
-                )
-            seen.add(parent)
-            row = self.db.execute(
-                "SELECT parent_id FROM organisations WHERE id = ?", [parent]
-            ).fetchone()
-            parent = row[0] if row else None
 
 
 def _label(kind: str, name: str) -> str:

@@ -103,7 +103,7 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> Me
     language = Language(lang)
     meeting = printable(meeting)  # a U+202E in a title turns round only the title
     lookup = Lookup(store, meeting)
-    chosen = store.our_organisation_id()  # picked by the office; else guessed from "ours"
+    chosen = store.organisations.ours()  # picked by the office; else guessed from "ours"
     our_root = (lookup.root(chosen) if chosen is not None else None) or find_our_root(
         meeting, lookup
     )

@@ -151,7 +151,7 @@ def meeting_document(
 def find_organisation(store: EventStore, name: str) -> int:
     """The id of the organisation called ``name`` (or its short name); one line if not one."""
     wanted = name.strip().casefold()
-    rows = store.list_organisations(name)
+    rows = store.organisations.list(name)
     exact = [r for r in rows if wanted in (r.name.casefold(), r.short_name.casefold())]
     if len(exact) == 1:
         return exact[0].id
@@ -188,11 +188,11 @@ def period_document(
     meetings = [meeting_document(env, store, r.id) for r in rows]
     filters = []
     if organisation:
-        filters.append(f"with {store.get_organisation(org_id).name}")  # type: ignore[arg-type]
+        filters.append(f"with {store.organisations.get(org_id).name}")  # type: ignore[arg-type]
     if series:
         filters.append(f"in the series {series}")
     if person_id is not None:
-        filters.append(f"attended by {store.get_person(person_id).display_name}")
+        filters.append(f"attended by {store.people.get(person_id).display_name}")
     span = _span(date_from, date_to)
     title = f"Meetings {span}".strip() if span else "Meetings"
     return ReportView(

@@ -64,7 +64,7 @@ class Lookup:
 
     def __init__(self, store: EventStore, meeting: Meeting):
         m = meeting
-        people = store.get_people(m.people_ids())
+        people = store.people.get_many(m.people_ids())
         self.people: dict[int, Person] = {k: printable(v) for k, v in people.items()}
         org_ids = m.organisation_ids()
         org_ids |= {p.organisation_id for p in self.people.values() if p.organisation_id}
@@ -80,7 +80,7 @@ class Lookup:
     def _fetch(self, store: EventStore, ids: set[int | None]) -> bool:
         wanted = {i for i in ids if i is not None and i not in self.orgs}
         if wanted:
-            found = store.get_organisations(wanted)
+            found = store.organisations.get_many(wanted)
             self.orgs.update({k: printable(v) for k, v in found.items()})
         return bool(wanted)
 

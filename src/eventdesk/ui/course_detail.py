@@ -64,7 +64,7 @@ class CourseDetail(QWidget):
         self._meeting_id = course.meeting_id
         institution = ""
         if course.institution_id is not None:
-            institution = self._store.get_organisation(course.institution_id).label
+            institution = self._store.organisations.get(course.institution_id).label
         meeting = ""
         if course.meeting_id is not None:
             m = self._store.meetings.get(course.meeting_id)

@@ -336,10 +336,10 @@ class MainWindow(QMainWindow):
 
     def set_our_organisation(self, org_id: int | None) -> None:
         """Keep "our organisation" in the database (new attendees' side, the summaries)."""
-        if org_id == self.store.our_organisation_id() or getattr(self.store, "read_only", False):
+        if org_id == self.store.organisations.ours() or getattr(self.store, "read_only", False):
             return
         try:
-            self.store.set_our_organisation(org_id)
+            self.store.organisations.set_ours(org_id)
         except (StoreError, ValidationError) as exc:
             self.warn(f"Our organisation is not saved: {exc}")
             return
@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
         workspace.list_pane.table.addAction(self.actions_.delete)
         workspace.list_pane.exampleRequested.connect(self.load_example_meeting)
         workspace.list_pane.ours_button.clicked.connect(lambda: self.show_preferences())
-        workspace.list_pane.ours_button.setVisible(store.our_organisation_id() is None)
+        workspace.list_pane.ours_button.setVisible(store.organisations.ours() is None)
         workspace.sectionChanged.connect(lambda _section: self._update_actions())
         return workspace
 

@@ -93,7 +93,7 @@ class MergeDialog(QDialog):
         if not text.strip():
             return []
         if self._kind == "person":
-            rows = self._store.list_people(text, limit=20)
+            rows = self._store.people.list(text, limit=20)
             found = [
                 Candidate(r.id, r.name, ", ".join(x for x in (r.title, r.organisation) if x))
                 for r in rows
@@ -101,7 +101,7 @@ class MergeDialog(QDialog):
         else:
             found = [
                 Candidate(r.id, r.name or r.name_zh, r.short_name or r.city)
-                for r in self._store.list_organisations(text, limit=20)
+                for r in self._store.organisations.list(text, limit=20)
             ]
         return [c for c in found if c.id != self._record_id]
 
@@ -109,9 +109,9 @@ class MergeDialog(QDialog):
         if record_id is None:
             return ""
         if self._kind == "person":
-            p = self._store.get_person(record_id)
+            p = self._store.people.get(record_id)
             return display_name(p.family_name, p.given_name, p.name_order)
-        return self._store.get_organisation(record_id).label
+        return self._store.organisations.get(record_id).label
 
 
 def merge_selected(window, kept: int | None = None) -> bool:

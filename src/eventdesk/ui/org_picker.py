@@ -64,7 +64,7 @@ class OrganisationPicker(QComboBox):
                 self.setCurrentIndex(-1)
                 self.setEditText("")
                 return
-            org = self._store.get_organisation(org_id)
+            org = self._store.organisations.get(org_id)
             index = self.findData(org_id)
             if index < 0:
                 self.addItem(_item_text(org.name, org.name_zh, org.short_name), org_id)
@@ -92,7 +92,7 @@ class OrganisationPicker(QComboBox):
         self._filled = True
         text = self.currentText()
         chosen = self.organisation_id()
-        rows = self._store.list_organisations(text if chosen is None else "", limit=MATCHES_SHOWN)
+        rows = self._store.organisations.list(text if chosen is None else "", limit=MATCHES_SHOWN)
         with QSignalBlocker(self):
             self.clear()
             for row in rows:

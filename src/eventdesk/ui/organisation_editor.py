@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
-from eventdesk.records import Organisation, OrganisationKind, Problem, validate_organisation
+from eventdesk.records import Organisation, OrganisationKind
 from eventdesk.store import EventStore
 from eventdesk.ui.organisation_form import OrganisationForm
 from eventdesk.ui.record_editor import RecordEditor
@@ -56,7 +58,7 @@ class OrganisationEditor(RecordEditor):
 
     def _show_members(self, member_ids: list[int]) -> None:
         self.form.members.clear()
-        members = self._store.get_organisations(member_ids)
+        members = self._store.organisations.get_many(member_ids)
         for member_id in member_ids:
             member = members.get(member_id)
             self._append_member(member_id, member.label if member else f"#{member_id}")
@@ -68,10 +70,13 @@ class OrganisationEditor(RecordEditor):
 
     # -- RecordEditor ----------------------------------------------------------
 
-    def _validate(self, org: Organisation) -> list[Problem]:
+    def _records(self) -> Any:
+        return self._store.organisations
+
+    def _prepared(self, org: Organisation) -> Organisation:
         if org.kind is not OrganisationKind.ALLIANCE:  # members are kept for alliances only
             org.member_ids = []
-        return validate_organisation(org)
+        return org
 
     def _shown(self, org: Organisation) -> None:
         super()._shown(org)

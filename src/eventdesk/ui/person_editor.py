@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
-from eventdesk.records import NameOrder, Person, validate_person
+from eventdesk.records import NameOrder, Person
 from eventdesk.store import EventStore
 from eventdesk.ui.person_form import PersonForm
 from eventdesk.ui.record_editor import RecordEditor
@@ -13,7 +15,6 @@ from eventdesk.ui.record_editor import RecordEditor
 class PersonEditor(RecordEditor):
     KIND = "person"
     RECORD = Person
-    VALIDATE = staticmethod(validate_person)
 
     def __init__(self, store: EventStore, parent: QWidget | None = None):
         super().__init__(store, PersonForm(store), parent)
@@ -22,6 +23,9 @@ class PersonEditor(RecordEditor):
         for signal in (f.family_name.textChanged, f.given_name.textChanged):
             signal.connect(self._update_heading)
         f.name_order.currentIndexChanged.connect(self._update_heading)
+
+    def _records(self) -> Any:
+        return self._store.people
 
     def _heading(self) -> str:
         f = self.form

@@ -44,7 +44,7 @@ class PreferencesDialog(QDialog):
                 lambda oid: _label(store, oid),
                 "Type to find your university (or create it)",
             )
-            self.organisation.set_value(store.our_organisation_id())
+            self.organisation.set_value(store.organisations.ours())
             install_creators(self.organisation, store, None)
         self.page_size = QSpinBox()
         self.page_size.setRange(20, 5000)
@@ -84,7 +84,7 @@ class PreferencesDialog(QDialog):
         name = self.our_organisation.text().strip()
         if self.organisation is not None and self._store is not None:
             chosen = self.organisation.value()
-            name = self._store.get_organisation(chosen).label if chosen is not None else ""
+            name = self._store.organisations.get(chosen).label if chosen is not None else ""
         return replace(
             self._original,
             page_size=self.page_size.value(),
@@ -128,6 +128,6 @@ def _label(store: EventStore, org_id: int | None) -> str:
     if org_id is None:
         return ""
     try:
-        return store.get_organisation(org_id).label
+        return store.organisations.get(org_id).label
     except StoreError:
         return ""

@@ -5,15 +5,14 @@ contract, the dirty flag, revert, crash drafts) this adds one record's page.
 Its fields are drawn and bound from the record's declarations
 (:mod:`eventdesk.ui.record_rows`) in a :class:`RecordForm`, the binding the
 meeting editor's tabs use: each edit goes straight into the working copy, text
-that does not parse is kept as typed and refused, and validation problems
-become marks on the fields (:mod:`eventdesk.ui.marking`).
+that does not parse is kept as typed and refused, and the problems the store
+finds as it saves become marks on the fields (:mod:`eventdesk.ui.marking`).
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -36,8 +35,6 @@ class RecordEditor(Editor):
 
     #: The record's dataclass, to read a crash draft back.
     RECORD: type = object
-    #: The record's validation (``validate_person``): problems, or none.
-    VALIDATE: Callable[[Any], list[Problem]] = staticmethod(lambda _record: [])
 
     def __init__(self, store: EventStore, form: QWidget, parent: QWidget | None = None):
         super().__init__(store, parent)
@@ -67,16 +64,16 @@ class RecordEditor(Editor):
         ]
         return self.RECORD(**dict.fromkeys(required, ""))
 
+    def _records(self) -> Any:
+        """The store's service of this kind of record (``store.people``): its one way in."""
+        raise NotImplementedError
+
     def _get(self, record_id: int) -> Any:
-        return getattr(self._store, f"get_{self.KIND}")(record_id)
+        return self._records().get(record_id)
 
-    def _store_save(self, record: Any) -> Any:
-        # A rename touching many meetings leaves their search documents to a worker
-        # (the window's SearchKeeper starts it), so the save returns at once.
-        return getattr(self._store, f"save_{self.KIND}")(record, search_later=True)
-
-    def _validate(self, record: Any) -> list[Problem]:
-        return type(self).VALIDATE(record)
+    def _prepared(self, record: Any) -> Any:
+        """The record as it is to be saved (an organisation keeps members if an alliance)."""
+        return record
 
     def _form_problems(self) -> list[Problem]:
         """What the form knows is wrong beyond the record: a picker's text naming nothing."""
@@ -88,7 +85,7 @@ class RecordEditor(Editor):
 
     def _shown(self, record: Any) -> None:
         """After a record is put in the fields: its meetings, its heading."""
-        self.form.meetings.show_party(getattr(self._store, f"meetings_of_{self.KIND}"), record.id)
+        self.form.meetings.show_party(self._records().meetings, record.id)
         self._update_heading()
 
     def _heading(self) -> str:
@@ -125,20 +122,24 @@ class RecordEditor(Editor):
         return what_changed(stored, record)
 
     def save(self) -> bool:
-        """Validate and save; mark the bad fields in place and return False if refused."""
+        """Save through the store, which checks the record; mark the bad fields in place and
+        return False if refused."""
         self.fields.clear_problems()
         self._say("")
-        record = copy.deepcopy(self.fields.record())
+        record = self._prepared(copy.deepcopy(self.fields.record()))
         problems = [Problem(self.KIND, name, msg) for _uid, name, msg in self.fields.unreadable()]
-        problems += self._form_problems() + self._validate(record)
-        if not problems:
-            try:
-                stored = self._store_save(record)
-            except ValidationError as exc:
-                problems = exc.problems
-            except StoreError as exc:
-                self._say(str(exc))
-                return False
+        problems += self._form_problems()
+        try:
+            if problems:  # not saved: the store's problems too, to show them all at once
+                raise ValidationError(problems + self._records().problems(record))
+            # A rename touching many meetings leaves their search documents to a worker
+            # (the window's SearchKeeper starts it), so the save returns at once.
+            stored = self._records().save(record, search_later=True)
+        except ValidationError as exc:
+            problems = exc.problems
+        except StoreError as exc:
+            self._say(str(exc))
+            return False
         if problems:
             unplaced = self.fields.mark_problems(problems)
             self._say("\n".join(str(p) for p in unplaced) or "Please correct the marked fields.")

@@ -74,16 +74,16 @@ def test_a_manual_backup_is_a_consistent_copy(sample_store, tmp_path):
 
 def test_restore_puts_the_backup_back_and_keeps_the_replaced_file(sample_store, db_path, tmp_path):
     saved = sample_store.backup(tmp_path / "saved.sqlite3")
-    sample_store.save_person(Person("Later", "Added"))
+    sample_store.people.save(Person("Later", "Added"))
     sample_store.close()
 
     kept = restore(saved, db_path)
 
     with EventStore.open(db_path) as store:
-        assert store.list_people("Later") == []
+        assert store.people.list("Later") == []
         assert store.meetings.count() == 1
     with EventStore.open(kept, read_only=True) as replaced:
-        assert [p.name for p in replaced.list_people("Later")] == ["LATER Added"]
+        assert [p.name for p in replaced.people.list("Later")] == ["LATER Added"]
 
 
 def test_restore_refuses_a_file_that_is_not_an_eventdesk_database(sample_store, db_path, tmp_path):

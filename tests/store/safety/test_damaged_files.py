@@ -133,7 +133,7 @@ def test_a_check_in_the_background_finds_the_same_damage(good_file):
         assert found is not None and "is damaged" in str(found)
         store.refuse_writes()
         with pytest.raises(StoreError, match="read-only"):
-            store.save_person(Person("Late", "Save"))
+            store.people.save(Person("Late", "Save"))
 
 
 def test_check_names_a_meeting_searches_cannot_find(good_file):

@@ -29,8 +29,8 @@ def test_a_write_lock_held_elsewhere_is_told_and_nothing_is_saved(fresh_store):
     other.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(StoreError, match="busy in another program"):
-            fresh_store.save_person(Person(family_name="WANG", given_name="Wei"))
+            fresh_store.people.save(Person(family_name="WANG", given_name="Wei"))
     finally:
         other.rollback()
         other.close()
-    assert fresh_store.count_people() == 0
+    assert fresh_store.people.count() == 0

@@ -109,13 +109,13 @@ def test_an_organisation_parent_cycle(capsys, example_db, tmp_path, length):
 def test_a_parent_cycle_made_in_the_store_is_refused(sample_store):
     from eventdesk.records import Organisation, ValidationError
 
-    a = sample_store.save_organisation(Organisation(name="A"))
-    b = sample_store.save_organisation(Organisation(name="B", parent_id=a.id))
-    c = sample_store.save_organisation(Organisation(name="C", parent_id=b.id))
+    a = sample_store.organisations.save(Organisation(name="A"))
+    b = sample_store.organisations.save(Organisation(name="B", parent_id=a.id))
+    c = sample_store.organisations.save(Organisation(name="C", parent_id=b.id))
     a.parent_id = c.id
     with pytest.raises(ValidationError, match="goes round in a circle"):
-        sample_store.save_organisation(a)
-    assert sample_store.get_organisation(a.id).parent_id is None
+        sample_store.organisations.save(a)
+    assert sample_store.organisations.get(a.id).parent_id is None
 
 
 def test_a_duplicated_session_id_is_called_a_duplicate(capsys, example_db, tmp_path):

@@ -54,7 +54,7 @@ def test_the_second_program_may_read_but_not_write(other_eventdesk, db_path):
     with EventStore.open(db_path, read_only=True) as store:
         assert store.meetings.count() == 1
         with pytest.raises(ReadOnlyStore, match="read-only"):
-            store.save_person(Person("Ng", "Wing"))
+            store.people.save(Person("Ng", "Wing"))
 
 
 def test_the_lock_goes_when_the_holder_closes(other_eventdesk, db_path):

@@ -70,12 +70,12 @@ def test_a_crashed_pcs_lock_is_asked_about_then_taken_over(other_pc, db_path):
     assert read_holder(db_path).host == OTHER_PC
     # when it takes over, then the file opens for writing and the record names this PC
     with EventStore.open(db_path, take_over=True) as store:
-        store.save_person(Person("Ng", "Wing"))
+        store.people.save(Person("Ng", "Wing"))
         holder = read_holder(db_path)
         assert (holder.host, holder.pid) == (socket.gethostname(), os.getpid())
     # and, closed, the next program opens it with no question
     with EventStore.open(db_path) as store:
-        assert store.count_people() >= 1
+        assert store.people.count() >= 1
 
 
 def test_a_record_of_another_pc_keeps_a_reader_reading(other_pc, db_path):

@@ -45,7 +45,7 @@ def test_any_person_is_stored_and_read_back_equal_or_refused(family, given_name,
     store = EventStore.in_memory()
     person = Person(family, given_name, title=title, name_zh=zh)
     try:
-        saved = store.save_person(person)
+        saved = store.people.save(person)
     except ValidationError as exc:  # no family name, or a control character (ESC, BEL…)
         assert exc.problems
         for p in exc.problems:
@@ -104,7 +104,7 @@ def test_any_value_anywhere_is_taken_or_refused_never_a_crash(where, value):
         import_document(store, doc)
     except ImportRefused as exc:
         assert exc.problems
-        assert store.meetings.count() == 0 and store.count_people() == 0
+        assert store.meetings.count() == 0 and store.people.count() == 0
     else:  # taken: every meeting in it is there
         assert store.meetings.count() == len(doc["meetings"])
 

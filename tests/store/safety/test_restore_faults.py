@@ -25,14 +25,14 @@ SAVE_AND_CRASH = """
 from eventdesk.records import Person
 from eventdesk.store import EventStore
 store = EventStore.open(sys.argv[1])
-store.save_person(Person("Late", "Edit"))   # committed, into the log only
+store.people.save(Person("Late", "Edit"))   # committed, into the log only
 pause()
 """
 
 
 def people_named(path, name: str) -> int:
     with EventStore.open(path, read_only=True) as store:
-        return len(store.list_people(name))
+        return len(store.people.list(name))
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_a_restore_killed_at_each_step_loses_nothing_and_leaves_nothing(
     with EventStore.open(db_path) as store:  # the next start
         assert store.integrity_problems() == []
         assert store.meetings.count() == 1
-        assert [p.name for p in store.list_people("Late")] == ["LATE Edit"]  # not restored yet
+        assert [p.name for p in store.people.list("Late")] == ["LATE Edit"]  # not restored yet
         assert leftovers(db_path) == [db_path.name + ".lock"]  # only the open store's own lock
     backups.rotate(db_path)
     assert daily.path.is_file() and not backups.daily_backup_due(db_path)

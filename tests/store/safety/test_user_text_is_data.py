@@ -27,8 +27,8 @@ def test_a_photo_named_like_a_path_writes_nothing_outside(fresh_store, db_path, 
 
 def test_quotes_and_sql_in_names_are_kept_as_typed(fresh_store):
     name = "O'Brien\"; DROP TABLE people; --"
-    saved = fresh_store.save_person(Person(name, "<b>Bold</b>"))
-    assert fresh_store.get_person(saved.id).family_name == name
-    assert fresh_store.get_person(saved.id).given_name == "<b>Bold</b>"
-    assert [p.id for p in fresh_store.list_people("Brien")] == [saved.id]
-    assert fresh_store.count_people() == 1
+    saved = fresh_store.people.save(Person(name, "<b>Bold</b>"))
+    assert fresh_store.people.get(saved.id).family_name == name
+    assert fresh_store.people.get(saved.id).given_name == "<b>Bold</b>"
+    assert [p.id for p in fresh_store.people.list("Brien")] == [saved.id]
+    assert fresh_store.people.count() == 1

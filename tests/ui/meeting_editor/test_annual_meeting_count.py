@@ -198,16 +198,16 @@ def test_the_annual_meeting_from_an_empty_database(empty_window, qtbot, fresh_st
     )
 
     def org(org_id: int | None) -> str:
-        return fresh_store.get_organisation(org_id).name if org_id else ""
+        return fresh_store.organisations.get(org_id).name if org_id else ""
 
     def person(person_id: int | None) -> str:
-        p = fresh_store.get_person(person_id)
+        p = fresh_store.people.get(person_id)
         return f"{p.family_name} {p.given_name}"  # WAI, typed in capitals, is his family name
 
     assert [(org(h.organisation_id), h.role) for h in m.hosts] == [
         (name, HostRole.CO_HOST) for name in CO_HOSTS
     ]
-    assert len(fresh_store.list_organisations()) == 9  # each created once
+    assert len(fresh_store.organisations.list()) == 9  # each created once
     assert [
         (person(a.person_id), a.title, org(a.organisation_id), a.side) for a in m.attendees
     ] == [

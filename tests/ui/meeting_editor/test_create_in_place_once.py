@@ -114,10 +114,10 @@ def test_two_organisations_and_two_people_created_in_place_are_stored_once(
 
     # then the store holds exactly two organisations and two people, and no form is open
     assert _open_forms() == []
-    orgs = {r.name: r for r in fresh_store.list_organisations()}
+    orgs = {r.name: r for r in fresh_store.organisations.list()}
     assert sorted(orgs) == ["Liaison Office", "Tongji University"]
     assert orgs["Tongji University"].name_zh == "同济大学"
-    assert sorted(r.name for r in fresh_store.list_people()) == ["Alexander WAI", "DING Xiaodong"]
+    assert sorted(r.name for r in fresh_store.people.list()) == ["Alexander WAI", "DING Xiaodong"]
     meeting = editor.meeting()
     assert [h.organisation_id for h in meeting.hosts] == [orgs["Tongji University"].id]
     assert meeting.attendees[0].organisation_id == orgs["Liaison Office"].id
@@ -130,7 +130,7 @@ def test_the_new_organisation_form_offers_one_of_that_name_in_any_script(
     editor, drive, fresh_store
 ):
     # Given 同濟大學 recorded in traditional characters,
-    tongji = fresh_store.save_organisation(
+    tongji = fresh_store.organisations.save(
         Organisation(name="Tongji University", name_zh="同濟大學")
     )
     d = drive(editor)
@@ -146,12 +146,12 @@ def test_the_new_organisation_form_offers_one_of_that_name_in_any_script(
     assert "already recorded" in form.message.text()
     d.qtbot.keyClick(form.name_zh, Qt.Key.Key_Return)
     assert _open_forms() == []
-    assert fresh_store.count_organisations() == 1
+    assert fresh_store.organisations.count() == 1
     assert [h.organisation_id for h in editor.meeting().hosts] == [tongji.id]
 
 
 def test_create_again_records_a_second_organisation_of_that_name(editor, drive, fresh_store):
-    fresh_store.save_organisation(Organisation(name="Tongji University"))
+    fresh_store.organisations.save(Organisation(name="Tongji University"))
     d = drive(editor)
     editor.new()
     hosts = editor.details.view.hosts
@@ -160,12 +160,12 @@ def test_create_again_records_a_second_organisation_of_that_name(editor, drive, 
     form.create_button.click()
     assert form.use_button.isVisible()
     d.click(form.create_button)  # the clerk means another of that name
-    assert fresh_store.count_organisations() == 2
+    assert fresh_store.organisations.count() == 2
 
 
 def test_the_new_person_form_offers_one_of_that_name_in_either_order(editor, drive, fresh_store):
     # Given Alexander WAI recorded,
-    wai = fresh_store.save_person(
+    wai = fresh_store.people.save(
         Person("Wai", "Alexander", name_order=NameOrder.GIVEN_FIRST, title="Deputy Director")
     )
     d = drive(editor)
@@ -182,12 +182,12 @@ def test_the_new_person_form_offers_one_of_that_name_in_either_order(editor, dri
     assert "Deputy Director" in panel.preview.text()
     d.enter(panel.given_name)
     assert not panel.isVisible()
-    assert fresh_store.count_people() == 1
+    assert fresh_store.people.count() == 1
     assert [a.person_id for a in editor.meeting().attendees] == [wai.id]
 
 
 def test_a_picker_offers_the_record_of_that_name_before_create(editor, drive, fresh_store):
-    fresh_store.save_organisation(
+    fresh_store.organisations.save(
         Organisation(name="Hong Kong Baptist University", name_zh="香港浸會大學")
     )
     d = drive(editor)

@@ -185,18 +185,18 @@ def test_a_delegation_visit_from_an_empty_database(empty_window, qtbot, fresh_st
     assert m.format is MeetingFormat.ONSITE
     assert m.our_role is OurRole.HOST
     assert m.venue == "Administration Building, Room 301"
-    (usst_row,) = fresh_store.list_organisations("USST")
-    usst = fresh_store.get_organisation(usst_row.id)
+    (usst_row,) = fresh_store.organisations.list("USST")
+    usst = fresh_store.organisations.get(usst_row.id)
     assert (usst.name, usst.short_name) == (
         "University of Shanghai for Science and Technology",
         "USST",
     )
     assert [(h.organisation_id, h.role.value) for h in m.hosts] == [(usst.id, "host")]
-    (uhh_row,) = fresh_store.list_organisations("UHH")
-    uhh = fresh_store.get_organisation(uhh_row.id)
+    (uhh_row,) = fresh_store.organisations.list("UHH")
+    uhh = fresh_store.organisations.get(uhh_row.id)
     assert (uhh.name, uhh.name_zh, uhh.short_name) == ("University of Hamburg", "汉堡大学", "UHH")
 
-    people = {a.person_id: fresh_store.get_person(a.person_id) for a in m.attendees}
+    people = {a.person_id: fresh_store.people.get(a.person_id) for a in m.attendees}
     rows = [
         (
             people[a.person_id].family_name,

@@ -17,8 +17,8 @@ def _enter_meeting(d, editor, title: str, day: str, typed: str, label: str) -> i
 
 def test_editing_a_title_held_then_changes_only_that_meeting(editor, drive, fresh_store):
     store = fresh_store
-    office = store.save_organisation(Organisation("Hong Kong, Macao and Taiwan Affairs Office"))
-    chen = store.save_person(
+    office = store.organisations.save(Organisation("Hong Kong, Macao and Taiwan Affairs Office"))
+    chen = store.people.save(
         Person("Chen", "Qi", title="Deputy Director", title_zh="副主任", organisation_id=office.id)
     )
     d = drive(editor)
@@ -41,7 +41,7 @@ def test_editing_a_title_held_then_changes_only_that_meeting(editor, drive, fres
     assert [(a.title, a.title_zh) for a in store.meetings.get(first).attendees] == [
         ("Deputy Director", "副主任")
     ]
-    person = store.get_person(chen.id)
+    person = store.people.get(chen.id)
     assert (person.title, person.title_zh, person.organisation_id) == (
         "Deputy Director",
         "副主任",
@@ -55,11 +55,11 @@ def test_editing_a_title_held_then_changes_only_that_meeting(editor, drive, fres
     assert editor.save()
     assert store.meetings.get(first).attendees[0].capacity == "Secretary of the meeting"
     assert store.meetings.get(second).attendees[0].capacity == ""
-    assert store.get_person(chen.id).title == "Deputy Director"
+    assert store.people.get(chen.id).title == "Deputy Director"
 
 
 def test_a_person_is_listed_once(editor, drive, fresh_store):
-    fresh_store.save_person(Person("Chen", "Qi"))
+    fresh_store.people.save(Person("Chen", "Qi"))
     d = drive(editor)
     editor.new()
     d.pick(editor.attendees.finder, "Chen", "CHEN Qi")
@@ -78,7 +78,7 @@ def test_a_new_person_needs_a_family_name(editor, drive, fresh_store):
     d.click(tab.new_person.create_button)
     assert tab.new_person.isVisible()
     assert "is required" in tab.new_person.family_name.toolTip()
-    assert fresh_store.count_people() == 0
+    assert fresh_store.people.count() == 0
     assert editor.meeting().attendees == []
     d.click(tab.new_person.cancel_button)
     assert not tab.new_person.isVisible()
@@ -87,8 +87,8 @@ def test_a_new_person_needs_a_family_name(editor, drive, fresh_store):
 def test_names_edited_elsewhere_show_when_the_meeting_is_loaded_again(sample_editor, sample_store):
     meeting_id = sample_editor.record_id()
     first = sample_editor.meeting().attendees[0]
-    person = sample_store.get_person(first.person_id)
+    person = sample_store.people.get(first.person_id)
     person.given_name = "Xiao-dong"
-    sample_store.save_person(person)
+    sample_store.people.save(person)
     sample_editor.load(meeting_id)
     assert sample_editor.attendees.model.index(0, 0).data() == "DING Xiao-dong"

@@ -33,13 +33,13 @@ def _png(path: Path, colour: str = "#3366aa") -> Path:
 
 
 def _given_people(store):
-    usst = store.save_organisation(
+    usst = store.organisations.save(
         Organisation("University of Shanghai for Science and Technology", short_name="USST")
     )
-    cuhk = store.save_organisation(
+    cuhk = store.organisations.save(
         Organisation("The Chinese University of Hong Kong", short_name="CUHK")
     )
-    ding = store.save_person(
+    ding = store.people.save(
         Person("Ding", "Xiaodong", title="President", title_zh="校长", organisation_id=usst.id)
     )
     return usst, cuhk, ding
@@ -187,7 +187,7 @@ def test_enter_a_new_meeting_with_every_part(editor, drive, fresh_store, tmp_pat
     assert panel_session.chair_id == ding.id
     assert panel_session.notes == "Open discussion"
 
-    people = store.get_people([x.person_id for x in m.attendees])
+    people = store.people.get_many([x.person_id for x in m.attendees])
     wai = next(x for x in people.values() if x.family_name == "Wai")
     lee = next(x for x in people.values() if x.family_name == "Lee")
     assert [x.person_id for x in m.attendees] == [ding.id, wai.id, lee.id]
@@ -285,7 +285,7 @@ def test_stored_photos_show_thumbnails_from_the_store(sample_editor):
 
 def test_an_organisation_kind_is_not_needed_to_find_it(editor, fresh_store, drive):
     """Organisations are found by short name as well as by name."""
-    fresh_store.save_organisation(
+    fresh_store.organisations.save(
         Organisation(
             "Hong Kong Education Bureau", kind=OrganisationKind.GOVERNMENT, short_name="EDB"
         )

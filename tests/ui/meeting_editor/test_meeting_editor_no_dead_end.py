@@ -83,7 +83,7 @@ def test_enter_on_an_unknown_host_creates_the_organisation_in_place(editor, driv
     d.qtbot.keyClicks(dialog.short_name, "UHH")
     d.qtbot.keyClicks(dialog.city, "Hamburg")
     dialog.create_button.click()
-    (org,) = fresh_store.list_organisations("Hamburg")
+    (org,) = fresh_store.organisations.list("Hamburg")
     assert (org.short_name, org.city) == ("UHH", "Hamburg")
     assert [h.organisation_id for h in editor.meeting().hosts] == [org.id]
 
@@ -116,7 +116,7 @@ def test_enter_presses_create_and_add_and_escape_cancels(editor, drive, fresh_st
     d.type(panel.title_edit, "President")
     d.enter(panel.title_edit)
     assert not panel.isVisible()
-    (row,) = fresh_store.list_people("Lenzen")
+    (row,) = fresh_store.people.list("Lenzen")
     assert editor.meeting().attendees[0].person_id == row.id
     assert editor.meeting().attendees[0].title == "President"
 
@@ -131,18 +131,18 @@ def test_the_organisation_typed_for_a_new_person_is_never_dropped(editor, drive,
     d.type(panel.given_name, "Dieter")
     d.type(panel.organisation.finder, "University of Hamburg")
     d.click(panel.create_button)
-    assert fresh_store.count_people() == 0  # not yet: the organisation comes first
+    assert fresh_store.people.count() == 0  # not yet: the organisation comes first
     dialog = _dialog(NewOrganisationDialog)
     assert dialog.name.text() == "University of Hamburg"
     dialog.create_button.click()
-    (person,) = fresh_store.list_people("Lenzen")
-    org = fresh_store.get_organisation(editor.meeting().attendees[0].organisation_id)
+    (person,) = fresh_store.people.list("Lenzen")
+    org = fresh_store.organisations.get(editor.meeting().attendees[0].organisation_id)
     assert org.name == "University of Hamburg"
-    assert fresh_store.get_person(person.id).organisation_id == org.id
+    assert fresh_store.people.get(person.id).organisation_id == org.id
 
 
 def test_an_existing_organisation_typed_in_full_is_taken(editor, drive, fresh_store):
-    org = fresh_store.save_organisation(Organisation(name="Fudan University"))
+    org = fresh_store.organisations.save(Organisation(name="Fudan University"))
     d = drive(editor)
     editor.new()
     tab, panel = editor.attendees, editor.attendees.new_person
@@ -151,8 +151,8 @@ def test_an_existing_organisation_typed_in_full_is_taken(editor, drive, fresh_st
     d.type(panel.family_name, "Jin")
     d.type(panel.organisation.finder, "fudan university")
     d.click(panel.create_button)
-    (person,) = fresh_store.list_people("Jin")
-    assert fresh_store.get_person(person.id).organisation_id == org.id
+    (person,) = fresh_store.people.list("Jin")
+    assert fresh_store.people.get(person.id).organisation_id == org.id
 
 
 def test_a_chinese_name_proposes_pinyin_family_first(editor, drive):
@@ -180,5 +180,5 @@ def test_a_chair_not_yet_recorded_is_created_in_place(editor, drive, fresh_store
     dialog = _dialog(NewPersonDialog)
     assert dialog.panel.family_name.text() == "Wai"
     dialog.panel.create_button.click()
-    (row,) = fresh_store.list_people("Wai")
+    (row,) = fresh_store.people.list("Wai")
     assert editor.meeting().sessions[0].chair_id == row.id

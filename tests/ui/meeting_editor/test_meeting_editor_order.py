@@ -80,7 +80,7 @@ def test_reordering_sessions_and_attendees_changes_the_stored_order(
         "Exchange symposium",
         "Council meeting",
     ]
-    people = store.get_people(a.person_id for a in m.attendees)
+    people = store.people.get_many(a.person_id for a in m.attendees)
     assert [people[a.person_id].family_name for a in m.attendees[:5]] == [
         "Ma",
         "Ding",

@@ -18,26 +18,26 @@ def test_the_side_follows_the_organisation():
 
 def test_our_organisation_is_kept_by_id_in_the_database(fresh_store):
     assert schema_version(fresh_store.db) == LATEST_VERSION
-    assert fresh_store.our_organisation_id() is None
-    usst = fresh_store.save_organisation(Organisation(name="USST"))
-    fresh_store.set_our_organisation(usst.id)
+    assert fresh_store.organisations.ours() is None
+    usst = fresh_store.organisations.save(Organisation(name="USST"))
+    fresh_store.organisations.set_ours(usst.id)
     usst.name = "University of Shanghai for Science and Technology"
-    fresh_store.save_organisation(usst)
-    assert fresh_store.our_organisation_id() == usst.id
-    fresh_store.set_our_organisation(None)
-    assert fresh_store.our_organisation_id() is None
+    fresh_store.organisations.save(usst)
+    assert fresh_store.organisations.ours() == usst.id
+    fresh_store.organisations.set_ours(None)
+    assert fresh_store.organisations.ours() is None
 
 
 def test_a_new_attendee_takes_the_side_of_their_organisation(editor, drive, fresh_store):
-    usst = fresh_store.save_organisation(Organisation(name="USST"))
-    office = fresh_store.save_organisation(
+    usst = fresh_store.organisations.save(Organisation(name="USST"))
+    office = fresh_store.organisations.save(
         Organisation(name="International Office", parent_id=usst.id)
     )
-    hamburg = fresh_store.save_organisation(Organisation(name="University of Hamburg"))
-    fresh_store.set_our_organisation(usst.id)
-    lenzen = fresh_store.save_person(Person("Lenzen", "Dieter", organisation_id=hamburg.id))
-    chen = fresh_store.save_person(Person("Chen", "Qi", organisation_id=office.id))
-    ding = fresh_store.save_person(Person("Ding", "Xiaodong", organisation_id=usst.id))
+    hamburg = fresh_store.organisations.save(Organisation(name="University of Hamburg"))
+    fresh_store.organisations.set_ours(usst.id)
+    lenzen = fresh_store.people.save(Person("Lenzen", "Dieter", organisation_id=hamburg.id))
+    chen = fresh_store.people.save(Person("Chen", "Qi", organisation_id=office.id))
+    ding = fresh_store.people.save(Person("Ding", "Xiaodong", organisation_id=usst.id))
     editor.new()
     for person in (ding, lenzen, chen):
         editor.attendees.add_person(person.id)
@@ -47,11 +47,11 @@ def test_a_new_attendee_takes_the_side_of_their_organisation(editor, drive, fres
 def test_a_new_organisation_then_proposes_the_side_again_unless_chosen_by_hand(
     editor, drive, fresh_store
 ):
-    usst = fresh_store.save_organisation(Organisation(name="USST"))
-    hamburg = fresh_store.save_organisation(Organisation(name="University of Hamburg"))
-    fresh_store.set_our_organisation(usst.id)
-    lenzen = fresh_store.save_person(Person("Lenzen", "Dieter", organisation_id=usst.id))
-    wai = fresh_store.save_person(Person("Wai", "Alexander", organisation_id=usst.id))
+    usst = fresh_store.organisations.save(Organisation(name="USST"))
+    hamburg = fresh_store.organisations.save(Organisation(name="University of Hamburg"))
+    fresh_store.organisations.set_ours(usst.id)
+    lenzen = fresh_store.people.save(Person("Lenzen", "Dieter", organisation_id=usst.id))
+    wai = fresh_store.people.save(Person("Wai", "Alexander", organisation_id=usst.id))
     d = drive(editor)
     editor.new()
     tab = editor.attendees
@@ -70,8 +70,8 @@ def test_the_summary_speaks_on_behalf_of_our_organisation(sample_store):
 
     (row,) = sample_store.meetings.list()
     meeting = sample_store.meetings.get(row.id)
-    (usst,) = sample_store.list_organisations("USST")
-    sample_store.set_our_organisation(usst.id)
+    (usst,) = sample_store.organisations.list("USST")
+    sample_store.organisations.set_ours(usst.id)
     context = meeting_context(sample_store, meeting)
     assert context.ours.short == "USST"
 
@@ -84,8 +84,8 @@ def test_an_empty_database_offers_to_choose_our_organisation(empty_window, fresh
 
     (dialog,) = [d for d in empty_window.findChildren(PreferencesDialog) if d.isVisible()]
     assert dialog.organisation is not None
-    usst = fresh_store.save_organisation(Organisation(name="USST"))
+    usst = fresh_store.organisations.save(Organisation(name="USST"))
     dialog.organisation.finder.choose(usst.id)
     dialog.accept()
-    assert fresh_store.our_organisation_id() == usst.id
+    assert fresh_store.organisations.ours() == usst.id
     assert not button.isVisible()

@@ -32,8 +32,8 @@ def export_database(store: RecordReader) -> dict[str, Any]:
         for row in store.meetings.list(sort="date_asc")
     ]
     loose = [store.get_course(row.id) for row in store.list_courses() if row.meeting_id is None]
-    people = list(store.get_people(row.id for row in store.list_people()).values())
-    orgs = list(store.get_organisations(row.id for row in store.list_organisations()).values())
+    people = list(store.people.get_many(row.id for row in store.people.list()).values())
+    orgs = list(store.organisations.get_many(row.id for row in store.organisations.list()).values())
     return _document(store, meetings, loose, "database", people, orgs)
 
 
@@ -54,7 +54,7 @@ def _document(
     for record in [*meetings, *loose_courses]:
         person_ids |= referred(record, "people")
         org_ids |= referred(record, "organisations")
-    people_by_id = store.get_people(person_ids)
+    people_by_id = store.people.get_many(person_ids)
     for person in people_by_id.values():
         org_ids |= referred(person, "organisations")
     orgs_by_id = _with_relations(store, org_ids)
@@ -90,7 +90,7 @@ def _with_relations(store: RecordReader, ids: set[int]) -> dict[int, Organisatio
     found: dict[int, Organisation] = {}
     todo = set(ids)
     while todo:
-        batch = store.get_organisations(todo)
+        batch = store.organisations.get_many(todo)
         found.update(batch)
         todo = set()
         for o in batch.values():

@@ -58,7 +58,7 @@ def import_document(store: RecordWriter, document: Any) -> ImportReport:
     conflicts = _course_conflicts(store, parsed)
     if conflicts:
         raise ImportRefused(conflicts)
-    if store.meetings.count() or store.count_people():
+    if store.meetings.count() or store.people.count():
         store.automatic_backup("before-import")
     with store.transaction():
         return write(store, parsed)

@@ -159,12 +159,12 @@ def _write(
 
     def organisations() -> Iterator[dict[str, Any]]:
         for batch in _batches(org_order):
-            found = store.get_organisations(batch)
+            found = store.organisations.get_many(batch)
             yield from (record_document(found[i], keys) for i in batch)
 
     def people() -> Iterator[dict[str, Any]]:
         for batch in _batches(people_order):
-            found = store.get_people(batch)
+            found = store.people.get_many(batch)
             yield from (record_document(found[i], keys) for i in batch)
 
     def meetings() -> Iterator[dict[str, Any]]:

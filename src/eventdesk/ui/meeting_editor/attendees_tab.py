@@ -119,7 +119,7 @@ class AttendeesTab(ListTab):
         attendance = self.current()
         if name != "organisation_id" or attendance is None:
             return
-        ours = self._store.our_organisation_id()
+        ours = self._store.organisations.ours()
         before = proposed_side(ours, self._organisation_shown, self._labels.parent_of)
         after = proposed_side(ours, attendance.organisation_id, self._labels.parent_of)
         self._organisation_shown = attendance.organisation_id
@@ -152,7 +152,7 @@ class AttendeesTab(ListTab):
             return None
         previous = self.rows()[-1] if self.rows() else None
         side = proposed_side(
-            self._store.our_organisation_id(),
+            self._store.organisations.ours(),
             person.organisation_id,
             self._labels.parent_of,
         ) or (previous.side if previous else Side.OURS)

@@ -57,7 +57,7 @@ class NewOrganisationDialog(QDialog):
             self.kind.addItem(kind.label, kind.value)
         self.parent_picker = RecordPicker(
             organisation_source(store),
-            lambda oid: store.get_organisation(oid).label if oid is not None else "",
+            lambda oid: store.organisations.get(oid).label if oid is not None else "",
             "For a department: the university it belongs to",
         )
         self.city = bilingual.line("City or region")
@@ -121,13 +121,13 @@ class NewOrganisationDialog(QDialog):
         org = self.organisation()
         names = (org.name, org.name_zh, org.short_name)
         if names != self._offered_for:  # not yet asked for these names
-            same = self._store.organisations_named(org) if org.name or org.name_zh else []
+            same = self._store.organisations.named(org) if org.name or org.name_zh else []
             if same:
                 self._offered_for = names
                 self._offer(same[0])
                 return None
         try:
-            saved = self._store.save_organisation(org)
+            saved = self._store.organisations.save(org)
         except ValidationError as exc:
             self._say("; ".join(f"{p.field.replace('_', ' ')} {p.message}" for p in exc.problems))
             marking.mark(self.name, self.message.text())
@@ -143,7 +143,7 @@ class NewOrganisationDialog(QDialog):
         """Take the organisation of that name already recorded, as if it had been found."""
         if self._recorded is None:
             return None
-        org = self._store.get_organisation(self._recorded.id)
+        org = self._store.organisations.get(self._recorded.id)
         self.created.emit(org)
         self.accept()
         return org

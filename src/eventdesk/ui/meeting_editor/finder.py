@@ -72,7 +72,7 @@ def people_source(
                     ", ".join(x for x in (r.title, r.organisation) if x),
                     (r.name, r.name_zh),
                 )
-                for r in store.list_people(text, limit=LIMIT)
+                for r in store.people.list(text, limit=LIMIT)
                 if r.id not in seen
             ]
             # "d" finds Ding and every Director: people whose name matches come first
@@ -97,7 +97,7 @@ def organisation_source(store: EventStore) -> Source:
             Candidate(
                 r.id, r.name or r.name_zh, r.short_name or r.city, (r.name, r.name_zh, r.short_name)
             )
-            for r in store.list_organisations(text, limit=LIMIT)
+            for r in store.organisations.list(text, limit=LIMIT)
         ]
 
     find.kind = "organisation"  # type: ignore[attr-defined]

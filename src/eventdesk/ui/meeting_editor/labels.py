@@ -64,9 +64,9 @@ class Labels:
     def _load_people(self, ids: Iterable[int]) -> None:
         missing = {i for i in ids if i is not None and i not in self._people}
         if missing:
-            self._people.update(self._store.get_people(missing))
+            self._people.update(self._store.people.get_many(missing))
 
     def _load_orgs(self, ids: Iterable[int]) -> None:
         missing = {i for i in ids if i is not None and i not in self._orgs}
         if missing:
-            self._orgs.update(self._store.get_organisations(missing))
+            self._orgs.update(self._store.organisations.get_many(missing))

@@ -134,13 +134,13 @@ class NewPersonPanel(QGroupBox):
         person = self.person()
         names = (person.family_name, person.given_name, person.name_zh)
         if names != self._offered_for and person.family_name:  # not yet asked for these names
-            same = self._store.people_named(person)
+            same = self._store.people.named(person)
             if same:
                 self._offered_for = names
                 self._offer(same[0])
                 return None
         try:
-            saved = self._store.save_person(person)
+            saved = self._store.people.save(person)
         except ValidationError as exc:
             for problem in exc.problems:
                 widget = {"family_name": self.family_name}.get(problem.field, self.family_name)
@@ -159,7 +159,7 @@ class NewPersonPanel(QGroupBox):
         """Take the person of that name already recorded instead of a second one."""
         if self._recorded is None:
             return None
-        person = self._store.get_person(self._recorded.id)
+        person = self._store.people.get(self._recorded.id)
         self._labels.remember_person(person)
         self.hide()
         self.created.emit(person)

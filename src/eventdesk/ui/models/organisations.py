@@ -26,12 +26,12 @@ class OrganisationsModel(PagedTableModel[OrganisationRow]):
         self.store = store
 
     def fetch_page(self, limit: int, offset: int) -> list[OrganisationRow]:
-        return self.store.list_organisations(
+        return self.store.organisations.list(
             self.text, sort=self.sort_key or "name", limit=limit, offset=offset
         )
 
     def count(self) -> int:
-        return self.store.count_organisations(self.text)
+        return self.store.organisations.count(self.text)
 
     def display(self, row: OrganisationRow, column: int) -> str:
         if column == self.KIND:

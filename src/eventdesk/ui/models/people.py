@@ -25,12 +25,12 @@ class PeopleModel(PagedTableModel[PersonRow]):
         self.store = store
 
     def fetch_page(self, limit: int, offset: int) -> list[PersonRow]:
-        return self.store.list_people(
+        return self.store.people.list(
             self.text, sort=self.sort_key or "name", limit=limit, offset=offset
         )
 
     def count(self) -> int:
-        return self.store.count_people(self.text)
+        return self.store.people.count(self.text)
 
     def display(self, row: PersonRow, column: int) -> str:
         values = (row.name, row.name_zh, row.title, row.organisation, row.email)
