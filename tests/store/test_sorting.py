@@ -84,14 +84,14 @@ COLUMNS = {
         "series": lambda _store: lambda row: _nocase(row.series),
         "format": lambda _store: attrgetter("format"),
     },
-    "list_people": {
+    "people.list": {
         "name": _family,
         "name_zh": lambda _store: attrgetter("name_zh"),
         "title": lambda _store: lambda row: _nocase(row.title),
         "organisation": lambda _store: lambda row: _nocase(row.organisation),
         "email": lambda _store: lambda row: _nocase(row.email),
     },
-    "list_organisations": {
+    "organisations.list": {
         "name": lambda _store: lambda row: _nocase(row.name or row.name_zh),
         "name_zh": lambda _store: attrgetter("name_zh"),
         "short_name": lambda _store: lambda row: _nocase(row.short_name),
@@ -108,8 +108,8 @@ COLUMNS = {
 }
 SORTS = {
     "meetings.list": MEETING_SORTS,
-    "list_people": PEOPLE_SORTS,
-    "list_organisations": ORGANISATION_SORTS,
+    "people.list": PEOPLE_SORTS,
+    "organisations.list": ORGANISATION_SORTS,
     "list_courses": COURSE_SORTS,
 }
 
