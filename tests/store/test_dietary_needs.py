@@ -39,7 +39,8 @@ def test_they_travel_in_the_interchange_format_and_are_left_out_when_empty(fresh
     with EventStore.open(tmp_path / "other.sqlite3") as other:
         import_document(other, document)
         again = {
-            p.family_name: p for p in other.people.get_many(r.id for r in other.people.list()).values()
+            p.family_name: p
+            for p in other.people.get_many(r.id for r in other.people.list()).values()
         }
     assert (again["Wai"].dietary_needs, again["Ding"].dietary_needs) == (NEEDS, "")
 
