@@ -1,7 +1,7 @@
 """How the minutes and releases fall on paper: numbering, page ends, the last page.
 
-Given the example meeting and the five meetings of tests/summary/data (one of
-each kind an office records), written as a reader gets them, read back page by
+Given the example meeting and every meeting of tests/summary/data (each kind
+an office records), written as a reader gets them, read back page by
 page as search and copy see them (``pdftotext -layout``, or python-docx).
 """
 
@@ -19,10 +19,7 @@ from eventdesk.store.interchange import import_file
 from eventdesk.summary import write_summary
 
 DATA = Path(__file__).parent / "data"
-SOURCES = {
-    "example": paths.sample_meeting(),
-    **{k: DATA / f"{k}.json" for k in ("visited", "visiting", "cohost", "signing", "participant")},
-}
+SOURCES = {"example": paths.sample_meeting(), **{p.stem: p for p in sorted(DATA.glob("*.json"))}}
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +80,7 @@ def _body(page: str) -> list[str]:
     return [line.strip() for line in page.splitlines() if line.strip()][1:]
 
 
+@pytest.mark.slow  # some 70 PDFs, a few seconds each on a loaded machine
 @pytest.mark.parametrize("size", ["A4", "Letter"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("template", ["news", "minutes"])
