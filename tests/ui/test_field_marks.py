@@ -63,3 +63,30 @@ def test_an_organisation_needs_a_name(qtbot, main_window):
     qtbot.keyClicks(editor.form.city, "Shanghai")
     assert not editor.save()
     assert editor.fields.is_marked("name")
+
+
+def _red_pixels(widget) -> int:
+    """Pixels of the problem colour in the widget as painted (its border when marked)."""
+    from PySide6.QtGui import QColor
+
+    image = widget.grab().toImage()
+    red = QColor(marking.PROBLEM_COLOUR).rgb()
+    return sum(
+        image.pixel(x, y) == red for x in range(image.width()) for y in range(image.height())
+    )
+
+
+def test_a_marked_field_is_drawn_with_a_red_border_and_loses_it_when_fixed(qtbot, main_window):
+    """The border is the field's own while it is marked (issue 25 moved the style sheet off
+    the editor): what the clerk sees is red around the field, and nothing red once fixed."""
+    main_window.workspace.set_section(Section.PEOPLE)
+    main_window.new_record()
+    editor = main_window.workspace.editors.person_editor
+    field = editor.form.family_name
+    assert _red_pixels(field) == 0
+
+    assert not main_window.save()
+    assert _red_pixels(field) > 2 * field.width()  # top and bottom edges at least
+
+    qtbot.keyClicks(field, "Somebody")
+    assert _red_pixels(field) == 0

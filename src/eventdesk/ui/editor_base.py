@@ -16,7 +16,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from eventdesk.store import EventStore, StoreError
-from eventdesk.ui import marking
 
 
 class Editor(QWidget):
@@ -38,7 +37,6 @@ class Editor(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(self.DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft)
-        self.setStyleSheet(marking.INVALID_STYLE)  # fields marked invalid get a red border
 
     # -- what an editor provides -------------------------------------------------------
 
