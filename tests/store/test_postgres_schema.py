@@ -195,3 +195,18 @@ def test_two_clerks_opening_a_new_database_at_once_both_get_it(postgres_address)
 def test_a_sqlite_connection_is_not_upgraded_here(tmp_path):
     with connect(tmp_path / "x.sqlite3") as conn, pytest.raises(ValueError, match="migrations"):
         postgres_schema.upgrade(conn)
+
+
+def test_text_on_a_team_database_sorts_by_its_bytes_as_in_a_file(pg):
+    """Every text column is ``COLLATE "C"``: an office's server set up in another locale still
+    lists names in the file's order (``engines/dialect.py``)."""
+    postgres_schema.upgrade(pg)
+    collations = {
+        (table, column): collation
+        for table, column, collation in pg.execute(
+            "SELECT table_name, column_name, collation_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND data_type = 'text'"
+        )
+        if table in tables()
+    }
+    assert collations and set(collations.values()) == {"C"}, collations

@@ -40,6 +40,8 @@ from eventdesk.store.convert import (
     now,
 )
 from eventdesk.store.database import damaged, memory_database, open_database, sqlite_told
+from eventdesk.store.engines import Connection
+from eventdesk.store.engines.sqlite import SQLiteConnection
 from eventdesk.store.errors import ReadOnlyStore, RecordNotFound, StoreError
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import telling_damage
@@ -70,6 +72,10 @@ class EventStore:
     ):
         self.db = db
         self.path = path
+        #: The same database as an engine connection (``store/engines``): the queries written
+        #: once for a file and a team database run on it. For a file it is the very
+        #: ``sqlite3`` connection ``db`` uses, so both see the same transactions.
+        self.connection: Connection = SQLiteConnection.over(db.conn, path or ":memory:")
         self.read_only = read_only
         self._lock = lock
         #: What the user should be told though the file opened (the day's backup was not made).

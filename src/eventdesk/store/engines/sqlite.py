@@ -3,6 +3,11 @@
 Opened in autocommit mode (``isolation_level=None``), so that a statement outside a
 ``transaction()`` block commits by itself, as on PostgreSQL, and a block's ``BEGIN IMMEDIATE``
 takes the write lock at its start rather than halfway through.
+
+The store's own file is opened by ``store/database.py`` (its checks, WAL, migrations) and
+read by sqlite-utils too; :meth:`SQLiteConnection.over` gives that same ``sqlite3``
+connection as an engine connection, so a query written for both engines and one of
+sqlite-utils' run in the same transactions.
 """
 
 from __future__ import annotations
@@ -39,27 +44,66 @@ def _told(exc: sqlite3.IntegrityError) -> ConstraintViolation:
     return ConstraintViolation(table, columns, str(exc))
 
 
+class _Fetched:
+    """A cursor's rows read out, as a cursor: what a statement gave before its commit."""
+
+    def __init__(self, cursor: sqlite3.Cursor):
+        self.description = cursor.description
+        self.rowcount = cursor.rowcount
+        self._rows = iter(cursor.fetchall() if cursor.description else [])
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._rows
+
+    def fetchone(self) -> Any:
+        return next(self._rows, None)
+
+
 class SQLiteConnection:
     engine: Engine = "sqlite"
 
-    def __init__(self, path: str | os.PathLike[str]):
+    def __init__(self, path: str | os.PathLike[str], *, opened: sqlite3.Connection | None = None):
         self.address = os.fspath(path)
-        self._conn = sqlite3.connect(self.address, isolation_level=None)
-        self._conn.execute("PRAGMA foreign_keys = ON")
-        self._conn.execute("PRAGMA busy_timeout = 5000")
+        if opened is None:
+            opened = sqlite3.connect(self.address, isolation_level=None)
+            opened.execute("PRAGMA foreign_keys = ON")
+            opened.execute("PRAGMA busy_timeout = 5000")
+        #: The driver's connection, for the file's own code that needs SQLite alone (its
+        #: checks, backups, the FTS5 index's refresh registering a Python function on it).
+        self.sqlite: sqlite3.Connection = opened
+        self._conn = opened
         self._savepoints = itertools.count(1)
 
+    @classmethod
+    def over(cls, opened: sqlite3.Connection, path: str | os.PathLike[str]) -> SQLiteConnection:
+        """The connection ``opened`` (the store's, which sqlite-utils uses too) as an engine
+        connection: the same transactions, the same uncommitted rows. Closing it closes
+        ``opened``.
+
+        ``opened`` may be in sqlite3's default mode, which begins a transaction before a
+        change by itself; a change made here outside a :meth:`transaction` block is
+        committed at once all the same, as the engine layer promises."""
+        return cls(path, opened=opened)
+
     def execute(self, sql: str, params: Params = ()) -> Result:
+        outside = not self._conn.in_transaction
         try:
-            return Result(self._conn.execute(sql, params))
+            cursor = self._conn.execute(sql, params)
+            if outside and self._conn.in_transaction:  # sqlite3's implicit BEGIN: commit it
+                cursor = _Fetched(cursor)  # a RETURNING's rows, read before the commit
+                self._conn.commit()
         except sqlite3.IntegrityError as exc:
             raise _told(exc) from exc
+        return Result(cursor)
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        outside = not self._conn.in_transaction
         try:
             self._conn.executemany(sql, rows)
         except sqlite3.IntegrityError as exc:
             raise _told(exc) from exc
+        if outside and self._conn.in_transaction:
+            self._conn.commit()
 
     def insert(self, sql: str, params: Params = (), *, key: str = "id") -> int:
         return self.execute(returning(sql, key), params).scalar()
