@@ -77,16 +77,16 @@ def test_added_moved_and_removed_parts_touch_only_those_rows(sample_store, sampl
 def test_the_course_register_still_opens_a_course_after_its_meeting_is_saved(
     sample_store, sample_meeting
 ):
-    (row, *_) = sample_store.list_courses()
-    course = sample_store.get_course(row.id)
+    (row, *_) = sample_store.courses.list()
+    course = sample_store.courses.get(row.id)
     sample_meeting.title += " (revised)"
     sample_meeting.attendees[0].title = "Chair of Council"
 
     sample_store.meetings.save(sample_meeting)
 
-    again = sample_store.get_course(row.id)
+    again = sample_store.courses.get(row.id)
     assert (again.id, again.uid, again.title) == (course.id, course.uid, course.title)
-    assert row.id in [r.id for r in sample_store.list_courses()]
+    assert row.id in [r.id for r in sample_store.courses.list()]
 
 
 def test_searching_finds_the_changed_title_after_a_save_in_place(sample_store, sample_meeting):

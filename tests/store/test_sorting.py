@@ -32,12 +32,12 @@ def test_organisations_by_kind_then_name(sample_store):
 
 
 def test_courses_by_title(sample_store):
-    titles = [c.title for c in sample_store.list_courses(sort="title")]
+    titles = [c.title for c in sample_store.courses.list(sort="title")]
     assert titles == [
         "<Shi Jing> and Chinese Poetry Education",
         "Learning Entrepreneurship by Knowing and Doing",
     ]
-    assert [c.title for c in sample_store.list_courses(sort="title_desc")] == titles[::-1]
+    assert [c.title for c in sample_store.courses.list(sort="title_desc")] == titles[::-1]
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_courses_by_title(sample_store):
         ("meetings.list", MEETING_SORTS),
         ("people.list", PEOPLE_SORTS),
         ("organisations.list", ORGANISATION_SORTS),
-        ("list_courses", COURSE_SORTS),
+        ("courses.list", COURSE_SORTS),
     ],
 )
 def test_every_sort_key_runs(sample_store, lister, sorts):
@@ -98,7 +98,7 @@ COLUMNS = {
         "kind": lambda _store: attrgetter("kind"),
         "city": lambda _store: lambda row: _nocase(row.city),
     },
-    "list_courses": {
+    "courses.list": {
         "year": lambda _store: lambda row: row.year or 0,
         "title": lambda _store: lambda row: _nocase(row.title),
         "programme": lambda _store: lambda row: _nocase(row.programme),
@@ -110,7 +110,7 @@ SORTS = {
     "meetings.list": MEETING_SORTS,
     "people.list": PEOPLE_SORTS,
     "organisations.list": ORGANISATION_SORTS,
-    "list_courses": COURSE_SORTS,
+    "courses.list": COURSE_SORTS,
 }
 
 
@@ -134,7 +134,7 @@ def varied_store(sample_store):
         (2019, "urban Planning in Practice", "Summer school", "approved"),
         (2024, "Bridges of the Yangtze", "", "nominated"),
     ]:
-        store.save_course(
+        store.courses.save(
             CourseEntry(
                 title, programme=programme, year=year, status=status, institution_id=partner.id
             )

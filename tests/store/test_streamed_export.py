@@ -20,7 +20,7 @@ def busy_store(sample_store):
     sample_store.organisations.save(
         Organisation("Alpha Alliance", kind=OrganisationKind.ALLIANCE, member_ids=[org.id])
     )
-    sample_store.save_course(CourseEntry(title="Loose course", year=2030, institution_id=org.id))
+    sample_store.courses.save(CourseEntry(title="Loose course", year=2030, institution_id=org.id))
     gone = sample_store.people.save(Person("Trashed", "Person"))
     sample_store.delete("person", gone.id)
     (row,) = sample_store.meetings.list()

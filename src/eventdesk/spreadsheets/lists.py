@@ -95,7 +95,7 @@ def courses_table(store: EventStore) -> Table:
             _label(CourseStatus, c.status),
             c.meeting_title,
         ]
-        for c in store.list_courses()
+        for c in store.courses.list()
     ]
     return headers, rows
 

@@ -20,10 +20,8 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlite_utils import Database
 
 from eventdesk.records import (
-    CourseEntry,
     ValidationError,
 )
-from eventdesk.records.validation import raise_if, validate_course
 from eventdesk.store import (
     backups,
     check_progress,
@@ -32,7 +30,6 @@ from eventdesk.store import (
     media,
     meetings,
     merging,
-    queries,
     search_index,
 )
 from eventdesk.store import trash as trash_bin
@@ -45,6 +42,7 @@ from eventdesk.store.engines.sqlite import SQLiteConnection
 from eventdesk.store.errors import ReadOnlyStore, RecordNotFound, StoreError
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import telling_damage
+from eventdesk.store.services.courses import CourseService
 from eventdesk.store.services.meetings import MeetingService
 from eventdesk.store.services.organisations import OrganisationService
 from eventdesk.store.services.people import PeopleService
@@ -85,6 +83,7 @@ class EventStore:
         self.meetings = MeetingService(self)
         self.people = PeopleService(self)
         self.organisations = OrganisationService(self)
+        self.courses = CourseService(self)
 
     # -- opening ------------------------------------------------------------
 
@@ -192,25 +191,6 @@ class EventStore:
     def photo_for_print(self, file_id: int) -> bytes:
         """The photo made print-size and upright, for summaries (never the full original)."""
         return meetings.photo_for_print(self.db, file_id)
-
-    # -- courses ----------------------------------------------------------------
-
-    def list_courses(self, text: str = "", **filters: object) -> list[queries.CourseRow]:
-        return queries.list_courses(self.db, text, **filters)  # type: ignore[arg-type]
-
-    def save_course(self, course: CourseEntry) -> CourseEntry:
-        """Save a course entry on its own (the register), outside a meeting's editor."""
-        raise_if(validate_course(course, _label("course", course.title)))
-        self._require("organisations", course.institution_id, "course", "institution")
-        self._require("meetings", course.meeting_id, "course", "meeting")
-        with self.transaction():
-            course.id = self._upsert(
-                "courses", course.id, meetings.course_row(course), stamps=False
-            )
-        return self.get_course(course.id)
-
-    def get_course(self, course_id: int) -> CourseEntry:
-        return meetings.course_from_row(self._row("courses", course_id, "course"))
 
     # -- trash --------------------------------------------------------------------
 

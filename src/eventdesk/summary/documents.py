@@ -218,7 +218,7 @@ def course_document(
     store: EventStore, *, text: str = "", year: int | None = None, status: str | None = None
 ) -> CourseRegisterView:
     """The course-shortlist register: every course entry, newest year first."""
-    rows = store.list_courses(text, year=year, status=status)
+    rows = store.courses.list(text, year=year, status=status)
     courses = [
         RegisterRow(
             year=r.year or "",

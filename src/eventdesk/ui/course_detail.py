@@ -59,7 +59,7 @@ class CourseDetail(QWidget):
         layout.addStretch(1)
 
     def load(self, course_id: int) -> None:
-        course = self._store.get_course(course_id)
+        course = self._store.courses.get(course_id)
         self._id = course.id
         self._meeting_id = course.meeting_id
         institution = ""

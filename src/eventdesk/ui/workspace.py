@@ -263,7 +263,7 @@ class Workspace(QSplitter):
         self.course_filters.setVisible(section is Section.COURSES)
         if section is Section.COURSES:  # the years that have courses (one small query)
             self.course_filters.set_years(
-                r.year for r in self.store.list_courses() if r.year is not None
+                r.year for r in self.store.courses.list() if r.year is not None
             )
         self.list_pane.set_model(self.model(section))
         self._update_example_offer()
@@ -304,7 +304,7 @@ class Workspace(QSplitter):
         if self._section is not Section.COURSES:
             self.editors.focus_form()
             return
-        course = self.store.get_course(record_id)
+        course = self.store.courses.get(record_id)
         if course.meeting_id is not None:
             self.open_meeting(course.meeting_id)
 

@@ -31,7 +31,7 @@ def export_database(store: RecordReader) -> dict[str, Any]:
         store.meetings.get(row.id, with_file_data=True)
         for row in store.meetings.list(sort="date_asc")
     ]
-    loose = [store.get_course(row.id) for row in store.list_courses() if row.meeting_id is None]
+    loose = [store.courses.get(row.id) for row in store.courses.list() if row.meeting_id is None]
     people = list(store.people.get_many(row.id for row in store.people.list()).values())
     orgs = list(store.organisations.get_many(row.id for row in store.organisations.list()).values())
     return _document(store, meetings, loose, "database", people, orgs)

@@ -74,7 +74,7 @@ def write(store: RecordWriter, parsed: Parsed) -> ImportReport:
         resolve(course, ids)
         row = store.db.execute("SELECT id FROM courses WHERE uid = ?", [course.uid]).fetchone()
         course.id = row[0] if row else None
-        store.save_course(course)
+        store.courses.save(course)
         report.courses += 1
     return report
 

@@ -34,7 +34,7 @@ class CoursesModel(PagedTableModel[CourseRow]):
 
     def fetch_page(self, limit: int, offset: int) -> list[CourseRow]:
         # The store has no count of courses: the model stops when a page comes back short.
-        return self.store.list_courses(
+        return self.store.courses.list(
             self.text,
             year=self.year,
             status=self.status,

@@ -1,0 +1,59 @@
+"""Courses: the register's one write path for a course entry on its own, and its list."""
+
+from __future__ import annotations
+
+from eventdesk.records import CourseEntry, Problem
+from eventdesk.records.validation import raise_if, validate_course
+from eventdesk.store import meetings, queries
+from eventdesk.store.services.base import Service, label
+
+
+class CourseService(Service):
+    """``store.courses``: the courses shortlisted for programmes, with or without a meeting."""
+
+    def save(self, course: CourseEntry) -> CourseEntry:
+        """Save a course entry on its own (the register, an import), outside a meeting's editor."""
+        raise_if(self.problems(course))
+        with self._store.transaction():
+            row = meetings.course_row(course)
+            course.id = self._upsert("courses", course.id, row, stamps=False)
+        return self.get(course.id)
+
+    def problems(self, course: CourseEntry) -> list[Problem]:
+        """What stops ``course`` from being saved: the records' rules, a missing institution
+        or meeting."""
+        found = validate_course(course, label("course", course.title))
+        for table, record_id, field in (
+            ("organisations", course.institution_id, "institution"),
+            ("meetings", course.meeting_id, "meeting"),
+        ):
+            if self._missing_ids(table, [record_id]):
+                message = f"refers to a missing record ({record_id})"
+                found.append(Problem("course", field, message))
+        return found
+
+    def get(self, course_id: int) -> CourseEntry:
+        return meetings.course_from_row(self._row("courses", course_id, "course"))
+
+    def list(
+        self,
+        text: str = "",
+        *,
+        year: int | None = None,
+        institution_id: int | None = None,
+        status: str | None = None,
+        sort: str = "year_desc",
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[queries.CourseRow]:
+        """Courses matching ``text`` and the filters; ``sort``: a key of ``COURSE_SORTS``."""
+        return queries.list_courses(
+            self.db,
+            text,
+            year=year,
+            institution_id=institution_id,
+            status=status,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
