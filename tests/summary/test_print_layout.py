@@ -212,3 +212,16 @@ def test_pdf_is_marked_in_its_language(stores, tmp_path, lang, language):
     )
     assert text.returncode == 0 and not text.stderr.strip(), text.stderr
     assert ("延世大学" if lang == "zh" else "Yonsei University") in text.stdout
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "Concerns"), ("zh", "涉及")])
+def test_pdf_minutes_print_the_concerns_column_only_when_something_is_in_it(
+    stores, tmp_path, lang, heading
+):
+    """As Word does: a visit's agreements concern no party, a co-hosted meeting's do."""
+    from tests.tools import pdftotext_pages
+
+    for name, printed in (("visited", False), ("cohost", True)):
+        pdf = write(stores, name, tmp_path / f"{name}.pdf", lang=lang)
+        text = "\n".join(pdftotext_pages(pdf))
+        assert (heading in text) == printed, name
