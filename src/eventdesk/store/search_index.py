@@ -63,6 +63,14 @@ _ORG_MEETINGS = """
 """
 
 
+def naming_meetings(table: str) -> str:
+    """The meetings whose document names person or organisation ``?`` (``table``: ``people``
+    or ``organisations``), as the triggers below find them when its names change."""
+    return {"people": _PEOPLE_MEETINGS, "organisations": _ORG_MEETINGS}[table].replace(
+        "new.id", "?"
+    )
+
+
 def create(db: Database) -> None:
     db.execute(
         f"CREATE VIRTUAL TABLE meeting_search USING fts5(body, tokenize='{TOKENIZER}', "

@@ -1,0 +1,239 @@
+"""Meeting search on a team database: the file's search documents, in a GIN-indexed tsvector.
+
+Each live meeting has one row in ``meeting_search``, built from the same document the file
+builds (``search_index.document_text``: the meeting's words and those of every record tied to
+it, Chinese spaced and folded to simplified by ``search_index.indexed_words``), split into
+the words the file's FTS5 index holds (``fts5_words.words``), so a query finds on PostgreSQL
+the meetings it finds in a file. The row keeps them twice:
+
+* ``words``: a ``tsvector`` of every word and of every two adjacent Chinese characters as one
+  (``浸會``), taken as they are (``array_to_tsvector``: no parser or dictionary of
+  PostgreSQL's, whose parser would read an e-mail or a path as one word); a GIN index on it
+  finds a word by its beginning (``'wa':*``) or exactly, a character or a pair of characters;
+* ``body``: the words in order, one space between and around, what a phrase (three or more
+  Chinese characters, or words run together as ``foo_bar``) is checked against, since the
+  GIN index says only that its pairs are there, not that they are next to each other.
+
+Trashed meetings have no document, as in the file. The typed text reaches the server only as
+parameters: the ``tsquery`` is written here word by word, each quoted, and cast by the server.
+Why a ``tsvector`` over words and character pairs rather than ``pg_trgm``, with the measured
+keystrokes of both at ten years: docs/performance.md, "PostgreSQL".
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from eventdesk.store import fts, search_index
+from eventdesk.store.engines.base import Connection
+from eventdesk.store.engines.fts5_words import words
+
+#: The longest word indexed whole, in characters; PostgreSQL's limit is 2,047 bytes a word.
+LONGEST = 500
+#: What a document's words may take in a tsvector (PostgreSQL's limit is 1 MiB); the words
+#: past it are found only by a phrase check, which a keystroke never relies on alone.
+MOST_BYTES = 1_000_000
+
+CREATE = (
+    """CREATE TABLE IF NOT EXISTS meeting_search (
+        meeting_id bigint PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+        start_date text COLLATE "C",
+        words tsvector NOT NULL,
+        body text NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS idx_meeting_search_words ON meeting_search USING gin (words)",
+    "CREATE INDEX IF NOT EXISTS idx_meeting_search_date "
+    "ON meeting_search (start_date DESC, meeting_id DESC)",
+)
+
+_RAW = (
+    f"SELECT m.id, m.start_date, {search_index.document_text('string_agg')} "
+    "FROM meetings m WHERE m.deleted_at IS NULL"
+)
+_UPSERT = (
+    "INSERT INTO meeting_search (meeting_id, start_date, words, body) "
+    "VALUES (?, ?, array_to_tsvector(?::text[]), ?) "
+    "ON CONFLICT (meeting_id) DO UPDATE SET start_date = excluded.start_date, "
+    "words = excluded.words, body = excluded.body"
+)
+#: Meetings a reindex reads and writes at a time.
+BATCH = 500
+
+
+def create(conn: Connection) -> None:
+    """The search table and its indexes, where missing (``postgres_schema.upgrade`` calls it)."""
+    for statement in CREATE:
+        conn.execute(statement)
+
+
+# -- documents ----------------------------------------------------------------------------
+
+
+def _is_han(word: str) -> bool:
+    return len(word) == 1 and fts.han_runs(word) == [word]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One meeting's row: its indexed words (with character pairs) and its words in order."""
+
+    lexemes: list[str]
+    body: str
+
+
+def document(text: str | None) -> Document:
+    """The row for a meeting whose words, as stored, are ``text``."""
+    found = words(search_index.indexed_words(text))
+    lexemes: dict[str, None] = {}
+    for n, word in enumerate(found):
+        lexemes[word[:LONGEST]] = None
+        if n and _is_han(word) and _is_han(found[n - 1]):
+            lexemes[found[n - 1] + word] = None
+    kept, size = [], 0
+    for lexeme in lexemes:
+        size += len(lexeme.encode()) + 8
+        if size > MOST_BYTES:
+            break
+        kept.append(lexeme)
+    return Document(kept, f" {' '.join(found)} ")
+
+
+def _write(conn: Connection, rows: list[tuple]) -> None:
+    params = []
+    for meeting_id, start_date, text in rows:
+        doc = document(text)
+        params.append((meeting_id, start_date, doc.lexemes, doc.body))
+    conn.executemany(_UPSERT, params)
+
+
+def rebuild_document(conn: Connection, meeting_id: int) -> None:
+    """Rebuild one meeting's document from its rows, or remove it (a trashed or gone meeting).
+
+    Call it in the transaction that saves the meeting, so the search sees the saved words
+    when the save commits, and never words that were rolled back."""
+    with conn.transaction():
+        rows = conn.execute(f"{_RAW} AND m.id = ?", (meeting_id,)).fetchall()
+        if rows:
+            _write(conn, rows)
+        else:
+            conn.execute("DELETE FROM meeting_search WHERE meeting_id = ?", (meeting_id,))
+
+
+def rebuild_naming(conn: Connection, table: str, record_id: int) -> int:
+    """Rebuild the documents of the meetings that name person or organisation ``record_id``
+    (``table``: ``people`` or ``organisations``), after its names changed; return how many."""
+    sql = search_index.naming_meetings(table)
+    ids = [m for (m,) in conn.execute(sql, (record_id,) * sql.count("?"))]
+    with conn.transaction():
+        for meeting_id in ids:
+            rebuild_document(conn, meeting_id)
+    return len(ids)
+
+
+def reindex(conn: Connection) -> int:
+    """Rebuild every meeting's document from the rows, in one transaction; return how many."""
+    with conn.transaction():
+        conn.execute("DELETE FROM meeting_search")
+        ids = [m for (m,) in conn.execute("SELECT id FROM meetings WHERE deleted_at IS NULL")]
+        for start in range(0, len(ids), BATCH):
+            batch = ids[start : start + BATCH]
+            marks = ", ".join("?" for _ in batch)
+            _write(conn, conn.execute(f"{_RAW} AND m.id IN ({marks})", batch).fetchall())
+    return len(ids)
+
+
+# -- queries ------------------------------------------------------------------------------
+
+
+def _quoted(word: str) -> str:
+    """A word as a ``tsquery`` lexeme: in quotes, its quotes and backslashes escaped."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One spelling of a typed term: the index's query for it, and the phrase check it needs."""
+
+    tsquery: str
+    phrase: str | None  # a LIKE pattern over ``body``, when the index alone cannot tell
+
+
+def spelling(form: fts.Form) -> Spelling | None:
+    """How the index finds ``form`` as the file's FTS5 does: a word's last part by its
+    beginning, its other parts whole, Chinese characters whole and adjacent in order.
+    None when it holds no word FTS5 would index (``_``): the file drops such a term too."""
+    found = words(fts.spaced_han(form.text) if form.han else form.text)
+    if not found:
+        return None
+    if form.han:
+        pairs = [a + b for a, b in itertools.pairwise(found)] or found
+        tsquery = " & ".join(_quoted(pair) for pair in pairs)
+        phrase = f"% {_like(' '.join(found))} %" if len(found) > 2 else None
+        return Spelling(tsquery, phrase)
+    *whole, last = found
+    parts = [_quoted(w[:LONGEST]) for w in whole] + [_quoted(last[:LONGEST]) + ":*"]
+    long = any(len(w) > LONGEST for w in found)
+    phrase = f"% {_like(' '.join(found))}%" if whole or long else None
+    return Spelling(" & ".join(parts), phrase)
+
+
+def where(text: str) -> tuple[str, list[str]] | None:
+    """The condition on ``meeting_search`` that finds what ``text`` finds in the file, and its
+    parameters; None when nothing can be found (no word in it)."""
+    terms = []
+    for forms in fts.query_terms(text, split_han=True):
+        spellings = [s for s in map(spelling, forms) if s is not None]
+        if spellings:
+            terms.append(spellings)
+    if not terms:
+        return None
+    tsquery = " & ".join(
+        "(" + " | ".join(f"({s.tsquery})" for s in spellings) + ")" for spellings in terms
+    )
+    clauses, params = ["words @@ ?::tsquery"], [tsquery]
+    for spellings in terms:
+        if any(s.phrase for s in spellings):
+            ors = []
+            for s in spellings:
+                ors.append("body LIKE ?" if s.phrase else "words @@ ?::tsquery")
+                params.append(s.phrase or s.tsquery)
+            clauses.append("(" + " OR ".join(ors) + ")")
+    return " AND ".join(clauses), params
+
+
+def search(conn: Connection, text: str, *, limit: int | None = None, offset: int = 0) -> list[int]:
+    """The ids of the live meetings ``text`` finds, newest first (as the file's list); with
+    no text, every live meeting, as the list shows them before a word is typed."""
+    if not text.strip():
+        sql = "SELECT id FROM meetings WHERE deleted_at IS NULL ORDER BY start_date DESC, id DESC"
+        ids = [m for (m,) in conn.execute(sql)]
+        return ids[offset:] if limit is None else ids[offset : offset + limit]
+    found = where(text)
+    if found is None:
+        return []
+    clause, params = found
+    page = ""
+    if limit is not None:
+        page = " LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    sql = (
+        f"SELECT meeting_id FROM meeting_search WHERE {clause} "
+        f"ORDER BY start_date DESC, meeting_id DESC{page}"
+    )
+    return [m for (m,) in conn.execute(sql, params)]
+
+
+def count(conn: Connection, text: str) -> int:
+    """How many live meetings ``text`` finds."""
+    if not text.strip():
+        return conn.execute("SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL").scalar()
+    found = where(text)
+    if found is None:
+        return 0
+    clause, params = found
+    return conn.execute(f"SELECT count(*) AS n FROM meeting_search WHERE {clause}", params).scalar()
