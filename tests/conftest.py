@@ -137,7 +137,7 @@ def busy_org_store(fresh_store: EventStore) -> EventStore:
             )
         )
     trashed = store.meetings.list(limit=1)[0]  # the newest
-    store.delete("meeting", trashed.id)
+    store.trash.put("meeting", trashed.id)
     store.busy_org_id = ours.id  # type: ignore[attr-defined]
     store.partner_id = partner.id  # type: ignore[attr-defined]
     store.ding_id = ding.id  # type: ignore[attr-defined]

@@ -153,8 +153,8 @@ def merge(window: MainWindow) -> QWidget:
 def trash(window: MainWindow) -> QWidget:
     """Two records in the trash (made for the shot, so the others' records stay as they are)."""
     store = window.store
-    store.delete("person", store.people.save(Person("Chen", "Ming", title="Former liaison")).id)
-    store.delete("organisation", store.organisations.save(Organisation("Old Exchange Office")).id)
+    store.trash.put("person", store.people.save(Person("Chen", "Ming", title="Former liaison")).id)
+    store.trash.put("organisation", store.organisations.save(Organisation("Old Exchange Office")).id)
     return window.show_trash()
 
 

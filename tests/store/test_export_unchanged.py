@@ -342,7 +342,7 @@ def build_small_database(store: EventStore) -> None:
         )
     )
     gone = store.meetings.save(Meeting("A meeting in the trash", date(2024, 2, 1), uid="m-gone"))
-    store.delete("meeting", gone.id)
+    store.trash.put("meeting", gone.id)
     store.courses.save(
         CourseEntry("Chinese Calligraphy", year=2024, institution_id=taipei.id, uid="c-loose")
     )

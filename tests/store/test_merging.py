@@ -38,7 +38,7 @@ def twice_recorded(fresh_store):
 
 def test_merging_moves_every_reference_and_trashes_the_duplicate(twice_recorded):
     store, first, second, guest = twice_recorded
-    done = store.merge("organisation", first.id, second.id)
+    done = store.duplicates.merge("organisation", first.id, second.id)
     # then every meeting and person names the one kept, which took the Chinese name
     kept = store.organisations.get(first.id)
     assert (kept.name_zh, kept.short_name) == ("同济大学", "TJU")
@@ -53,7 +53,7 @@ def test_merging_moves_every_reference_and_trashes_the_duplicate(twice_recorded)
         "Spring visit",
         "Autumn forum",
     }
-    assert second.id in store.trash()["organisation"]
+    assert second.id in store.trash.ids()["organisation"]
     assert [m.title for m in store.meetings.search("同济")] == ["Autumn forum", "Spring visit"]
     assert done.references == 4
 
@@ -61,15 +61,15 @@ def test_merging_moves_every_reference_and_trashes_the_duplicate(twice_recorded)
 def test_undoing_a_merge_puts_everything_back(twice_recorded):
     store, first, second, guest = twice_recorded
     before = {r.id: store.meetings.get(r.id) for r in store.meetings.list()}
-    done = store.merge("organisation", first.id, second.id)
-    store.unmerge(done)
+    done = store.duplicates.merge("organisation", first.id, second.id)
+    store.duplicates.unmerge(done)
     after = {r.id: store.meetings.get(r.id) for r in store.meetings.list()}
     assert {k: [h.organisation_id for h in m.hosts] for k, m in after.items()} == {
         k: [h.organisation_id for h in m.hosts] for k, m in before.items()
     }
     assert store.people.get(guest.id).organisation_id == second.id
     assert store.organisations.get(first.id).name_zh == ""
-    assert store.trash()["organisation"] == []
+    assert store.trash.ids()["organisation"] == []
     assert sorted(r.id for r in store.organisations.list("Tongji")) == [first.id, second.id]
 
 
@@ -81,12 +81,12 @@ def test_merging_people_keeps_one_attendance_per_meeting(fresh_store):
     meeting.attendees = [Attendance(person_id=wai.id), Attendance(person_id=twin.id)]
     meeting.sessions = [Session(title="Opening", chair_id=twin.id)]
     saved = store.meetings.save(meeting)
-    done = store.merge("person", wai.id, twin.id)
+    done = store.duplicates.merge("person", wai.id, twin.id)
     merged = store.meetings.get(saved.id)
     assert [a.person_id for a in merged.attendees] == [wai.id]
     assert merged.sessions[0].chair_id == wai.id
     assert store.people.get(wai.id).name_zh == "衞炳江"
-    store.unmerge(done)
+    store.duplicates.unmerge(done)
     again = store.meetings.get(saved.id)
     assert sorted(a.person_id for a in again.attendees) == [wai.id, twin.id]
     assert again.sessions[0].chair_id == twin.id
@@ -95,5 +95,5 @@ def test_merging_people_keeps_one_attendance_per_meeting(fresh_store):
 def test_a_record_cannot_be_merged_into_itself_and_nothing_changes(fresh_store):
     org = fresh_store.organisations.save(Organisation(name="Fudan University"))
     with pytest.raises(ValueError):
-        fresh_store.merge("organisation", org.id, org.id)
-    assert fresh_store.trash()["organisation"] == []
+        fresh_store.duplicates.merge("organisation", org.id, org.id)
+    assert fresh_store.trash.ids()["organisation"] == []

@@ -292,10 +292,10 @@ def test_emptying_the_trash_removes_the_photos_of_its_meetings(sample_store, db_
     add_photo(sample_store, data)
     path = media.path_in(db_path.with_name("eventdesk.media"), media.digest(data))
     os.utime(path, (path.stat().st_atime - 2 * media.GRACE,) * 2)  # written long ago
-    sample_store.delete("meeting", sample_store.meetings.list()[0].id)
+    sample_store.trash.put("meeting", sample_store.meetings.list()[0].id)
     assert path.exists()  # in the trash, still restorable
 
-    sample_store.empty_trash()
+    sample_store.trash.empty()
 
     assert not path.exists()
 

@@ -36,9 +36,9 @@ def test_search_follows_edits(sample_store, sample_meeting):
 
 
 def test_trashed_meetings_are_not_found(sample_store, sample_meeting):
-    sample_store.delete("meeting", sample_meeting.id)
+    sample_store.trash.put("meeting", sample_meeting.id)
     assert sample_store.meetings.search("Pony") == []
-    sample_store.restore("meeting", sample_meeting.id)
+    sample_store.trash.restore("meeting", sample_meeting.id)
     assert len(sample_store.meetings.search("Pony")) == 1
 
 
@@ -104,7 +104,7 @@ def test_the_trash_is_searched_by_title(fresh_store):
     from datetime import date
 
     (gone,) = _meetings(fresh_store, [("Delegation visit to Lingnan", date(2019, 5, 14))])
-    fresh_store.delete("meeting", gone)
+    fresh_store.trash.put("meeting", gone)
     assert fresh_store.meetings.count(MeetingFilter(text="Lingnan")) == 0
     found = fresh_store.meetings.list(MeetingFilter(text="Lingnan", deleted=True))
     assert [r.id for r in found] == [gone]

@@ -22,7 +22,7 @@ def busy_store(sample_store):
     )
     sample_store.courses.save(CourseEntry(title="Loose course", year=2030, institution_id=org.id))
     gone = sample_store.people.save(Person("Trashed", "Person"))
-    sample_store.delete("person", gone.id)
+    sample_store.trash.put("person", gone.id)
     (row,) = sample_store.meetings.list()
     extra = sample_store.meetings.get(row.id)
     extra.id, extra.uid, extra.title = None, "second-meeting", "A later meeting"
@@ -36,7 +36,7 @@ def busy_store(sample_store):
     for d in extra.decisions:
         d.session_uid = d.session_uid and d.session_uid + "-2"
     saved = sample_store.meetings.save(extra)
-    sample_store.delete("meeting", saved.id)  # a trashed meeting is not exported
+    sample_store.trash.put("meeting", saved.id)  # a trashed meeting is not exported
     return sample_store
 
 

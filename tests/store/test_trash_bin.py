@@ -20,19 +20,19 @@ def test_trash_labels_come_by_page_newest_first(sample_store):
     for day, (kind, rid) in enumerate(
         (("person", loner.id), ("meeting", meeting.id), ("organisation", club.id)), start=1
     ):
-        store.delete(kind, rid)
+        store.trash.put(kind, rid)
         store.db.execute(  # a day apart, so the order is certain
             f"UPDATE {tables[kind]} SET deleted_at = ? WHERE id = ?",
             [f"2026-11-0{day}T10:00:00+00:00", rid],
         )
-    rows = store.trash_page()
+    rows = store.trash.page()
     assert [(r.kind, r.label) for r in rows] == [
         ("organisation", "俱乐部"),
         ("meeting", f"{meeting.start_date}  {meeting.title}"),
         ("person", "ZHOU Enlai"),
     ]
-    assert store.count_trash() == 3
-    assert store.trash_page(limit=1, offset=1) == rows[1:2]
+    assert store.trash.count() == 3
+    assert store.trash.page(limit=1, offset=1) == rows[1:2]
 
 
 def test_emptying_removes_the_meeting_its_parts_and_its_search_document(sample_store):
@@ -40,16 +40,16 @@ def test_emptying_removes_the_meeting_its_parts_and_its_search_document(sample_s
     (row,) = store.meetings.list()
     meeting = store.meetings.get(row.id)
     assert store.meetings.search("Shanghai")
-    store.save_draft("meeting", row.id, meeting.title, {"title": "half typed"})
-    store.delete("meeting", row.id)
-    emptied = store.empty_trash()
+    store.drafts.save("meeting", row.id, meeting.title, {"title": "half typed"})
+    store.trash.put("meeting", row.id)
+    emptied = store.trash.empty()
     assert emptied.removed == 1 and emptied.kept == 0
     for table in ("meetings", "sessions", "attendances", "presentations", "decisions", "files"):
         assert _ids(store, table) == set(), table
     assert store.db.execute("SELECT count(*) FROM meeting_search").fetchone()[0] == 0
     assert store.db.execute("SELECT count(*) FROM search_keys").fetchone()[0] == 0
-    assert store.pending_drafts() == []
-    assert store.count_trash() == 0
+    assert store.drafts.pending() == []
+    assert store.trash.count() == 0
     assert store.integrity_problems() == []
 
 
@@ -64,26 +64,26 @@ def test_people_and_organisations_still_named_stay(sample_store):
         Organisation("Old Alliance", kind="alliance", member_ids=[member.id], id=alliance.id)
     )
     for kind, rid in (("person", attendee), ("person", loner.id), ("organisation", alliance.id)):
-        store.delete(kind, rid)
-    emptied = store.empty_trash()
+        store.trash.put(kind, rid)
+    emptied = store.trash.empty()
     assert (emptied.removed, emptied.kept) == (2, 1)
     assert attendee in _ids(store, "people")  # the live meeting still names them
     assert loner.id not in _ids(store, "people")
     assert alliance.id not in _ids(store, "organisations")  # went with its member list
     assert member.id in _ids(store, "organisations")
-    assert [(r.kind, r.id) for r in store.trash_page()] == [("person", attendee)]
+    assert [(r.kind, r.id) for r in store.trash.page()] == [("person", attendee)]
 
 
 def test_only_what_was_trashed_before_the_cutoff_goes(fresh_store):
     store = fresh_store
     old = store.people.save(Person("Old", "One"))
     new = store.people.save(Person("New", "One"))
-    store.delete("person", old.id)
-    store.delete("person", new.id)
+    store.trash.put("person", old.id)
+    store.trash.put("person", new.id)
     store.db.execute(
         "UPDATE people SET deleted_at = ? WHERE id = ?",
         [(datetime.now(UTC) - timedelta(days=31)).isoformat(timespec="seconds"), old.id],
     )
-    emptied = store.empty_trash(trashed_before=datetime.now(UTC) - timedelta(days=30))
+    emptied = store.trash.empty(trashed_before=datetime.now(UTC) - timedelta(days=30))
     assert emptied.removed == 1
-    assert [r.id for r in store.trash_page()] == [new.id]
+    assert [r.id for r in store.trash.page()] == [new.id]

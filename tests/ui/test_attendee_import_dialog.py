@@ -159,8 +159,8 @@ def test_another_sheet_of_the_workbook(qtbot, sample_store, meeting_id, tmp_path
 
 
 def test_a_failed_import_says_why_and_the_dialog_stays(qtbot, dialog, sample_store, meeting_id):
-    sample_store.delete("meeting", meeting_id)
-    sample_store.empty_trash()  # gone for good while the dialog was open
+    sample_store.trash.put("meeting", meeting_id)
+    sample_store.trash.empty()  # gone for good while the dialog was open
     people_before = sample_store.people.count()
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)

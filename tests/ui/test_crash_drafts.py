@@ -20,8 +20,8 @@ def test_unsaved_person_edits_become_a_draft_and_come_back(
     editor = main_window.workspace.editors.person_editor
     editor._draft_timer.setInterval(50)  # the test need not wait the real two seconds
     qtbot.keyClicks(editor.form.notes, "Met him in Hong Kong.")
-    qtbot.waitUntil(lambda: len(store.pending_drafts()) == 1, timeout=5000)
-    (draft,) = store.pending_drafts()
+    qtbot.waitUntil(lambda: len(store.drafts.pending()) == 1, timeout=5000)
+    (draft,) = store.drafts.pending()
     assert (draft.kind, draft.record_id, draft.title) == ("person", ding.id, "DING Xiaodong")
 
     # "the crash": a new window on the same database, the old one never closed properly
@@ -38,7 +38,7 @@ def test_unsaved_person_edits_become_a_draft_and_come_back(
     assert again.recovery_bar.isHidden()
     assert restored.save()
     assert store.people.get(ding.id).notes == "Met him in Hong Kong."
-    assert store.pending_drafts() == []
+    assert store.drafts.pending() == []
     main_window.workspace.editors.revert()
 
 
@@ -49,17 +49,17 @@ def test_saving_or_discarding_removes_the_draft(qtbot, main_window, answers):
     editor.form.founded.clear()
     qtbot.keyClicks(editor.form.founded, "2021-02-30")
     editor.write_draft()
-    (draft,) = store.pending_drafts()
+    (draft,) = store.drafts.pending()
     assert ["founded", "2021-02-30"] in [entry[1:3] for entry in draft.payload["typed"]]
 
     editor.revert()
-    assert store.pending_drafts() == []
+    assert store.drafts.pending() == []
 
     qtbot.keyClicks(editor.form.city, "x")
     editor.write_draft()
-    assert len(store.pending_drafts()) == 1
+    assert len(store.drafts.pending()) == 1
     assert editor.save()
-    assert store.pending_drafts() == []
+    assert store.drafts.pending() == []
 
 
 def test_a_draft_of_a_new_person_is_restored_as_new(
@@ -91,7 +91,7 @@ def test_discarding_a_recovered_draft(qtbot, main_window, settings, tmp_path, an
     main_window.workspace.editors.person_editor.write_draft()
     again = make_window(qtbot, store, settings, tmp_path, answers)
     again.recovery_bar.discard_action.trigger()
-    assert store.pending_drafts() == []
+    assert store.drafts.pending() == []
     assert again.recovery_bar.isHidden()
     main_window.workspace.editors.revert()
 
@@ -101,7 +101,7 @@ def test_meeting_drafts_are_offered_once_the_meeting_editor_can_take_them(
 ):
     store = main_window.store
     (meeting,) = store.meetings.list()
-    store.save_draft("meeting", meeting.id, "the annual meeting", {"title": "edited"})
+    store.drafts.save("meeting", meeting.id, "the annual meeting", {"title": "edited"})
     workspace = main_window.workspace
     editor = workspace.editors.meeting_editor
     if not callable(getattr(editor, "restore_draft", None)):

@@ -40,7 +40,7 @@ def test_a_duplicate_organisation_is_merged_from_its_list_and_undo_splits_it(qtb
         "Spring visit",
         "Autumn forum",
     }
-    assert store.trash()["organisation"] == [twin.id]
+    assert store.trash.ids()["organisation"] == [twin.id]
     assert workspace.list_pane.model().row_of_id(twin.id) is None
     # and Undo makes them two again
     empty_window.actions_.undo.trigger()

@@ -20,8 +20,8 @@ def _trash_a_meeting_and_a_person(main_window):
     loner = store.people.save(Person("Zhou", "Enlai"))
     main_window.workspace.refresh()
     (meeting,) = store.meetings.list()
-    store.delete("meeting", meeting.id)
-    store.delete("person", loner.id)
+    store.trash.put("meeting", meeting.id)
+    store.trash.put("person", loner.id)
     return meeting, loner
 
 
@@ -32,7 +32,7 @@ def test_empty_trash_asks_and_cancel_keeps_everything(qtbot, main_window, monkey
     monkeypatch.setattr(dialog, "ask_empty", lambda n: asked.append(n) or False)
     assert dialog.empty_trash() is None
     assert asked == [2]
-    assert main_window.store.count_trash() == 2
+    assert main_window.store.trash.count() == 2
     assert dialog.model.rowCount() == 2
     dialog.close()
 
@@ -62,7 +62,7 @@ def test_empty_trash_removes_for_good_and_undo_cannot_bring_it_back(
     assert not store.meetings.search("Shanghai")
     assert main_window.undo_stack.count() == 0  # nothing left that Ctrl+Z could restore
     assert "Removed" in dialog.status.text()
-    assert dialog.model.rowCount() == store.count_trash()
+    assert dialog.model.rowCount() == store.trash.count()
     dialog.close()
 
 
@@ -90,8 +90,8 @@ def test_the_purge_removes_what_was_trashed_more_than_n_days_ago(qtbot, fresh_st
     store = fresh_store
     old = store.people.save(Person("Old", "One"))
     recent = store.people.save(Person("Recent", "One"))
-    store.delete("person", old.id)
-    store.delete("person", recent.id)
+    store.trash.put("person", old.id)
+    store.trash.put("person", recent.id)
     # "Now" is a day in the future: the one trashed now is 1 day old, the other 31.
     _backdate(store, "people", old.id, 30)
     later = datetime.now(UTC) + timedelta(days=1)
@@ -101,7 +101,7 @@ def test_the_purge_removes_what_was_trashed_more_than_n_days_ago(qtbot, fresh_st
     with qtbot.waitSignal(task.finished, timeout=10_000) as done:
         pass
     assert done.args[0].removed == 1
-    assert [r.id for r in store.trash_page()] == [recent.id]
+    assert [r.id for r in store.trash.page()] == [recent.id]
     assert start_trash_purge(store, 0, None) is None  # 0 days: kept until emptied
 
 
@@ -112,14 +112,14 @@ def test_opening_a_database_purges_old_trash_beside_the_window(
     old = store.people.save(Person("Old", "One"))
     recent = store.people.save(Person("Recent", "One"))
     for person in (old, recent):
-        store.delete("person", person.id)
+        store.trash.put("person", person.id)
     _backdate(store, "people", old.id, 45)
     _backdate(store, "people", recent.id, 5)
 
     window = make_window(qtbot, store, settings, tmp_path, Answers())  # preferences: 30 days
     assert window.preferences.trash_days == 30
-    qtbot.waitUntil(lambda: store.count_trash() == 1, timeout=10_000)
-    assert [r.id for r in store.trash_page()] == [recent.id]
+    qtbot.waitUntil(lambda: store.trash.count() == 1, timeout=10_000)
+    assert [r.id for r in store.trash.page()] == [recent.id]
     window.close()
 
 

@@ -18,14 +18,14 @@ def test_delete_key_moves_a_meeting_to_the_trash_and_undo_restores_it(qtbot, mai
     qtbot.keyClick(pane.table, Qt.Key.Key_Delete)
 
     assert store.meetings.count() == 0
-    assert store.trash()["meeting"] == [meeting.id]
+    assert store.trash.ids()["meeting"] == [meeting.id]
     assert pane.model().rowCount() == 0
     assert main_window.workspace.editors.shown_id() is None
 
     main_window.actions_.undo.trigger()
 
     assert store.meetings.count() == 1
-    assert store.trash()["meeting"] == []
+    assert store.trash.ids()["meeting"] == []
     assert pane.model().rowCount() == 1
 
     main_window.actions_.redo.trigger()

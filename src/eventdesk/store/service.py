@@ -13,7 +13,6 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -26,13 +25,10 @@ from eventdesk.store import (
     backups,
     check_progress,
     checks,
-    drafts,
     media,
     meetings,
-    merging,
     search_index,
 )
-from eventdesk.store import trash as trash_bin
 from eventdesk.store.convert import (
     now,
 )
@@ -43,9 +39,12 @@ from eventdesk.store.errors import ReadOnlyStore, RecordNotFound, StoreError
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import telling_damage
 from eventdesk.store.services.courses import CourseService
+from eventdesk.store.services.drafts import DraftService
+from eventdesk.store.services.duplicates import DuplicateService
 from eventdesk.store.services.meetings import MeetingService
 from eventdesk.store.services.organisations import OrganisationService
 from eventdesk.store.services.people import PeopleService
+from eventdesk.store.services.trash import TrashService
 
 if TYPE_CHECKING:
     from eventdesk.store.interchange import ImportReport
@@ -53,7 +52,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 #: A rename that leaves more meetings than this to re-index may leave them to a worker.
 SEARCH_NOW = 100
-_SOFT_DELETABLE = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
 
 
 @telling_damage
@@ -84,6 +82,9 @@ class EventStore:
         self.people = PeopleService(self)
         self.organisations = OrganisationService(self)
         self.courses = CourseService(self)
+        self.trash = TrashService(self)
+        self.duplicates = DuplicateService(self)
+        self.drafts = DraftService(self)
 
     # -- opening ------------------------------------------------------------
 
@@ -191,95 +192,6 @@ class EventStore:
     def photo_for_print(self, file_id: int) -> bytes:
         """The photo made print-size and upright, for summaries (never the full original)."""
         return meetings.photo_for_print(self.db, file_id)
-
-    # -- trash --------------------------------------------------------------------
-
-    def delete(self, kind: str, record_id: int) -> None:
-        """Move a meeting, person or organisation to the trash."""
-        table = _SOFT_DELETABLE[kind]
-        self._row(table, record_id, kind)
-        with self.transaction():
-            self.db[table].update(record_id, {"deleted_at": now()})
-
-    def restore(self, kind: str, record_id: int) -> None:
-        table = _SOFT_DELETABLE[kind]
-        self._row(table, record_id, kind)
-        with self.transaction():
-            self.db[table].update(record_id, {"deleted_at": None})
-
-    def merge(self, kind: str, kept: int, merged: int) -> merging.Merge:
-        """Make ``merged`` (a person or organisation) part of ``kept``, in one transaction.
-
-        Every reference moves to ``kept``, its empty fields take ``merged``'s,
-        and ``merged`` goes to the trash; :meth:`unmerge` undoes it.
-        """
-        table = _SOFT_DELETABLE[kind]
-        self._row(table, kept, kind)
-        self._row(table, merged, kind)
-        with self.transaction():
-            return merging.merge(self.db, kind, kept, merged)
-
-    def unmerge(self, done: merging.Merge) -> None:
-        """Undo a :meth:`merge`: each reference back where it was, the duplicate restored."""
-        with self.transaction():
-            merging.unmerge(self.db, done)
-
-    def trash(self) -> dict[str, list[int]]:
-        return {
-            kind: [
-                r[0]
-                for r in self.db.execute(
-                    f"SELECT id FROM {table} WHERE deleted_at IS NOT NULL ORDER BY deleted_at"
-                )
-            ]
-            for kind, table in _SOFT_DELETABLE.items()
-        }
-
-    def trash_page(self, *, limit: int = -1, offset: int = 0) -> list[trash_bin.TrashRow]:
-        """Kind, id, label and time of deletion of trashed records, most recent first."""
-        return trash_bin.page(self.db, limit=limit, offset=offset)
-
-    def count_trash(self) -> int:
-        return trash_bin.count(self.db)
-
-    def empty_trash(self, *, trashed_before: datetime | None = None) -> trash_bin.Emptied:
-        """Remove trashed records for good (only those trashed before a time, if given).
-
-        Meetings go with their parts and search documents; people and
-        organisations that live records still name stay in the trash.
-        """
-        before = (
-            trashed_before.astimezone(UTC).isoformat(timespec="seconds") if trashed_before else None
-        )
-        with self.transaction():
-            emptied = trash_bin.empty(self.db, before)
-        self.remove_orphan_photos()  # their photos go too, once no record names them
-        return emptied
-
-    def deletion_impact(self, kind: str, record_id: int) -> list[str]:
-        """What a user should know before deleting a record: what still refers to it."""
-        if kind == "person":
-            rows = self.people.meetings(record_id)
-            return [f"attended {r.start_date} {r.title}" for r in rows]
-        if kind == "organisation":
-            return [
-                f"{r.start_date} {r.title}: {r.person or r.role}"
-                for r in self.organisations.meetings(record_id)
-            ]
-        return []
-
-    # -- crash drafts -------------------------------------------------------------
-
-    def save_draft(self, kind: str, record_id: int | None, title: str, payload: dict) -> None:
-        if not self.read_only:
-            drafts.save(self.db, kind, record_id, title, payload)
-
-    def discard_draft(self, kind: str, record_id: int | None) -> None:
-        if not self.read_only:
-            drafts.discard(self.db, kind, record_id)
-
-    def pending_drafts(self) -> list[drafts.Draft]:
-        return drafts.pending(self.db)
 
     # -- upkeep -------------------------------------------------------------------
 

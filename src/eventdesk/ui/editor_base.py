@@ -100,10 +100,10 @@ class Editor(QWidget):
         # A safety net must not stop the typing, nor raise from a timer when the
         # database was closed under a window being torn down.
         with suppress(StoreError):
-            self._store.save_draft(self.KIND, record_id, title, payload)
+            self._store.drafts.save(self.KIND, record_id, title, payload)
 
     def _discard_draft(self, record_id: int | None) -> None:
         self._draft_timer.stop()
         if not self._read_only:
             with suppress(StoreError):
-                self._store.discard_draft(self.KIND, record_id)
+                self._store.drafts.discard(self.KIND, record_id)

@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         if getattr(self.store, "read_only", False):
             self.warn("This database is open read-only; nothing can be deleted.")
             return False
-        impact = self.store.deletion_impact(kind, record_id)
+        impact = self.store.trash.impact(kind, record_id)
         if impact and not self.ask_delete(label, impact):
             return False
         if self.workspace.editors.shown_id() == record_id and not self.workspace.confirm_leave():
@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
 
     def _purge_old_trash(self, store: EventStore) -> None:
         """Records trashed longer ago than the preference says go for good, beside the window."""
-        if store.read_only or store.count_trash() == 0:
+        if store.read_only or store.trash.count() == 0:
             return
         self.trash_purge = start_trash_purge(store, self.preferences.trash_days, self)
         if self.trash_purge is not None:

@@ -42,12 +42,12 @@ class MergeCommand(QUndoCommand):
         self._changed = changed
 
     def redo(self) -> None:
-        self.done = self.store.merge(self.kind, self.kept, self.merged)
+        self.done = self.store.duplicates.merge(self.kind, self.kept, self.merged)
         self._changed()
 
     def undo(self) -> None:
         if self.done is not None:
-            self.store.unmerge(self.done)
+            self.store.duplicates.unmerge(self.done)
         self._changed()
 
 

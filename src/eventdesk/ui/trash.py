@@ -50,11 +50,11 @@ class DeleteCommand(QUndoCommand):
         self._changed = changed
 
     def redo(self) -> None:
-        self.store.delete(self.kind, self.record_id)
+        self.store.trash.put(self.kind, self.record_id)
         self._changed()
 
     def undo(self) -> None:
-        self.store.restore(self.kind, self.record_id)
+        self.store.trash.restore(self.kind, self.record_id)
         self._changed()
 
 
@@ -151,7 +151,7 @@ class TrashDialog(QDialog):
         if row < 0 or row >= self.model.rowCount() or self.task is not None:
             return False
         entry = self.model.row(row)
-        self._store.restore(entry.kind, entry.id)
+        self._store.trash.restore(entry.kind, entry.id)
         self._restored()
         self.reload()
         return True
@@ -161,7 +161,7 @@ class TrashDialog(QDialog):
         total = self.model.count()
         if total == 0 or self.task is not None or not self.ask_empty(total):
             return None
-        self.task = BackgroundTask(self._store, lambda store: store.empty_trash(), self)
+        self.task = BackgroundTask(self._store, lambda store: store.trash.empty(), self)
         self.status.setText("Emptying the trash…")
         self.task.finished.connect(self._emptied)
         self.task.failed.connect(self._failed)

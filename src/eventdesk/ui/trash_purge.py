@@ -34,6 +34,6 @@ def start_trash_purge(
     if days <= 0 or store.read_only or store.path is None:
         return None
     cutoff = clock() - timedelta(days=days)
-    task = BackgroundTask(store, lambda own: own.empty_trash(trashed_before=cutoff), parent)
+    task = BackgroundTask(store, lambda own: own.trash.empty(trashed_before=cutoff), parent)
     task.start()
     return task

@@ -208,7 +208,7 @@ class Workspace(QSplitter):
         """Drafts a crash left, which this session has not restored or discarded."""
         return [
             d
-            for d in self.store.pending_drafts()
+            for d in self.store.drafts.pending()
             if d.kind in RECOVERABLE and (d.kind, d.record_id) not in self._handled_drafts
         ]
 
@@ -229,7 +229,7 @@ class Workspace(QSplitter):
         return True
 
     def discard_draft(self, draft: Draft) -> None:
-        self.store.discard_draft(draft.kind, draft.record_id)
+        self.store.drafts.discard(draft.kind, draft.record_id)
         self._handled_drafts.add((draft.kind, draft.record_id))
 
     # -- the example meeting -----------------------------------------------------

@@ -27,25 +27,25 @@ def test_a_draft_written_before_a_crash_is_offered_at_the_next_start(
         store = EventStore.open({str(db_path)!r})
         meeting = store.meetings.get({sample_meeting.id})
         meeting.title = "Typed but never saved"
-        store.save_draft("meeting", meeting.id, meeting.title, to_data(meeting))
+        store.drafts.save("meeting", meeting.id, meeting.title, to_data(meeting))
         os._exit(9)  # dies without closing anything
         """
     )
     assert subprocess.run([sys.executable, "-c", crash], check=False).returncode == 9
 
     with EventStore.open(db_path) as store:  # the dead process's lock is recovered
-        (draft,) = store.pending_drafts()
+        (draft,) = store.drafts.pending()
         assert (draft.kind, draft.record_id) == ("meeting", sample_meeting.id)
         recovered = meeting_from_data(draft.payload)
         assert recovered.title == "Typed but never saved"
         assert store.meetings.get(sample_meeting.id).title != recovered.title
         store.meetings.save(recovered)
-        store.discard_draft("meeting", sample_meeting.id)
-        assert store.pending_drafts() == []
+        store.drafts.discard("meeting", sample_meeting.id)
+        assert store.drafts.pending() == []
         assert store.meetings.get(sample_meeting.id).title == "Typed but never saved"
 
 
 def test_one_draft_per_record(fresh_store: EventStore):
-    fresh_store.save_draft("meeting", None, "first", {"title": "first"})
-    fresh_store.save_draft("meeting", None, "second", {"title": "second"})
-    assert [d.title for d in fresh_store.pending_drafts()] == ["second"]
+    fresh_store.drafts.save("meeting", None, "first", {"title": "first"})
+    fresh_store.drafts.save("meeting", None, "second", {"title": "second"})
+    assert [d.title for d in fresh_store.drafts.pending()] == ["second"]

@@ -19,7 +19,7 @@ def test_a_closed_database_is_told_not_raised_as_sqlite(db_path):
     store = EventStore.open(db_path)
     store.close()
     with pytest.raises(StoreError, match="The database is closed") as caught:
-        store.save_draft("person", None, "WANG Wei", {"family_name": "WANG"})
+        store.drafts.save("person", None, "WANG Wei", {"family_name": "WANG"})
     assert not isinstance(caught.value, sqlite3.Error)
 
 

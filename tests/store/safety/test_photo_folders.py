@@ -65,8 +65,8 @@ def test_a_backup_to_a_file_beside_the_database_never_cleans_its_photos(office, 
     assert main(["--db", str(bak), "check"]) == 0
     with EventStore.open(bak) as copy:
         (row,) = copy.meetings.list()
-        copy.delete("meeting", row.id)
-        copy.empty_trash()
+        copy.trash.put("meeting", row.id)
+        copy.trash.empty()
 
     assert all_photos(folder) == before and media.digest(newest) in before
     assert identity_of(bak) != identity_of(office)

@@ -18,8 +18,8 @@ def test_unsaved_edits_become_a_draft_and_come_back(
     d.field(editor.sessions.start_time, "14:00")
     editor._draft_timer.setInterval(50)  # the test need not wait the real two seconds
     editor._draft_timer.start()
-    qtbot.waitUntil(lambda: len(store.pending_drafts()) == 1, timeout=5000)
-    (draft,) = store.pending_drafts()
+    qtbot.waitUntil(lambda: len(store.drafts.pending()) == 1, timeout=5000)
+    (draft,) = store.drafts.pending()
     assert (draft.kind, draft.record_id) == ("meeting", meeting_id)
     assert draft.title.startswith("Annual Meeting")
     assert store.meetings.get(meeting_id).edition == "2021"  # nothing saved
@@ -38,16 +38,16 @@ def test_unsaved_edits_become_a_draft_and_come_back(
     drive(again).field(again.details.view.start_date, "2021-12-22")
     assert again.save()
     assert store.meetings.get(meeting_id).edition == "2021/22"
-    assert store.pending_drafts() == []
+    assert store.drafts.pending() == []
 
 
 def test_reverting_drops_the_draft(sample_editor, sample_store, drive):
     d = drive(sample_editor)
     d.field(sample_editor.details.view.venue, "Zoom")
     sample_editor.write_draft()
-    assert len(sample_store.pending_drafts()) == 1
+    assert len(sample_store.drafts.pending()) == 1
     sample_editor.revert()
-    assert sample_store.pending_drafts() == []
+    assert sample_store.drafts.pending() == []
     assert sample_editor.details.view.venue.text() == "Online"
 
 
@@ -57,7 +57,7 @@ def test_a_draft_of_a_new_meeting_is_restored_as_new(editor, fresh_store, drive,
     d.field(editor.details.view.title, "Visit of the HKU delegation")
     d.field(editor.details.view.start_date, "2022-03-01")
     editor.write_draft()
-    (draft,) = fresh_store.pending_drafts()
+    (draft,) = fresh_store.drafts.pending()
     assert draft.record_id is None
 
     editor.new()
@@ -65,7 +65,7 @@ def test_a_draft_of_a_new_meeting_is_restored_as_new(editor, fresh_store, drive,
     assert editor.record_id() is None
     assert editor.details.view.title.text() == "Visit of the HKU delegation"
     assert editor.save()
-    assert fresh_store.pending_drafts() == []
+    assert fresh_store.drafts.pending() == []
     assert [m.title for m in fresh_store.meetings.list()] == ["Visit of the HKU delegation"]
 
 
@@ -99,5 +99,5 @@ def test_the_main_window_offers_a_meeting_draft_back(
     assert restored.is_dirty()
     assert restored.save()
     assert store.meetings.get(row.id).venue == "Zoom"
-    assert store.pending_drafts() == []
+    assert store.drafts.pending() == []
     editor.revert()

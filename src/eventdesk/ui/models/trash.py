@@ -21,10 +21,10 @@ class TrashModel(PagedTableModel[TrashRow]):
         self.store = store
 
     def fetch_page(self, limit: int, offset: int) -> list[TrashRow]:
-        return self.store.trash_page(limit=limit, offset=offset)
+        return self.store.trash.page(limit=limit, offset=offset)
 
     def count(self) -> int:
-        return self.store.count_trash()
+        return self.store.trash.count()
 
     def display(self, row: TrashRow, column: int) -> str:
         if column == self.KIND:

@@ -1,0 +1,28 @@
+"""Duplicates: two records of one person or organisation made one, and taken apart again."""
+
+from __future__ import annotations
+
+from eventdesk.store import merging
+from eventdesk.store.services.base import Service
+from eventdesk.store.services.trash import SOFT_DELETABLE
+
+
+class DuplicateService(Service):
+    """``store.duplicates``: merge a duplicate into the record kept, and undo it."""
+
+    def merge(self, kind: str, kept: int, merged: int) -> merging.Merge:
+        """Make ``merged`` (a person or organisation) part of ``kept``, in one transaction.
+
+        Every reference moves to ``kept``, its empty fields take ``merged``'s,
+        and ``merged`` goes to the trash; :meth:`unmerge` undoes it.
+        """
+        table = SOFT_DELETABLE[kind]
+        self._row(table, kept, kind)
+        self._row(table, merged, kind)
+        with self._store.transaction():
+            return merging.merge(self.db, kind, kept, merged)
+
+    def unmerge(self, done: merging.Merge) -> None:
+        """Undo a :meth:`merge`: each reference back where it was, the duplicate restored."""
+        with self._store.transaction():
+            merging.unmerge(self.db, done)

@@ -1,0 +1,75 @@
+"""The trash: meetings, people and organisations deleted but not yet gone, and back again."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from eventdesk.store import trash as trash_bin
+from eventdesk.store.convert import now
+from eventdesk.store.services.base import Service
+
+#: The kinds of record that go to the trash, and their tables.
+SOFT_DELETABLE = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
+
+
+class TrashService(Service):
+    """``store.trash``: put a record in, take it back out, empty it."""
+
+    def put(self, kind: str, record_id: int) -> None:
+        """Move a meeting, person or organisation to the trash (what a user calls delete)."""
+        self._set_deleted(kind, record_id, now())
+
+    def restore(self, kind: str, record_id: int) -> None:
+        """Take a record back out of the trash."""
+        self._set_deleted(kind, record_id, None)
+
+    def impact(self, kind: str, record_id: int) -> list[str]:
+        """What a user should know before deleting a record: what still refers to it."""
+        if kind == "person":
+            rows = self._store.people.meetings(record_id)
+            return [f"attended {r.start_date} {r.title}" for r in rows]
+        if kind == "organisation":
+            return [
+                f"{r.start_date} {r.title}: {r.person or r.role}"
+                for r in self._store.organisations.meetings(record_id)
+            ]
+        return []
+
+    def ids(self) -> dict[str, list[int]]:
+        """The ids in the trash by kind, the longest there first."""
+        return {
+            kind: [
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT id FROM {table} WHERE deleted_at IS NOT NULL ORDER BY deleted_at"
+                )
+            ]
+            for kind, table in SOFT_DELETABLE.items()
+        }
+
+    def page(self, *, limit: int = -1, offset: int = 0) -> list[trash_bin.TrashRow]:
+        """Kind, id, label and time of deletion of trashed records, most recent first."""
+        return trash_bin.page(self.db, limit=limit, offset=offset)
+
+    def count(self) -> int:
+        return trash_bin.count(self.db)
+
+    def empty(self, *, trashed_before: datetime | None = None) -> trash_bin.Emptied:
+        """Remove trashed records for good (only those trashed before a time, if given).
+
+        Meetings go with their parts and search documents; people and
+        organisations that live records still name stay in the trash.
+        """
+        before = (
+            trashed_before.astimezone(UTC).isoformat(timespec="seconds") if trashed_before else None
+        )
+        with self._store.transaction():
+            emptied = trash_bin.empty(self.db, before)
+        self._store.remove_orphan_photos()  # their photos go too, once no record names them
+        return emptied
+
+    def _set_deleted(self, kind: str, record_id: int, when: str | None) -> None:
+        table = SOFT_DELETABLE[kind]
+        self._row(table, record_id, kind)
+        with self._store.transaction():
+            self.db[table].update(record_id, {"deleted_at": when})
