@@ -42,7 +42,7 @@ def _fill(store: EventStore) -> dict[str, int]:
     )
     store.meetings.save(Meeting(title="Obsolete rehearsal", start_date=date(2023, 1, 5)))
     ids = {row.title: row.id for row in store.meetings.list()}
-    store.delete("meeting", ids["Obsolete rehearsal"])
+    store.trash.put("meeting", ids["Obsolete rehearsal"])
     return {
         "annual": annual,
         "visit": ids["Delegation visit"],
