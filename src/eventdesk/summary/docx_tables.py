@@ -172,7 +172,24 @@ def _share(total: int, least: list[int], most: list[int]) -> list[int]:
             m + int(extra * m / sum(most))
             for m in (x + y for x, y in zip(least, more, strict=True))
         ]
-    return [x + int(room * y / sum(more)) for x, y in zip(least, more, strict=True)]
+    # Not all fit: a column narrow enough (names, roles) gets its whole line, so a
+    # name never wraps for want of a little room; the long ones share the rest.
+    widths = list(least)
+    settled: set[int] = set()
+    for n in sorted(range(len(most)), key=lambda k: most[k]):
+        open_ = [k for k in range(len(most)) if k not in settled]
+        left = total - sum(widths[k] for k in settled)
+        if most[n] <= left / len(open_) or most[n] <= least[n]:
+            widths[n] = max(most[n], least[n])
+            settled.add(n)
+    rest = [k for k in range(len(most)) if k not in settled]
+    if not rest:
+        return widths
+    room = total - sum(widths[k] for k in settled) - sum(least[k] for k in rest)
+    more_rest = sum(more[k] for k in rest)
+    for k in rest:
+        widths[k] = least[k] + int(room * more[k] / more_rest) if more_rest else least[k]
+    return widths
 
 
 def widths_from_content(tables: list[Any], width_twips: int) -> None:
