@@ -160,7 +160,7 @@ def test_no_row_is_split_over_a_page(printed):
         assert f"Zeta{n}" in page, f"guest {n}'s row split"
     # The issue's own example: the attendees table's row, not "...Secretary (Higher" alone.
     page = next(p for p in _pages(printed["example-minutes"]) if "LAI Tze-kin" in p)
-    assert "Secretary (Higher Education)" in page
+    assert "Secretary (Higher" in page and "Education)" in page  # the title may wrap in its cell
 
 
 def test_heading_rows_repeat_on_every_page(printed):
