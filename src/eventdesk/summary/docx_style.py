@@ -15,6 +15,7 @@ which text is Chinese, what the document is called). What is done:
   a column with nothing under its heading is left out (whatever its heading's
   language), and columns are as wide as their content asks within the text
   width, one set of widths for the tables of one kind (the attendee tables);
+* page ends: a numbered run of paragraphs (the agenda) kept on one page;
 * the running header: its right tab stop at the section's text width (in
   portrait and landscape alike), and the page fields styled as its text;
 * properties: title, subject, author (our organisation, else "EventDesk"),
@@ -24,7 +25,9 @@ which text is Chinese, what the document is called). What is done:
 from __future__ import annotations
 
 import copy
+import re
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -57,6 +60,7 @@ def finish(document: Any, name: str, context: Page) -> None:
         tag_chinese_runs(root)
     width = _text_width(document.sections[-1])
     docx_tables.finish_tables([table._tbl for table in document.tables], width)
+    keep_numbered_runs_together(document)
     for section in document.sections:
         lay_out_header(document, section)
     set_properties(document, name, context)
@@ -157,6 +161,28 @@ def tag_chinese_runs(root: Any) -> int:
         lang.set(qn("w:eastAsia"), chinese_language(text))
         tagged += 1
     return tagged
+
+
+# -- page ends ---------------------------------------------------------------------------
+
+_NUMBERED = re.compile(r"(\d+)\. ")
+
+
+def keep_numbered_runs_together(document: Any) -> int:
+    """Keep a run of numbered paragraphs ("1. Opening ceremony", "2. …": the agenda) on
+    one page: each but the last keeps with the next. Return how many were kept.
+
+    Word's widow control keeps the lines of one paragraph, not a list of them,
+    so the agenda's last item could open a page alone.
+    """
+    kept = 0
+    paragraphs = document.paragraphs
+    for this, following in pairwise(paragraphs):
+        a, b = _NUMBERED.match(this.text), _NUMBERED.match(following.text)
+        if a and b and int(b.group(1)) == int(a.group(1)) + 1 and this.style == following.style:
+            this.paragraph_format.keep_with_next = True
+            kept += 1
+    return kept
 
 
 # -- the running header ------------------------------------------------------------------
