@@ -183,7 +183,7 @@ WORDS = {
         "title": "Minutes: {{ meeting.title }}",
         "other_title": "meeting.title_zh",
         "attendees": "Attendees",
-        "attendee_columns": ["Name", "Chinese name", "Title", "Role"],
+        "attendee_columns": ["Name", "Chinese name", "Title", "Role", "Notes"],
         "other_name": "{{ p.name_zh }}",
         "agenda": "Agenda",
         "chaired": "{% if s.chair %}, chaired by {{ s.chair }}{% endif %}",
@@ -203,7 +203,7 @@ WORDS = {
         "title": "会议纪要：{{ meeting.title }}",
         "other_title": "meeting.title_en",
         "attendees": "出席人员",
-        "attendee_columns": ["姓名", "英文姓名", "职务", "角色"],
+        "attendee_columns": ["姓名", "英文姓名", "职务", "角色", "备注"],
         "other_name": "{{ p.name_latin }}",
         "agenda": "议程",
         "chaired": "{% if s.chair %}，主持：{{ s.chair }}{% endif %}",
@@ -263,17 +263,24 @@ def minutes(lang: str = "en") -> Document:
     doc.add_heading(w["attendees"], level=1)
     tag(doc, "{%p for side in sides %}")
     doc.add_heading("{{ side.label }}", level=2)
-    t = doc.add_table(rows=7, cols=4)
+    # Notes: an attendee's particulars (a gift); left out of a document where all are empty
+    t = doc.add_table(rows=7, cols=5)
     t.style = doc.styles["Table Grid"]
     _heading_row(t, w["attendee_columns"])
     t.rows[1].cells[0].text = "{%tr for g in side.groups %}"
-    org = t.rows[2].cells[0].merge(t.rows[2].cells[3])
+    org = t.rows[2].cells[0].merge(t.rows[2].cells[4])
     org.text = "{{ g.organisation }}"
     org.paragraphs[0].runs[0].bold = True
     t.rows[3].cells[0].text = "{%tr for p in g.people %}"
     for cell, text in zip(
         t.rows[4].cells,
-        ["{{ p.name }}", w["other_name"], "{{ p.title_with_capacity }}", "{{ p.role_label }}"],
+        [
+            "{{ p.name }}",
+            w["other_name"],
+            "{{ p.title_with_capacity }}",
+            "{{ p.role_label }}",
+            "{{ p.particulars }}",
+        ],
         strict=True,
     ):
         cell.text = text

@@ -23,9 +23,10 @@ the field ``<name>_zh``), whether searches find the record by it
 (``searched``), whether the interchange format leaves it out when it holds
 its default (``sparse``: every field added after version 1 of the format, so
 that the files of records that leave it empty stay byte for byte as they
-were), and with a ``label`` its place on the record's form
-(:func:`form_fields`). The store derives its tables and row converters from
-:func:`declared_fields`.
+were), whether a summary prints it with its record and after which words
+(``printed``: an attendee's in the minutes' attendee list), and with a
+``label`` its place on the record's form (:func:`form_fields`). The store
+derives its tables and row converters from :func:`declared_fields`.
 
 No Qt and no SQL here: tables and types are plain words, and the store and
 the GUI decide what to make of them.
@@ -111,6 +112,9 @@ class Declared:
     #: without it reads as the default: a field added after version 1 of the format, which
     #: files written before it (and records that leave it empty) do not have
     sparse: bool = False
+    #: a summary prints it with its record, after these words in English and in Chinese
+    #: (an attendee's, in the minutes' attendee list: "Gift: a porcelain vase"); () not
+    printed: tuple[str, ...] = ()
 
 
 def text(
@@ -127,6 +131,7 @@ def text(
     strip: bool = False,
     required: bool = False,
     sparse: bool = False,
+    printed: tuple[str, str] | tuple[()] = (),
 ) -> Any:
     """A text field (default ``""``); with a ``label`` it is on the record's form.
 
@@ -143,6 +148,7 @@ def text(
         strip=strip,
         required=required,
         sparse=sparse,
+        printed=printed,
     )
     return _field(declared, default, label, lines, placeholder)
 
@@ -160,6 +166,7 @@ def value(
     managed: bool = False,
     exchanged: bool = True,
     sparse: bool = False,
+    printed: tuple[str, str] | tuple[()] = (),
 ) -> Any:
     """One value of ``type_`` (one of :data:`TYPES`): a number, a date, a word of an enum..."""
     if type_ not in TYPES:
@@ -174,6 +181,7 @@ def value(
         managed=managed,
         exchanged=exchanged,
         sparse=sparse,
+        printed=printed,
     )
     return _field(declared, default, label, factory=default_factory)
 
@@ -291,6 +299,8 @@ def declared_fields(cls: type) -> tuple[Declared, ...]:
             continue
         if declared.zh and f"{f.name}_zh" not in names:
             raise TypeError(f"{cls.__name__}.{f.name} is declared zh but has no {f.name}_zh")
+        if declared.printed and len(declared.printed) != 2:
+            raise TypeError(f"{cls.__name__}.{f.name}: printed=(English words, Chinese words)")
         has_column = declared.kind not in ("refs", "parts")
         found.append(
             dataclasses.replace(
@@ -343,6 +353,12 @@ def searched_fields(cls: type) -> tuple[str, ...]:
             if f"{name}_zh" in twins:
                 ordered.append(f"{name}_zh")
     return tuple(ordered)
+
+
+@cache
+def printed_fields(cls: type) -> tuple[Declared, ...]:
+    """The fields a summary prints with the record (``printed``), in declaration order."""
+    return tuple(d for d in declared_fields(cls) if d.printed)
 
 
 @cache

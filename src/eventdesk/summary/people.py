@@ -18,6 +18,7 @@ from eventdesk.records import (
     Person,
     Side,
 )
+from eventdesk.records.fields import printed_fields
 from eventdesk.records.text import printable
 from eventdesk.store import EventStore
 from eventdesk.summary import prose
@@ -190,8 +191,29 @@ def person_view(
         role=role.value if role else "",
         role_label=lang.label("attendance_role", role.value, role.label) if role else "",
         side=side.value if side else "",
+        particulars=particulars(attendance, lang, f"attendee {latin}") if attendance else "",
         **names(latin, name_zh, title, capacity, of, org),
     )
+
+
+def particulars(attendance: Attendance, lang: Language, where: str) -> str:
+    """The attendance's fields declared ``printed``, where set, each after its words ("Gift: a
+    porcelain vase"; 礼品：瓷瓶): a field added to ``Attendance`` so declared prints with no edit
+    here (docs/adding-a-field.md)."""
+    said = []
+    for d in printed_fields(type(attendance)):
+        value = getattr(attendance, d.field)
+        if d.zh:
+            chinese = getattr(attendance, f"{d.field}_zh")
+            value = lang.pick(value, chinese, f"{where} › {d.field}_zh")
+        if value in ("", None, False):
+            continue
+        words = d.printed[1] if lang.zh else d.printed[0]
+        if value is True:
+            said.append(words)
+        else:
+            said.append(f"{words}：{value}" if lang.zh else f"{words}: {value}")
+    return ("；" if lang.zh else "; ").join(said)
 
 
 def _en_names(

@@ -56,6 +56,10 @@ class PersonView:
     role_label: str
     #: ours, partner, other ("" if not attending).
     side: str
+    #: What else the attendance records that a summary prints, the fields its declaration
+    #: marks ``printed``, where set: "Gift: a porcelain vase"; Chinese "礼品：瓷瓶". The
+    #: minutes print it in a Notes column of the attendee list.
+    particulars: str = ""
 
 
 @dataclass
