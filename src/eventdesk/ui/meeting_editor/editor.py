@@ -7,14 +7,22 @@ it in one transaction through ``store.meetings.save``: the store checks it
 the editor marks each problem the store names where it was typed (its part
 and row), as it marks text it could not read. ``revert()`` drops the copy
 and reloads what is stored. See the package docstring for the contract.
+
+Details is made with the editor; each list tab, and its module, the first
+time it is shown or asked for (``editor.attendees`` makes it): the window
+shows its first meeting without building six tables and their forms first
+(issue 25). A tab not made yet has nothing typed in it and no selection, so
+only the tabs made take part in problems, drafts and the sessions' changes;
+its count in the tab's title is read from the meeting.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,17 +40,19 @@ from eventdesk.ui.elided_label import ElidedLabel
 from eventdesk.ui.escape_key import EscapeReverts
 from eventdesk.ui.marking import PROBLEM_COLOUR
 from eventdesk.ui.meeting_editor import crash_drafts
-from eventdesk.ui.meeting_editor.attendees_tab import AttendeesTab
-from eventdesk.ui.meeting_editor.courses_tab import CoursesTab
 from eventdesk.ui.meeting_editor.create_in_place import install_creators
-from eventdesk.ui.meeting_editor.decisions_tab import DecisionsTab
 from eventdesk.ui.meeting_editor.details_tab import DetailsTab
 from eventdesk.ui.meeting_editor.labels import Labels
-from eventdesk.ui.meeting_editor.list_tab import ListTab
-from eventdesk.ui.meeting_editor.photos_tab import PhotosTab
-from eventdesk.ui.meeting_editor.presentations_tab import PresentationsTab
-from eventdesk.ui.meeting_editor.sessions_tab import SessionsTab
 from eventdesk.ui.unsaved_changes import what_changed
+
+if TYPE_CHECKING:
+    from eventdesk.ui.meeting_editor.attendees_tab import AttendeesTab
+    from eventdesk.ui.meeting_editor.courses_tab import CoursesTab
+    from eventdesk.ui.meeting_editor.decisions_tab import DecisionsTab
+    from eventdesk.ui.meeting_editor.list_tab import ListTab
+    from eventdesk.ui.meeting_editor.photos_tab import PhotosTab
+    from eventdesk.ui.meeting_editor.presentations_tab import PresentationsTab
+    from eventdesk.ui.meeting_editor.sessions_tab import SessionsTab
 
 
 class MeetingEditor(Editor):
@@ -69,26 +79,13 @@ class MeetingEditor(Editor):
         self.problems.hide()
 
         self.details = DetailsTab(store, self._labels)
-        self.sessions = SessionsTab(store, self._labels)
-        self.attendees = AttendeesTab(store, self._labels)
-        self.presentations = PresentationsTab(store, self._labels)
-        self.courses = CoursesTab(store, self._labels)
-        self.decisions = DecisionsTab(store, self._labels)
-        self.photos = PhotosTab(store, self._labels)
-        self.list_tabs: list[ListTab] = [
-            self.sessions,
-            self.attendees,
-            self.presentations,
-            self.courses,
-            self.decisions,
-            self.photos,
-        ]
-        #: Each list tab by the meeting's part it edits (a problem's ``part``: "attendees"...).
-        self._parts = {tab.model.LIST: tab for tab in self.list_tabs}
+        #: The list tabs made so far, by name ("attendees"); the others have a stand-in page.
+        self._made: dict[str, ListTab] = {}
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.details, "Details")
-        for tab, title in zip(self.list_tabs, _TAB_TITLES, strict=True):
-            self.tabs.addTab(tab, title)
+        for spec in _LIST_TABS:
+            self.tabs.addTab(QWidget(), spec.title)
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         self.save_button = QPushButton("Save", self)
         self.revert_button = QPushButton("Revert", self)
@@ -109,13 +106,39 @@ class MeetingEditor(Editor):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.details.edited.connect(self._edited)
-        for tab in self.list_tabs:
-            tab.edited.connect(self._edited)
-        self.sessions.listChanged.connect(self._sessions_changed)
-        self.sessions.removed.connect(self._session_removed)
-        self.attendees.finder.creator = lambda typed, _done: self.attendees._new_person(typed)
         install_creators(self, store, self._labels)
         self._show(None)
+
+    # -- the list tabs, each made when first wanted ------------------------------------
+
+    @property
+    def sessions(self) -> SessionsTab:
+        return self._list_tab("sessions")  # type: ignore[return-value]
+
+    @property
+    def attendees(self) -> AttendeesTab:
+        return self._list_tab("attendees")  # type: ignore[return-value]
+
+    @property
+    def presentations(self) -> PresentationsTab:
+        return self._list_tab("presentations")  # type: ignore[return-value]
+
+    @property
+    def courses(self) -> CoursesTab:
+        return self._list_tab("courses")  # type: ignore[return-value]
+
+    @property
+    def decisions(self) -> DecisionsTab:
+        return self._list_tab("decisions")  # type: ignore[return-value]
+
+    @property
+    def photos(self) -> PhotosTab:
+        return self._list_tab("photos")  # type: ignore[return-value]
+
+    @property
+    def list_tabs(self) -> list[ListTab]:
+        """Every list tab in its order on screen, made now where it was not yet."""
+        return [self._list_tab(spec.name) for spec in _LIST_TABS]
 
     # -- the contract ----------------------------------------------------------------
 
@@ -165,7 +188,7 @@ class MeetingEditor(Editor):
         assert stored.id is not None
         self._discard_draft(self._meeting.id)
         self._discard_draft(stored.id)
-        rows = {tab: tab.current_row() for tab in self.list_tabs}
+        rows = {tab: tab.current_row() for tab in self._made_tabs()}
         self._labels.prefetch(stored)
         self._show(stored, keep_tab=True)
         for tab, row in rows.items():
@@ -204,14 +227,14 @@ class MeetingEditor(Editor):
         typed = crash_drafts.typed(payload)
         self.details.form.restore_typed(typed.get(self.details.RECORD, []))
         self.details.form.load(meeting)
-        for tab in self.list_tabs:
+        for tab in self.list_tabs:  # all made: any of them may hold text the draft kept
             tab.form.restore_typed(typed.get(tab.RECORD, []))
             tab.form.load(tab.current())
         self._set_dirty(True)
 
     def _typed(self) -> dict[str, list[list[str]]]:
         forms = [(self.details.RECORD, self.details.form)]
-        forms += [(tab.RECORD, tab.form) for tab in self.list_tabs]
+        forms += [(tab.RECORD, tab.form) for tab in self._made_tabs()]
         return {record: form.typed() for record, form in forms}
 
     # -- beyond the contract -------------------------------------------------------
@@ -232,15 +255,58 @@ class MeetingEditor(Editor):
 
     # -- internals ----------------------------------------------------------------------
 
+    def _made_tabs(self) -> list[ListTab]:
+        """The list tabs made so far, in their order on screen."""
+        return [self._made[spec.name] for spec in _LIST_TABS if spec.name in self._made]
+
+    def _tab_shown(self, index: int) -> None:
+        if 1 <= index <= len(_LIST_TABS):
+            self._list_tab(_LIST_TABS[index - 1].name)
+
+    def _list_tab(self, name: str) -> ListTab:
+        tab = self._made.get(name)
+        return tab if tab is not None else self._make_tab(name)
+
+    def _make_tab(self, name: str) -> ListTab:
+        """Make the tab, put it in its stand-in's place (title, colour and the tab on show
+        kept) and give it the meeting on show."""
+        index, spec = next((n, s) for n, s in enumerate(_LIST_TABS, 1) if s.name == name)
+        module = importlib.import_module(f"eventdesk.ui.meeting_editor.{spec.module}")
+        tab: ListTab = getattr(module, spec.cls)(self._store, self._labels)
+        self._made[name] = tab
+        bar = self.tabs.tabBar()
+        text, colour, current = (
+            bar.tabText(index),
+            bar.tabTextColor(index),
+            self.tabs.currentIndex(),
+        )
+        stand_in = self.tabs.widget(index)
+        with QSignalBlocker(self.tabs):
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, text)
+            bar.setTabTextColor(index, colour)
+            self.tabs.setCurrentIndex(current)
+        stand_in.deleteLater()
+        tab.edited.connect(self._edited)
+        if name == "sessions":
+            tab.listChanged.connect(self._sessions_changed)
+            tab.removed.connect(self._session_removed)
+        if name == "attendees":
+            attendees: Any = tab
+            attendees.finder.creator = lambda typed, _done: attendees._new_person(typed)
+            attendees.new_person_button.setEnabled(not self._read_only)
+        install_creators(tab, self._store, self._labels)
+        tab.set_meeting(self._meeting)
+        return tab
+
     def _show(self, meeting: Meeting | None, *, keep_tab: bool = False) -> None:
         self._meeting = meeting
         self._clear_problems()
         self.details.set_meeting(meeting)
-        for tab in self.list_tabs:
+        for tab in self._made_tabs():
             tab.set_meeting(meeting)
         self.tabs.setEnabled(meeting is not None)
         self.save_button.setEnabled(meeting is not None and not self._read_only)
-        self.attendees.new_person_button.setEnabled(not self._read_only)
         if self._read_only:
             self.save_button.setToolTip("The database is open read-only")
         self.revert_button.setEnabled(meeting is not None)
@@ -268,13 +334,14 @@ class MeetingEditor(Editor):
             if self._read_only:
                 suffix += "  (read-only)"
         self.heading.set_parts(text, suffix)
-        for n, tab in enumerate(self.list_tabs, 1):
-            title, count = _TAB_TITLES[n - 1], len(tab.rows())
-            self.tabs.setTabText(n, f"{title} ({count})" if count else title)
+        for n, spec in enumerate(_LIST_TABS, 1):
+            tab = self._made.get(spec.name)
+            count = len(tab.rows()) if tab is not None else len(getattr(m, spec.part, ()))
+            self.tabs.setTabText(n, f"{spec.title} ({count})" if count else spec.title)
 
     def _sessions_changed(self) -> None:
-        for tab in self.list_tabs:
-            if tab is not self.sessions:
+        for tab in self._made_tabs():
+            if tab is not self._made.get("sessions"):
                 tab.sessions_changed()
 
     def _session_removed(self, uid: str) -> None:
@@ -287,7 +354,8 @@ class MeetingEditor(Editor):
 
     def _unreadable(self) -> list[Problem]:
         problems = [Problem("meeting", f, m) for f, m in self.details.unreadable()]
-        for part, tab in self._parts.items():
+        for tab in self._made_tabs():
+            part = tab.model.LIST
             problems += [
                 Problem(f"meeting › {tab.RECORD} {row + 1}", field, message, part, row + 1)
                 for row, field, message in tab.unreadable_rows()
@@ -298,7 +366,7 @@ class MeetingEditor(Editor):
         self.problems.hide()
         self.problems.clear()
         self.details.clear_problems()
-        for tab in self.list_tabs:
+        for tab in self._made_tabs():
             tab.clear_problems()
         bar = self.tabs.tabBar()
         for index in range(self.tabs.count()):
@@ -307,8 +375,9 @@ class MeetingEditor(Editor):
     def _show_problems(self, problems: list[Problem]) -> None:
         """Mark each problem's field, and go to the first one."""
         first: tuple[QWidget, int] | None = None
+        by_part = {spec.part: spec.name for spec in _LIST_TABS}
         for p in problems:
-            tab = self._parts.get(p.part)
+            tab = self._list_tab(by_part[p.part]) if p.part in by_part else None
             if tab is not None and p.row is not None:
                 tab.mark_problem(p.row - 1, p.field, p.message)
                 first = first or (tab, p.row - 1)
@@ -322,15 +391,33 @@ class MeetingEditor(Editor):
         if first is not None:
             widget, row = first
             self.tabs.setCurrentWidget(widget)
-            if isinstance(widget, ListTab):
-                widget.select(row)
+            if widget is not self.details:
+                widget.select(row)  # type: ignore[attr-defined]
 
     def _show_message(self, text: str) -> None:
         self.problems.setText(text)
         self.problems.show()
 
 
-_TAB_TITLES = ("Sessions", "Attendees", "Presentations", "Courses", "Decisions", "Photos")
+class _TabSpec(NamedTuple):
+    name: str  # the editor's attribute
+    title: str
+    module: str  # in this package
+    cls: str
+    part: str  # the meeting's list it edits, and a problem's ``part``
+
+
+_LIST_TABS = (
+    _TabSpec("sessions", "Sessions", "sessions_tab", "SessionsTab", "sessions"),
+    _TabSpec("attendees", "Attendees", "attendees_tab", "AttendeesTab", "attendees"),
+    _TabSpec(
+        "presentations", "Presentations", "presentations_tab", "PresentationsTab", "presentations"
+    ),
+    _TabSpec("courses", "Courses", "courses_tab", "CoursesTab", "courses"),
+    _TabSpec("decisions", "Decisions", "decisions_tab", "DecisionsTab", "decisions"),
+    _TabSpec("photos", "Photos", "photos_tab", "PhotosTab", "files"),
+)
+_TAB_TITLES = tuple(spec.title for spec in _LIST_TABS)
 
 
 def _describe(p: Problem) -> str:
