@@ -106,3 +106,43 @@ def test_the_tab_left_open_comes_back_though_the_editor_is_made_later(
     window.save_layout()
     assert settings.value(MEETING_TAB) == "Photos"
     window.integrity_check.wait()
+
+
+def test_a_meeting_shows_its_details_and_makes_each_list_tab_when_it_is_shown(main_window):
+    """Given the window on the example meeting, the editor shows its details and counts its
+    parts in the tabs' titles without having made a list tab; a tab is made when shown, with
+    the meeting's rows in it."""
+    from eventdesk.ui.meeting_editor.list_tab import ListTab
+
+    editor = main_window.workspace.editors.meeting_editor
+    meeting = editor.meeting()
+    assert meeting is not None and editor.details.view.title.text() == meeting.title
+    made = [isinstance(editor.tabs.widget(n), ListTab) for n in range(editor.tabs.count())]
+    assert made == [False] * 7
+    titles = [editor.tabs.tabText(n) for n in range(editor.tabs.count())]
+    assert titles[2] == f"Attendees ({len(meeting.attendees)})"
+
+    editor.tabs.setCurrentIndex(2)
+
+    assert editor.tabs.currentWidget() is editor.attendees
+    assert editor.tabs.tabText(2) == titles[2]
+    assert len(editor.attendees.rows()) == len(meeting.attendees) > 0
+    assert editor.attendees.current_row() == 0
+    assert not editor.is_dirty()
+
+
+def test_a_problem_in_a_tab_not_yet_shown_makes_it_and_goes_to_it(qtbot, main_window):
+    """Given a course left without a title in a crash draft's edits, when the meeting is
+    saved, the Courses tab (never shown) is made, marked red and shown at that row."""
+    from eventdesk.ui import marking
+
+    editor = main_window.workspace.editors.meeting_editor
+    editor.meeting().courses[0].title = ""
+
+    assert not editor.save()
+
+    assert editor.tabs.currentWidget() is editor.courses
+    assert editor.courses.current_row() == 0
+    assert marking.is_marked(editor.courses.title)
+    colour = editor.tabs.tabBar().tabTextColor(editor.tabs.indexOf(editor.courses))
+    assert colour.name() == marking.PROBLEM_COLOUR

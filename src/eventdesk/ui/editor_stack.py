@@ -63,7 +63,7 @@ class EditorStack(QStackedWidget):
             if hasattr(page, "openMeeting"):
                 page.openMeeting.connect(self.openMeeting)
             if section is Section.MEETINGS:
-                page.attendees.importRequested.connect(self.importAttendees)
+                page.importRequested.connect(self.importAttendees)
                 page.show_tab(self._meeting_tab)
         return page
 

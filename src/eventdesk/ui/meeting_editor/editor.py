@@ -22,7 +22,7 @@ import copy
 import importlib
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -60,6 +60,8 @@ class MeetingEditor(Editor):
 
     KIND = crash_drafts.KIND
     DRAFT_DELAY_MS = crash_drafts.DELAY_MS
+    #: The Attendees tab's "Import…" (the window opens the attendee-list import).
+    importRequested = Signal()
 
     def __init__(self, store: EventStore, parent: QWidget | None = None):
         super().__init__(store, parent)
@@ -295,6 +297,7 @@ class MeetingEditor(Editor):
             attendees: Any = tab
             attendees.finder.creator = lambda typed, _done: attendees._new_person(typed)
             attendees.new_person_button.setEnabled(not self._read_only)
+            attendees.importRequested.connect(self.importRequested)
         install_creators(tab, self._store, self._labels)
         tab.set_meeting(self._meeting)
         return tab
