@@ -133,3 +133,26 @@ def test_a_migration_runs_again_on_a_file_that_has_it(sample_store, migration):
     with db.atomic():
         migration(db)
     assert _schema_and_records(db) == before
+
+
+def test_migrations_leave_the_search_documents_to_the_store_at_the_latest_schema(tmp_path):
+    """A document holds the fields declared searched today; an old file has their columns only
+    once the migration adding them has run. So no migration builds one (migration 5 did, and a
+    searched field added to an attendee made it fail with 'no such column' on every older
+    file): they are left dirty, and opening the file builds them."""
+    from sqlite_utils import Database
+
+    from eventdesk.store.migrations import migrate
+
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(V1, path)
+    db = Database(path)
+    migrate(db)
+    assert db.execute("SELECT count(*) FROM meeting_search").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM search_dirty").fetchone()[0] == 1
+    db.close()
+    with EventStore.open(path) as store:
+        assert [m.title for m in store.meetings.search("Lingnan")] == [
+            "Delegation visit to Lingnan"
+        ]
+        assert store.db.execute("SELECT count(*) FROM search_dirty").fetchone()[0] == 0

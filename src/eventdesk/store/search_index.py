@@ -11,6 +11,14 @@ in ``search_dirty``); :func:`refresh` rebuilds the dirty documents. The
 store calls it at the end of each of its transactions, and on opening a file
 that another writer left dirty, so the index is in step whenever a
 transaction commits.
+
+A migration never builds a document: it marks the meetings whose documents
+it changes dirty, and the store builds them on opening the file, once every
+migration has run. A document holds the fields declared searched today, and
+an older file has their columns only after the migration that adds them, so
+a document built half-way through an upgrade would name a column not there
+yet (a searched field added to an attendee broke migration 5 on every file
+older than it).
 """
 
 from __future__ import annotations
@@ -111,7 +119,7 @@ def create(db: Database) -> None:
         f"{_ORG_MEETINGS}; END"
     )
     db.execute("INSERT INTO search_dirty(meeting_id) SELECT id FROM meetings")
-    # Built by order_by_date (migration 5), which every file reaches after this one.
+    # Built by the store on opening the file, once every migration has run.
 
 
 def order_by_date(db: Database) -> None:
@@ -124,7 +132,7 @@ def order_by_date(db: Database) -> None:
     db.execute("CREATE TABLE search_keys (meeting_id INTEGER PRIMARY KEY, search_rowid INTEGER)")
     db.execute("DELETE FROM meeting_search")
     db.execute("INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT id FROM meetings")
-    refresh(db)
+    # built by the store on opening, at the latest schema (see the module's docstring)
 
 
 def _text(*parts: str) -> str:
@@ -210,7 +218,8 @@ def indexed_words(text: str | None) -> str:
 
 
 def reindex_traditional(db: Database) -> int:
-    """Rebuild the documents that hold traditional characters (migration 12); return how many.
+    """Mark the documents that hold traditional characters to be rebuilt (migration 12); return
+    how many.
 
     Only those change with :func:`indexed_words`; reading every document to
     find them takes a twentieth of rebuilding them all (0.5 s at 1x, where an
@@ -220,7 +229,7 @@ def reindex_traditional(db: Database) -> int:
 
 
 def reindex_regional(db: Database) -> int:
-    """Rebuild the documents whose Chinese folds further with Hong Kong's and Taiwan's tables.
+    """Mark the documents whose Chinese folds further with Hong Kong's and Taiwan's tables.
 
     Migration 13: documents written with ``t2s`` alone kept 衞 and 峯, so
     衛炳江 and 卫炳江 did not find 衞炳江. Only those documents change.
@@ -239,8 +248,7 @@ def _reindex_where(db: Database, changes: Callable[[str], bool]) -> int:
         if chinese and changes(chinese):
             changed.append((meeting_id,))
     db.conn.executemany("INSERT OR IGNORE INTO search_dirty(meeting_id) VALUES (?)", changed)
-    refresh(db)
-    return len(changed)
+    return len(changed)  # rebuilt by the store on opening, at the latest schema
 
 
 def pending(db: Database) -> int:
