@@ -96,7 +96,7 @@ def backups_measured(store: EventStore, path: Path, runs: int) -> dict:
     folder = backups.backup_folder(path)
     shutil.rmtree(folder, ignore_errors=True)
     started = time.perf_counter()
-    first = store.automatic_backup("daily")
+    first = store.files.automatic_backup("daily")
     first_s = time.perf_counter() - started
     records_mib = mib(first)
     daily, floor, checks = [], [], []

@@ -143,7 +143,7 @@ def test_an_old_backup_held_open_is_left_for_next_time_and_said(
     from eventdesk.store import backups
 
     monkeypatch.setattr(busy_files, "PATIENCE", 0.2)
-    first = sample_store.backup()
+    first = sample_store.files.backup()
     sample_store.close()
     now = datetime.now()
     old = [backups.backup_path(db_path, "daily", now - timedelta(days=n)) for n in range(10, 20)]
@@ -171,7 +171,7 @@ def test_a_restore_onto_a_file_held_open_changes_nothing_and_says_why(
     from eventdesk.store import DatabaseFiles, StoreError
 
     monkeypatch.setattr(busy_files, "PATIENCE", 0.2)
-    backup = sample_store.backup()
+    backup = sample_store.files.backup()
     sample_store.close()
     before = db_path.read_bytes()
     refusing[str(db_path)] = 10**6  # open in another program for good

@@ -53,7 +53,7 @@ def test_a_saved_photo_is_a_file_named_by_its_hash_and_not_in_the_database(sampl
 
     path = media.path_in(db_path.with_name("eventdesk.media"), media.digest(data))
     assert path.read_bytes() == data
-    assert sample_store.file_data(photo.id) == data
+    assert sample_store.files.data(photo.id) == data
     (row,) = sample_store.db.execute("SELECT data, size FROM files WHERE id = ?", [photo.id])
     assert row == (b"", len(data))
     meeting = sample_store.meetings.get(sample_store.meetings.list()[0].id, with_file_data=True)
@@ -69,8 +69,8 @@ def test_moving_the_file_and_its_media_folder_moves_the_photos(sample_store, db_
     shutil.move(db_path, moved / db_path.name)
     shutil.move(db_path.with_name("eventdesk.media"), moved / "eventdesk.media")
     with EventStore.open(moved / db_path.name) as store:
-        assert store.file_data(photo.id) == data
-        assert store.integrity_problems() == []
+        assert store.files.data(photo.id) == data
+        assert store.files.check() == []
 
 
 def test_when_the_bytes_cannot_be_written_no_row_is_saved(sample_store, db_path):
@@ -98,8 +98,8 @@ def test_bytes_a_crash_left_without_a_row_are_removed_by_check_only_when_old(sam
         raise RuntimeError("power cut")
     folder = db_path.with_name("eventdesk.media")
     assert media.path_in(folder, media.digest(lost)).exists()
-    assert sample_store.integrity_problems() == []  # a leftover is no damage
-    assert sample_store.remove_orphan_photos() == []  # a save may still be about to commit it
+    assert sample_store.files.check() == []  # a leftover is no damage
+    assert sample_store.files.remove_orphan_photos() == []  # a save may still be about to commit it
 
     removed = media.remove_orphans(sample_store.db, grace=0)
 
@@ -120,18 +120,18 @@ def test_check_names_a_missing_and_a_damaged_photo(sample_store, db_path):
     damaged[500] ^= 0xFF
     media.path_in(folder, bent_sha).write_bytes(bytes(damaged))
 
-    problems = sample_store.integrity_problems()
+    problems = sample_store.files.check()
 
     assert any(f"file {gone.id} of meeting" in p and "is missing" in p for p in problems)
     assert any(f"file {bent.id} of meeting" in p and "is damaged" in p for p in problems)
     with pytest.raises(StoreError, match="is missing"):
-        sample_store.file_data(gone.id)
+        sample_store.files.data(gone.id)
 
 
 def test_backups_share_each_photo_once_and_copy_only_new_ones(sample_store, db_path):
     first = jpeg(seed=8)
     add_photo(sample_store, first, "first.jpg")
-    b1 = sample_store.backup()
+    b1 = sample_store.files.backup()
     pool = db_path.parent / "backups" / "media"
     copied = media.path_in(pool, media.digest(first))
     assert copied.read_bytes() == first
@@ -139,7 +139,7 @@ def test_backups_share_each_photo_once_and_copy_only_new_ones(sample_store, db_p
 
     second = jpeg(seed=9)
     add_photo(sample_store, second, "second.jpg")
-    b2 = sample_store.backup()
+    b2 = sample_store.files.backup()
 
     assert copied.stat().st_mtime_ns == stamp  # not copied again
     assert media.path_in(pool, media.digest(second)).read_bytes() == second
@@ -150,23 +150,23 @@ def test_backups_share_each_photo_once_and_copy_only_new_ones(sample_store, db_p
 def test_restore_brings_back_the_photos_the_backup_names(sample_store, db_path):
     data = jpeg(seed=10)
     photo = add_photo(sample_store, data)
-    saved = sample_store.backup()
+    saved = sample_store.files.backup()
     sample_store.close()
     shutil.rmtree(db_path.with_name("eventdesk.media"))  # a lost folder
 
     restore(saved, db_path)
 
     with EventStore.open(db_path) as store:
-        assert store.file_data(photo.id) == data
-        assert store.integrity_problems() == []
+        assert store.files.data(photo.id) == data
+        assert store.files.check() == []
 
 
 def test_a_backup_written_elsewhere_is_a_database_with_its_own_photos(sample_store, tmp_path):
     data = jpeg(seed=11)
     photo = add_photo(sample_store, data)
-    target = sample_store.backup(tmp_path / "usb" / "office.sqlite3")
+    target = sample_store.files.backup(tmp_path / "usb" / "office.sqlite3")
     with EventStore.open(target, read_only=True) as copy:
-        assert copy.file_data(photo.id) == data
+        assert copy.files.data(photo.id) == data
 
 
 def test_rotation_drops_photos_no_kept_backup_names(sample_store, db_path):
@@ -233,8 +233,8 @@ def test_an_old_database_moves_its_photos_out_after_a_backup(tmp_path):
 
     with EventStore.open(path) as store:
         assert schema_version(store.db) == LATEST_VERSION
-        assert store.file_data(1) == data
-        assert store.integrity_problems() == []
+        assert store.files.data(1) == data
+        assert store.files.check() == []
 
     assert media.path_in(tmp_path / "old.media", media.digest(data)).read_bytes() == data
     assert path.stat().st_size < size_before - len(data) // 2
@@ -262,12 +262,12 @@ def test_a_summary_gets_a_print_size_rendition_turned_as_the_photo_says(sample_s
     phone = jpeg(3000, 2000, orientation=6, seed=15)  # a portrait the phone stored on its side
     photo = add_photo(sample_store, phone, "portrait.jpg")
 
-    printed = sample_store.photo_for_print(photo.id)
+    printed = sample_store.files.photo_for_print(photo.id)
 
     image = Image.open(io.BytesIO(printed))
     assert image.height == PRINT_EDGE and abs(image.width - 1067) <= 1  # upright
     assert len(printed) < len(phone)
-    assert sample_store.photo_for_print(photo.id) == printed  # cached
+    assert sample_store.files.photo_for_print(photo.id) == printed  # cached
 
 
 def test_the_news_release_embeds_the_rendition_not_the_original(sample_store, tmp_path):
@@ -305,7 +305,7 @@ def test_a_backup_holds_the_commits_still_in_the_log_and_stands_alone(sample_sto
     sample_store.people.save(Person("Logged", "Only"))
     assert Path(f"{sample_store.path}-wal").stat().st_size > 0
 
-    target = sample_store.backup(tmp_path / "copy" / "office.sqlite3")
+    target = sample_store.files.backup(tmp_path / "copy" / "office.sqlite3")
 
     assert not Path(f"{target}-wal").exists()
     conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)

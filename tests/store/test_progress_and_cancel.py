@@ -17,7 +17,7 @@ def test_backup_progress_ends_at_every_page_and_a_stop_leaves_no_file(
 ):
     monkeypatch.setattr(backups, "PAGES_PER_STEP", 4)
     steps = []
-    target = sample_store.backup(
+    target = sample_store.files.backup(
         tmp_path / "copy.sqlite3", progress=lambda d, t: steps.append((d, t))
     )
     assert target.is_file() and len(steps) > 1
@@ -27,7 +27,7 @@ def test_backup_progress_ends_at_every_page_and_a_stop_leaves_no_file(
         raise Stop
 
     with pytest.raises(Stop):
-        sample_store.backup(tmp_path / "stopped.sqlite3", progress=stop)
+        sample_store.files.backup(tmp_path / "stopped.sqlite3", progress=stop)
     assert not (tmp_path / "stopped.sqlite3").exists()
 
 
@@ -35,8 +35,8 @@ def test_check_with_progress_finds_what_the_plain_check_finds(sample_store, monk
     monkeypatch.setattr(check_progress, "STEPS_PER_CALL", 200)
     sample_store.db.execute("DELETE FROM search_keys")
     steps = []
-    found = sample_store.integrity_problems(progress=lambda d, t: steps.append((d, t)))
-    assert found == sample_store.integrity_problems()
+    found = sample_store.files.check(progress=lambda d, t: steps.append((d, t)))
+    assert found == sample_store.files.check()
     assert any("no search document" in p for p in found)
     assert steps[-1][0] == steps[-1][1] and all(d < t for d, t in steps[:-1])
 
@@ -44,13 +44,13 @@ def test_check_with_progress_finds_what_the_plain_check_finds(sample_store, monk
         raise Stop
 
     with pytest.raises(Stop):
-        sample_store.integrity_problems(progress=stop)
+        sample_store.files.check(progress=stop)
     assert sample_store.meetings.count() == 1  # the connection works on after a stop
 
 
 def test_a_restore_stopped_before_replacing_changes_nothing(sample_store, tmp_path):
     path = sample_store.path
-    copy = sample_store.backup(tmp_path / "copy.sqlite3")
+    copy = sample_store.files.backup(tmp_path / "copy.sqlite3")
     sample_store.close()
     before = path.read_bytes()
     folder = backups.backup_folder(path)

@@ -168,7 +168,7 @@ def test_three_photos_with_their_captions_and_bytes(sample_store, facts):
         "Topic report by YANG Jiong",
     ]
     for photo in meeting.photos:
-        assert sample_store.file_data(photo.id).startswith(b"\x89PNG")
+        assert sample_store.files.data(photo.id).startswith(b"\x89PNG")
 
 
 def test_the_alliance_its_founding_date_and_sixteen_members(sample_store, facts):

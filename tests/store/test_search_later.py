@@ -19,15 +19,15 @@ def test_a_busy_rename_commits_first_and_is_searchable_after_the_refresh(
     store.organisations.save(org, search_later=True)
 
     assert store.organisations.get(org.id).name == "Universitas Novissima"  # saved at once
-    assert store.search_pending() == 30  # its 30 meetings (the trashed one gets no document)
+    assert store.search.pending() == 30  # its 30 meetings (the trashed one gets no document)
     assert not _titles(store, "Novissima")  # not yet: the documents wait
     steps = []
-    assert store.refresh_search(batch=10, progress=lambda d, t: steps.append((d, t))) == 30
+    assert store.search.refresh(batch=10, progress=lambda d, t: steps.append((d, t))) == 30
     assert steps == [(10, 30), (20, 30), (30, 30)]
-    assert store.search_pending() == 0
+    assert store.search.pending() == 0
     assert len(_titles(store, "Novissima")) == 29
     assert not _titles(store, "Our University")
-    assert store.integrity_problems() == []
+    assert store.files.check() == []
 
 
 def test_a_small_rename_is_searchable_at_once(busy_org_store):
@@ -35,5 +35,5 @@ def test_a_small_rename_is_searchable_at_once(busy_org_store):
     org = store.organisations.get(store.partner_id)
     org.name = "Collegium Amicum"
     store.organisations.save(org, search_later=True)  # under SEARCH_NOW meetings: done inline
-    assert store.search_pending() == 0
+    assert store.search.pending() == 0
     assert "Meeting 27" in _titles(store, "Amicum")

@@ -50,7 +50,7 @@ def test_emptying_removes_the_meeting_its_parts_and_its_search_document(sample_s
     assert store.db.execute("SELECT count(*) FROM search_keys").fetchone()[0] == 0
     assert store.drafts.pending() == []
     assert store.trash.count() == 0
-    assert store.integrity_problems() == []
+    assert store.files.check() == []
 
 
 def test_people_and_organisations_still_named_stay(sample_store):

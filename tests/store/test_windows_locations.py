@@ -148,13 +148,13 @@ def test_a_database_works_wherever_the_office_keeps_it(request, where):
         meeting.files.append(MeetingFile("合影.jpg", "image/jpeg", data=photo))
         saved = store.meetings.save(meeting)
         # then the photo reads back, and the background check finds nothing wrong
-        assert store.file_data(saved.files[0].id) == photo
+        assert store.files.data(saved.files[0].id) == photo
         assert verify_file(db_path) is None
         # and a second program is told who holds the file
         refused = eventdesk("--db", str(db_path), "import", str(folder / "x.json"))
         assert refused.returncode == 1
         assert f"is open in another EventDesk: {_me()}" in refused.stderr
-        backup = store.backup()
+        backup = store.files.backup()
     # and the backup names the photo, its pool holds it, and pruning the pool keeps it
     sha = media.digest(photo)
     pool = backups.backup_folder(db_path) / "media"
@@ -167,8 +167,8 @@ def test_a_database_works_wherever_the_office_keeps_it(request, where):
     with EventStore.open(db_path) as store:
         (row,) = store.meetings.list()
         assert row.title == TITLE
-        assert store.file_data(store.meetings.get(row.id).files[0].id) == photo
-        assert store.integrity_problems() == []
+        assert store.files.data(store.meetings.get(row.id).files[0].id) == photo
+        assert store.files.check() == []
     # and the command line lists it, and finds no problem
     listed = eventdesk("--db", str(db_path), "list")
     assert listed.returncode == 0 and TITLE in listed.stdout, listed.stderr

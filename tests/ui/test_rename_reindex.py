@@ -33,7 +33,7 @@ def test_renaming_a_busy_organisation_reindexes_beside_the_window(qtbot, busy_wi
         assert busy_window.search_keeper.running is not None
         assert "search" in busy_window.statusBar().currentMessage()
 
-    assert store.search_pending() == 0
+    assert store.search.pending() == 0
     assert len(store.meetings.search("Novissima")) == 29
     assert store.meetings.search("Our University") == []
     assert busy_window.statusBar().currentMessage() == "Search is up to date."
@@ -53,5 +53,5 @@ def test_a_rename_of_a_quiet_organisation_needs_no_worker(qtbot, busy_window):
     qtbot.keyClicks(editor.form.name, "Collegium Amicum")
     assert busy_window.save()
     assert busy_window.search_keeper.running is None
-    assert store.search_pending() == 0
+    assert store.search.pending() == 0
     assert len(store.meetings.search("Amicum")) == 20  # 15 attended, 5 more hosted

@@ -91,9 +91,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     notes: list[str] = []
     with open_store(args) as store:
-        problems = store.integrity_problems(notes)
-        removed = store.remove_orphan_photos()
-        shared = store.shared_photo_folder()
+        problems = store.files.check(notes)
+        removed = store.files.remove_orphan_photos()
+        shared = store.files.shared_photo_folder()
     if shared is not None:
         notes.append(
             f"photo files no record names were left in {shared}: another database beside this "
@@ -134,7 +134,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     notes: list[str] = []
     with open_store(args) as store:
-        target = store.backup(args.output, notes=notes)
+        target = store.files.backup(args.output, notes=notes)
     print(f"Backed up to {target}.")
     for note in notes:  # a photo left out: damaged, or a link in its place
         say_note(note)

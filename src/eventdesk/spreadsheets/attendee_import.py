@@ -197,7 +197,7 @@ def apply(store: EventStore, plan: AttendeePlan) -> ImportResult:
         return result
     # A rotating backup first, as before any import; then everything in one transaction
     # (the store's calls below nest in it as savepoints).
-    store.automatic_backup("before-attendee-import")
+    store.files.automatic_backup("before-attendee-import")
     with store.transaction():
         meeting = store.meetings.get(plan.meeting_id)
         attending = {a.person_id for a in meeting.attendees}

@@ -22,11 +22,6 @@ from eventdesk.records import (
     ValidationError,
 )
 from eventdesk.store import (
-    backups,
-    check_progress,
-    checks,
-    media,
-    meetings,
     search_index,
 )
 from eventdesk.store.convert import (
@@ -35,15 +30,17 @@ from eventdesk.store.convert import (
 from eventdesk.store.database import damaged, memory_database, open_database, sqlite_told
 from eventdesk.store.engines import Connection
 from eventdesk.store.engines.sqlite import SQLiteConnection
-from eventdesk.store.errors import ReadOnlyStore, RecordNotFound, StoreError
+from eventdesk.store.errors import ReadOnlyStore, RecordNotFound
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import telling_damage
 from eventdesk.store.services.courses import CourseService
 from eventdesk.store.services.drafts import DraftService
 from eventdesk.store.services.duplicates import DuplicateService
+from eventdesk.store.services.files import FileService
 from eventdesk.store.services.meetings import MeetingService
 from eventdesk.store.services.organisations import OrganisationService
 from eventdesk.store.services.people import PeopleService
+from eventdesk.store.services.search import SearchService
 from eventdesk.store.services.trash import TrashService
 
 if TYPE_CHECKING:
@@ -85,6 +82,8 @@ class EventStore:
         self.trash = TrashService(self)
         self.duplicates = DuplicateService(self)
         self.drafts = DraftService(self)
+        self.files = FileService(self)
+        self.search = SearchService(self)
 
     # -- opening ------------------------------------------------------------
 
@@ -149,7 +148,7 @@ class EventStore:
 
         The search documents of the meetings it touched are rebuilt before it
         commits, unless ``search_later`` and more than ``SEARCH_NOW`` wait:
-        then :meth:`refresh_search` (a worker's job) rebuilds them. One inside
+        then ``store.search.refresh`` (a worker's job) rebuilds them. One inside
         another (an import's meetings) leaves them to the outermost, which
         rebuilds them all at once.
         """
@@ -172,50 +171,11 @@ class EventStore:
         """From now on, every save is refused (after damage was found in the file)."""
         self.read_only = True
 
-    def automatic_backup(self, reason: str) -> Path | None:
-        """A rotating backup beside the database (none for an in-memory one)."""
-        if self.path is None or self.read_only:
-            return None
-        return backups.automatic_backup(self.db, self.path, reason)
-
     def __enter__(self) -> EventStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # -- meetings -----------------------------------------------------------
-
-    def file_data(self, file_id: int) -> bytes:
-        return meetings.file_data(self.db, file_id)
-
-    def photo_for_print(self, file_id: int) -> bytes:
-        """The photo made print-size and upright, for summaries (never the full original)."""
-        return meetings.photo_for_print(self.db, file_id)
-
-    # -- upkeep -------------------------------------------------------------------
-
-    def backup(
-        self,
-        target: Path | None = None,
-        *,
-        progress: backups.Progress | None = None,
-        notes: list[str] | None = None,
-    ) -> Path:
-        """A consistent copy (by default a manual backup beside the file): ``backups.backup``.
-
-        A copy written anywhere but this database's ``backups`` folder is a
-        database of its own, with an identity and photo folder of its own.
-        Photos left out (damaged, or a link in their place) are named in ``notes``.
-        """
-        if target is None:
-            if self.path is None:
-                raise StoreError("An in-memory database has no backup folder; name a file.")
-            target = backups.backup_path(self.path, "manual")
-        own = self.path is not None and target.parent.resolve() == (
-            backups.backup_folder(self.path).resolve()
-        )
-        return backups.backup(self.db, target, progress, new_identity=not own, notes=notes)
 
     # -- the interchange format (loaded on first use: it is not needed to start) ---
 
@@ -232,49 +192,6 @@ class EventStore:
         if meeting_id is None:
             return dumps(export_database(self))
         return dumps(export_meeting(self, meeting_id))
-
-    def search_pending(self) -> int:
-        """Meetings whose search documents wait to be rebuilt (after a ``search_later`` save)."""
-        return search_index.pending(self.db)
-
-    def refresh_search(
-        self, *, batch: int = 200, progress: Callable[[int, int], object] | None = None
-    ) -> int:
-        """Rebuild the waiting search documents, ``batch`` meetings per transaction.
-
-        For a worker thread on its own connection: short transactions leave
-        the window's saves room between them. ``progress(done, total)`` is
-        called after each batch. Returns how many were rebuilt.
-        """
-        total = search_index.pending(self.db)
-        done = 0
-        while True:
-            try:
-                with self.db.atomic():
-                    n = search_index.refresh(self.db, limit=batch)
-            except sqlite3.OperationalError as exc:
-                raise StoreError(f"The search index was not brought up to date: {exc}.") from exc
-            if not n:
-                return done
-            done += n
-            if progress is not None:
-                progress(done, max(total, done))
-
-    def integrity_problems(
-        self, notes: list[str] | None = None, *, progress: backups.Progress | None = None
-    ) -> list[str]:
-        """Problems SQLite's full integrity check and our own consistency checks find.
-
-        ``progress(done, total)`` is called as SQLite works (an estimate from
-        the file's size); if it raises, the check stops and the exception
-        goes on to the caller. What could not be checked (the search indexes of a
-        file open read-only) is added to ``notes``.
-        """
-        if progress is None:
-            return checks.problems(self.db, notes)
-        return check_progress.problems_with_progress(
-            self.db, lambda db: checks.problems(db, notes), progress
-        )
 
     def export_database_to(
         self,
@@ -297,16 +214,6 @@ class EventStore:
         from eventdesk.store.interchange.limits import too_big_note
 
         return too_big_note(path)
-
-    def shared_photo_folder(self) -> Path | None:
-        """The photo folder this database uses but may not clean (another database beside it
-        shares it), or None: what `check` says instead of removing anything."""
-        found = media.photo_folder_of(self.db)
-        return found.path if found is not None and not found.owned and found.path.is_dir() else None
-
-    def remove_orphan_photos(self) -> list[Path]:
-        """Delete photo files no record names (a crash's leftovers, photos removed), an hour on."""
-        return [] if self.read_only else media.remove_orphans(self.db)
 
     # -- helpers ------------------------------------------------------------------
 

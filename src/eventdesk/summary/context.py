@@ -474,7 +474,7 @@ def _print_size(store: EventStore, f: MeetingFile) -> bytes:
         return print_rendition(f.data)
     if f.id is None:
         return b""
-    return store.photo_for_print(f.id)  # a missing or bad file: left out, the rest printed
+    return store.files.photo_for_print(f.id)  # a missing or bad file: left out, the rest printed
 
 
 #: What every output reads: print copies of the other types are made into one of these.

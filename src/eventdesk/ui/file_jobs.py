@@ -107,7 +107,7 @@ def backup(host: FileHost) -> ProgressJob | None:
 
     def work(control: JobControl) -> Path:
         with _own_store(store, read_only=True) as own:
-            return own.backup(
+            return own.files.backup(
                 progress=lambda done, total: control.report(done, total, "Copying the database…"),
                 notes=notes,
             )
@@ -136,7 +136,7 @@ def check(host: FileHost) -> ProgressJob:
     def work(control: JobControl) -> list[str]:
         # Not read-only: the search indexes' own check is written as an INSERT.
         with _own_store(store, read_only=store.read_only) as own:
-            return own.integrity_problems(
+            return own.files.check(
                 progress=lambda done, total: control.report(done, total, "Checking every page…")
             )
 

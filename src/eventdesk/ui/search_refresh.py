@@ -29,13 +29,13 @@ class SearchRefresh(QObject):
 
     def __init__(self, store: EventStore, parent: QObject | None = None):
         super().__init__(parent)
-        self.pending = store.search_pending()
+        self.pending = store.search.pending()
         self._task = BackgroundTask(store, self._work, self)
         self._task.finished.connect(self.finished)
         self._task.failed.connect(self.failed)
 
     def _work(self, store: EventStore) -> int:
-        return store.refresh_search(progress=self.progressed.emit)
+        return store.search.refresh(progress=self.progressed.emit)
 
     def start(self) -> None:
         self._task.start()
@@ -61,7 +61,7 @@ class SearchKeeper(QObject):
         """Start re-indexing if the save left documents waiting; the run started (or None)."""
         if self.running is not None and self._store is store:
             return None
-        if store.read_only or store.search_pending() == 0:
+        if store.read_only or store.search.pending() == 0:
             return None
         self._store = store
         self.running = SearchRefresh(store, self)

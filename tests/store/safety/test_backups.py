@@ -65,7 +65,7 @@ def test_an_import_into_a_database_with_records_backs_it_up_first(sample_store, 
 
 
 def test_a_manual_backup_is_a_consistent_copy(sample_store, tmp_path):
-    target = sample_store.backup(tmp_path / "copy.sqlite3")
+    target = sample_store.files.backup(tmp_path / "copy.sqlite3")
     with EventStore.open(target, read_only=True) as copy:
         assert [m.title for m in copy.meetings.list()] == [
             m.title for m in sample_store.meetings.list()
@@ -73,7 +73,7 @@ def test_a_manual_backup_is_a_consistent_copy(sample_store, tmp_path):
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_replaced_file(sample_store, db_path, tmp_path):
-    saved = sample_store.backup(tmp_path / "saved.sqlite3")
+    saved = sample_store.files.backup(tmp_path / "saved.sqlite3")
     sample_store.people.save(Person("Later", "Added"))
     sample_store.close()
 

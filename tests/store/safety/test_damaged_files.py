@@ -119,7 +119,7 @@ def test_check_reports_problems_sqlite_would_not(good_file):
     conn.commit()
     conn.close()
     with EventStore.open(good_file) as store:
-        problems = store.integrity_problems()
+        problems = store.files.check()
     assert any("file 1 of meeting 1 has no content" in p for p in problems)
 
 
@@ -142,5 +142,5 @@ def test_check_names_a_meeting_searches_cannot_find(good_file):
     conn.commit()
     conn.close()
     with EventStore.open(good_file) as store:
-        problems = store.integrity_problems()
+        problems = store.files.check()
     assert any("has no search document" in p for p in problems)

@@ -65,7 +65,7 @@ def test_restore_refuses_an_empty_file_and_changes_nothing(sample_store, db_path
 
 
 def test_restore_refuses_a_cut_short_copy(sample_store, db_path, tmp_path):
-    copy = sample_store.backup(tmp_path / "whole.sqlite3")
+    copy = sample_store.files.backup(tmp_path / "whole.sqlite3")
     sample_store.close()
     short = tmp_path / "short.sqlite3"
     short.write_bytes(copy.read_bytes()[: copy.stat().st_size // 2])
@@ -95,7 +95,7 @@ FILL_DISK = textwrap.dedent(
     resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
     try:
         if sys.argv[2] == "manual":
-            store.backup()
+            store.files.backup()
         else:  # the day's backup after the quick check of the database: not read through again
             backups.automatic_backup(store.db, store.path, "daily", checked=True)
     except StoreError as exc:
@@ -124,7 +124,7 @@ def test_a_backup_cut_short_by_a_full_disk_leaves_nothing_to_restore(sample_stor
 
 
 def test_a_zero_byte_file_named_like_a_backup_is_not_listed(sample_store, db_path, capsys):
-    sample_store.backup()
+    sample_store.files.backup()
     sample_store.close()
     real = backups.list_backups(db_path)
     assert len(real) == 1
@@ -145,7 +145,7 @@ def test_checking_a_candidate_leaves_no_files_beside_it(sample_store, db_path, t
     shutil.copy2(db_path, candidate)  # a plain copy of a file in WAL mode
     restore(candidate, db_path)
     assert [p.name for p in folder.iterdir()] == ["copy.sqlite3"]
-    backup = EventStore.open(db_path).backup()
+    backup = EventStore.open(db_path).files.backup()
     restore(backup, db_path)
     assert not list(backup.parent.glob("*-wal")) and not list(backup.parent.glob("*-shm"))
 

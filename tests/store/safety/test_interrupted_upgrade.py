@@ -58,8 +58,8 @@ def test_an_upgrade_killed_midway_keeps_the_copy_of_the_older_file(tmp_path, poi
         assert migrations.schema_version(store.db) == migrations.LATEST_VERSION
         (meeting,) = store.meetings.list()
         assert meeting.title == "Delegation visit to Lingnan"
-        assert store.integrity_problems() == []
-        store.automatic_backup("before-import")  # and later that day, another backup
+        assert store.files.check() == []
+        store.files.automatic_backup("before-import")  # and later that day, another backup
     (pristine,) = first_copies(db_path)
     assert version_of(pristine.path) == 1
     assert backups.complete(pristine.path)
@@ -77,7 +77,7 @@ def test_the_copy_before_an_upgrade_is_kept_through_the_days_other_backups(tmp_p
     shutil.copy(V1, db_path)
     with EventStore.open(db_path) as store:
         for _ in range(3):
-            store.automatic_backup("before-import")
+            store.files.automatic_backup("before-import")
     assert len(first_copies(db_path)) == 1
     reasons = [b.reason for b in backups.list_backups(db_path)]
     assert reasons == ["before-import", "before-migration"]  # the newest, and the first

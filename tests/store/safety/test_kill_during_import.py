@@ -80,7 +80,7 @@ def test_killed_imports_leave_all_or_nothing(tmp_path, big_file):
         proc.kill()  # SIGKILL; TerminateProcess on Windows
         proc.wait(timeout=30)
         with EventStore.open(db_path) as store:
-            assert store.integrity_problems() == []
+            assert store.files.check() == []
             count = store.meetings.count()
             assert count in (0, MEETINGS), f"a partial import: {count} meetings"
             outcomes.append(count)

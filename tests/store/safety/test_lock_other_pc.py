@@ -145,7 +145,7 @@ def test_since_when_of_another_time_zone_is_in_this_pcs_time():
 
 def test_restore_takes_over_a_crashed_pcs_lock_only_when_told(sample_store, db_path):
     # Given a backup, and the database then left locked by another PC that crashed
-    backup = sample_store.backup()
+    backup = sample_store.files.backup()
     sample_store.close()
     with held_open(db_path, user="chen", host=OTHER_PC) as other:
         refused = eventdesk("--db", str(db_path), "--take-over", "restore", str(backup))

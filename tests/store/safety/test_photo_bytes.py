@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(os.name == "nt", reason="symbolic links need rig
 @pytest.fixture
 def photo(sample_store, db_path):
     """A photo of the example meeting, saved after the day's backup; the store closed."""
-    sample_store.automatic_backup("daily")
+    sample_store.files.automatic_backup("daily")
     data = jpeg(seed=31)
     saved = add_photo(sample_store, data, "delegation.jpg")
     sample_store.close()
@@ -116,9 +116,9 @@ def test_a_summary_leaves_a_bad_photo_out(photo, db_path, tmp_path):
     link_out(path, tmp_path)
     with EventStore.open(db_path) as store:
         with pytest.raises(StoreError, match="link"):
-            store.file_data(saved.id)
+            store.files.data(saved.id)
         with pytest.raises(StoreError, match="link"):
-            store.photo_for_print(saved.id)
+            store.files.photo_for_print(saved.id)
 
 
 @pytest.mark.parametrize("fault", ["a changed byte", "a link out of the folder", "missing"])
@@ -149,6 +149,6 @@ def test_a_linked_photo_folder_inside_is_never_walked_nor_cleaned(photo, db_path
     os.utime(precious, (0, 0))  # long ago: an orphan, were it in the folder
     (path.parent.parent / "ff").symlink_to(elsewhere, target_is_directory=True)
     with EventStore.open(db_path) as store:
-        store.remove_orphan_photos()
+        store.files.remove_orphan_photos()
     assert precious.exists()
     assert backups.list_backups(db_path)  # the day's backup, made all the same

@@ -72,7 +72,7 @@ def test_a_backup_to_a_file_beside_the_database_never_cleans_its_photos(office, 
     assert identity_of(bak) != identity_of(office)
     assert office.with_name("office.bak.media").is_dir()  # the backup's photos, its own
     with EventStore.open(office) as store:
-        assert store.integrity_problems() == []
+        assert store.files.check() == []
     capsys.readouterr()
 
 
@@ -89,7 +89,7 @@ def test_a_backup_to_a_file_beside_the_database_carries_every_photo(office, tmp_
     shutil.move(bak, away / bak.name)
     shutil.move(folder, away / folder.name)
     with EventStore.open(away / bak.name) as moved:
-        assert moved.integrity_problems() == []
+        assert moved.files.check() == []
 
 
 def test_a_plain_copy_of_the_file_reads_the_photos_but_never_cleans_them(office):
@@ -101,16 +101,16 @@ def test_a_plain_copy_of_the_file_reads_the_photos_but_never_cleans_them(office)
     before = all_photos(folder)
 
     with EventStore.open(bak) as copy:
-        assert copy.integrity_problems() == []  # its photos read from the folder it came with
-        assert copy.remove_orphan_photos() == []
+        assert copy.files.check() == []  # its photos read from the folder it came with
+        assert copy.files.remove_orphan_photos() == []
         added = add_photo(copy, in_copy := jpeg(seed=24), "in-the-copy.jpg")
-        assert copy.file_data(added.id) == in_copy
+        assert copy.files.data(added.id) == in_copy
 
     assert all_photos(folder) == before and media.digest(newest) in before
     assert media.digest(in_copy) in all_photos(office.with_name("office.bak.media"))
     with EventStore.open(office) as store:  # and the original never cleans the copy's
         long_ago(office.with_name("office.bak.media"))
-        store.remove_orphan_photos()
+        store.files.remove_orphan_photos()
     assert media.digest(in_copy) in all_photos(office.with_name("office.bak.media"))
 
 
@@ -135,8 +135,8 @@ def test_a_folder_two_older_databases_share_is_cleaned_by_neither(office, capsys
 
     for path in (office, bak):
         with EventStore.open(path) as store:  # upgraded: each gets an identity of its own
-            assert store.integrity_problems() == []
-            assert store.remove_orphan_photos() == []
+            assert store.files.check() == []
+            assert store.files.remove_orphan_photos() == []
     assert identity_of(office) != identity_of(bak)
     assert media.path_in(folder, stray).exists()
     assert main(["--db", str(bak), "check"]) == 0
@@ -145,8 +145,8 @@ def test_a_folder_two_older_databases_share_is_cleaned_by_neither(office, capsys
 
     bak.unlink()  # the other is gone: the folder is the database's alone again
     with EventStore.open(office) as store:
-        assert store.remove_orphan_photos() == [media.path_in(folder, stray)]
-        assert store.integrity_problems() == []
+        assert store.files.remove_orphan_photos() == [media.path_in(folder, stray)]
+        assert store.files.check() == []
 
 
 def test_moving_or_renaming_a_database_with_its_folder_keeps_its_photos(office, tmp_path):
@@ -159,8 +159,8 @@ def test_moving_or_renaming_a_database_with_its_folder_keeps_its_photos(office, 
     long_ago(folder)
 
     with EventStore.open(moved / "archive.sqlite3") as store:
-        assert store.integrity_problems() == []
-        assert store.remove_orphan_photos() == [media.path_in(folder, stray)]  # its own
+        assert store.files.check() == []
+        assert store.files.remove_orphan_photos() == [media.path_in(folder, stray)]  # its own
         add_photo(store, after := jpeg(seed=25), "after-the-move.jpg")
     assert media.digest(after) in all_photos(folder)
 
@@ -168,7 +168,7 @@ def test_moving_or_renaming_a_database_with_its_folder_keeps_its_photos(office, 
 def test_a_database_renamed_without_its_folder_still_finds_it(office):
     renamed = office.rename(office.with_name("minutes.sqlite3"))
     with EventStore.open(renamed) as store:
-        assert store.integrity_problems() == []
+        assert store.files.check() == []
         add_photo(store, after := jpeg(seed=26), "after-the-rename.jpg")
     assert media.digest(after) in all_photos(office.with_name("office.media"))
 
@@ -176,7 +176,7 @@ def test_a_database_renamed_without_its_folder_still_finds_it(office):
 def test_a_restore_keeps_the_database_its_own_photo_folder(office, tmp_path):
     other = tmp_path / "usb" / "office.sqlite3"
     with EventStore.open(office) as store:
-        store.backup(other)  # a database of its own, another identity
+        store.files.backup(other)  # a database of its own, another identity
     own = identity_of(office)
 
     restore(other, office)
@@ -186,8 +186,8 @@ def test_a_restore_keeps_the_database_its_own_photo_folder(office, tmp_path):
     stray = media.write(folder, b"no record names these bytes")
     long_ago(folder)
     with EventStore.open(office) as store:
-        assert store.integrity_problems() == []
-        assert store.remove_orphan_photos() == [media.path_in(folder, stray)]
+        assert store.files.check() == []
+        assert store.files.remove_orphan_photos() == [media.path_in(folder, stray)]
 
 
 def test_the_identity_is_given_once_and_kept(tmp_path):
@@ -212,8 +212,8 @@ def test_a_restored_file_of_no_identity_claims_the_folder_again(office):
     stray = media.write(folder, b"no record names these bytes")
     long_ago(folder)
     with EventStore.open(office) as store:  # upgraded, given an identity, the folder its own
-        assert store.integrity_problems() == []
-        removed = store.remove_orphan_photos()
+        assert store.files.check() == []
+        removed = store.files.remove_orphan_photos()
     assert media.path_in(folder, stray) in removed
     pool = office.parent / "backups" / "media"  # the replaced file's photos, kept for it
     others = [p.parent.name + p.name for p in removed if p != media.path_in(folder, stray)]

@@ -38,7 +38,7 @@ def people_named(path, name: str) -> int:
 @pytest.fixture
 def crashed_after_a_save(sample_store, db_path, tmp_path):
     """The example database, backed up, then a save and a crash: the save is in the log only."""
-    saved = sample_store.backup(tmp_path / "saved.sqlite3")
+    saved = sample_store.files.backup(tmp_path / "saved.sqlite3")
     sample_store.close()
     kill_when_paused(SAVE_AND_CRASH, db_path)
     log = db_path.with_name(db_path.name + "-wal")
@@ -68,7 +68,7 @@ def test_backups_of_a_file_a_crash_left_hold_its_last_save(crashed_after_a_save,
     with EventStore.open(db_path) as store:  # the day's backup, at the start after the crash
         (daily,) = [b for b in backups.list_backups(db_path) if b.reason == "daily"]
         assert people_named(daily.path, "Late") == 1
-        manual = store.backup()
+        manual = store.files.backup()
     assert people_named(manual, "Late") == 1
 
 
@@ -102,7 +102,7 @@ def test_a_restore_killed_at_each_step_loses_nothing_and_leaves_nothing(
     assert all(backups.complete(b.path) for b in found)  # nothing cut short under a backup name
     assert {b.reason for b in found} <= {"daily", "before-restore"}
     with EventStore.open(db_path) as store:  # the next start
-        assert store.integrity_problems() == []
+        assert store.files.check() == []
         assert store.meetings.count() == 1
         assert [p.name for p in store.people.list("Late")] == ["LATE Edit"]  # not restored yet
         assert leftovers(db_path) == [db_path.name + ".lock"]  # only the open store's own lock
@@ -112,7 +112,7 @@ def test_a_restore_killed_at_each_step_loses_nothing_and_leaves_nothing(
 
 def test_a_cut_short_copy_under_a_backup_name_never_stands_in_for_the_day(sample_store, db_path):
     """As a restore killed mid-copy left it before unfinished copies were named so."""
-    good = sample_store.automatic_backup("daily")
+    good = sample_store.files.automatic_backup("daily")
     cut = backups.backup_path(db_path, "before-restore")
     cut.write_bytes(good.read_bytes()[: good.stat().st_size // 3])
     later = backups.backup_path(db_path, "daily", datetime(2099, 1, 1))
@@ -129,18 +129,18 @@ def test_a_cut_short_copy_under_a_backup_name_never_stands_in_for_the_day(sample
 def test_the_copy_a_restore_keeps_is_never_a_days_backup_nor_rotated(
     sample_store, db_path, tmp_path
 ):
-    first = sample_store.backup(tmp_path / "elsewhere.sqlite3")
+    first = sample_store.files.backup(tmp_path / "elsewhere.sqlite3")
     sample_store.close()
     kept = restore(first, db_path)
     assert backups.daily_backup_due(db_path)  # the kept copy is of the file replaced
     with EventStore.open(db_path) as store:
         for _ in range(3):
-            store.automatic_backup("before-import")
+            store.files.automatic_backup("before-import")
     assert kept.is_file()
 
 
 def test_a_file_sqlite_cannot_read_is_kept_as_it_is_with_its_log(sample_store, db_path, tmp_path):
-    saved = sample_store.backup(tmp_path / "saved.sqlite3")
+    saved = sample_store.files.backup(tmp_path / "saved.sqlite3")
     sample_store.close()
     data = bytearray(db_path.read_bytes())
     data[:100] = b"\0" * 100  # its header gone
@@ -153,4 +153,4 @@ def test_a_file_sqlite_cannot_read_is_kept_as_it_is_with_its_log(sample_store, d
     assert kept.read_bytes() == bytes(data)
     assert kept.with_name(kept.name + "-wal").read_bytes() == log
     with EventStore.open(db_path) as store:
-        assert store.meetings.count() == 1 and store.integrity_problems() == []
+        assert store.meetings.count() == 1 and store.files.check() == []

@@ -13,7 +13,7 @@ from pathlib import Path
 from eventdesk.store import EventStore
 store = EventStore.open(sys.argv[1], verify=False)
 target = Path(sys.argv[2]) if len(sys.argv) > 2 else None  # else a manual one in backups/
-store.backup(target, progress=lambda done, total: pause())
+store.files.backup(target, progress=lambda done, total: pause())
 """
 
 
@@ -44,7 +44,7 @@ def test_a_killed_backup_to_a_file_leaves_nothing_the_next_backup_there_minds(
     assert not target.exists()
 
     with EventStore.open(db_path) as store:
-        store.backup(target)
+        store.files.backup(target)
 
     assert sorted(p.name for p in target.parent.iterdir() if p.is_file()) == ["office.sqlite3"]
 

@@ -90,6 +90,10 @@ class RecordReader(Protocol):
     def courses(self) -> CourseReads: ...
 
 
+class BackupWrites(Protocol):
+    def automatic_backup(self, reason: str) -> Path | None: ...
+
+
 class RecordWriter(Protocol):
     """The saves an import makes, each through the store's own write path."""
 
@@ -106,4 +110,5 @@ class RecordWriter(Protocol):
     @property
     def people(self) -> Counted: ...
 
-    def automatic_backup(self, reason: str) -> Path | None: ...
+    @property
+    def files(self) -> BackupWrites: ...

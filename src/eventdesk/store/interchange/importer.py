@@ -59,7 +59,7 @@ def import_document(store: RecordWriter, document: Any) -> ImportReport:
     if conflicts:
         raise ImportRefused(conflicts)
     if store.meetings.count() or store.people.count():
-        store.automatic_backup("before-import")
+        store.files.automatic_backup("before-import")
     with store.transaction():
         return write(store, parsed)
 

@@ -65,7 +65,7 @@ class TrashService(Service):
         )
         with self._store.transaction():
             emptied = trash_bin.empty(self.db, before)
-        self._store.remove_orphan_photos()  # their photos go too, once no record names them
+        self._store.files.remove_orphan_photos()  # their photos go too, once no record names them
         return emptied
 
     def _set_deleted(self, kind: str, record_id: int, when: str | None) -> None:

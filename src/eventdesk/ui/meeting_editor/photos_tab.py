@@ -40,7 +40,7 @@ class Thumbnails:
             data = f.data
             if data is None and f.id is not None:
                 try:  # the store's print-size copy, upright: quick to decode, kept on disk
-                    data = self._store.photo_for_print(f.id)
+                    data = self._store.files.photo_for_print(f.id)
                 except StoreError:
                     data = None
             self._cache[f.uid] = _thumbnail(data) if data else None
@@ -189,7 +189,7 @@ class PhotosTab(ListTab):
         data, missing = f.data, ""
         if data is None and f.id is not None:
             try:  # the print-size copy the store keeps: a few KB to decode, not a 6 MB original
-                data = self._store.photo_for_print(f.id)
+                data = self._store.files.photo_for_print(f.id)
             except StoreError as exc:  # its file is gone: say so, keep the record editable
                 missing = str(exc)
         image = fitted(data, self.preview.size()) if data else QImage()
