@@ -16,7 +16,9 @@ from the top (a break moves only what is below it), until none is left:
 * a paragraph that runs over a page end is cut there into two blocks, the
   second starting the next page, so no block is painted on two pages; it
   leaves at least two lines on each page, or moves to the next page whole;
-* a table leaves more than its heading row and one row at a page's foot;
+* a table leaves more than its heading row and one row at a page's foot, and
+  a short table does not leave its last row alone on the next page (a longer
+  one may: Qt moves no row of a table by itself, only a cell's text);
 * a heading (with the headings directly above it: "Attendees" with "Our
   delegation") keeps the first two lines of what follows it on its page;
 * a page before the last has at least three lines: it takes lines from the
@@ -32,6 +34,9 @@ from typing import Any
 
 #: Lines a heading keeps under it, and lines of a paragraph left at either side of a break.
 KEEP = 2
+#: A table of at most this many rows above a page end moves whole rather than leave its
+#: last row alone on the next page.
+SMALL_TABLE = 4
 #: Lines of text every page but the last holds at least.
 FULL_PAGE = 3
 #: A guard against a loop: far more mends than any summary needs.
@@ -263,6 +268,11 @@ class _Mender:
         if prev.owner == nxt.owner and prev.kind == "row":
             start = self.start_of(i - 1)
             if i - start <= KEEP:  # the heading row and one more at most: the table moves
+                return self.move(start)
+            end = i
+            while end < len(units) and units[end].owner == nxt.owner:
+                end += 1
+            if end - i < KEEP and i - start <= SMALL_TABLE:  # its last row alone: all go
                 return self.move(start)
         if prev.kind == "heading":
             return self.move(i - 1)
