@@ -361,7 +361,9 @@ def test_the_example_meeting_exports_as_before(tmp_path):
         (row,) = store.meetings.list()
         exported = dumps(export_meeting(store, row.id))
         assert unversioned(exported) == unversioned(EXAMPLE.read_bytes())
-        assert unversioned(store.export_json(row.id)) == unversioned(EXAMPLE.read_bytes())
+        assert unversioned(store.interchange.export_json(row.id)) == unversioned(
+            EXAMPLE.read_bytes()
+        )
 
 
 def test_the_example_meeting_round_trips_byte_for_byte(tmp_path):
@@ -377,7 +379,9 @@ def test_a_whole_database_exports_as_before(tmp_path):
         assert unversioned(dumps(export_database(store))) == unversioned(
             SMALL_DATABASE.read_bytes()
         )
-        assert unversioned(store.export_json()) == unversioned(SMALL_DATABASE.read_bytes())
+        assert unversioned(store.interchange.export_json()) == unversioned(
+            SMALL_DATABASE.read_bytes()
+        )
         streamed = tmp_path / "streamed.json"
         write_database(store, streamed)
     assert unversioned(streamed.read_bytes()) == unversioned(SMALL_DATABASE.read_bytes())

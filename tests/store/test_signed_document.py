@@ -49,7 +49,7 @@ def test_the_short_name_is_saved_and_read_back(fresh_store):
 
 
 def test_the_short_name_travels_in_the_interchange_format(fresh_store, tmp_path):
-    exported = fresh_store.export_json(_signing(fresh_store))
+    exported = fresh_store.interchange.export_json(_signing(fresh_store))
     (decision,) = json.loads(exported)["meetings"][0]["decisions"]
     assert decision["document"] == "a new cooperation agreement"
     assert decision["document_zh"] == "新一轮合作协议"
@@ -62,7 +62,7 @@ def test_the_short_name_travels_in_the_interchange_format(fresh_store, tmp_path)
 
 
 def test_a_file_written_before_the_field_reads_it_as_empty(fresh_store, tmp_path):
-    data = json.loads(fresh_store.export_json(_signing(fresh_store)))
+    data = json.loads(fresh_store.interchange.export_json(_signing(fresh_store)))
     for d in data["meetings"][0]["decisions"]:
         del d["document"], d["document_zh"]
     path = tmp_path / "older.json"

@@ -17,7 +17,7 @@ def office_on_a_small_disk(tmp_path):
     with small_disk(tmp_path / "disk") as disk:
         db_path = disk / "office.sqlite3"
         with EventStore.open(db_path) as store:
-            store.import_file(SAMPLE)
+            store.interchange.import_file(SAMPLE)
         yield db_path
 
 

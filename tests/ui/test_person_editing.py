@@ -240,7 +240,7 @@ def test_a_chinese_honorific_typed_on_the_page_is_saved_and_exported(qtbot, main
 
     person = store.people.get(editor.record_id())
     assert (person.honorific, person.honorific_zh) == ("Prof.", "教授")
-    assert '"honorific_zh": "教授"' in store.export_json()
+    assert '"honorific_zh": "教授"' in store.interchange.export_json()
 
 
 def _type_chinese(widget, text: str) -> None:

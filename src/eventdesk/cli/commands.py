@@ -31,7 +31,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     with open_store(args, write=True) as store:
-        report = store.import_file(args.file)
+        report = store.interchange.import_file(args.file)
     print(f"Imported {args.file}: {report.summary()}.")
     return 0
 
@@ -39,10 +39,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         if args.meeting is not None:
-            _write_text(args.output, store.export_json(args.meeting))
+            _write_text(args.output, store.interchange.export_json(args.meeting))
         else:  # record by record: the whole database is never in memory at once
-            store.export_database_to(args.output)
-        note = store.too_big_to_import(args.output)
+            store.interchange.export_to(args.output)
+        note = store.interchange.too_big_to_import(args.output)
     print(f"Wrote {args.output}.")
     if note:
         print(f"Note: {note}", file=sys.stderr)

@@ -1,9 +1,27 @@
 """The one way in to the data, for the GUI and the command line alike.
 
-``EventStore`` owns the connection. Every write validates first, runs in one
-transaction and returns the saved record (with its ids), so a screen can
-refresh from what was actually stored. Nothing outside ``eventdesk.store``
-writes SQL.
+``EventStore`` owns the connection, its transactions, its lock and whether
+it may write; what it serves is split into small services, its attributes,
+each the one way in to its records (``store/services/``):
+
+=====================  ===============================================
+``store.meetings``     a meeting with all its parts: save, load, lists
+``store.people``       people: save (one, or a list's many), lists
+``store.organisations``  organisations, and which is this office's own
+``store.courses``      the course register
+``store.files``        a meeting file's bytes, backups, the full check
+``store.search``       the search index's upkeep
+``store.trash``        delete, restore, empty
+``store.duplicates``   merge two records of one, and undo it
+``store.drafts``       editors' crash drafts
+``store.interchange``  import and export the interchange format
+=====================  ===============================================
+
+Every save checks its record first (the records' rules and the rows it
+names; a ``ValidationError`` whose problems name record, field, part and
+row), runs in one transaction and returns the saved record (with its ids),
+so a screen can refresh from what was actually stored. Nothing outside
+``eventdesk.store`` writes SQL.
 """
 
 from __future__ import annotations
@@ -11,42 +29,30 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
 
 from sqlite_utils import Database
 
-from eventdesk.records import (
-    ValidationError,
-)
-from eventdesk.store import (
-    search_index,
-)
-from eventdesk.store.convert import (
-    now,
-)
+from eventdesk.store import search_index
 from eventdesk.store.database import damaged, memory_database, open_database, sqlite_told
 from eventdesk.store.engines import Connection
 from eventdesk.store.engines.sqlite import SQLiteConnection
-from eventdesk.store.errors import ReadOnlyStore, RecordNotFound
+from eventdesk.store.errors import ReadOnlyStore
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import telling_damage
 from eventdesk.store.services.courses import CourseService
 from eventdesk.store.services.drafts import DraftService
 from eventdesk.store.services.duplicates import DuplicateService
 from eventdesk.store.services.files import FileService
+from eventdesk.store.services.interchange import InterchangeService
 from eventdesk.store.services.meetings import MeetingService
 from eventdesk.store.services.organisations import OrganisationService
 from eventdesk.store.services.people import PeopleService
 from eventdesk.store.services.search import SearchService
 from eventdesk.store.services.trash import TrashService
 
-if TYPE_CHECKING:
-    from eventdesk.store.interchange import ImportReport
-
-T = TypeVar("T")
 #: A rename that leaves more meetings than this to re-index may leave them to a worker.
 SEARCH_NOW = 100
 
@@ -84,6 +90,7 @@ class EventStore:
         self.drafts = DraftService(self)
         self.files = FileService(self)
         self.search = SearchService(self)
+        self.interchange = InterchangeService(self)
 
     # -- opening ------------------------------------------------------------
 
@@ -176,74 +183,3 @@ class EventStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # -- the interchange format (loaded on first use: it is not needed to start) ---
-
-    def import_file(self, path: Path) -> ImportReport:
-        """Take an interchange file whole, or change nothing (``ImportRefused`` says why)."""
-        from eventdesk.store.interchange import import_file
-
-        return import_file(self, path)
-
-    def export_json(self, meeting_id: int | None = None) -> str:
-        """One meeting, or the whole database, as interchange JSON text."""
-        from eventdesk.store.interchange import dumps, export_database, export_meeting
-
-        if meeting_id is None:
-            return dumps(export_database(self))
-        return dumps(export_meeting(self, meeting_id))
-
-    def export_database_to(
-        self,
-        path: Path,
-        *,
-        progress: Callable[[int, int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> int:
-        """The whole database written to ``path`` record by record; see interchange.streaming.
-
-        For a worker thread: open a read-only store on the same file there, pass
-        ``progress(done, total)`` and ``cancelled()``; a cancel leaves no file.
-        """
-        from eventdesk.store.interchange.streaming import write_database
-
-        return write_database(self, path, progress=progress, cancelled=cancelled)
-
-    def too_big_to_import(self, path: Path) -> str | None:
-        """What to tell the user whose export no EventDesk will import again (photos, mostly)."""
-        from eventdesk.store.interchange.limits import too_big_note
-
-        return too_big_note(path)
-
-    # -- helpers ------------------------------------------------------------------
-
-    def _upsert(self, table: str, record_id: int | None, row: dict, *, stamps: bool = True) -> int:
-        if stamps:
-            row["updated_at"] = now()
-        if record_id is None:
-            if stamps:
-                row["created_at"] = row["updated_at"]
-            return self.db[table].insert(row).last_pk
-        self._row(table, record_id, table)
-        self.db[table].update(record_id, row)
-        return record_id
-
-    def _row(self, table: str, record_id: int, kind: str) -> dict:
-        rows = list(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [record_id]))
-        if not rows:
-            self._missing(kind, record_id)
-        return rows[0]
-
-    @staticmethod
-    def _missing(kind: str, record_id: int):  # -> NoReturn
-        raise RecordNotFound(f"There is no {kind} with id {record_id}.")
-
-    def _require(self, table: str, record_id: int | None, record: str, field: str) -> None:
-        if record_id is None:
-            return
-        if not self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone():
-            raise ValidationError.single(record, field, f"refers to a missing record ({record_id})")
-
-
-def _label(kind: str, name: str) -> str:
-    return f"{kind} {name!r}" if name and name.strip() else kind

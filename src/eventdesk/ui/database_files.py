@@ -73,7 +73,9 @@ def import_into(
     if not host.workspace.confirm_leave():
         return None
     chosen = path
-    task = BackgroundTask(host.store, lambda store: store.import_file(chosen), host.window())
+    task = BackgroundTask(
+        host.store, lambda store: store.interchange.import_file(chosen), host.window()
+    )
     _enable(action, False)
     host.statusBar().showMessage(f"Importing {chosen.name}…")
 
@@ -104,7 +106,7 @@ def export_meeting(host: FileHost, path: Path | None = None) -> bool:
         if path is None:
             return False
     try:
-        return _write(host, path, host.store.export_json(meeting_id))
+        return _write(host, path, host.store.interchange.export_json(meeting_id))
     except StoreError as exc:
         host.warn(str(exc))
         return False

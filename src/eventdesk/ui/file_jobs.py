@@ -59,7 +59,7 @@ def write_export(store: EventStore, path: Path, control: JobControl) -> Path:
     with _own_store(store, read_only=True) as own:
         control.report(0, 0, "Reading the records…")
         try:
-            own.export_database_to(
+            own.interchange.export_to(
                 path,
                 progress=lambda done, total: control.report(done, total, "Writing the records…"),
                 cancelled=control.is_cancelled,
@@ -89,7 +89,7 @@ def export_database(host: FileHost, path: Path) -> ProgressJob:
 
 def _exported(host: FileHost, written: Path) -> None:
     host.statusBar().showMessage(f"Wrote {written}", 8000)
-    note = host.store.too_big_to_import(written)
+    note = host.store.interchange.too_big_to_import(written)
     if note:
         host.warn(note)
 

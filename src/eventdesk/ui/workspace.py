@@ -241,7 +241,7 @@ class Workspace(QSplitter):
         """Import the shipped example meeting and show it (the empty database's offer)."""
         from eventdesk import paths
 
-        report = self.store.import_file(path or paths.sample_meeting())
+        report = self.store.interchange.import_file(path or paths.sample_meeting())
         self.refresh()
         if report.meetings_added:
             self.open_meeting(report.meetings_added[0])

@@ -35,7 +35,7 @@ def full_disk(request, tmp_path):
     with small_disk(tmp_path / "disk") as disk:
         db_path = disk / "office.sqlite3"
         with EventStore.open(db_path) as store:
-            store.import_file(SAMPLE)
+            store.interchange.import_file(SAMPLE)
         shutil.rmtree(
             backups.backup_folder(db_path), ignore_errors=True
         )  # today's backup is not made yet

@@ -176,7 +176,7 @@ def test_a_refused_import_leaves_even_the_planners_statistics_alone(example_db, 
     statements: list[str] = []
     store.db.conn.set_trace_callback(statements.append)
     with pytest.raises(ImportRefused, match="already in the database"):
-        store.import_file(given)
+        store.interchange.import_file(given)
     store.close()
     assert [s for s in statements if "optimize" in s.lower() or "analyze" in s.lower()] == []
     assert digest(example_db) == before

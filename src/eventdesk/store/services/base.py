@@ -6,18 +6,30 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, NoReturn, Protocol, TypeVar
 
 from sqlite_utils import Database
 
-from eventdesk.records import ValidationError
 from eventdesk.store.convert import now
 from eventdesk.store.errors import RecordNotFound
 
-if TYPE_CHECKING:
-    from eventdesk.store.service import EventStore
-
 T = TypeVar("T")
+
+
+class Core(Protocol):
+    """What a service asks of the store that holds it: the connection, the file, whether it
+    may write, a transaction, SQLite's errors in words. (``EventStore`` is one; it holds the
+    services, so naming it here would make a circle of imports.)"""
+
+    db: Database
+    path: Path | None
+    read_only: bool
+
+    def transaction(self, *, search_later: bool = False) -> AbstractContextManager[Database]: ...
+
+    def _told(self, exc: sqlite3.Error) -> Exception: ...
 
 
 def _damage_told(method: Callable[..., T]) -> Callable[..., T]:
@@ -48,7 +60,7 @@ def telling_damage(cls: type) -> type:
 class Service:
     """One part of the store's surface; its public methods tell SQLite's errors in words."""
 
-    def __init__(self, store: EventStore) -> None:
+    def __init__(self, store: Core) -> None:
         self._store = store
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -80,13 +92,6 @@ class Service:
         if not rows:
             missing(kind, record_id)
         return rows[0]
-
-    def _require(self, table: str, record_id: int | None, record: str, field: str) -> None:
-        """A save naming a row that is not there is refused, naming the field."""
-        if record_id is None:
-            return
-        if not self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone():
-            raise ValidationError.single(record, field, f"refers to a missing record ({record_id})")
 
     def _missing_ids(self, table: str, ids: Iterable[int]) -> list[int]:
         """Those of ``ids`` with no row in ``table`` (in the trash counts as there)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from eventdesk.store import media, related
 from eventdesk.store import trash as trash_bin
 from eventdesk.store.convert import now
 from eventdesk.store.services.base import Service
@@ -26,12 +27,12 @@ class TrashService(Service):
     def impact(self, kind: str, record_id: int) -> list[str]:
         """What a user should know before deleting a record: what still refers to it."""
         if kind == "person":
-            rows = self._store.people.meetings(record_id)
+            rows = related.meetings_of_person(self.db, record_id)
             return [f"attended {r.start_date} {r.title}" for r in rows]
         if kind == "organisation":
             return [
                 f"{r.start_date} {r.title}: {r.person or r.role}"
-                for r in self._store.organisations.meetings(record_id)
+                for r in related.meetings_of_organisation(self.db, record_id)
             ]
         return []
 
@@ -65,7 +66,7 @@ class TrashService(Service):
         )
         with self._store.transaction():
             emptied = trash_bin.empty(self.db, before)
-        self._store.files.remove_orphan_photos()  # their photos go too, once no record names them
+        media.remove_orphans(self.db)  # their photos go too, once no record names them
         return emptied
 
     def _set_deleted(self, kind: str, record_id: int, when: str | None) -> None:
