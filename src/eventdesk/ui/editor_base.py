@@ -32,7 +32,7 @@ class Editor(QWidget):
         self._store = store
         self._dirty = False
         #: a database opened read-only (another EventDesk holds it) can be read, not saved
-        self._read_only = bool(getattr(store, "read_only", False))
+        self._read_only = store.read_only
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(self.DRAFT_DELAY_MS)

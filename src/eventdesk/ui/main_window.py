@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         if current is None:
             return False
         kind, record_id, label = current
-        if getattr(self.store, "read_only", False):
+        if self.store.read_only:
             self.warn("This database is open read-only; nothing can be deleted.")
             return False
         impact = self.store.trash.impact(kind, record_id)
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
 
     def set_our_organisation(self, org_id: int | None) -> None:
         """Keep "our organisation" in the database (new attendees' side, the summaries)."""
-        if org_id == self.store.organisations.ours() or getattr(self.store, "read_only", False):
+        if org_id == self.store.organisations.ours() or self.store.read_only:
             return
         try:
             self.store.organisations.set_ours(org_id)
@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
 
     def _database_opened(self) -> None:
         name = self.store.path.name if self.store.path else "in memory"
-        if getattr(self.store, "read_only", False):
+        if self.store.read_only:
             name += " (read-only)"
         self.setWindowTitle(f"{name}[*] — EventDesk")
         self.setWindowModified(False)

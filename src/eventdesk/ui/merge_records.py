@@ -124,7 +124,7 @@ def merge_selected(window, kept: int | None = None) -> bool:
     if current is None or current[0] not in _KIND_WORDS:
         window.warn("Select a person or an organisation in its list to merge it into another.")
         return False
-    if getattr(window.store, "read_only", False):
+    if window.store.read_only:
         window.warn("This database is open read-only; nothing can be merged.")
         return False
     kind, record_id, label = current

@@ -240,7 +240,7 @@ def install_creators(root: QWidget, store: EventStore, labels) -> None:
     """Give every finder under ``root`` that has none its "Create …" (people or organisations)."""
     from eventdesk.ui.meeting_editor.finder import Finder
 
-    if getattr(store, "read_only", False):
+    if store.read_only:
         return  # nothing can be created in a database open read-only
     for finder in root.findChildren(Finder):
         if finder.creator is not None:
