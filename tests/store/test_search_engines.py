@@ -123,6 +123,8 @@ def searched(request, tmp_path_factory):
         ("沪港大学联盟", "annual"),
         ("滬港大學聯盟", "annual"),
         ("USST", "annual"),
+        ("Ding 浸会", "annual"),  # a word and Chinese with another script (an FTS5 error once)
+        ("丁晓东 Pony", "annual"),
     ],
 )
 def test_the_same_words_find_the_same_meeting_on_both_engines(searched, text, meeting):

@@ -170,7 +170,7 @@ def query_terms(text: str, *, split_han: bool = False) -> list[list[Form]]:
 def match_expression(text: str, *, split_han: bool = False) -> str | None:
     """Turn typed text into a safe FTS5 query, or None if it has no words.
 
-    Each word becomes a quoted prefix term. With ``split_han`` (for indexes
+    Each word becomes a quoted prefix term, all of them needed. With ``split_han`` (for indexes
     written through :func:`spaced_han`), a run of Chinese characters becomes a
     phrase of single characters instead.
     """
@@ -178,4 +178,6 @@ def match_expression(text: str, *, split_han: bool = False) -> str | None:
     for forms in query_terms(text, split_han=split_han):
         quoted = ['"' + " ".join(f.text) + '"' if f.han else f'"{f.text}"*' for f in forms]
         terms.append(quoted[0] if len(quoted) == 1 else f"({' OR '.join(quoted)})")
-    return " ".join(terms) or None
+    # AND said: FTS5 takes a bare space between phrases only, so "Ding 浸会" as
+    # '"ding"* ("浸 会" OR "浸 會")' was a syntax error, and the search failed
+    return " AND ".join(terms) or None
