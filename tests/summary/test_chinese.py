@@ -184,8 +184,8 @@ def test_names_used_in_hong_kong_and_taiwan_print_without_a_warning(capsys, tmp_
     for suffix in (".pdf", ".html", ".docx"):
         out = tmp_path / f"release{suffix}"
         status, _, err = run(
-            capsys, "--db", str(db), "summary", str(row.id), "--lang", "zh", "-o", str(out)
+            capsys, "--db", str(db), "summary", str(row.id), "--lang", "zh-Hant", "-o", str(out)
         )
         assert (status, err) == (0, "")
-        text = read_back(out)
+        text = read_back(out)  # in Hong Kong's forms (衞, 峯, 綫 kept, 华 written 華)
         assert "副校長（環球事務）曾衞峯" in text and "處長林綫儀" in text and "華富邨" in text

@@ -122,3 +122,24 @@ def test_the_window_starts_over_a_broken_preferences_file_and_says_so(
     message = window.statusBar().currentMessage()
     assert message.startswith(f"Your preferences file {data / 'preferences.json'} was set aside")
     assert window.preferences == Preferences()
+
+
+def test_the_office_chooses_the_script_of_its_chinese_documents(qtbot, main_window, tmp_path):
+    """Edit › Preferences › Chinese script: kept in the database, so the preview and the
+    command line of every PC print the Chinese release in it."""
+    from eventdesk.summary import write_summary
+    from tests.summary.conftest import read_back
+
+    store = main_window.store
+    dialog = PreferencesDialog(main_window.preferences, main_window, store=store)
+    qtbot.addWidget(dialog)
+    assert dialog.chinese_script.currentData() == "zh-Hans"
+    assert not dialog.convert_names.isChecked()
+    dialog.chinese_script.setCurrentIndex(dialog.chinese_script.findData("zh-Hant"))
+    dialog.convert_names.setChecked(True)
+    main_window.set_chinese_script(*dialog.script_choice())
+    assert (store.office.chinese_script(), store.office.convert_names()) == ("zh-Hant", True)
+    (row,) = store.meetings.list()
+    out = tmp_path / "release.html"
+    write_summary(store, row.id, "news", out, lang="zh")
+    assert "上海理工大學" in read_back(out) and "上海理工大学" not in read_back(out)

@@ -65,6 +65,20 @@ def simplified(text: str) -> str:
     return text
 
 
+def traditional(text: str, region: str = "hk") -> str:
+    """``text`` in traditional characters with Hong Kong's (``hk``) or Taiwan's (``tw``) forms.
+
+    OpenCC's ``s2hk``/``s2tw`` leave a character already traditional as it is and
+    then write the standard form in the region's (衛 becomes 衞 in Hong Kong), so
+    a text typed half in each script comes out whole in one. Characters, not
+    phrases: ``s2twp`` would also change words (软件 to 軟體), which is an
+    editor's call, not a script's.
+    """
+    if not _HAN.search(text):
+        return text
+    return _converter("s2tw" if region == "tw" else "s2hk").convert(text)
+
+
 def standard_simplified(text: str) -> str:
     """OpenCC's ``t2s`` alone: what search documents held before regional forms were folded."""
     return _converter("t2s").convert(text) if _HAN.search(text) else text

@@ -48,6 +48,7 @@ from eventdesk.store.services.duplicates import DuplicateService
 from eventdesk.store.services.files import FileService
 from eventdesk.store.services.interchange import InterchangeService
 from eventdesk.store.services.meetings import MeetingService
+from eventdesk.store.services.office import OfficeService
 from eventdesk.store.services.organisations import OrganisationService
 from eventdesk.store.services.people import PeopleService
 from eventdesk.store.services.search import SearchService
@@ -91,6 +92,7 @@ class EventStore:
         self.files = FileService(self)
         self.search = SearchService(self)
         self.interchange = InterchangeService(self)
+        self.office = OfficeService(self)
 
     # -- opening ------------------------------------------------------------
 

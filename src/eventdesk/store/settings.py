@@ -11,6 +11,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 OUR_ORGANISATION = "our_organisation_id"
+#: The script of Chinese documents, and whether people's names follow it (services/office.py).
+CHINESE_SCRIPT = "chinese_script"
+CONVERT_NAMES = "convert_chinese_names"
 
 
 def get(db: Database, key: str) -> str | None:

@@ -22,6 +22,7 @@ from eventdesk.summary.context import meeting_context
 from eventdesk.summary.documents import (
     MEETING_TEMPLATES,
     course_document,
+    document_script,
     meeting_document,
     period_document,
 )
@@ -74,11 +75,16 @@ def print_prepared(printer: Any, prepared: dict[str, Any]) -> int:
     return pdf.print_prepared(printer, prepared)
 
 
+def _environment(store: EventStore, lang: str) -> Any:
+    """The templates, their Chinese words in the script a document in ``lang`` prints."""
+    return make_environment(chinese_script=document_script(store, lang))
+
+
 def _check_template(template: str, lang: str = "en") -> str:
     """The file name's stem of a meeting template in a language: "news", "minutes_zh"."""
     if template not in MEETING_TEMPLATES:
         raise SummaryError(f"Unknown template {template!r}; use news or minutes.")
-    return template if check_language(lang) == "en" else f"{template}_{lang}"
+    return template if check_language(lang) == "en" else f"{template}_zh"
 
 
 def missing_chinese(store: EventStore, meeting_id: int) -> list[str]:
@@ -111,7 +117,7 @@ def _check_folder(path: Path) -> None:
 
 def meeting_context_for(store: EventStore, meeting_id: int, lang: str = "en") -> MeetingView:
     """The full view model of one meeting (for a preview that renders more than once)."""
-    return meeting_document(make_environment(), store, meeting_id, lang)
+    return meeting_document(_environment(store, lang), store, meeting_id, lang)
 
 
 def _add_font_warnings(document: Page, *, use_qt: bool) -> list[str]:
@@ -139,7 +145,7 @@ def render_html(
     the fonts Qt has here.
     """
     name = _check_template(template, lang)
-    env = make_environment()
+    env = _environment(store, lang)
     context = meeting_document(env, store, meeting_id, lang)
     _add_font_warnings(context, use_qt=for_qt)
     if for_qt:
@@ -204,10 +210,10 @@ def write_summary(
             page_size=page_size,
             lang=lang,
         )
-    env = make_environment()
+    env = _environment(store, lang)
     context = meeting_document(env, store, meeting_id, lang)
     _name_missing(context)
-    missing = list(context.missing_zh) if lang == "zh" else []
+    missing = list(context.missing_zh) if context.lang == "zh" else []
     return missing + _write(path, name, context, env, page_size)
 
 
@@ -319,7 +325,7 @@ def prepare_print(
             lang=lang,
         )
     name = _check_template(template, lang)
-    env = make_environment()
+    env = _environment(store, lang)
     context = clean_tree(meeting_document(env, store, meeting_id, lang))
     _add_font_warnings(context, use_qt=True)
     context.font_stack = fonts.css_stack()

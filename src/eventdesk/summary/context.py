@@ -34,7 +34,7 @@ from eventdesk.store.renditions import print_rendition
 from eventdesk.summary import prose
 from eventdesk.summary.decisions import decision_view, runs
 from eventdesk.summary.kinds import add_kind
-from eventdesk.summary.language import Language
+from eventdesk.summary.language import Language, chosen_script
 from eventdesk.summary.people import (
     Lookup,
     find_our_root,
@@ -43,6 +43,7 @@ from eventdesk.summary.people import (
     org_phrase,
     person_view,
 )
+from eventdesk.summary.script import convert_tree
 from eventdesk.summary.sessions import session_name
 from eventdesk.summary.view import (
     AllianceView,
@@ -94,13 +95,25 @@ class Builder:
         return len(self.meeting.hosts) > 1
 
 
-def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> MeetingView:
+def office_language(store: EventStore, lang: str) -> Language:
+    """The language ``lang`` names ("en", "zh", "zh-Hant"), in the office's script where
+    it names none, and with people's names kept as recorded unless the office converts them."""
+    script = chosen_script(lang) or store.office.chinese_script()
+    return Language(lang, script, keep_names=not store.office.convert_names())
+
+
+def meeting_context(
+    store: EventStore, meeting: Meeting, lang: str | Language = "en", *, convert: bool = True
+) -> MeetingView:
     """Everything the news release and the minutes print about one meeting.
 
-    ``lang`` ("en" or "zh") picks the form of every text; the Chinese forms a
-    Chinese document lacks are listed in ``missing_zh``.
+    ``lang`` ("en", "zh", "zh-Hans", "zh-Hant", "zh-Hant-TW") picks the form of
+    every text; the Chinese forms a Chinese document lacks are listed in
+    ``missing_zh``. Every Chinese text is converted to the document's script
+    (:mod:`eventdesk.summary.script`) unless ``convert`` is false: the caller
+    writes more sentences from the view, then converts it all at once.
     """
-    language = Language(lang)
+    language = lang if isinstance(lang, Language) else office_language(store, lang)
     meeting = printable(meeting)  # a U+202E in a title turns round only the title
     lookup = Lookup(store, meeting)
     chosen = store.organisations.ours()  # picked by the office; else guessed from "ours"
@@ -160,7 +173,8 @@ def meeting_context(store: EventStore, meeting: Meeting, lang: str = "en") -> Me
     add_kind(view, meeting, lookup, language)
     view.fact_rows = _fact_rows(view, language)
     view.missing_zh = list(language.missing)
-    return view
+    view.script = language.script
+    return convert_tree(view, language.script) if convert else view
 
 
 def _facts(b: Builder) -> MeetingFacts:

@@ -16,7 +16,8 @@ from eventdesk.store import EventStore, MeetingFilter
 from eventdesk.summary import prose
 from eventdesk.summary.context import meeting_context
 from eventdesk.summary.errors import SummaryError
-from eventdesk.summary.language import long_date
+from eventdesk.summary.language import chosen_script, long_date
+from eventdesk.summary.script import convert_tree
 from eventdesk.summary.templates import guarded
 from eventdesk.summary.view import (
     CourseRegisterView,
@@ -144,8 +145,18 @@ def add_news(env: jinja2.Environment, c: MeetingView) -> MeetingView:
 def meeting_document(
     env: jinja2.Environment, store: EventStore, meeting_id: int, lang: str = "en"
 ) -> MeetingView:
+    """The meeting's view with its release's sentences, every Chinese text in one script."""
     meeting = store.meetings.get(meeting_id)  # photos come print-size, not whole
-    return add_news(env, meeting_context(store, meeting, lang))
+    document = add_news(env, meeting_context(store, meeting, lang, convert=False))
+    return convert_tree(document, document.script)
+
+
+def document_script(store: EventStore, lang: str) -> str:
+    """The script a document in ``lang`` prints its Chinese in: the one named, or the office's
+    ("" for English: its Chinese is printed as recorded)."""
+    if lang == "en":
+        return ""
+    return chosen_script(lang) or store.office.chinese_script()
 
 
 def find_organisation(store: EventStore, name: str) -> int:

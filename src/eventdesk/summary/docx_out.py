@@ -15,7 +15,12 @@ from typing import Any
 from eventdesk.summary import docx_style, prose
 from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.sandbox import SafeEnvironment, budget
-from eventdesk.summary.templates import builtin_docx_folder, template_error, templates_folder
+from eventdesk.summary.templates import (
+    ScriptWords,
+    builtin_docx_folder,
+    template_error,
+    templates_folder,
+)
 from eventdesk.summary.view import Page, photos_of
 
 PHOTO_WIDTH_MM = 120
@@ -103,7 +108,9 @@ def write_docx(path: Path, name: str, context: Page) -> None:
                 )
             except UnrecognizedImageError:
                 photo.image = f"[picture: {photo.caption or 'unreadable image'}]"
-    env = SafeEnvironment(autoescape=True, extensions=["jinja2.ext.do"])
+    # The Word template's own words in the document's Chinese script, as the HTML ones.
+    env = SafeEnvironment(autoescape=True, extensions=["jinja2.ext.do", ScriptWords])
+    env.extend(chinese_script=context.script)
     env.filters.update(join_prose=prose.join_prose, counted=prose.counted)
     try:
         with budget():  # one time budget for the body, headers and footers together

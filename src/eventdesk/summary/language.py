@@ -18,8 +18,13 @@ from datetime import date
 from babel.dates import format_date, format_skeleton
 
 from eventdesk.summary import prose
+from eventdesk.summary.script import DEFAULT, SCRIPTS, check_script, keep
 
+#: The languages a document is written in (its templates: news.html.j2, news_zh.html.j2).
 LANGUAGES = ("en", "zh")
+#: What ``--lang`` and the preview take: a language, or Chinese in a named script. "zh" is
+#: Chinese in the office's script (Preferences; simplified unless the office chose otherwise).
+CHOICES = ("en", "zh", *SCRIPTS)
 
 #: The Chinese words of the vocabularies (enum values) a summary prints.
 ZH_LABELS: dict[str, dict[str, str]] = {
@@ -66,19 +71,37 @@ ZH_LABELS: dict[str, dict[str, str]] = {
 
 
 def check_language(lang: str) -> str:
-    if lang not in LANGUAGES:
+    """The document language of a choice: "en", or "zh" for Chinese in any script."""
+    if lang not in CHOICES:
         from eventdesk.summary.errors import SummaryError
 
-        raise SummaryError(f"Unknown language {lang!r}; use en or zh.")
-    return lang
+        raise SummaryError(f"Unknown language {lang!r}; use {', '.join(CHOICES)}.")
+    return "en" if lang == "en" else "zh"
+
+
+def chosen_script(lang: str) -> str | None:
+    """The script a choice names ("zh-Hant"), or None where the office's is meant ("zh")."""
+    return lang if lang in SCRIPTS else None
 
 
 class Language:
-    """Picks each text's form for the document's language and notes Chinese forms missing."""
+    """Picks each text's form for the document's language and notes Chinese forms missing.
 
-    def __init__(self, lang: str = "en"):
+    ``script`` is the Chinese script the document is printed in; with
+    ``keep_names`` people's Chinese names are printed as recorded
+    (:mod:`eventdesk.summary.script`).
+    """
+
+    def __init__(self, lang: str = "en", script: str = DEFAULT, keep_names: bool = True):
         self.lang = check_language(lang)
+        #: None in English: an English document's Chinese is printed as recorded.
+        self.script = check_script(script) if self.lang == "zh" else ""
+        self.keep_names = keep_names
         self.missing: list[str] = []
+
+    def name(self, name_zh: str) -> str:
+        """A person's Chinese name, marked to be kept as recorded where the office keeps names."""
+        return keep(name_zh) if self.keep_names and self.zh else name_zh
 
     @property
     def zh(self) -> bool:

@@ -174,7 +174,7 @@ def person_view(
     org = look.org(org_id)
     is_our_root = org is not None and our_root is not None and org.id == our_root.id
     of = "" if (is_our_root and not name_ours) or org is None else org_phrase(org, lang)
-    name_zh = person.name_zh if person else ""
+    name_zh = lang.name(person.name_zh) if person else ""  # kept as recorded: script.py
     names = _zh_names if lang.zh else _en_names
     root = look.root(org_id)
     return PersonView(

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.ext
 
 from eventdesk import paths
-from eventdesk.summary import language, prose
+from eventdesk.summary import language, prose, script
 from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.sandbox import SafeEnvironment
 from eventdesk.summary.view import Page
@@ -71,19 +72,40 @@ def _autoescape(name: str | None) -> bool:
     return not (name or "").endswith(".txt.j2")
 
 
-def make_environment(user_folder: Path | None = None) -> jinja2.Environment:
+class ScriptWords(jinja2.ext.Extension):
+    """A document template's own words written in the document's Chinese script.
+
+    The template is converted as it is compiled (``news_zh.html.j2`` says 出席人员;
+    a traditional document prints 出席人員), so its words and the records'
+    texts print in one script. Not the sentence templates (``.txt.j2``): they
+    compare recorded texts with words of theirs (``s.name.endswith("环节")``)
+    before the document is converted as a whole (``script.convert_tree``).
+    """
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if (name or "").endswith(".txt.j2"):
+            return source
+        return script.convert_text(source, getattr(self.environment, "chinese_script", ""))
+
+
+def make_environment(
+    user_folder: Path | None = None, chinese_script: str = ""
+) -> jinja2.Environment:
     """The environment every summary renders with; ``user_folder`` first, if it exists.
 
-    One per folder, kept: compiling the templates costs more than a summary's
-    PDF (175 ms against 300), and an environment keeps what it compiled. A
-    template edited since is compiled again (Jinja compares its file's time).
+    One per folder and script, kept: compiling the templates costs more than a
+    summary's PDF (175 ms against 300), and an environment keeps what it
+    compiled. A template edited since is compiled again (Jinja compares its
+    file's time). ``chinese_script`` is the script the templates' Chinese
+    words are printed in (:class:`ScriptWords`); "" leaves them as written.
     """
     folder = user_folder if user_folder is not None else _user_folder_or_none()
-    return _environment(str(folder) if folder is not None and folder.is_dir() else None)
+    found = str(folder) if folder is not None and folder.is_dir() else None
+    return _environment(found, script.check_script(chinese_script) if chinese_script else "")
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(folder: str | None) -> jinja2.Environment:
+def _environment(folder: str | None, chinese_script: str = "") -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if folder is not None:
         loaders.append(jinja2.FileSystemLoader(folder))
@@ -95,8 +117,9 @@ def _environment(folder: str | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
-        extensions=["jinja2.ext.do"],
+        extensions=["jinja2.ext.do", ScriptWords],
     )
+    env.extend(chinese_script=chinese_script)
     env.filters.update(
         join_prose=prose.join_prose,
         join_clauses=prose.join_clauses,

@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it reads this database
         dialog.accepted.connect(lambda: self.apply_preferences(dialog.preferences()))
         dialog.accepted.connect(lambda: self.set_our_organisation(dialog.our_organisation_id()))
+        dialog.accepted.connect(lambda: self.set_chinese_script(*dialog.script_choice()))
         dialog.open()
         return dialog
 
@@ -344,6 +345,20 @@ class MainWindow(QMainWindow):
             self.warn(f"Our organisation is not saved: {exc}")
             return
         self.workspace.list_pane.ours_button.setVisible(org_id is None)
+
+    def set_chinese_script(self, script: str, convert_names: bool) -> None:
+        """Keep the office's Chinese script in the database (every PC's documents print in it)."""
+        office = self.store.office
+        if getattr(self.store, "read_only", False) or (script, convert_names) == (
+            office.chinese_script(),
+            office.convert_names(),
+        ):
+            return
+        try:
+            office.set_chinese_script(script)
+            office.set_convert_names(convert_names)
+        except StoreError as exc:
+            self.warn(f"The Chinese script is not saved: {exc}")
 
     def show_shortcuts(self) -> QWidget:
         from eventdesk.ui.help_dialogs import shortcuts_window

@@ -46,6 +46,7 @@ class PreferencesDialog(QDialog):
             )
             self.organisation.set_value(store.organisations.ours())
             install_creators(self.organisation, store, None)
+        self.chinese_script, self.convert_names = _script_choice(store)
         self.page_size = QSpinBox()
         self.page_size.setRange(20, 5000)
         self.page_size.setSingleStep(50)
@@ -75,7 +76,14 @@ class PreferencesDialog(QDialog):
         form.addRow("Remove from the &trash after", self.trash_days)
         form.addRow("&Dates", self.day_first)
         form.addRow("Time &zone of calendars", self.time_zone)
+        if store is not None:  # the office's, kept in the database: every PC prints alike
+            form.addRow("&Chinese script", self.chinese_script)
+            form.addRow("", self.convert_names)
         form.addRow(buttons)
+
+    def script_choice(self) -> tuple[str, bool]:
+        """The Chinese script of the office's documents, and whether names follow it."""
+        return self.chinese_script.currentData(), self.convert_names.isChecked()
 
     def our_organisation_id(self) -> int | None:
         return self.organisation.value() if self.organisation is not None else None
@@ -93,6 +101,28 @@ class PreferencesDialog(QDialog):
             day_first=self.day_first.isChecked(),
             time_zone=self.time_zone.currentData() or "",
         )
+
+
+def _script_choice(store: EventStore | None) -> tuple[QComboBox, QCheckBox]:
+    """The script Chinese documents print in, and the box that lets names follow it."""
+    from eventdesk.summary.script import LABELS  # the summary's names for its scripts
+
+    box = QComboBox()
+    for script, label in LABELS.items():
+        box.addItem(label, script)
+    box.setToolTip(
+        "Chinese releases and minutes print every text and heading in this script, "
+        "whichever script each was typed in"
+    )
+    names = QCheckBox("Convert people's names too")
+    names.setToolTip(
+        "Unticked, a person's Chinese name prints as it was recorded (張家輝 stays 張家輝 "
+        "in a simplified document): a name has no dictionary form to convert by"
+    )
+    if store is not None:
+        box.setCurrentIndex(max(0, box.findData(store.office.chinese_script())))
+        names.setChecked(store.office.convert_names())
+    return box, names
 
 
 def time_zone_box(chosen: str) -> QComboBox:

@@ -39,6 +39,8 @@ class Page:
     header: str
     warnings: list[str] = field(default_factory=list)
     lang: str = "en"
+    #: The script a Chinese document prints in (summary/script.py); "" in English.
+    script: str = ""
     #: Set by the writer (PDF, HTML): the font list and the embedded font of an HTML file.
     font_stack: str = "sans-serif"
     font_css: str = ""
