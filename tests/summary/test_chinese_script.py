@@ -33,13 +33,13 @@ def forum(tmp_path: Path) -> tuple[Path, int]:
     with EventStore.open(db) as store:
         import_file(store, DATA / "forum.json")
         (row,) = store.meetings.list()
-        for org in store.list_organisations(""):
+        for org in store.organisations.list(""):
             if org.name_zh in ("香港理工大学", "澳门大学"):
-                record = store.get_organisation(org.id)
+                record = store.organisations.get(org.id)
                 record.name_zh = {"香港理工大学": "香港理工大學", "澳门大学": "澳門大學"}[
                     org.name_zh
                 ]
-                store.save_organisation(record)
+                store.organisations.save(record)
     return db, row.id
 
 

@@ -96,4 +96,4 @@ def test_the_hong_kong_government_body_is_named_with_its_government(tmp_path, su
     store, mid = imported(tmp_path, "cohost")
     with store:
         write_summary(store, mid, "news", tmp_path / f"news{suffix}", lang="zh")
-    assert "香港特区政府教育局局長梁文傑" in read_back(tmp_path / f"news{suffix}")
+    assert "香港特区政府教育局局长梁文傑" in read_back(tmp_path / f"news{suffix}")
