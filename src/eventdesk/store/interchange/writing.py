@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from eventdesk.records import Organisation, Person
-from eventdesk.store.convert import now, organisation_row, person_row
+from eventdesk.store.convert import now, organisation_row
 from eventdesk.store.interchange.access import RecordWriter
 from eventdesk.store.interchange.declared import exchanged
 from eventdesk.store.interchange.parsing import Parsed
@@ -128,7 +128,9 @@ def _people(store: RecordWriter, parsed: Parsed, ids: Ids, report: ImportReport)
     person_ids, new = _matched(parsed.people, match_people(store, parsed.people))
     report.people_matched = len(person_ids)
     report.people_added = len(new)
-    return person_ids | _insert(store, "people", (person_row(p) for p in new))
+    # Through the people's one write path for a list's many: each checked as a form's would be.
+    added = store.people.add_all(new)
+    return person_ids | {p.uid: pid for p, pid in zip(new, added, strict=True)}
 
 
 def _matched(records: list[T], matches: list[int | None]) -> tuple[dict[str, int], list[T]]:

@@ -4,6 +4,7 @@ checks a save makes on the rows it names."""
 from __future__ import annotations
 
 import functools
+import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
@@ -98,10 +99,8 @@ class Service:
         wanted = sorted({i for i in ids if i is not None})
         if not wanted:
             return []
-        marks = ",".join("?" * len(wanted))
-        found = {
-            r[0] for r in self.db.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", wanted)
-        }
+        sql = f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))"
+        found = {r[0] for r in self.db.execute(sql, [json.dumps(wanted)])}
         return [i for i in wanted if i not in found]
 
 
