@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import NamedTuple
+
 from eventdesk.records import Meeting, Problem, validate_meeting
+from eventdesk.records.fields import declared_fields
 from eventdesk.records.validation import raise_if
 from eventdesk.store import meetings, queries
 from eventdesk.store.queries import MeetingFilter
@@ -67,12 +71,45 @@ class MeetingService(Service):
         asks it, to show every problem at once.
         """
         record = label("meeting", meeting.title)
-        found = validate_meeting(meeting, record)
-        for table, ids, what in (
-            ("people", meeting.people_ids(), "person"),
-            ("organisations", meeting.organisation_ids(), "organisation"),
-        ):
-            missing = self._missing_ids(table, ids)
-            if missing:
-                found.append(Problem(record, what, f"refers to missing records {missing}"))
-        return found
+        named = list(_references(meeting, record, "", None))
+        missing = {
+            table: set(self._missing_ids(table, (n.id for n in named if n.table == table)))
+            for table in _CHECKED
+        }
+        return validate_meeting(meeting, record) + [
+            Problem(n.where, n.field, f"refers to a missing record ({n.id})", n.part, n.row)
+            for n in named
+            if n.id in missing[n.table]
+        ]
+
+
+#: The tables whose records a meeting's save checks are there (a part's session is its own).
+_CHECKED = ("people", "organisations")
+
+
+class _Named(NamedTuple):
+    table: str
+    id: int
+    where: str
+    field: str
+    part: str
+    row: int | None
+
+
+def _references(record: object, where: str, part: str, row: int | None) -> Iterator[_Named]:
+    """Every person and organisation ``record`` and its parts name, each with where it is
+    (a part's row; a decision's party counts as its decision's row), from the declarations."""
+    for d in declared_fields(type(record)):
+        value = getattr(record, d.field)
+        field = d.name or d.field
+        if d.kind == "ref" and d.table in _CHECKED and value is not None:
+            yield _Named(d.table, value, where, field, part, row)
+        elif d.kind == "refs" and d.table in _CHECKED:
+            yield from (_Named(d.table, v, where, field, part, row) for v in value)
+        elif d.kind == "parts":
+            for n, child in enumerate(value, 1):
+                if part:  # a part of a part: where its owner is
+                    yield from _references(child, where, part, row)
+                else:
+                    singular = d.field.removesuffix("s")
+                    yield from _references(child, f"{where} › {singular} {n}", d.field, n)
