@@ -165,6 +165,19 @@ class Attendance(_Record):
     capacity_zh: str = text()
     role: AttendanceRole = value("enum", default=AttendanceRole.DELEGATE, required=True)
     side: Side = value("enum", default=Side.OURS, required=True)
+    #: The gift given to the person or received from them at this meeting, as the office's
+    #: gift register and the minutes name it.
+    gift: str = text(
+        "Gift",
+        zh=True,
+        placeholder="Given or received, e.g. a porcelain vase",
+        searched=True,
+        sparse=True,
+        printed=("Gift", "礼品"),
+    )
+    gift_zh: str = text(
+        "Gift in Chinese", placeholder="礼品，例如 瓷瓶", searched=True, sparse=True
+    )
     id: int | None = row_id()
     uid: str = identity()
 

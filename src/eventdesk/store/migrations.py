@@ -427,6 +427,12 @@ def m016_dietary_needs(db: Database) -> None:
     add_text_column(db, "people", "dietary_needs")
 
 
+def m017_attendee_gift(db: Database) -> None:
+    """The gift given to or received from an attendee, in English and Chinese."""
+    add_text_column(db, "attendances", "gift")
+    add_text_column(db, "attendances", "gift_zh")
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -444,6 +450,7 @@ MIGRATIONS: list[Migration] = [
     m014_signed_document,
     m015_database_identity,
     m016_dietary_needs,
+    m017_attendee_gift,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
