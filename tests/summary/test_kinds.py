@@ -124,13 +124,13 @@ STORY = {
     ("forum", "zh"): [
         "2025年10月16日，由上海理工大学、香港理工大学和澳门大学联合主办的2025沪港澳大学校长论坛"
         "在上海理工大学学术交流中心举行。",
-        "开幕式上，上海理工大学校长丁晓东、",
+        "上海理工大学副校长蔡永莲主持开幕式。上海理工大学校长丁晓东、",
         "在主旨演讲环节，",
         "发表题为《共享未来：长三角与大湾区的大学》的主旨演讲。",
         "香港理工大学校长林建文发表题为《人才无界》的主旨演讲。",
         "在主题为“高等教育数字化转型”的分论坛一上，光电信息与计算机工程学院教授张伟作题为"
         "《面向工程教育的智慧教室》的报告。",
-        "在主题为“沪港澳学生流动”的分论坛二上，港澳台事务办公室主任马晓婷发表题为"
+        "澳门大学副校长李文豪主持主题为“沪港澳学生流动”的分论坛二。港澳台事务办公室主任马晓婷发表题为"
         "《上海理工大学交流项目十年回顾》的讲话。",
     ],
     ("agreement", "en"): [
@@ -376,6 +376,25 @@ def test_one_member_is_not_a_list_of_members(folder, lang):
         assert "代表团成员包括" not in text
     several = document(folder, "visited", lang, "news", ".html")
     assert "代表团成员包括" in several or lang == "en"
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_sessions_chair_opens_its_paragraph(folder, lang, suffix):
+    """Who chaired each session is told with the session, also of a chair the lead names."""
+    text = document(folder, "forum", lang, "news", suffix)
+    if lang == "zh":
+        assert "上海理工大学副校长蔡永莲主持开幕式。" in text
+        assert "澳门大学副校长李文豪主持主题为“沪港澳学生流动”的分论坛二。" in text
+    else:
+        assert (
+            "Vice President of the University of Shanghai for Science and Technology, chaired the "
+            "opening ceremony."
+        ) in text
+        assert (
+            "LEI Man-hou (李文豪), Vice Rector of the University of Macau, chaired Parallel "
+            'Session II, themed "Student Mobility across Shanghai, Hong Kong and Macao".'
+        ) in text
 
 
 def test_a_topic_summary_is_not_made_the_headline(folder):

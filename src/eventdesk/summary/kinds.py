@@ -142,6 +142,10 @@ def also_view(c: MeetingView, kind: str) -> AlsoView:
     for s in c.sessions:
         if s.chair_id is not None:
             chairs_of.setdefault(s.chair_id, []).append(s.name)
+    by_id = {p.id: p for p in c.attendees if p.id is not None}
+    for s in c.sessions:
+        # Who chaired a session is told with the session, whoever else names them.
+        s.chair_person = by_id.get(s.chair_id) if s.chair_id is not None else None
     out = AlsoView()
     for p in c.attendees:
         if p.id in named:

@@ -297,6 +297,8 @@ class SessionView:
     theme: str = ""
     #: Named after its keynote speeches: its speeches are keynote speeches.
     keynote: bool = False
+    #: Its chair, an attendee: a release's sentence on the session opens with them.
+    chair_person: PersonView | None = None
 
 
 @dataclass
