@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventdesk.store import service
+from eventdesk.store import core
 
 
 def _titles(store, text):
@@ -13,7 +13,7 @@ def test_a_busy_rename_commits_first_and_is_searchable_after_the_refresh(
     busy_org_store, monkeypatch
 ):
     store = busy_org_store
-    monkeypatch.setattr(service, "SEARCH_NOW", 5)
+    monkeypatch.setattr(core, "SEARCH_NOW", 5)
     org = store.organisations.get(store.busy_org_id)
     org.name = "Universitas Novissima"
     store.organisations.save(org, search_later=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.store import service
+from eventdesk.store import core
 from eventdesk.ui.sections import Section
 from tests.ui.conftest import Answers, make_window
 
@@ -18,7 +18,7 @@ def busy_window(qtbot, busy_org_store, settings, tmp_path):
 
 def test_renaming_a_busy_organisation_reindexes_beside_the_window(qtbot, busy_window, monkeypatch):
     store = busy_window.store
-    monkeypatch.setattr(service, "SEARCH_NOW", 5)  # 29 meetings count as many
+    monkeypatch.setattr(core, "SEARCH_NOW", 5)  # 29 meetings count as many
     workspace = busy_window.workspace
     workspace.set_section(Section.ORGANISATIONS)
     workspace.list_pane.select_id(store.busy_org_id)

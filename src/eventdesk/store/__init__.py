@@ -9,6 +9,7 @@ imports from here only: these services, their errors and the types they return
 from typing import Any
 
 from eventdesk.store.backups import Backup
+from eventdesk.store.core import EventStore
 from eventdesk.store.drafts import Draft
 from eventdesk.store.errors import (
     BackupNotMade,
@@ -36,7 +37,6 @@ from eventdesk.store.queries import (
     PersonRow,
 )
 from eventdesk.store.same_names import same_name
-from eventdesk.store.service import EventStore
 from eventdesk.store.trash import Emptied, TrashRow
 
 __all__ = [
