@@ -23,6 +23,8 @@ keystrokes of both at ten years: docs/performance.md, "PostgreSQL".
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from eventdesk.store import fts, search_index
@@ -207,6 +209,32 @@ def where(text: str) -> tuple[str, list[str]] | None:
     return " AND ".join(clauses), params
 
 
+#: The planner's settings a search runs with, for its transaction alone (see _index_first).
+_SETTINGS = {"enable_seqscan": "off", "plan_cache_mode": "force_custom_plan"}
+
+
+@contextmanager
+def _index_first(conn: Connection) -> Iterator[None]:
+    """Run the block with :data:`_SETTINGS`, then put back what was there.
+
+    PostgreSQL's planner does not count the unpacking of each row's compressed words: for a
+    word most meetings have ("w") it would read every row rather than the GIN index (65 ms
+    at ten years where the index takes 3 to 7). And psycopg prepares a statement run five
+    times, after which the server may plan it once for every text typed: a plan good for
+    "w" (walk the meetings by date until a page is found) then walks all 10,000 for a name
+    found in five (50 to 70 ms). Each search is therefore planned for its own words, without
+    a full read (docs/performance.md, "PostgreSQL")."""
+    names = list(_SETTINGS)
+    read = ", ".join(f"current_setting('{name}') AS {name}" for name in names)
+    put = ", ".join(f"set_config('{name}', ?, true) AS {name}" for name in names)
+    with conn.transaction():
+        was = conn.execute(
+            f"SELECT was.*, {put} FROM (SELECT {read} OFFSET 0) was", list(_SETTINGS.values())
+        ).fetchone()
+        yield
+        conn.execute(f"SELECT {put}", list(was[: len(names)]))
+
+
 def search(conn: Connection, text: str, *, limit: int | None = None, offset: int = 0) -> list[int]:
     """The ids of the live meetings ``text`` finds, newest first (as the file's list); with
     no text, every live meeting, as the list shows them before a word is typed."""
@@ -226,7 +254,8 @@ def search(conn: Connection, text: str, *, limit: int | None = None, offset: int
         f"SELECT meeting_id FROM meeting_search WHERE {clause} "
         f"ORDER BY start_date DESC, meeting_id DESC{page}"
     )
-    return [m for (m,) in conn.execute(sql, params)]
+    with _index_first(conn):
+        return [m for (m,) in conn.execute(sql, params)]
 
 
 def count(conn: Connection, text: str) -> int:
@@ -237,13 +266,7 @@ def count(conn: Connection, text: str) -> int:
     if found is None:
         return 0
     clause, params = found
-    # Counted from the GIN index. For a word most meetings have ("w") the planner reads every
-    # row instead, not knowing that each row's words are a compressed value to unpack: 65 ms
-    # at ten years where the index takes 3 to 7 (docs/performance.md, "PostgreSQL").
-    with conn.transaction():
-        was = conn.execute("SELECT current_setting('enable_seqscan') AS n").scalar()
-        conn.execute("SELECT set_config('enable_seqscan', 'off', true) AS n")
-        n = conn.execute(f"SELECT count(*) AS n FROM meeting_search WHERE {clause}", params)
-        n = n.scalar()
-        conn.execute("SELECT set_config('enable_seqscan', ?, true) AS n", (was,))
-    return n
+    with _index_first(conn):
+        return conn.execute(
+            f"SELECT count(*) AS n FROM meeting_search WHERE {clause}", params
+        ).scalar()
