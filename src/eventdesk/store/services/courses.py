@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from eventdesk.records import CourseEntry, Problem
 from eventdesk.records.validation import raise_if, validate_course
 from eventdesk.store import meetings, queries
@@ -35,25 +37,7 @@ class CourseService(Service):
     def get(self, course_id: int) -> CourseEntry:
         return meetings.course_from_row(self._row("courses", course_id, "course"))
 
-    def list(
-        self,
-        text: str = "",
-        *,
-        year: int | None = None,
-        institution_id: int | None = None,
-        status: str | None = None,
-        sort: str = "year_desc",
-        limit: int = -1,
-        offset: int = 0,
-    ) -> list[queries.CourseRow]:
-        """Courses matching ``text`` and the filters; ``sort``: a key of ``COURSE_SORTS``."""
-        return queries.list_courses(
-            self.db,
-            text,
-            year=year,
-            institution_id=institution_id,
-            status=status,
-            sort=sort,
-            limit=limit,
-            offset=offset,
-        )
+    def list(self, text: str = "", **filters: Any) -> list[queries.CourseRow]:
+        """Courses matching ``text``; ``filters``: ``queries.list_courses``'s (year,
+        institution_id, status, sort, limit, offset)."""
+        return queries.list_courses(self.db, text, **filters)
