@@ -36,8 +36,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from eventdesk.store import busy_files, disk, media, partials, photo_folder
 from eventdesk.store.errors import BackupFailed, StoreError
 from eventdesk.store.locations import same_name
@@ -56,6 +54,7 @@ from eventdesk.store.snapshots import (
     copy_snapshot,
     quiet,
 )
+from eventdesk.store.sqlite_db import Database
 
 __all__ = [
     "PAGES_PER_STEP",

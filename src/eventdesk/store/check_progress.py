@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from sqlite_utils import Database
+from eventdesk.store.sqlite_db import Database
 
 #: Virtual-machine steps between two calls of the handler.
 STEPS_PER_CALL = 20_000

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlite_utils import Database
-
 from eventdesk.store import media
 from eventdesk.store.fts import INDEXED
+from eventdesk.store.sqlite_db import Database
 
 _CROSS_MEETING = [
     (

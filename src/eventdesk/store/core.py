@@ -33,8 +33,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from eventdesk.store import search_index
 from eventdesk.store.database import damaged, memory_database, open_database, sqlite_told
 from eventdesk.store.engines import Connection
@@ -53,6 +51,7 @@ from eventdesk.store.services.organisations import OrganisationService
 from eventdesk.store.services.people import PeopleService
 from eventdesk.store.services.search import SearchService
 from eventdesk.store.services.trash import TrashService
+from eventdesk.store.sqlite_db import Database
 
 #: A rename that leaves more meetings than this to re-index may leave them to a worker.
 SEARCH_NOW = 100

@@ -14,8 +14,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from eventdesk.store import backups, disk, network_drive, partials, photo_folder, search_index
 from eventdesk.store.errors import (
     BackupFailed,
@@ -30,6 +28,7 @@ from eventdesk.store.errors import (
 )
 from eventdesk.store.locations import sqlite_uri
 from eventdesk.store.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
+from eventdesk.store.sqlite_db import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -181,7 +180,7 @@ def upkeep_file(path: Path) -> DatabaseDamaged | BackupNotMade | None:
         except sqlite3.Error:
             return None
         try:
-            return daily_backup(Database(conn, execute_plugins=False), path)
+            return daily_backup(Database(conn), path)
         finally:
             conn.close()
     return damage
@@ -287,14 +286,14 @@ def open_database(
                     f"{path} is busy: another program is writing it. Try again in a moment."
                 ) from None
             raise damaged(path, str(exc)) from None
-        db = Database(conn, execute_plugins=False)
+        db = Database(conn)
         if verify:
             _quick_check(db, path)
         return db
 
     if exists:
         remove_leftovers(path)
-    db = Database(path, execute_plugins=False)
+    db = Database.open(str(path))
     try:
         if exists and (verify or schema_version(db) < LATEST_VERSION):
             _quick_check(db, path)
@@ -364,7 +363,7 @@ def _reclaim(db: Database) -> None:
 
 def memory_database() -> Database:
     """A migrated in-memory database, for tests and previews that need no file."""
-    db = Database(memory=True, execute_plugins=False)
+    db = Database.open(":memory:")
     db.execute("PRAGMA foreign_keys = ON")
     migrate(db)
     return db

@@ -12,9 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from eventdesk.store.convert import now
+from eventdesk.store.sqlite_db import Database
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from eventdesk.records import CourseEntry, Organisation, Person
 from eventdesk.records.fields import declared, searched_fields
 from eventdesk.store.chinese_variants import variants
+from eventdesk.store.sqlite_db import Database
 
 
 def searched_columns(cls: type) -> tuple[str, ...]:

@@ -23,9 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlite_utils import Database
-
 from eventdesk.records import Organisation, Person, display_name
+from eventdesk.store.sqlite_db import Database
 
 
 class WithDatabase(Protocol):

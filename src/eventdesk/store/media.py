@@ -27,11 +27,10 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from eventdesk.store import busy_files, photo_folder
 from eventdesk.store.errors import StoreError
 from eventdesk.store.locations import long_path, shown
+from eventdesk.store.sqlite_db import Database
 
 SUFFIX = ".media"
 RENDITIONS = "renditions"  # derived, rebuilt on demand: not backed up

@@ -26,13 +26,12 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from sqlite_utils import Database
-
 from eventdesk.records import CourseEntry, Meeting, MeetingFile
 from eventdesk.records.fields import Declared, declared_fields, part_lists
 from eventdesk.store import media, tables
 from eventdesk.store.errors import StoreError
 from eventdesk.store.rows import SiblingIds, column_names, fetch, from_row, to_row
+from eventdesk.store.sqlite_db import Database
 
 
 @cache

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
 from eventdesk.records import CourseEntry, Meeting
 from eventdesk.store import media, renditions
 from eventdesk.store.convert import meeting_from_row, meeting_row, now
@@ -20,6 +18,7 @@ from eventdesk.store.errors import RecordNotFound, StoreError
 from eventdesk.store.meeting_parts import course_row as course_row  # the register saves one
 from eventdesk.store.meeting_parts import delete_parts, load_parts, sync_parts
 from eventdesk.store.rows import fetch, from_row
+from eventdesk.store.sqlite_db import Database
 
 
 def save_meeting(db: Database, meeting: Meeting) -> int:

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from eventdesk.store.convert import now
+from eventdesk.store.sqlite_db import Database
 
 TABLES = {"person": "people", "organisation": "organisations"}
 

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlite_utils import Database
-
 from eventdesk.store import fts, media, photo_folder, search_index
+from eventdesk.store.sqlite_db import Database
 
 APPLICATION_ID = 0x45444B31  # "EDK1": marks the file as EventDesk's
 

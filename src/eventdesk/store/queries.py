@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from eventdesk.records import display_name
 from eventdesk.store import fts, search_index
 from eventdesk.store.chinese_variants import variants
+from eventdesk.store.sqlite_db import Database
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
 from eventdesk.records import display_name
 from eventdesk.store.queries import AttendedRow
+from eventdesk.store.sqlite_db import Database
 
 #: A party with at least this many attendance rows counts as busy (walk by date).
 BUSY_ROWS = 1000

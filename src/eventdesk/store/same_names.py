@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from eventdesk.records import Organisation, Person
 from eventdesk.store import queries
 from eventdesk.store.chinese_variants import name_key
+from eventdesk.store.sqlite_db import Database
 
 #: Candidates read per name: the full-text search ranks no better than this many twins.
 _CANDIDATES = 50

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlite_utils import Database
-
 from eventdesk.records import (
     Attendance,
     CourseEntry,
@@ -40,6 +38,7 @@ from eventdesk.records import (
 from eventdesk.records.fields import naming_fields
 from eventdesk.store.chinese_variants import simplified, standard_simplified
 from eventdesk.store.fts import han_runs, searched_columns, spaced_han
+from eventdesk.store.sqlite_db import Database
 
 TOKENIZER = "unicode61 remove_diacritics 2"
 

@@ -8,7 +8,7 @@ organisation keeps it.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from eventdesk.store.sqlite_db import Database
 
 OUR_ORGANISATION = "our_organisation_id"
 #: The script of Chinese documents, and whether people's names follow it (services/office.py).

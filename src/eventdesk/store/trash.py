@@ -18,10 +18,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from eventdesk.records import display_name
 from eventdesk.store import meetings
+from eventdesk.store.sqlite_db import Database
 
 KINDS = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
 

@@ -19,9 +19,8 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlite_utils import Database
-
 from eventdesk.records import CourseEntry, Meeting, Organisation, Person
+from eventdesk.store.sqlite_db import Database
 
 
 class HasId(Protocol):

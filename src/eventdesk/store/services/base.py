@@ -11,10 +11,9 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, NoReturn, Protocol, TypeVar
 
-from sqlite_utils import Database
-
 from eventdesk.store.convert import now
 from eventdesk.store.errors import RecordNotFound
+from eventdesk.store.sqlite_db import Database
 
 T = TypeVar("T")
 
