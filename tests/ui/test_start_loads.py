@@ -14,6 +14,7 @@ from datetime import date
 from PySide6.QtCore import QSettings
 
 from eventdesk.records import Meeting
+from eventdesk.store import EventStore
 from eventdesk.ui.main_window import MainWindow
 from eventdesk.ui.preferences import Preferences
 from eventdesk.ui.sections import Section
@@ -28,20 +29,24 @@ NOT_AT_START = [
     "eventdesk.ui.summary_preview",
     "eventdesk.summary.api",  # the window registers the bundled fonts alone at start
     "jinja2",
+    "sqlite_utils",  # with click, pluggy and dateutil: reading needs only sqlite3
+    "dateutil",
+    "click",
 ]
 
 SCRIPT = """
-import os, sys, pathlib, tempfile
+import os, sys, pathlib
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QSettings
 from eventdesk.ui.app import make_application
 from eventdesk.records import Meeting
+from eventdesk.store import EventStore
 from eventdesk.ui.main_window import MainWindow
 from eventdesk.ui.opening import open_for_window
-folder = pathlib.Path(tempfile.mkdtemp())
+folder = pathlib.Path({folder!r})
 app = make_application()
 store = open_for_window(
-    folder / "office.sqlite3", create=True, ask_read_only=lambda _m: False,
+    folder / "office.sqlite3", create=False, ask_read_only=lambda _m: False,
     show_error=lambda m: sys.exit(m),
 )
 window = MainWindow(store, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
@@ -56,10 +61,12 @@ window.store.close()
 
 def test_the_window_on_an_empty_database_loads_no_editor_and_no_summary(tmp_path):
     """Given a fresh program, when its window shows an empty database, then the meeting,
-    person and organisation editors and the summaries are not loaded: they are made when a
-    record is first shown, or a summary first asked for."""
+    person and organisation editors, the summaries and sqlite-utils are not loaded: they
+    are made when a record is first shown, a summary first asked for, the first change
+    written."""
+    EventStore.open(tmp_path / "office.sqlite3").close()  # made: the window opens, not creates
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(watched=NOT_AT_START)],
+        [sys.executable, "-c", SCRIPT.format(watched=NOT_AT_START, folder=str(tmp_path))],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -146,3 +153,40 @@ def test_a_problem_in_a_tab_not_yet_shown_makes_it_and_goes_to_it(qtbot, main_wi
     assert marking.is_marked(editor.courses.title)
     colour = editor.tabs.tabBar().tabTextColor(editor.tabs.indexOf(editor.courses))
     assert colour.name() == marking.PROBLEM_COLOUR
+
+
+def test_the_newest_meeting_is_shown_once_the_window_has_painted(
+    qtbot, sample_store, settings, tmp_path
+):
+    """Given a database with a meeting, the window selects it in the list at once and shows it
+    in the editor after its first paint; until then it counts as shown, with nothing unsaved."""
+    window = MainWindow(sample_store, settings, Preferences(), preferences_path=tmp_path / "p")
+    qtbot.addWidget(window)
+    editors = window.workspace.editors
+    (row,) = sample_store.meetings.list()
+    assert window.workspace.list_pane.current_id() == row.id
+    assert editors.showing_later() and not editors.built(Section.MEETINGS)
+    assert (editors.shown_section(), editors.shown_id()) == (Section.MEETINGS, row.id)
+    assert not window.workspace.is_dirty()
+
+    window.show()
+    qtbot.waitUntil(lambda: not editors.showing_later())
+
+    assert editors.currentWidget() is not editors.placeholder
+    assert editors.meeting_editor.record_id() == row.id
+    assert editors.meeting_editor.details.view.title.text() == row.title
+    window.integrity_check.wait()
+
+
+def test_asking_for_the_editor_before_the_paint_shows_the_meeting_at_once(
+    qtbot, sample_store, settings, tmp_path
+):
+    window = MainWindow(sample_store, settings, Preferences(), preferences_path=tmp_path / "p")
+    qtbot.addWidget(window)
+    (row,) = sample_store.meetings.list()
+
+    editor = window.workspace.editors.meeting_editor
+
+    assert editor.record_id() == row.id
+    assert not window.workspace.editors.showing_later()
+    window.integrity_check.wait()

@@ -9,17 +9,26 @@ Each page, and the module it lives in, is made the first time a record of
 its kind is shown: the window shows its list without waiting for the
 meeting editor's seven tabs (a fifth of a second at start, issue 25), and a
 session that never opens a person never builds the person editor.
+
+The record the window opens on is shown once the window has painted
+(:meth:`EditorStack.load_after_paint`): the list and the search box are on
+screen a meeting editor's making sooner. Until then the stack answers for
+that record as shown (its section and id; nothing unsaved), and anything that
+needs the editor itself shows it at once.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QWidget
 
-from eventdesk.store import EventStore
+from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.sections import Section
+
+PLACEHOLDER = "Choose a record from the list, or press Ctrl+N for a new one."
 
 if TYPE_CHECKING:
     from eventdesk.ui.course_detail import CourseDetail
@@ -34,10 +43,12 @@ class EditorStack(QStackedWidget):
     openMeeting = Signal(int)
     #: The meeting editor's "Import attendees…" (File › Import attendee list answers it).
     importAttendees = Signal()
+    #: The record shown after the first paint could not be read (a damaged file): the message.
+    failed = Signal(str)
 
     def __init__(self, store: EventStore, parent: QWidget | None = None):
         super().__init__(parent)
-        self.placeholder = QLabel("Choose a record from the list, or press Ctrl+N for a new one.")
+        self.placeholder = QLabel(PLACEHOLDER)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.addWidget(self.placeholder)
@@ -48,9 +59,12 @@ class EditorStack(QStackedWidget):
         self._section: Section | None = None
         #: The meeting editor's tab to show once it is built (the one left open last time).
         self._meeting_tab = ""
+        #: The record to show once the window has painted.
+        self._pending: tuple[Section, int] | None = None
 
     def editor(self, section: Section) -> QWidget:
         """The page of this kind, built the first time it is needed (most sessions use one)."""
+        self._show_pending()
         page = self._pages.get(section)
         if page is None:
             page = _page_class(section)(self._store)
@@ -101,26 +115,40 @@ class EditorStack(QStackedWidget):
 
     def shown_section(self) -> Section | None:
         """The section whose editor is on show (None: the placeholder)."""
-        return self._section
+        return self._pending[0] if self._pending else self._section
 
     def show_placeholder(self) -> None:
+        self._drop_pending()
         self._section = None
         self.setCurrentWidget(self.placeholder)
 
     def load(self, section: Section, record_id: int) -> None:
+        self._drop_pending()
         self.editor(section).load(record_id)
         self._raise(section)
+
+    def showing_later(self) -> bool:
+        """Whether a record still waits for the window's first paint to be shown."""
+        return self._pending is not None
+
+    def load_after_paint(self, section: Section, record_id: int) -> None:
+        """Show this record once the window has painted (the record it opens on)."""
+        self.show_placeholder()
+        self.placeholder.clear()  # for the moment before: no "Choose a record" to flash
+        self._pending = (section, record_id)
 
     def new(self, section: Section) -> bool:
         """Show an empty record of this kind; False for courses (made in a meeting)."""
         if section is Section.COURSES:
             return False
+        self._drop_pending()
         self.editor(section).new()
         self._raise(section)
         return True
 
     def focus_form(self) -> None:
         """Put the keyboard in the first field of the editor on show (Enter on a list row)."""
+        self._show_pending()
         if self._section is None:
             return
         page = self._pages[self._section]
@@ -137,6 +165,8 @@ class EditorStack(QStackedWidget):
             widget = widget.nextInFocusChain()
 
     def shown_id(self) -> int | None:
+        if self._pending is not None:
+            return self._pending[1]
         if self._section is None:
             return None
         return self._pages[self._section].record_id()
@@ -160,6 +190,33 @@ class EditorStack(QStackedWidget):
     def revert(self) -> None:
         if self._section is not None and self._section is not Section.COURSES:
             self._pages[self._section].revert()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._pending is not None:  # painted: the record comes at the next turn of the loop
+            QTimer.singleShot(0, self, self._show_pending_if_shown)
+
+    def _show_pending_if_shown(self) -> None:
+        """Not for a stack hidden meanwhile (another database opened): it is being replaced."""
+        if self.isVisible():
+            self._show_pending()
+
+    def _show_pending(self) -> None:
+        """Show the record left for after the first paint, now (once)."""
+        if self._pending is None:
+            return
+        section, record_id = self._pending
+        self._drop_pending()
+        try:
+            self.load(section, record_id)
+        except StoreError as exc:
+            self.show_placeholder()
+            self.failed.emit(str(exc))
+
+    def _drop_pending(self) -> None:
+        if self._pending is not None:
+            self._pending = None
+            self.placeholder.setText(PLACEHOLDER)
 
     def _raise(self, section: Section) -> None:
         self._section = section

@@ -94,6 +94,7 @@ class Workspace(QSplitter):
         self.setSizes([120, 360, 800])
         self.setChildrenCollapsible(False)
 
+        self.editors.failed.connect(self.failed)
         self.navigator.currentRowChanged.connect(self._navigator_changed)
         self.list_pane.currentChanged.connect(self._list_current_changed)
         self.list_pane.activated.connect(self._list_activated)
@@ -103,7 +104,9 @@ class Workspace(QSplitter):
         self.editors.openMeeting.connect(self.open_meeting)
 
         self._show_in_navigator(Section.MEETINGS)
+        self._starting = True  # the first record is shown once the window has painted
         self._show_section(Section.MEETINGS)
+        self._starting = False
 
     # -- what the window asks -------------------------------------------------
 
@@ -294,7 +297,10 @@ class Workspace(QSplitter):
             self.list_pane.select_id(shown[1] if shown[0] is self._section else None, notify=False)
             return
         try:
-            self.editors.load(self._section, record_id)
+            if self._starting:
+                self.editors.load_after_paint(self._section, record_id)
+            else:
+                self.editors.load(self._section, record_id)
             self._last_shown[self._section] = record_id
         except StoreError as exc:
             self.editors.show_placeholder()
