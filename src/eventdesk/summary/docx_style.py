@@ -95,6 +95,24 @@ def document_language(document: Any, context: Page) -> tuple[str, str]:
     return language_of(getattr(context, "lang", "en"), text), chinese_language(text)
 
 
+def _lang_of(rpr: Any) -> Any:
+    """The ``w:lang`` of run properties (``w:rPr``), added when missing.
+
+    The schema orders a ``w:rPr``'s children: a new ``w:lang`` goes before
+    those that follow it (``_RPR_AFTER_LANG``), not simply at the end.
+    """
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        later = [rpr.find(qn(tag)) for tag in _RPR_AFTER_LANG]
+        later = [e for e in later if e is not None]
+        if later:
+            later[0].addprevious(lang)
+        else:
+            rpr.append(lang)
+    return lang
+
+
 def set_language(document: Any, languages: tuple[str, str]) -> None:
     """Name the language in the styles' run defaults (``w:lang``) and the properties.
 
@@ -106,15 +124,7 @@ def set_language(document: Any, languages: tuple[str, str]) -> None:
         f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"
     )
     if defaults is not None:
-        lang = defaults.find(qn("w:lang"))
-        if lang is None:
-            lang = OxmlElement("w:lang")
-            later = [defaults.find(qn(tag)) for tag in _RPR_AFTER_LANG]
-            later = [e for e in later if e is not None]
-            if later:
-                later[0].addprevious(lang)
-            else:
-                defaults.append(lang)
+        lang = _lang_of(defaults)
         lang.set(qn("w:val"), language)
         lang.set(qn("w:eastAsia"), east_asian)
     document.core_properties.language = language
@@ -148,16 +158,7 @@ def tag_chinese_runs(root: Any) -> int:
         text = "".join(t.text or "" for t in run.iter(qn("w:t")))
         if not has_chinese(text):
             continue
-        rpr = docx_tables.leading_child(run, "w:rPr")
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = OxmlElement("w:lang")
-            later = [rpr.find(qn(tag)) for tag in _RPR_AFTER_LANG]
-            later = [e for e in later if e is not None]
-            if later:
-                later[0].addprevious(lang)
-            else:
-                rpr.append(lang)
+        lang = _lang_of(docx_tables.leading_child(run, "w:rPr"))
         lang.set(qn("w:eastAsia"), chinese_language(text))
         tagged += 1
     return tagged
