@@ -1,17 +1,7 @@
 """The parts of a meeting as a template prints them: people, talks, decisions, sessions.
 
-Every template (the HTML layouts, the sentences of ``news_prose*.txt.j2``, the
-Word templates, a user's edited copy) reads these objects and nothing else:
-``meeting.title``, ``sessions[].speeches[].speaker_phrase``,
-``sides[].groups[].people[].full_title``. They are plain data, built once by
-:mod:`eventdesk.summary.context` from the records, with every text already in
-the document's language and script and named as a reader would name it; no
-markup (escaping is the templates' job) and no way back to the store.
-
-A template names the top-level fields of a document (:class:`MeetingView`,
-:class:`ReportView`, :class:`CourseRegisterView`) as variables of their own
-(``{{ header }}``, ``{% for s in sessions %}``); ``docs/summaries.md`` lists
-them for template authors.
+Plain data in the document's language, as :mod:`eventdesk.summary.view` describes:
+the documents of :mod:`eventdesk.summary.view.pages` hold these.
 """
 
 from __future__ import annotations
