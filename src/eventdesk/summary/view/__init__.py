@@ -16,68 +16,11 @@ them for template authors.
 
 from __future__ import annotations
 
-from eventdesk.summary.view.pages import (
-    CourseRegisterView,
-    MeetingView,
-    Page,
-    RegisterRow,
-    ReportView,
-    photos_of,
-)
-from eventdesk.summary.view.parts import (
-    AllianceView,
-    AlsoView,
-    ChairView,
-    CityCount,
-    CourseGroup,
-    CourseRow,
-    CourseView,
-    DecisionRun,
-    DecisionView,
-    HostView,
-    MeetingFacts,
-    NewsBlock,
-    NewsView,
-    OrganisationGroup,
-    OursView,
-    PartyGroup,
-    PartyView,
-    PersonView,
-    PhotoView,
-    SessionView,
-    SideView,
-    TalkView,
-    VisitView,
-)
+# Each module's ``__all__`` names what it offers, once; the package offers the same.
+from eventdesk.summary.view import pages, parts
+from eventdesk.summary.view.pages import *  # noqa: F403
+from eventdesk.summary.view.parts import *  # noqa: F403
 
-__all__ = [
-    "AllianceView",
-    "AlsoView",
-    "ChairView",
-    "CityCount",
-    "CourseGroup",
-    "CourseRegisterView",
-    "CourseRow",
-    "CourseView",
-    "DecisionRun",
-    "DecisionView",
-    "HostView",
-    "MeetingFacts",
-    "MeetingView",
-    "NewsBlock",
-    "NewsView",
-    "OrganisationGroup",
-    "OursView",
-    "Page",
-    "PartyGroup",
-    "PartyView",
-    "PersonView",
-    "PhotoView",
-    "RegisterRow",
-    "ReportView",
-    "SessionView",
-    "SideView",
-    "TalkView",
-    "VisitView",
-    "photos_of",
-]
+__all__: list[str] = []
+__all__ += pages.__all__
+__all__ += parts.__all__

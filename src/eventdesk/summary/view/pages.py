@@ -30,6 +30,15 @@ from eventdesk.summary.view.parts import (
     VisitView,
 )
 
+__all__ = [
+    "CourseRegisterView",
+    "MeetingView",
+    "Page",
+    "RegisterRow",
+    "ReportView",
+    "photos_of",
+]
+
 
 @dataclass
 class Page:

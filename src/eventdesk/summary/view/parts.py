@@ -9,6 +9,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+__all__ = [
+    "AllianceView",
+    "AlsoView",
+    "ChairView",
+    "CityCount",
+    "CourseGroup",
+    "CourseRow",
+    "CourseView",
+    "DecisionRun",
+    "DecisionView",
+    "HostView",
+    "MeetingFacts",
+    "NewsBlock",
+    "NewsView",
+    "OrganisationGroup",
+    "OursView",
+    "PartyGroup",
+    "PartyView",
+    "PersonView",
+    "PhotoView",
+    "SessionView",
+    "SideView",
+    "TalkView",
+    "VisitView",
+]
+
 
 @dataclass
 class PersonView:
