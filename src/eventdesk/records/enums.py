@@ -9,6 +9,21 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+__all__ = [
+    "AttendanceRole",
+    "CourseStatus",
+    "DecisionKind",
+    "FileKind",
+    "HostRole",
+    "MeetingFormat",
+    "MeetingStatus",
+    "NameOrder",
+    "OrganisationKind",
+    "OurRole",
+    "PresentationKind",
+    "Side",
+]
+
 
 class _Labelled(StrEnum):
     @property

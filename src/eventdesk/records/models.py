@@ -46,6 +46,20 @@ from eventdesk.records.fields import (
 )
 from eventdesk.records.names import display_name
 
+__all__ = [
+    "Attendance",
+    "CourseEntry",
+    "Decision",
+    "DecisionParty",
+    "HostOrganisation",
+    "Meeting",
+    "MeetingFile",
+    "Organisation",
+    "Person",
+    "Presentation",
+    "Session",
+]
+
 
 @cache
 def _enum_fields(cls: type) -> tuple[tuple[str, type[Enum]], ...]:

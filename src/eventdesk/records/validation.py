@@ -16,13 +16,12 @@ from datetime import date, time
 from enum import StrEnum
 from typing import TypeVar
 
-from eventdesk.records.enums import FileKind
+from eventdesk.records.enums import DecisionKind, FileKind
 from eventdesk.records.images import check_image
 from eventdesk.records.models import (
     Attendance,
     CourseEntry,
     Decision,
-    DecisionKind,
     Meeting,
     MeetingFile,
     Organisation,
