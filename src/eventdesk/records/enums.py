@@ -8,6 +8,7 @@ phrase a screen or summary prints.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 __all__ = [
     "AttendanceRole",
@@ -26,9 +27,20 @@ __all__ = [
 
 
 class _Labelled(StrEnum):
+    """A word stored as it is; ``label`` is what a person reads: the word capitalised,
+    or the phrase given after it (``ONSITE = "onsite", "On-site"``)."""
+
+    _label: str
+
+    def __new__(cls, value: str, label: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member._label = label or value.replace("_", " ").capitalize()
+        return member
+
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return self._label
 
     @classmethod
     def values(cls) -> list[str]:
@@ -42,24 +54,16 @@ class NameOrder(_Labelled):
 
 class MeetingFormat(_Labelled):
     ONLINE = "online"
-    ONSITE = "onsite"
+    ONSITE = "onsite", "On-site"
     HYBRID = "hybrid"
-
-    @property
-    def label(self) -> str:
-        return {"online": "Online", "onsite": "On-site", "hybrid": "Hybrid"}[self.value]
 
 
 class OurRole(_Labelled):
     HOST = "host"
-    CO_HOST = "co_host"
+    CO_HOST = "co_host", "Co-host"
     PARTICIPANT = "participant"
     VISITING = "visiting"
     VISITED = "visited"
-
-    @property
-    def label(self) -> str:
-        return "Co-host" if self is OurRole.CO_HOST else super().label
 
 
 class MeetingStatus(_Labelled):
@@ -69,28 +73,17 @@ class MeetingStatus(_Labelled):
 
 class HostRole(_Labelled):
     HOST = "host"
-    CO_HOST = "co_host"
+    CO_HOST = "co_host", "Co-host"
     ORGANISER = "organiser"
-
-    @property
-    def label(self) -> str:
-        return "Co-host" if self is HostRole.CO_HOST else super().label
 
 
 class OrganisationKind(_Labelled):
     UNIVERSITY = "university"
-    GOVERNMENT = "government"
-    OFFICE = "office"
+    GOVERNMENT = "government", "Government body"
+    OFFICE = "office", "Office or department"
     COMPANY = "company"
     ALLIANCE = "alliance"
     OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {
-            "government": "Government body",
-            "office": "Office or department",
-        }.get(self.value, super().label)
 
 
 class AttendanceRole(_Labelled):
@@ -103,13 +96,9 @@ class AttendanceRole(_Labelled):
 
 
 class Side(_Labelled):
-    OURS = "ours"
-    PARTNER = "partner"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {"ours": "Our delegation", "partner": "Partners", "other": "Others"}[self.value]
+    OURS = "ours", "Our delegation"
+    PARTNER = "partner", "Partners"
+    OTHER = "other", "Others"
 
 
 class PresentationKind(_Labelled):
@@ -133,11 +122,7 @@ class DecisionKind(_Labelled):
     OUTCOME = "outcome"
     ACTION_ITEM = "action_item"
     #: A topic the meeting discussed without deciding it: "exchanged views on A, B and C".
-    DISCUSSION = "discussion"
-
-    @property
-    def label(self) -> str:
-        return "Topic discussed" if self is DecisionKind.DISCUSSION else super().label
+    DISCUSSION = "discussion", "Topic discussed"
 
 
 class FileKind(_Labelled):
