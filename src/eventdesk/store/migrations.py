@@ -44,6 +44,25 @@ def add_text_column(db: Database, table: str, column: str) -> None:
         db[table].add_column(column, _TEXT)
 
 
+def _create_part(
+    db: Database,
+    table: str,
+    columns: dict,
+    *,
+    not_null: set[str],
+    references: list[tuple[str, str]],
+) -> None:
+    """The table of a meeting's part: an id, a uid and the meeting's id, then ``columns``;
+    ``references`` names each column that holds the id of another table's row."""
+    db[table].create(
+        {"id": _INT, "uid": _TEXT, "meeting_id": _INT, **columns},
+        pk="id",
+        not_null={"uid", *not_null},
+        foreign_keys=[("meeting_id", "meetings", "id")]
+        + [(column, other, "id") for column, other in references],
+    )
+
+
 def m001_records(db: Database) -> None:
     """The record tables of docs/targets.md ("The records"), with keys and indexes."""
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -129,11 +148,10 @@ def m001_records(db: Database) -> None:
         pk=("meeting_id", "organisation_id"),
         foreign_keys=[("meeting_id", "meetings", "id"), ("organisation_id", "organisations", "id")],
     )
-    db["sessions"].create(
+    _create_part(
+        db,
+        "sessions",
         {
-            "id": _INT,
-            "uid": _TEXT,
-            "meeting_id": _INT,
             "position": _INT,
             "title": _TEXT,
             "title_zh": _TEXT,
@@ -143,15 +161,13 @@ def m001_records(db: Database) -> None:
             "notes": _TEXT,
             "notes_zh": _TEXT,
         },
-        pk="id",
-        not_null={"uid", "meeting_id", "position"},
-        foreign_keys=[("meeting_id", "meetings", "id"), ("chair_id", "people", "id")],
+        not_null={"meeting_id", "position"},
+        references=[("chair_id", "people")],
     )
-    db["attendances"].create(
+    _create_part(
+        db,
+        "attendances",
         {
-            "id": _INT,
-            "uid": _TEXT,
-            "meeting_id": _INT,
             "person_id": _INT,
             "organisation_id": _INT,
             "title": _TEXT,
@@ -162,19 +178,13 @@ def m001_records(db: Database) -> None:
             "side": _TEXT,
             "precedence": _INT,
         },
-        pk="id",
-        not_null={"uid", "meeting_id", "person_id", "role", "side", "precedence"},
-        foreign_keys=[
-            ("meeting_id", "meetings", "id"),
-            ("person_id", "people", "id"),
-            ("organisation_id", "organisations", "id"),
-        ],
+        not_null={"meeting_id", "person_id", "role", "side", "precedence"},
+        references=[("person_id", "people"), ("organisation_id", "organisations")],
     )
-    db["files"].create(
+    _create_part(
+        db,
+        "files",
         {
-            "id": _INT,
-            "uid": _TEXT,
-            "meeting_id": _INT,
             "position": _INT,
             "kind": _TEXT,
             "original_name": _TEXT,
@@ -186,15 +196,13 @@ def m001_records(db: Database) -> None:
             "size": _INT,
             "data": _BLOB,
         },
-        pk="id",
-        not_null={"uid", "meeting_id", "position", "kind", "data"},
-        foreign_keys=[("meeting_id", "meetings", "id"), ("session_id", "sessions", "id")],
+        not_null={"meeting_id", "position", "kind", "data"},
+        references=[("session_id", "sessions")],
     )
-    db["presentations"].create(
+    _create_part(
+        db,
+        "presentations",
         {
-            "id": _INT,
-            "uid": _TEXT,
-            "meeting_id": _INT,
             "session_id": _INT,
             "position": _INT,
             "kind": _TEXT,
@@ -204,24 +212,18 @@ def m001_records(db: Database) -> None:
             "abstract_zh": _TEXT,
             "attachment_id": _INT,
         },
-        pk="id",
-        not_null={"uid", "meeting_id", "position", "kind"},
-        foreign_keys=[
-            ("meeting_id", "meetings", "id"),
-            ("session_id", "sessions", "id"),
-            ("attachment_id", "files", "id"),
-        ],
+        not_null={"meeting_id", "position", "kind"},
+        references=[("session_id", "sessions"), ("attachment_id", "files")],
     )
     db["presenters"].create(
         {"presentation_id": _INT, "person_id": _INT, "position": _INT},
         pk=("presentation_id", "person_id"),
         foreign_keys=[("presentation_id", "presentations", "id"), ("person_id", "people", "id")],
     )
-    db["courses"].create(
+    _create_part(
+        db,
+        "courses",
         {
-            "id": _INT,
-            "uid": _TEXT,
-            "meeting_id": _INT,
             "position": _INT,
             "programme": _TEXT,
             "programme_zh": _TEXT,
@@ -233,15 +235,13 @@ def m001_records(db: Database) -> None:
             "status": _TEXT,
             "notes": _TEXT,
         },
-        pk="id",
-        not_null={"uid", "status"},
-        foreign_keys=[("meeting_id", "meetings", "id"), ("institution_id", "organisations", "id")],
+        not_null={"status"},
+        references=[("institution_id", "organisations")],
     )
-    db["decisions"].create(
+    _create_part(
+        db,
+        "decisions",
         {
-            "id": _INT,
-            "uid": _TEXT,
-            "meeting_id": _INT,
             "session_id": _INT,
             "position": _INT,
             "kind": _TEXT,
@@ -252,13 +252,8 @@ def m001_records(db: Database) -> None:
             "owner_id": _INT,
             "due_date": _TEXT,
         },
-        pk="id",
-        not_null={"uid", "meeting_id", "position", "kind"},
-        foreign_keys=[
-            ("meeting_id", "meetings", "id"),
-            ("session_id", "sessions", "id"),
-            ("owner_id", "people", "id"),
-        ],
+        not_null={"meeting_id", "position", "kind"},
+        references=[("session_id", "sessions"), ("owner_id", "people")],
     )
     db["decision_parties"].create(
         {
