@@ -427,6 +427,12 @@ def m017_attendee_gift(db: Database) -> None:
     add_text_column(db, "attendances", "gift_zh")
 
 
+def m018_organisation_country(db: Database) -> None:
+    """An organisation's country, in English and Chinese, for a foreign partner's first mention."""
+    add_text_column(db, "organisations", "country")
+    add_text_column(db, "organisations", "country_zh")
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -445,6 +451,7 @@ MIGRATIONS: list[Migration] = [
     m015_database_identity,
     m016_dietary_needs,
     m017_attendee_gift,
+    m018_organisation_country,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 
