@@ -58,7 +58,11 @@ def test_cli_writes_the_chinese_release_as_pdf(capsys, visited_db, tmp_path):
         "-o",
         str(out),
     )
-    assert (status, err, stdout) == (0, "", f"Wrote {out}.\n")  # every Chinese form is there
+    assert (status, stdout) == (0, f"Wrote {out}.\n")
+    assert err.splitlines() == [  # every Chinese form is there; two names have none
+        "eventdesk: warning: person LEE Byung-Hyun: no Chinese name; printed in Latin",
+        "eventdesk: warning: person PARK Soo-jin: no Chinese name; printed in Latin",
+    ]
     text = read_back(out)
     assert "2025年4月15日，延世大学副校长LEE Byung-Hyun率团访问上海理工大学。" in text
     assert "副校长蔡永莲" in text and "国际学研究生院副教授張家輝" in text
@@ -95,8 +99,10 @@ def test_each_missing_chinese_form_is_named_and_the_english_printed(capsys, visi
     )
     assert (status, stdout) == (0, f"Wrote {out}.\n")
     assert err.splitlines() == [
+        "eventdesk: warning: person LEE Byung-Hyun: no Chinese name; printed in Latin",
         "eventdesk: warning: attendee PARK Soo-jin › title_zh: no Chinese form; "
         "the English 'Director' is printed",
+        "eventdesk: warning: person PARK Soo-jin: no Chinese name; printed in Latin",
         "eventdesk: warning: decision 2 › text_zh: no Chinese form; "
         "the English 'Promote talent co-cultivation' is printed",
     ]

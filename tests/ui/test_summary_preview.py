@@ -156,6 +156,8 @@ def test_choosing_chinese_names_the_missing_forms_and_previews_chinese(
     assert "Chinese form(s) missing, printed in English" in message
     assert "attendee LAI Tze-kin › title_zh" in message
     assert "photo 1 › caption_zh" in message
+    # The names printed in Latin are listed too: the example has no Chinese name for eight.
+    assert "8 name(s) with no Chinese form, printed in Latin: MA Xiaoting, CHEN Qi" in message
 
     out = tmp_path / "printed.pdf"
     dialog.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -205,3 +207,21 @@ def test_export_proposes_a_name_per_language_in_the_folder_last_used(
     )
     assert chinese.name.endswith(" - News release (中文).pdf")
     assert english.exists() and chinese.exists() and english != chinese
+
+
+def test_chinese_preview_lists_the_names_printed_in_latin(qtbot, sample_store, sample_meeting):
+    """A person with no Chinese name prints in Latin in a Chinese release: the preview says whom."""
+    people = sample_store.people.get_many(sample_meeting.people_ids()).values()
+    named = [p for p in people if p.name_zh]
+    d = SummaryPreviewDialog(sample_store, sample_meeting.id)
+    qtbot.addWidget(d)
+    d.set_language("zh")
+    before = d.message.text()
+    assert named[0].display_name not in before.partition("printed in Latin")[2]
+    named[0].name_zh = ""
+    sample_store.people.save(named[0])
+    d.set_language("en")
+    d.set_language("zh")
+    latin = d.message.text().partition("printed in Latin: ")[2]
+    assert named[0].display_name in latin
+    assert "Every text" not in d.message.text()

@@ -174,7 +174,8 @@ def meeting_context(
     view.fact_rows = _fact_rows(view, language)
     view.missing_zh = list(language.missing)
     view.script = language.script
-    return convert_tree(view, language.script) if convert else view
+    view.latin_zh = list(language.latin)
+    return convert_tree(view, language.script, tuple(view.latin_zh)) if convert else view
 
 
 def _facts(b: Builder) -> MeetingFacts:

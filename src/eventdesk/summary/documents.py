@@ -148,7 +148,7 @@ def meeting_document(
     """The meeting's view with its release's sentences, every Chinese text in one script."""
     meeting = store.meetings.get(meeting_id)  # photos come print-size, not whole
     document = add_news(env, meeting_context(store, meeting, lang, convert=False))
-    return convert_tree(document, document.script)
+    return convert_tree(document, document.script, tuple(document.latin_zh))
 
 
 def document_script(store: EventStore, lang: str) -> str:

@@ -70,6 +70,10 @@ ZH_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+#: How a note names a person a Chinese document prints in Latin ("person YOO Ji-beom: …").
+LATIN_NAME = "no Chinese name; printed in Latin"
+
+
 def check_language(lang: str) -> str:
     """The document language of a choice: "en", or "zh" for Chinese in any script."""
     if lang not in CHOICES:
@@ -94,14 +98,32 @@ class Language:
 
     def __init__(self, lang: str = "en", script: str = DEFAULT, keep_names: bool = True):
         self.lang = check_language(lang)
-        #: None in English: an English document's Chinese is printed as recorded.
+        #: "" in English: an English document's Chinese is printed as recorded.
         self.script = check_script(script) if self.lang == "zh" else ""
         self.keep_names = keep_names
         self.missing: list[str] = []
+        #: The English texts a Chinese document prints for want of Chinese ones (names too):
+        #: set apart from the Latin beside them when the document is finished (script.py).
+        self.latin: list[str] = []
 
     def name(self, name_zh: str) -> str:
         """A person's Chinese name, marked to be kept as recorded where the office keeps names."""
         return keep(name_zh) if self.keep_names and self.zh else name_zh
+
+    def latin_name(self, latin: str) -> str:
+        """A person with no Chinese name: printed in Latin in a Chinese document, and said so."""
+        if self.zh and latin:
+            self._note(f"person {latin}: {LATIN_NAME}")
+            self._print_latin(latin)
+        return latin
+
+    def _note(self, note: str) -> None:
+        if note not in self.missing:
+            self.missing.append(note)
+
+    def _print_latin(self, text: str) -> None:
+        if text not in self.latin:
+            self.latin.append(text)
 
     @property
     def zh(self) -> bool:
@@ -115,9 +137,9 @@ class Language:
             return fullwidth_brackets(zh)
         if en and where:
             shown = en if len(en) <= 48 else en[:45].rstrip() + "…"
-            note = f"{where}: no Chinese form; the English {shown!r} is printed"
-            if note not in self.missing:
-                self.missing.append(note)
+            self._note(f"{where}: no Chinese form; the English {shown!r} is printed")
+        if en:
+            self._print_latin(en)
         return en
 
     def label(self, vocabulary: str, value: str, english: str) -> str:

@@ -175,6 +175,8 @@ def person_view(
     is_our_root = org is not None and our_root is not None and org.id == our_root.id
     of = "" if (is_our_root and not name_ours) or org is None else org_phrase(org, lang)
     name_zh = lang.name(person.name_zh) if person else ""  # kept as recorded: script.py
+    if person is not None and not person.name_zh:
+        lang.latin_name(latin)  # a Chinese document says it prints a Latin name
     names = _zh_names if lang.zh else _en_names
     root = look.root(org_id)
     return PersonView(

@@ -51,6 +51,8 @@ LABELS = {
 KEEP_START, KEEP_END = "\ufdd0", "\ufdd1"
 _KEPT = re.compile(f"{KEEP_START}(.*?){KEEP_END}", re.S)
 _MARKS = re.compile(f"[{KEEP_START}{KEEP_END}]")
+#: A document's notes for the clerk, quoting the records as they are: not converted.
+NOT_PRINTED = frozenset({"missing_zh", "latin_zh"})
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
@@ -89,23 +91,61 @@ def convert(text: str, script: str) -> str:
     return _MARKS.sub("", "".join(out))
 
 
+#: A Latin text's edge that runs into the next Latin word ("Education" + "Deputy", "charge." +
+#: "All"), and that word's start: a capital, a digit or an opening bracket or quote.
+_LATIN_END = re.compile(r"[A-Za-z0-9.,;:!?)\]”’\"']$")
+_LATIN_START = re.compile(r"^[A-Z0-9(\[“‘\"]")
+
+
+def separate_latin(text: str, latin: tuple[str, ...] | list[str]) -> str:
+    """``text`` with a space wherever one of the ``latin`` texts touches another Latin word.
+
+    A Chinese document prints an English text where the Chinese one is missing,
+    and Chinese sentences put two texts side by side with nothing between
+    (of + title: 教育部副主任). Two English ones would run together
+    ("Ministry of EducationDeputy Director", "free of charge.All the members"):
+    they are parted by a space, and only they: a word of the records
+    ("PolyU") is never split, since only the printed texts' own edges are.
+    """
+    if not latin or not any(t in text for t in latin):
+        return text
+    cuts: set[int] = set()
+    for piece in latin:
+        if len(piece) < 2:
+            continue
+        at = text.find(piece)
+        while at >= 0:
+            end = at + len(piece)
+            before, after = text[at - 1 : at], text[end : end + 1]
+            if before and _LATIN_END.search(before) and _LATIN_START.search(piece):
+                cuts.add(at)
+            if after and _LATIN_END.search(piece) and _LATIN_START.search(after):
+                cuts.add(end)
+            at = text.find(piece, at + 1)
+    for cut in sorted(cuts, reverse=True):
+        text = text[:cut] + " " + text[cut:]
+    return text
+
+
 def unmarked(text: str) -> str:
     """``text`` without the marks of :func:`keep`, unconverted."""
     return _MARKS.sub("", text)
 
 
-def convert_tree(value: Any, script: str) -> Any:
+def convert_tree(value: Any, script: str, latin: tuple[str, ...] = ()) -> Any:
     """Convert every string of nested views, dicts, lists and tuples in place; return ``value``.
 
     Run once on a document after its sentences are written and before any
     output reads it, so a Word file, a PDF and the preview print the same
-    characters. Bytes (a photo) are left alone.
+    characters. ``latin``: the English texts a Chinese document prints,
+    parted from the Latin words beside them (:func:`separate_latin`). Bytes
+    (a photo) are left alone.
     """
     seen: set[int] = set()
 
     def walk(item: Any) -> Any:
         if isinstance(item, str):
-            return convert(item, script)
+            return separate_latin(convert(item, script), latin)
         if isinstance(item, tuple):
             return tuple(walk(x) for x in item)
         if id(item) in seen:
@@ -118,6 +158,8 @@ def convert_tree(value: Any, script: str) -> Any:
                 item[key] = walk(item[key])
         elif dataclasses.is_dataclass(item) and not isinstance(item, type):
             for f in dataclasses.fields(item):
+                if f.name in NOT_PRINTED:
+                    continue
                 child = getattr(item, f.name)
                 if isinstance(child, (str, tuple, list, dict)) or dataclasses.is_dataclass(child):
                     object.__setattr__(item, f.name, walk(child))

@@ -182,14 +182,24 @@ class SummaryPreviewDialog(QDialog):
         except StoreError as exc:
             self.show_message(str(exc), error=True)
             return []
-        if missing:
-            self.show_message(
-                f"{len(missing)} Chinese form(s) missing, printed in English: "
-                + "; ".join(missing),
-                error=True,
+        from eventdesk.summary.language import LATIN_NAME
+
+        names = [n.removeprefix("person ").removesuffix(f": {LATIN_NAME}") for n in missing]
+        names = [n for n, note in zip(names, missing, strict=True) if note.endswith(LATIN_NAME)]
+        forms = [n for n in missing if not n.endswith(LATIN_NAME)]
+        parts = []
+        if forms:
+            parts.append(
+                f"{len(forms)} Chinese form(s) missing, printed in English: " + "; ".join(forms)
             )
+        if names:
+            parts.append(
+                f"{len(names)} name(s) with no Chinese form, printed in Latin: " + ", ".join(names)
+            )
+        if parts:
+            self.show_message(". ".join(parts) + ".", error=True)
         else:
-            self.show_message("Every text has its Chinese form.")
+            self.show_message("Every text and name has its Chinese form.")
         return missing
 
     @property

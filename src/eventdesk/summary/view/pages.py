@@ -116,6 +116,8 @@ class MeetingView(Page):
     fact_rows: list[tuple[str, str]] = field(default_factory=list)
     #: Each text a Chinese document prints in English for want of a Chinese form.
     missing_zh: list[str] = field(default_factory=list)
+    #: Those English texts and the Latin names it prints, parted from the Latin beside them.
+    latin_zh: list[str] = field(default_factory=list)
     #: The release's sentences (written by news_prose*.txt.j2).
     news: NewsView | None = None
 
