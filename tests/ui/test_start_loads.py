@@ -27,6 +27,9 @@ NOT_AT_START = [
     "eventdesk.ui.organisation_editor",
     "eventdesk.ui.course_detail",
     "eventdesk.ui.summary_preview",
+    "eventdesk.ui.preferences_dialog",
+    "eventdesk.ui.trash",
+    "eventdesk.ui.database_files",  # the File menu's work
     "eventdesk.summary.api",  # the window registers the bundled fonts alone at start
     "jinja2",
     "sqlite_utils",  # with click, pluggy and dateutil: reading needs only sqlite3

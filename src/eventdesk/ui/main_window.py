@@ -10,6 +10,8 @@ on a modal dialog.
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
@@ -25,22 +27,23 @@ from PySide6.QtWidgets import (
 from eventdesk import __version__
 from eventdesk.records import ValidationError
 from eventdesk.store import BackupNotMade, EventStore, StoreError
-from eventdesk.ui import database_files, unsaved_changes
-from eventdesk.ui.background import BackgroundTask
+from eventdesk.ui import unsaved_changes
 from eventdesk.ui.date_edit import set_day_first
 from eventdesk.ui.integrity_check import IntegrityCheck
-from eventdesk.ui.long_jobs import ProgressJob
 from eventdesk.ui.menus import build_menus
 from eventdesk.ui.opening import Choice, open_for_window, take_over_question
 from eventdesk.ui.preferences import Preferences
-from eventdesk.ui.preferences_dialog import PreferencesDialog
 from eventdesk.ui.recovery_bar import RecoveryBar
 from eventdesk.ui.search_refresh import SearchKeeper
 from eventdesk.ui.sections import Section
-from eventdesk.ui.trash import DeleteCommand, TrashDialog
-from eventdesk.ui.trash_purge import start_trash_purge
 from eventdesk.ui.window_settings import WindowSettings
 from eventdesk.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the dialogs and the File menu's work load when first used, not at start
+    from eventdesk.ui.background import BackgroundTask
+    from eventdesk.ui.long_jobs import ProgressJob
+    from eventdesk.ui.preferences_dialog import PreferencesDialog
+    from eventdesk.ui.trash import TrashDialog
 
 Answer = QMessageBox.StandardButton
 DEFAULT_SIZE = (1280, 800)
@@ -154,6 +157,8 @@ class MainWindow(QMainWindow):
         if self.workspace.editors.shown_id() == record_id and not self.workspace.confirm_leave():
             return False
         self.workspace.forget_record(kind, record_id)
+        from eventdesk.ui.trash import DeleteCommand
+
         self.undo_stack.push(
             DeleteCommand(self.store, kind, record_id, label, self.workspace.refresh)
         )
@@ -167,6 +172,8 @@ class MainWindow(QMainWindow):
         return merge_selected(self, kept)
 
     def show_trash(self) -> TrashDialog:
+        from eventdesk.ui.trash import TrashDialog
+
         if self.trash_dialog is None:
             self.trash_dialog = TrashDialog(
                 self.store, self.workspace.refresh, self, keep_days=self.preferences.trash_days
@@ -205,14 +212,14 @@ class MainWindow(QMainWindow):
     def open_database(self, path: Path | None = None) -> bool:
         """Switch to another database (asking first about unsaved changes)."""
         if path is None:
-            path = database_files.ask_open_database(self)
+            path = _files().ask_open_database(self)
             if path is None:
                 return False
         return self._switch_to(path, create=False)
 
     def new_database(self, path: Path | None = None) -> bool:
         if path is None:
-            path = database_files.ask_new_database(self)
+            path = _files().ask_new_database(self)
             if path is None:
                 return False
         return self._switch_to(path, create=True)
@@ -228,33 +235,33 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path | None = None) -> BackgroundTask | None:
         """File › Import: the task under way (its ``finished``/``failed`` say how it ended)."""
-        return database_files.import_into(self, path, action=self.actions_.import_file)
+        return _files().import_into(self, path, action=self.actions_.import_file)
 
     def export_meeting(self, path: Path | None = None) -> bool:
-        return database_files.export_meeting(self, path)
+        return _files().export_meeting(self, path)
 
     def export_calendar(self, path: Path | None = None) -> bool:
         """File › Add meeting to calendar: the chosen meeting as an .ics file."""
-        return database_files.export_calendar(self, path)
+        return _files().export_calendar(self, path)
 
     def export_database(self, path: Path | None = None) -> ProgressJob | None:
         """File › Export whole database: the job under way (it ends by a signal), or None."""
-        return database_files.export_database(self, path)
+        return _files().export_database(self, path)
 
     def backup(self) -> ProgressJob | None:
-        return database_files.backup(self)
+        return _files().backup(self)
 
     def check_database(self) -> ProgressJob:
-        return database_files.check_database(self)
+        return _files().check_database(self)
 
     def restore_backup(self, backup: Path | None = None) -> ProgressJob | None:
-        return database_files.restore_backup(self, backup)
+        return _files().restore_backup(self, backup)
 
     def import_attendees(self, path: Path | None = None) -> QWidget | None:
-        return database_files.import_attendees(self, path)
+        return _files().import_attendees(self, path)
 
     def export_list(self, path: Path | None = None) -> Path | None:
-        return database_files.export_list(self, path)
+        return _files().export_list(self, path)
 
     def ask_backup(self, choices: list[tuple[str, Path]]) -> Path | None:
         """Which backup to restore, newest first (labels such as "2026-11-28 10:02  manual")."""
@@ -317,6 +324,8 @@ class MainWindow(QMainWindow):
     # -- preferences and about ---------------------------------------------------------
 
     def show_preferences(self) -> PreferencesDialog:
+        from eventdesk.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.preferences, self, store=self.store)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # it reads this database
         dialog.accepted.connect(lambda: self.apply_preferences(dialog.preferences()))
@@ -489,6 +498,8 @@ class MainWindow(QMainWindow):
         """Records trashed longer ago than the preference says go for good, beside the window."""
         if store.read_only or store.trash.count() == 0:
             return
+        from eventdesk.ui.trash_purge import start_trash_purge
+
         self.trash_purge = start_trash_purge(store, self.preferences.trash_days, self)
         if self.trash_purge is not None:
             self.trash_purge.finished.connect(self._purged)
@@ -517,6 +528,13 @@ class MainWindow(QMainWindow):
         noun = {Section.PEOPLE: "person", Section.ORGANISATIONS: "organisation"}
         self.actions_.new_record.setText(f"&New {noun.get(section, 'meeting')}")
         self.actions_.delete.setEnabled(section.kind is not None)
+
+
+def _files() -> ModuleType:
+    """The File menu's work (``ui/database_files.py``), imported when first asked for."""
+    from eventdesk.ui import database_files
+
+    return database_files
 
 
 def _same_file(a: Path, b: Path) -> bool:
