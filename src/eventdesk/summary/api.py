@@ -9,11 +9,13 @@ document itself.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec
 
 from eventdesk.records.text import clean_tree
 from eventdesk.store import EventStore
@@ -38,6 +40,7 @@ from eventdesk.summary.templates import (
 from eventdesk.summary.view import MeetingView, Page
 
 FORMATS = (".pdf", ".docx", ".html")
+P = ParamSpec("P")
 
 __all__ = [
     "FORMATS",
@@ -183,6 +186,31 @@ def _write(path: Path, template: str, context: Page, env: Any, page_size: str) -
     return warnings
 
 
+def _written_apart(write: Callable[P, list[str]]) -> Callable[P, list[str]]:
+    """``write``, its ``path`` checked first; in the child process when ``store``'s
+    templates are a user's own (:func:`renders_apart`).
+
+    There it writes under a name of its own that is put in place when whole
+    (:func:`_isolated_write`), and is called with the same arguments, so a new
+    parameter of ``write`` needs no passing on by hand.
+    """
+    signature = inspect.signature(write)
+
+    @functools.wraps(write)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> list[str]:
+        arguments = signature.bind(*args, **kwargs).arguments
+        path = arguments["path"] = Path(arguments["path"])
+        _format_of(path)
+        store = arguments.pop("store")
+        if _isolate(store):
+            del arguments["path"]
+            return _isolated_write(checked, store, path, **arguments)
+        return write(store, **arguments)
+
+    return checked
+
+
+@_written_apart
 def write_summary(
     store: EventStore,
     meeting_id: int,
@@ -198,18 +226,6 @@ def write_summary(
     font warnings.
     """
     name = _check_template(template, lang)
-    path = Path(path)
-    _format_of(path)
-    if _isolate(store):
-        return _isolated_write(
-            write_summary,
-            store,
-            path,
-            meeting_id=meeting_id,
-            template=template,
-            page_size=page_size,
-            lang=lang,
-        )
     env = _environment(store, lang)
     context = meeting_document(env, store, meeting_id, lang)
     _name_missing(context)
@@ -217,6 +233,7 @@ def write_summary(
     return missing + _write(path, name, context, env, page_size)
 
 
+@_written_apart
 def write_period_report(
     store: EventStore,
     date_from: date | None,
@@ -229,20 +246,6 @@ def write_period_report(
     page_size: str = "A4",
 ) -> list[str]:
     """The meetings of a date range (with a partner, of a series, or with a person)."""
-    path = Path(path)
-    _format_of(path)
-    if _isolate(store):
-        return _isolated_write(
-            write_period_report,
-            store,
-            path,
-            date_from=date_from,
-            date_to=date_to,
-            organisation=organisation,
-            series=series,
-            person_id=person_id,
-            page_size=page_size,
-        )
     env = make_environment()
     context = period_document(
         env,
@@ -256,6 +259,7 @@ def write_period_report(
     return _write(path, "report", context, env, page_size)
 
 
+@_written_apart
 def write_course_register(
     store: EventStore,
     path: Path,
@@ -266,18 +270,6 @@ def write_course_register(
     page_size: str = "A4",
 ) -> list[str]:
     """The course-shortlist register, every entry or those of one year or status."""
-    path = Path(path)
-    _format_of(path)
-    if _isolate(store):
-        return _isolated_write(
-            write_course_register,
-            store,
-            path,
-            text=text,
-            year=year,
-            status=status,
-            page_size=page_size,
-        )
     env = make_environment()
     context = course_document(store, text=text, year=year, status=status)
     return _write(path, "courses", context, env, page_size)
