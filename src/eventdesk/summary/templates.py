@@ -104,6 +104,23 @@ def make_environment(
     return _environment(found, script.check_script(chinese_script) if chinese_script else "")
 
 
+#: The filters a template may use, each under its function's name: ``{{ names | join_prose }}``.
+_FILTERS = (
+    prose.join_prose,
+    prose.join_clauses,
+    prose.number_word,
+    prose.counted,
+    prose.lower_first,
+    prose.upper_first,
+    prose.sentence,
+    prose.was_were,
+    prose.plural_role,
+    language.join_zh,
+    language.join_zh_clauses,
+    language.sentence_zh,
+)
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(folder: str | None, chinese_script: str = "") -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
@@ -120,20 +137,7 @@ def _environment(folder: str | None, chinese_script: str = "") -> jinja2.Environ
         extensions=["jinja2.ext.do", ScriptWords],
     )
     env.extend(chinese_script=chinese_script)
-    env.filters.update(
-        join_prose=prose.join_prose,
-        join_clauses=prose.join_clauses,
-        number_word=prose.number_word,
-        counted=prose.counted,
-        lower_first=prose.lower_first,
-        upper_first=prose.upper_first,
-        sentence=prose.sentence,
-        was_were=prose.was_were,
-        plural_role=prose.plural_role,
-        join_zh=language.join_zh,
-        join_zh_clauses=language.join_zh_clauses,
-        sentence_zh=language.sentence_zh,
-    )
+    env.filters.update({f.__name__: f for f in _FILTERS})
     return env
 
 
