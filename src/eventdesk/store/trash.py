@@ -68,6 +68,13 @@ def count(db: Database) -> int:
     return db.execute(f"SELECT count(*) FROM ({_LIST})").fetchone()[0]
 
 
+def _trashed(db: Database, table: str, before: str | None) -> list[int]:
+    """The ids of ``table``'s trashed rows (only those trashed before ``before``, if given)."""
+    cutoff = " AND deleted_at < :before" if before else ""
+    sql = f"SELECT id FROM {table} WHERE deleted_at IS NOT NULL{cutoff}"
+    return [row[0] for row in db.execute(sql, {"before": before}).fetchall()]
+
+
 def empty(db: Database, before: str | None = None) -> Emptied:
     """Remove trashed records (only those trashed before ``before``, an ISO time, if given).
 
@@ -75,33 +82,18 @@ def empty(db: Database, before: str | None = None) -> Emptied:
     only they named can go after them; then people, then organisations (a
     child before its trashed parent).
     """
-    cutoff = " AND deleted_at < :before" if before else ""
-    params = {"before": before}
     removed = kept = 0
-    for (mid,) in db.execute(
-        f"SELECT id FROM meetings WHERE deleted_at IS NOT NULL{cutoff}", params
-    ).fetchall():
+    for mid in _trashed(db, "meetings", before):
         meetings.purge_meeting(db, mid)
         _drop_drafts(db, "meeting", mid)
         removed += 1
-    people = [
-        r[0]
-        for r in db.execute(
-            f"SELECT id FROM people WHERE deleted_at IS NOT NULL{cutoff}", params
-        ).fetchall()
-    ]
-    for pid in people:
+    for pid in _trashed(db, "people", before):
         if _remove(db, "people", pid):
             _drop_drafts(db, "person", pid)
             removed += 1
         else:
             kept += 1
-    orgs = [
-        r[0]
-        for r in db.execute(
-            f"SELECT id FROM organisations WHERE deleted_at IS NOT NULL{cutoff}", params
-        ).fetchall()
-    ]
+    orgs = _trashed(db, "organisations", before)
     while orgs:  # a removed child can free its parent: go round until nothing changes
         left = []
         for oid in orgs:
