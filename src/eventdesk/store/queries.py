@@ -284,17 +284,16 @@ def _text_filter(table: str, text: str) -> tuple[str, dict[str, Any]]:
     return clause, params
 
 
+def _live_text_filter(table: str, text: str) -> tuple[str, dict[str, Any]]:
+    """:func:`_text_filter` of the rows of ``table`` (as ``x``) not in the trash."""
+    where, params = _text_filter(table, text)
+    return f"x.deleted_at IS NULL AND {where}", params
+
+
 def list_people(
-    db: Database,
-    text: str = "",
-    *,
-    deleted: bool = False,
-    sort: str = "name",
-    limit: int = -1,
-    offset: int = 0,
+    db: Database, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
 ) -> list[PersonRow]:
-    where, params = _text_filter("people", text)
-    live = "x.deleted_at IS NOT NULL" if deleted else "x.deleted_at IS NULL"
+    where, params = _live_text_filter("people", text)
     sql = f"""
         SELECT x.id, x.family_name, coalesce(x.given_name, ''), x.name_order,
                coalesce(x.name_zh, ''), coalesce(x.title, ''), x.org_name,
@@ -302,7 +301,7 @@ def list_people(
                (SELECT count(*) FROM attendances a WHERE a.person_id = x.id)
         FROM (SELECT x.*, coalesce(o.name, o.name_zh, '') AS org_name
               FROM people x LEFT JOIN organisations o ON o.id = x.organisation_id
-              WHERE {live} AND {where}
+              WHERE {where}
               ORDER BY {PEOPLE_SORTS[sort]} LIMIT :limit OFFSET :offset) x
         ORDER BY {PEOPLE_SORTS[sort]}
     """
@@ -314,29 +313,22 @@ def list_people(
 
 
 def count_people(db: Database, text: str = "") -> int:
-    where, params = _text_filter("people", text)
-    sql = f"SELECT count(*) FROM people x WHERE x.deleted_at IS NULL AND {where}"
+    where, params = _live_text_filter("people", text)
+    sql = f"SELECT count(*) FROM people x WHERE {where}"
     return db.execute(sql, params).fetchone()[0]
 
 
 def list_organisations(
-    db: Database,
-    text: str = "",
-    *,
-    deleted: bool = False,
-    sort: str = "name",
-    limit: int = -1,
-    offset: int = 0,
+    db: Database, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
 ) -> list[OrganisationRow]:
-    where, params = _text_filter("organisations", text)
-    live = "x.deleted_at IS NOT NULL" if deleted else "x.deleted_at IS NULL"
+    where, params = _live_text_filter("organisations", text)
     sql = f"""
         SELECT x.id, coalesce(x.name, ''), coalesce(x.name_zh, ''), coalesce(x.short_name, ''),
                x.kind, coalesce(x.city, ''),
                (SELECT count(*) FROM (
                    SELECT meeting_id FROM attendances WHERE organisation_id = x.id
                    UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = x.id))
-        FROM (SELECT x.* FROM organisations x WHERE {live} AND {where}
+        FROM (SELECT x.* FROM organisations x WHERE {where}
               ORDER BY {ORGANISATION_SORTS[sort]} LIMIT :limit OFFSET :offset) x
         ORDER BY {ORGANISATION_SORTS[sort]}
     """
@@ -345,8 +337,8 @@ def list_organisations(
 
 
 def count_organisations(db: Database, text: str = "") -> int:
-    where, params = _text_filter("organisations", text)
-    sql = f"SELECT count(*) FROM organisations x WHERE x.deleted_at IS NULL AND {where}"
+    where, params = _live_text_filter("organisations", text)
+    sql = f"SELECT count(*) FROM organisations x WHERE {where}"
     return db.execute(sql, params).fetchone()[0]
 
 
