@@ -202,6 +202,18 @@ def test_a_saved_meeting_and_a_renamed_guest_are_found_by_their_new_words(filled
     assert search.search(conn, "衞炳江") == []
 
 
+def test_a_very_long_word_is_found_by_its_beginning_and_whole(filled):
+    conn, ids = filled  # past the longest word a team database indexes whole (500 letters)
+    long = "q" * 2990 + "end"
+    conn.execute("UPDATE meetings SET summary = ? WHERE id = ?", (f"{long} tail", ids["visit"]))
+    search.rebuild_document(conn, ids["visit"])
+    assert search.search(conn, "qqq") == [ids["visit"]]
+    assert search.search(conn, long) == [ids["visit"]]
+    assert search.search(conn, f"{long} tail") == [ids["visit"]]
+    assert search.search(conn, "q" * 2991) == []
+    assert search.search(conn, long + "x") == []
+
+
 # -- the two engines side by side ------------------------------------------------------------
 
 
@@ -225,20 +237,47 @@ def _typed(conn) -> list[str]:
     return sorted(typed)
 
 
+def _differ(sqlite, postgres, typed: list[str]) -> list[str]:
+    """The texts that find other meetings, or the same in another order, on the two engines."""
+    return [t for t in typed if search.search(sqlite, t) != search.search(postgres, t)]
+
+
+#: The same changes made on both engines, then the documents they touch rebuilt.
+EDITS = [
+    ("UPDATE meetings SET title = ?, title_zh = ? WHERE id = ?", ("Renamed gathering", "新聚會")),
+    ("UPDATE people SET family_name = ?, name_zh = ? WHERE id = ?", ("Wei", "魏炳江")),
+    ("UPDATE meetings SET deleted_at = ? WHERE id = ?", ("2026-01-01",)),
+]
+
+
 def test_every_word_and_prefix_of_the_records_finds_the_same_meetings_on_both(
     tmp_path, postgres_address
 ):
     file = tmp_path / "office.sqlite3"
-    _filled_file(file)
+    ids = _filled_file(file)
     with connect(file) as sqlite, connect(postgres_address) as postgres:
         copy_rows(sqlite, postgres)
         search.reindex(postgres)
         typed = _typed(sqlite)
         assert len(typed) > 1000
-        differ = [
-            text for text in typed if search.search(sqlite, text) != search.search(postgres, text)
-        ]
-        assert differ == []
+        assert _differ(sqlite, postgres, typed) == []
+
+        for conn in (sqlite, postgres):  # a save on each, its documents rebuilt as it says
+            retitle, rename, trash = EDITS
+            conn.execute(retitle[0], (*retitle[1], ids["visit"]))
+            search.rebuild_document(conn, ids["visit"])
+            conn.execute(rename[0], (*rename[1], ids["guest"]))
+            assert search.rebuild_naming(conn, "people", ids["guest"]) == 1
+            conn.execute(trash[0], (*trash[1], ids["annual"]))
+            search.rebuild_document(conn, ids["annual"])
+        edited = [*_typed(sqlite), "gathering", "聚会", "魏炳江", "wei", "衞炳江", "Ding", "丁晓东"]
+        assert search.search(postgres, "聚会") == [ids["visit"]]
+        assert search.search(postgres, "丁晓东") == []  # the trashed meeting's words
+        assert _differ(sqlite, postgres, sorted(set(edited) | set(typed))) == []
+
+        for conn in (sqlite, postgres):
+            assert search.reindex(conn) == 2
+        assert _differ(sqlite, postgres, typed) == []
 
 
 def test_words_are_fts5s_own():

@@ -7,8 +7,8 @@ the words the file's FTS5 index holds (``fts5_words.words``), so a query finds o
 the meetings it finds in a file. The row keeps them twice:
 
 * ``words``: a ``tsvector`` of every word and of every two adjacent Chinese characters as one
-  (``浸會``), taken as they are (``array_to_tsvector``: no parser or dictionary of
-  PostgreSQL's, whose parser would read an e-mail or a path as one word); a GIN index on it
+  (``浸會``), each quoted, so taken as it is (no parser or dictionary of PostgreSQL's, whose
+  parser would read an e-mail or a path as one word); a GIN index on it
   finds a word by its beginning (``'wa':*``) or exactly, a character or a pair of characters;
 * ``body``: the words in order, one space between and around, what a phrase (three or more
   Chinese characters, or words run together as ``foo_bar``) is checked against, since the
@@ -22,6 +22,7 @@ keystrokes of both at ten years: docs/performance.md, "PostgreSQL".
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,7 +56,7 @@ _RAW = (
 )
 _UPSERT = (
     "INSERT INTO meeting_search (meeting_id, start_date, words, body) "
-    "VALUES (?, ?, array_to_tsvector(?::text[]), ?) "
+    "VALUES (?, ?, ?::tsvector, ?) "
     "ON CONFLICT (meeting_id) DO UPDATE SET start_date = excluded.start_date, "
     "words = excluded.words, body = excluded.body"
 )
@@ -72,7 +73,9 @@ def create(conn: Connection) -> None:
 # -- documents ----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_han(word: str) -> bool:
+    """One Chinese character (a word of its own in a document); asked of every word."""
     return len(word) == 1 and fts.han_runs(word) == [word]
 
 
@@ -105,7 +108,8 @@ def _write(conn: Connection, rows: list[tuple]) -> None:
     params = []
     for meeting_id, start_date, text in rows:
         doc = document(text)
-        params.append((meeting_id, start_date, doc.lexemes, doc.body))
+        words = " ".join(_quoted(lexeme) for lexeme in doc.lexemes)  # a tsvector's text
+        params.append((meeting_id, start_date, words, doc.body))
     conn.executemany(_UPSERT, params)
 
 
@@ -149,7 +153,8 @@ def reindex(conn: Connection) -> int:
 
 
 def _quoted(word: str) -> str:
-    """A word as a ``tsquery`` lexeme: in quotes, its quotes and backslashes escaped."""
+    """A word as a ``tsvector``'s or ``tsquery``'s lexeme: in quotes, its quotes and
+    backslashes escaped."""
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
