@@ -40,6 +40,7 @@ from eventdesk.store.engines.sqlite import SQLiteConnection
 from eventdesk.store.errors import ReadOnlyStore
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import telling_damage
+from eventdesk.store.services.chinese_forms import ChineseFormService
 from eventdesk.store.services.courses import CourseService
 from eventdesk.store.services.drafts import DraftService
 from eventdesk.store.services.duplicates import DuplicateService
@@ -92,6 +93,7 @@ class EventStore:
         self.search = SearchService(self)
         self.interchange = InterchangeService(self)
         self.office = OfficeService(self)
+        self.chinese_forms = ChineseFormService(self)
 
     # -- opening ------------------------------------------------------------
 
