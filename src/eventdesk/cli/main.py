@@ -24,7 +24,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from eventdesk import __version__
-from eventdesk.cli import chinese_commands, commands, spreadsheet_commands, summary_commands
+from eventdesk.cli import (
+    chinese_commands,
+    commands,
+    copy_commands,
+    spreadsheet_commands,
+    summary_commands,
+)
 from eventdesk.cli.arguments import record_id
 from eventdesk.records import ValidationError
 from eventdesk.records.text import terminal_text
@@ -42,6 +48,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **summary_commands.COMMANDS,
     **spreadsheet_commands.COMMANDS,
     **chinese_commands.COMMANDS,
+    **copy_commands.COMMANDS,
 }
 
 
@@ -122,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     summary_commands.add_parsers(sub)
     spreadsheet_commands.add_parsers(sub)
     chinese_commands.add_parsers(sub)
+    copy_commands.add_parsers(sub)
     return parser
 
 
