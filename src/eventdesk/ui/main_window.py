@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from eventdesk import __version__
 from eventdesk.records import ValidationError
-from eventdesk.store import BackupNotMade, EventStore, StoreError
+from eventdesk.store import EventStore, StoreError
 from eventdesk.ui import unsaved_changes
+from eventdesk.ui.database_status import DatabaseChecks, window_title
 from eventdesk.ui.date_edit import set_day_first
-from eventdesk.ui.integrity_check import IntegrityCheck
 from eventdesk.ui.menus import build_menus
 from eventdesk.ui.opening import Choice, open_for_window, take_over_question
 from eventdesk.ui.preferences import Preferences
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(lambda _index: self._trash_changed())
         self.trash_dialog: TrashDialog | None = None
         self.merge_dialog = None  # Edit › Merge into…, while open
+        self.checks: DatabaseChecks | None = None  # of the database file shown
         if icon is not None:
             self.setWindowIcon(icon)
         self.actions_ = build_menus(self)
@@ -462,6 +463,8 @@ class MainWindow(QMainWindow):
             self.workspace.restoreState(splitter)
         self.setCentralWidget(self.workspace)  # deletes the old workspace
         if old_store is not store:
+            if self.checks is not None:
+                self.checks.retire()  # what they find in the file closed is not told
             old_store.close()
         self._database_opened()
 
@@ -473,55 +476,24 @@ class MainWindow(QMainWindow):
         self.store.close()
 
     def _database_opened(self) -> None:
-        name = self.store.path.name if self.store.path else "in memory"
-        if self.store.read_only:
-            name += " (read-only)"
-        self.setWindowTitle(f"{name}[*] — EventDesk")
+        self.setWindowTitle(window_title(self.store))
         self.setWindowModified(False)
         if self.store.path is not None:
             self.settings.remember_database(self.store.path)
-            self._check_integrity(self.store)
-            self._purge_old_trash(self.store)
+            self.checks = DatabaseChecks(self.store, self.preferences.trash_days, self)
+            self.integrity_check = self.checks.integrity_check
+            self.checks.damaged.connect(self._damaged)
+            self.checks.message.connect(self.statusBar().showMessage)
+            self.checks.trashPurged.connect(self._trash_changed)
+            self.checks.start()
         for note in self.store.notes:  # opened read-only on a full disk, and why
             self.statusBar().showMessage(note)
         self._update_actions()
         self._offer_drafts()
 
-    def _check_integrity(self, store: EventStore) -> None:
-        """SQLite's quick check, beside the window; damage stops every save and is told."""
-        assert store.path is not None
-        self.integrity_check = IntegrityCheck(store.path, self)
-        self.integrity_check.finished.connect(lambda damage: self._checked(store, damage))
-        self.integrity_check.start()
-
-    def _purge_old_trash(self, store: EventStore) -> None:
-        """Records trashed longer ago than the preference says go for good, beside the window."""
-        if store.read_only or store.trash.count() == 0:
-            return
-        from eventdesk.ui.trash_purge import start_trash_purge
-
-        self.trash_purge = start_trash_purge(store, self.preferences.trash_days, self)
-        if self.trash_purge is not None:
-            self.trash_purge.finished.connect(self._purged)
-
-    def _purged(self, emptied) -> None:
-        if emptied.removed:
-            days = self.preferences.trash_days
-            self.statusBar().showMessage(
-                f"Removed {emptied.removed} record(s) trashed more than {days} days ago.", 8000
-            )
-            self._trash_changed()
-
-    def _checked(self, store: EventStore, damage: object) -> None:
-        if damage is None or store is not self.store:
-            return
-        if isinstance(damage, BackupNotMade):  # the file is sound: only say so, in one line
-            if not store.notes:  # unless opening said it already (read-only on a full disk)
-                self.statusBar().showMessage(str(damage))
-            return
-        store.refuse_writes()
-        self.setWindowTitle(f"{store.path.name} (damaged, read-only)[*] — EventDesk")
-        self.warn(str(damage))
+    def _damaged(self, message: str) -> None:
+        self.setWindowTitle(window_title(self.store, damaged=True))
+        self.warn(message)
 
     def _update_actions(self) -> None:
         section = self.workspace.section()
