@@ -10,7 +10,6 @@ on a modal dialog.
 from __future__ import annotations
 
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QWidget,
 )
@@ -30,6 +28,7 @@ from eventdesk.store import EventStore, StoreError
 from eventdesk.ui import unsaved_changes
 from eventdesk.ui.database_status import DatabaseChecks, window_title
 from eventdesk.ui.date_edit import set_day_first
+from eventdesk.ui.file_menu import FileMenuCommands, database_files
 from eventdesk.ui.menus import build_menus
 from eventdesk.ui.opening import Choice, open_for_window, take_over_question
 from eventdesk.ui.preferences import Preferences
@@ -40,8 +39,6 @@ from eventdesk.ui.window_settings import WindowSettings
 from eventdesk.ui.workspace import Workspace
 
 if TYPE_CHECKING:  # the dialogs and the File menu's work load when first used, not at start
-    from eventdesk.ui.background import BackgroundTask
-    from eventdesk.ui.long_jobs import ProgressJob
     from eventdesk.ui.preferences_dialog import PreferencesDialog
     from eventdesk.ui.trash import TrashDialog
 
@@ -49,7 +46,7 @@ Answer = QMessageBox.StandardButton
 DEFAULT_SIZE = (1280, 800)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileMenuCommands, QMainWindow):
     def __init__(
         self,
         store: EventStore,
@@ -213,56 +210,17 @@ class MainWindow(QMainWindow):
     def open_database(self, path: Path | None = None) -> bool:
         """Switch to another database (asking first about unsaved changes)."""
         if path is None:
-            path = _files().ask_open_database(self)
+            path = database_files().ask_open_database(self)
             if path is None:
                 return False
         return self._switch_to(path, create=False)
 
     def new_database(self, path: Path | None = None) -> bool:
         if path is None:
-            path = _files().ask_new_database(self)
+            path = database_files().ask_new_database(self)
             if path is None:
                 return False
         return self._switch_to(path, create=True)
-
-    def fill_recent_menu(self, menu: QMenu) -> None:
-        menu.clear()
-        for path in self.settings.recent_databases():
-            action = menu.addAction(str(path))
-            action.setEnabled(path.exists())
-            action.triggered.connect(lambda _c=False, p=path: self.open_database(p))
-        if menu.isEmpty():
-            menu.addAction("No recent databases").setEnabled(False)
-
-    def import_file(self, path: Path | None = None) -> BackgroundTask | None:
-        """File › Import: the task under way (its ``finished``/``failed`` say how it ended)."""
-        return _files().import_into(self, path, action=self.actions_.import_file)
-
-    def export_meeting(self, path: Path | None = None) -> bool:
-        return _files().export_meeting(self, path)
-
-    def export_calendar(self, path: Path | None = None) -> bool:
-        """File › Add meeting to calendar: the chosen meeting as an .ics file."""
-        return _files().export_calendar(self, path)
-
-    def export_database(self, path: Path | None = None) -> ProgressJob | None:
-        """File › Export whole database: the job under way (it ends by a signal), or None."""
-        return _files().export_database(self, path)
-
-    def backup(self) -> ProgressJob | None:
-        return _files().backup(self)
-
-    def check_database(self) -> ProgressJob:
-        return _files().check_database(self)
-
-    def restore_backup(self, backup: Path | None = None) -> ProgressJob | None:
-        return _files().restore_backup(self, backup)
-
-    def import_attendees(self, path: Path | None = None) -> QWidget | None:
-        return _files().import_attendees(self, path)
-
-    def export_list(self, path: Path | None = None) -> Path | None:
-        return _files().export_list(self, path)
 
     def ask_backup(self, choices: list[tuple[str, Path]]) -> Path | None:
         """Which backup to restore, newest first (labels such as "2026-11-28 10:02  manual")."""
@@ -500,13 +458,6 @@ class MainWindow(QMainWindow):
         noun = {Section.PEOPLE: "person", Section.ORGANISATIONS: "organisation"}
         self.actions_.new_record.setText(f"&New {noun.get(section, 'meeting')}")
         self.actions_.delete.setEnabled(section.kind is not None)
-
-
-def _files() -> ModuleType:
-    """The File menu's work (``ui/database_files.py``), imported when first asked for."""
-    from eventdesk.ui import database_files
-
-    return database_files
 
 
 def _same_file(a: Path, b: Path) -> bool:
