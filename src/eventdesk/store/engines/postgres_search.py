@@ -130,8 +130,8 @@ def rebuild_naming(conn: Connection, table: str, record_id: int) -> int:
     """Rebuild the documents of the meetings that name person or organisation ``record_id``
     (``table``: ``people`` or ``organisations``), after its names changed; return how many."""
     sql = search_index.naming_meetings(table)
-    ids = [m for (m,) in conn.execute(sql, (record_id,) * sql.count("?"))]
     with conn.transaction():
+        ids = [m for (m,) in conn.execute(sql, (record_id,) * sql.count("?"))]
         for meeting_id in ids:
             rebuild_document(conn, meeting_id)
     return len(ids)
@@ -140,6 +140,9 @@ def rebuild_naming(conn: Connection, table: str, record_id: int) -> int:
 def reindex(conn: Connection) -> int:
     """Rebuild every meeting's document from the rows, in one transaction; return how many."""
     with conn.transaction():
+        # The documents' joins want the tables' statistics, which a database just filled
+        # (a copy of an office's records) has not had time to gather.
+        conn.execute("ANALYZE")
         conn.execute("DELETE FROM meeting_search")
         ids = [m for (m,) in conn.execute("SELECT id FROM meetings WHERE deleted_at IS NULL")]
         for start in range(0, len(ids), BATCH):
