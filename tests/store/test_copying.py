@@ -21,20 +21,23 @@ from tests.store.test_export_unchanged import build_small_database
 
 from eventdesk.records import Attendance, Meeting, MeetingFile, Organisation, Person
 from eventdesk.store import EventStore, StoreError, copying, media
+from eventdesk.store.engines import connect
 from eventdesk.store.interchange import import_file
 
 
-def photo(rng: random.Random) -> bytes:
-    """A small PNG of random pixels (every one its own hash), as Pillow checks photos."""
+def photo(rng: random.Random, size: tuple[int, int] = (24, 16)) -> bytes:
+    """A PNG of random pixels (every one its own hash), as Pillow checks photos."""
     from PIL import Image
 
-    image = Image.frombytes("RGB", (24, 16), rng.randbytes(24 * 16 * 3))
+    image = Image.frombytes("RGB", size, rng.randbytes(size[0] * size[1] * 3))
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
 
 
-def build_generated(store: EventStore, meetings: int = 30, seed: int = 7) -> None:
+def build_generated(
+    store: EventStore, meetings: int = 30, seed: int = 7, size: tuple[int, int] = (24, 16)
+) -> None:
     """``meetings`` meetings of a partner, each with attendees and two photos (one shared)."""
     rng = random.Random(seed)
     shared = photo(rng)
@@ -54,7 +57,7 @@ def build_generated(store: EventStore, meetings: int = 30, seed: int = 7) -> Non
             Attendance(person_id=p.id, organisation_id=partner.id) for p in people[n % 5 :][:6]
         ]
         meeting.files = [
-            MeetingFile(f"photo-{n}.png", "image/png", data=photo(rng)),
+            MeetingFile(f"photo-{n}.png", "image/png", data=photo(rng, size)),
             MeetingFile("shared.png", "image/png", data=shared),
         ]
         store.meetings.save(meeting)
@@ -228,3 +231,62 @@ def test_a_damaged_photo_is_named_and_the_check_fails(generated, tmp_path):
     assert "differs" in report.table().splitlines()[-2]
     # The records are all there; the damaged photo never reached the copy under its name.
     assert not media.path_in(media.folder_for(target), sha).exists()
+
+
+# -- a team database ------------------------------------------------------------------------
+
+
+def test_a_file_to_a_team_database_and_back_is_the_same_database(
+    generated, postgres_address, tmp_path
+):
+    there = copying.copy_database(str(generated), postgres_address)
+    assert there.ok, there.table()
+    back = tmp_path / "back.sqlite3"
+    report = copying.copy_database(postgres_address, str(back))
+    assert report.ok, report.table()
+    assert report.counts == there.counts
+    assert exported(back) == exported(generated)
+    assert photo_bytes(back) == photo_bytes(generated)
+    with connect(postgres_address) as conn:
+        # Each photo once, in the database itself; the rows keep no bytes of their own.
+        assert (
+            conn.execute("SELECT count(*) AS n FROM photos").scalar() == _counts(there)["photos"][0]
+        )
+        assert conn.execute("SELECT count(*) AS n FROM files WHERE length(data) > 0").scalar() == 0
+        # A record added on the team database after the copy gets a new id, not a copied one.
+        last = conn.execute("SELECT max(id) AS n FROM organisations").scalar()
+        added = conn.insert(
+            "INSERT INTO organisations (uid, name, kind) VALUES ('new', 'New', 'university')"
+        )
+        assert added == last + 1
+
+
+def test_a_team_database_holding_records_is_refused_then_replaced(
+    example, generated, postgres_address
+):
+    assert copying.copy_database(str(example), postgres_address).ok
+    with pytest.raises(StoreError, match=r"already holds records.*--replace"):
+        copying.copy_database(str(generated), postgres_address)
+    with connect(postgres_address) as conn:
+        assert conn.execute("SELECT count(*) AS n FROM people").scalar() == 10
+    report = copying.copy_database(str(generated), postgres_address, replace=True)
+    assert report.ok, report.table()
+    with connect(postgres_address) as conn:
+        titles = {t for (t,) in conn.execute("SELECT title FROM meetings")}
+        assert "Meeting 7" in titles and "SHUA 2021 Annual Meeting" not in titles
+
+
+def test_a_failure_midway_leaves_the_team_database_as_it_was(
+    example, generated, postgres_address, monkeypatch
+):
+    assert copying.copy_database(str(example), postgres_address).ok
+
+    def fail(*args):
+        raise StoreError("the network went away")
+
+    monkeypatch.setattr(copying, "_copy_photos", fail)
+    with pytest.raises(StoreError, match="network went away"):
+        copying.copy_database(str(generated), postgres_address, replace=True)
+    with connect(postgres_address) as conn:
+        assert conn.execute("SELECT count(*) AS n FROM meetings").scalar() == 1
+        assert conn.execute("SELECT count(*) AS n FROM photos").scalar() == 3
