@@ -225,3 +225,16 @@ def test_chinese_preview_lists_the_names_printed_in_latin(qtbot, sample_store, s
     latin = d.message.text().partition("printed in Latin: ")[2]
     assert named[0].display_name in latin
     assert "Every text" not in d.message.text()
+
+
+def test_both_languages_preview_the_chinese_then_the_english(qtbot, dialog, tmp_path):
+    dialog.set_language("zh")
+    qtbot.waitUntil(lambda: dialog.pages > 0, timeout=5000)
+    chinese_pages = dialog.pages
+    dialog.pages = 0
+    dialog.set_language("both")
+    qtbot.waitUntil(lambda: dialog.pages > 0, timeout=5000)
+    assert dialog.pages > chinese_pages
+    assert "Chinese form(s) missing" in dialog.message.text()  # the Chinese half's, named
+    text = read_back(dialog.export_to(tmp_path / "both.html"))
+    assert text.index("上海理工大学参加") < text.index("USST participated in")

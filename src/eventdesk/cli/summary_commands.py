@@ -42,13 +42,14 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--lang",
-        choices=["en", "zh", "zh-Hans", "zh-Hant", "zh-Hant-TW"],
+        choices=["en", "zh", "zh-Hans", "zh-Hant", "zh-Hant-TW", "both"],
         default="en",
         help=(
             "English or Chinese (default: en): zh in the office's script (Preferences; "
             "simplified unless chosen otherwise), zh-Hans simplified, zh-Hant traditional "
-            "(Hong Kong and Macao forms), zh-Hant-TW traditional (Taiwan forms); Chinese "
-            "forms missing are named on stderr"
+            "(Hong Kong and Macao forms), zh-Hant-TW traditional (Taiwan forms), both the "
+            "Chinese document followed by the English one; Chinese forms missing are named "
+            "on stderr"
         ),
     )
     p.add_argument(

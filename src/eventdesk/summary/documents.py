@@ -16,7 +16,7 @@ from eventdesk.store import EventStore, MeetingFilter
 from eventdesk.summary import prose
 from eventdesk.summary.context import meeting_context
 from eventdesk.summary.errors import SummaryError
-from eventdesk.summary.language import chosen_script, long_date
+from eventdesk.summary.language import BOTH, chosen_script, long_date
 from eventdesk.summary.script import convert_tree
 from eventdesk.summary.templates import guarded
 from eventdesk.summary.view import (
@@ -145,7 +145,17 @@ def add_news(env: jinja2.Environment, c: MeetingView) -> MeetingView:
 def meeting_document(
     env: jinja2.Environment, store: EventStore, meeting_id: int, lang: str = "en"
 ) -> MeetingView:
-    """The meeting's view with its release's sentences, every Chinese text in one script."""
+    """The meeting's view with its release's sentences, every Chinese text in one script.
+
+    ``lang`` "both": the Chinese document with the English one as its ``second``,
+    printed after it, the release and the minutes alike. The minutes are not
+    set side by side: at half a page's width their four-column tables of
+    attendees wrap every name and title (see docs/summaries.md).
+    """
+    if lang == BOTH:
+        first = meeting_document(env, store, meeting_id, "zh")
+        first.second = meeting_document(env, store, meeting_id, "en")
+        return first
     meeting = store.meetings.get(meeting_id)  # photos come print-size, not whole
     document = add_news(env, meeting_context(store, meeting, lang, convert=False))
     return convert_tree(document, document.script, tuple(document.latin_zh))

@@ -21,7 +21,7 @@ from eventdesk.summary.templates import (
     template_error,
     templates_folder,
 )
-from eventdesk.summary.view import Page, photos_of
+from eventdesk.summary.view import MeetingView, Page
 
 PHOTO_WIDTH_MM = 120
 
@@ -67,7 +67,26 @@ def _word_picture(data: bytes) -> bytes | None:
 
 
 def write_docx(path: Path, name: str, context: Page) -> None:
-    """Fill the Word template ``name`` with ``context`` and save it at ``path``."""
+    """Fill the Word template ``name`` with ``context`` and save it at ``path``.
+
+    A bilingual document's English ``second`` is filled in its own template
+    (``news`` after ``news_zh``) and follows on a page of its own.
+    """
+    tpl = _filled(name, context)
+    second = getattr(context, "second", None)
+    if second is not None:
+        from eventdesk.summary.docx_join import append_document
+
+        append_document(tpl.docx, _filled(name.removesuffix("_zh"), second).docx)
+    docx_style.finish(tpl.docx, name, context)
+    try:
+        tpl.save(str(path))
+    except OSError as exc:
+        raise SummaryError(f"Cannot write {path}: {exc.strerror}.") from None
+
+
+def _filled(name: str, context: Page) -> Any:
+    """The Word template ``name`` filled in with ``context`` (a DocxTemplate)."""
     import jinja2
     from docx.image.exceptions import UnrecognizedImageError
     from docx.shared import Mm
@@ -94,7 +113,7 @@ def write_docx(path: Path, name: str, context: Page) -> None:
         tpl = DocxTemplate(str(template))
     except Exception as exc:  # a file that is not a .docx
         raise SummaryError(f"Cannot open the Word template {template}: {exc}.") from None
-    for photo in photos_of(context):
+    for photo in context.photos if isinstance(context, MeetingView) else []:
         photo.image = ""
         data = _word_picture(photo.data or b"")
         if data:
@@ -118,8 +137,4 @@ def write_docx(path: Path, name: str, context: Page) -> None:
     except (jinja2.TemplateError, RecursionError, OverflowError, MemoryError) as exc:
         exc.filename = None  # docxtpl names no file: the .docx is the one to name
         raise template_error(exc, str(template)) from None
-    docx_style.finish(tpl.docx, name, context)
-    try:
-        tpl.save(str(path))
-    except OSError as exc:
-        raise SummaryError(f"Cannot write {path}: {exc.strerror}.") from None
+    return tpl

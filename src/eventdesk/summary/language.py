@@ -23,8 +23,10 @@ from eventdesk.summary.script import DEFAULT, SCRIPTS, check_script, keep
 #: The languages a document is written in (its templates: news.html.j2, news_zh.html.j2).
 LANGUAGES = ("en", "zh")
 #: What ``--lang`` and the preview take: a language, or Chinese in a named script. "zh" is
-#: Chinese in the office's script (Preferences; simplified unless the office chose otherwise).
-CHOICES = ("en", "zh", *SCRIPTS)
+#: Chinese in the office's script (Preferences; simplified unless the office chose otherwise);
+#: "both" the Chinese document followed by the English one (documents.py).
+CHOICES = ("en", "zh", *SCRIPTS, "both")
+BOTH = "both"
 
 #: The Chinese words of the vocabularies (enum values) a summary prints.
 ZH_LABELS: dict[str, dict[str, str]] = {
@@ -75,7 +77,8 @@ LATIN_NAME = "no Chinese name; printed in Latin"
 
 
 def check_language(lang: str) -> str:
-    """The document language of a choice: "en", or "zh" for Chinese in any script."""
+    """The document language of a choice: "en", or "zh" for Chinese in any script (and for
+    both languages, whose first document is the Chinese one)."""
     if lang not in CHOICES:
         from eventdesk.summary.errors import SummaryError
 

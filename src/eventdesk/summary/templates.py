@@ -12,6 +12,7 @@ that are escaped where the HTML or Word template puts them.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -187,8 +188,30 @@ def guarded(name: str, action: Callable[[], Any]) -> Any:
 
 
 def render(env: jinja2.Environment, name: str, document: Page) -> str:
-    """The template ``name`` filled in with a document's view model."""
-    return guarded(name, lambda: env.get_template(name).render(document.as_context()))
+    """The template ``name`` filled in with a document's view model.
+
+    A bilingual document (a Chinese one with an English ``second``) is one
+    page: the English document's body follows the Chinese one's on a page of
+    its own, laid out by its own template (``news_zh`` then ``news``).
+    """
+    page = guarded(name, lambda: env.get_template(name).render(document.as_context()))
+    second = getattr(document, "second", None)
+    if second is None:
+        return page
+    second.font_stack, second.show_header = document.font_stack, document.show_header
+    return follow_with(page, render(env, name.replace("_zh.", "."), second), second.lang)
+
+
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S | re.I)
+
+
+def follow_with(page: str, other: str, lang: str) -> str:
+    """``page`` with the body of ``other`` after its own, from a new page."""
+    found = _BODY.search(other)
+    body = found.group(1) if found else other
+    part = f'<div lang="{lang}" style="page-break-before: always">{body}</div>'
+    end = page.lower().rfind("</body>")
+    return page[:end] + part + page[end:] if end >= 0 else page + part
 
 
 def warn(message: str) -> None:

@@ -52,7 +52,7 @@ from eventdesk.ui.background import BackgroundTask
 from eventdesk.ui.screen_fit import fit_to_screen
 
 TEMPLATES = [("News release", "news"), ("Minutes", "minutes")]
-LANGUAGES = [("English", "en"), ("中文 (Chinese)", "zh")]
+LANGUAGES = [("English", "en"), ("中文 (Chinese)", "zh"), ("中文 + English", "both")]
 PAGE_SIZES = [("A4", QPageSize.PageSizeId.A4), ("Letter", QPageSize.PageSizeId.Letter)]
 EXPORT_FILTERS = "PDF (*.pdf);;Word document (*.docx);;Web page (*.html)"
 _SUFFIX_OF_FILTER = {"PDF": ".pdf", "Word": ".docx", "Web": ".html"}
@@ -174,7 +174,7 @@ class SummaryPreviewDialog(QDialog):
 
     def show_missing(self) -> list[str]:
         """In Chinese, name each field printed in English for want of a Chinese form."""
-        if self.lang != "zh":
+        if self.lang not in ("zh", "both"):
             self.show_message("")
             return []
         try:

@@ -120,6 +120,8 @@ class MeetingView(Page):
     latin_zh: list[str] = field(default_factory=list)
     #: The release's sentences (written by news_prose*.txt.j2).
     news: NewsView | None = None
+    #: A bilingual document's English one, printed after this Chinese one (``--lang both``).
+    second: MeetingView | None = None
 
     @property
     def facts(self) -> list[tuple[str, str]]:
@@ -206,4 +208,6 @@ class CourseRegisterView(Page):
 
 def photos_of(document: Page) -> list[PhotoView]:
     """The photos a document prints (a meeting's; a report and the register have none)."""
-    return document.photos if isinstance(document, MeetingView) else []
+    if not isinstance(document, MeetingView):
+        return []
+    return document.photos + (document.second.photos if document.second else [])
