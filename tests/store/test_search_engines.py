@@ -214,6 +214,33 @@ def test_a_very_long_word_is_found_by_its_beginning_and_whole(filled):
     assert search.search(conn, long + "x") == []
 
 
+@pytest.mark.parametrize(
+    ("table", "text", "found"),
+    [
+        ("people", "wai", "Wai"),
+        ("people", "bing kong", "Wai"),
+        ("people", "衛炳江", "Wai"),  # as stored, Hong Kong's 衞炳江, in another script
+        ("people", "卫炳", "Wai"),  # a Chinese name by its beginning
+        ("people", "ding", "Ding"),
+        ("people", "丁曉", "Ding"),
+        ("organisations", "kowl", "Kowloon Liaison Office"),
+        ("organisations", "中联办", "Kowloon Liaison Office"),
+    ],
+)
+def test_the_lists_words_find_the_same_records_on_both_engines(searched, table, text, found):
+    conn, _ = searched
+    column = {"people": "family_name", "organisations": "name"}[table]
+    ids = search.list_ids(conn, table, text)
+    names = {
+        n
+        for (n,) in conn.execute(
+            f"SELECT {column} FROM {table} WHERE id IN ({', '.join('?' for _ in ids) or 'NULL'})",
+            ids,
+        )
+    }
+    assert names == {found}, text
+
+
 # -- the two engines side by side ------------------------------------------------------------
 
 
@@ -278,6 +305,47 @@ def test_every_word_and_prefix_of_the_records_finds_the_same_meetings_on_both(
         for conn in (sqlite, postgres):
             assert search.reindex(conn) == 2
         assert _differ(sqlite, postgres, typed) == []
+
+
+def _list_texts(conn) -> list[str]:
+    """Every word of the lists' records and its first one, two and three letters."""
+    texts: set[str] = set()
+    for table, columns in postgres_search.LISTS.items():
+        for row in conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+            for value in row:
+                for word in (value or "").split():
+                    texts.update(word[:n] for n in (1, 2, 3, len(word)))
+    return sorted(texts)
+
+
+def test_the_lists_words_find_the_same_records_on_both_after_saves(tmp_path, postgres_address):
+    file = tmp_path / "office.sqlite3"
+    ids = _filled_file(file)
+    with connect(file) as sqlite, connect(postgres_address) as postgres:
+        copy_rows(sqlite, postgres)
+        search.reindex(postgres)
+        texts = _list_texts(sqlite)
+        assert len(texts) > 300
+
+        def differ() -> list[tuple[str, str]]:
+            return [
+                (table, text)
+                for table in postgres_search.LISTS
+                for text in texts
+                if search.list_ids(sqlite, table, text) != search.list_ids(postgres, table, text)
+            ]
+
+        assert differ() == []
+        for conn in (sqlite, postgres):  # a person renamed, as the save path will tell it
+            conn.execute(
+                "UPDATE people SET family_name = ?, name_zh = ? WHERE id = ?",
+                ("Wei", "魏炳江", ids["guest"]),
+            )
+            search.rebuild_record(conn, "people", ids["guest"])
+        texts += ["wei", "魏炳江", "魏", "衞炳江"]
+        assert search.list_ids(postgres, "people", "魏炳") == [ids["guest"]]
+        assert search.list_ids(postgres, "people", "衞炳江") == []
+        assert differ() == []
 
 
 def test_words_are_fts5s_own():

@@ -65,9 +65,21 @@ BATCH = 500
 
 
 def create(conn: Connection) -> None:
-    """The search table and its indexes, where missing (``postgres_schema.upgrade`` calls it)."""
+    """The search tables and their indexes, where missing (``postgres_schema.upgrade`` calls
+    it): the meetings' documents, and the words of each list (``LISTS``)."""
     for statement in CREATE:
         conn.execute(statement)
+    for table in LISTS:
+        conn.execute(
+            f"""CREATE TABLE IF NOT EXISTS {table}_words (
+                id bigint PRIMARY KEY REFERENCES {table} (id) ON DELETE CASCADE,
+                words tsvector NOT NULL,
+                body text NOT NULL
+            ) WITH (toast_tuple_target = 128)"""
+        )
+        conn.execute(
+            f"CREATE INDEX IF NOT EXISTS idx_{table}_words ON {table}_words USING gin (words)"
+        )
 
 
 # -- documents ----------------------------------------------------------------------------
@@ -152,6 +164,69 @@ def reindex(conn: Connection) -> int:
     return len(ids)
 
 
+# -- the lists' words ------------------------------------------------------------------------
+#
+# The people, organisations and courses lists search their own records, as the file's FTS5
+# indexes of fts.INDEXED do: the columns each record declares searched, each split into words
+# by FTS5 (not spaced: 丁晓东 is one word there, found by its beginning; queries._text_filter
+# finds the rest of a Chinese name by LIKE on its Chinese columns, the same SQL on both). Every
+# row has its words, trashed or not, as in the file: the lists filter the trash themselves.
+
+#: The lists with words of their own, and the columns they hold.
+LISTS: dict[str, tuple[str, ...]] = dict(fts.INDEXED)
+
+
+def list_document(values: list[str | None]) -> Document:
+    """A list's row for a record whose searched columns hold ``values``: its words, and the
+    columns' words in order, `` | `` between columns (a phrase is never found across two)."""
+    columns = [words(value or "") for value in values]
+    lexemes = list(dict.fromkeys(word[:LONGEST] for column in columns for word in column))
+    body = " | ".join(" ".join(column) for column in columns)
+    return Document(lexemes, f" {body} ")
+
+
+def _write_records(conn: Connection, table: str, condition: str, params: list) -> int:
+    rows = conn.execute(f"SELECT id, {', '.join(LISTS[table])} FROM {table} {condition}", params)
+    written = []
+    for record_id, *values in rows:
+        doc = list_document(values)
+        written.append((record_id, " ".join(map(_quoted, doc.lexemes)), doc.body))
+    conn.executemany(
+        f"INSERT INTO {table}_words (id, words, body) VALUES (?, ?::tsvector, ?) "
+        "ON CONFLICT (id) DO UPDATE SET words = excluded.words, body = excluded.body",
+        written,
+    )
+    return len(written)
+
+
+def rebuild_record(conn: Connection, table: str, record_id: int) -> None:
+    """Rebuild the words of person, organisation or course ``record_id`` (``table`` one of
+    ``LISTS``) after a save, in its transaction; a purged record's words go with it."""
+    with conn.transaction():
+        if not _write_records(conn, table, "WHERE id = ?", [record_id]):
+            conn.execute(f"DELETE FROM {table}_words WHERE id = ?", (record_id,))
+
+
+def reindex_lists(conn: Connection) -> int:
+    """Rebuild every list's words from the rows, in one transaction; return how many records."""
+    with conn.transaction():
+        done = 0
+        for table in LISTS:
+            conn.execute(f"DELETE FROM {table}_words")
+            done += _write_records(conn, table, "", [])
+    return done
+
+
+def list_where(table: str, text: str) -> tuple[str, list[str]] | None:
+    """A query of the ids of ``table``'s records whose words ``text`` finds, as the file's
+    ``{table}_fts MATCH`` finds them, and its parameters; None when nothing can be found."""
+    found = where(text, split_han=False)
+    if found is None:
+        return None
+    clause, params = found
+    return f"SELECT id FROM {table}_words WHERE {clause}", params
+
+
 # -- queries ------------------------------------------------------------------------------
 
 
@@ -193,11 +268,12 @@ def spelling(form: fts.Form) -> Spelling | None:
     return Spelling(" & ".join(parts), phrase)
 
 
-def where(text: str) -> tuple[str, list[str]] | None:
-    """The condition on ``meeting_search`` that finds what ``text`` finds in the file, and its
-    parameters; None when nothing can be found (no word in it)."""
+def where(text: str, *, split_han: bool = True) -> tuple[str, list[str]] | None:
+    """The condition on ``meeting_search`` (or, ``split_han`` False, on a list's words) that
+    finds what ``text`` finds in the file, and its parameters; None when nothing can be found
+    (no word in it)."""
     terms = []
-    for forms in fts.query_terms(text, split_han=True):
+    for forms in fts.query_terms(text, split_han=split_han):
         spellings = [s for s in map(spelling, forms) if s is not None]
         if spellings:
             terms.append(spellings)

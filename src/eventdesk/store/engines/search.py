@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventdesk.store import queries, search_index
+from eventdesk.store import fts, queries, search_index
 from eventdesk.store.engines.base import Connection
 
 
@@ -73,9 +73,34 @@ def rebuild_naming(conn: Connection, table: str, record_id: int) -> int:
     return _refresh_file(conn, sql, (record_id,) * sql.count("?"))
 
 
-def reindex(conn: Connection) -> int:
-    """Rebuild every live meeting's search document; return how many."""
+def list_ids(conn: Connection, table: str, text: str) -> list[int]:
+    """The ids, in order, of the people, organisations or courses (``table``) whose words
+    ``text`` finds, trashed or not: the full-text half of a list's search. The list adds its
+    own filters, and for Chinese its LIKE on the Chinese names (``queries._text_filter``),
+    the same SQL on both engines."""
     if conn.engine == "postgresql":
+        found = _postgres().list_where(table, text)
+        sql, params = found if found else ("", [])
+    else:
+        match = fts.match_expression(text)
+        sql, params = f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?", [match]
+        if match is None:
+            sql = ""
+    return sorted(i for (i,) in conn.execute(sql, params)) if sql else []
+
+
+def rebuild_record(conn: Connection, table: str, record_id: int) -> None:
+    """Rebuild the list words of person, organisation or course ``record_id`` after a save.
+    A file's list indexes are kept in step by its triggers: nothing to do there."""
+    if conn.engine == "postgresql":
+        _postgres().rebuild_record(conn, table, record_id)
+
+
+def reindex(conn: Connection) -> int:
+    """Rebuild every live meeting's search document (and on a team database every list's
+    words); return how many meeting documents."""
+    if conn.engine == "postgresql":
+        _postgres().reindex_lists(conn)
         return _postgres().reindex(conn)
     _refresh_file(conn, "SELECT id FROM meetings")  # the trashed too: their documents go
     return conn.execute("SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL").scalar()
