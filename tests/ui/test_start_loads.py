@@ -193,3 +193,24 @@ def test_asking_for_the_editor_before_the_paint_shows_the_meeting_at_once(
     assert editor.record_id() == row.id
     assert not window.workspace.editors.showing_later()
     window.integrity_check.wait()
+
+
+def test_the_quick_check_starts_once_the_window_has_painted(
+    qtbot, sample_store, settings, tmp_path
+):
+    """The check of the whole file runs beside the window, not against its first frame: a
+    window not yet shown has started none; once shown, the check runs and finds the file
+    sound."""
+    from PySide6.QtCore import QThreadPool
+
+    window = MainWindow(sample_store, settings, Preferences(), preferences_path=tmp_path / "p")
+    qtbot.addWidget(window)
+    found: list[object] = []
+    window.integrity_check.finished.connect(found.append)
+    qtbot.wait(100)
+    assert QThreadPool.globalInstance().activeThreadCount() == 0 and found == []
+
+    window.show()
+
+    qtbot.waitUntil(lambda: bool(found), timeout=30_000)
+    assert found == [None]

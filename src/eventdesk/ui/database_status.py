@@ -51,6 +51,8 @@ class DatabaseChecks(QObject):
         self.trash_purge = None
 
     def start(self) -> None:
+        if self.retired:  # another database was opened before this one's window painted
+            return
         self.integrity_check.start()
         if self.store.read_only or self.store.trash.count() == 0:
             return

@@ -52,11 +52,17 @@ class IntegrityCheck(QObject):
         self._signals.finished.connect(self.finished)
         self._job = _Check(path, self._signals)
         self._job.setAutoDelete(False)
+        self._started = False
 
     def start(self) -> None:
+        """Start the check (once; the window starts it after its first paint)."""
+        if self._started:
+            return
+        self._started = True
         _RUNNING.add(self._job)
         QThreadPool.globalInstance().start(self._job)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the check is done (tests, and closing the window)."""
+        """Block until the check is done, starting it if it waits for the window to paint."""
+        self.start()
         return QThreadPool.globalInstance().waitForDone(msecs)

@@ -29,6 +29,7 @@ from eventdesk.ui import unsaved_changes
 from eventdesk.ui.database_status import DatabaseChecks, window_title
 from eventdesk.ui.date_edit import set_day_first
 from eventdesk.ui.file_menu import FileMenuCommands, database_files
+from eventdesk.ui.first_paint import after_first_paint
 from eventdesk.ui.menus import build_menus
 from eventdesk.ui.opening import Choice, open_for_window, take_over_question
 from eventdesk.ui.preferences import Preferences
@@ -443,7 +444,8 @@ class MainWindow(FileMenuCommands, QMainWindow):
             self.checks.damaged.connect(self._damaged)
             self.checks.message.connect(self.statusBar().showMessage)
             self.checks.trashPurged.connect(self._trash_changed)
-            self.checks.start()
+            # beside the window once its list is on screen, not against its first frame
+            after_first_paint(self.workspace.list_pane.table.viewport(), self.checks.start)
         for note in self.store.notes:  # opened read-only on a full disk, and why
             self.statusBar().showMessage(note)
         self._update_actions()
