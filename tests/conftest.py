@@ -4,7 +4,8 @@
 holds the example meeting of ``resources/samples`` imported through the
 interchange format, the way a user would load it. ``postgres_address`` is an
 empty database on a real PostgreSQL the run starts itself; ``engine_address``
-runs a test once on each engine.
+runs a test once on each engine, and ``engine_store``/``engine_sample_store``
+are the two stores on it.
 """
 
 from __future__ import annotations
@@ -68,6 +69,24 @@ def engine_address(request, db_path: Path) -> str:
     if request.param == "sqlite":
         return str(db_path)
     return request.getfixturevalue("postgres_address")
+
+
+@pytest.fixture
+def engine_store(engine_address: str):
+    """An empty store on each engine in turn (``[sqlite]``, ``[postgresql]``), opened as
+    ``eventdesk --db`` opens it."""
+    store = EventStore.open(engine_address)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def engine_sample_store(engine_store: EventStore) -> EventStore:
+    """The example meeting imported into a store on each engine in turn. A test file whose
+    tests should hold on both engines says ``sample_store = engine_sample_store`` (as a
+    fixture of its own) and runs twice."""
+    import_file(engine_store, SAMPLE)
+    return engine_store
 
 
 @pytest.fixture

@@ -1,4 +1,8 @@
-"""The command line as a user types it: output, exit status, files left behind."""
+"""The command line as a user types it: output, exit status, files left behind.
+
+The main path (import, list, export, summary) runs on both engines: ``address`` is a file's
+path, then a team database's ``postgresql://`` address (ids ``[sqlite]``, ``[postgresql]``).
+"""
 
 from __future__ import annotations
 
@@ -26,10 +30,20 @@ def db(tmp_path):
     return str(tmp_path / "x.sqlite3")
 
 
-def test_import_then_list_shows_the_meeting(capsys, db):
-    status, out, _ = run(capsys, "--db", db, "import", str(SAMPLE))
-    assert status == 0 and "1 meeting(s) added" in out
-    status, out, _ = run(capsys, "--db", db, "list")
+@pytest.fixture
+def address(engine_address):
+    """A new database on each engine in turn: a file, then a team database."""
+    return engine_address
+
+
+def test_import_then_list_shows_the_meeting(capsys, address):
+    status, out, _ = run(capsys, "--db", address, "import", str(SAMPLE))
+    assert status == 0
+    assert out.endswith(
+        ": 1 meeting(s) added, 0 updated; 10 people added, 0 matched; "
+        "25 organisations added, 0 matched.\n"
+    )
+    status, out, _ = run(capsys, "--db", address, "list")
     assert status == 0
     assert (
         out.strip() == "1\t2021-12-22\tAnnual Meeting and Exchange Symposium of the "
@@ -37,19 +51,53 @@ def test_import_then_list_shows_the_meeting(capsys, db):
     )
 
 
-def test_list_json_has_id_date_and_title(capsys, db):
-    run(capsys, "--db", db, "import", str(SAMPLE))
-    status, out, _ = run(capsys, "--db", db, "list", "--json")
+def test_importing_again_matches_everyone_and_updates_the_meeting(capsys, address):
+    run(capsys, "--db", address, "import", str(SAMPLE))
+    status, out, _ = run(capsys, "--db", address, "import", str(SAMPLE))
+    assert status == 0
+    assert out.endswith(
+        ": 0 meeting(s) added, 1 updated; 0 people added, 10 matched; "
+        "0 organisations added, 25 matched.\n"
+    )
+    assert run(capsys, "--db", address, "list")[1].count("\n") == 1
+
+
+def test_list_json_has_id_date_and_title(capsys, address):
+    run(capsys, "--db", address, "import", str(SAMPLE))
+    status, out, _ = run(capsys, "--db", address, "list", "--json")
     (item,) = json.loads(out)
     assert status == 0
-    assert (item["id"], item["date"]) == (1, "2021-12-22")
-    assert item["title"].startswith("Annual Meeting")
+    assert item == {
+        "id": 1,
+        "date": "2021-12-22",
+        "end_date": None,
+        "title": "Annual Meeting and Exchange Symposium of the Shanghai-Hong Kong University "
+        "Alliance 2021",
+        "series": "Shanghai-Hong Kong University Alliance annual meeting",
+        "format": "online",
+        "status": "final",
+    }
 
 
-def test_export_import_export_is_the_same_json(capsys, db, tmp_path):
-    run(capsys, "--db", db, "import", str(SAMPLE))
+def test_the_summary_pdf_carries_every_fact_of_the_example(capsys, address, tmp_path):
+    """`summary 1 -o x.pdf` of the imported example: every fact of the office's report, the
+    speakers with their capacities, our people with their titles, on either engine."""
+    from tests.summary.conftest import pdf_text
+    from tests.summary.test_news_release import FACTS, OUR_PEOPLE, SPEAKERS
+
+    run(capsys, "--db", address, "import", str(SAMPLE))
+    pdf = tmp_path / "x.pdf"
+    status, out, err = run(capsys, "--db", address, "summary", "1", "-o", str(pdf))
+    assert (status, out, err) == (0, f"Wrote {pdf}.\n", "")
+    text = pdf_text(pdf)
+    for fact in [*FACTS, *SPEAKERS, *OUR_PEOPLE]:
+        assert fact in text
+
+
+def test_export_import_export_is_the_same_json(capsys, address, tmp_path):
+    run(capsys, "--db", address, "import", str(SAMPLE))
     first, second = tmp_path / "1.json", tmp_path / "2.json"
-    assert run(capsys, "--db", db, "export", "--meeting", "1", "-o", str(first))[0] == 0
+    assert run(capsys, "--db", address, "export", "--meeting", "1", "-o", str(first))[0] == 0
     other = str(tmp_path / "other.sqlite3")
     assert run(capsys, "--db", other, "import", str(first))[0] == 0
     assert run(capsys, "--db", other, "export", "--meeting", "1", "-o", str(second))[0] == 0

@@ -58,7 +58,7 @@ def test_an_interchange_file_with_an_empty_photo_is_refused(
 def test_check_names_an_empty_photo_stored_before(sample_store, db_path, capsys):
     meeting = _with_empty_photo(sample_store)
     with sample_store.transaction():  # as an older EventDesk saved it: past today's checks
-        meetings.save_meeting(sample_store.db, meeting)
+        meetings.save_meeting(sample_store.connection, meeting)
     (file_id,) = sample_store.db.execute(
         "SELECT id FROM files WHERE original_name = 'empty.jpg'"
     ).fetchone()

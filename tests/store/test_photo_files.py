@@ -94,7 +94,7 @@ def test_bytes_a_crash_left_without_a_row_are_removed_by_check_only_when_old(sam
     from eventdesk.store import meetings
 
     with pytest.raises(RuntimeError), sample_store.transaction():  # the row never commits
-        meetings.save_meeting(sample_store.db, meeting)
+        meetings.save_meeting(sample_store.connection, meeting)
         raise RuntimeError("power cut")
     folder = db_path.with_name("eventdesk.media")
     assert media.path_in(folder, media.digest(lost)).exists()

@@ -18,6 +18,13 @@ from eventdesk.store import EventStore
 
 
 @pytest.fixture
+def sample_store(engine_sample_store):
+    """The example on each engine in turn: every test here runs on a file and on a team
+    database (ids ``[sqlite]``, ``[postgresql]``)."""
+    return engine_sample_store
+
+
+@pytest.fixture
 def facts(sample_store: EventStore, sample_meeting):
     people = sample_store.people.get_many(a.person_id for a in sample_meeting.attendees)
     orgs = {o.id: o for o in sample_store.organisations.get_many(range(1, 200)).values()}

@@ -11,6 +11,13 @@ from eventdesk.records import CourseEntry, Meeting, Organisation, Person
 from eventdesk.store.queries import COURSE_SORTS, MEETING_SORTS, ORGANISATION_SORTS, PEOPLE_SORTS
 
 
+@pytest.fixture
+def sample_store(engine_sample_store):
+    """The example on each engine in turn: every test here runs on a file and on a team
+    database (ids ``[sqlite]``, ``[postgresql]``)."""
+    return engine_sample_store
+
+
 def test_people_by_name_organisation_and_backwards(sample_store):
     names = [p.name for p in sample_store.people.list(sort="name")]
     assert names[:3] == ["CHEN Qi", "CHENG Danhong", "DING Xiaodong"]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from eventdesk.records import parse_date
+from eventdesk.store.engines.addresses import is_team_address
 
 _MAX_ID = 2**63 - 1
 
@@ -43,3 +45,9 @@ def calendar_date(text: str) -> date:
         return parse_date(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def database(text: str) -> Path | str:
+    """``--db``: a file's path, or a team database's ``postgresql://`` address kept as typed
+    (a ``Path`` would fold its ``//``)."""
+    return text if is_team_address(text) else Path(text)

@@ -20,6 +20,7 @@ from eventdesk.store import (
     ReadOnlyStore,
     StoreError,
 )
+from eventdesk.store.engines.addresses import redacted
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -113,6 +114,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     path = database_path(args)
+    if not isinstance(path, Path):
+        raise StoreError(
+            f"restore puts a backup file in place of a database file; the team database "
+            f"{redacted(path)} is restored with its server's own tools (pg_restore)."
+        )
     files = DatabaseFiles(path)
     if args.backup is None:
         found = files.backups()

@@ -31,7 +31,7 @@ from eventdesk.cli import (
     spreadsheet_commands,
     summary_commands,
 )
-from eventdesk.cli.arguments import record_id
+from eventdesk.cli.arguments import database, record_id
 from eventdesk.records import ValidationError
 from eventdesk.records.text import terminal_text
 from eventdesk.store import StoreError, busy_files
@@ -67,9 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
-        type=Path,
+        type=database,
         metavar="PATH",
-        help="the database file (default: eventdesk.sqlite3 in your user data folder)",
+        help="the database file (default: eventdesk.sqlite3 in your user data folder), or a "
+        "team database's address, postgresql://USER@HOST/DATABASE (its password from "
+        "libpq's .pgpass or a service file, never typed on the command line)",
     )
     opening = parser.add_mutually_exclusive_group()
     opening.add_argument(

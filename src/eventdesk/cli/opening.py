@@ -24,7 +24,8 @@ from eventdesk.store import (
 )
 
 
-def database_path(args: argparse.Namespace) -> Path:
+def database_path(args: argparse.Namespace) -> Path | str:
+    """The file ``--db`` names (or the default one), or a team database's address."""
     return args.db if args.db is not None else paths.default_database()
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from eventdesk.store import search_index
 from eventdesk.store.database import damaged, memory_database, open_database, sqlite_told
-from eventdesk.store.engines import Connection
+from eventdesk.store.engines import Connection, is_team_address
 from eventdesk.store.engines.sqlite import SQLiteConnection
 from eventdesk.store.errors import ReadOnlyStore
 from eventdesk.store.lock import FileLock
@@ -69,13 +69,18 @@ class EventStore:
         *,
         read_only: bool = False,
         lock: FileLock | None = None,
+        connection: Connection | None = None,
     ):
         self.db = db
+        #: The file; None in memory and for a team database (``connection.address`` names it).
         self.path = path
-        #: The same database as an engine connection (``store/engines``): the queries written
-        #: once for a file and a team database run on it. For a file it is the very
-        #: ``sqlite3`` connection ``db`` uses, so both see the same transactions.
-        self.connection: Connection = SQLiteConnection.over(db.conn, path or ":memory:")
+        #: The database as an engine connection (``store/engines``): the queries written once
+        #: for a file and a team database run on it. For a file it is the very ``sqlite3``
+        #: connection ``db`` uses, so both see the same transactions; a team database's store
+        #: has this alone (its ``db`` is a ``NoFile``).
+        self.connection: Connection = connection or SQLiteConnection.over(
+            db.conn, path or ":memory:"
+        )
         self.read_only = read_only
         self._lock = lock
         #: What the user should be told though the file opened (the day's backup was not made).
@@ -113,7 +118,15 @@ class EventStore:
         has the file open; the caller may then offer ``read_only=True``, or
         ``take_over=True`` where the lock is only another PC's record
         (``can_take_over``). A file on a network drive raises ``OnNetworkDrive``.
+
+        A ``postgresql://`` address opens a team database (``team_database.py``): no lock,
+        backup or file check, which its server does for itself.
         """
+        if is_team_address(path):
+            from eventdesk.store.team_database import NoFile, open_team_database
+
+            conn = open_team_database(str(path), create=create, read_only=read_only)
+            return cls(NoFile(conn.address), read_only=read_only, connection=conn)  # type: ignore[arg-type]
         path = Path(path)
         file_lock = None
         if not read_only and path.parent.is_dir():
@@ -135,6 +148,9 @@ class EventStore:
         return cls(memory_database())
 
     def close(self) -> None:
+        if self.connection.engine != "sqlite":
+            self.connection.close()
+            return
         # Planner statistics, where they went stale, but only after this connection changed
         # something: a session that only read (or an import refused) changes no byte.
         if not self.read_only:
@@ -163,8 +179,16 @@ class EventStore:
         rebuilds them all at once.
         """
         if self.read_only:
-            raise ReadOnlyStore(f"{self.path} is open read-only; nothing can be saved.")
+            raise ReadOnlyStore(f"{self.address} is open read-only; nothing can be saved.")
         outermost = not self._in_transaction
+        if self.connection.engine != "sqlite":
+            with self.connection.transaction():
+                self._in_transaction = True
+                try:
+                    yield self.db
+                finally:
+                    self._in_transaction = not outermost
+            return
         try:
             with self.db.atomic():
                 self._in_transaction = True
@@ -176,6 +200,11 @@ class EventStore:
                     search_index.refresh(self.db)
         except sqlite3.Error as exc:
             raise self._told(exc) from exc
+
+    @property
+    def address(self) -> str:
+        """The file's path, or the team database's address without its password."""
+        return str(self.path) if self.path is not None else self.connection.address
 
     def refuse_writes(self) -> None:
         """From now on, every save is refused (after damage was found in the file)."""

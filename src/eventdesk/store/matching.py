@@ -24,14 +24,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from eventdesk.records import Organisation, Person, display_name
-from eventdesk.store.sqlite_db import Database
+from eventdesk.store.engines import Connection, dialect
 
 
 class WithDatabase(Protocol):
     """A store (``EventStore`` is one): only its connection is asked for, so the interchange,
     which ``EventStore`` loads, can use this module without importing ``EventStore`` back."""
 
-    db: Database
+    connection: Connection
 
 
 # SQLite's NOCASE and lower() fold ASCII letters only; keys built in Python must agree.
@@ -45,17 +45,18 @@ def fold(text: str) -> str:
 
 def match_organisation(store: WithDatabase, org: Organisation) -> int | None:
     """The id of the stored organisation ``org`` is: same uid, else same name."""
-    row = store.db.execute("SELECT id FROM organisations WHERE uid = ?", [org.uid]).fetchone()
+    conn = store.connection
+    row = conn.execute("SELECT id FROM organisations WHERE uid = ?", [org.uid]).fetchone()
     if row:
         return row[0]
     if org.name.strip():
-        row = store.db.execute(
-            "SELECT id FROM organisations WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL "
-            "ORDER BY id LIMIT 1",
+        same = dialect.same_nocase(conn, "name", "?")
+        row = conn.execute(
+            f"SELECT id FROM organisations WHERE {same} AND deleted_at IS NULL ORDER BY id LIMIT 1",
             [org.name.strip()],
         ).fetchone()
     elif org.name_zh.strip():
-        row = store.db.execute(
+        row = conn.execute(
             "SELECT id FROM organisations WHERE name_zh = ? AND deleted_at IS NULL "
             "ORDER BY id LIMIT 1",
             [org.name_zh.strip()],
@@ -75,19 +76,21 @@ def match_people(store: WithDatabase, people: Sequence[Person]) -> list[int | No
     (50,000 people) is matched in a second: one by key, one by the family
     names through the index ``people_name_nocase`` (migration 11).
     """
+    conn = store.connection
     keys = json.dumps([p.uid for p in people])
     by_uid = dict(
-        store.db.execute(
-            "SELECT uid, id FROM people WHERE uid IN (SELECT value FROM json_each(?))", [keys]
+        conn.execute(
+            f"SELECT uid, id FROM people WHERE uid IN ({dialect.listed(conn)})", [keys]
         ).fetchall()
     )
     families = json.dumps(sorted({p.family_name.strip() for p in people if p.uid not in by_uid}))
     by_name: dict[tuple[str, str], list[tuple[int, str, int | None, str]]] = {}
-    for pid, family, given, name_zh, org_id, email in store.db.execute(
+    same = dialect.same_nocase(conn, "p.family_name", "j.value")
+    for pid, family, given, name_zh, org_id, email in conn.execute(
         "SELECT p.id, p.family_name, coalesce(p.given_name, ''), coalesce(p.name_zh, ''), "
         "p.organisation_id, coalesce(p.email, '') "
-        "FROM (SELECT DISTINCT value FROM json_each(?)) AS j "
-        "JOIN people p ON p.family_name = j.value COLLATE NOCASE "
+        f"FROM (SELECT DISTINCT value FROM ({dialect.listed(conn)}) AS v) AS j "
+        f"JOIN people p ON {same} "
         "WHERE p.deleted_at IS NULL ORDER BY p.id",
         [families],
     ):
@@ -187,16 +190,18 @@ class PeopleIndex:
                 zh.add(p.name_zh.strip())
             if p.email.strip():
                 emails.add(fold(p.email))
-        sql = """
+        conn = store.connection
+        sep = dialect.character(conn, 31)
+        sql = f"""
             SELECT p.id, p.family_name, coalesce(p.given_name, ''), p.name_order,
                    coalesce(p.name_zh, ''), coalesce(p.title, ''), p.organisation_id,
                    coalesce(nullif(o.name, ''), o.name_zh, ''), coalesce(p.email, '')
             FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
             WHERE p.deleted_at IS NULL AND (
-                lower(trim(p.family_name)) || char(31) || lower(trim(coalesce(p.given_name, '')))
-                    IN (SELECT value FROM json_each(:names))
-                OR trim(p.name_zh) IN (SELECT value FROM json_each(:zh))
-                OR lower(trim(p.email)) IN (SELECT value FROM json_each(:emails)))
+                lower(trim(p.family_name)) || {sep} || lower(trim(coalesce(p.given_name, '')))
+                    IN ({dialect.listed(conn, ":names")})
+                OR trim(p.name_zh) IN ({dialect.listed(conn, ":zh")})
+                OR lower(trim(p.email)) IN ({dialect.listed(conn, ":emails")}))
             ORDER BY p.id
         """
         params = {
@@ -204,7 +209,7 @@ class PeopleIndex:
             "zh": json.dumps(sorted(zh)),
             "emails": json.dumps(sorted(emails)),
         }
-        return cls(KnownPerson(*row) for row in store.db.execute(sql, params))
+        return cls(KnownPerson(*row) for row in conn.execute(sql, params))
 
     def candidates(self, person: Person) -> list[tuple[int, KnownPerson]]:
         """Everyone ``person`` could be, as (how found, who), strongest first, each once."""
@@ -278,7 +283,7 @@ class OrganisationIndex:
             "SELECT id, coalesce(name, ''), coalesce(name_zh, ''), coalesce(short_name, '') "
             "FROM organisations WHERE deleted_at IS NULL ORDER BY id"
         )
-        return cls(store.db.execute(sql).fetchall())
+        return cls(store.connection.execute(sql).fetchall())
 
     def find(self, text: str) -> int | None:
         """The organisation called ``text`` (any of its names, case aside), if there is one."""

@@ -23,14 +23,20 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from eventdesk.store import busy_files, photo_folder
 from eventdesk.store.errors import StoreError
 from eventdesk.store.locations import long_path, shown
 from eventdesk.store.sqlite_db import Database
+
+#: The store's ``Database`` of a file (``sqlite_db.py``), or its engine connection (``store/engines``,
+#: not imported here: the engines' schema imports the migrations, which import this module).
+Store = Any
 
 SUFFIX = ".media"
 RENDITIONS = "renditions"  # derived, rebuilt on demand: not backed up
@@ -44,34 +50,43 @@ def folder_for(db_path: Path) -> Path:
     return photo_folder.by_stem(db_path)
 
 
-def database_file(db: Database) -> Path | None:
-    """The file behind ``db``'s main schema, or None for an in-memory database."""
+def database_file(db: Store) -> Path | None:
+    """The file behind ``db``'s main schema, or None for an in-memory database or a team
+    database (either keeps a file's bytes in its row)."""
+    if getattr(db, "engine", "sqlite") != "sqlite":
+        return None
     for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main":
             return Path(file) if file else None
     return None
 
 
-def photo_folder_of(db: Database) -> photo_folder.PhotoFolder | None:
+def _driver(db: Store) -> sqlite3.Connection:
+    """The ``sqlite3`` connection behind the store's ``Database`` or an engine connection."""
+    engine_side = getattr(db, "sqlite", None)
+    return engine_side if engine_side is not None else db.conn
+
+
+def photo_folder_of(db: Store) -> photo_folder.PhotoFolder | None:
     """The folder ``db`` writes its photos to, and whether it owns it (None in memory)."""
     path = database_file(db)
     if path is None:
         return None
-    return photo_folder.resolve(path, photo_folder.identity(db.conn))
+    return photo_folder.resolve(path, photo_folder.identity(_driver(db)))
 
 
-def folder_of(db: Database) -> Path | None:
+def folder_of(db: Store) -> Path | None:
     """The folder ``db`` writes its photos to (None in memory)."""
     found = photo_folder_of(db)
     return found.path if found is not None else None
 
 
-def sources_of(db: Database) -> list[Path]:
+def sources_of(db: Store) -> list[Path]:
     """The folders ``db`` reads its photos from, its own first."""
     path = database_file(db)
     if path is None:
         return []
-    return photo_folder.sources(path, photo_folder.identity(db.conn))
+    return photo_folder.sources(path, photo_folder.identity(_driver(db)))
 
 
 def digest(data: bytes) -> str:
@@ -176,7 +191,7 @@ def copy_in(folder: Path, source: Path, sha256: str) -> None:
         raise
 
 
-def write_photo(db: Database, data: bytes) -> str:
+def write_photo(db: Store, data: bytes) -> str:
     """Store ``data`` in the photo folder of ``db`` (a file database); return its hash.
 
     A folder made here for the first time gets the note that makes it this
@@ -184,7 +199,7 @@ def write_photo(db: Database, data: bytes) -> str:
     """
     path = database_file(db)
     assert path is not None, "a database in memory keeps its bytes in the row"
-    ident = photo_folder.identity(db.conn)
+    ident = photo_folder.identity(_driver(db))
     found = photo_folder.resolve(path, ident)
     fresh = not found.path.exists()
     sha = write(found.path, data)
@@ -203,7 +218,7 @@ def find(folders: list[Path], sha256: str) -> Path | None:
     return None
 
 
-def read_photo(db: Database, sha256: str) -> bytes:
+def read_photo(db: Store, sha256: str) -> bytes:
     """The bytes of the photo ``sha256`` of ``db``, checked against their hash, from its own
     folder or one it reads from (a good copy elsewhere is taken over a damaged one)."""
     folders = sources_of(db)

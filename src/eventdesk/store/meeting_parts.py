@@ -29,9 +29,9 @@ from typing import Any
 from eventdesk.records import CourseEntry, Meeting, MeetingFile
 from eventdesk.records.fields import Declared, declared_fields, part_lists
 from eventdesk.store import media, tables
+from eventdesk.store.engines import Connection
 from eventdesk.store.errors import StoreError
-from eventdesk.store.rows import SiblingIds, column_names, fetch, from_row, to_row
-from eventdesk.store.sqlite_db import Database
+from eventdesk.store.rows import SiblingIds, column_names, from_row, to_row
 
 
 @cache
@@ -62,7 +62,7 @@ def _has_id(d: Declared) -> bool:
     return any(x.kind == "id" for x in declared_fields(d.part))
 
 
-def sync_parts(db: Database, meeting_id: int, m: Meeting) -> None:
+def sync_parts(conn: Connection, meeting_id: int, m: Meeting) -> None:
     """Make the stored parts of meeting ``meeting_id`` what ``m`` holds. Inside a transaction."""
     ids: dict[str, dict[str, int]] = {}
     named = {table for d in write_order() for table in _names(d)}
@@ -70,28 +70,28 @@ def sync_parts(db: Database, meeting_id: int, m: Meeting) -> None:
     for d in write_order():
         records = getattr(m, d.field)
         if not _has_id(d):
-            _sync_list_of(db, d, meeting_id, records)
+            _sync_list_of(conn, d, meeting_id, records)
             continue
         if d.standalone:  # the course register reads its meeting from the part itself
             for record in records:
                 setattr(record, d.owner, meeting_id)
-        rows = [_part_row(db, d, meeting_id, n, r, ids) for n, r in enumerate(records)]
-        ids[d.table], gone = _sync(db, d.table, d.owner, meeting_id, rows)
-        _delete_children(db, d, gone)
-        _sync_children(db, d, records, ids[d.table])
+        rows = [_part_row(conn, d, meeting_id, n, r, ids) for n, r in enumerate(records)]
+        ids[d.table], gone = _sync(conn, d.table, d.owner, meeting_id, rows)
+        _delete_children(conn, d, gone)
+        _sync_children(conn, d, records, ids[d.table])
         if d.table in named:
             gone_named.append((d.table, gone))  # deleted once nothing names them
         else:
-            _delete(db, d.table, gone)
+            _delete(conn, d.table, gone)
         if d.standalone:
             for record in records:
                 record.id = ids[d.table][record.uid]
     for table, gone in reversed(gone_named):
-        _delete(db, table, gone)
+        _delete(conn, table, gone)
 
 
 def load_parts(
-    db: Database, meeting_id: int, m: Meeting, content: Callable[[dict], bytes] | None = None
+    conn: Connection, meeting_id: int, m: Meeting, content: Callable[[dict], bytes] | None = None
 ) -> None:
     """Fill ``m``'s lists of parts from the rows of meeting ``meeting_id``.
 
@@ -101,12 +101,12 @@ def load_parts(
     uids: dict[str, dict[int, str]] = {}
     for d in write_order():
         assert d.part is not None
-        lists = _load_children(db, d, meeting_id)
+        lists = _load_children(conn, d, meeting_id)
         blobs = [x.field for x in declared_fields(d.part) if x.type == "bytes"]
         columns = "*" if content or not blobs else ", ".join(_stored_columns(d.table))
         query = f"SELECT {columns} FROM {d.table} WHERE {d.owner} = ? ORDER BY {d.order}"
         records = []
-        for row in fetch(db, query, [meeting_id]):
+        for row in conn.execute(query, [meeting_id]).dicts():
             given = {name: by_owner.get(row["id"], []) for name, by_owner in lists.items()}
             given |= {name: content(row) if content else None for name in blobs}
             records.append(from_row(d.part, row, uids, **given))
@@ -115,7 +115,7 @@ def load_parts(
             uids[d.table] = {r.id: r.uid for r in records}
 
 
-def _load_children(db: Database, d: Declared, meeting_id: int) -> dict[str, dict[int, list]]:
+def _load_children(conn: Connection, d: Declared, meeting_id: int) -> dict[str, dict[int, list]]:
     """Each part's own lists (presenters, parties), by field and by the part's row id."""
     assert d.part is not None
     found: dict[str, dict[int, list]] = {}
@@ -130,7 +130,7 @@ def _load_children(db: Database, d: Declared, meeting_id: int) -> dict[str, dict
             f"WHERE x.{d.owner} = ? ORDER BY c.{child.owner}, c.{order}"
         )
         by_owner: dict[int, list] = found.setdefault(child.field, {})
-        for row in fetch(db, query, [meeting_id]):
+        for row in conn.execute(query, [meeting_id]).dicts():
             item = row[child.key] if child.kind == "refs" else from_row(child.part, row)
             by_owner.setdefault(row[child.owner], []).append(item)
     return found
@@ -142,54 +142,54 @@ def _stored_columns(table: str) -> tuple[str, ...]:
     return tuple(c.name for c in tables.table(table).columns if c.type != "BLOB")
 
 
-def delete_parts(db: Database, meeting_id: int) -> None:
+def delete_parts(conn: Connection, meeting_id: int) -> None:
     """Delete every part of meeting ``meeting_id``, those others name last."""
     for d in reversed(write_order()):
         assert d.part is not None
         for child in declared_fields(d.part):
             if child.kind in ("refs", "parts"):
                 table = child.link if child.kind == "refs" else child.table
-                db.execute(
+                conn.execute(
                     f"DELETE FROM {table} WHERE {child.owner} IN "
                     f"(SELECT id FROM {d.table} WHERE {d.owner} = ?)",
                     [meeting_id],
                 )
-        db.execute(f"DELETE FROM {d.table} WHERE {d.owner} = ?", [meeting_id])
+        conn.execute(f"DELETE FROM {d.table} WHERE {d.owner} = ?", [meeting_id])
 
 
 def _part_row(
-    db: Database, d: Declared, meeting_id: int, n: int, part: Any, ids: SiblingIds
+    conn: Connection, d: Declared, meeting_id: int, n: int, part: Any, ids: SiblingIds
 ) -> dict[str, Any]:
     row = to_row(part, ids)
     if not d.standalone:
         row[d.owner] = meeting_id
     row[d.order] = n
     if isinstance(part, MeetingFile) and part.data is not None:
-        row.update(_content(db, part.data))
+        row.update(_content(conn, part.data))
     return row
 
 
-def _sync_children(db: Database, d: Declared, records: list[Any], ids: dict[str, int]) -> None:
+def _sync_children(conn: Connection, d: Declared, records: list[Any], ids: dict[str, int]) -> None:
     """Each part's own lists (a presentation's presenters, a decision's parties)."""
     assert d.part is not None
     for child in declared_fields(d.part):
         for record in records:
             if child.kind == "refs":
                 wanted = [(x,) for x in getattr(record, child.field)]
-                _sync_list(db, child.link, child.owner, ids[record.uid], (child.key,), wanted)
+                _sync_list(conn, child.link, child.owner, ids[record.uid], (child.key,), wanted)
             elif child.kind == "parts":
                 wanted = [tuple(to_row(x).values()) for x in getattr(record, child.field)]
                 owner = ids[record.uid]
-                _sync_list(db, child.table, child.owner, owner, _columns(child), wanted)
+                _sync_list(conn, child.table, child.owner, owner, _columns(child), wanted)
 
 
-def _delete_children(db: Database, d: Declared, gone: list[int]) -> None:
+def _delete_children(conn: Connection, d: Declared, gone: list[int]) -> None:
     assert d.part is not None
     for child in declared_fields(d.part):
         table = child.link if child.kind == "refs" else child.table
         if child.kind in ("refs", "parts"):
             for row_id in gone:
-                db.execute(f"DELETE FROM {table} WHERE {child.owner} = ?", [row_id])
+                conn.execute(f"DELETE FROM {table} WHERE {child.owner} = ?", [row_id])
 
 
 @cache
@@ -198,24 +198,23 @@ def _columns(d: Declared) -> tuple[str, ...]:
     return column_names(d.part)
 
 
-def _content(db: Database, data: bytes) -> dict[str, Any]:
+def _content(conn: Connection, data: bytes) -> dict[str, Any]:
     """The columns that hold a file's bytes: a file beside the database, or (in memory) the row."""
-    if media.database_file(db) is None:
+    if media.database_file(conn) is None:
         return {"data": data, "size": len(data), "sha256": media.digest(data)}
-    return {"data": b"", "size": len(data), "sha256": media.write_photo(db, data)}
+    return {"data": b"", "size": len(data), "sha256": media.write_photo(conn, data)}
 
 
 def _sync(
-    db: Database, table: str, owner: str, owner_id: int, rows: list[dict[str, Any]]
+    conn: Connection, table: str, owner: str, owner_id: int, rows: list[dict[str, Any]]
 ) -> tuple[dict[str, int], list[int]]:
     """Insert and update (changed columns only), keyed by uid.
 
     Returns uid -> row id, and the ids of stored rows no longer listed, for the
     caller to delete in a safe order.
     """
-    cursor = db.execute(f"SELECT * FROM {table} WHERE {owner} = ?", [owner_id])
-    names = [c[0] for c in cursor.description]
-    stored = {r["uid"]: r for r in (dict(zip(names, row, strict=True)) for row in cursor)}
+    found = conn.execute(f"SELECT * FROM {table} WHERE {owner} = ?", [owner_id]).dicts()
+    stored = {r["uid"]: r for r in found}
     ids: dict[str, int] = {}
     for row in rows:
         old = stored.get(row["uid"])
@@ -224,14 +223,14 @@ def _sync(
                 raise StoreError(f"The file {row['original_name']!r} has no content to store.")
             columns = ", ".join(row)
             marks = ", ".join("?" * len(row))
-            ids[row["uid"]] = db.execute(
+            ids[row["uid"]] = conn.insert(
                 f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())
-            ).lastrowid
+            )
             continue
         changed = {k: v for k, v in row.items() if old.get(k) != v}
         if changed:
             assignments = ", ".join(f"{k} = ?" for k in changed)
-            db.execute(
+            conn.execute(
                 f"UPDATE {table} SET {assignments} WHERE id = ?", [*changed.values(), old["id"]]
             )
         ids[row["uid"]] = old["id"]
@@ -239,13 +238,13 @@ def _sync(
     return ids, gone
 
 
-def _delete(db: Database, table: str, ids: list[int]) -> None:
+def _delete(conn: Connection, table: str, ids: list[int]) -> None:
     for row_id in ids:
-        db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+        conn.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
 
 
 def _sync_list(
-    db: Database,
+    conn: Connection,
     table: str,
     key: str,
     owner: int,
@@ -258,51 +257,51 @@ def _sync_list(
     cols = ", ".join(columns)
     stored = [
         tuple(row)
-        for row in db.execute(
+        for row in conn.execute(
             f"SELECT {cols} FROM {table} WHERE {key} = ? ORDER BY {order}", [owner]
         )
     ]
     if stored == wanted:
         return
-    db.execute(f"DELETE FROM {table} WHERE {key} = ?", [owner])
+    conn.execute(f"DELETE FROM {table} WHERE {key} = ?", [owner])
     marks = ", ".join("?" * (len(columns) + 2))
     for position, values in enumerate(wanted):
-        db.execute(
+        conn.execute(
             f"INSERT INTO {table} ({key}, {order}, {cols}) VALUES ({marks})",
             [owner, position, *values],
         )
 
 
-def _sync_list_of(db: Database, d: Declared, owner_id: int, records: list[Any]) -> None:
+def _sync_list_of(conn: Connection, d: Declared, owner_id: int, records: list[Any]) -> None:
     """Parts without an id of their own: keyed by ``d.key`` (a meeting's hosts by the
     organisation) and changed in place, or else a list rewritten when it changed."""
     rows = [to_row(x) for x in records]
     if not d.key:
         wanted = [tuple(r.values()) for r in rows]
-        _sync_list(db, d.table, d.owner, owner_id, _columns(d), wanted, order=d.order)
+        _sync_list(conn, d.table, d.owner, owner_id, _columns(d), wanted, order=d.order)
         return
     columns = (*(c for c in _columns(d) if c != d.key), d.order)
     cols = ", ".join(columns)
     stored = {
         key: tuple(values)
-        for key, *values in db.execute(
+        for key, *values in conn.execute(
             f"SELECT {d.key}, {cols} FROM {d.table} WHERE {d.owner} = ?", [owner_id]
         )
     }
     wanted = {r[d.key]: (*(v for c, v in r.items() if c != d.key), n) for n, r in enumerate(rows)}
     where = f"WHERE {d.owner} = ? AND {d.key} = ?"
     for key in stored.keys() - wanted.keys():
-        db.execute(f"DELETE FROM {d.table} {where}", [owner_id, key])
+        conn.execute(f"DELETE FROM {d.table} {where}", [owner_id, key])
     for key, values in wanted.items():
         if key not in stored:
             marks = ", ".join("?" * (len(columns) + 2))
-            db.execute(
+            conn.execute(
                 f"INSERT INTO {d.table} ({d.owner}, {d.key}, {cols}) VALUES ({marks})",
                 [owner_id, key, *values],
             )
         elif stored[key] != values:
             assignments = ", ".join(f"{c} = ?" for c in columns)
-            db.execute(f"UPDATE {d.table} SET {assignments} {where}", [*values, owner_id, key])
+            conn.execute(f"UPDATE {d.table} SET {assignments} {where}", [*values, owner_id, key])
 
 
 def course_row(c: CourseEntry) -> dict[str, Any]:

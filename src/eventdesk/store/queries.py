@@ -18,7 +18,8 @@ from typing import Any
 from eventdesk.records import display_name
 from eventdesk.store import fts, search_index
 from eventdesk.store.chinese_variants import variants
-from eventdesk.store.sqlite_db import Database
+from eventdesk.store.engines import Connection, dialect
+from eventdesk.store.errors import StoreError
 
 
 @dataclass(frozen=True)
@@ -109,16 +110,19 @@ def _search_only(f: MeetingFilter, sort: str) -> str | None:
     return fts.match_expression(f.text, split_han=True)
 
 
-def _meeting_where(f: MeetingFilter) -> tuple[str, dict[str, Any]]:
+def _meeting_where(conn: Connection, f: MeetingFilter) -> tuple[str, dict[str, Any]]:
     clauses = ["m.deleted_at IS NOT NULL" if f.deleted else "m.deleted_at IS NULL"]
     params: dict[str, Any] = {}
     match = fts.match_expression(f.text, split_han=True) if f.text.strip() else None
     if f.text.strip():
         if match is None:
-            clauses.append("0")
+            clauses.append("1 = 0")
         elif f.deleted:  # trashed meetings have no search document: their titles will do
-            clauses.append("(m.title LIKE :like OR m.title_zh LIKE :like)")
+            like = dialect.like(conn)
+            clauses.append(f"(m.title {like} :like OR m.title_zh {like} :like)")
             params["like"] = f"%{f.text.strip()}%"
+        elif conn.engine != "sqlite":
+            _not_yet_on_a_team_database("Searching the meetings")
         else:
             clauses.append(f"m.id IN ({_SEARCH_IDS})")
             params["q"] = match
@@ -141,6 +145,10 @@ def _meeting_where(f: MeetingFilter) -> tuple[str, dict[str, Any]]:
         )
         params["org"] = f.organisation_id
     return " AND ".join(clauses), params
+
+
+def _not_yet_on_a_team_database(what: str) -> None:
+    raise StoreError(f"{what} of a team database is not possible yet; it is on a file.")
 
 
 def _with_descending(sorts: dict[str, str]) -> dict[str, str]:
@@ -204,19 +212,19 @@ COURSE_SORTS = _with_descending(
         "year": "x.year, x.title COLLATE NOCASE, x.id",
         "title": "x.title COLLATE NOCASE, x.year DESC, x.id",
         "programme": "x.programme COLLATE NOCASE, x.year DESC, x.id",
-        "institution": "institution COLLATE NOCASE, x.year DESC, x.id",
+        "institution": "coalesce(o.name, o.name_zh, '') COLLATE NOCASE, x.year DESC, x.id",
         "status": "x.status, x.year DESC, x.id",
     }
 )
 
 
 def list_meetings(
-    db: Database, f: MeetingFilter, *, sort: str = "date", limit: int = -1, offset: int = 0
+    conn: Connection, f: MeetingFilter, *, sort: str = "date", limit: int = -1, offset: int = 0
 ) -> list[MeetingRow]:
     columns = """m.id, m.start_date, m.end_date, coalesce(m.title, ''), coalesce(m.title_zh, ''),
                coalesce(m.series, ''), m.format, m.status, coalesce(m.venue, ''),
                (SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id)"""
-    match = _search_only(f, sort)
+    match = _search_only(f, sort) if conn.engine == "sqlite" else None
     if match is not None:
         # Documents are keyed by date: the index hands the page over already in order.
         order = _DATE_ORDERS[sort]
@@ -229,35 +237,34 @@ def list_meetings(
             ORDER BY s.k {order}
         """
         params = {"q": match, "limit": limit, "offset": offset}
-        return [MeetingRow(*row) for row in db.execute(sql, params)]
-    where, params = _meeting_where(f)
+        return [MeetingRow(*row) for row in conn.execute(sql, params)]
+    where, params = _meeting_where(conn, f)
+    order = dialect.order_by(conn, MEETING_SORTS[sort])
     # The page is chosen first, and only its rows are counted (see the module's docstring).
     sql = f"""
-        SELECT m.id, m.start_date, m.end_date, coalesce(m.title, ''), coalesce(m.title_zh, ''),
-               coalesce(m.series, ''), m.format, m.status, coalesce(m.venue, ''),
-               (SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id)
+        SELECT {columns}
         FROM (SELECT m.* FROM meetings m WHERE {where}
-              ORDER BY {MEETING_SORTS[sort]} LIMIT :limit OFFSET :offset) m
-        ORDER BY {MEETING_SORTS[sort]}
+              ORDER BY {order} LIMIT :limit OFFSET :offset) m
+        ORDER BY {order}
     """
-    params.update(limit=limit, offset=offset)
-    return [MeetingRow(*row) for row in db.execute(sql, params)]
+    params.update(limit=dialect.limit(conn, limit), offset=offset)
+    return [MeetingRow(*row) for row in conn.execute(sql, params)]
 
 
-def count_meetings(db: Database, f: MeetingFilter) -> int:
-    match = _search_only(f, "date")
+def count_meetings(conn: Connection, f: MeetingFilter) -> int:
+    match = _search_only(f, "date") if conn.engine == "sqlite" else None
     if match is not None:  # one document per live meeting
         sql = "SELECT count(*) FROM meeting_search WHERE meeting_search MATCH ?"
-        return db.execute(sql, [match]).fetchone()[0]
-    where, params = _meeting_where(f)
-    return db.execute(f"SELECT count(*) FROM meetings m WHERE {where}", params).fetchone()[0]
+        return conn.execute(sql, [match]).fetchone()[0]
+    where, params = _meeting_where(conn, f)
+    return conn.execute(f"SELECT count(*) FROM meetings m WHERE {where}", params).fetchone()[0]
 
 
 #: Columns holding Chinese names, searched for any part of the name (see _text_filter).
 _HAN_COLUMNS = {"people": ("name_zh",), "organisations": ("name_zh",), "courses": ("title_zh",)}
 
 
-def _text_filter(table: str, text: str) -> tuple[str, dict[str, Any]]:
+def _text_filter(conn: Connection, table: str, text: str) -> tuple[str, dict[str, Any]]:
     """Full-text search of one list; Chinese characters are also found inside a name.
 
     The tokenizer takes "丁晓东" for one word, so its index finds it by its
@@ -265,10 +272,12 @@ def _text_filter(table: str, text: str) -> tuple[str, dict[str, Any]]:
     therefore also looked for anywhere in the list's Chinese name columns.
     """
     if not text.strip():
-        return "1", {}
+        return "1 = 1", {}
     match = fts.match_expression(text)
     if match is None:
-        return "0", {}
+        return "1 = 0", {}
+    if conn.engine != "sqlite":
+        _not_yet_on_a_team_database(f"Searching the list of {table}")
     clause = f"x.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q)"
     params: dict[str, Any] = {"q": match}
     han = fts.han_runs(text)
@@ -284,66 +293,69 @@ def _text_filter(table: str, text: str) -> tuple[str, dict[str, Any]]:
     return clause, params
 
 
-def _live_text_filter(table: str, text: str) -> tuple[str, dict[str, Any]]:
+def _live_text_filter(conn: Connection, table: str, text: str) -> tuple[str, dict[str, Any]]:
     """:func:`_text_filter` of the rows of ``table`` (as ``x``) not in the trash."""
-    where, params = _text_filter(table, text)
+    where, params = _text_filter(conn, table, text)
     return f"x.deleted_at IS NULL AND {where}", params
 
 
 def list_people(
-    db: Database, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
+    conn: Connection, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
 ) -> list[PersonRow]:
-    where, params = _live_text_filter("people", text)
+    where, params = _live_text_filter(conn, "people", text)
+    by = dialect.order_by(conn, PEOPLE_SORTS[sort])
     sql = f"""
         SELECT x.id, x.family_name, coalesce(x.given_name, ''), x.name_order,
                coalesce(x.name_zh, ''), coalesce(x.title, ''), x.org_name,
                coalesce(x.email, ''),
                (SELECT count(*) FROM attendances a WHERE a.person_id = x.id)
-        FROM (SELECT x.*, coalesce(o.name, o.name_zh, '') AS org_name
-              FROM people x LEFT JOIN organisations o ON o.id = x.organisation_id
+        FROM (SELECT x.* FROM (SELECT x.*, coalesce(o.name, o.name_zh, '') AS org_name
+                               FROM people x
+                               LEFT JOIN organisations o ON o.id = x.organisation_id) x
               WHERE {where}
-              ORDER BY {PEOPLE_SORTS[sort]} LIMIT :limit OFFSET :offset) x
-        ORDER BY {PEOPLE_SORTS[sort]}
+              ORDER BY {by} LIMIT :limit OFFSET :offset) x
+        ORDER BY {by}
     """
-    params.update(limit=limit, offset=offset)
+    params.update(limit=dialect.limit(conn, limit), offset=offset)
     return [
         PersonRow(pid, display_name(fam, given, order), zh, title, org, email, n)
-        for pid, fam, given, order, zh, title, org, email, n in db.execute(sql, params)
+        for pid, fam, given, order, zh, title, org, email, n in conn.execute(sql, params)
     ]
 
 
-def count_people(db: Database, text: str = "") -> int:
-    where, params = _live_text_filter("people", text)
+def count_people(conn: Connection, text: str = "") -> int:
+    where, params = _live_text_filter(conn, "people", text)
     sql = f"SELECT count(*) FROM people x WHERE {where}"
-    return db.execute(sql, params).fetchone()[0]
+    return conn.execute(sql, params).fetchone()[0]
 
 
 def list_organisations(
-    db: Database, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
+    conn: Connection, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
 ) -> list[OrganisationRow]:
-    where, params = _live_text_filter("organisations", text)
+    where, params = _live_text_filter(conn, "organisations", text)
+    order = dialect.order_by(conn, ORGANISATION_SORTS[sort])
     sql = f"""
         SELECT x.id, coalesce(x.name, ''), coalesce(x.name_zh, ''), coalesce(x.short_name, ''),
                x.kind, coalesce(x.city, ''),
                (SELECT count(*) FROM (
                    SELECT meeting_id FROM attendances WHERE organisation_id = x.id
-                   UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = x.id))
+                   UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = x.id) AS u)
         FROM (SELECT x.* FROM organisations x WHERE {where}
-              ORDER BY {ORGANISATION_SORTS[sort]} LIMIT :limit OFFSET :offset) x
-        ORDER BY {ORGANISATION_SORTS[sort]}
+              ORDER BY {order} LIMIT :limit OFFSET :offset) x
+        ORDER BY {order}
     """
-    params.update(limit=limit, offset=offset)
-    return [OrganisationRow(*row) for row in db.execute(sql, params)]
+    params.update(limit=dialect.limit(conn, limit), offset=offset)
+    return [OrganisationRow(*row) for row in conn.execute(sql, params)]
 
 
-def count_organisations(db: Database, text: str = "") -> int:
-    where, params = _live_text_filter("organisations", text)
+def count_organisations(conn: Connection, text: str = "") -> int:
+    where, params = _live_text_filter(conn, "organisations", text)
     sql = f"SELECT count(*) FROM organisations x WHERE {where}"
-    return db.execute(sql, params).fetchone()[0]
+    return conn.execute(sql, params).fetchone()[0]
 
 
 def list_courses(
-    db: Database,
+    conn: Connection,
     text: str = "",
     *,
     year: int | None = None,
@@ -353,7 +365,7 @@ def list_courses(
     limit: int = -1,
     offset: int = 0,
 ) -> list[CourseRow]:
-    where, params = _text_filter("courses", text)
+    where, params = _text_filter(conn, "courses", text)
     clauses = [where, "(m.id IS NULL OR m.deleted_at IS NULL)"]
     if year is not None:
         clauses.append("x.year = :year")
@@ -372,8 +384,8 @@ def list_courses(
         LEFT JOIN organisations o ON o.id = x.institution_id
         LEFT JOIN meetings m ON m.id = x.meeting_id
         WHERE {" AND ".join(clauses)}
-        ORDER BY {COURSE_SORTS[sort]}
+        ORDER BY {dialect.order_by(conn, COURSE_SORTS[sort])}
         LIMIT :limit OFFSET :offset
     """
-    params.update(limit=limit, offset=offset)
-    return [CourseRow(*row) for row in db.execute(sql, params)]
+    params.update(limit=dialect.limit(conn, limit), offset=offset)
+    return [CourseRow(*row) for row in conn.execute(sql, params)]

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time
 from functools import cache
 from typing import Any
 
 from eventdesk.records.fields import Declared, columns_of
+from eventdesk.store.engines.base import Connection
 
 #: part table -> uid -> row id (saving), for the references between parts of one meeting
 SiblingIds = Mapping[str, Mapping[str, int]]
@@ -120,11 +121,27 @@ def _defaults(cls: type) -> dict[str, Any]:
     }
 
 
-def fetch(db: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    """The rows a query gives, each a dict by column name."""
-    cursor = db.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+def insert_row(conn: Connection, table: str, row: Mapping[str, Any]) -> int:
+    """Insert one row (``{column: value}``) into ``table``; its new id."""
+    marks = ", ".join("?" * len(row))
+    return conn.insert(
+        f"INSERT INTO {table} ({', '.join(row)}) VALUES ({marks})", list(row.values())
+    )
+
+
+def insert_rows(conn: Connection, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Insert rows that all have the same columns, in one statement run for each."""
+    rows = list(rows)
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        sql = f"INSERT INTO {table} ({', '.join(rows[0])}) VALUES ({marks})"
+        conn.executemany(sql, [list(row.values()) for row in rows])
+
+
+def update_row(conn: Connection, table: str, row_id: int, row: Mapping[str, Any]) -> None:
+    """Set the columns ``row`` names of row ``row_id`` of ``table``."""
+    assignments = ", ".join(f"{column} = ?" for column in row)
+    conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*row.values(), row_id])
 
 
 def column_names(cls: type) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from eventdesk.records import Organisation, Person
 from eventdesk.store import queries
 from eventdesk.store.chinese_variants import name_key
-from eventdesk.store.sqlite_db import Database
+from eventdesk.store.engines import Connection
 
 #: Candidates read per name: the full-text search ranks no better than this many twins.
 _CANDIDATES = 50
@@ -29,12 +29,12 @@ def same_name(typed: str, names: Iterable[str]) -> bool:
     return any(name_key(n) == key or (len(words) > 1 and _words(n) == words) for n in names if n)
 
 
-def organisations_named(db: Database, org: Organisation) -> list[queries.OrganisationRow]:
+def organisations_named(conn: Connection, org: Organisation) -> list[queries.OrganisationRow]:
     """Live organisations whose English, Chinese or short name is one of ``org``'s names."""
     typed = [t for t in (org.name, org.name_zh, org.short_name) if t.strip()]
     found: dict[int, queries.OrganisationRow] = {}
     for text in typed:
-        for row in queries.list_organisations(db, text, limit=_CANDIDATES):
+        for row in queries.list_organisations(conn, text, limit=_CANDIDATES):
             if row.id != org.id and any(
                 same_name(t, (row.name, row.name_zh, row.short_name)) for t in typed
             ):
@@ -42,13 +42,13 @@ def organisations_named(db: Database, org: Organisation) -> list[queries.Organis
     return list(found.values())
 
 
-def people_named(db: Database, person: Person) -> list[queries.PersonRow]:
+def people_named(conn: Connection, person: Person) -> list[queries.PersonRow]:
     """Live people of ``person``'s name, in English (either order) or in Chinese."""
     english = f"{person.family_name} {person.given_name}".strip()
     typed = [t for t in (english, person.name_zh) if t.strip()]
     found: dict[int, queries.PersonRow] = {}
     for text in typed:
-        for row in queries.list_people(db, text, limit=_CANDIDATES):
+        for row in queries.list_people(conn, text, limit=_CANDIDATES):
             if row.id != person.id and any(same_name(t, (row.name, row.name_zh)) for t in typed):
                 found.setdefault(row.id, row)
     return list(found.values())

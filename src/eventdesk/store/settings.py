@@ -8,7 +8,7 @@ organisation keeps it.
 
 from __future__ import annotations
 
-from eventdesk.store.sqlite_db import Database
+from eventdesk.store.engines import Connection
 
 OUR_ORGANISATION = "our_organisation_id"
 #: The script of Chinese documents, and whether people's names follow it (services/office.py).
@@ -16,16 +16,16 @@ CHINESE_SCRIPT = "chinese_script"
 CONVERT_NAMES = "convert_chinese_names"
 
 
-def get(db: Database, key: str) -> str | None:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+def get(conn: Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return row[0] if row else None
 
 
-def put(db: Database, key: str, value: str | None) -> None:
+def put(conn: Connection, key: str, value: str | None) -> None:
     if value is None:
-        db.execute("DELETE FROM settings WHERE key = ?", [key])
+        conn.execute("DELETE FROM settings WHERE key = ?", [key])
     else:
-        db.execute(
+        conn.execute(
             "INSERT INTO settings(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, value],

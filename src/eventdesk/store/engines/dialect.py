@@ -10,6 +10,7 @@ what                          SQLite file                        PostgreSQL team
 case-insensitive order        ``x.title COLLATE NOCASE``         ``lower(x.title)`` (ASCII folded
                                                                  alone, as NOCASE: the text columns
                                                                  are ``COLLATE "C"``)
+case-insensitive equality     ``a = b COLLATE NOCASE``           ``lower(a) = lower(b)``
 case-insensitive LIKE         ``LIKE`` (ASCII case aside)        ``ILIKE``
 a list given as one value     ``json_each(?)``                   ``json_array_elements_text(?)``
 no limit                      ``LIMIT -1``                       ``LIMIT NULL``
@@ -70,6 +71,17 @@ def _expression_start(head: str) -> int:
     if name is None:
         raise ValueError(f"no expression before COLLATE NOCASE: {head!r}")
     return name.start()
+
+
+def same_nocase(of: Connection | Engine, left: str, right: str) -> str:
+    """``left`` equals ``right`` with ASCII letters' case aside (SQLite's ``NOCASE``).
+
+    >>> same_nocase("postgresql", "p.family_name", "?")
+    'lower(p.family_name) = lower(?)'
+    """
+    if _engine(of) == "sqlite":
+        return f"{left} = {right} COLLATE NOCASE"
+    return f"lower({left}) = lower({right})"
 
 
 def like(of: Connection | Engine) -> str:

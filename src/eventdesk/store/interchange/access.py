@@ -7,9 +7,9 @@ answers the interchange by offering these methods, nothing more. A meeting
 is imported through ``store.meetings.write``, the GUI's ``save`` without the
 read-back, so its validation and reference checks are the same.
 
-``db`` is here for what is asked of many rows at once (a whole database's
-ids, sort keys and people inserted in batches), which would cost a query per
-record through the methods.
+``db`` (an export's) and ``connection`` (an import's, on either engine) are here for what
+is asked of many rows at once (a whole database's ids, sort keys and people inserted in
+batches), which would cost a query per record through the methods.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from eventdesk.records import CourseEntry, Meeting, Organisation, Person
+from eventdesk.store.engines import Connection
 from eventdesk.store.sqlite_db import Database
 
 
@@ -98,7 +99,8 @@ class BackupWrites(Protocol):
 class RecordWriter(Protocol):
     """The saves an import makes, each through the store's own write path."""
 
-    db: Database
+    #: The store's database, file or team database alike (``store/engines``).
+    connection: Connection
 
     @property
     def meetings(self) -> MeetingWrites: ...
@@ -106,7 +108,7 @@ class RecordWriter(Protocol):
     @property
     def courses(self) -> CourseWrites: ...
 
-    def transaction(self) -> AbstractContextManager[Database]: ...
+    def transaction(self) -> AbstractContextManager[object]: ...
 
     @property
     def people(self) -> PeopleWrites: ...

@@ -81,7 +81,7 @@ def _course_conflicts(store: RecordWriter, parsed: Parsed) -> list[str]:
                     f"of meeting {first!r} in the file; give it an id of its own"
                 )
     for uid, meeting_uid in owner.items():
-        row = store.db.execute(
+        row = store.connection.execute(
             "SELECT m.uid, m.title FROM courses c LEFT JOIN meetings m ON m.id = c.meeting_id "
             "WHERE c.uid = ?",
             [uid],

@@ -24,10 +24,12 @@ from typing import Any, TypeVar
 
 from eventdesk.records import Organisation, Person
 from eventdesk.store.convert import now, organisation_row
+from eventdesk.store.engines import dialect
 from eventdesk.store.interchange.access import RecordWriter
 from eventdesk.store.interchange.declared import exchanged
 from eventdesk.store.interchange.parsing import Parsed
 from eventdesk.store.matching import match_organisation, match_people
+from eventdesk.store.rows import insert_rows
 
 
 @dataclass
@@ -52,8 +54,6 @@ class ImportReport:
 #: The database's ids of the file's keys, by table ("people", "organisations").
 Ids = dict[str, dict[str, int]]
 T = TypeVar("T", Organisation, Person)
-#: Rows inserted by one statement (SQLite allows 32,766 variables in one).
-BATCH = 500
 
 
 def write(store: RecordWriter, parsed: Parsed) -> ImportReport:
@@ -63,7 +63,8 @@ def write(store: RecordWriter, parsed: Parsed) -> ImportReport:
     ids["people"] = _people(store, parsed, ids, report)
     for meeting in parsed.meetings:
         resolve(meeting, ids)
-        row = store.db.execute("SELECT id FROM meetings WHERE uid = ?", [meeting.uid]).fetchone()
+        sql = "SELECT id FROM meetings WHERE uid = ?"
+        row = store.connection.execute(sql, [meeting.uid]).fetchone()
         meeting.id = row[0] if row else None
         # The store's one write path checks it again, with the ids (one person attending
         # twice, a topic with an owner); Parsed checked the rest before the transaction began.
@@ -72,7 +73,8 @@ def write(store: RecordWriter, parsed: Parsed) -> ImportReport:
         report.courses += len(meeting.courses)
     for course in parsed.courses:
         resolve(course, ids)
-        row = store.db.execute("SELECT id FROM courses WHERE uid = ?", [course.uid]).fetchone()
+        sql = "SELECT id FROM courses WHERE uid = ?"
+        row = store.connection.execute(sql, [course.uid]).fetchone()
         course.id = row[0] if row else None
         store.courses.save(course)
         report.courses += 1
@@ -107,17 +109,18 @@ def _organisations(store: RecordWriter, parsed: Parsed, report: ImportReport) ->
     )
     for org in new:
         resolve(org, {"organisations": org_ids})
-    store.db.conn.executemany(
+    store.connection.executemany(
         "UPDATE organisations SET parent_id = ? WHERE id = ?",
         [(org.parent_id, org_ids[org.uid]) for org in new if org.parent_id],
     )
-    store.db["organisation_members"].insert_all(
+    insert_rows(
+        store.connection,
+        "organisation_members",
         (
             {"alliance_id": org_ids[org.uid], "member_id": m, "position": n}
             for org in new
             for n, m in enumerate(dict.fromkeys(org.member_ids))
         ),
-        batch_size=BATCH,
     )
     return org_ids
 
@@ -145,9 +148,9 @@ def _insert(store: RecordWriter, table: str, rows: Iterable[dict[str, Any]]) -> 
     stamped = [{**row, "created_at": stamp, "updated_at": stamp} for row in rows]
     if not stamped:
         return {}
-    store.db[table].insert_all(stamped, batch_size=BATCH)
-    found = store.db.execute(
-        f"SELECT uid, id FROM {table} WHERE uid IN (SELECT value FROM json_each(?))",
+    insert_rows(store.connection, table, stamped)
+    found = store.connection.execute(
+        f"SELECT uid, id FROM {table} WHERE uid IN ({dialect.listed(store.connection)})",
         [json.dumps([row["uid"] for row in stamped])],
     )
     return dict(found.fetchall())

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any, NoReturn, Protocol, TypeVar
 
 from eventdesk.store.convert import now
+from eventdesk.store.engines import Connection, dialect
 from eventdesk.store.errors import RecordNotFound
+from eventdesk.store.rows import insert_row, update_row
 from eventdesk.store.sqlite_db import Database
 
 T = TypeVar("T")
@@ -24,10 +26,15 @@ class Core(Protocol):
     services, so naming it here would make a circle of imports.)"""
 
     db: Database
+    connection: Connection
     path: Path | None
     read_only: bool
 
     def transaction(self, *, search_later: bool = False) -> AbstractContextManager[Database]: ...
+
+    def search_due(
+        self, meeting_id: int | None = None, *, naming: tuple[str, int] | None = None
+    ) -> None: ...
 
     def _told(self, exc: sqlite3.Error) -> Exception: ...
 
@@ -71,6 +78,11 @@ class Service:
     def db(self) -> Database:
         return self._store.db
 
+    @property
+    def connection(self) -> Connection:
+        """The store's database as the engine connection both engines' queries are written for."""
+        return self._store.connection
+
     def _told(self, exc: sqlite3.Error) -> Exception:
         return self._store._told(exc)
 
@@ -82,24 +94,24 @@ class Service:
         if record_id is None:
             if stamps:
                 row["created_at"] = row["updated_at"]
-            return self.db[table].insert(row).last_pk
+            return insert_row(self.connection, table, row)
         self._row(table, record_id, table)
-        self.db[table].update(record_id, row)
+        update_row(self.connection, table, record_id, row)
         return record_id
 
     def _row(self, table: str, record_id: int, kind: str) -> dict:
-        rows = list(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [record_id]))
-        if not rows:
-            missing(kind, record_id)
-        return rows[0]
+        row = self.connection.execute(f"SELECT * FROM {table} WHERE id = ?", [record_id])
+        return row.first_dict() or missing(kind, record_id)
 
     def _missing_ids(self, table: str, ids: Iterable[int]) -> list[int]:
         """Those of ``ids`` with no row in ``table`` (in the trash counts as there)."""
         wanted = sorted({i for i in ids if i is not None})
         if not wanted:
             return []
-        sql = f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))"
-        found = {r[0] for r in self.db.execute(sql, [json.dumps(wanted)])}
+        sql = (
+            f"SELECT id FROM {table} WHERE id IN ({dialect.listed(self.connection, numbers=True)})"
+        )
+        found = {r[0] for r in self.connection.execute(sql, [json.dumps(wanted)])}
         return [i for i in wanted if i not in found]
 
 

@@ -40,4 +40,4 @@ class CourseService(Service):
     def list(self, text: str = "", **filters: Any) -> list[queries.CourseRow]:
         """Courses matching ``text``; ``filters``: ``queries.list_courses``'s (year,
         institution_id, status, sort, limit, offset)."""
-        return queries.list_courses(self.db, text, **filters)
+        return queries.list_courses(self.connection, text, **filters)

@@ -16,11 +16,11 @@ class FileService(Service):
 
     def data(self, file_id: int) -> bytes:
         """A meeting file's bytes as saved (a photo's original)."""
-        return meetings.file_data(self.db, file_id)
+        return meetings.file_data(self.connection, file_id)
 
     def photo_for_print(self, file_id: int) -> bytes:
         """The photo made print-size and upright, for summaries (never the full original)."""
-        return meetings.photo_for_print(self.db, file_id)
+        return meetings.photo_for_print(self.connection, file_id)
 
     def shared_photo_folder(self) -> Path | None:
         """The photo folder this database uses but may not clean (another database beside it

@@ -32,11 +32,11 @@ class MeetingService(Service):
         """
         raise_if(self.problems(meeting))
         with self._store.transaction():
-            meeting.id = meetings.save_meeting(self.db, meeting)
+            meeting.id = meetings.save_meeting(self.connection, meeting)
         return meeting.id
 
     def get(self, meeting_id: int, *, with_file_data: bool = False) -> Meeting:
-        return meetings.load_meeting(self.db, meeting_id, with_file_data=with_file_data)
+        return meetings.load_meeting(self.connection, meeting_id, with_file_data=with_file_data)
 
     def list(
         self,
@@ -48,11 +48,11 @@ class MeetingService(Service):
     ) -> list[queries.MeetingRow]:
         """Meetings matching ``filter``; ``sort`` is a key of ``queries.MEETING_SORTS``."""
         return queries.list_meetings(
-            self.db, filter or MeetingFilter(), sort=sort, limit=limit, offset=offset
+            self.connection, filter or MeetingFilter(), sort=sort, limit=limit, offset=offset
         )
 
     def count(self, filter: MeetingFilter | None = None) -> int:
-        return queries.count_meetings(self.db, filter or MeetingFilter())
+        return queries.count_meetings(self.connection, filter or MeetingFilter())
 
     def search(self, text: str) -> list[queries.MeetingRow]:
         """Meetings whose words match ``text`` (full-text search)."""
@@ -61,7 +61,7 @@ class MeetingService(Service):
     def series(self) -> list[str]:
         """The series names in use, for a combo box that completes them."""
         sql = "SELECT DISTINCT series FROM meetings WHERE coalesce(series, '') != '' ORDER BY 1"
-        return [row[0] for row in self.db.execute(sql)]
+        return [row[0] for row in self.connection.execute(sql)]
 
     def problems(self, meeting: Meeting) -> list[Problem]:
         """What stops ``meeting`` from being saved, each naming its part and row; [] if nothing.

@@ -9,6 +9,7 @@ from eventdesk.records import Organisation, Problem, ValidationError, validate_o
 from eventdesk.records.validation import raise_if
 from eventdesk.store import queries, related, same_names, settings
 from eventdesk.store.convert import organisation_from_row, organisation_row
+from eventdesk.store.rows import insert_rows
 from eventdesk.store.services.base import Service, label, missing
 
 
@@ -27,10 +28,16 @@ class OrganisationService(Service):
         raise_if(self.problems(org))
         with self._store.transaction(search_later=search_later):
             org.id = self._upsert("organisations", org.id, organisation_row(org))
-            self.db.execute("DELETE FROM organisation_members WHERE alliance_id = ?", [org.id])
-            self.db["organisation_members"].insert_all(
-                {"alliance_id": org.id, "member_id": m, "position": n}
-                for n, m in enumerate(dict.fromkeys(org.member_ids))
+            self.connection.execute(
+                "DELETE FROM organisation_members WHERE alliance_id = ?", [org.id]
+            )
+            insert_rows(
+                self.connection,
+                "organisation_members",
+                (
+                    {"alliance_id": org.id, "member_id": m, "position": n}
+                    for n, m in enumerate(dict.fromkeys(org.member_ids))
+                ),
             )
         return self.get(org.id)
 
@@ -56,27 +63,30 @@ class OrganisationService(Service):
             return {}
         marks = ",".join("?" * len(wanted))
         members: dict[int, list[int]] = {}
-        for alliance, member in self.db.execute(
+        for alliance, member in self.connection.execute(
             f"SELECT alliance_id, member_id FROM organisation_members "
             f"WHERE alliance_id IN ({marks}) ORDER BY alliance_id, position",
             wanted,
         ):
             members.setdefault(alliance, []).append(member)
-        rows = self.db.query(f"SELECT * FROM organisations WHERE id IN ({marks})", wanted)
+        sql = f"SELECT * FROM organisations WHERE id IN ({marks})"
+        rows = self.connection.execute(sql, wanted).dicts()
         return {r["id"]: organisation_from_row(r, members.get(r["id"], [])) for r in rows}
 
     def list(
         self, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
     ) -> list[queries.OrganisationRow]:
         """Organisations matching ``text``; ``sort``: a key of ``queries.ORGANISATION_SORTS``."""
-        return queries.list_organisations(self.db, text, sort=sort, limit=limit, offset=offset)
+        return queries.list_organisations(
+            self.connection, text, sort=sort, limit=limit, offset=offset
+        )
 
     def count(self, text: str = "") -> int:
-        return queries.count_organisations(self.db, text)
+        return queries.count_organisations(self.connection, text)
 
     def named(self, org: Organisation) -> list[queries.OrganisationRow]:
         """Others with one of ``org``'s names (case, spaces, script aside): offered first."""
-        return same_names.organisations_named(self.db, org)
+        return same_names.organisations_named(self.connection, org)
 
     def meetings(
         self, org_id: int, *, limit: int = -1, offset: int = 0
@@ -91,10 +101,10 @@ class OrganisationService(Service):
 
     def ours(self) -> int | None:
         """The organisation this office belongs to (chosen on first start), if still there."""
-        value = settings.get(self.db, settings.OUR_ORGANISATION)
+        value = settings.get(self.connection, settings.OUR_ORGANISATION)
         if value is None or not value.isdigit():
             return None
-        found = self.db.execute(
+        found = self.connection.execute(
             "SELECT id FROM organisations WHERE id = ? AND deleted_at IS NULL", [int(value)]
         ).fetchone()
         return found[0] if found else None
@@ -106,7 +116,7 @@ class OrganisationService(Service):
             )
         with self._store.transaction():
             value = None if org_id is None else str(org_id)
-            settings.put(self.db, settings.OUR_ORGANISATION, value)
+            settings.put(self.connection, settings.OUR_ORGANISATION, value)
 
     def _parent_circle(self, org: Organisation) -> bool:
         """Walking up from the new parent meets ``org`` again."""
@@ -116,7 +126,7 @@ class OrganisationService(Service):
             if parent == org.id:
                 return True
             seen.add(parent)
-            row = self.db.execute(
+            row = self.connection.execute(
                 "SELECT parent_id FROM organisations WHERE id = ?", [parent]
             ).fetchone()
             parent = row[0] if row else None

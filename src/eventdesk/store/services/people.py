@@ -10,6 +10,8 @@ from eventdesk.records import Person, Problem, validate_person
 from eventdesk.records.validation import raise_if
 from eventdesk.store import queries, related, same_names
 from eventdesk.store.convert import now, person_from_row, person_row
+from eventdesk.store.engines import dialect
+from eventdesk.store.rows import insert_rows
 from eventdesk.store.services.base import Service, label
 
 
@@ -42,11 +44,11 @@ class PeopleService(Service):
         stamp = now()
         rows = [{**person_row(p), "created_at": stamp, "updated_at": stamp} for p in people]
         uids = [row["uid"] for row in rows]
-        with self._store.transaction() as db:
-            db["people"].insert_all(rows, batch_size=500)
+        with self._store.transaction():
+            insert_rows(self.connection, "people", rows)
             found = dict(
-                db.execute(
-                    "SELECT uid, id FROM people WHERE uid IN (SELECT value FROM json_each(?))",
+                self.connection.execute(
+                    f"SELECT uid, id FROM people WHERE uid IN ({dialect.listed(self.connection)})",
                     [json.dumps(uids)],
                 ).fetchall()
             )
@@ -72,21 +74,22 @@ class PeopleService(Service):
         if not wanted:
             return {}
         marks = ",".join("?" * len(wanted))
-        rows = self.db.query(f"SELECT * FROM people WHERE id IN ({marks})", wanted)
+        rows = self.connection.execute(f"SELECT * FROM people WHERE id IN ({marks})", wanted)
+        rows = rows.dicts()
         return {row["id"]: person_from_row(row) for row in rows}
 
     def list(
         self, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
     ) -> list[queries.PersonRow]:
         """People matching ``text``; ``sort`` is a key of ``queries.PEOPLE_SORTS``."""
-        return queries.list_people(self.db, text, sort=sort, limit=limit, offset=offset)
+        return queries.list_people(self.connection, text, sort=sort, limit=limit, offset=offset)
 
     def count(self, text: str = "") -> int:
-        return queries.count_people(self.db, text)
+        return queries.count_people(self.connection, text)
 
     def named(self, person: Person) -> list[queries.PersonRow]:
         """Others of ``person``'s name (case, spaces, script, order aside), offered first."""
-        return same_names.people_named(self.db, person)
+        return same_names.people_named(self.connection, person)
 
     def meetings(
         self, person_id: int, *, limit: int = -1, offset: int = 0
