@@ -133,6 +133,22 @@ def test_an_export_too_large_to_import_again_says_how_to_move_the_database(
     assert status != 0 and "EventDesk reads interchange files of up to" in err
 
 
+@pytest.mark.parametrize("typed", ["浸会", "浸會", "Pony 98", "shanghai-hong kong", "丁晓东"])
+def test_search_finds_the_example_by_any_of_its_words(capsys, address, typed):
+    """`search 浸会` finds the meeting Hong Kong Baptist University (香港浸會大學) attended, as
+    the words of its talk, its alliance and our president's Chinese name do, on either engine."""
+    run(capsys, "--db", address, "import", str(SAMPLE))
+    status, out, err = run(capsys, "--db", address, "search", *typed.split())
+    assert (status, err) == (0, "")
+    assert out.startswith("1\t2021-12-22\tAnnual Meeting") and out.count("\n") == 1
+
+
+def test_search_without_a_match_lists_nothing(capsys, address):
+    run(capsys, "--db", address, "import", str(SAMPLE))
+    assert run(capsys, "--db", address, "search", "浸会", "Oxford") == (0, "", "")
+    assert run(capsys, "--db", address, "search", "--json", "nowhere") == (0, "[]\n", "")
+
+
 def test_search_and_check(capsys, db):
     run(capsys, "--db", db, "import", str(SAMPLE))
     status, out, _ = run(capsys, "--db", db, "search", "Pony", "98")

@@ -2,7 +2,7 @@
 
 The records are saved once, through the file's store, and on ``[postgresql]`` copied row for
 row onto a team database whose search documents ``reindex`` builds; each engine then answers
-through ``store/engines/search.py``: the file's FTS5 index, the server's GIN-indexed tsvector.
+through ``store/meeting_search.py``: the file's FTS5 index, the server's GIN-indexed tsvector.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from tests.engine_rows import copy_rows
 
 from eventdesk.records import Attendance, Meeting, Organisation, Person
 from eventdesk.store import EventStore
-from eventdesk.store.engines import connect, postgres_search, search
+from eventdesk.store import meeting_search as search
+from eventdesk.store.engines import connect, postgres_search
 from eventdesk.store.engines.fts5_words import words
 from eventdesk.store.interchange import import_file
 

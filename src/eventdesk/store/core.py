@@ -87,6 +87,8 @@ class EventStore:
         self.notes: list[str] = []
         #: Inside :meth:`transaction` (one inside it leaves the search documents to the outermost).
         self._in_transaction = False
+        #: On a team database: what the transaction changed that its search must see.
+        self._search_due: set[tuple[str, int]] = set()
         self.meetings = MeetingService(self)
         self.people = PeopleService(self)
         self.organisations = OrganisationService(self)
@@ -182,12 +184,18 @@ class EventStore:
             raise ReadOnlyStore(f"{self.address} is open read-only; nothing can be saved.")
         outermost = not self._in_transaction
         if self.connection.engine != "sqlite":
-            with self.connection.transaction():
-                self._in_transaction = True
-                try:
-                    yield self.db
-                finally:
-                    self._in_transaction = not outermost
+            try:
+                with self.connection.transaction():
+                    self._in_transaction = True
+                    try:
+                        yield self.db
+                    finally:
+                        self._in_transaction = not outermost
+                    if outermost:
+                        self._rebuild_search_documents()
+            finally:
+                if outermost:
+                    self._search_due.clear()
             return
         try:
             with self.db.atomic():
@@ -200,6 +208,27 @@ class EventStore:
                     search_index.refresh(self.db)
         except sqlite3.Error as exc:
             raise self._told(exc) from exc
+
+    def search_due(self, meeting_id: int | None = None, *, naming: tuple[str, int] | None = None):
+        """A save changed the words of meeting ``meeting_id``, or the names of the person or
+        organisation ``naming`` (``("people", id)``): its search documents are rebuilt before
+        the outermost transaction commits. A file's triggers mark them by themselves; a team
+        database is told here (``engines/postgres_search.py``)."""
+        if self.connection.engine == "sqlite":
+            return
+        if meeting_id is not None:
+            self._search_due.add(("meetings", meeting_id))
+        if naming is not None:
+            self._search_due.add(naming)
+
+    def _rebuild_search_documents(self) -> None:
+        from eventdesk.store.engines import postgres_search
+
+        for table, record_id in sorted(self._search_due):
+            if table == "meetings":
+                postgres_search.rebuild_document(self.connection, record_id)
+            else:
+                postgres_search.rebuild_naming(self.connection, table, record_id)
 
     @property
     def address(self) -> str:

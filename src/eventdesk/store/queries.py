@@ -11,6 +11,7 @@ for every matching row before sorting, not just for the page shown.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -121,8 +122,9 @@ def _meeting_where(conn: Connection, f: MeetingFilter) -> tuple[str, dict[str, A
             like = dialect.like(conn)
             clauses.append(f"(m.title {like} :like OR m.title_zh {like} :like)")
             params["like"] = f"%{f.text.strip()}%"
-        elif conn.engine != "sqlite":
-            _not_yet_on_a_team_database("Searching the meetings")
+        elif conn.engine != "sqlite":  # the server's own index (engines/postgres_search.py)
+            clauses.append(f"m.id IN ({dialect.listed(conn, ':found', numbers=True)})")
+            params["found"] = json.dumps(_postgres_search().search(conn, f.text))
         else:
             clauses.append(f"m.id IN ({_SEARCH_IDS})")
             params["q"] = match
@@ -145,6 +147,13 @@ def _meeting_where(conn: Connection, f: MeetingFilter) -> tuple[str, dict[str, A
         )
         params["org"] = f.organisation_id
     return " AND ".join(clauses), params
+
+
+def _postgres_search() -> Any:
+    """The team database's search (imported with its driver's engine, never for a file)."""
+    from eventdesk.store.engines import postgres_search
+
+    return postgres_search
 
 
 def _not_yet_on_a_team_database(what: str) -> None:
@@ -224,8 +233,19 @@ def list_meetings(
     columns = """m.id, m.start_date, m.end_date, coalesce(m.title, ''), coalesce(m.title_zh, ''),
                coalesce(m.series, ''), m.format, m.status, coalesce(m.venue, ''),
                (SELECT count(*) FROM attendances a WHERE a.meeting_id = m.id)"""
-    match = _search_only(f, sort) if conn.engine == "sqlite" else None
-    if match is not None:
+    match = _search_only(f, sort)
+    if match is not None and conn.engine != "sqlite" and sort == "date":
+        # The server's index hands the page over newest first, as the file's does.
+        ids = _postgres_search().search(
+            conn, f.text, limit=dialect.limit(conn, limit), offset=offset
+        )
+        sql = f"""
+            SELECT {columns} FROM meetings m
+            WHERE m.id IN ({dialect.listed(conn, numbers=True)})
+            ORDER BY {dialect.order_by(conn, MEETING_SORTS[sort])}
+        """
+        return [MeetingRow(*row) for row in conn.execute(sql, [json.dumps(ids)])]
+    if match is not None and conn.engine == "sqlite":
         # Documents are keyed by date: the index hands the page over already in order.
         order = _DATE_ORDERS[sort]
         sql = f"""
@@ -252,7 +272,9 @@ def list_meetings(
 
 
 def count_meetings(conn: Connection, f: MeetingFilter) -> int:
-    match = _search_only(f, "date") if conn.engine == "sqlite" else None
+    match = _search_only(f, "date")
+    if match is not None and conn.engine != "sqlite":
+        return _postgres_search().count(conn, f.text)
     if match is not None:  # one document per live meeting
         sql = "SELECT count(*) FROM meeting_search WHERE meeting_search MATCH ?"
         return conn.execute(sql, [match]).fetchone()[0]

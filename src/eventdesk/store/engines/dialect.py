@@ -89,13 +89,14 @@ def like(of: Connection | Engine) -> str:
     return "LIKE" if _engine(of) == "sqlite" else "ILIKE"
 
 
-def listed(of: Connection | Engine, param: str = "?") -> str:
+def listed(of: Connection | Engine, param: str = "?", *, numbers: bool = False) -> str:
     """A subquery of the values of a JSON array given as one parameter (``json.dumps(list)``):
     ``x IN ({listed(conn)})`` takes any number of values as one, under every engine's limit
-    on parameters."""
+    on parameters. The values are text, or with ``numbers`` whole numbers (ids)."""
     if _engine(of) == "sqlite":
         return f"SELECT value FROM json_each({param})"
-    return f"SELECT value FROM json_array_elements_text(CAST({param} AS json))"
+    value = "CAST(value AS bigint)" if numbers else "value"
+    return f"SELECT {value} FROM json_array_elements_text(CAST({param} AS json))"
 
 
 def limit(of: Connection | Engine, rows: int) -> int | None:

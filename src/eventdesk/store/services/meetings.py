@@ -33,6 +33,7 @@ class MeetingService(Service):
         raise_if(self.problems(meeting))
         with self._store.transaction():
             meeting.id = meetings.save_meeting(self.connection, meeting)
+            self._store.search_due(meeting.id)
         return meeting.id
 
     def get(self, meeting_id: int, *, with_file_data: bool = False) -> Meeting:

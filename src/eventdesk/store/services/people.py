@@ -23,6 +23,7 @@ class PeopleService(Service):
         raise_if(self.problems(person))
         with self._store.transaction(search_later=search_later):
             person.id = self._upsert("people", person.id, person_row(person))
+            self._store.search_due(naming=("people", person.id))
         return self.get(person.id)
 
     def add_all(self, people: Sequence[Person]) -> list[int]:

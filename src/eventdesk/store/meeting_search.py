@@ -7,6 +7,9 @@ store's save path calls :func:`rebuild_document` for a saved or trashed meeting 
 :func:`rebuild_naming` for a renamed person or organisation, in the save's transaction; on
 a file its triggers have marked the meetings already, and these only bring the index up to
 date, as the store does when its transaction ends.
+
+(In the store, not in ``engines/``: it reads the store's own queries, which are written on
+the engines.)
 """
 
 from __future__ import annotations
