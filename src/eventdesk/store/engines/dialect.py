@@ -15,6 +15,7 @@ case-insensitive LIKE         ``LIKE`` (ASCII case aside)        ``ILIKE``
 a list given as one value     ``json_each(?)``                   ``json_array_elements_text(?)``
 no limit                      ``LIMIT -1``                       ``LIMIT NULL``
 a character by its code       ``char(31)``                       ``chr(31)``
+one writer at a time          (the file's lock: nothing to do)   a transaction's advisory lock
 ============================  =================================  ===================================
 
 Text compares and sorts by its bytes on both (SQLite's ``BINARY``; ``COLLATE "C"`` on every
@@ -109,3 +110,16 @@ def limit(of: Connection | Engine, rows: int) -> int | None:
 def character(of: Connection | Engine, code: int) -> str:
     """The SQL of one character by its code point (``char(31)``, a separator)."""
     return f"{'char' if _engine(of) == 'sqlite' else 'chr'}({int(code)})"
+
+
+def take_turns(conn: Connection, what: str) -> None:
+    """Inside a transaction: wait until no other transaction doing ``what`` is under way, and
+    keep others doing it waiting until this one ends (commits or rolls back).
+
+    On a team database that is a transaction's advisory lock: two clerks importing at once
+    take turns, so the second matches the people and organisations the first added rather
+    than adding them again. A file needs nothing: one EventDesk writes it at a time (its lock
+    file, and SQLite's write lock).
+    """
+    if conn.engine != "sqlite":
+        conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (f"eventdesk {what}",))

@@ -57,7 +57,12 @@ T = TypeVar("T", Organisation, Person)
 
 
 def write(store: RecordWriter, parsed: Parsed) -> ImportReport:
-    """Take the document into ``store``; call inside ``store.transaction()``."""
+    """Take the document into ``store``; call inside ``store.transaction()``.
+
+    Two imports into a team database at once take turns here, before matching: the second
+    finds the people and organisations the first added (``dialect.take_turns``).
+    """
+    dialect.take_turns(store.connection, "import")
     report = ImportReport()
     ids: Ids = {"organisations": _organisations(store, parsed, report)}
     ids["people"] = _people(store, parsed, ids, report)
