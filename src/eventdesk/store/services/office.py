@@ -20,19 +20,19 @@ class OfficeService(Service):
 
     def chinese_script(self) -> str:
         """``zh-Hans`` (the default), ``zh-Hant`` (Hong Kong forms) or ``zh-Hant-TW``."""
-        value = settings.get(self.db, settings.CHINESE_SCRIPT)
+        value = settings.get(self.connection, settings.CHINESE_SCRIPT)
         return value if value in SCRIPTS else SCRIPTS[0]
 
     def set_chinese_script(self, script: str) -> None:
         if script not in SCRIPTS:
             raise ValueError(f"Unknown Chinese script {script!r}; use one of {', '.join(SCRIPTS)}.")
         with self._store.transaction():
-            settings.put(self.db, settings.CHINESE_SCRIPT, script)
+            settings.put(self.connection, settings.CHINESE_SCRIPT, script)
 
     def convert_names(self) -> bool:
         """Whether people's Chinese names are converted too (by default kept as recorded)."""
-        return settings.get(self.db, settings.CONVERT_NAMES) == "1"
+        return settings.get(self.connection, settings.CONVERT_NAMES) == "1"
 
     def set_convert_names(self, convert: bool) -> None:
         with self._store.transaction():
-            settings.put(self.db, settings.CONVERT_NAMES, "1" if convert else None)
+            settings.put(self.connection, settings.CONVERT_NAMES, "1" if convert else None)
