@@ -34,8 +34,9 @@ from eventdesk.store.errors import StoreError
 from eventdesk.store.locations import long_path, shown
 from eventdesk.store.sqlite_db import Database
 
-#: The store's ``Database`` of a file (``sqlite_db.py``), or its engine connection (``store/engines``,
-#: not imported here: the engines' schema imports the migrations, which import this module).
+#: The store's ``Database`` of a file (``sqlite_db.py``), or its engine connection
+#: (``store/engines``, not imported here: the engines' schema imports the migrations, which
+#: import this module).
 Store = Any
 
 SUFFIX = ".media"
