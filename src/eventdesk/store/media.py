@@ -54,8 +54,8 @@ def folder_for(db_path: Path) -> Path:
 def database_file(db: Store) -> Path | None:
     """The file behind ``db``'s main schema, or None for an in-memory database or a team
     database (either keeps a file's bytes in its row)."""
-    if getattr(db, "engine", "sqlite") != "sqlite":
-        return None
+    if not isinstance(db, Database) and getattr(db, "engine", "sqlite") != "sqlite":
+        return None  # (a Database is asked nothing it lacks: that would load sqlite-utils)
     for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main":
             return Path(file) if file else None
@@ -64,6 +64,8 @@ def database_file(db: Store) -> Path | None:
 
 def _driver(db: Store) -> sqlite3.Connection:
     """The ``sqlite3`` connection behind the store's ``Database`` or an engine connection."""
+    if isinstance(db, Database):
+        return db.conn
     engine_side = getattr(db, "sqlite", None)
     return engine_side if engine_side is not None else db.conn
 
