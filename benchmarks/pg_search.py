@@ -44,7 +44,8 @@ from run import percentile  # noqa: E402
 from tests.engine_rows import copy_rows  # noqa: E402
 
 from eventdesk.store import fts  # noqa: E402
-from eventdesk.store.engines import connect, postgres_search, search  # noqa: E402
+from eventdesk.store import meeting_search as search  # noqa: E402
+from eventdesk.store.engines import connect, postgres_search  # noqa: E402
 from eventdesk.store.engines.fts5_words import words  # noqa: E402
 
 PAGE = 200
