@@ -165,7 +165,7 @@ def _part_row(
         row[d.owner] = meeting_id
     row[d.order] = n
     if isinstance(part, MeetingFile) and part.data is not None:
-        row.update(_content(conn, part.data))
+        row.update(_content(conn, part.data, part.media_type))
     return row
 
 
@@ -198,8 +198,17 @@ def _columns(d: Declared) -> tuple[str, ...]:
     return column_names(d.part)
 
 
-def _content(conn: Connection, data: bytes) -> dict[str, Any]:
-    """The columns that hold a file's bytes: a file beside the database, or (in memory) the row."""
+def _content(conn: Connection, data: bytes, media_type: str | None = None) -> dict[str, Any]:
+    """The columns that hold a file's bytes: a file beside the database, the team database's
+    table of photos by their hash (``engines/postgres_photos.py``), or (in memory) the row."""
+    if conn.engine != "sqlite":
+        from eventdesk.store.engines import postgres_photos
+
+        return {
+            "data": b"",
+            "size": len(data),
+            "sha256": postgres_photos.put(conn, data, media_type),
+        }
     if media.database_file(conn) is None:
         return {"data": data, "size": len(data), "sha256": media.digest(data)}
     return {"data": b"", "size": len(data), "sha256": media.write_photo(conn, data)}

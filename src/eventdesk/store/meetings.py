@@ -53,6 +53,10 @@ def load_meeting(conn: Connection, meeting_id: int, *, with_file_data: bool = Fa
 def _bytes(conn: Connection, row: dict[str, Any]) -> bytes:
     if row["data"] or not row["sha256"]:
         return row["data"] or b""
+    if conn.engine != "sqlite":  # the team database's table of photos by their hash
+        from eventdesk.store.engines import postgres_photos
+
+        return postgres_photos.get(conn, row["sha256"])
     if media.database_file(conn) is None:
         raise StoreError(f"The file {row['original_name']!r} has no content in this database.")
     return media.read_photo(conn, row["sha256"])
