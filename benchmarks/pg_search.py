@@ -5,7 +5,7 @@
 Generates the ten-year database (``generate.py``, scale 1, no photos) unless ``--keep`` names
 one already made, starts a PostgreSQL of its own on the loopback (``tests/postgres_server.py``,
 the one the tests start) unless ``--address`` names an empty database, copies every row onto
-it and builds each meeting's search document there (``engines/search.reindex``). Then it
+it and builds each meeting's search document there (``meeting_search.reindex``). Then it
 measures, over the loopback from this process, what a keystroke costs with each candidate:
 
 * ``tsvector``: the documents' words and pairs of adjacent Chinese characters in a GIN index,
