@@ -21,7 +21,7 @@ from tests.store.test_export_unchanged import build_small_database
 
 from eventdesk.records import Attendance, Meeting, MeetingFile, Organisation, Person
 from eventdesk.store import EventStore, StoreError, copying, media
-from eventdesk.store.engines import connect
+from eventdesk.store.engines import connect, postgres_search
 from eventdesk.store.interchange import import_file
 
 
@@ -253,6 +253,12 @@ def test_a_file_to_a_team_database_and_back_is_the_same_database(
             conn.execute("SELECT count(*) AS n FROM photos").scalar() == _counts(there)["photos"][0]
         )
         assert conn.execute("SELECT count(*) AS n FROM files WHERE length(data) > 0").scalar() == 0
+        # The team database's own search finds what the file's finds, lists included.
+        with EventStore.open(generated, read_only=True) as store:
+            wanted = [m.id for m in store.meetings.search("Meeting 7")]
+        assert wanted and postgres_search.search(conn, "Meeting 7") == wanted
+        words = "SELECT (SELECT count(*) FROM people_words) - (SELECT count(*) FROM people) AS n"
+        assert conn.execute(words).scalar() == 0
         # A record added on the team database after the copy gets a new id, not a copied one.
         last = conn.execute("SELECT max(id) AS n FROM organisations").scalar()
         added = conn.insert(

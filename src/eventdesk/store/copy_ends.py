@@ -320,7 +320,8 @@ class TeamTarget(Target):
     def _complete(self) -> None:
         from eventdesk.store.engines import postgres_search
 
-        postgres_search.reindex(self.conn)
+        postgres_search.reindex_lists(self.conn)  # the people's, organisations', courses'
+        postgres_search.reindex(self.conn)  # the meetings'
 
     def recount(self) -> tuple[dict[str, int], dict[str, int]]:
         with connect(self._given) as conn:
