@@ -1,7 +1,20 @@
+"""Search on both engines (ids ``[sqlite]``, ``[postgresql]``): the meetings by any word of
+their records, the lists by name, the trash by title."""
+
 import pytest
 
 from eventdesk.records import Person
 from eventdesk.store import MeetingFilter
+
+
+@pytest.fixture
+def sample_store(engine_sample_store):
+    return engine_sample_store
+
+
+@pytest.fixture
+def fresh_store(engine_store):
+    return engine_store
 
 
 @pytest.mark.parametrize(

@@ -88,7 +88,7 @@ class EventStore:
         #: Inside :meth:`transaction` (one inside it leaves the search documents to the outermost).
         self._in_transaction = False
         #: On a team database: what the transaction changed that its search must see.
-        self._search_due: set[tuple[str, int]] = set()
+        self._search_due: set[tuple[str, str, int]] = set()
         self.meetings = MeetingService(self)
         self.people = PeopleService(self)
         self.organisations = OrganisationService(self)
@@ -209,26 +209,40 @@ class EventStore:
         except sqlite3.Error as exc:
             raise self._told(exc) from exc
 
-    def search_due(self, meeting_id: int | None = None, *, naming: tuple[str, int] | None = None):
-        """A save changed the words of meeting ``meeting_id``, or the names of the person or
-        organisation ``naming`` (``("people", id)``): its search documents are rebuilt before
-        the outermost transaction commits. A file's triggers mark them by themselves; a team
-        database is told here (``engines/postgres_search.py``)."""
+    def search_due(
+        self,
+        meeting_id: int | None = None,
+        *,
+        naming: tuple[str, int] | None = None,
+        listed: tuple[str, int] | None = None,
+    ) -> None:
+        """A save changed what a search finds: the words of meeting ``meeting_id``, the names
+        of the person or organisation ``naming`` (``("people", id)``: the documents of the
+        meetings naming it), or the words of a person, organisation or course in its list
+        (``listed``). They are rebuilt before the outermost transaction commits. A file's
+        triggers mark them by themselves; a team database is told here
+        (``engines/postgres_search.py``)."""
         if self.connection.engine == "sqlite":
             return
         if meeting_id is not None:
-            self._search_due.add(("meetings", meeting_id))
+            self._search_due.add(("document", "meetings", meeting_id))
         if naming is not None:
-            self._search_due.add(naming)
+            self._search_due.add(("naming", *naming))
+        if listed is not None:
+            self._search_due.add(("list", *listed))
 
     def _rebuild_search_documents(self) -> None:
         from eventdesk.store.engines import postgres_search
 
-        for table, record_id in sorted(self._search_due):
-            if table == "meetings":
-                postgres_search.rebuild_document(self.connection, record_id)
-            else:
-                postgres_search.rebuild_naming(self.connection, table, record_id)
+        rebuild = {
+            "list": postgres_search.rebuild_record,
+            "naming": postgres_search.rebuild_naming,
+            "document": lambda conn, _table, meeting_id: postgres_search.rebuild_document(
+                conn, meeting_id
+            ),
+        }
+        for kind, table, record_id in sorted(self._search_due):
+            rebuild[kind](self.connection, table, record_id)
 
     @property
     def address(self) -> str:

@@ -20,7 +20,6 @@ from eventdesk.records import display_name
 from eventdesk.store import fts, search_index
 from eventdesk.store.chinese_variants import variants
 from eventdesk.store.engines import Connection, dialect
-from eventdesk.store.errors import StoreError
 
 
 @dataclass(frozen=True)
@@ -154,10 +153,6 @@ def _postgres_search() -> Any:
     from eventdesk.store.engines import postgres_search
 
     return postgres_search
-
-
-def _not_yet_on_a_team_database(what: str) -> None:
-    raise StoreError(f"{what} of a team database is not possible yet; it is on a file.")
 
 
 def _with_descending(sorts: dict[str, str]) -> dict[str, str]:
@@ -298,10 +293,15 @@ def _text_filter(conn: Connection, table: str, text: str) -> tuple[str, dict[str
     match = fts.match_expression(text)
     if match is None:
         return "1 = 0", {}
-    if conn.engine != "sqlite":
-        _not_yet_on_a_team_database(f"Searching the list of {table}")
-    clause = f"x.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q)"
-    params: dict[str, Any] = {"q": match}
+    params: dict[str, Any] = {}
+    if conn.engine == "sqlite":
+        clause = f"x.id IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :q)"
+        params["q"] = match
+    else:  # the server's words of each list (engines/postgres_search.py)
+        found = _postgres_search().list_where(table, text)
+        ids = [i for (i,) in conn.execute(*found)] if found else []
+        clause = f"x.id IN ({dialect.listed(conn, ':found', numbers=True)})"
+        params["found"] = json.dumps(ids)
     han = fts.han_runs(text)
     if han and table in _HAN_COLUMNS:
         likes = []

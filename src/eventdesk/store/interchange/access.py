@@ -110,6 +110,11 @@ class RecordWriter(Protocol):
 
     def transaction(self) -> AbstractContextManager[object]: ...
 
+    def search_due(self, *, listed: tuple[str, int] | None = None) -> None:
+        """A record the import inserted itself (an organisation) is searched for in its list:
+        a team database builds its words before the transaction commits."""
+        ...
+
     @property
     def people(self) -> PeopleWrites: ...
 

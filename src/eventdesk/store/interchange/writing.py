@@ -114,6 +114,7 @@ def _organisations(store: RecordWriter, parsed: Parsed, report: ImportReport) ->
     )
     for org in new:
         resolve(org, {"organisations": org_ids})
+        store.search_due(listed=("organisations", org_ids[org.uid]))  # a team database's list
     store.connection.executemany(
         "UPDATE organisations SET parent_id = ? WHERE id = ?",
         [(org.parent_id, org_ids[org.uid]) for org in new if org.parent_id],

@@ -33,7 +33,11 @@ class Core(Protocol):
     def transaction(self, *, search_later: bool = False) -> AbstractContextManager[Database]: ...
 
     def search_due(
-        self, meeting_id: int | None = None, *, naming: tuple[str, int] | None = None
+        self,
+        meeting_id: int | None = None,
+        *,
+        naming: tuple[str, int] | None = None,
+        listed: tuple[str, int] | None = None,
     ) -> None: ...
 
     def _told(self, exc: sqlite3.Error) -> Exception: ...

@@ -19,6 +19,7 @@ class CourseService(Service):
         with self._store.transaction():
             row = meetings.course_row(course)
             course.id = self._upsert("courses", course.id, row, stamps=False)
+            self._store.search_due(listed=("courses", course.id))
         return self.get(course.id)
 
     def problems(self, course: CourseEntry) -> list[Problem]:

@@ -34,6 +34,8 @@ class MeetingService(Service):
         with self._store.transaction():
             meeting.id = meetings.save_meeting(self.connection, meeting)
             self._store.search_due(meeting.id)
+            for course in meeting.courses:  # the register lists a meeting's courses too
+                self._store.search_due(listed=("courses", course.id))
         return meeting.id
 
     def get(self, meeting_id: int, *, with_file_data: bool = False) -> Meeting:

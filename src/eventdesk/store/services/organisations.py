@@ -28,7 +28,9 @@ class OrganisationService(Service):
         raise_if(self.problems(org))
         with self._store.transaction(search_later=search_later):
             org.id = self._upsert("organisations", org.id, organisation_row(org))
-            self._store.search_due(naming=("organisations", org.id))
+            self._store.search_due(
+                naming=("organisations", org.id), listed=("organisations", org.id)
+            )
             self.connection.execute(
                 "DELETE FROM organisation_members WHERE alliance_id = ?", [org.id]
             )

@@ -23,7 +23,7 @@ class PeopleService(Service):
         raise_if(self.problems(person))
         with self._store.transaction(search_later=search_later):
             person.id = self._upsert("people", person.id, person_row(person))
-            self._store.search_due(naming=("people", person.id))
+            self._store.search_due(naming=("people", person.id), listed=("people", person.id))
         return self.get(person.id)
 
     def add_all(self, people: Sequence[Person]) -> list[int]:
@@ -47,12 +47,14 @@ class PeopleService(Service):
         uids = [row["uid"] for row in rows]
         with self._store.transaction():
             insert_rows(self.connection, "people", rows)
-            found = dict(
+            found: dict[str, int] = dict(
                 self.connection.execute(
                     f"SELECT uid, id FROM people WHERE uid IN ({dialect.listed(self.connection)})",
                     [json.dumps(uids)],
                 ).fetchall()
             )
+            for person_id in found.values():
+                self._store.search_due(listed=("people", person_id))
         for p in people:
             p.id = found[p.uid]
         return [found[uid] for uid in uids]

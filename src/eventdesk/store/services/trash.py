@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from eventdesk.store import media, related
 from eventdesk.store import trash as trash_bin
 from eventdesk.store.convert import now
+from eventdesk.store.rows import update_row
 from eventdesk.store.services.base import Service
 
 #: The kinds of record that go to the trash, and their tables.
@@ -41,7 +42,7 @@ class TrashService(Service):
         return {
             kind: [
                 r[0]
-                for r in self.db.execute(
+                for r in self.connection.execute(
                     f"SELECT id FROM {table} WHERE deleted_at IS NOT NULL ORDER BY deleted_at"
                 )
             ]
@@ -73,4 +74,6 @@ class TrashService(Service):
         table = SOFT_DELETABLE[kind]
         self._row(table, record_id, kind)
         with self._store.transaction():
-            self.db[table].update(record_id, {"deleted_at": when})
+            update_row(self.connection, table, record_id, {"deleted_at": when})
+            if kind == "meeting":  # a trashed meeting has no search document
+                self._store.search_due(record_id)
