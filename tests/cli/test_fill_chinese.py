@@ -34,9 +34,13 @@ DATA = Path(__file__).parents[1] / "summary" / "data"
 
 @pytest.fixture
 def later_meeting(tmp_path: Path) -> tuple[Path, int]:
-    """The visit of 2025-04-15, a meeting of 2024 where a Director was 主任, and a meeting of
-    2025-06-02 entered in English only."""
     db = tmp_path / "office.sqlite3"
+    return db, make_later_meeting(db)
+
+
+def make_later_meeting(db: Path) -> int:
+    """The visit of 2025-04-15, a meeting of 2024 where a Director was 主任, and a meeting of
+    2025-06-02 entered in English only (its id)."""
     with EventStore.open(db) as store:
         import_file(store, DATA / "visited.json")
         (visit,) = store.meetings.list()
@@ -74,7 +78,7 @@ def later_meeting(tmp_path: Path) -> tuple[Path, int]:
                 ],
             )
         )
-    return db, later.id
+    return later.id
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

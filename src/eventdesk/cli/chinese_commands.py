@@ -17,7 +17,7 @@ from pathlib import Path
 from eventdesk import paths
 from eventdesk.cli.arguments import record_id
 from eventdesk.cli.opening import open_store
-from eventdesk.store.chinese_forms import Proposal, load_glossary
+from eventdesk.store import Proposal, load_glossary
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

@@ -9,6 +9,7 @@ imports from here only: these services, their errors and the types they return
 from typing import Any
 
 from eventdesk.store.backups import Backup
+from eventdesk.store.chinese_forms import Glossary, Proposal, load_glossary
 from eventdesk.store.core import EventStore
 from eventdesk.store.drafts import Draft
 from eventdesk.store.errors import (
@@ -52,6 +53,7 @@ __all__ = [
     "Draft",
     "Emptied",
     "EventStore",
+    "Glossary",
     "HeldOnAnotherPC",
     "ImportRefused",
     "ImportReport",
@@ -63,11 +65,13 @@ __all__ = [
     "OnNetworkDrive",
     "OrganisationRow",
     "PersonRow",
+    "Proposal",
     "ReadOnlyLocation",
     "ReadOnlyStore",
     "RecordNotFound",
     "StoreError",
     "TrashRow",
+    "load_glossary",
     "same_name",
 ]
 

@@ -14,7 +14,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from eventdesk.records import Attendance, AttendanceRole, Person, Side
-from eventdesk.store import EventStore
+from eventdesk.store import EventStore, Proposal
+from eventdesk.ui.meeting_editor.chinese_proposals import Proposer, part_alone, proposal
 from eventdesk.ui.meeting_editor.finder import Finder, organisation_source, people_source
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.list_tab import ListTab, chain_tab_order
@@ -102,8 +103,18 @@ class AttendeesTab(ListTab):
         f.value("organisation_id", v.organisation, v.organisation.valueChanged, "organisation")
         self.capacity = f.text("capacity", v.capacity)
         self.capacity_zh = f.text("capacity_zh", v.capacity_zh)
+        self.proposers = [
+            Proposer(self.title_zh, lambda: self._proposal("title_zh")),
+            Proposer(self.capacity_zh, lambda: self._proposal("capacity_zh")),
+        ]
         self.role = f.enum("role", v.role, AttendanceRole)
         self.side = f.enum("side", v.side, Side)
+
+    def _proposal(self, attribute: str) -> Proposal | None:
+        """The Chinese form the records propose for the attendee shown (title or capacity)."""
+        attendance = self.current()
+        alone = part_alone(self.meeting(), attendees=[attendance]) if attendance else None
+        return proposal(self._store, alone, ("attendance", 0, attribute)) if alone else None
 
     def _show_current(self) -> None:
         super()._show_current()

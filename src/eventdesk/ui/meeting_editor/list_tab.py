@@ -272,11 +272,19 @@ class ListTab(QWidget):
     def _show_current(self) -> None:
         self.form.load(self.current())
         self._update_buttons()
+        self._propose()
 
     def _form_edited(self, name: str) -> None:
         self.model.refresh_row(self.current_row())
         self.field_edited(name)
         self._changed()
+        if not name.endswith("_zh"):  # the English changed: ask the records again
+            self._propose()
+
+    def _propose(self) -> None:
+        """Each empty Chinese field's proposal for the row shown (chinese_proposals.py)."""
+        for proposer in getattr(self, "proposers", ()):
+            proposer.refresh()
 
     def _changed(self) -> None:
         self._update_buttons()
