@@ -16,6 +16,7 @@ a list given as one value     ``json_each(?)``                   ``json_array_el
 no limit                      ``LIMIT -1``                       ``LIMIT NULL``
 a character by its code       ``char(31)``                       ``chr(31)``
 one writer at a time          (the file's lock: nothing to do)   a transaction's advisory lock
+a join read left side first   ``CROSS JOIN … ON``                ``JOIN … ON``
 ============================  =================================  ===================================
 
 Text compares and sorts by its bytes on both (SQLite's ``BINARY``; ``COLLATE "C"`` on every
@@ -110,6 +111,13 @@ def limit(of: Connection | Engine, rows: int) -> int | None:
 def character(of: Connection | Engine, code: int) -> str:
     """The SQL of one character by its code point (``char(31)``, a separator)."""
     return f"{'char' if _engine(of) == 'sqlite' else 'chr'}({int(code)})"
+
+
+def join_in_order(of: Connection | Engine) -> str:
+    """A join that reads its left side first: SQLite's ``CROSS JOIN`` (which its planner never
+    reorders: a page of meetings first, then each one's rows), a plain ``JOIN`` on PostgreSQL,
+    whose ``CROSS JOIN`` takes no ``ON`` (and whose planner sees a small page for itself)."""
+    return "CROSS JOIN" if _engine(of) == "sqlite" else "JOIN"
 
 
 def take_turns(conn: Connection, what: str) -> None:

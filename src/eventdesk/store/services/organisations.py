@@ -95,10 +95,10 @@ class OrganisationService(Service):
         self, org_id: int, *, limit: int = -1, offset: int = 0
     ) -> list[queries.AttendedRow]:
         """Meetings it hosted or attended, newest first; ``limit``/``offset`` count meetings."""
-        return related.meetings_of_organisation(self.db, org_id, limit=limit, offset=offset)
+        return related.meetings_of_organisation(self.connection, org_id, limit=limit, offset=offset)
 
     def count_meetings(self, org_id: int) -> int:
-        return related.count_meetings_of_organisation(self.db, org_id)
+        return related.count_meetings_of_organisation(self.connection, org_id)
 
     # -- our organisation -------------------------------------------------------------
 

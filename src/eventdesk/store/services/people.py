@@ -98,7 +98,7 @@ class PeopleService(Service):
         self, person_id: int, *, limit: int = -1, offset: int = 0
     ) -> list[queries.AttendedRow]:
         """The person's meetings, newest first; ``limit``/``offset`` count meetings."""
-        return related.meetings_of_person(self.db, person_id, limit=limit, offset=offset)
+        return related.meetings_of_person(self.connection, person_id, limit=limit, offset=offset)
 
     def count_meetings(self, person_id: int) -> int:
-        return related.count_meetings_of_person(self.db, person_id)
+        return related.count_meetings_of_person(self.connection, person_id)

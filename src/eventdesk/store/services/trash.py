@@ -28,12 +28,12 @@ class TrashService(Service):
     def impact(self, kind: str, record_id: int) -> list[str]:
         """What a user should know before deleting a record: what still refers to it."""
         if kind == "person":
-            rows = related.meetings_of_person(self.db, record_id)
+            rows = related.meetings_of_person(self.connection, record_id)
             return [f"attended {r.start_date} {r.title}" for r in rows]
         if kind == "organisation":
             return [
                 f"{r.start_date} {r.title}: {r.person or r.role}"
-                for r in related.meetings_of_organisation(self.db, record_id)
+                for r in related.meetings_of_organisation(self.connection, record_id)
             ]
         return []
 
