@@ -32,6 +32,7 @@ from eventdesk.store import EventStore, StoreError
 from eventdesk.store.media import BadPhoto
 from eventdesk.store.renditions import print_rendition
 from eventdesk.summary import prose
+from eventdesk.summary.countries import Places
 from eventdesk.summary.decisions import decision_view, runs
 from eventdesk.summary.kinds import add_kind
 from eventdesk.summary.language import Language, chosen_script
@@ -120,6 +121,7 @@ def meeting_context(
     our_root = (lookup.root(chosen) if chosen is not None else None) or find_our_root(
         meeting, lookup
     )
+    language.places = Places(lookup.orgs, our_root)
     b = Builder(store, meeting, lookup, language, our_root)
 
     attendees = [

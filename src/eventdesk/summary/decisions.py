@@ -17,6 +17,7 @@ from collections.abc import Callable
 from eventdesk.records import Decision, DecisionKind, DecisionParty, Organisation
 from eventdesk.summary import prose
 from eventdesk.summary.language import Language, sentence_zh
+from eventdesk.summary.mentions import unmarked
 from eventdesk.summary.people import Lookup, org_label, org_phrase
 from eventdesk.summary.view import DecisionRun, DecisionView, PartyGroup, PartyView, PersonView
 
@@ -114,7 +115,8 @@ def decision_view(
         signing_bodies=[_body_name(b, lang) for b in bodies],
         bodies=[org_phrase(b, lang) for b in bodies],
         signatories=[p for p in parties if p.body],
-        names_parties=bool(parties) and all(p.name.casefold() in text.casefold() for p in parties),
+        names_parties=bool(parties)
+        and all(unmarked(p.name).casefold() in text.casefold() for p in parties),
         count=d.count,
         count_unit=d.count_unit,
         parties=parties,

@@ -13,7 +13,7 @@ from datetime import date
 import jinja2
 
 from eventdesk.store import EventStore, MeetingFilter
-from eventdesk.summary import prose
+from eventdesk.summary import mentions, prose
 from eventdesk.summary.context import meeting_context
 from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.language import BOTH, chosen_script, long_date
@@ -121,21 +121,23 @@ def add_news(env: jinja2.Environment, c: MeetingView) -> MeetingView:
             # The office's own one-line summary ("USST participated in ...") heads the release.
             headline = summary.pop(0).rstrip(".")
         else:
-            headline = _clean(p.headline(c))
-        add(p.lead(c), c.loose_photos)
-        if c.news_kind == "signing":
-            add(p.signings(c))
-        add(p.also(c))
-        for s in c.sessions:
-            add(p.session(c, s), s.photos)
-            add(p.session_talks(c, s))
-        add(p.loose_talks(c))
-        add(p.loose(c))
-        for para in summary if in_language else []:
-            # Printed once: a paragraph the release already says is left out (docs/summaries.md).
-            if not said_already(para, " ".join(b.text for b in blocks)):
-                add(prose.sentence(para))
-        background = [_clean(p.background(c)), *c.meeting.background]
+            with mentions.document():  # a headline names a foreign partner's country itself
+                headline = _clean(p.headline(c))
+        with mentions.document():  # ... and so does the release under it, on first mention
+            add(p.lead(c), c.loose_photos)
+            if c.news_kind == "signing":
+                add(p.signings(c))
+            add(p.also(c))
+            for s in c.sessions:
+                add(p.session(c, s), s.photos)
+                add(p.session_talks(c, s))
+            add(p.loose_talks(c))
+            add(p.loose(c))
+            for para in summary if in_language else []:
+                # Printed once: a paragraph the release says already is left out (summaries.md).
+                if not said_already(para, " ".join(b.text for b in blocks)):
+                    add(prose.sentence(para))
+            background = [_clean(p.background(c)), *c.meeting.background]
         return NewsView(headline, blocks, [b for b in background if b])
 
     c.news = guarded(prose_name, build)

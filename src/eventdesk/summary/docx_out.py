@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from eventdesk.summary import docx_style, prose
+from eventdesk.summary import docx_style, mentions, prose
 from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.sandbox import SafeEnvironment, budget
 from eventdesk.summary.templates import (
@@ -128,11 +128,17 @@ def _filled(name: str, context: Page) -> Any:
             except UnrecognizedImageError:
                 photo.image = f"[picture: {photo.caption or 'unreadable image'}]"
     # The Word template's own words in the document's Chinese script, as the HTML ones.
-    env = SafeEnvironment(autoescape=True, extensions=["jinja2.ext.do", ScriptWords])
+    env = SafeEnvironment(
+        autoescape=True,
+        extensions=["jinja2.ext.do", ScriptWords],
+        finalize=mentions.finalize,  # first mentions counted in the Word file's print order
+    )
     env.extend(chinese_script=context.script)
-    env.filters.update(join_prose=prose.join_prose, counted=prose.counted)
+    env.filters.update(
+        join_prose=prose.join_prose, counted=prose.counted, unmarked=mentions.unmarked
+    )
     try:
-        with budget():  # one time budget for the body, headers and footers together
+        with budget(), mentions.document():  # one budget for the body, headers and footers
             tpl.render(context.as_context(), jinja_env=env, autoescape=True)
     except (jinja2.TemplateError, RecursionError, OverflowError, MemoryError) as exc:
         exc.filename = None  # docxtpl names no file: the .docx is the one to name

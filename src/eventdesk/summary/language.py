@@ -14,11 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date, format_skeleton
 
 from eventdesk.summary import prose
 from eventdesk.summary.script import DEFAULT, SCRIPTS, check_script, keep
+
+if TYPE_CHECKING:
+    from eventdesk.summary.countries import Places
 
 #: The languages a document is written in (its templates: news.html.j2, news_zh.html.j2).
 LANGUAGES = ("en", "zh")
@@ -108,6 +112,9 @@ class Language:
         #: The English texts a Chinese document prints for want of Chinese ones (names too):
         #: set apart from the Latin beside them when the document is finished (script.py).
         self.latin: list[str] = []
+        #: Our country and each organisation's, for a foreign one's first mention; set by the
+        #: view model for one meeting (:class:`~eventdesk.summary.countries.Places`).
+        self.places: Places | None = None
 
     def name(self, name_zh: str) -> str:
         """A person's Chinese name, marked to be kept as recorded where the office keeps names."""

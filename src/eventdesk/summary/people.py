@@ -22,7 +22,9 @@ from eventdesk.records.fields import printed_fields
 from eventdesk.records.text import printable
 from eventdesk.store import EventStore
 from eventdesk.summary import prose
+from eventdesk.summary.countries import in_country_en, in_name_en, in_name_zh
 from eventdesk.summary.language import Language
+from eventdesk.summary.mentions import once
 from eventdesk.summary.view import OrganisationGroup, PersonView
 
 #: Names that take "the" although their kind does not ("the University of Hong Kong").
@@ -43,12 +45,13 @@ def org_phrase(org: Organisation | None, lang: Language | None = None) -> str:
     if lang is not None and lang.zh:
         return org_label(org, lang)
     name = org.name or org.name_zh
+    country = _country_after(org, lang)
     if name.startswith("The "):
-        return "the " + name[4:]
+        return "the " + name[4:] + country
     bare = (OrganisationKind.UNIVERSITY, OrganisationKind.COMPANY)
     if org.kind in bare and not name.startswith(_OF_NAMES):
-        return name
-    return "the " + name
+        return name + country
+    return "the " + name + country
 
 
 #: First words of organisations' names that are common nouns, not names.
@@ -126,20 +129,51 @@ _SAR_GOVERNMENTS = {
 def org_label(org: Organisation | None, lang: Language | None = None) -> str:
     """An organisation's name as a heading prints it, in the document's language.
 
-    In Chinese a government body of Hong Kong or Macao whose Chinese name does not say so
-    (教育局) is named with its government: 香港特区政府教育局.
+    On its first mention in a document (:mod:`~eventdesk.summary.mentions`), in Chinese a
+    government body of Hong Kong or Macao whose Chinese name does not say so (教育局) is named
+    with its government: 香港特区政府教育局; a foreign organisation with its country before
+    its name (韩国延世大学), in English after it ("Yonsei University in South Korea"), where
+    the name does not say it already (docs/summaries.md).
     """
     if org is None:
         return ""
     if lang is None:
         return org.name or org.name_zh
     name = lang.pick(org.name, org.name_zh, f"organisation {org.name!r} › name_zh")
+    if not lang.zh:
+        return name + _country_after(org, lang)
     sar = _SAR_GOVERNMENTS.get(org.city.strip().casefold())
-    if lang.zh and org.name_zh and org.kind is OrganisationKind.GOVERNMENT and sar:
+    if org.name_zh and org.kind is OrganisationKind.GOVERNMENT and sar:
         place, government = sar
         if not name.startswith((place, "香港", "澳門", "澳门")):
-            return government + name
-    return name
+            return once(f"g{org.id}", government) + name
+    return _country_before(org, lang, name) + name
+
+
+def _abroad(org: Organisation, lang: Language | None) -> tuple[str, str, str] | None:
+    """(key, English, Chinese) of a foreign organisation's country, or None."""
+    places = lang.places if lang is not None else None
+    country = places.abroad(org) if places is not None else None
+    if places is None or country is None:
+        return None
+    return f"c{places.root(org).id}", *country
+
+
+def _country_before(org: Organisation, lang: Language, name: str) -> str:
+    """韩国 before 延世大学, on its first mention: only before a Chinese name not saying it."""
+    abroad = _abroad(org, lang)
+    if abroad is None or not org.name_zh or in_name_zh(abroad[2], name):
+        return ""
+    return once(abroad[0], abroad[2])
+
+
+def _country_after(org: Organisation, lang: Language | None) -> str:
+    """ " in South Korea" after "Yonsei University", on its first mention, where the English
+    name does not say it ("Korea University")."""
+    abroad = _abroad(org, lang)
+    if abroad is None or not org.name or not abroad[1] or in_name_en(abroad[1], org.name):
+        return ""
+    return once(abroad[0], " " + in_country_en(abroad[1]))
 
 
 def person_view(

@@ -306,7 +306,8 @@ class SafeEnvironment(SandboxedEnvironment):
                 self.filters[name] = _guard_filter(name, self.filters[name])
         self.filters["_eventdesk_iter"] = _bounded_iter
         self.filters["_eventdesk_concat"] = _concat
-        self.finalize = _finalize
+        given = options.get("finalize")  # the caller's own, after the measuring
+        self.finalize = _finalize if given is None else lambda value: given(_finalize(value))
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         return _Guard().visit(super()._parse(source, name, filename))

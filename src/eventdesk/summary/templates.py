@@ -23,7 +23,7 @@ import jinja2
 import jinja2.ext
 
 from eventdesk import paths
-from eventdesk.summary import language, prose, script
+from eventdesk.summary import language, mentions, prose, script
 from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.sandbox import SafeEnvironment
 from eventdesk.summary.view import Page
@@ -119,6 +119,7 @@ _FILTERS = (
     language.join_zh,
     language.join_zh_clauses,
     language.sentence_zh,
+    mentions.unmarked,
 )
 
 
@@ -136,6 +137,7 @@ def _environment(folder: str | None, chinese_script: str = "") -> jinja2.Environ
         lstrip_blocks=True,
         keep_trailing_newline=False,
         extensions=["jinja2.ext.do", ScriptWords],
+        finalize=mentions.finalize,  # a foreign partner's country on its first mention only
     )
     env.extend(chinese_script=chinese_script)
     env.filters.update({f.__name__: f for f in _FILTERS})
@@ -192,9 +194,11 @@ def render(env: jinja2.Environment, name: str, document: Page) -> str:
 
     A bilingual document (a Chinese one with an English ``second``) is one
     page: the English document's body follows the Chinese one's on a page of
-    its own, laid out by its own template (``news_zh`` then ``news``).
+    its own, laid out by its own template (``news_zh`` then ``news``). Each
+    counts its first mentions in its own print order (:mod:`~eventdesk.summary.mentions`).
     """
-    page = guarded(name, lambda: env.get_template(name).render(document.as_context()))
+    with mentions.document():
+        page = guarded(name, lambda: env.get_template(name).render(document.as_context()))
     second = getattr(document, "second", None)
     if second is None:
         return page
