@@ -104,12 +104,17 @@ def test_export_import_export_is_the_same_json(capsys, address, tmp_path):
     assert first.read_bytes() == second.read_bytes()
 
 
-def test_whole_database_export(capsys, db, tmp_path):
-    run(capsys, "--db", db, "import", str(SAMPLE))
+def test_whole_database_export(capsys, address, tmp_path):
+    run(capsys, "--db", address, "import", str(SAMPLE))
     out_file = tmp_path / "all.json"
-    assert run(capsys, "--db", db, "export", "-o", str(out_file))[0] == 0
+    assert run(capsys, "--db", address, "export", "-o", str(out_file))[0] == 0
     document = json.loads(out_file.read_text(encoding="utf-8"))
     assert document["scope"] == "database" and len(document["meetings"]) == 1
+    # byte for byte what the same records give from a file
+    file_db, from_file = str(tmp_path / "file.sqlite3"), tmp_path / "from-file.json"
+    run(capsys, "--db", file_db, "import", str(SAMPLE))
+    assert run(capsys, "--db", file_db, "export", "-o", str(from_file))[0] == 0
+    assert out_file.read_bytes() == from_file.read_bytes()
 
 
 def test_an_export_too_large_to_import_again_says_how_to_move_the_database(

@@ -21,7 +21,6 @@ from typing import Any, Protocol
 
 from eventdesk.records import CourseEntry, Meeting, Organisation, Person
 from eventdesk.store.engines import Connection
-from eventdesk.store.sqlite_db import Database
 
 
 class HasId(Protocol):
@@ -77,7 +76,8 @@ class PeopleWrites(Protocol):
 class RecordReader(Protocol):
     """The reads an export makes: records by id, and the ids of the live ones."""
 
-    db: Database
+    #: The store's database, file or team database alike (``store/engines``).
+    connection: Connection
 
     @property
     def meetings(self) -> MeetingReads: ...

@@ -112,7 +112,7 @@ def write_database(
 def _write(
     store: RecordReader, fh: IO[str], progress: Progress, cancelled: Callable[[], bool] | None
 ) -> int:
-    db = store.db
+    db = store.connection  # a file's or a team database's, the same SQL
     person_ids = {r[0] for r in db.execute(named_sql("people"))}
     person_rows = _select(
         db, "id, uid, family_name, given_name, organisation_id", "people", person_ids
@@ -139,9 +139,8 @@ def _write(
         )
     ]
     loose = [
-        course_from_row(dict(zip([c[0] for c in cur.description], row, strict=True)))
-        for cur in [db.execute("SELECT * FROM courses WHERE meeting_id IS NULL")]
-        for row in cur
+        course_from_row(row)
+        for row in db.execute("SELECT * FROM courses WHERE meeting_id IS NULL").dicts()
     ]
     loose.sort(key=lambda c: (c.year or 0, c.uid))
     total = len(org_order) + len(people_order) + len(meeting_order) + len(loose)
