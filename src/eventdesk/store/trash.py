@@ -15,12 +15,11 @@ stays in the trash: removing it would change that record.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from eventdesk.records import display_name
 from eventdesk.store import meetings
-from eventdesk.store.sqlite_db import Database
+from eventdesk.store.engines import Connection, ReferenceViolation, dialect
 
 KINDS = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
 
@@ -54,28 +53,30 @@ _LIST = """
 """
 
 
-def page(db: Database, *, limit: int = -1, offset: int = 0) -> list[TrashRow]:
+def page(conn: Connection, *, limit: int = -1, offset: int = 0) -> list[TrashRow]:
     """Trashed records, most recently deleted first, with the label the trash shows."""
-    sql = f"SELECT * FROM ({_LIST}) ORDER BY 6 DESC, 1, 2 LIMIT ? OFFSET ?"
+    sql = f"SELECT * FROM ({_LIST}) AS t ORDER BY 6 DESC, 1, 2 LIMIT ? OFFSET ?"
     rows = []
-    for kind, rid, first, given, order, deleted_at in db.execute(sql, [limit, offset]):
+    for kind, rid, first, given, order, deleted_at in conn.execute(
+        sql, [dialect.limit(conn, limit), offset]
+    ):
         label = display_name(first, given, order) if kind == "person" else first
         rows.append(TrashRow(kind, rid, label, deleted_at))
     return rows
 
 
-def count(db: Database) -> int:
-    return db.execute(f"SELECT count(*) FROM ({_LIST})").fetchone()[0]
+def count(conn: Connection) -> int:
+    return conn.execute(f"SELECT count(*) FROM ({_LIST}) AS t").fetchone()[0]
 
 
-def _trashed(db: Database, table: str, before: str | None) -> list[int]:
+def _trashed(conn: Connection, table: str, before: str | None) -> list[int]:
     """The ids of ``table``'s trashed rows (only those trashed before ``before``, if given)."""
     cutoff = " AND deleted_at < :before" if before else ""
     sql = f"SELECT id FROM {table} WHERE deleted_at IS NOT NULL{cutoff}"
-    return [row[0] for row in db.execute(sql, {"before": before}).fetchall()]
+    return [row[0] for row in conn.execute(sql, {"before": before}).fetchall()]
 
 
-def empty(db: Database, before: str | None = None) -> Emptied:
+def empty(conn: Connection, before: str | None = None) -> Emptied:
     """Remove trashed records (only those trashed before ``before``, an ISO time, if given).
 
     Call inside a transaction. Meetings go first, so people and organisations
@@ -83,22 +84,22 @@ def empty(db: Database, before: str | None = None) -> Emptied:
     child before its trashed parent).
     """
     removed = kept = 0
-    for mid in _trashed(db, "meetings", before):
-        meetings.purge_meeting(db, mid)
-        _drop_drafts(db, "meeting", mid)
+    for mid in _trashed(conn, "meetings", before):
+        meetings.purge_meeting(conn, mid)
+        _drop_drafts(conn, "meeting", mid)
         removed += 1
-    for pid in _trashed(db, "people", before):
-        if _remove(db, "people", pid):
-            _drop_drafts(db, "person", pid)
+    for pid in _trashed(conn, "people", before):
+        if _remove(conn, "people", pid):
+            _drop_drafts(conn, "person", pid)
             removed += 1
         else:
             kept += 1
-    orgs = _trashed(db, "organisations", before)
+    orgs = _trashed(conn, "organisations", before)
     while orgs:  # a removed child can free its parent: go round until nothing changes
         left = []
         for oid in orgs:
-            if _remove_organisation(db, oid):
-                _drop_drafts(db, "organisation", oid)
+            if _remove_organisation(conn, oid):
+                _drop_drafts(conn, "organisation", oid)
                 removed += 1
             else:
                 left.append(oid)
@@ -109,30 +110,28 @@ def empty(db: Database, before: str | None = None) -> Emptied:
     return Emptied(removed, kept)
 
 
-def _remove(db: Database, table: str, record_id: int) -> bool:
+def _remove(conn: Connection, table: str, record_id: int) -> bool:
     """Delete one row if nothing refers to it any more (the foreign keys say)."""
     try:
-        db.execute("SAVEPOINT trash_remove")
-        db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
-    except sqlite3.IntegrityError:
-        db.execute("ROLLBACK TO trash_remove")
-        db.execute("RELEASE trash_remove")
+        with conn.transaction():  # a savepoint: a refused delete undoes itself alone
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
+    except ReferenceViolation:
         return False
-    db.execute("RELEASE trash_remove")
     return True
 
 
-def _remove_organisation(db: Database, org_id: int) -> bool:
+def _remove_organisation(conn: Connection, org_id: int) -> bool:
     """An alliance goes with its list of members (a live alliance listing it keeps it)."""
-    db.execute("SAVEPOINT trash_org")
-    db.execute("DELETE FROM organisation_members WHERE alliance_id = ?", [org_id])
-    if _remove(db, "organisations", org_id):
-        db.execute("RELEASE trash_org")
-        return True
-    db.execute("ROLLBACK TO trash_org")
-    db.execute("RELEASE trash_org")
-    return False
+    try:
+        with conn.transaction():
+            conn.execute("DELETE FROM organisation_members WHERE alliance_id = ?", [org_id])
+            conn.execute("DELETE FROM organisations WHERE id = ?", [org_id])
+    except ReferenceViolation:
+        return False
+    return True
 
 
-def _drop_drafts(db: Database, kind: str, record_id: int) -> None:
-    db.execute("DELETE FROM drafts WHERE kind = ? AND record_id = ?", [kind, record_id])
+def _drop_drafts(conn: Connection, kind: str, record_id: int) -> None:
+    if conn.engine != "sqlite":  # a team database keeps no drafts: each PC keeps its own
+        return
+    conn.execute("DELETE FROM drafts WHERE kind = ? AND record_id = ?", [kind, record_id])

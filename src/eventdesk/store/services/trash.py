@@ -51,10 +51,10 @@ class TrashService(Service):
 
     def page(self, *, limit: int = -1, offset: int = 0) -> list[trash_bin.TrashRow]:
         """Kind, id, label and time of deletion of trashed records, most recent first."""
-        return trash_bin.page(self.db, limit=limit, offset=offset)
+        return trash_bin.page(self.connection, limit=limit, offset=offset)
 
     def count(self) -> int:
-        return trash_bin.count(self.db)
+        return trash_bin.count(self.connection)
 
     def empty(self, *, trashed_before: datetime | None = None) -> trash_bin.Emptied:
         """Remove trashed records for good (only those trashed before a time, if given).
@@ -66,8 +66,14 @@ class TrashService(Service):
             trashed_before.astimezone(UTC).isoformat(timespec="seconds") if trashed_before else None
         )
         with self._store.transaction():
-            emptied = trash_bin.empty(self.db, before)
-        media.remove_orphans(self.db)  # their photos go too, once no record names them
+            emptied = trash_bin.empty(self.connection, before)
+        # their photos go too, once no record names them
+        if self.connection.engine == "sqlite":
+            media.remove_orphans(self.db)
+        else:
+            from eventdesk.store.engines import postgres_photos
+
+            postgres_photos.remove_unnamed(self.connection)
         return emptied
 
     def _set_deleted(self, kind: str, record_id: int, when: str | None) -> None:
