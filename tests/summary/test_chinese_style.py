@@ -97,3 +97,11 @@ def test_the_hong_kong_government_body_is_named_with_its_government(tmp_path, su
     with store:
         write_summary(store, mid, "news", tmp_path / f"news{suffix}", lang="zh")
     assert "香港特区政府教育局局长梁文傑" in read_back(tmp_path / f"news{suffix}")
+
+
+def test_the_central_government_liaison_office_is_not_the_regions(sample_store, meeting_id):
+    """中央人民政府驻香港特别行政区联络办公室 is the central government's body in Hong Kong:
+    it is not named as one of the Region's government (香港特区政府…)."""
+    text = squash(render_html(sample_store, meeting_id, "news", lang="zh"))
+    assert "中央人民政府驻香港特别行政区联络办公室" in text
+    assert "香港特区政府中央人民政府" not in text

@@ -145,7 +145,9 @@ def org_label(org: Organisation | None, lang: Language | None = None) -> str:
     sar = _SAR_GOVERNMENTS.get(org.city.strip().casefold())
     if org.name_zh and org.kind is OrganisationKind.GOVERNMENT and sar:
         place, government = sar
-        if not name.startswith((place, "香港", "澳門", "澳门")):
+        # A name that says where it is already (教育部驻香港…, 中央人民政府驻香港特别行政区
+        # 联络办公室: the central government's, not the Region's) is printed as it is.
+        if not any(word in name for word in (place, "香港", "澳門", "澳门", "中央")):
             return once(f"g{org.id}", government) + name
     return _country_before(org, lang, name) + name
 
