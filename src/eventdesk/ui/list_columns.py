@@ -15,15 +15,11 @@ the list's header is drawn with the two swapped.
 
 from __future__ import annotations
 
+from functools import cache
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QProxyStyle,
-    QStyle,
-    QStyleOptionHeader,
-    QTableView,
-)
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 #: Wider columns are cut (the full text is in the tooltip) so several fit at once.
 MAX_COLUMN_WIDTH = 220
@@ -36,24 +32,32 @@ MEASURED_ROWS = 40
 PADDING = 14
 
 
-class SpreadsheetArrows(QProxyStyle):
-    """▲ for ascending, ▼ for descending, whatever the base style's habit."""
+@cache
+def _spreadsheet_arrows() -> type:
+    """The proxy style, made when a Fusion header first needs it: PySide6 then makes
+    ``QProxyStyle`` and ``QStyle``'s enums (6 ms at start); Windows and macOS never do."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionHeader
 
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:
-        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
-            option, QStyleOptionHeader
-        ):
-            flipped = QStyleOptionHeader(option)
-            up, down = (
-                QStyleOptionHeader.SortIndicator.SortUp,
-                QStyleOptionHeader.SortIndicator.SortDown,
-            )
-            if option.sortIndicator == up:
-                flipped.sortIndicator = down
-            elif option.sortIndicator == down:
-                flipped.sortIndicator = up
-            option = flipped
-        super().drawPrimitive(element, option, painter, widget)
+    class SpreadsheetArrows(QProxyStyle):
+        """▲ for ascending, ▼ for descending, whatever the base style's habit."""
+
+        def drawPrimitive(self, element, option, painter, widget=None) -> None:
+            if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
+                option, QStyleOptionHeader
+            ):
+                flipped = QStyleOptionHeader(option)
+                up, down = (
+                    QStyleOptionHeader.SortIndicator.SortUp,
+                    QStyleOptionHeader.SortIndicator.SortDown,
+                )
+                if option.sortIndicator == up:
+                    flipped.sortIndicator = down
+                elif option.sortIndicator == down:
+                    flipped.sortIndicator = up
+                option = flipped
+            super().drawPrimitive(element, option, painter, widget)
+
+    return SpreadsheetArrows
 
 
 def ascending_arrow_points_up(header: QHeaderView) -> None:
@@ -61,7 +65,7 @@ def ascending_arrow_points_up(header: QHeaderView) -> None:
     base = header.style()
     if base.name().casefold() != "fusion":
         return  # the Windows and macOS styles already draw ascending as ▲
-    style = SpreadsheetArrows(base.name())
+    style = _spreadsheet_arrows()(base.name())
     style.setParent(header)
     header.setStyle(style)
 
@@ -127,3 +131,10 @@ class ColumnFitter(QObject):
             if text:
                 content = max(content, metrics.horizontalAdvance(str(text)))
         return min(max(content + PADDING, header.sectionSizeHint(column)), MAX_COLUMN_WIDTH)
+
+
+def __getattr__(name: str) -> type:
+    """``SpreadsheetArrows``, the class, made on first use (``_spreadsheet_arrows``)."""
+    if name == "SpreadsheetArrows":
+        return _spreadsheet_arrows()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
