@@ -1,4 +1,5 @@
-"""Two records of one organisation or person become one; undo makes them two again."""
+"""Two records of one organisation or person become one; undo makes them two again; on both
+engines (ids ``[sqlite]``, ``[postgresql]``)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ from eventdesk.records import (
     Person,
     Session,
 )
+
+
+@pytest.fixture
+def fresh_store(engine_store):
+    return engine_store
 
 
 @pytest.fixture

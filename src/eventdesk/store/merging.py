@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventdesk.store import tables
 from eventdesk.store.convert import now
-from eventdesk.store.sqlite_db import Database
+from eventdesk.store.engines import Connection
 
 TABLES = {"person": "people", "organisation": "organisations"}
 
@@ -45,6 +46,12 @@ _REFERENCES: dict[str, list[tuple[str, str, tuple[str, ...] | None]]] = {
 _OWN = {"id", "uid", "created_at", "updated_at", "deleted_at"}
 
 
+#: A row by its primary key's columns and values (``tables.py``): ``(("id", 7),)``, or a link
+#: table's ``(("alliance_id", 3), ("member_id", 9))``. The same on both engines, where SQLite's
+#: ``rowid`` is a file's alone.
+Key = tuple[tuple[str, object], ...]
+
+
 @dataclass(frozen=True)
 class Merge:
     """What a merge changed, enough to undo it."""
@@ -52,8 +59,8 @@ class Merge:
     kind: str  # "person" or "organisation"
     kept: int
     merged: int
-    moved: tuple[tuple[str, str, int], ...]  # (table, column, rowid) now naming ``kept``
-    removed: tuple[tuple[str, dict], ...]  # (table, whole row with its rowid) that were copies
+    moved: tuple[tuple[str, str, Key], ...]  # (table, column, the row's key) now naming ``kept``
+    removed: tuple[tuple[str, dict], ...]  # (table, whole row) that were copies
     filled: dict[str, object]  # the kept record's columns as they were before filling
 
     @property
@@ -61,70 +68,77 @@ class Merge:
         return len(self.moved) + len(self.removed)
 
 
-def merge(db: Database, kind: str, kept: int, merged: int) -> Merge:
+def _key(table: str, row: dict) -> Key:
+    return tuple((c, row[c]) for c in tables.table(table).primary_key)
+
+
+def _where(key: Key) -> tuple[str, list[object]]:
+    return " AND ".join(f"{c} = ?" for c, _ in key), [v for _, v in key]
+
+
+def _moved_key(key: Key, column: str, value: int) -> Key:
+    """The row's key once its ``column`` names ``value`` (a link table's key holds it)."""
+    return tuple((c, value if c == column else v) for c, v in key)
+
+
+def merge(conn: Connection, kind: str, kept: int, merged: int) -> Merge:
     """Make ``merged`` part of ``kept``. Call inside a transaction."""
     if kept == merged:
         raise ValueError("A record cannot be merged into itself.")
     table = TABLES[kind]
-    moved: list[tuple[str, str, int]] = []
+    moved: list[tuple[str, str, Key]] = []
     removed: list[tuple[str, dict]] = []
     for ref_table, column, copy_key in _REFERENCES[kind]:
-        rows = db.execute(
-            f"SELECT rowid, * FROM {ref_table} WHERE {column} = ?", [merged]
-        ).fetchall()
-        names = [
-            "rowid",
-            *(c[0] for c in db.execute(f"SELECT * FROM {ref_table} LIMIT 0").description),
-        ]
-        for values in rows:
-            row = dict(zip(names, values, strict=True))
+        rows = conn.execute(f"SELECT * FROM {ref_table} WHERE {column} = ?", [merged]).dicts()
+        for row in rows:
+            key = _key(ref_table, row)
+            where, values = _where(key)
             if ref_table == table and row["id"] == kept:  # the duplicate was its parent: none now
-                db.execute(f"UPDATE {table} SET {column} = NULL WHERE id = ?", [kept])
-                moved.append((ref_table, column, row["rowid"]))
-            elif copy_key and _has_copy(db, ref_table, column, kept, copy_key, row):
-                db.execute(f"DELETE FROM {ref_table} WHERE rowid = ?", [row["rowid"]])
+                conn.execute(f"UPDATE {table} SET {column} = NULL WHERE id = ?", [kept])
+                moved.append((ref_table, column, key))
+            elif copy_key and _has_copy(conn, ref_table, column, kept, copy_key, row):
+                conn.execute(f"DELETE FROM {ref_table} WHERE {where}", values)
                 removed.append((ref_table, row))
             else:
-                db.execute(
-                    f"UPDATE {ref_table} SET {column} = ? WHERE rowid = ?", [kept, row["rowid"]]
-                )
-                moved.append((ref_table, column, row["rowid"]))
-    filled = _fill_empty(db, table, kept, merged)
-    db.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ?", [now(), merged])
+                conn.execute(f"UPDATE {ref_table} SET {column} = ? WHERE {where}", [kept, *values])
+                moved.append((ref_table, column, _moved_key(key, column, kept)))
+    filled = _fill_empty(conn, table, kept, merged)
+    conn.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ?", [now(), merged])
     return Merge(kind, kept, merged, tuple(moved), tuple(removed), filled)
 
 
-def unmerge(db: Database, done: Merge) -> None:
+def unmerge(conn: Connection, done: Merge) -> None:
     """Undo :func:`merge`: every reference back, the copies again, the duplicate restored."""
     table = TABLES[done.kind]
-    db.execute(f"UPDATE {table} SET deleted_at = NULL WHERE id = ?", [done.merged])
+    conn.execute(f"UPDATE {table} SET deleted_at = NULL WHERE id = ?", [done.merged])
     if done.filled:
         sets = ", ".join(f"{c} = :{c}" for c in done.filled)
-        db.execute(f"UPDATE {table} SET {sets} WHERE id = :id", {**done.filled, "id": done.kept})
-    for ref_table, column, rowid in done.moved:
-        db.execute(f"UPDATE {ref_table} SET {column} = ? WHERE rowid = ?", [done.merged, rowid])
+        conn.execute(f"UPDATE {table} SET {sets} WHERE id = :id", {**done.filled, "id": done.kept})
+    for ref_table, column, key in done.moved:
+        where, values = _where(key)
+        conn.execute(f"UPDATE {ref_table} SET {column} = ? WHERE {where}", [done.merged, *values])
     for ref_table, row in done.removed:
         columns = ", ".join(row)
         marks = ", ".join(f":{c}" for c in row)
-        db.execute(f"INSERT INTO {ref_table} ({columns}) VALUES ({marks})", row)
+        conn.execute(f"INSERT INTO {ref_table} ({columns}) VALUES ({marks})", row)
 
 
 def _has_copy(
-    db: Database, table: str, column: str, kept: int, key: tuple[str, ...], row: dict
+    conn: Connection, table: str, column: str, kept: int, key: tuple[str, ...], row: dict
 ) -> bool:
     where = " AND ".join(f"{c} = :{c}" for c in key)
     params = {c: row[c] for c in key}
-    found = db.execute(
+    found = conn.execute(
         f"SELECT 1 FROM {table} WHERE {column} = :kept AND {where}", {**params, "kept": kept}
     ).fetchone()
     return found is not None
 
 
-def _fill_empty(db: Database, table: str, kept: int, merged: int) -> dict[str, object]:
+def _fill_empty(conn: Connection, table: str, kept: int, merged: int) -> dict[str, object]:
     """The kept record's empty fields take the duplicate's (a Chinese name, a short name)."""
-    cursor = db.execute(f"SELECT * FROM {table} WHERE id IN (?, ?)", [kept, merged])
-    names = [c[0] for c in cursor.description]
-    rows = {r[0]: dict(zip(names, r, strict=True)) for r in cursor.fetchall()}
+    found = conn.execute(f"SELECT * FROM {table} WHERE id IN (?, ?)", [kept, merged])
+    names = found.columns
+    rows = {r["id"]: r for r in found.dicts()}
     before, other = rows[kept], rows[merged]
     fill = {
         c: other[c]
@@ -136,5 +150,5 @@ def _fill_empty(db: Database, table: str, kept: int, merged: int) -> dict[str, o
     }
     if fill:
         sets = ", ".join(f"{c} = :{c}" for c in fill)
-        db.execute(f"UPDATE {table} SET {sets} WHERE id = :id", {**fill, "id": kept})
+        conn.execute(f"UPDATE {table} SET {sets} WHERE id = :id", {**fill, "id": kept})
     return {c: before[c] for c in fill}

@@ -20,9 +20,15 @@ class DuplicateService(Service):
         self._row(table, kept, kind)
         self._row(table, merged, kind)
         with self._store.transaction():
-            return merging.merge(self.db, kind, kept, merged)
+            merged_one = merging.merge(self.connection, kind, kept, merged)
+            key = (SOFT_DELETABLE[kind], kept)  # its meetings, and its own words (filled in)
+            self._store.search_due(naming=key, listed=key)
+            return merged_one
 
     def unmerge(self, done: merging.Merge) -> None:
         """Undo a :meth:`merge`: each reference back where it was, the duplicate restored."""
         with self._store.transaction():
-            merging.unmerge(self.db, done)
+            merging.unmerge(self.connection, done)
+            for record_id in (done.kept, done.merged):
+                key = (SOFT_DELETABLE[done.kind], record_id)
+                self._store.search_due(naming=key, listed=key)
