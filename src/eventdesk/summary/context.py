@@ -5,57 +5,36 @@ a user's edited copy) must not reach the store or know how ids join up.
 Everything a sentence needs is looked up here once, in a few queries, and
 named as a reader would ("full_title": "Director of the Hong Kong, Macao and
 Taiwan Affairs Office"). No markup is made here: escaping is the templates'
-job. Each part of the meeting has its small builder below; the people are
-:mod:`~eventdesk.summary.people`'s, the decisions
-:mod:`~eventdesk.summary.decisions`', the story :mod:`~eventdesk.summary.kinds`'.
+job. Each part of the meeting has its small builder, below or in a module of
+its own: the people are :mod:`~eventdesk.summary.people`'s, the hosts and the
+alliance :mod:`~eventdesk.summary.hosts`', the courses
+:mod:`~eventdesk.summary.courses`', the photos :mod:`~eventdesk.summary.photos`',
+the decisions :mod:`~eventdesk.summary.decisions`', the story
+:mod:`~eventdesk.summary.kinds`'.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-
-from eventdesk.records import (
-    CourseEntry,
-    CourseStatus,
-    HostRole,
-    Meeting,
-    MeetingFile,
-    Organisation,
-    OrganisationKind,
-    Presentation,
-    PresentationKind,
-    Side,
-)
+from eventdesk.records import Meeting, Presentation, PresentationKind, Side
 from eventdesk.records.text import printable
-from eventdesk.store import EventStore, StoreError
-from eventdesk.store.media import BadPhoto
-from eventdesk.store.renditions import print_rendition
+from eventdesk.store import EventStore
 from eventdesk.summary import prose
+from eventdesk.summary.builder import Builder
 from eventdesk.summary.countries import Places
+from eventdesk.summary.courses import course_groups
 from eventdesk.summary.decisions import decision_view, runs
+from eventdesk.summary.hosts import alliance_view, host_view, hosts_label, ours_view
 from eventdesk.summary.kinds import add_kind
 from eventdesk.summary.language import Language, chosen_script
-from eventdesk.summary.people import (
-    Lookup,
-    find_our_root,
-    groups_by_org,
-    org_label,
-    org_phrase,
-    person_view,
-)
+from eventdesk.summary.people import Lookup, find_our_root, groups_by_org, person_view
+from eventdesk.summary.photos import photo_view, unusable_photos
 from eventdesk.summary.script import convert_tree
 from eventdesk.summary.sessions import session_name
 from eventdesk.summary.view import (
-    AllianceView,
-    CityCount,
     CourseGroup,
-    CourseView,
     DecisionView,
-    HostView,
     MeetingFacts,
     MeetingView,
-    OursView,
     PersonView,
     PhotoView,
     SessionView,
@@ -71,29 +50,6 @@ ROLE_VERBS = {
     "visiting": "visited",
     "visited": "received",
 }
-
-
-@dataclass
-class Builder:
-    """What every part's builder needs: the records, the people and bodies they name, the
-    language, and our own university."""
-
-    store: EventStore
-    meeting: Meeting
-    lookup: Lookup
-    lang: Language
-    our_root: Organisation | None
-
-    def person(self, pid: int | None) -> PersonView:
-        """A person as named at this meeting (with the title they attended in, if they did)."""
-        att = next((a for a in self.meeting.attendees if a.person_id == pid), None)
-        person = self.lookup.people.get(pid)  # type: ignore[arg-type]
-        return person_view(person, self.lookup, self.our_root, att, self.lang, self.name_ours)
-
-    @property
-    def name_ours(self) -> bool:
-        """Several hosts: our people are named with our university, as the others' are."""
-        return len(self.meeting.hosts) > 1
 
 
 def office_language(store: EventStore, lang: str) -> Language:
@@ -133,9 +89,9 @@ def meeting_context(
         decision_view(n, d, lookup, b.person, language) for n, d in enumerate(meeting.decisions, 1)
     ]
     unread: dict[int, str] = {}
-    photos = [_photo(store, n, f, language, unread) for n, f in enumerate(meeting.photos, 1)]
-    left_out = _unusable_photos(photos, language.zh, unread)
-    courses = _course_groups(b)
+    photos = [photo_view(store, n, f, language, unread) for n, f in enumerate(meeting.photos, 1)]
+    left_out = unusable_photos(photos, language.zh, unread)
+    courses = course_groups(b)
     sessions = _sessions(b, decisions, photos, courses)
     known = {s.uid for s in meeting.sessions}
     loose_talks = [
@@ -151,8 +107,8 @@ def meeting_context(
         lang=language.lang,
         warnings=left_out,
         meeting=facts,
-        ours=_ours(b),
-        hosts=[_host(b, h.organisation_id, h.role) for h in meeting.hosts],
+        ours=ours_view(b),
+        hosts=[host_view(b, h.organisation_id, h.role) for h in meeting.hosts],
         attendees=attendees,
         ours_attending=ours_attending,
         our_groups=groups_by_org(ours_attending, consecutive=True),
@@ -168,10 +124,10 @@ def meeting_context(
         courses_placed=any(s.courses for s in sessions),
         loose_photos=[p for p in photos if p.session_uid not in known],
         photos=photos,
-        alliance=_alliance_view(b),
+        alliance=alliance_view(b),
         photos_left_out=list(left_out),
     )
-    view.hosts_label = _hosts_label(view.hosts, language)
+    view.hosts_label = hosts_label(view.hosts, language)
     add_kind(view, meeting, lookup, language)
     view.fact_rows = _fact_rows(view, language)
     view.missing_zh = list(language.missing)
@@ -286,107 +242,6 @@ def _talk_view(b: Builder, n: int, p: Presentation) -> TalkView:
     )
 
 
-def _host(b: Builder, org_id: int, role) -> HostView:
-    org = b.lookup.org(org_id)
-    return HostView(
-        name=org_label(org, b.lang),
-        the_name=org_phrase(org, b.lang),
-        short=_short(org, b.lang),
-        role=role.value,
-        role_label=b.lang.label("host_role", role.value, role.label),
-    )
-
-
-def _ours(b: Builder) -> OursView | None:
-    root = b.our_root
-    if root is None:
-        return None
-    return OursView(
-        root.id, org_label(root, b.lang), org_phrase(root, b.lang), _short(root, b.lang)
-    )
-
-
-def _short(org: Organisation | None, lang: Language) -> str:
-    """The name a release repeats: "USST", or in Chinese the Chinese name."""
-    if org is None:
-        return ""
-    if lang.zh:
-        return org_label(org, lang)
-    return org.short_name or org.name or org.name_zh
-
-
-def _course_groups(b: Builder) -> list[CourseGroup]:
-    """The meeting's course entries by institution, status and programme."""
-    groups: list[CourseGroup] = []
-    for c in b.meeting.courses:
-        key = (c.institution_id, c.status, c.programme)
-        match = next((g for g in groups if g.key == key), None)
-        if match is None:
-            match = _course_group(b, c, key)
-            groups.append(match)
-        where = f"course {c.title or c.title_zh!r}"
-        match.courses.append(
-            CourseView(
-                title=b.lang.pick(c.title, c.title_zh, f"{where} › title_zh"),
-                title_zh=c.title_zh if not b.lang.zh else "",
-                year=c.year,
-                teachers=c.teachers,
-            )
-        )
-    return groups
-
-
-def _course_group(b: Builder, c: CourseEntry, key: tuple) -> CourseGroup:
-    lang, where = b.lang, f"course {c.title or c.title_zh!r}"
-    org = b.lookup.org(c.institution_id)
-    short = (org.short_name or org.name) if org else ""
-    return CourseGroup(
-        key=key,
-        institution=org_label(org, lang),
-        institution_short=org_label(org, lang) if lang.zh else short,
-        is_ours=org is not None and b.our_root is not None and org.id == b.our_root.id,
-        status=c.status.value,
-        status_label=lang.label("course_status", c.status.value, c.status.label),
-        is_gain=c.status in (CourseStatus.SHORTLISTED, CourseStatus.APPROVED),
-        programme=lang.pick(c.programme, c.programme_zh, f"{where} › programme_zh"),
-        courses=[],
-    )
-
-
-def _alliance_view(b: Builder) -> AllianceView | None:
-    """The alliance among the hosts (or a host with members): the background paragraph."""
-    lookup, lang, our_root = b.lookup, b.lang, b.our_root
-    hosts = [lookup.org(h.organisation_id) for h in b.meeting.hosts]
-    alliance = next((o for o in hosts if o and o.kind is OrganisationKind.ALLIANCE), None)
-    alliance = alliance or next((o for o in hosts if o and o.member_ids), None)
-    if alliance is None:
-        return None
-    members = [o for o in (lookup.org(i) for i in alliance.member_ids) if o is not None]
-    cities = Counter(o.city for o in members if o.city)
-    every_one_placed = len(cities) > 1 and sum(cities.values()) == len(members)
-    kinds = {o.kind for o in members}
-    where = f"organisation {alliance.name!r}"
-    return AllianceView(
-        name=org_label(alliance, lang),
-        name_zh=alliance.name_zh,
-        the_name=org_phrase(alliance, lang),
-        founded=lang.date(alliance.founded),
-        member_count=len(members),
-        member_noun="universities" if kinds == {OrganisationKind.UNIVERSITY} else "members",
-        by_city=[CityCount(city, n, prose.number_word(n)) for city, n in cities.items()]
-        if every_one_placed
-        else [],
-        ours_is_member=our_root is not None and any(o.id == our_root.id for o in members),
-        members=[org_label(o, lang) for o in members],
-        other_members=[
-            org_label(o, lang) for o in members if our_root is None or o.id != our_root.id
-        ],
-        description=lang.pick(
-            alliance.description, alliance.description_zh, f"{where} › description_zh"
-        ),
-    )
-
-
 def _loose_session(talks: list[TalkView], lang: Language, number: int) -> list[SessionView]:
     """Talks tied to no session, as one more block of the minutes (after the sessions)."""
     if not talks:
@@ -408,16 +263,6 @@ def _loose_session(talks: list[TalkView], lang: Language, number: int) -> list[S
             talks=[t for t in talks if not t.is_speech],
         )
     ]
-
-
-def _hosts_label(hosts: list[HostView], language: Language) -> str:
-    """The hosts' label in the facts: three co-hosts are "Co-hosts" (联合主办方), not "Host"."""
-    roles = {h.role for h in hosts}
-    role = roles.pop() if len(roles) == 1 else HostRole.HOST.value
-    word = language.label("host_role", role, HostRole(role).label)
-    if language.zh:
-        return word + "方"
-    return word + ("s" if len(hosts) > 1 else "")
 
 
 def _fact_rows(c: MeetingView, lang: Language) -> list[tuple[str, str]]:
@@ -456,74 +301,3 @@ def _fact_rows(c: MeetingView, lang: Language) -> list[tuple[str, str]]:
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-
-
-def _photo(
-    store: EventStore, n: int, f: MeetingFile, lang: Language, unread: dict[int, str]
-) -> PhotoView:
-    """The photo's view; why its file could not be read goes in ``unread`` by the view's id."""
-    problem = ""
-    try:
-        data = _print_size(store, f)
-    except BadPhoto:
-        data = b""
-        problem = "its file is not the photo saved (a changed byte, or a link in its place)"
-    except StoreError:
-        data = b""
-        problem = "its file is missing or cannot be read"
-    view = PhotoView(
-        uid=f.uid,
-        id=f.id,
-        caption=lang.pick(f.caption, f.caption_zh, f"photo {n} › caption_zh"),
-        credit=f.credit,
-        media_type=f.media_type,
-        data=data,
-        session_uid=f.session_uid,
-    )
-    if problem:
-        unread[id(view)] = f"{problem}; `eventdesk check` names it"
-    return view
-
-
-def _print_size(store: EventStore, f: MeetingFile) -> bytes:
-    """A photo print-size and upright: saved ones through the store's cache."""
-    if f.data is not None:
-        return print_rendition(f.data)
-    if f.id is None:
-        return b""
-    return store.files.photo_for_print(f.id)  # a missing or bad file: left out, the rest printed
-
-
-#: What every output reads: print copies of the other types are made into one of these.
-PRINTABLE_TYPES = ("image/png", "image/jpeg")
-
-
-def _unusable_photos(
-    photos: list[PhotoView], zh: bool = False, unread: dict[int, str] | None = None
-) -> list[str]:
-    """Leave out photos that are not images of their type (stored before they were checked).
-
-    A photo's print-size rendition may be another image type than the
-    original (a large PNG becomes a JPEG): it then carries the type of its bytes.
-    """
-    from eventdesk.records.images import FORMATS, check_image, media_type_of
-
-    warnings = []
-    for photo in list(photos):
-        problem = (unread or {}).get(id(photo)) or check_image(photo.data, photo.media_type)
-        real = media_type_of(photo.data) if problem and photo.media_type in FORMATS else None
-        if real:
-            photo.media_type = real
-            problem = check_image(photo.data, real)
-        if not problem and photo.media_type not in PRINTABLE_TYPES:
-            # Its print copy could not be made a PNG or JPEG (records/images.py::portable):
-            # no output reads it safely.
-            problem = f"it could not be made into a PNG or JPEG for printing ({photo.media_type})"
-        if problem:
-            photos.remove(photo)
-            name = photo.caption or f"photo {photo.uid}"
-            if zh:  # the reason stays in English: it names the file's bytes for whoever fixes it
-                warnings.append(f"照片“{name}”未印出：{problem}。")
-            else:
-                warnings.append(f"{name} was left out: {problem}.")
-    return warnings
