@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from eventdesk.spreadsheets.attendee_import import AttendeePlan
 from eventdesk.spreadsheets.attendee_rows import RowPlan
+from eventdesk.ui.models.headed import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,7 +35,7 @@ _NOT_TAKEN = QBrush(QColor(255, 236, 230))
 _NEW = QBrush(QColor(232, 244, 255))
 
 
-class AttendeePreviewModel(QAbstractTableModel):
+class AttendeePreviewModel(HeadedTableModel):
     ROW, NAME, NAME_ZH, TITLE, ORGANISATION, ROLE, SIDE, MATCH = range(8)
     HEADERS = ("Row", "Name", "Chinese name", "Title", "Organisation", "Role", "Side", "Match")
 
@@ -83,16 +83,6 @@ class AttendeePreviewModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.plan.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

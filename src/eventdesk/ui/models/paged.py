@@ -9,11 +9,9 @@ rather than sorting in memory, since most rows are not loaded.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,13 +19,15 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from eventdesk.ui.models.headed import HeadedTableModel
+
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
 DEFAULT_PAGE_SIZE = 200
 
 
-class PagedTableModel(QAbstractTableModel, Generic[Row]):
+class PagedTableModel(HeadedTableModel, Generic[Row]):
     """Subclasses name their columns and say how to fetch a page and count rows.
 
     ``HEADERS`` are the column titles; ``SORTS`` maps a column to the store's
@@ -38,7 +38,6 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     #: The number of matching rows became known (it is counted after the first page shows).
     totalKnown = Signal()
 
-    HEADERS: Sequence[str] = ()
     #: The column that takes the pane's spare width (the record's name or title).
     MAIN_COLUMN = 0
     SORTS: ClassVar[dict[int, tuple[str, str]]] = {}
@@ -130,16 +129,6 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
