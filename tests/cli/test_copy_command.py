@@ -8,7 +8,7 @@ import io
 import pytest
 from tests.conftest import SAMPLE
 
-from eventdesk.cli.copy_commands import ProgressLine, describe
+from eventdesk.cli.copy_progress import ProgressLine, describe
 from eventdesk.cli.main import main
 from eventdesk.store import EventStore, media
 from eventdesk.store.copying import Tally

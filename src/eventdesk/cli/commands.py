@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from eventdesk.cli.copy_progress import ProgressLine, tell
 from eventdesk.cli.opening import database_path, open_store, refused, say_note
 from eventdesk.records.text import terminal_text
 from eventdesk.store import (
@@ -138,6 +139,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    if not isinstance(database_path(args), Path):  # a team database: a copy of it in a file
+        return _team_backup(args)
     notes: list[str] = []
     with open_store(args) as store:
         target = store.files.backup(args.output, notes=notes)
@@ -145,6 +148,22 @@ def cmd_backup(args: argparse.Namespace) -> int:
     for note in notes:  # a photo left out: damaged, or a link in its place
         say_note(note)
     return 0
+
+
+def _team_backup(args: argparse.Namespace) -> int:
+    """A team database's backup is a copy of it in a file, checked (``copy``'s table)."""
+    if args.output is None:
+        raise StoreError(
+            "A team database has no backups folder beside it: name the file to write, "
+            "backup -o FILE."
+        )
+    line = ProgressLine()
+    with open_store(args) as store:
+        try:
+            report = store.files.copy_to(args.output, progress=line)
+        finally:
+            line.end()
+    return tell(report, "Backed up")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -126,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="FILE",
-        help="where (default: the backups folder beside the database)",
+        help="where (default: the backups folder beside the database; a team database's "
+        "backup is a copy of it in this file, checked as `copy` checks it)",
     )
     summary_commands.add_parsers(sub)
     spreadsheet_commands.add_parsers(sub)

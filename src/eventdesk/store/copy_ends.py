@@ -96,10 +96,12 @@ class FileSource(Source):
 
 
 class TeamSource(Source):
-    def __init__(self, address: str):
+    def __init__(self, address: str | Connection):
         from eventdesk.store.engines import postgres_schema
 
-        self.conn = connect(address)
+        #: A connection given (the open store's) is the caller's to close; one opened here is ours.
+        self._own = isinstance(address, str)
+        self.conn = connect(address) if isinstance(address, str) else address
         self.address = self.conn.address
         try:
             version = postgres_schema.schema_version(self.conn)
@@ -115,7 +117,8 @@ class TeamSource(Source):
                 )
             self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         except BaseException:
-            self.conn.close()
+            if self._own:
+                self.conn.close()
             raise
 
     def read_photo(self, sha256: str) -> bytes:
@@ -126,11 +129,14 @@ class TeamSource(Source):
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.conn.execute("ROLLBACK")
-        self.conn.close()
+        if self._own:
+            self.conn.close()
 
 
-def open_source(address: str) -> Source:
-    if is_team_address(address):
+def open_source(address: str | Connection) -> Source:
+    """The database at ``address`` (a path or a ``postgresql://`` address), or an open team
+    database's connection, read as of now."""
+    if not isinstance(address, str) or is_team_address(address):
         return TeamSource(address)
     return FileSource(Path(address))
 

@@ -92,10 +92,15 @@ class CopyReport:
 
 
 def copy_database(
-    source: str, target: str, *, replace: bool = False, progress: Progress | None = None
+    source: str | Connection,
+    target: str,
+    *,
+    replace: bool = False,
+    progress: Progress | None = None,
 ) -> CopyReport:
     """Copy the whole database at ``source`` to ``target`` (each a file path or a
-    ``postgresql://`` address) and check the copy; return the check.
+    ``postgresql://`` address; ``source`` may be an open team database's connection) and
+    check the copy; return the check.
 
     Raises ``StoreError`` before anything is written when ``target`` holds records (and
     ``replace`` is not given), is the source itself, or cannot be opened; a failure midway

@@ -81,6 +81,8 @@ def photo_for_print(conn: Connection, file_id: int) -> bytes:
     row = rows[0]
     if row["data"] or not row["sha256"]:
         return renditions.print_rendition(row["data"] or b"")
+    if conn.engine != "sqlite":  # the team database's photo: this PC's cache of its renditions
+        return renditions.cached_team_rendition(row["sha256"], lambda: _bytes(conn, row))
     return renditions.cached_print_rendition(
         media.folder_of(conn), row["sha256"], lambda: _bytes(conn, row)
     )

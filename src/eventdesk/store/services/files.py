@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventdesk.store import backups, check_progress, checks, media, meetings
 from eventdesk.store.errors import StoreError
 from eventdesk.store.services.base import Service
+
+if TYPE_CHECKING:
+    from eventdesk.store.copying import CopyReport, Progress
 
 
 class FileService(Service):
@@ -54,6 +58,18 @@ class FileService(Service):
             target = backups.backup_path(path, "manual")
         own = path is not None and target.parent.resolve() == backups.backup_folder(path).resolve()
         return backups.backup(self.db, target, progress, new_identity=not own, notes=notes)
+
+    def copy_to(
+        self, target: str | Path, *, replace: bool = False, progress: Progress | None = None
+    ) -> CopyReport:
+        """The whole database copied to ``target``, a file or a team database, and checked
+        (``store/copying.py``): a team database's backup to a file (``backup -o``), a file's
+        copy to take on a trip, or the move to a team database."""
+        from eventdesk.store.copying import copy_database
+
+        store = self._store
+        source = store.connection if store.path is None else str(store.path)
+        return copy_database(source, str(target), replace=replace, progress=progress)
 
     def automatic_backup(self, reason: str) -> Path | None:
         """A rotating backup beside the database (none for an in-memory or read-only one)."""
