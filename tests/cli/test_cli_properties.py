@@ -201,8 +201,10 @@ def test_ctrl_c_ends_in_one_line_and_130(tmp_path):
         time.sleep(0.05)  # wait until the command runs (the database is open), however slow
     time.sleep(0.3)
     proc.send_signal(signal.SIGINT)
-    _out, err = proc.communicate(timeout=60)
-    if proc.returncode == 0:
+    out, err = proc.communicate(timeout=60)
+    if proc.returncode == 0 or (proc.returncode == -signal.SIGINT and out.strip()):
+        # done before Ctrl+C, or done and Ctrl+C in the interpreter's last moments (its
+        # report printed): then Python itself ends by the signal, past any handler of ours
         pytest.skip("the import finished before Ctrl+C")
-    assert proc.returncode == 130
+    assert proc.returncode == 130, err.decode("utf-8", "replace")
     assert err.decode().strip() == "eventdesk: interrupted; nothing more was done."
