@@ -210,3 +210,23 @@ def test_text_on_a_team_database_sorts_by_its_bytes_as_in_a_file(pg):
         if table in tables()
     }
     assert collations and set(collations.values()) == {"C"}, collations
+
+
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        ("SELECT id FROM meetings ORDER BY start_date DESC, id DESC LIMIT 50", "start_date"),
+        ("SELECT id FROM people WHERE lower(family_name) = lower('Ding')", "people_name_nocase"),
+        ("SELECT id FROM organisations WHERE lower(name) = lower('USST')", "name_nocase"),
+        ("SELECT meeting_id FROM attendances WHERE organisation_id = 7", "organisation_id"),
+        ("SELECT id FROM people WHERE deleted_at IS NOT NULL", "people_trashed"),
+    ],
+)
+def test_the_lists_and_matching_have_their_indexes(pg, query, index):
+    """What a file's migrations index, a team database indexes in the form its queries take
+    there (``lower(name)`` for NOCASE): each query can be answered through its index."""
+    postgres_schema.upgrade(pg)
+    with pg.transaction():
+        pg.execute("SET LOCAL enable_seqscan = off")
+        plan = " ".join(row[0] for row in pg.execute(f"EXPLAIN {query}"))
+    assert "Index" in plan and index in plan, plan

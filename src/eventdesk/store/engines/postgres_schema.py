@@ -107,6 +107,30 @@ def index_sql(table: Table) -> list[str]:
     return statements
 
 
+#: The indexes the store's queries want, as a file's migrations make them there (by date, by
+#: name case aside, the trash, a photo's hash), in the forms the queries take on PostgreSQL
+#: (``engines/dialect.py``: ``lower(x)`` where the file says ``x COLLATE NOCASE``).
+QUERY_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS idx_meetings_start_date ON meetings (start_date, id)",
+    "CREATE INDEX IF NOT EXISTS idx_meetings_series ON meetings (series)",
+    "CREATE INDEX IF NOT EXISTS idx_people_name_nocase "
+    "ON people (lower(family_name), lower(given_name))",
+    "CREATE INDEX IF NOT EXISTS idx_organisations_name_nocase ON organisations (lower(name))",
+    "CREATE INDEX IF NOT EXISTS idx_organisations_name_zh ON organisations (name_zh)",
+    "CREATE INDEX IF NOT EXISTS idx_attendances_organisation_id_meeting_id "
+    "ON attendances (organisation_id, meeting_id)",
+    "CREATE INDEX IF NOT EXISTS idx_attendances_person_id_meeting_id "
+    "ON attendances (person_id, meeting_id)",
+    "CREATE INDEX IF NOT EXISTS idx_courses_year ON courses (year)",
+    "CREATE INDEX IF NOT EXISTS idx_files_sha256 ON files (sha256)",
+    *(
+        f"CREATE INDEX IF NOT EXISTS idx_{table}_trashed ON {table} (deleted_at) "
+        "WHERE deleted_at IS NOT NULL"
+        for table in ("meetings", "people", "organisations")
+    ),
+)
+
+
 def schema_version(conn: Connection) -> int:
     """The records' schema version of the team database; 0 for an empty database."""
     if "schema_version" not in conn.table_names():
@@ -165,5 +189,7 @@ def _create_missing(conn: Connection, names: set[str]) -> None:
                     )
         for statement in index_sql(table):
             conn.execute(statement)
+    for statement in QUERY_INDEXES:
+        conn.execute(statement)
     postgres_search.create(conn)
     postgres_photos.create(conn)
