@@ -154,6 +154,27 @@ def test_search_without_a_match_lists_nothing(capsys, address):
     assert run(capsys, "--db", address, "search", "--json", "nowhere") == (0, "[]\n", "")
 
 
+def test_check_of_the_imported_example_finds_nothing(capsys, address):
+    run(capsys, "--db", address, "import", str(SAMPLE))
+    status, out, err = run(capsys, "--db", address, "check")
+    assert (status, err) == (0, "")
+    assert out == f"{address}: no problems found.\n"
+
+
+def test_check_of_a_team_database_names_a_damaged_photo(capsys, postgres_address):
+    from eventdesk.store.engines import connect
+
+    run(capsys, "--db", postgres_address, "import", str(SAMPLE))
+    with connect(postgres_address) as conn:
+        sha = conn.execute("SELECT sha256 FROM photos ORDER BY sha256 LIMIT 1").scalar()
+        conn.execute("UPDATE photos SET bytes = ? WHERE sha256 = ?", (b"not a photo", sha))
+        conn.execute("DELETE FROM meeting_search")
+    status, out, err = run(capsys, "--db", postgres_address, "check")
+    assert (status, out) == (1, "")
+    assert f"problem: the photo {sha[:12]}… is damaged" in err
+    assert "problem: meeting 1 (2021-12-22) has no search document" in err
+
+
 def test_search_and_check(capsys, db):
     run(capsys, "--db", db, "import", str(SAMPLE))
     status, out, _ = run(capsys, "--db", db, "search", "Pony", "98")

@@ -96,6 +96,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems = store.files.check(notes)
         removed = store.files.remove_orphan_photos()
         shared = store.files.shared_photo_folder()
+        checked = store.address  # a team database's without its password
     if shared is not None:
         notes.append(
             f"photo files no record names were left in {shared}: another database beside this "
@@ -109,7 +110,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         say_note(note)
     if problems:
         return 1
-    print(f"{database_path(args)}: no problems found.")
+    print(f"{checked}: no problems found.")
     return 0
 
 

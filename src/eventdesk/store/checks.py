@@ -9,10 +9,12 @@ from __future__ import annotations
 import sqlite3
 
 from eventdesk.store import media
+from eventdesk.store.engines import Connection
 from eventdesk.store.fts import INDEXED
 from eventdesk.store.sqlite_db import Database
 
-_CROSS_MEETING = [
+#: Rules a team database is held to as well (the server keeps its own integrity and keys).
+_BOTH = [
     (
         "SELECT p.id, p.meeting_id FROM presentations p JOIN sessions s ON s.id = p.session_id "
         "WHERE s.meeting_id != p.meeting_id",
@@ -29,9 +31,18 @@ _CROSS_MEETING = [
         "decision {0} of meeting {1} names a session of another meeting",
     ),
     (
+        "SELECT id, meeting_id FROM files WHERE coalesce(sha256, '') = '' "
+        "AND (data IS NULL OR length(data) = 0)",
+        "file {0} of meeting {1} has no content (its photo or attachment is missing)",
+    ),
+]
+_NO_DOCUMENT = "meeting {0} ({1}) has no search document: searches will not find it"
+_CROSS_MEETING = [
+    *_BOTH[:3],
+    (
         "SELECT m.id, m.start_date FROM meetings m WHERE m.deleted_at IS NULL AND NOT EXISTS "
         "(SELECT 1 FROM search_keys k WHERE k.meeting_id = m.id)",
-        "meeting {0} ({1}) has no search document: searches will not find it",
+        _NO_DOCUMENT,
     ),
     (
         "SELECT id, meeting_id FROM files WHERE coalesce(sha256, '') = '' "
@@ -111,4 +122,33 @@ def _photo_problems(db: Database) -> list[str]:
         problem = check_image(data, media_type)  # a stored file of 0 bytes: "it is empty"
         if problem:
             found.append(f"photo {file_id} of meeting {meeting_id} is not usable: {problem}")
+    return found
+
+
+def team_problems(conn: Connection) -> list[str]:
+    """``eventdesk check`` of a team database: EventDesk's own rules, its search documents and
+    its photos (each hashed by the server); the server keeps its pages and keys itself."""
+    from eventdesk.store.engines import postgres_photos
+
+    found = [message.format(*row) for sql, message in _BOTH for row in conn.execute(sql)]
+    found += [
+        _NO_DOCUMENT.format(*row)
+        for row in conn.execute(
+            "SELECT m.id, m.start_date FROM meetings m WHERE m.deleted_at IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM meeting_search s WHERE s.meeting_id = m.id)"
+        )
+    ]
+    found += [
+        f"file {file_id} of meeting {meeting_id} names a photo the database does not hold "
+        f"({sha[:12]}…)"
+        for file_id, meeting_id, sha in conn.execute(
+            "SELECT f.id, f.meeting_id, f.sha256 FROM files f WHERE coalesce(f.sha256, '') <> '' "
+            "AND coalesce(length(f.data), 0) = 0 "
+            "AND NOT EXISTS (SELECT 1 FROM photos p WHERE p.sha256 = f.sha256) ORDER BY f.id"
+        )
+    ]
+    found += [
+        f"the photo {sha[:12]}… is damaged: its bytes are not the photo saved under that name"
+        for sha in postgres_photos.damaged(conn)
+    ]
     return found

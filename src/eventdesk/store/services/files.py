@@ -29,12 +29,16 @@ class FileService(Service):
     def shared_photo_folder(self) -> Path | None:
         """The photo folder this database uses but may not clean (another database beside it
         shares it), or None: what `check` says instead of removing anything."""
+        if self.connection.engine != "sqlite":
+            return None  # a team database's photos are in it, no folder's
         found = media.photo_folder_of(self.db)
         return found.path if found is not None and not found.owned and found.path.is_dir() else None
 
     def remove_orphan_photos(self) -> list[Path]:
         """Delete photo files no record names (a crash's leftovers, photos removed), an hour on."""
-        return [] if self._store.read_only else media.remove_orphans(self.db)
+        if self._store.read_only or self.connection.engine != "sqlite":
+            return []  # a team database's photos no record names go when the trash is emptied
+        return media.remove_orphans(self.db)
 
     # -- backups ----------------------------------------------------------------------
 
@@ -90,6 +94,8 @@ class FileService(Service):
         goes on to the caller. What could not be checked (the search indexes of a
         file open read-only) is added to ``notes``.
         """
+        if self.connection.engine != "sqlite":
+            return checks.team_problems(self.connection)
         if progress is None:
             return checks.problems(self.db, notes)
         return check_progress.problems_with_progress(
