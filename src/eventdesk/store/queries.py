@@ -222,6 +222,34 @@ COURSE_SORTS = _with_descending(
 )
 
 
+def _page(
+    conn: Connection,
+    rows: str,
+    columns: str,
+    where: str,
+    sort: str,
+    params: dict[str, Any],
+    limit: int,
+    offset: int,
+    alias: str = "x",
+) -> list[tuple]:
+    """One page of ``rows`` (a table or a subquery, named ``alias``) where ``where`` holds,
+    ordered by ``sort``, as ``columns``.
+
+    The page is chosen first, in an inner query, and ``columns`` counted for its
+    rows alone in the outer one (see the module's docstring).
+    """
+    order = dialect.order_by(conn, sort)
+    sql = f"""
+        SELECT {columns}
+        FROM (SELECT {alias}.* FROM {rows} {alias} WHERE {where}
+              ORDER BY {order} LIMIT :limit OFFSET :offset) {alias}
+        ORDER BY {order}
+    """
+    params.update(limit=dialect.limit(conn, limit), offset=offset)
+    return conn.execute(sql, params).fetchall()
+
+
 def list_meetings(
     conn: Connection, f: MeetingFilter, *, sort: str = "date", limit: int = -1, offset: int = 0
 ) -> list[MeetingRow]:
@@ -254,16 +282,8 @@ def list_meetings(
         params = {"q": match, "limit": limit, "offset": offset}
         return [MeetingRow(*row) for row in conn.execute(sql, params)]
     where, params = _meeting_where(conn, f)
-    order = dialect.order_by(conn, MEETING_SORTS[sort])
-    # The page is chosen first, and only its rows are counted (see the module's docstring).
-    sql = f"""
-        SELECT {columns}
-        FROM (SELECT m.* FROM meetings m WHERE {where}
-              ORDER BY {order} LIMIT :limit OFFSET :offset) m
-        ORDER BY {order}
-    """
-    params.update(limit=dialect.limit(conn, limit), offset=offset)
-    return [MeetingRow(*row) for row in conn.execute(sql, params)]
+    page = _page(conn, "meetings", columns, where, MEETING_SORTS[sort], params, limit, offset, "m")
+    return [MeetingRow(*row) for row in page]
 
 
 def count_meetings(conn: Connection, f: MeetingFilter) -> int:
@@ -325,23 +345,15 @@ def list_people(
     conn: Connection, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
 ) -> list[PersonRow]:
     where, params = _live_text_filter(conn, "people", text)
-    by = dialect.order_by(conn, PEOPLE_SORTS[sort])
-    sql = f"""
-        SELECT x.id, x.family_name, coalesce(x.given_name, ''), x.name_order,
-               coalesce(x.name_zh, ''), coalesce(x.title, ''), x.org_name,
-               coalesce(x.email, ''),
-               (SELECT count(*) FROM attendances a WHERE a.person_id = x.id)
-        FROM (SELECT x.* FROM (SELECT x.*, coalesce(o.name, o.name_zh, '') AS org_name
-                               FROM people x
-                               LEFT JOIN organisations o ON o.id = x.organisation_id) x
-              WHERE {where}
-              ORDER BY {by} LIMIT :limit OFFSET :offset) x
-        ORDER BY {by}
-    """
-    params.update(limit=dialect.limit(conn, limit), offset=offset)
+    people = """(SELECT x.*, coalesce(o.name, o.name_zh, '') AS org_name
+                 FROM people x LEFT JOIN organisations o ON o.id = x.organisation_id)"""
+    columns = """x.id, x.family_name, coalesce(x.given_name, ''), x.name_order,
+               coalesce(x.name_zh, ''), coalesce(x.title, ''), x.org_name, coalesce(x.email, ''),
+               (SELECT count(*) FROM attendances a WHERE a.person_id = x.id)"""
+    page = _page(conn, people, columns, where, PEOPLE_SORTS[sort], params, limit, offset)
     return [
         PersonRow(pid, display_name(fam, given, order), zh, title, org, email, n)
-        for pid, fam, given, order, zh, title, org, email, n in conn.execute(sql, params)
+        for pid, fam, given, order, zh, title, org, email, n in page
     ]
 
 
@@ -355,19 +367,15 @@ def list_organisations(
     conn: Connection, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
 ) -> list[OrganisationRow]:
     where, params = _live_text_filter(conn, "organisations", text)
-    order = dialect.order_by(conn, ORGANISATION_SORTS[sort])
-    sql = f"""
-        SELECT x.id, coalesce(x.name, ''), coalesce(x.name_zh, ''), coalesce(x.short_name, ''),
+    columns = """x.id, coalesce(x.name, ''), coalesce(x.name_zh, ''), coalesce(x.short_name, ''),
                x.kind, coalesce(x.city, ''),
                (SELECT count(*) FROM (
                    SELECT meeting_id FROM attendances WHERE organisation_id = x.id
-                   UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = x.id) AS u)
-        FROM (SELECT x.* FROM organisations x WHERE {where}
-              ORDER BY {order} LIMIT :limit OFFSET :offset) x
-        ORDER BY {order}
-    """
-    params.update(limit=dialect.limit(conn, limit), offset=offset)
-    return [OrganisationRow(*row) for row in conn.execute(sql, params)]
+                   UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = x.id) AS u)"""
+    page = _page(
+        conn, "organisations", columns, where, ORGANISATION_SORTS[sort], params, limit, offset
+    )
+    return [OrganisationRow(*row) for row in page]
 
 
 def count_organisations(conn: Connection, text: str = "") -> int:
