@@ -33,12 +33,12 @@ DATA = Path(__file__).parents[1] / "summary" / "data"
 
 
 @pytest.fixture
-def later_meeting(tmp_path: Path) -> tuple[Path, int]:
-    db = tmp_path / "office.sqlite3"
-    return db, make_later_meeting(db)
+def later_meeting(engine_address: str) -> tuple[str, int]:
+    """On each engine in turn (ids ``[sqlite]``, ``[postgresql]``)."""
+    return engine_address, make_later_meeting(engine_address)
 
 
-def make_later_meeting(db: Path) -> int:
+def make_later_meeting(db: Path | str) -> int:
     """The visit of 2025-04-15, a meeting of 2024 where a Director was 主任, and a meeting of
     2025-06-02 entered in English only (its id)."""
     with EventStore.open(db) as store:

@@ -103,6 +103,10 @@ class Service:
         update_row(self.connection, table, record_id, row)
         return record_id
 
+    def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        """The rows a query gives, each a dict by column name, on either engine."""
+        return self.connection.execute(sql, params).dicts()
+
     def _row(self, table: str, record_id: int, kind: str) -> dict:
         row = self.connection.execute(f"SELECT * FROM {table} WHERE id = ?", [record_id])
         return row.first_dict() or missing(kind, record_id)

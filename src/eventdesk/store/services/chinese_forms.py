@@ -81,7 +81,7 @@ class ChineseFormService(Service):
     def _earlier_meetings(self, column: str, english: str, meeting: Meeting) -> list[Earlier]:
         assert column in ("series", "venue")  # a column name, never a user's text
         this = _iso(meeting)
-        rows = self.db.query(
+        rows = self._query(
             f"SELECT {column} AS en, {column}_zh AS zh, start_date FROM meetings "
             f"WHERE deleted_at IS NULL AND {column}_zh != '' AND id != ? "
             "ORDER BY start_date DESC, id DESC",
@@ -142,7 +142,7 @@ class ChineseFormService(Service):
     def _earlier_attendances(self, meeting: Meeting) -> dict[tuple[str, str], list[Earlier]]:
         """The Chinese titles and capacities attendees held at other meetings, newest first."""
         this = _iso(meeting)
-        rows = self.db.query(
+        rows = self._query(
             "SELECT a.title, a.title_zh, a.capacity, a.capacity_zh, a.person_id, "
             "a.organisation_id, m.start_date FROM attendances a "
             "JOIN meetings m ON m.id = a.meeting_id "
@@ -171,7 +171,7 @@ class ChineseFormService(Service):
         wanted = [s for s in meeting.sessions if s.title.strip() and not s.title_zh]
         if not wanted:
             return []
-        rows = self.db.query(
+        rows = self._query(
             "SELECT s.title, s.title_zh, m.start_date FROM sessions s "
             "JOIN meetings m ON m.id = s.meeting_id "
             "WHERE m.deleted_at IS NULL AND m.id != ? AND s.title_zh != '' "
@@ -218,7 +218,7 @@ class ChineseFormService(Service):
         # Another record of the same body: the same name under the same parent (a department
         # of another university with the same English name may call itself otherwise).
         named: dict[tuple[str, int | None], str] = {}
-        for r in self.db.query(
+        for r in self._query(
             "SELECT name, name_zh, parent_id FROM organisations "
             "WHERE deleted_at IS NULL AND name_zh != '' ORDER BY updated_at DESC"
         ):

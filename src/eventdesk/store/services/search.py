@@ -17,7 +17,10 @@ class SearchService(Service):
     """
 
     def pending(self) -> int:
-        """Meetings whose search documents wait to be rebuilt (after a ``search_later`` save)."""
+        """Meetings whose search documents wait to be rebuilt (after a ``search_later`` save).
+        None on a team database: each save rebuilds its documents in its own transaction."""
+        if self.connection.engine != "sqlite":
+            return 0
         return search_index.pending(self.db)
 
     def refresh(
@@ -29,6 +32,8 @@ class SearchService(Service):
         the window's saves room between them. ``progress(done, total)`` is
         called after each batch. Returns how many were rebuilt.
         """
+        if self.connection.engine != "sqlite":
+            return 0  # nothing waits there (see pending)
         total = search_index.pending(self.db)
         done = 0
         while True:
