@@ -5,7 +5,8 @@
 Generates the ten-year database (``generate.py``, scale 1, no photos) unless ``--keep`` names
 one already made, starts a PostgreSQL of its own on the loopback (``tests/postgres_server.py``,
 the one the tests start) unless ``--address`` names an empty database, copies every row onto
-it and builds each meeting's search document there (``meeting_search.reindex``). Then it
+it (``eventdesk copy``) and builds each meeting's search document there again
+(``meeting_search.reindex``, timed). Then it
 measures, over the loopback from this process, what a keystroke costs with each candidate:
 
 * ``tsvector``: the documents' words and pairs of adjacent Chinese characters in a GIN index,
@@ -41,10 +42,10 @@ sys.path.insert(0, str(HERE.parent))
 
 from generate import generate  # noqa: E402
 from run import percentile  # noqa: E402
-from tests.engine_rows import copy_rows  # noqa: E402
 
 from eventdesk.store import fts  # noqa: E402
 from eventdesk.store import meeting_search as search  # noqa: E402
+from eventdesk.store.copying import copy_database  # noqa: E402
 from eventdesk.store.engines import connect, postgres_search  # noqa: E402
 from eventdesk.store.engines.fts5_words import words  # noqa: E402
 
@@ -184,10 +185,10 @@ def main() -> int:
             )
         address = server.address("bench")
     try:
+        started = time.perf_counter()
+        copied = copy_database(str(file), address)  # eventdesk copy, search words included
+        copy_s = time.perf_counter() - started
         with connect(file) as sqlite, connect(address) as pg:
-            started = time.perf_counter()
-            copied = copy_rows(sqlite, pg)
-            copy_s = time.perf_counter() - started
             started = time.perf_counter()
             documents = search.reindex(pg)
             reindex_s = time.perf_counter() - started
@@ -211,10 +212,8 @@ def main() -> int:
                 "PostgreSQL tsvector+GIN": timed(search.count, pg, typed, args.runs),
                 "PostgreSQL pg_trgm GIN": timed(trigram_count, pg, typed, args.runs),
             }
-            print(
-                f"rows copied: {sum(copied.values()):,} ({copied['meetings']:,} meetings)"
-                f" in {copy_s:.1f} s"
-            )
+            rows = sum(n for name, n, _ in copied.counts if name != "photo bytes")
+            print(f"eventdesk copy: {rows:,} rows and photos in {copy_s:.1f} s")
             print(
                 f"tsvector documents: {documents:,} built in {reindex_s:.1f} s; table and "
                 f"indexes {size(pg, 'meeting_search'):.0f} MiB, GIN "

@@ -1,7 +1,8 @@
 """Meeting search finds the same meetings in a file and on a team database (issue 23, item 2).
 
-The records are saved once, through the file's store, and on ``[postgresql]`` copied row for
-row onto a team database whose search documents ``reindex`` builds; each engine then answers
+The records are saved once, through the file's store, and on ``[postgresql]`` copied onto a
+team database by ``eventdesk copy`` (``store/copying.py``), whose search documents
+``postgres_search.reindex`` builds; each engine then answers
 through ``store/meeting_search.py``: the file's FTS5 index, the server's GIN-indexed tsvector.
 """
 
@@ -12,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import SAMPLE, save_visit_of_mixed_script_partner
-from tests.engine_rows import copy_rows
 
 from eventdesk.records import Attendance, Meeting, Organisation, Person
 from eventdesk.store import EventStore
 from eventdesk.store import meeting_search as search
+from eventdesk.store.copying import copy_database
 from eventdesk.store.engines import connect, postgres_search
 from eventdesk.store.engines.fts5_words import words
 from eventdesk.store.interchange import import_file
@@ -68,9 +69,8 @@ def _on(address: str, folder: Path):
         return connect(address), ids
     file = folder / "source.sqlite3"
     ids = _filled_file(file)
+    copy_database(str(file), address)  # eventdesk copy, which builds the search's words
     conn = connect(address)
-    with connect(file) as source:
-        copy_rows(source, conn)
     assert search.reindex(conn) == 3  # the trashed meeting gets no document
     return conn, ids
 
@@ -283,9 +283,8 @@ def test_every_word_and_prefix_of_the_records_finds_the_same_meetings_on_both(
 ):
     file = tmp_path / "office.sqlite3"
     ids = _filled_file(file)
+    copy_database(str(file), postgres_address)
     with connect(file) as sqlite, connect(postgres_address) as postgres:
-        copy_rows(sqlite, postgres)
-        search.reindex(postgres)
         typed = _typed(sqlite)
         assert len(typed) > 1000
         assert _differ(sqlite, postgres, typed) == []
@@ -322,9 +321,8 @@ def _list_texts(conn) -> list[str]:
 def test_the_lists_words_find_the_same_records_on_both_after_saves(tmp_path, postgres_address):
     file = tmp_path / "office.sqlite3"
     ids = _filled_file(file)
+    copy_database(str(file), postgres_address)
     with connect(file) as sqlite, connect(postgres_address) as postgres:
-        copy_rows(sqlite, postgres)
-        search.reindex(postgres)
         texts = _list_texts(sqlite)
         assert len(texts) > 300
 

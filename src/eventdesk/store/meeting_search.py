@@ -103,7 +103,6 @@ def reindex(conn: Connection) -> int:
     """Rebuild every live meeting's search document (and on a team database every list's
     words); return how many meeting documents."""
     if conn.engine == "postgresql":
-        _postgres().reindex_lists(conn)
         return _postgres().reindex(conn)
     _refresh_file(conn, "SELECT id FROM meetings")  # the trashed too: their documents go
     return conn.execute("SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL").scalar()

@@ -150,7 +150,8 @@ def rebuild_naming(conn: Connection, table: str, record_id: int) -> int:
 
 
 def reindex(conn: Connection) -> int:
-    """Rebuild every meeting's document from the rows, in one transaction; return how many."""
+    """Rebuild every meeting's document and every list's words from the rows, in one
+    transaction; return how many meeting documents."""
     with conn.transaction():
         # The documents' joins want the tables' statistics, which a database just filled
         # (a copy of an office's records) has not had time to gather.
@@ -161,6 +162,7 @@ def reindex(conn: Connection) -> int:
             batch = ids[start : start + BATCH]
             marks = ", ".join("?" for _ in batch)
             _write(conn, conn.execute(f"{_RAW} AND m.id IN ({marks})", batch).fetchall())
+        reindex_lists(conn)
     return len(ids)
 
 
