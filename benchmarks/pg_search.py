@@ -46,6 +46,7 @@ from run import percentile  # noqa: E402
 from eventdesk.store import fts  # noqa: E402
 from eventdesk.store import meeting_search as search  # noqa: E402
 from eventdesk.store.copying import copy_database  # noqa: E402
+from eventdesk.store.database import open_database  # noqa: E402
 from eventdesk.store.engines import connect, postgres_search  # noqa: E402
 from eventdesk.store.engines.fts5_words import words  # noqa: E402
 
@@ -166,6 +167,7 @@ def main() -> int:
     file = args.keep or work / "ten-years.sqlite3"
     if not file.exists():
         generate(file, scale=1, seed=1, photos_per_meeting=0)
+    open_database(file).close()  # a kept file of an older EventDesk is upgraded first
     server = None
     address = args.address
     if address is None:
