@@ -1,4 +1,5 @@
-"""Taking a partner's attendee list into a meeting: matches, new people, rows refused, all or nothing."""
+"""Taking a partner's attendee list into a meeting: matches, new people, rows refused, all or
+nothing; on a file and on a team database (ids ``[sqlite]``, ``[postgresql]``)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,17 @@ from tests.spreadsheets.files import write_csv, write_xlsx
 HEADERS = ["Name", "Title", "Organisation", "Role", "Side", "E-mail"]
 
 
+@pytest.fixture
+def sample_store(engine_sample_store):
+    return engine_sample_store
+
+
 def person_id(store: EventStore, name: str) -> int:
     return next(p.id for p in store.people.list() if p.name == name)
 
 
 def counts(store: EventStore) -> tuple[int, int, int]:
-    attendances = store.db.execute("SELECT count(*) FROM attendances").fetchone()[0]
+    attendances = store.connection.execute("SELECT count(*) AS n FROM attendances").scalar()
     return store.people.count(), store.organisations.count(), attendances
 
 

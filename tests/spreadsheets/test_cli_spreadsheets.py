@@ -1,4 +1,5 @@
-"""``import-attendees``, ``export-list`` and ``export-ics`` as a user types them."""
+"""``import-attendees``, ``export-list`` and ``export-ics`` as a user types them, on a file and
+on a team database (ids ``[sqlite]``, ``[postgresql]``)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,9 @@ from tests.spreadsheets.files import write_csv, write_xlsx
 
 
 @pytest.fixture
-def db(tmp_path, capsys):
-    path = str(tmp_path / "x.sqlite3")
-    assert run(capsys, "--db", path, "import", str(SAMPLE))[0] == 0
-    return path
+def db(engine_address, capsys):
+    assert run(capsys, "--db", engine_address, "import", str(SAMPLE))[0] == 0
+    return engine_address
 
 
 def attendee_count(db: str) -> int:
