@@ -82,6 +82,8 @@ class EventStore:
             db.conn, path or ":memory:"
         )
         self.read_only = read_only
+        #: Why a store is read-only that was not opened so (a team database's reader role).
+        self.read_only_reason: str | None = None
         self._lock = lock
         #: What the user should be told though the file opened (the day's backup was not made).
         self.notes: list[str] = []
@@ -127,8 +129,11 @@ class EventStore:
         if is_team_address(path):
             from eventdesk.store.team_database import NoFile, open_team_database
 
-            conn = open_team_database(str(path), create=create, read_only=read_only)
-            return cls(NoFile(conn.address), read_only=read_only, connection=conn)  # type: ignore[arg-type]
+            conn, refused = open_team_database(str(path), create=create, read_only=read_only)
+            read_only = read_only or refused is not None  # a reader's role: ``refused`` says so
+            team = cls(NoFile(conn.address), read_only=read_only, connection=conn)  # type: ignore[arg-type]
+            team.read_only_reason = refused
+            return team
         path = Path(path)
         file_lock = None
         if not read_only and path.parent.is_dir():
@@ -181,7 +186,9 @@ class EventStore:
         rebuilds them all at once.
         """
         if self.read_only:
-            raise ReadOnlyStore(f"{self.address} is open read-only; nothing can be saved.")
+            raise ReadOnlyStore(
+                self.read_only_reason or f"{self.address} is open read-only; nothing can be saved."
+            )
         outermost = not self._in_transaction
         if self.connection.engine != "sqlite":
             try:
