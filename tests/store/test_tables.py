@@ -26,8 +26,9 @@ from eventdesk.records.fields import declared, declared_fields, searched_fields,
 from eventdesk.store import fts, tables
 from eventdesk.store.tables import Column, ForeignKey
 
-#: Tables that hold no record: the store's own settings and drafts, and the search indexes.
-NOT_RECORDS = {"drafts", "settings", "search_dirty", "search_keys"}
+#: Tables that hold no record: the store's own settings and drafts, the search indexes, and
+#: the history and editing marks (``tables.STORE_TABLES``, compared below).
+NOT_RECORDS = {"drafts", "settings", "search_dirty", "search_keys", "history", "editing"}
 
 
 def _migrated_tables(db) -> set[str]:
@@ -62,6 +63,23 @@ def test_a_derived_table_equals_the_migrated_one(fresh_store, name):
     )
     assert derived.primary_key == migrated.primary_key
     assert set(derived.foreign_keys) == set(migrated.foreign_keys)
+
+
+@pytest.mark.parametrize("table", tables.STORE_TABLES, ids=lambda t: t.name)
+def test_the_store_tables_both_engines_share_equal_the_migrated_ones(fresh_store, table):
+    """The history and the editing marks: the file's migration and ``tables.py`` agree, so
+    a team database (made from ``tables.py``) holds the same."""
+    migrated = _as_migrated(fresh_store.db, table.name)
+    assert sorted(table.columns, key=lambda c: c.name) == sorted(
+        migrated.columns, key=lambda c: c.name
+    )
+    assert table.primary_key == migrated.primary_key
+    indexed = {
+        tuple(c[2] for c in fresh_store.db.execute(f"PRAGMA index_info({i[1]})"))
+        for i in fresh_store.db.execute(f"PRAGMA index_list({table.name})")
+        if i[3] == "c"  # made by CREATE INDEX, not a key's own
+    }
+    assert indexed == set(table.indexes)
 
 
 def test_a_field_declared_without_its_migration_would_be_caught(fresh_store):

@@ -68,9 +68,8 @@ def test_people_and_organisations_still_named_stay(engine_sample_store):
     loner = store.people.save(Person("Zhou", "Enlai"))
     alliance = store.organisations.save(Organisation("Old Alliance", kind="alliance"))
     member = store.organisations.save(Organisation("Member College"))
-    store.organisations.save(
-        Organisation("Old Alliance", kind="alliance", member_ids=[member.id], id=alliance.id)
-    )
+    alliance.member_ids = [member.id]
+    store.organisations.save(alliance)
     for kind, rid in (("person", attendee), ("person", loner.id), ("organisation", alliance.id)):
         store.trash.put(kind, rid)
     emptied = store.trash.empty()

@@ -1,8 +1,8 @@
 """``eventdesk``: the argument parser and the dispatch to each command.
 
-Commands live in :mod:`eventdesk.cli.commands`, :mod:`~eventdesk.cli.summary_commands`
-and :mod:`~eventdesk.cli.spreadsheet_commands`, one function each; this module
-is the only one that knows them all (each opens the store through
+Commands live in :mod:`eventdesk.cli.commands`, :mod:`~eventdesk.cli.summary_commands`,
+:mod:`~eventdesk.cli.spreadsheet_commands` and :mod:`~eventdesk.cli.history_commands`, one
+function each; this module is the only one that knows them all (each opens the store through
 :mod:`eventdesk.cli.opening`, so none imports another). A user's
 mistake (a bad file, an unknown id) ends in one line on stderr and exit 1; a
 bad command line in argparse's usage message and exit 2; Ctrl+C in one line
@@ -28,6 +28,7 @@ from eventdesk.cli import (
     chinese_commands,
     commands,
     copy_commands,
+    history_commands,
     spreadsheet_commands,
     summary_commands,
 )
@@ -49,6 +50,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **spreadsheet_commands.COMMANDS,
     **chinese_commands.COMMANDS,
     **copy_commands.COMMANDS,
+    **history_commands.COMMANDS,
 }
 
 
@@ -133,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     spreadsheet_commands.add_parsers(sub)
     chinese_commands.add_parsers(sub)
     copy_commands.add_parsers(sub)
+    history_commands.add_parsers(sub)
     return parser
 
 

@@ -107,6 +107,10 @@ class Organisation(_Record):
         key="member_id",
         name="members",
     )
+    #: Saves so far and who made the last, written by the store alone: a save states the
+    #: version it was loaded at, so a clerk never overwrites what another saved since.
+    version: int = value("int", default=0, managed=True, exchanged=False)
+    updated_by: str = value("text", default="", managed=True, exchanged=False)
     id: int | None = row_id()
     uid: str = identity()
 
@@ -137,6 +141,10 @@ class Person(_Record):
         "&Dietary needs", placeholder="Vegetarian, halal, no nuts …", sparse=True
     )
     notes: str = text("&Notes", lines=4)
+    #: Saves so far and who made the last, written by the store alone: a save states the
+    #: version it was loaded at, so a clerk never overwrites what another saved since.
+    version: int = value("int", default=0, managed=True, exchanged=False)
+    updated_by: str = value("text", default="", managed=True, exchanged=False)
     id: int | None = row_id()
     uid: str = identity()
 
@@ -314,6 +322,10 @@ class Meeting(_Record):
     courses: list[CourseEntry] = parts(CourseEntry, "courses", standalone=True)
     decisions: list[Decision] = parts(Decision, "decisions")
     files: list[MeetingFile] = parts(MeetingFile, "files")
+    #: Saves so far and who made the last, written by the store alone: a save states the
+    #: version it was loaded at, so a clerk never overwrites what another saved since.
+    version: int = value("int", default=0, managed=True, exchanged=False)
+    updated_by: str = value("text", default="", managed=True, exchanged=False)
     id: int | None = row_id()
     uid: str = identity()
 

@@ -14,6 +14,7 @@ from eventdesk.store.core import EventStore
 from eventdesk.store.drafts import Draft
 from eventdesk.store.errors import (
     BackupNotMade,
+    Conflict,
     DatabaseDamaged,
     DatabaseUnavailable,
     DiskFull,
@@ -26,6 +27,7 @@ from eventdesk.store.errors import (
     StoreError,
 )
 from eventdesk.store.files import DatabaseFiles
+from eventdesk.store.history import Change
 from eventdesk.store.lock import DatabaseLocked, HeldOnAnotherPC
 from eventdesk.store.merging import Merge
 from eventdesk.store.network_drive import OnNetworkDrive
@@ -44,6 +46,8 @@ __all__ = [
     "AttendedRow",
     "Backup",
     "BackupNotMade",
+    "Change",
+    "Conflict",
     "CourseRow",
     "DatabaseDamaged",
     "DatabaseFiles",

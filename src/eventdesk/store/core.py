@@ -15,6 +15,7 @@ each the one way in to its records (``store/services/``):
 ``store.duplicates``   merge two records of one, and undo it
 ``store.drafts``       editors' crash drafts
 ``store.interchange``  import and export the interchange format
+``store.history``      who changed what: each save's line
 =====================  ===============================================
 
 Every save checks its record first (the records' rules and the rows it
@@ -45,6 +46,7 @@ from eventdesk.store.services.courses import CourseService
 from eventdesk.store.services.drafts import DraftService
 from eventdesk.store.services.duplicates import DuplicateService
 from eventdesk.store.services.files import FileService
+from eventdesk.store.services.history import HistoryService
 from eventdesk.store.services.interchange import InterchangeService
 from eventdesk.store.services.meetings import MeetingService
 from eventdesk.store.services.office import OfficeService
@@ -103,6 +105,7 @@ class EventStore:
         self.interchange = InterchangeService(self)
         self.office = OfficeService(self)
         self.chinese_forms = ChineseFormService(self)
+        self.history = HistoryService(self)
 
     # -- opening ------------------------------------------------------------
 

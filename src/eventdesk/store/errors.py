@@ -6,6 +6,8 @@ the GUI puts it in a dialog. Anything else escaping the store is a bug.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 
 class StoreError(Exception):
     """A problem with the database file or a request to it, explained."""
@@ -79,3 +81,32 @@ class ImportRefused(StoreError):
         self.problems = problems
         head = "The file was not imported; nothing was changed."
         super().__init__("\n".join([head, *problems]))
+
+
+class Conflict(StoreError):
+    """Another clerk saved the record after this one was loaded: nothing was saved.
+
+    ``who`` saved version ``version`` at ``when`` (local time, None if not known); the
+    message names them, as a clerk should be told: "LI Wei saved this meeting at 10:42,
+    after you opened it."
+    """
+
+    def __init__(self, kind: str, record_id: int, who: str, when: datetime | None, version: int):
+        self.kind = kind
+        self.record_id = record_id
+        self.who = who or "Someone"
+        self.when = when
+        self.version = version
+        at = f" at {moment(when)}" if when else ""
+        super().__init__(
+            f"{self.who} saved this {kind}{at}, after you opened it. Nothing of yours was "
+            "saved yet: reload it to see theirs, or keep yours as a copy."
+        )
+
+
+def moment(when: datetime, today: date | None = None) -> str:
+    """A time as a clerk reads it: ``10:42`` today, ``2026-12-07 10:42`` another day."""
+    local = when.astimezone()
+    if local.date() == (today or datetime.now().astimezone().date()):
+        return local.strftime("%H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")

@@ -433,6 +433,33 @@ def m018_organisation_country(db: Database) -> None:
     add_text_column(db, "organisations", "country_zh")
 
 
+def m019_versions_and_history(db: Database) -> None:
+    """Each meeting, person and organisation counts its saves and names who saved it last (a
+    save loaded at an older version is refused: ``store/versions.py``); who changed what
+    (``history``) and who has what open to edit (``editing``), as ``tables.STORE_TABLES``.
+
+    Rows saved before keep an empty version, which the store reads as 0: setting them all
+    would fire the search triggers of every row of a file ten years old.
+    """
+    for table in ("organisations", "people", "meetings"):
+        if "version" not in db[table].columns_dict:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN version INTEGER")
+        add_text_column(db, table, "updated_by")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY, "
+        "record_type TEXT NOT NULL, record_id INTEGER NOT NULL, record_uid TEXT, "
+        "version INTEGER, changed_by TEXT, changed_at TEXT NOT NULL, action TEXT NOT NULL, "
+        "fields TEXT, changes TEXT)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS history_record ON history (record_type, record_id, id)")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS editing (record_type TEXT NOT NULL, "
+        "record_id INTEGER NOT NULL, user_name TEXT NOT NULL, host TEXT NOT NULL, "
+        "since TEXT NOT NULL, seen TEXT NOT NULL, "
+        "PRIMARY KEY (record_type, record_id, user_name, host))"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -452,6 +479,7 @@ MIGRATIONS: list[Migration] = [
     m016_dietary_needs,
     m017_attendee_gift,
     m018_organisation_country,
+    m019_versions_and_history,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

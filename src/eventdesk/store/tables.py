@@ -68,9 +68,48 @@ class Table:
     foreign_keys: tuple[ForeignKey, ...]
     #: the record class whose fields its rows hold (None for a link table)
     record: type | None = None
+    #: indexes beyond the keys', each its columns in order (the history's, by record)
+    indexes: tuple[tuple[str, ...], ...] = ()
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
+
+
+#: Tables of the store's own, on both engines, that hold no record: who changed what
+#: (``store/history.py``, one row a save) and who has what open to edit (``store/editing.py``).
+#: The file's migration ``m019_versions_and_history`` makes the same.
+HISTORY = Table(
+    "history",
+    (
+        Column("id", "INTEGER"),
+        Column("record_type", "TEXT", not_null=True),
+        Column("record_id", "INTEGER", not_null=True),
+        Column("record_uid", "TEXT"),
+        Column("version", "INTEGER"),
+        Column("changed_by", "TEXT"),
+        Column("changed_at", "TEXT", not_null=True),
+        Column("action", "TEXT", not_null=True),
+        Column("fields", "TEXT"),
+        Column("changes", "TEXT"),
+    ),
+    ("id",),
+    (),
+    indexes=(("record_type", "record_id", "id"),),
+)
+EDITING = Table(
+    "editing",
+    (
+        Column("record_type", "TEXT", not_null=True),
+        Column("record_id", "INTEGER", not_null=True),
+        Column("user_name", "TEXT", not_null=True),
+        Column("host", "TEXT", not_null=True),
+        Column("since", "TEXT", not_null=True),
+        Column("seen", "TEXT", not_null=True),
+    ),
+    ("record_type", "record_id", "user_name", "host"),
+    (),
+)
+STORE_TABLES = (HISTORY, EDITING)
 
 
 @cache

@@ -12,8 +12,9 @@ from typing import Any
 
 from eventdesk.records.fields import form_fields, plain_label
 
-#: Fields the clerk never types: a change there is no change they made.
-_UNTYPED = {"id", "uid"}
+#: Fields the clerk never types: a change there is no change they made (a save by another
+#: clerk moves the version on).
+_UNTYPED = {"id", "uid", "version", "updated_by"}
 #: How many changed parts the question names before "and N more".
 _NAMED = 4
 

@@ -68,9 +68,10 @@ def write(store: RecordWriter, parsed: Parsed) -> ImportReport:
     ids["people"] = _people(store, parsed, ids, report)
     for meeting in parsed.meetings:
         resolve(meeting, ids)
-        sql = "SELECT id FROM meetings WHERE uid = ?"
+        sql = "SELECT id, coalesce(version, 0) FROM meetings WHERE uid = ?"
         row = store.connection.execute(sql, [meeting.uid]).fetchone()
-        meeting.id = row[0] if row else None
+        # A meeting imported again replaces what is stored, at whatever version it is now.
+        meeting.id, meeting.version = row if row else (None, 0)
         # The store's one write path checks it again, with the ids (one person attending
         # twice, a topic with an owner); Parsed checked the rest before the transaction began.
         saved = store.meetings.write(meeting)

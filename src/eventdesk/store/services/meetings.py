@@ -8,7 +8,7 @@ from typing import NamedTuple
 from eventdesk.records import Meeting, Problem, validate_meeting
 from eventdesk.records.fields import declared_fields
 from eventdesk.records.validation import raise_if
-from eventdesk.store import meetings, queries
+from eventdesk.store import meetings, queries, versions
 from eventdesk.store.queries import MeetingFilter
 from eventdesk.store.services.base import Service, label
 
@@ -19,7 +19,9 @@ class MeetingService(Service):
     def save(self, meeting: Meeting) -> Meeting:
         """Create or update a meeting with all its parts, in one transaction; the stored meeting.
 
-        The GUI, the command line and the attendee spreadsheet save here.
+        The GUI, the command line and the attendee spreadsheet save here. A meeting loaded
+        at a version another save has moved on from raises ``Conflict`` and saves nothing
+        (``store/versions.py``); each save keeps its line of history.
         """
         return self.get(self.write(meeting))
 
@@ -31,7 +33,8 @@ class MeetingService(Service):
         ``ValidationError`` carries every problem found.
         """
         raise_if(self.problems(meeting))
-        with self._store.transaction():
+        store = self._store
+        with store.transaction(), versions.saving(store.connection, "meeting", meeting, self.get):
             meeting.id = meetings.save_meeting(self.connection, meeting)
             self._store.search_due(meeting.id)
             for course in meeting.courses:  # the register lists a meeting's courses too

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from eventdesk.records import Organisation, Problem, ValidationError, validate_organisation
 from eventdesk.records.validation import raise_if
-from eventdesk.store import queries, related, same_names, settings
+from eventdesk.store import queries, related, same_names, settings, versions
 from eventdesk.store.convert import organisation_from_row, organisation_row
 from eventdesk.store.rows import insert_rows
 from eventdesk.store.services.base import Service, label, missing
@@ -26,7 +26,11 @@ class OrganisationService(Service):
         by the old name.
         """
         raise_if(self.problems(org))
-        with self._store.transaction(search_later=search_later):
+        store = self._store
+        with (
+            store.transaction(search_later=search_later),
+            versions.saving(store.connection, "organisation", org, self.get),
+        ):
             org.id = self._upsert("organisations", org.id, organisation_row(org))
             self._store.search_due(
                 naming=("organisations", org.id), listed=("organisations", org.id)

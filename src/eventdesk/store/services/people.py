@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from eventdesk.records import Person, Problem, validate_person
 from eventdesk.records.validation import raise_if
-from eventdesk.store import queries, related, same_names
+from eventdesk.store import history, queries, related, same_names, versions
 from eventdesk.store.convert import now, person_from_row, person_row
 from eventdesk.store.engines import dialect
 from eventdesk.store.rows import insert_rows
@@ -21,7 +21,11 @@ class PeopleService(Service):
     def save(self, person: Person, *, search_later: bool = False) -> Person:
         """Save a person; ``search_later``: see ``store.organisations.save``."""
         raise_if(self.problems(person))
-        with self._store.transaction(search_later=search_later):
+        store = self._store
+        with (
+            store.transaction(search_later=search_later),
+            versions.saving(store.connection, "person", person, self.get),
+        ):
             person.id = self._upsert("people", person.id, person_row(person))
             self._store.search_due(naming=("people", person.id), listed=("people", person.id))
         return self.get(person.id)
@@ -42,8 +46,9 @@ class PeopleService(Service):
         if missing:
             problems.append(Problem("person", "organisation", f"refers to missing {missing}"))
         raise_if(problems)
-        stamp = now()
-        rows = [{**person_row(p), "created_at": stamp, "updated_at": stamp} for p in people]
+        stamp, user = now(), versions.user_of(self._store.connection)
+        made = {"created_at": stamp, "updated_at": stamp, "version": 1, "updated_by": user}
+        rows = [{**person_row(p), **made} for p in people]
         uids = [row["uid"] for row in rows]
         with self._store.transaction():
             insert_rows(self.connection, "people", rows)
@@ -55,8 +60,10 @@ class PeopleService(Service):
             )
             for person_id in found.values():
                 self._store.search_due(listed=("people", person_id))
+            created = [(found[uid], uid) for uid in uids]
+            history.created(self._store.connection, "person", created, user)
         for p in people:
-            p.id = found[p.uid]
+            p.id, p.version, p.updated_by = found[p.uid], 1, user
         return [found[uid] for uid in uids]
 
     def problems(self, person: Person) -> list[Problem]:
