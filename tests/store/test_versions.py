@@ -15,10 +15,20 @@ from datetime import date
 
 import pytest
 
-from eventdesk.records import Attendance, Meeting, Organisation, Person
+from eventdesk.records import (
+    Attendance,
+    CourseEntry,
+    Meeting,
+    MeetingFile,
+    Organisation,
+    Person,
+    Presentation,
+    Session,
+)
 from eventdesk.store import EventStore
 from eventdesk.store.errors import Conflict
 from eventdesk.store.versions import pc_user
+
 
 @pytest.fixture
 def opened(engine_address):
@@ -232,3 +242,76 @@ def test_a_file_from_before_versions_opens_and_its_records_save(fresh_store, db_
         assert [c.changes for c in store.history.of("meeting", meeting.id)] == [
             {"venue": {"old": "Online", "new": "Hong Kong"}}
         ]
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 6), (30, 90, 160)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_edits_refused_are_kept_as_a_copy_with_every_part_of_their_own(opened):
+    """ "Keep mine as a copy": a new meeting "… (copy by USER)" with the refused edits, its
+    parts new (a course's uid is the database's), a talk still in its session, the photo's
+    bytes read from the original; theirs untouched."""
+    store = opened()
+    meeting = _meeting(store)
+    meeting.sessions = [Session("Council meeting")]
+    meeting.presentations = [
+        Presentation(title="Summer school", session_uid=meeting.sessions[0].uid)
+    ]
+    meeting.courses = [CourseEntry("Chinese culture")]
+    meeting.files = [MeetingFile("group.png", media_type="image/png", data=_png())]
+    meeting = store.meetings.save(meeting)
+    mine = store.meetings.get(meeting.id)  # as an editor holds it: no photo bytes
+    theirs = store.meetings.get(meeting.id)
+    theirs.venue = "Their venue"
+    store.meetings.save(theirs)
+    mine.summary = "My summary of the council meeting"
+    with pytest.raises(Conflict):
+        store.meetings.save(mine)
+
+    kept = store.meetings.save_copy(mine)
+    assert kept.id != meeting.id
+    assert kept.title == f"SHUA annual meeting 2021 (copy by {_who(store)})"
+    assert (kept.summary, kept.venue, kept.version) == (mine.summary, "Online", 1)
+    (session,) = kept.sessions
+    assert session.uid != meeting.sessions[0].uid
+    assert kept.presentations[0].session_uid == session.uid
+    assert kept.courses[0].uid != meeting.courses[0].uid
+    assert [a.person_id for a in kept.attendees] == [a.person_id for a in meeting.attendees]
+    (photo,) = store.meetings.get(kept.id, with_file_data=True).files
+    assert photo.data == _png()
+    original = store.meetings.get(meeting.id, with_file_data=True)
+    assert (original.title, original.venue, original.summary) == (meeting.title, "Their venue", "")
+    assert original.files[0].data == _png() and len(original.courses) == 1
+
+
+@pytest.mark.parametrize(
+    ("made", "named"),
+    [
+        (lambda: Person("Li", "Wei"), "LI Wei (copy by {user})"),
+        (
+            lambda: Person("Wai", "Alexander", name_order="given_first"),
+            "Alexander WAI (COPY BY {user})",
+        ),
+        (lambda: Organisation("Lingnan University"), "Lingnan University (copy by {user})"),
+    ],
+    ids=["family-first", "given-first", "organisation"],
+)
+def test_a_person_or_organisation_refused_is_kept_as_a_copy(opened, made, named):
+    store, made = opened(), made()
+    records = store.people if isinstance(made, Person) else store.organisations
+    saved = records.save(made)
+    mine = records.get(saved.id)
+    records.save(records.get(saved.id))  # another clerk's save
+    mine.notes = "mine"
+    kept = records.save_copy(mine)
+    shown = kept.display_name if isinstance(kept, Person) else kept.label
+    user = _who(store)
+    assert shown == named.format(user=user.upper() if "COPY" in named else user)
+    assert kept.notes == "mine" and kept.id != saved.id and kept.uid != saved.uid

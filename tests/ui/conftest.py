@@ -3,7 +3,8 @@
 Every test gets QSettings on a temporary file and preferences in a temporary
 folder, so no test reads or changes the user's real settings, and no test
 waits on a modal dialog: ``ask_unsaved``, ``ask_delete``, ``ask_take_over``,
-``inform`` and ``warn`` answer without one.
+``inform`` and ``warn`` answer without one, and so does every editor's ``ask_conflict``
+(another clerk saved first: :class:`ConflictAnswers`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from eventdesk.store import EventStore
+from eventdesk.ui.conflict_question import ConflictChoice
+from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.main_window import MainWindow
 from eventdesk.ui.opening import Choice
 from eventdesk.ui.preferences import Preferences
@@ -44,6 +47,27 @@ def background_jobs_end(qapp):
     """
     yield
     assert QThreadPool.globalInstance().waitForDone(60_000), "a background job ran past 60 s"
+
+
+class ConflictAnswers:
+    """What a clerk answers when a save meets another clerk's (Cancel unless a test says),
+    and the messages they were asked with."""
+
+    def __init__(self) -> None:
+        self.choice = ConflictChoice.CANCEL
+        self.asked: list[str] = []
+
+    def ask(self, message: str) -> ConflictChoice:
+        self.asked.append(message)
+        return self.choice
+
+
+@pytest.fixture(autouse=True)
+def conflict_answers(monkeypatch) -> ConflictAnswers:
+    """Every editor's conflict question answered without a dialog."""
+    answers = ConflictAnswers()
+    monkeypatch.setattr(Editor, "ask_conflict", lambda _editor, message: answers.ask(message))
+    return answers
 
 
 @pytest.fixture

@@ -15,7 +15,10 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from eventdesk.store import EventStore, StoreError
+from eventdesk.records import ValidationError
+from eventdesk.store import Conflict, EventStore, StoreError
+from eventdesk.ui import conflict_question
+from eventdesk.ui.conflict_question import ConflictChoice
 
 
 class Editor(QWidget):
@@ -76,6 +79,47 @@ class Editor(QWidget):
             self.new()
         else:
             self.load(record_id)
+
+    # -- another clerk saved first ---------------------------------------------------
+
+    def ask_conflict(self, message: str) -> ConflictChoice:
+        """Reload, keep mine as a copy, or cancel (tests answer without the dialog)."""
+        return conflict_question.ask(self, message)
+
+    def _conflicted(self, refused: Conflict, record: Any) -> bool:
+        """After the store refused ``record`` because another clerk saved it first: what the
+        clerk chooses, losing nothing. True when the edits were saved (as a copy)."""
+        choice = self.ask_conflict(str(refused))
+        if choice is ConflictChoice.RELOAD:
+            self._discard_draft(record.id)
+            self.load(record.id)
+            self._tell(f"Reloaded: this is what {refused.who} saved; your edits were dropped.")
+            return False
+        if choice is ConflictChoice.CANCEL:
+            self._tell(f"Not saved: {refused}")
+            return False
+        try:
+            stored = self._keep_copy(record)
+        except (StoreError, ValidationError) as exc:
+            self._tell(f"Not saved, not even as a copy: {exc}")
+            return False
+        self._discard_draft(record.id)
+        self._show_stored(stored)
+        self._tell(f"Your edits are saved as a new record beside {refused.who}'s.")
+        self.saved.emit(stored.id)
+        return True
+
+    def _keep_copy(self, record: Any) -> Any:
+        """Save ``record`` as a new record, "… (copy by USER)" (``store.meetings.save_copy``)."""
+        raise NotImplementedError
+
+    def _show_stored(self, record: Any) -> None:
+        """Show a record just saved, unchanged since."""
+        raise NotImplementedError
+
+    def _tell(self, text: str) -> None:
+        """Show one line above the fields (what happened to a save)."""
+        raise NotImplementedError
 
     # -- for editors -----------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from eventdesk.records import Problem, ValidationError
 from eventdesk.records.serialise import from_data, to_data
-from eventdesk.store import EventStore, StoreError
+from eventdesk.store import Conflict, EventStore, StoreError
 from eventdesk.ui import marking
 from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.escape_key import EscapeReverts
@@ -137,6 +137,8 @@ class RecordEditor(Editor):
             stored = self._records().save(record, search_later=True)
         except ValidationError as exc:
             problems = exc.problems
+        except Conflict as exc:  # another clerk saved it first; nothing was written
+            return self._conflicted(exc, record)
         except StoreError as exc:
             self._say(str(exc))
             return False
@@ -152,6 +154,15 @@ class RecordEditor(Editor):
         self._show(stored)
         self.saved.emit(stored.id)
         return True
+
+    def _keep_copy(self, record: Any) -> Any:
+        return self._records().save_copy(record)
+
+    def _show_stored(self, record: Any) -> None:
+        self._show(record)
+
+    def _tell(self, text: str) -> None:
+        self._say(text)
 
     # -- crash drafts --------------------------------------------------------
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from eventdesk.records import Meeting, Problem, validate_meeting
 from eventdesk.records.fields import declared_fields
 from eventdesk.records.validation import raise_if
-from eventdesk.store import meetings, queries, versions
+from eventdesk.store import copies, meetings, queries, versions
 from eventdesk.store.queries import MeetingFilter
 from eventdesk.store.services.base import Service, label
 
@@ -40,6 +40,14 @@ class MeetingService(Service):
             for course in meeting.courses:  # the register lists a meeting's courses too
                 self._store.search_due(listed=("courses", course.id))
         return meeting.id
+
+    def save_copy(self, meeting: Meeting) -> Meeting:
+        """Keep ``meeting`` (edits whose save a ``Conflict`` refused) as a new meeting,
+        "… (copy by USER)", with its parts and photos; the stored copy."""
+        user = versions.user_of(self._store.connection)
+        return self.save(
+            copies.fresh_copy(meeting, user, lambda i: meetings.file_data(self.connection, i))
+        )
 
     def get(self, meeting_id: int, *, with_file_data: bool = False) -> Meeting:
         return meetings.load_meeting(self.connection, meeting_id, with_file_data=with_file_data)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from eventdesk.records import Organisation, Problem, ValidationError, validate_organisation
 from eventdesk.records.validation import raise_if
-from eventdesk.store import queries, related, same_names, settings, versions
+from eventdesk.store import copies, queries, related, same_names, settings, versions
 from eventdesk.store.convert import organisation_from_row, organisation_row
 from eventdesk.store.rows import insert_rows
 from eventdesk.store.services.base import Service, label, missing
@@ -47,6 +47,11 @@ class OrganisationService(Service):
                 ),
             )
         return self.get(org.id)
+
+    def save_copy(self, org: Organisation) -> Organisation:
+        """Keep ``org`` (edits whose save a ``Conflict`` refused) as a new organisation,
+        "… (copy by USER)"; the stored copy."""
+        return self.save(copies.fresh_copy(org, versions.user_of(self._store.connection)))
 
     def problems(self, org: Organisation) -> list[Problem]:
         """What stops ``org`` from being saved: the records' rules, a missing parent or

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from eventdesk.records import Person, Problem, validate_person
 from eventdesk.records.validation import raise_if
-from eventdesk.store import history, queries, related, same_names, versions
+from eventdesk.store import copies, history, queries, related, same_names, versions
 from eventdesk.store.convert import now, person_from_row, person_row
 from eventdesk.store.engines import dialect
 from eventdesk.store.rows import insert_rows
@@ -29,6 +29,11 @@ class PeopleService(Service):
             person.id = self._upsert("people", person.id, person_row(person))
             self._store.search_due(naming=("people", person.id), listed=("people", person.id))
         return self.get(person.id)
+
+    def save_copy(self, person: Person) -> Person:
+        """Keep ``person`` (edits whose save a ``Conflict`` refused) as a new person,
+        "… (copy by USER)"; the stored copy."""
+        return self.save(copies.fresh_copy(person, versions.user_of(self._store.connection)))
 
     def add_all(self, people: Sequence[Person]) -> list[int]:
         """Insert ``people`` (all new: no ids) in one transaction; their ids in order.

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import Meeting, Problem, ValidationError
-from eventdesk.store import EventStore, StoreError
+from eventdesk.store import Conflict, EventStore, StoreError
 from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.elided_label import ElidedLabel
 from eventdesk.ui.escape_key import EscapeReverts
@@ -184,6 +184,8 @@ class MeetingEditor(Editor):
         except ValidationError as exc:
             self._show_problems(exc.problems)
             return False
+        except Conflict as exc:  # another clerk saved it first; nothing was written
+            return self._conflicted(exc, self._meeting)
         except StoreError as exc:  # the edits stay in the form
             self._show_message(f"Not saved: {exc}")
             return False
@@ -197,6 +199,16 @@ class MeetingEditor(Editor):
             tab.select(row)
         self.saved.emit(stored.id)
         return True
+
+    def _keep_copy(self, record: Any) -> Any:
+        return self._store.meetings.save_copy(copy.deepcopy(record))
+
+    def _show_stored(self, record: Any) -> None:
+        self._labels.prefetch(record)
+        self._show(record, keep_tab=True)
+
+    def _tell(self, text: str) -> None:
+        self._show_message(text)
 
     def record_id(self) -> int | None:
         return self._meeting.id if self._meeting is not None else None
