@@ -16,6 +16,7 @@ each the one way in to its records (``store/services/``):
 ``store.drafts``       editors' crash drafts
 ``store.interchange``  import and export the interchange format
 ``store.history``      who changed what: each save's line
+``store.editing``      who has unsaved edits in what, for the editors' headers
 =====================  ===============================================
 
 Every save checks its record first (the records' rules and the rows it
@@ -45,6 +46,7 @@ from eventdesk.store.services.chinese_forms import ChineseFormService
 from eventdesk.store.services.courses import CourseService
 from eventdesk.store.services.drafts import DraftService
 from eventdesk.store.services.duplicates import DuplicateService
+from eventdesk.store.services.editing import EditingService
 from eventdesk.store.services.files import FileService
 from eventdesk.store.services.history import HistoryService
 from eventdesk.store.services.interchange import InterchangeService
@@ -106,6 +108,7 @@ class EventStore:
         self.office = OfficeService(self)
         self.chinese_forms = ChineseFormService(self)
         self.history = HistoryService(self)
+        self.editing = EditingService(self)
 
     # -- opening ------------------------------------------------------------
 
