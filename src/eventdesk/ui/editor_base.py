@@ -5,6 +5,12 @@ The main window treats every editor alike: ``load(id)``, ``new()``,
 signals ``saved(id)`` and ``dirtyChanged(bool)``. The flag is honest (showing
 a record does not make it dirty; any edit does), and the first edit starts a
 timer that keeps the unsaved edits as a crash draft in the database.
+
+Clerks at once (issue 23): the first edit marks the record as being edited by this clerk
+(``store.editing``) until the edits are saved or dropped; a record another clerk has marked
+says so in :attr:`Editor.editing_note`, under the heading ("liwei (on PC-12) has been
+editing this meeting since 10:42"), checked when it is shown and every minute after. A save
+another clerk overtook asks what to do (:meth:`Editor.ask_conflict`), losing nothing.
 """
 
 from __future__ import annotations
@@ -12,13 +18,18 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from eventdesk.records import ValidationError
 from eventdesk.store import Conflict, EventStore, StoreError
 from eventdesk.ui import conflict_question
 from eventdesk.ui.conflict_question import ConflictChoice
+
+#: How often an editor checks who else is editing (``store.editing.REFRESH``).
+MARK_REFRESH_MS = 60_000
+#: The colour of the note that another clerk is editing: a caution, not an error.
+_NOTE_COLOUR = "#8a5a00"
 
 
 class Editor(QWidget):
@@ -40,6 +51,20 @@ class Editor(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(self.DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft)
+        #: Another clerk's unsaved edits in the record shown; the editor lays it out.
+        self.editing_note = QLabel(self)
+        self.editing_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.editing_note.setWordWrap(True)
+        self.editing_note.setStyleSheet(f"color: {_NOTE_COLOUR};")
+        self.editing_note.hide()
+        #: The record this clerk's mark is on (their unsaved edits), and the one whose
+        #: others' marks the note shows.
+        self._marked: int | None = None
+        self._noted: int | None = None
+        self._mark_timer = QTimer(self)
+        self._mark_timer.setInterval(int(MARK_REFRESH_MS))
+        self._mark_timer.timeout.connect(self._refresh_marks)
+        self._mark_timer.start()
 
     # -- what an editor provides -------------------------------------------------------
 
@@ -131,8 +156,42 @@ class Editor(QWidget):
         elif not dirty:
             self._draft_timer.stop()
         self._dirty_shown()
+        self._follow_marks()
         if changed:
             self.dirtyChanged.emit(dirty)
+
+    # -- who else is editing ----------------------------------------------------------
+
+    def _follow_marks(self) -> None:
+        """Mark the record while it has unsaved edits, unmark it after; note others' marks
+        of a record newly shown."""
+        record_id = self.record_id() if self.KIND else None
+        wanted = record_id if self._dirty else None
+        with suppress(StoreError):  # a mark is a courtesy: it never stops the work
+            if wanted != self._marked:
+                if self._marked is not None:
+                    self._store.editing.stop(self.KIND, self._marked)
+                if wanted is not None:
+                    self._store.editing.start(self.KIND, wanted)
+                self._marked = wanted
+        if record_id != self._noted:
+            self._noted = record_id
+            self._show_others()
+
+    def _refresh_marks(self) -> None:
+        """Every minute: this clerk's mark is still in use; others may have begun since."""
+        with suppress(StoreError):
+            if self._marked is not None:
+                self._store.editing.keep(self.KIND, self._marked)
+        self._show_others()
+
+    def _show_others(self) -> None:
+        marks = []
+        if self._noted is not None:
+            with suppress(StoreError):
+                marks = self._store.editing.others(self.KIND, self._noted)
+        self.editing_note.setText("\n".join(mark.told(self.KIND) for mark in marks))
+        self.editing_note.setVisible(bool(marks))
 
     def _dirty_shown(self) -> None:
         """After the flag is set: show it (a heading saying "unsaved changes")."""

@@ -49,6 +49,7 @@ class RecordEditor(Editor):
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.editing_note)
         layout.addWidget(self.message)
         layout.addWidget(form)
         self.escape = EscapeReverts(self)

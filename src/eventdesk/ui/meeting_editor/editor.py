@@ -100,6 +100,7 @@ class MeetingEditor(Editor):
         top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.editing_note)
         layout.addWidget(self.problems)
         layout.addWidget(self.tabs, 1)
 
