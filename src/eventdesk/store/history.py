@@ -15,7 +15,7 @@ and a file's bytes are no one's edit and are left out.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import Enum
@@ -55,13 +55,16 @@ class Change:
     def at(self) -> datetime:
         return datetime.fromisoformat(self.when)
 
-    def described(self, *, short: int = SHORT) -> list[str]:
-        """What it changed, a phrase a field: ``title: 'A' → 'B'``, ``attendees: +2 −1``."""
+    def described(
+        self, *, short: int = SHORT, label: Callable[[str], str] | None = None
+    ) -> list[str]:
+        """What it changed, a phrase a field: ``title: 'A' → 'B'``, ``attendees: +2 −1``;
+        ``label`` gives a field's name in words (a form's label), else the field's own."""
         if self.action != CHANGED:
             return [self.action]
         texts = {d.field for d in _compared(RECORDS[self.kind]) if d.type == "text"}
         return [
-            _phrase(name, self.changes.get(name, {}), short, quoted=name in texts)
+            _phrase((label or str)(name), self.changes.get(name, {}), short, quoted=name in texts)
             for name in self.fields
         ]
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from eventdesk.records import Organisation
 from eventdesk.store import EventStore
 from eventdesk.ui.headings import heading_label
+from eventdesk.ui.history_view import HistoryView
 from eventdesk.ui.org_picker import OrganisationPicker
 from eventdesk.ui.record_rows import add_rows
 from eventdesk.ui.related_meetings import RelatedMeetings
@@ -51,8 +53,10 @@ class OrganisationForm(QWidget):
         row.addWidget(self.remove_member)
         members_layout.addLayout(row)
 
-        meetings_box = QGroupBox("Meetings")
-        QVBoxLayout(meetings_box).addWidget(self.meetings)
+        self.history = HistoryView(store, "organisation", Organisation)
+        meetings_box = QTabWidget()
+        meetings_box.addTab(self.meetings, "Meetings")
+        meetings_box.addTab(self.history, "History")
         lower = QSplitter(Qt.Orientation.Vertical)
         lower.setChildrenCollapsible(False)
         lower.addWidget(self.members_box)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QTabWidget, QVBoxLayout, QWidget
 
 from eventdesk.records import NameOrder, Person
 from eventdesk.store import EventStore
 from eventdesk.ui.headings import heading_label
+from eventdesk.ui.history_view import HistoryView
 from eventdesk.ui.record_rows import add_rows
 from eventdesk.ui.related_meetings import RelatedMeetings
 
@@ -26,13 +27,15 @@ class PersonForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         rows = add_rows(self, Person, store, form, {"name_order": name_order})
         self.meetings = RelatedMeetings()
+        self.history = HistoryView(store, "person", Person)
 
-        box = QGroupBox("Meetings taken part in")
-        QVBoxLayout(box).addWidget(self.meetings)
+        lower = QTabWidget()
+        lower.addTab(self.meetings, "Meetings taken part in")
+        lower.addTab(self.history, "History")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
-        layout.addWidget(box, 1)
+        layout.addWidget(lower, 1)
         for first, second in pairwise([*rows, self.meetings]):
             QWidget.setTabOrder(first, second)
 

@@ -24,6 +24,7 @@ from eventdesk.store import Conflict, EventStore, StoreError
 from eventdesk.ui import marking
 from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.escape_key import EscapeReverts
+from eventdesk.ui.history_view import HistoryView
 from eventdesk.ui.org_picker import OrganisationPicker
 from eventdesk.ui.record_form import RecordForm
 from eventdesk.ui.record_rows import bind_rows
@@ -52,6 +53,8 @@ class RecordEditor(Editor):
         layout.addWidget(self.editing_note)
         layout.addWidget(self.message)
         layout.addWidget(form)
+        #: Who changed the record, when and what (``store.history``): the form's History tab.
+        self.history: HistoryView = form.history
         self.escape = EscapeReverts(self)
 
     # -- what a page may change ----------------------------------------------
@@ -85,8 +88,9 @@ class RecordEditor(Editor):
         ]
 
     def _shown(self, record: Any) -> None:
-        """After a record is put in the fields: its meetings, its heading."""
+        """After a record is put in the fields: its meetings, its history, its heading."""
         self.form.meetings.show_party(self._records().meetings, record.id)
+        self.history.show_record(record.id)
         self._update_heading()
 
     def _heading(self) -> str:

@@ -38,6 +38,7 @@ from eventdesk.store import Conflict, EventStore, StoreError
 from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.elided_label import ElidedLabel
 from eventdesk.ui.escape_key import EscapeReverts
+from eventdesk.ui.history_view import HistoryView
 from eventdesk.ui.marking import PROBLEM_COLOUR
 from eventdesk.ui.meeting_editor import crash_drafts
 from eventdesk.ui.meeting_editor.create_in_place import install_creators
@@ -87,6 +88,9 @@ class MeetingEditor(Editor):
         self.tabs.addTab(self.details, "Details")
         for spec in _LIST_TABS:
             self.tabs.addTab(QWidget(), spec.title)
+        #: Who changed the meeting, when and what (``store.history``), read when on show.
+        self.history = HistoryView(store, self.KIND, Meeting)
+        self.tabs.addTab(self.history, _HISTORY)
         self.tabs.currentChanged.connect(self._tab_shown)
 
         self.save_button = QPushButton("Save", self)
@@ -260,11 +264,11 @@ class MeetingEditor(Editor):
 
     def tab_name(self) -> str:
         """The tab on show by its title, without its count: the window keeps it between runs."""
-        return ("Details", *_TAB_TITLES)[self.tabs.currentIndex()]
+        return ("Details", *_TAB_TITLES, _HISTORY)[self.tabs.currentIndex()]
 
     def show_tab(self, name: str) -> None:
         """Show the tab of that title (a name from an older or newer version is ignored)."""
-        titles = ("Details", *_TAB_TITLES)
+        titles = ("Details", *_TAB_TITLES, _HISTORY)
         if name in titles:
             self.tabs.setCurrentIndex(titles.index(name))
 
@@ -277,6 +281,8 @@ class MeetingEditor(Editor):
     def _tab_shown(self, index: int) -> None:
         if 1 <= index <= len(_LIST_TABS):
             self._list_tab(_LIST_TABS[index - 1].name)
+        elif self.tabs.widget(index) is self.history:
+            self.history.show_record(self.record_id())
 
     def _list_tab(self, name: str) -> ListTab:
         tab = self._made.get(name)
@@ -328,6 +334,8 @@ class MeetingEditor(Editor):
         self.revert_button.setEnabled(meeting is not None)
         if not keep_tab:
             self.tabs.setCurrentIndex(0)
+        elif self.tabs.currentWidget() is self.history:
+            self.history.show_record(self.record_id())
         self._set_dirty(False)
 
     def _edited(self) -> None:
@@ -434,6 +442,7 @@ _LIST_TABS = (
     _TabSpec("photos", "Photos", "photos_tab", "PhotosTab", "files"),
 )
 _TAB_TITLES = tuple(spec.title for spec in _LIST_TABS)
+_HISTORY = "History"
 
 
 def _describe(p: Problem) -> str:
