@@ -315,3 +315,18 @@ def test_a_person_or_organisation_refused_is_kept_as_a_copy(opened, made, named)
     user = _who(store)
     assert shown == named.format(user=user.upper() if "COPY" in named else user)
     assert kept.notes == "mine" and kept.id != saved.id and kept.uid != saved.uid
+
+
+def test_the_trash_and_back_are_lines_of_history(opened):
+    store = opened()
+    meeting = _meeting(store)
+    store.trash.put("meeting", meeting.id)
+    store.trash.restore("meeting", meeting.id)
+    lines = store.history.of("meeting", meeting.id)
+    assert [(c.action, c.version, c.who) for c in lines] == [
+        ("restored", 1, _who(store)),
+        ("deleted", 1, _who(store)),
+        ("created", 1, _who(store)),
+    ]
+    assert lines[0].described() == ["restored from the trash"]
+    assert lines[1].line().endswith(f"  {_who(store)}  v1  moved to the trash")

@@ -31,7 +31,9 @@ TABLES = {"meeting": "meetings", "person": "people", "organisation": "organisati
 RECORDS: dict[str, type] = {"meeting": Meeting, "person": Person, "organisation": Organisation}
 #: An old or new value up to this long is printed in a line of history; longer, "changed".
 SHORT = 40
-CREATED, CHANGED = "created", "changed"
+CREATED, CHANGED, DELETED, RESTORED = "created", "changed", "deleted", "restored"
+#: A line that is no field's change, in words.
+_DONE = {DELETED: "moved to the trash", RESTORED: "restored from the trash"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ class Change:
         """What it changed, a phrase a field: ``title: 'A' → 'B'``, ``attendees: +2 −1``;
         ``label`` gives a field's name in words (a form's label), else the field's own."""
         if self.action != CHANGED:
-            return [self.action]
+            return [_DONE.get(self.action, self.action)]
         texts = {d.field for d in _compared(RECORDS[self.kind]) if d.type == "text"}
         return [
             _phrase((label or str)(name), self.changes.get(name, {}), short, quoted=name in texts)
@@ -118,6 +120,18 @@ def created(conn: Connection, kind: str, records: list[tuple[int, str]], who: st
         "INSERT INTO history (record_type, record_id, record_uid, version, changed_by, "
         "changed_at, action, fields, changes) VALUES (?, ?, ?, 1, ?, ?, ?, '[]', '{}')",
         [(kind, record_id, uid, who, stamp, CREATED) for record_id, uid in records],
+    )
+
+
+def noted(conn: Connection, kind: str, record_id: int, action: str, who: str) -> None:
+    """Keep a line that changes no field (the record moved to the trash, or back), at the
+    record's version."""
+    table = TABLES[kind]
+    conn.execute(
+        "INSERT INTO history (record_type, record_id, record_uid, version, changed_by, "
+        f"changed_at, action, fields, changes) SELECT ?, id, uid, coalesce(version, 0), ?, ?, "
+        f"?, '[]', '{{}}' FROM {table} WHERE id = ?",
+        [kind, who, now(), action, record_id],
     )
 
 

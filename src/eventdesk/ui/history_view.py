@@ -45,12 +45,8 @@ class HistoryView(QTableWidget):
 
     def _cells(self, change: Change) -> tuple[str, str, str]:
         when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        what = (
-            "Created"
-            if change.action == "created"
-            else "; ".join(change.described(label=self._label))
-        )
-        return when, change.who, what
+        what = "; ".join(change.described(label=self._label))
+        return when, change.who, what[:1].upper() + what[1:]
 
     def _label(self, name: str) -> str:
         """A field's words: its label on the form, else its name made readable."""

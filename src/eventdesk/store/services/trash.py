@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from eventdesk.store import media, related
+from eventdesk.store import history, media, related, versions
 from eventdesk.store import trash as trash_bin
 from eventdesk.store.convert import now
 from eventdesk.store.rows import update_row
@@ -81,5 +81,8 @@ class TrashService(Service):
         self._row(table, record_id, kind)
         with self._store.transaction():
             update_row(self.connection, table, record_id, {"deleted_at": when})
+            who = versions.user_of(self.connection)
+            action = history.DELETED if when else history.RESTORED
+            history.noted(self.connection, kind, record_id, action, who)
             if kind == "meeting":  # a trashed meeting has no search document
                 self._store.search_due(record_id)
