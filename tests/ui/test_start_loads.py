@@ -128,7 +128,7 @@ def test_a_meeting_shows_its_details_and_makes_each_list_tab_when_it_is_shown(ma
     meeting = editor.meeting()
     assert meeting is not None and editor.details.view.title.text() == meeting.title
     made = [isinstance(editor.tabs.widget(n), ListTab) for n in range(editor.tabs.count())]
-    assert made == [False] * 7
+    assert made == [False] * 8  # Details, the six lists, History
     titles = [editor.tabs.tabText(n) for n in range(editor.tabs.count())]
     assert titles[2] == f"Attendees ({len(meeting.attendees)})"
 
