@@ -115,6 +115,13 @@ def _waiting_for_the_lock(conn) -> int:
     return conn.execute(sql).scalar()
 
 
+def test_a_clerk_before_the_owner_set_the_tables_up_is_told_who_must(office):
+    code, out, err = _run(office("clerk1"), "list")
+    assert (code, out) == (1, ""), err
+    assert "holds no EventDesk records yet, and your login may not set it up" in err, err
+    assert "owner login" in err, err
+
+
 def test_an_office_set_up_as_docs_team_md_says(office, postgres_server, tmp_path):
     # The owner login lets EventDesk create its tables (the doc's `list`), owned by the role.
     assert _run(office("office_it"), "list") == (0, "", "")

@@ -42,6 +42,15 @@ def open_team_database(
                 f"The team database {conn.address} holds no EventDesk records yet; open it "
                 "once to write (without --read-only) to set it up."
             )
+        if (
+            version == 0
+            and not conn.execute("SELECT has_schema_privilege(current_schema(), 'CREATE')").scalar()
+        ):
+            raise DatabaseUnavailable(
+                f"The team database {conn.address} holds no EventDesk records yet, and your "
+                "login may not set it up: open it once with the office's owner login "
+                "(docs/team.md)."
+            )
         if refused and version < LATEST_VERSION:
             raise DatabaseUnavailable(
                 f"The team database {conn.address} was set up by an older EventDesk and must "
