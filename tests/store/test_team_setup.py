@@ -161,7 +161,10 @@ def test_an_office_set_up_as_docs_team_md_says(office, postgres_server, tmp_path
     code, out, err = _run(office("leader"), "import", str(SAMPLE))
     assert code != 0 and err.strip() == f"eventdesk: {REFUSAL}", (code, out, err)
     with EventStore.open(office("leader")) as store:
-        assert store.read_only  # the window's title says "(read-only)"
+        assert store.read_only
+        from eventdesk.ui.database_status import window_title
+
+        assert window_title(store) == f"{office('leader')} (read-only)[*] — EventDesk"
         with pytest.raises(ReadOnlyStore, match=re.escape(REFUSAL)), store.transaction():
             pass
         assert len(store.meetings.list()) == 2

@@ -17,7 +17,10 @@ from eventdesk.ui.integrity_check import IntegrityCheck
 
 def window_title(store: EventStore, *, damaged: bool = False) -> str:
     """The window's title for ``store``: its file's name, and its state when not writable."""
-    name = store.path.name if store.path else "in memory"
+    if store.path:
+        name = store.path.name
+    else:  # a team database: its address (no password), or an in-memory store
+        name = "in memory" if store.connection.engine == "sqlite" else store.address
     if damaged:
         name += " (damaged, read-only)"
     elif store.read_only:
