@@ -67,6 +67,10 @@ def saving(conn: Connection, kind: str, record: Any, load: Callable[[int], Any])
     """
     table = history.TABLES[kind]
     user = user_of(conn)
+    if conn.engine == "postgresql":  # its history triggers leave this save's lines to it
+        from eventdesk.store.engines import postgres_history
+
+        postgres_history.saving(conn)
     before = None
     version = 1
     if record.id is not None and claim(conn, kind, record.id, record.version or 0, user):

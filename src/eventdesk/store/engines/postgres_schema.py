@@ -19,7 +19,7 @@ the same moment take turns (an advisory lock): one creates the tables, the other
 from __future__ import annotations
 
 from eventdesk.records.fields import declared_fields
-from eventdesk.store.engines import postgres_photos, postgres_search
+from eventdesk.store.engines import postgres_history, postgres_photos, postgres_search
 from eventdesk.store.engines.base import Connection
 from eventdesk.store.errors import NewerSchemaError, NotAnEventDeskDatabase
 from eventdesk.store.migrations import APPLICATION_ID, LATEST_VERSION
@@ -201,4 +201,5 @@ def _create_missing(conn: Connection, names: set[str]) -> None:
     for statement in QUERY_INDEXES:
         conn.execute(statement)
     postgres_search.create(conn)
+    postgres_history.create(conn)
     postgres_photos.create(conn)
