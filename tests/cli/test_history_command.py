@@ -63,8 +63,10 @@ def test_a_person_and_an_organisation_are_named_with_their_kind(capsys, changed)
     assert name.startswith("person 1: ")
     assert re.fullmatch(f"{WHEN}  maxt  v1  created", created)
     status, out, _ = run(capsys, "--db", changed, "history", "organisation:1")
-    # The example's organisations come in by the import's own batch insert: no line yet.
-    assert status == 0 and out.splitlines()[0].startswith("organisation 1: ")
+    assert status == 0
+    name, created = out.splitlines()
+    assert name.startswith("organisation 1: ")
+    assert re.fullmatch(f"{WHEN}  maxt  v1  created", created)
 
 
 @pytest.mark.parametrize("wrong", ["team:1", "person:x", "0", "meeting:"])

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from eventdesk.records import Organisation, Person
+from eventdesk.store import history, versions
 from eventdesk.store.convert import now, organisation_row
 from eventdesk.store.engines import dialect
 from eventdesk.store.interchange.access import RecordWriter
@@ -150,14 +151,20 @@ def _matched(records: list[T], matches: list[int | None]) -> tuple[dict[str, int
 
 
 def _insert(store: RecordWriter, table: str, rows: Iterable[dict[str, Any]]) -> dict[str, int]:
-    """Insert ``rows`` in batches, stamped as created now; their ids by uid."""
-    stamp = now()
-    stamped = [{**row, "created_at": stamp, "updated_at": stamp} for row in rows]
+    """Insert ``rows`` in batches, stamped as created now, by whom, at their first version
+    (each with its line of history); their ids by uid."""
+    stamp, who = now(), versions.user_of(store.connection)
+    made = {"created_at": stamp, "updated_at": stamp, "version": 1, "updated_by": who}
+    stamped = [{**row, **made} for row in rows]
     if not stamped:
         return {}
     insert_rows(store.connection, table, stamped)
-    found = store.connection.execute(
-        f"SELECT uid, id FROM {table} WHERE uid IN ({dialect.listed(store.connection)})",
-        [json.dumps([row["uid"] for row in stamped])],
+    found = dict(
+        store.connection.execute(
+            f"SELECT uid, id FROM {table} WHERE uid IN ({dialect.listed(store.connection)})",
+            [json.dumps([row["uid"] for row in stamped])],
+        ).fetchall()
     )
-    return dict(found.fetchall())
+    kind = next(k for k, name in history.TABLES.items() if name == table)
+    history.created(store.connection, kind, [(i, uid) for uid, i in found.items()], who)
+    return found
