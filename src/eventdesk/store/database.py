@@ -345,10 +345,11 @@ def _upgrade(db: Database, path: Path, version: int) -> None:
 
 
 def remove_leftovers(path: Path) -> list[Path]:
-    """Remove what a killed backup or restore of ``path`` left half written (``partials``)."""
-    staging = partials.restoring(path).name
+    """Remove what a killed backup, restore or copy (``store/copying.py``) of ``path`` left
+    half written (``partials``)."""
+    unfinished = (partials.restoring(path).name, partials.copying(path).name)
     return [
-        *partials.sweep(path.parent, lambda name: name == staging),
+        *partials.sweep(path.parent, lambda name: name in unfinished),
         *backups.remove_leftovers(path),
     ]
 

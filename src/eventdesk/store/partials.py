@@ -1,8 +1,9 @@
 """Files written under a name that says they are unfinished, and clearing away the dead ones.
 
-A backup is written as ``….sqlite3.partial``, a restore's new file as
-``….restoring``, the copy a restore keeps of the replaced file as a
-``.partial`` too; each is renamed only once it is whole. A process killed
+A backup is written as ``….sqlite3.partial``, a copy of a whole database as the
+target's name and ``.partial``, a restore's new file as ``….restoring``, the copy a
+restore keeps of the replaced file as a ``.partial`` too; each is renamed only once it
+is whole. A process killed
 midway leaves one behind, and nothing else would ever remove it: the next
 start of the database does (:func:`sweep`).
 
@@ -35,6 +36,11 @@ _UNFINISHED = re.compile(r"\.(partial|restoring)(-wal|-shm|-journal|\.lock)?$")
 def restoring(db_path: Path) -> Path:
     """Where a restore writes the new file before the rename that puts it in place."""
     return db_path.with_name(db_path.name + ".restoring")
+
+
+def copying(db_path: Path) -> Path:
+    """Where a whole-database copy (``store/copying.py``) builds the file it puts at ``db_path``."""
+    return db_path.with_name(db_path.name + ".partial")
 
 
 def _lock_file(path: Path) -> Path:

@@ -89,7 +89,8 @@ def test_a_copy_killed_leaves_the_file_old_or_whole(big_source, tmp_path):
 
     seen = _timed_kills(big_source, str(target), reset, outcome)
     assert "old" in seen  # at least one kill landed before the copy was put in place
-    # The unfinished copies a kill left are swept away by the next copy or opening.
+    # What a killed copy left half-written is swept away by the next copy or opening (which
+    # the outcome's check has just done).
     assert not list(tmp_path.glob("target.sqlite3.partial*"))
 
 
