@@ -107,6 +107,7 @@ def test_a_file_copied_to_a_file_is_the_same_database(request, tmp_path, source)
     counts = _counts(report)
     assert counts["meetings"][0] == counts["meetings"][1] > 0
     assert counts["photos"][0] == counts["photos"][1] > 0
+    assert counts["history"][0] == counts["history"][1] > 0  # who changed what comes along
     assert exported(target) == exported(path)
     assert photo_bytes(target) == photo_bytes(path)
     # The copy is a database of its own, with its photos in its own folder.

@@ -34,19 +34,29 @@ from eventdesk.store.errors import DatabaseUnavailable, StoreError
 from eventdesk.store.lock import FileLock
 from eventdesk.store.migrations import LATEST_VERSION
 from eventdesk.store.sqlite_db import Database
-from eventdesk.store.tables import Table, tables
+from eventdesk.store.tables import Table
 
 #: The settings key no copy carries: each database file has an identity of its own.
 OWN_SETTINGS = (photo_folder.IDENTITY,)
 
 
+#: The store's tables a copy leaves behind: which clerk has which record open right now is
+#: the source's, not the copy's.
+NOT_COPIED = ("editing",)
+
+
 def copied_tables() -> list[Table]:
     """The tables a copy carries, each after those it refers to: every record, part and link
-    table, and the office's settings. Not the search indexes (each end builds its own) nor a
-    clerk's crash drafts (they stay on that clerk's PC)."""
-    from eventdesk.store.engines.postgres_schema import STORE_TABLES
+    table, the office's settings and the history of changes. Not the search indexes (each end
+    builds its own), a clerk's crash drafts (they stay on that clerk's PC) nor the marks of
+    who is editing what (:data:`NOT_COPIED`)."""
+    return [t for t in _all_tables() if t.name not in NOT_COPIED]
 
-    return [*tables().values(), *STORE_TABLES]
+
+def _all_tables() -> list[Table]:
+    from eventdesk.store.engines.postgres_schema import all_tables
+
+    return all_tables()
 
 
 def _quoted(name: str) -> str:
@@ -300,7 +310,7 @@ class TeamTarget(Target):
         try:
             postgres_schema.upgrade(self.conn)  # an empty database gets its tables
             self._stack.enter_context(self.conn.transaction())
-            names = [t.name for t in copied_tables()] + ["photos"]
+            names = [t.name for t in _all_tables()] + ["photos"]
             # No clerk writes while the copy runs, nor between its look and its first row.
             self.conn.execute(f"LOCK TABLE {', '.join(map(_quoted, names))} IN EXCLUSIVE MODE")
             counts = count_rows(self.conn)
