@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from eventdesk.store import EventStore
+from eventdesk.store.chinese_variants import simplified, traditional
 from eventdesk.store.interchange import import_file
 from eventdesk.summary import write_summary
 from tests.summary.conftest import read_back
@@ -404,3 +405,37 @@ def test_a_topic_summary_is_not_made_the_headline(folder):
     headline = text.split("A delegation from USST", 1)[1][:80]
     assert "visited the Hong Kong Polytechnic University" in headline
     assert "The two sides discussed" not in text
+
+
+def _in_script(text: str, lang: str) -> str:
+    """A recorded Chinese text as a document in ``lang`` prints it (people's names are kept)."""
+    if lang == "zh-Hant":
+        return traditional(text, "hk")
+    return simplified(text)
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+@pytest.mark.parametrize("lang", ["zh-Hant", "both"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_fact_in_traditional_and_in_both(folder, kind, lang, suffix):
+    """In traditional characters, and in the bilingual document (Chinese, then English): every
+    title and theme, attendee and decision of the release, and of the minutes' decisions."""
+    news = document(folder, kind, lang, "news", suffix)
+    minutes = document(folder, kind, lang, "minutes", suffix)
+    tongues = ["zh", "en"] if lang == "both" else ["zh"]
+    absent = []
+    script = "zh-Hans" if lang == "both" else lang
+    for tongue in tongues:
+
+        def shown(text: str, tongue: str = tongue) -> str:
+            return _in_script(text, script) if tongue == "zh" else text
+
+        absent += [t for t in map(shown, titles_and_themes(kind, tongue)) if t not in news]
+        absent += [n for n in attendee_names(kind, tongue) if n not in news]
+        for template, text in (("news", news), ("minutes", minutes)):
+            absent += [
+                t
+                for t in map(shown, decision_texts(kind, tongue, template))
+                if t.casefold() not in text.casefold()
+            ]
+    assert absent == []
