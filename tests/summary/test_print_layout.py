@@ -82,7 +82,7 @@ def _body(page: str) -> list[str]:
 
 @pytest.mark.slow  # some 70 PDFs, a few seconds each on a loaded machine
 @pytest.mark.parametrize("size", ["A4", "Letter"])
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant", "both"])
 @pytest.mark.parametrize("template", ["news", "minutes"])
 @pytest.mark.parametrize("name", list(SOURCES))
 def test_pages_end_where_a_reader_expects(stores, tmp_path, name, template, lang, size):

@@ -195,6 +195,42 @@ def _break_before(unit: Unit) -> None:
         _break_before_block(unit.block)
 
 
+def _no_break_between(doc: Any, prev: Unit, nxt: Unit) -> bool:
+    """Let what starts at ``nxt`` follow on from ``prev``'s page, if a break put a page between.
+
+    A bilingual document starts its English half on a new page; when the Chinese half
+    ended in a table at the page's foot, the table's margin below it took a page of its
+    own and the break then a third: a blank page between the halves. The margin goes
+    first; a break with nothing but empty paragraphs before it goes next.
+    """
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    if prev.kind == "row" and prev.table.format().bottomMargin() > 0:
+        fmt = prev.table.format()  # its margin below took the page between
+        fmt.setBottomMargin(0)
+        prev.table.setFormat(fmt)
+        return True
+    never = QTextFormat.PageBreakFlag.PageBreak_Auto
+    after = prev.table.lastPosition() if prev.kind == "row" else prev.block.position()
+    until = nxt.table.firstPosition() if nxt.kind == "row" else nxt.block.position()
+    changed = False
+    block = doc.findBlock(after).next()
+    while block.isValid() and block.position() <= until:
+        fmt = block.blockFormat()
+        if fmt.pageBreakPolicy() != never:
+            fmt.setPageBreakPolicy(never)
+            QTextCursor(block).setBlockFormat(fmt)
+            changed = True
+        table = QTextCursor(block).currentTable()
+        if table is not None and table.format().pageBreakPolicy() != never:
+            tfmt = table.format()
+            tfmt.setPageBreakPolicy(never)
+            table.setFormat(tfmt)
+            changed = True
+        block = block.next()
+    return changed
+
+
 def _split(doc: Any, block: Any, line: int) -> None:
     """Cut ``block`` before its line ``line``; the second part starts a new page.
 
@@ -253,6 +289,10 @@ class _Mender:
         """Mend the first fault; False when there is none left that can be mended."""
         units = self.units
         for i in range(1, len(units)):
+            if units[i].page > units[i - 1].page + 1 and _no_break_between(
+                self.doc, units[i - 1], units[i]
+            ):
+                return True  # a break after a page that ended full left one with nothing on it
             if units[i].page > units[i - 1].page and self.mend_break(i):
                 return True
         return self.mend_short_page()
