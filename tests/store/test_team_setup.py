@@ -92,7 +92,7 @@ def office(postgres_server, tmp_path):
     done = subprocess.run(
         [*psql, "-d", postgres_server.address("postgres"), "-f", str(script)],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
