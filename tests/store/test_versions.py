@@ -330,3 +330,34 @@ def test_the_trash_and_back_are_lines_of_history(opened):
     ]
     assert lines[0].described() == ["restored from the trash"]
     assert lines[1].line().endswith(f"  {_who(store)}  v1  moved to the trash")
+
+
+def test_a_merge_and_its_undoing_are_lines_of_both_records(opened):
+    """Merging two records of one person moves both on a version (a clerk who had either open
+    is told, rather than undoing the merge by a save) and says what the duplicate filled in."""
+    store = opened()
+    kept = store.people.save(Person("Li", "Wei", email="liwei@example.edu"))
+    duplicate = store.people.save(Person("Li", "Wei", phone="+853 8822 8833"))
+    opened_before = store.people.get(kept.id)
+
+    done = store.duplicates.merge("person", kept.id, duplicate.id)
+
+    merged, _ = store.history.of("person", kept.id)
+    assert (merged.action, merged.version, merged.who) == ("merged", 2, _who(store))
+    assert merged.described() == [
+        f"merged with person {duplicate.id}",
+        "phone: (empty) \u2192 '+853 8822 8833'",
+    ]
+    assert store.history.of("person", duplicate.id)[0].described() == ["moved to the trash"]
+    opened_before.notes = "typed before the merge"
+    with pytest.raises(Conflict):
+        store.people.save(opened_before)
+
+    store.duplicates.unmerge(done)
+    apart = store.history.of("person", kept.id)[0]
+    assert apart.described() == [
+        f"taken apart again from person {duplicate.id}",
+        "phone: '+853 8822 8833' \u2192 (empty)",
+    ]
+    assert store.history.of("person", duplicate.id)[0].described() == ["restored from the trash"]
+    assert store.people.get(kept.id).version == 3

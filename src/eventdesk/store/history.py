@@ -32,6 +32,7 @@ RECORDS: dict[str, type] = {"meeting": Meeting, "person": Person, "organisation"
 #: An old or new value up to this long is printed in a line of history; longer, "changed".
 SHORT = 40
 CREATED, CHANGED, DELETED, RESTORED = "created", "changed", "deleted", "restored"
+MERGED, UNMERGED = "merged", "unmerged"
 #: A line that is no field's change, in words.
 _DONE = {DELETED: "moved to the trash", RESTORED: "restored from the trash"}
 
@@ -62,8 +63,15 @@ class Change:
     ) -> list[str]:
         """What it changed, a phrase a field: ``title: 'A' → 'B'``, ``attendees: +2 −1``;
         ``label`` gives a field's name in words (a form's label), else the field's own."""
+        if self.action in (MERGED, UNMERGED):
+            other = self.changes.get("duplicate")
+            head = "merged with" if self.action == MERGED else "taken apart again from"
+            return [f"{head} {self.kind} {other}", *self._fields(short, label)]
         if self.action != CHANGED:
             return [_DONE.get(self.action, self.action)]
+        return self._fields(short, label)
+
+    def _fields(self, short: int, label: Callable[[str], str] | None) -> list[str]:
         texts = {d.field for d in _compared(RECORDS[self.kind]) if d.type == "text"}
         return [
             _phrase((label or str)(name), self.changes.get(name, {}), short, quoted=name in texts)
@@ -121,6 +129,48 @@ def created(conn: Connection, kind: str, records: list[tuple[int, str]], who: st
         "changed_at, action, fields, changes) VALUES (?, ?, ?, 1, ?, ?, ?, '[]', '{}')",
         [(kind, record_id, uid, who, stamp, CREATED) for record_id, uid in records],
     )
+
+
+def merged(
+    conn: Connection,
+    kind: str,
+    kept: int,
+    duplicate: int,
+    filled: dict[str, Any],
+    who: str,
+    *,
+    undone: bool = False,
+) -> None:
+    """Keep the lines of a merge (or its undoing): the record kept, with the fields the
+    duplicate filled in (``filled``: their values before), and the duplicate, trashed (or
+    restored). Both move on a version, so a clerk who had either open is told."""
+    table = TABLES[kind]
+    conn.execute(
+        f"UPDATE {table} SET version = coalesce(version, 0) + 1, updated_by = ? WHERE id IN (?, ?)",
+        [who, kept, duplicate],
+    )
+    # What was filled in is the duplicate's: taken in by the merge, given back by its undoing.
+    given = conn.execute(f"SELECT * FROM {table} WHERE id = ?", [duplicate]).first_dict() or {}
+    changes: dict[str, Any] = {
+        c: {"old": given.get(c), "new": old} if undone else {"old": old, "new": given.get(c)}
+        for c, old in filled.items()
+    }
+    changes["duplicate"] = duplicate
+    conn.execute(
+        "INSERT INTO history (record_type, record_id, record_uid, version, changed_by, "
+        "changed_at, action, fields, changes) SELECT ?, id, uid, version, ?, ?, ?, ?, ? "
+        f"FROM {table} WHERE id = ?",
+        [
+            kind,
+            who,
+            now(),
+            UNMERGED if undone else MERGED,
+            json.dumps(list(filled), ensure_ascii=False),
+            json.dumps(changes, ensure_ascii=False, default=str),
+            kept,
+        ],
+    )
+    noted(conn, kind, duplicate, RESTORED if undone else DELETED, who)
 
 
 def noted(conn: Connection, kind: str, record_id: int, action: str, who: str) -> None:

@@ -43,7 +43,7 @@ _REFERENCES: dict[str, list[tuple[str, str, tuple[str, ...] | None]]] = {
     ],
 }
 #: Columns never copied from the duplicate into the kept record.
-_OWN = {"id", "uid", "created_at", "updated_at", "deleted_at"}
+_OWN = {"id", "uid", "created_at", "updated_at", "deleted_at", "version", "updated_by"}
 
 
 #: A row by its primary key's columns and values (``tables.py``): ``(("id", 7),)``, or a link

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventdesk.store import merging
+from eventdesk.store import history, merging, versions
 from eventdesk.store.services.base import Service
 from eventdesk.store.services.trash import SOFT_DELETABLE
 
@@ -21,6 +21,8 @@ class DuplicateService(Service):
         self._row(table, merged, kind)
         with self._store.transaction():
             merged_one = merging.merge(self.connection, kind, kept, merged)
+            who = versions.user_of(self.connection)
+            history.merged(self.connection, kind, kept, merged, merged_one.filled, who)
             key = (SOFT_DELETABLE[kind], kept)  # its meetings, and its own words (filled in)
             self._store.search_due(naming=key, listed=key)
             return merged_one
@@ -29,6 +31,10 @@ class DuplicateService(Service):
         """Undo a :meth:`merge`: each reference back where it was, the duplicate restored."""
         with self._store.transaction():
             merging.unmerge(self.connection, done)
+            who = versions.user_of(self.connection)
+            history.merged(
+                self.connection, done.kind, done.kept, done.merged, done.filled, who, undone=True
+            )
             for record_id in (done.kept, done.merged):
                 key = (SOFT_DELETABLE[done.kind], record_id)
                 self._store.search_due(naming=key, listed=key)
