@@ -37,6 +37,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.skip(reason=f"Windows only: {why}"))
 
 
+@pytest.fixture(autouse=True)
+def local_drafts(tmp_path: Path, monkeypatch) -> Path:
+    """The folder of team databases' crash drafts on "this PC": the test's own, never the
+    user's data folder (``store/drafts.py``)."""
+    from eventdesk.store import drafts
+
+    folder = tmp_path / "local-drafts"
+    monkeypatch.setattr(drafts, "local_folder", lambda: folder)
+    return folder
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "eventdesk.sqlite3"
@@ -59,6 +70,22 @@ def postgres_address(postgres_server) -> str:
     name = postgres_server.create_database()
     yield postgres_server.address(name)
     postgres_server.drop_database(name)
+
+
+@pytest.fixture
+def second_login(postgres_server, postgres_address):
+    """``postgres_address`` for another clerk: the same team database, another login."""
+    from urllib.parse import urlsplit
+
+    import psycopg
+
+    role = f"clerk_{os.getpid()}"
+    with psycopg.connect(postgres_server.address(), autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {role} LOGIN SUPERUSER")
+    address = urlsplit(postgres_address)
+    yield address._replace(netloc=f"{role}@{address.hostname}:{address.port}").geturl()
+    with psycopg.connect(postgres_server.address(), autocommit=True) as admin:
+        admin.execute(f"DROP ROLE IF EXISTS {role}")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -43,6 +43,9 @@ class RecoveryBar(QToolBar):
         when = getattr(draft, "saved_at", "")[:16].replace("T", " ")
         text = f"EventDesk did not close normally. Unsaved edits of the {kind} “{title}”"
         text += f" from {when} were kept." if when else " were kept."
+        overtaken = getattr(draft, "overtaken", "")  # another clerk saved it since
+        if overtaken:
+            text += f" {overtaken}"
         if more:
             text += f" ({more} more after this one.)"
         self.label.setText(text)

@@ -134,6 +134,12 @@ class PostgresConnection:
         )
         return [name for (name,) in rows]
 
+    def where(self) -> tuple[str, str, str, str]:
+        """Host, port, database and login this connection reached, as libpq resolved them
+        (defaults, service file and environment included; never the password)."""
+        info = self._conn.info
+        return info.host, str(info.port), info.dbname, info.user
+
     def close(self) -> None:
         self._conn.close()
 
