@@ -12,6 +12,7 @@ from eventdesk.store.backups import Backup
 from eventdesk.store.chinese_forms import Glossary, Proposal, load_glossary
 from eventdesk.store.core import EventStore
 from eventdesk.store.drafts import Draft
+from eventdesk.store.engines.errors import ConnectionLost
 from eventdesk.store.errors import (
     BackupNotMade,
     Conflict,
@@ -48,6 +49,7 @@ __all__ = [
     "BackupNotMade",
     "Change",
     "Conflict",
+    "ConnectionLost",
     "CourseRow",
     "DatabaseDamaged",
     "DatabaseFiles",

@@ -31,7 +31,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -261,6 +261,19 @@ class EventStore:
     def address(self) -> str:
         """The file's path, or the team database's address without its password."""
         return str(self.path) if self.path is not None else self.connection.address
+
+    def reconnect(self) -> None:
+        """Try a team database now, after its server stopped answering: a fresh connection
+        if it answers again, ``ConnectionLost`` (a ``StoreError``) while it does not. A file
+        has nothing to do. The window calls it on a timer while its banner says the server is
+        gone; any other call would reconnect as well (a read is sent again by itself)."""
+        self.connection.reconnect()
+
+    def on_connection(self, listener: Callable[[bool, str], None]) -> None:
+        """Call ``listener(answering, message)`` when a team database's server stops
+        answering ("The team database on HOST stopped answering: …") and when it answers
+        again, in the thread that found out; a file never calls it."""
+        self.connection.listen(listener)
 
     def refuse_writes(self) -> None:
         """From now on, every save is refused (after damage was found in the file)."""

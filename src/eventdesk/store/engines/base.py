@@ -12,7 +12,7 @@ PostgreSQL folds them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Literal, Protocol
 
@@ -79,6 +79,17 @@ class Connection(Protocol):
     def table_names(self) -> list[str]: ...
 
     def column_names(self, table: str) -> list[str]: ...
+
+    def reconnect(self) -> None:
+        """Try the database now: a team database whose connection was lost opens a fresh
+        one, or raises ``ConnectionLost`` while its server does not answer; a file has
+        nothing to do."""
+        ...
+
+    def listen(self, listener: Callable[[bool, str], None]) -> None:
+        """Call ``listener(answering, message)`` when a team database's server stops
+        answering and when it answers again; a file never calls it."""
+        ...
 
     def close(self) -> None: ...
 

@@ -42,4 +42,23 @@ class PasswordRequired(DatabaseUnavailable):
 
 
 class ConnectionLost(DatabaseUnavailable):
-    """The team database went away during the session (a restart, the network)."""
+    """The team database went away during the session (a restart, the network).
+
+    Nothing of a transaction it ended was kept: the server rolls back what was not
+    committed. ``host`` is the server's, ``reason`` the driver's words, for a bug report.
+    """
+
+    def __init__(self, host: str, reason: str):
+        self.host = host
+        self.reason = reason
+        super().__init__(
+            f"The team database on {host} stopped answering: its server may be restarting, "
+            "or the network is down."
+        )
+
+    def while_saving(self) -> str:
+        """The sentence for a save it stopped, which the clerk can make again."""
+        return (
+            f"The team database on {self.host} stopped answering, so this was not saved: "
+            "your changes are still in the editor; save again when it is back."
+        )

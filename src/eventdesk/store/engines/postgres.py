@@ -13,27 +13,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
-from psycopg.conninfo import conninfo_to_dict
 
-from eventdesk.store.engines.addresses import redacted
 from eventdesk.store.engines.base import Engine, Params, Result, returning
 from eventdesk.store.engines.errors import (
     ConnectionLost,
     ConstraintViolation,
-    PasswordRequired,
     ReferenceViolation,
     UniqueViolation,
 )
 from eventdesk.store.engines.placeholders import to_psycopg
-from eventdesk.store.errors import DatabaseUnavailable
+from eventdesk.store.engines.postgres_link import Link, Listener
 
-#: Seconds to wait for a server that does not answer, unless the address says otherwise.
-CONNECT_TIMEOUT = 10
 _KEY_COLUMNS = re.compile(r"^Key \((.+?)\)=")
 
 
@@ -50,57 +45,76 @@ def _told(exc: pg_errors.IntegrityError) -> ConstraintViolation:
     return ConstraintViolation(diag.table_name, columns, diag.message_primary or str(exc))
 
 
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+#: A statement that only reads, which may be sent again on a fresh connection: nothing of it
+#: was kept if the old one went away. (A WITH may write; a SELECT calling a function that
+#: writes is not written by the store.)
+_READ = re.compile(r"\s*(SELECT|SHOW|VALUES)\b", re.IGNORECASE)
+_WRITES = re.compile(r"\b(INSERT|UPDATE|DELETE|MERGE|nextval|setval|set_config)\b", re.IGNORECASE)
+
+
+def _reads_only(sql: str) -> bool:
+    return bool(_READ.match(sql)) and not _WRITES.search(sql)
 
 
 class PostgresConnection:
+    """The store's connection to a team database, which outlives the server's restarts.
+
+    A statement outside a transaction that finds the connection gone (the server restarted,
+    the network dropped) opens a fresh one; a read is then sent again, once, as if nothing
+    had happened; a write raises :class:`ConnectionLost` (it may not be safe to send twice).
+    A transaction whose ``BEGIN`` finds the connection gone begins again on a fresh one,
+    since nothing was sent yet; one that loses it later raises :class:`ConnectionLost`, and
+    the server has rolled all of it back. While the server does not answer, every statement
+    raises :class:`ConnectionLost` (``engines/postgres_link.py`` tries a fresh connection at
+    most every two seconds); :meth:`listen` tells the window when it stops and starts again.
+    """
+
     engine: Engine = "postgresql"
 
     def __init__(self, address: str):
-        self.address = redacted(address)
+        self._link = Link(address)
+        self.address = self._link.address
+        #: The server's host, as a message names it.
+        self.host = self._link.host
+        self._depth = 0  # transaction blocks open: none, the outermost, its savepoints
+
+    @property
+    def _conn(self) -> psycopg.Connection:
+        return self._link.connection(reopen=self._depth == 0)
+
+    @contextmanager
+    def _told(self) -> Iterator[None]:
+        """Our errors for the driver's: a broken rule, a lost connection."""
         try:
-            given = conninfo_to_dict(address)
-        except psycopg.ProgrammingError as exc:
-            raise DatabaseUnavailable(
-                f"{self.address} is not a team database address libpq can read: {_first_line(exc)}"
-            ) from None
-        options: dict[str, Any] = {"autocommit": True}
-        if "connect_timeout" not in given:
-            options["connect_timeout"] = CONNECT_TIMEOUT
-        if "application_name" not in given:
-            options["application_name"] = "EventDesk"
-        try:
-            self._conn = psycopg.connect(address, **options)
-        except psycopg.Error as exc:
-            reason = _first_line(exc).removeprefix("connection failed: ")
-            if "no password supplied" in reason or "password authentication failed" in reason:
-                raise PasswordRequired(
-                    f"The team database {self.address} asks for a password: {reason}"
-                ) from None
-            raise DatabaseUnavailable(
-                f"Cannot reach the team database {self.address}: {reason}"
-            ) from None
+            yield
+        except pg_errors.IntegrityError as exc:
+            raise _told(exc) from exc
+        except psycopg.OperationalError as exc:
+            if self._link.lost(exc):
+                raise self._link.gone(exc) from exc
+            raise
 
     def _run(self, sql: str, params: Any, *, many: bool = False) -> Any:
-        """Execute (``many``: for each of ``params``), our errors for the driver's."""
+        """Execute (``many``: for each of ``params``), our errors for the driver's; a read
+        outside a transaction is sent again once on a fresh connection if it finds the old
+        one gone."""
         query = to_psycopg(sql, isinstance(params[0] if many else params, Mapping))
+        again = self._depth == 0 and not many and _reads_only(sql)
         try:
+            return self._send(query, params, many)
+        except ConnectionLost:
+            if not again:
+                raise
+        return self._send(query, params, many)
+
+    def _send(self, query: str, params: Any, many: bool) -> Any:
+        with self._told():
             cursor = self._conn.cursor()
             if many:
                 cursor.executemany(query, params)
             else:
                 cursor.execute(query, params)
             return cursor
-        except pg_errors.IntegrityError as exc:
-            raise _told(exc) from exc
-        except psycopg.OperationalError as exc:
-            if self._conn.closed or self._conn.broken:
-                raise ConnectionLost(
-                    f"The connection to the team database {self.address} was lost: "
-                    f"{_first_line(exc)}"
-                ) from exc
-            raise
 
     def execute(self, sql: str, params: Params = ()) -> Result:
         return Result(self._run(sql, params))
@@ -115,8 +129,37 @@ class PostgresConnection:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self._conn.transaction():
-            yield
+        with self._told(), ExitStack() as block:
+            if self._depth:
+                block.enter_context(self._conn.transaction())  # a savepoint
+            else:
+                self._begin(block)
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+
+    def _begin(self, block: ExitStack) -> None:
+        """BEGIN, once more on a fresh connection if it finds the old one gone: nothing of
+        the transaction was sent yet."""
+        try:
+            with self._told():
+                block.enter_context(self._conn.transaction())
+                return
+        except ConnectionLost:
+            pass
+        block.enter_context(self._conn.transaction())
+
+    def reconnect(self) -> None:
+        """Try the server now (a fresh connection if the last one was lost): nothing happens
+        if it answers; ``ConnectionLost`` if it does not."""
+        self.execute("SELECT 1")
+
+    def listen(self, listener: Listener) -> None:
+        """``listener(answering, message)`` when the server stops answering, and when it
+        answers again (called in the thread that found out)."""
+        self._link.listen(listener)
 
     def table_names(self) -> list[str]:
         rows = self.execute(
@@ -141,7 +184,7 @@ class PostgresConnection:
         return info.host, str(info.port), info.dbname, info.user
 
     def close(self) -> None:
-        self._conn.close()
+        self._link.close()
 
     def __enter__(self) -> PostgresConnection:
         return self

@@ -16,7 +16,7 @@ import itertools
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -135,6 +135,12 @@ class SQLiteConnection:
         return [
             row[1] for row in self._conn.execute("SELECT * FROM pragma_table_info(?)", (table,))
         ]
+
+    def reconnect(self) -> None:
+        """A file is never disconnected."""
+
+    def listen(self, listener: Callable[[bool, str], None]) -> None:
+        """A file never stops answering."""
 
     def close(self) -> None:
         self._conn.close()
