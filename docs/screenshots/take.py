@@ -137,15 +137,20 @@ def preferences(window: MainWindow) -> QWidget:
 
 @shot("merge")
 def merge(window: MainWindow) -> QWidget:
-    """Organisations › Edit › Merge into…, the one to keep typed (a same name is offered first)."""
+    """Organisations › Edit › Merge into… on a duplicate recorded in traditional characters:
+    the one to keep found by its simplified name and picked, what it is said under it."""
     from eventdesk.ui.merge_records import merge_selected
 
     store = window.store
-    store.organisations.save(Organisation("Tongji Univ."))
+    store.organisations.save(Organisation("Tongji Univ.", name_zh="同濟大學"))
     _select(window, Section.ORGANISATIONS, "Tongji Univ.")
     merge_selected(window)
     dialog = window.merge_dialog
-    dialog.picker.finder.setText("Tongji")
+    finder = dialog.picker.finder
+    finder.setText("同济")
+    finder.refresh()
+    (kept,) = finder.candidates()
+    finder.choose(kept.id)
     return dialog
 
 

@@ -139,6 +139,40 @@ def test_a_decisions_party_sees_the_meeting_on_its_page(fresh_store):
     assert (person_row.role, person_row.title_held) == ("election", "Chair")
     assert store.organisations.count_meetings(tongji.id) == 1
     assert store.people.count_meetings(chair.id) == 1
+    # and the lists' Meetings column says the same as the pages (it said 0 for both)
+    (listed_org,) = store.organisations.list("Tongji")
+    assert listed_org.meeting_count == 1
+    (listed_person,) = store.people.list("Li Ming")
+    assert listed_person.meeting_count == 1
+
+
+def test_the_lists_count_meetings_as_the_pages_do(fresh_store):
+    """A person who attended and was elected counts the meeting once; one in the trash not at all;
+    a person's organisation recorded by its Chinese name alone is named in the People list."""
+    from datetime import date
+
+    from eventdesk.records import Attendance, Decision, DecisionParty, Meeting, Organisation, Person
+
+    store = fresh_store
+    hkbu = store.organisations.save(Organisation(name="", name_zh="香港浸會大學"))
+    wai = store.people.save(Person("WAI", "Ping Kong", organisation_id=hkbu.id))
+    store.meetings.save(
+        Meeting(
+            "Spring visit",
+            date(2024, 4, 2),
+            attendees=[Attendance(wai.id, hkbu.id)],
+            decisions=[Decision("WAI Ping Kong elected chair", parties=[DecisionParty(wai.id)])],
+        )
+    )
+    gone = store.meetings.save(
+        Meeting("Autumn forum", date(2024, 10, 2), attendees=[Attendance(wai.id, hkbu.id)])
+    )
+    store.trash.put("meeting", gone.id)
+    (person,) = store.people.list("WAI")
+    assert (person.meeting_count, person.organisation) == (1, "香港浸會大學")
+    assert store.people.count_meetings(wai.id) == 1
+    (org,) = store.organisations.list("浸会")
+    assert org.meeting_count == store.organisations.count_meetings(hkbu.id) == 1
 
 
 def test_the_busy_plan_finds_a_decisions_party_too(busy_org_store, monkeypatch):

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from eventdesk.records import HostOrganisation, Meeting, Organisation
+from eventdesk.records import Attendance, HostOrganisation, Meeting, Organisation, Person
 from eventdesk.ui.merge_records import MergeDialog
 from eventdesk.ui.sections import Section
 
@@ -55,3 +55,62 @@ def test_merge_needs_a_person_or_an_organisation_selected(empty_window):
     empty_window.workspace.set_section(Section.MEETINGS)
     assert not empty_window.merge_selected()
     assert warned and "person or an organisation" in warned[0]
+
+
+def test_the_one_to_keep_is_found_by_any_chinese_script_and_told_apart(qtbot, empty_window):
+    store = empty_window.store
+    # Given one man recorded three times: in Hong Kong's form (at a Chinese-named university,
+    # with a meeting), in Taiwan's and in the mainland's,
+    hkbu = store.organisations.save(Organisation(name="", name_zh="香港浸會大學"))
+    hk = store.people.save(
+        Person("WAI", "Ping Kong", name_zh="衞炳江", title="President", organisation_id=hkbu.id)
+    )
+    tw = store.people.save(Person("WAI", "Ping Kong", name_zh="衛炳江", title="Dean"))
+    cn = store.people.save(Person("WAI", "Ping Kong", name_zh="卫炳江"))
+    meeting = Meeting(title="Spring visit", start_date=date(2024, 4, 2))
+    meeting.attendees = [Attendance(hk.id)]
+    store.meetings.save(meeting)
+    # when the mainland form is merged and each spelling is typed for the one to keep,
+    dialog = MergeDialog(store, "person", cn.id, "卫炳江", empty_window)
+    qtbot.addWidget(dialog)
+    finder = dialog.picker.finder
+    for typed in ("衞炳江", "衛炳江", "卫炳江", "WAI Ping Kong"):
+        finder.setText(typed)
+        finder.refresh()
+        found = {c.id: c.text for c in finder.candidates()}
+        # then every spelling finds the other two, never the record being merged,
+        assert sorted(found) == sorted([hk.id, tw.id]), typed
+    # each shown with what tells them apart: Chinese name, title, organisation, meetings
+    assert found[hk.id] == "WAI Ping Kong — 衞炳江 · President · 香港浸會大學 · 1 meeting"
+    assert found[tw.id] == "WAI Ping Kong — 衛炳江 · Dean · 0 meetings"
+    # and the one picked is described under the picker before Merge is pressed
+    assert dialog.kept_details.text() == ""
+    finder.choose(hk.id)
+    assert dialog.merge_button.isEnabled()
+    assert dialog.kept_details.text() == found[hk.id]
+
+
+def test_two_organisations_of_one_name_are_told_apart_by_short_name_city_and_meetings(
+    qtbot, empty_window
+):
+    store = empty_window.store
+    kept = store.organisations.save(
+        Organisation(
+            name="Tongji University", name_zh="同濟大學", short_name="TJU", city="Shanghai"
+        )
+    )
+    other = store.organisations.save(Organisation(name="Tongji University", city="Wuhan"))
+    twin = store.organisations.save(Organisation(name="TONGJI  university"))
+    meeting = Meeting(title="Spring visit", start_date=date(2024, 4, 2))
+    meeting.hosts = [HostOrganisation(kept.id)]
+    store.meetings.save(meeting)
+    dialog = MergeDialog(store, "organisation", twin.id, "TONGJI  university", empty_window)
+    qtbot.addWidget(dialog)
+    finder = dialog.picker.finder
+    assert {c.id: c.text for c in finder.candidates()} == {
+        kept.id: "Tongji University — 同濟大學 · TJU · Shanghai · 1 meeting",
+        other.id: "Tongji University — Wuhan · 0 meetings",
+    }
+    finder.setText("同济")  # simplified finds the traditional
+    finder.refresh()
+    assert [c.id for c in finder.candidates()] == [kept.id]

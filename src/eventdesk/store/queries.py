@@ -216,10 +216,34 @@ COURSE_SORTS = _with_descending(
         "year": "x.year, x.title COLLATE NOCASE, x.id",
         "title": "x.title COLLATE NOCASE, x.year DESC, x.id",
         "programme": "x.programme COLLATE NOCASE, x.year DESC, x.id",
-        "institution": "coalesce(o.name, o.name_zh, '') COLLATE NOCASE, x.year DESC, x.id",
+        "institution": "coalesce(nullif(o.name, ''), o.name_zh, '') COLLATE NOCASE, "
+        "x.year DESC, x.id",
         "status": "x.status, x.year DESC, x.id",
     }
 )
+
+
+def party_meetings(column: str, with_hosts: bool, party: str = ":party") -> list[str]:
+    """Queries of the meeting ids a party is in: by attending, hosting, or a decision naming it.
+
+    A university named only as a party to an agreement, or a person only
+    elected, was in that meeting too: their pages and the lists' Meetings
+    column count it. ``party`` is a parameter or the outer row's id column.
+    """
+    sources = [f"SELECT meeting_id FROM attendances WHERE {column} = {party}"]
+    if with_hosts:
+        sources.append(f"SELECT meeting_id FROM meeting_hosts WHERE organisation_id = {party}")
+    sources.append(
+        "SELECT d.meeting_id FROM decision_parties dp JOIN decisions d ON d.id = dp.decision_id "
+        f"WHERE dp.{column} = {party}"
+    )
+    return sources
+
+
+def _meeting_count(column: str, with_hosts: bool) -> str:
+    """The live meetings row ``x`` took part in, as its page counts them."""
+    ids = " UNION ".join(party_meetings(column, with_hosts, "x.id"))
+    return f"(SELECT count(*) FROM meetings m WHERE m.deleted_at IS NULL AND m.id IN ({ids}))"
 
 
 def _page(
@@ -345,11 +369,11 @@ def list_people(
     conn: Connection, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
 ) -> list[PersonRow]:
     where, params = _live_text_filter(conn, "people", text)
-    people = """(SELECT x.*, coalesce(o.name, o.name_zh, '') AS org_name
+    people = """(SELECT x.*, coalesce(nullif(o.name, ''), o.name_zh, '') AS org_name
                  FROM people x LEFT JOIN organisations o ON o.id = x.organisation_id)"""
-    columns = """x.id, x.family_name, coalesce(x.given_name, ''), x.name_order,
+    columns = f"""x.id, x.family_name, coalesce(x.given_name, ''), x.name_order,
                coalesce(x.name_zh, ''), coalesce(x.title, ''), x.org_name, coalesce(x.email, ''),
-               (SELECT count(*) FROM attendances a WHERE a.person_id = x.id)"""
+               {_meeting_count("person_id", with_hosts=False)}"""
     page = _page(conn, people, columns, where, PEOPLE_SORTS[sort], params, limit, offset)
     return [
         PersonRow(pid, display_name(fam, given, order), zh, title, org, email, n)
@@ -367,11 +391,8 @@ def list_organisations(
     conn: Connection, text: str = "", *, sort: str = "name", limit: int = -1, offset: int = 0
 ) -> list[OrganisationRow]:
     where, params = _live_text_filter(conn, "organisations", text)
-    columns = """x.id, coalesce(x.name, ''), coalesce(x.name_zh, ''), coalesce(x.short_name, ''),
-               x.kind, coalesce(x.city, ''),
-               (SELECT count(*) FROM (
-                   SELECT meeting_id FROM attendances WHERE organisation_id = x.id
-                   UNION SELECT meeting_id FROM meeting_hosts WHERE organisation_id = x.id) AS u)"""
+    columns = f"""x.id, coalesce(x.name, ''), coalesce(x.name_zh, ''), coalesce(x.short_name, ''),
+               x.kind, coalesce(x.city, ''), {_meeting_count("organisation_id", with_hosts=True)}"""
     page = _page(
         conn, "organisations", columns, where, ORGANISATION_SORTS[sort], params, limit, offset
     )
@@ -408,7 +429,8 @@ def list_courses(
         params["status"] = status
     sql = f"""
         SELECT x.id, x.year, coalesce(x.title, ''), coalesce(x.title_zh, ''),
-               coalesce(x.programme, ''), coalesce(o.name, o.name_zh, '') AS institution,
+               coalesce(x.programme, ''),
+               coalesce(nullif(o.name, ''), o.name_zh, '') AS institution,
                coalesce(x.teachers, ''), x.status, x.meeting_id, coalesce(m.title, '')
         FROM courses x
         LEFT JOIN organisations o ON o.id = x.institution_id

@@ -20,7 +20,7 @@ from typing import Any
 
 from eventdesk.records import display_name
 from eventdesk.store.engines import Connection, dialect
-from eventdesk.store.queries import AttendedRow
+from eventdesk.store.queries import AttendedRow, party_meetings
 
 #: A party with at least this many attendance rows counts as busy (walk by date).
 BUSY_ROWS = 1000
@@ -35,22 +35,6 @@ def _busy(conn: Connection, column: str, party_id: int) -> bool:
         f"(SELECT 1 FROM attendances WHERE {column} = ? LIMIT {BUSY_ROWS}) AS a"
     )
     return conn.execute(sql, [party_id]).fetchone()[0] >= BUSY_ROWS
-
-
-def _party_meetings(column: str, with_hosts: bool) -> list[str]:
-    """Queries of the meeting ids a party is in: by attending, hosting, or a decision naming it.
-
-    A university named only as a party to an agreement, or a person only
-    elected, was in that meeting too: their pages must list it.
-    """
-    sources = [f"SELECT meeting_id FROM attendances WHERE {column} = :party"]
-    if with_hosts:
-        sources.append("SELECT meeting_id FROM meeting_hosts WHERE organisation_id = :party")
-    sources.append(
-        "SELECT d.meeting_id FROM decision_parties dp JOIN decisions d ON d.id = dp.decision_id "
-        f"WHERE dp.{column} = :party"
-    )
-    return sources
 
 
 def _in_meeting(column: str, with_hosts: bool) -> str:
@@ -73,7 +57,7 @@ def _page_sql(conn: Connection, column: str, party_id: int, with_hosts: bool) ->
         # the planner walks idx_meetings_start_date: no sort
         where = _in_meeting(column, with_hosts)
     else:
-        where = f"m.id IN ({' UNION '.join(_party_meetings(column, with_hosts))})"
+        where = f"m.id IN ({' UNION '.join(party_meetings(column, with_hosts))})"
     return (
         "SELECT m.id, m.start_date, coalesce(m.title, '') AS title FROM meetings m "
         f"WHERE m.deleted_at IS NULL AND {where} "
@@ -152,7 +136,7 @@ def meetings_of_organisation(
 def _count(conn: Connection, column: str, party_id: int, with_hosts: bool) -> int:
     sql = (
         "SELECT count(*) FROM meetings m WHERE m.deleted_at IS NULL AND m.id IN ("
-        + " UNION ".join(_party_meetings(column, with_hosts))
+        + " UNION ".join(party_meetings(column, with_hosts))
         + ")"
     )
     return conn.execute(sql, {"party": party_id}).fetchone()[0]

@@ -15,8 +15,8 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from eventdesk.records import display_name
-from eventdesk.store import EventStore, Merge
-from eventdesk.ui.meeting_editor.finder import Candidate, RecordPicker
+from eventdesk.store import EventStore, Merge, OrganisationRow, PersonRow
+from eventdesk.ui.meeting_editor.finder import LIMIT, Candidate, RecordPicker
 
 _KIND_WORDS = {"person": "person", "organisation": "organisation"}
 
@@ -69,6 +69,10 @@ class MergeDialog(QDialog):
         )
         explain.setWordWrap(True)
         self.picker = RecordPicker(self._source, self._label_of, "Type to find the one to keep")
+        #: what the picked record is, so two of one name are told apart before merging
+        self.kept_details = QLabel(self)
+        self.kept_details.setWordWrap(True)
+        self._details: dict[int, str] = {}
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -78,8 +82,10 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addWidget(self.picker)
+        layout.addWidget(self.kept_details)
         layout.addWidget(self.buttons)
-        self.picker.valueChanged.connect(lambda v: self.merge_button.setEnabled(v is not None))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.picker.valueChanged.connect(self._picked)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.picker.finder.setText(label)  # records of the same name are offered first
@@ -89,21 +95,23 @@ class MergeDialog(QDialog):
     def kept(self) -> int | None:
         return self.picker.value()
 
+    def _picked(self, record_id: int | None) -> None:
+        self.merge_button.setEnabled(record_id is not None)
+        self.kept_details.setText(self._details.get(record_id, "") if record_id else "")
+
     def _source(self, text: str) -> list[Candidate]:
+        """The picker's search (any spelling or script), less the record being merged."""
         if not text.strip():
             return []
         if self._kind == "person":
-            rows = self._store.people.list(text, limit=20)
-            found = [
-                Candidate(r.id, r.name, ", ".join(x for x in (r.title, r.organisation) if x))
-                for r in rows
-            ]
+            found = [_person(r) for r in self._store.people.list(text, limit=LIMIT + 1)]
         else:
             found = [
-                Candidate(r.id, r.name or r.name_zh, r.short_name or r.city)
-                for r in self._store.organisations.list(text, limit=20)
+                _organisation(r) for r in self._store.organisations.list(text, limit=LIMIT + 1)
             ]
-        return [c for c in found if c.id != self._record_id]
+        found = [c for c in found if c.id != self._record_id][:LIMIT]
+        self._details.update((c.id, c.text) for c in found)
+        return found
 
     def _label_of(self, record_id: int | None) -> str:
         if record_id is None:
@@ -112,6 +120,25 @@ class MergeDialog(QDialog):
             p = self._store.people.get(record_id)
             return display_name(p.family_name, p.given_name, p.name_order)
         return self._store.organisations.get(record_id).label
+
+
+def _meetings(count: int) -> str:
+    return f"{count} meeting" if count == 1 else f"{count} meetings"
+
+
+def _person(row: PersonRow) -> Candidate:
+    """A person as the list shows one: two "WAI Ping Kong" differ by Chinese name, title,
+    organisation or meetings."""
+    known = (row.name_zh, row.title, row.organisation, _meetings(row.meeting_count))
+    return Candidate(row.id, row.name, " · ".join(x for x in known if x), (row.name, row.name_zh))
+
+
+def _organisation(row: OrganisationRow) -> Candidate:
+    label = row.name or row.name_zh
+    zh = row.name_zh if row.name_zh != label else ""
+    known = (zh, row.short_name, row.city, _meetings(row.meeting_count))
+    names = (row.name, row.name_zh, row.short_name)
+    return Candidate(row.id, label, " · ".join(x for x in known if x), names)
 
 
 def merge_selected(window, kept: int | None = None) -> bool:
