@@ -130,3 +130,19 @@ def test_another_clerks_window_offers_none_of_my_drafts(
     assert not mine.recovery_bar.isHidden()
     mine.recovery_bar.discard_action.trigger()
     assert mine.store.drafts.pending() == []
+
+
+def test_the_bar_saying_so_fits_a_1366_pixel_window_with_both_buttons(qtbot, main_window):
+    from eventdesk.store.drafts import Draft
+
+    title = "Annual Meeting and Exchange Symposium of the Shanghai-Hong Kong University Alliance"
+    draft = Draft(1, "meeting", 1, title, "2026-12-07T10:40", {}, "liwei", "2026-12-07T10:42")
+    main_window.resize(1366, 768)
+    main_window.recovery_bar.show_draft(draft, 2)
+    qtbot.wait(50)
+    bar = main_window.recovery_bar
+    assert main_window.width() <= 1366
+    for action in (bar.restore_action, bar.discard_action):
+        assert bar.widgetForAction(action).isVisible()  # not folded away behind »
+    assert "liwei has saved this meeting since (at 2026-12-07 10:42)" in bar.label.text()
+    assert bar.label.toolTip() == title

@@ -41,12 +41,21 @@ class RecoveryBar(QToolBar):
         kind = KIND_NAMES.get(getattr(draft, "kind", ""), "record")
         title = getattr(draft, "title", "") or f"a new {kind}"
         when = getattr(draft, "saved_at", "")[:16].replace("T", " ")
-        text = f"EventDesk did not close normally. Unsaved edits of the {kind} “{title}”"
+        text = f"EventDesk did not close normally. Unsaved edits of the {kind} “{_short(title)}”"
         text += f" from {when} were kept." if when else " were kept."
-        overtaken = getattr(draft, "overtaken", "")  # another clerk saved it since
-        if overtaken:
-            text += f" {overtaken}"
+        # Another clerk's save since, and the drafts waiting, on a line of their own: the bar
+        # and both its buttons stay within a window 1366 pixels wide.
+        overtaken = getattr(draft, "overtaken", "")
+        second = [overtaken] if overtaken else []
         if more:
-            text += f" ({more} more after this one.)"
+            second.append(f"({more} more after this one.)")
+        if second:
+            text += "\n" + " ".join(second)
+        self.label.setToolTip(title if title != _short(title) else "")
         self.label.setText(text)
         self.show()
+
+
+def _short(title: str, most: int = 50) -> str:
+    """A long meeting title cut to fit the bar beside its buttons (the whole in the tooltip)."""
+    return title if len(title) <= most else title[: most - 1].rstrip() + "…"
