@@ -12,7 +12,8 @@ from eventdesk.store.backups import Backup
 from eventdesk.store.chinese_forms import Glossary, Proposal, load_glossary
 from eventdesk.store.core import EventStore
 from eventdesk.store.drafts import Draft
-from eventdesk.store.engines.errors import ConnectionLost
+from eventdesk.store.engines.addresses import is_team_address, readable, redacted
+from eventdesk.store.engines.errors import ConnectionLost, PasswordRequired
 from eventdesk.store.errors import (
     BackupNotMade,
     Conflict,
@@ -70,6 +71,7 @@ __all__ = [
     "NotAnEventDeskDatabase",
     "OnNetworkDrive",
     "OrganisationRow",
+    "PasswordRequired",
     "PersonRow",
     "Proposal",
     "ReadOnlyLocation",
@@ -77,7 +79,10 @@ __all__ = [
     "RecordNotFound",
     "StoreError",
     "TrashRow",
+    "is_team_address",
     "load_glossary",
+    "readable",
+    "redacted",
     "same_name",
 ]
 

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu, QWidget
 
+from eventdesk.store import readable
+
 if TYPE_CHECKING:
     from eventdesk.ui.background import BackgroundTask
     from eventdesk.ui.long_jobs import ProgressJob
@@ -35,14 +37,23 @@ class FileMenuCommands:
     settings: WindowSettings
     actions_: MenuActions
     #: The window's own: switch to the database at ``path`` (asking first about unsaved edits).
-    open_database: Callable[[Path], bool]
+    open_database: Callable[[Path | str], bool]
 
     def fill_recent_menu(self, menu: QMenu) -> None:
+        """The databases opened last, newest first: a file by its path (greyed out while it
+        cannot be reached), a team database as a clerk reads it ("eventdesk on
+        db.office.local (team, clerk_anna)"), its address in the tooltip and status bar."""
         menu.clear()
-        for path in self.settings.recent_databases():
-            action = menu.addAction(str(path))
-            action.setEnabled(path.exists())
-            action.triggered.connect(lambda _c=False, p=path: self.open_database(p))
+        menu.setToolTipsVisible(True)
+        for database in self.settings.recent_databases():
+            if isinstance(database, str):
+                action = menu.addAction(readable(database))
+                action.setToolTip(database)
+                action.setStatusTip(database)
+            else:
+                action = menu.addAction(str(database))
+                action.setEnabled(database.exists())
+            action.triggered.connect(lambda _c=False, d=database: self.open_database(d))
         if menu.isEmpty():
             menu.addAction("No recent databases").setEnabled(False)
 

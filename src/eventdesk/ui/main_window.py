@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from eventdesk import __version__
 from eventdesk.records import ValidationError
-from eventdesk.store import EventStore, StoreError
+from eventdesk.store import EventStore, StoreError, is_team_address, redacted
 from eventdesk.ui import unsaved_changes
 from eventdesk.ui.database_status import DatabaseChecks, window_title
 from eventdesk.ui.date_edit import set_day_first
@@ -187,7 +187,12 @@ class MainWindow(FileMenuCommands, QMainWindow):
     # -- crash drafts -----------------------------------------------------------------
 
     def pending_drafts(self) -> list:
-        return self.workspace.pending_drafts()
+        """The drafts to offer back; none where they cannot be read (a team database whose
+        drafts this EventDesk cannot keep yet): a safety net must not stop the window."""
+        try:
+            return self.workspace.pending_drafts()
+        except StoreError:
+            return []
 
     def restore_draft(self, draft) -> bool:
         restored = self.workspace.restore_draft(draft)
@@ -208,8 +213,9 @@ class MainWindow(FileMenuCommands, QMainWindow):
 
     # -- databases ------------------------------------------------------------------
 
-    def open_database(self, path: Path | None = None) -> bool:
-        """Switch to another database (asking first about unsaved changes)."""
+    def open_database(self, path: Path | str | None = None) -> bool:
+        """Switch to another database, a file or a team database's address (asking first
+        about unsaved changes)."""
         if path is None:
             path = database_files().ask_open_database(self)
             if path is None:
@@ -387,8 +393,11 @@ class MainWindow(FileMenuCommands, QMainWindow):
         workspace.sectionChanged.connect(lambda _section: self._update_actions())
         return workspace
 
-    def _switch_to(self, path: Path, *, create: bool) -> bool:
-        if self.store.path is not None and _same_file(path, self.store.path):
+    def _switch_to(self, path: Path | str, *, create: bool) -> bool:
+        if is_team_address(path):
+            if self.store.path is None and redacted(str(path)) == self.store.address:
+                return True  # already shown
+        elif self.store.path is not None and _same_file(Path(path), self.store.path):
             return True  # already open (and locked by us: opening it again would fail)
         if not self.workspace.confirm_leave():
             return False
@@ -437,6 +446,8 @@ class MainWindow(FileMenuCommands, QMainWindow):
     def _database_opened(self) -> None:
         self.setWindowTitle(window_title(self.store))
         self.setWindowModified(False)
+        if self.store.connection.engine != "sqlite":  # a team database, by its address
+            self.settings.remember_database(self.store.address)
         if self.store.path is not None:
             self.settings.remember_database(self.store.path)
             self.checks = DatabaseChecks(self.store, self.preferences.trash_days, self)

@@ -28,7 +28,7 @@ class Choice(enum.Enum):
 
 
 def open_for_window(
-    path: Path,
+    path: Path | str,
     *,
     create: bool,
     ask_read_only: Callable[[str], bool],
@@ -52,7 +52,7 @@ def open_for_window(
         elif not ask_read_only(str(exc)):
             return None
     except OnNetworkDrive as exc:  # read, never written there; the status bar says why
-        if not path.exists():
+        if not Path(path).exists():
             show_error(str(exc))
             return None
         notes.append(str(exc))
@@ -71,7 +71,7 @@ def open_for_window(
 
 
 def _take_over(
-    path: Path,
+    path: Path | str,
     create: bool,
     ask_read_only: Callable[[str], bool],
     show_error: Callable[[str], None],

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow
 
+from eventdesk.store import is_team_address, redacted
 from eventdesk.ui.screen_fit import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
@@ -26,6 +27,10 @@ SPLITTER = "window/splitter"
 MEETING_TAB = "window/meeting_tab"
 LAST_DATABASE = "databases/last"
 RECENT = "databases/recent"
+
+#: A database as the window remembers it: a file's path, or a team database's address
+#: (``postgresql://…``, kept without its password: libpq asks or finds it again).
+Database = Path | str
 
 
 class WindowSettings:
@@ -62,36 +67,48 @@ class WindowSettings:
             workspace.restoreState(splitter)
         workspace.editors.show_meeting_tab(str(self.qsettings.value(MEETING_TAB, "")))
 
-    def last_database(self) -> Path | None:
+    def last_database(self) -> Database | None:
         """The database open when the program last ran, whether or not it can be reached now.
 
-        A network drive may not have reconnected yet when the window starts: the
-        caller asks what to do rather than open another file in its place.
+        A network drive may not have reconnected yet when the window starts, nor the team
+        database's server answer: the caller asks what to do rather than open another
+        database in its place.
         """
         value = self.qsettings.value(LAST_DATABASE)
-        return Path(str(value)) if value else None
+        return _database(str(value)) if value else None
 
-    def recent_databases(self) -> list[Path]:
+    def recent_databases(self) -> list[Database]:
         value = self.qsettings.value(RECENT) or []
         if isinstance(value, str):
             value = [value]
-        return [Path(str(v)) for v in value if v][:MAX_RECENT]
+        return [_database(str(v)) for v in value if v][:MAX_RECENT]
 
-    def remember_database(self, path: Path) -> None:
-        """Make ``path`` the last database and the first of the recent ones.
+    def remember_database(self, database: Database) -> None:
+        """Make ``database`` the last database and the first of the recent ones.
 
-        Kept as the user named it (absolute): a mapped drive stays ``Z:\\…``, which
-        the office knows, rather than the server's name it resolves to.
+        A file is kept as the user named it (absolute): a mapped drive stays ``Z:\\…``,
+        which the office knows, rather than the server's name it resolves to. A team
+        database is kept by its address without a password, which never reaches the
+        settings file.
         """
-        path = Path(os.path.abspath(path))
-        recent = [p for p in self.recent_databases() if not _same(p, path)]
-        recent.insert(0, path)
-        self.qsettings.setValue(LAST_DATABASE, str(path))
-        self.qsettings.setValue(RECENT, [str(p) for p in recent[:MAX_RECENT]])
+        database = _database(str(database)) if is_team_address(database) else database
+        if isinstance(database, Path):
+            database = Path(os.path.abspath(database))
+        recent = [d for d in self.recent_databases() if not _same(d, database)]
+        recent.insert(0, database)
+        self.qsettings.setValue(LAST_DATABASE, str(database))
+        self.qsettings.setValue(RECENT, [str(d) for d in recent[:MAX_RECENT]])
         self.qsettings.sync()
 
 
-def _same(a: Path, b: Path) -> bool:
+def _database(value: str) -> Database:
+    """A remembered value: a team database's address (never with a password), or a path."""
+    return redacted(value) if is_team_address(value) else Path(value)
+
+
+def _same(a: Database, b: Database) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
     return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
 
 

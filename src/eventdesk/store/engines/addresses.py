@@ -8,7 +8,7 @@ service file, and an address that carries one anyway is shown and kept without i
 from __future__ import annotations
 
 import os
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 #: The schemes libpq reads as a connection URI.
 SCHEMES = ("postgresql://", "postgres://")
@@ -29,3 +29,25 @@ def redacted(address: str) -> str:
         netloc = f"{user.partition(':')[0]}@{host}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"]
     return urlunsplit((parts.scheme, netloc, parts.path, urlencode(query), parts.fragment))
+
+
+#: libpq's port when an address names none.
+DEFAULT_PORT = 5432
+
+
+def readable(address: str) -> str:
+    """The address as a clerk reads it in a menu: ``eventdesk on db.office.local (team,
+    clerk_anna)``; a service file's entry as ``service office (team)``. No password."""
+    parts = urlsplit(address)
+    query = dict(parse_qsl(parts.query))
+    user = parts.username or query.get("user", "")
+    host = parts.hostname or query.get("host", "")
+    port = parts.port or query.get("port")
+    database = parts.path.lstrip("/") or query.get("dbname", "")
+    if not host and not database and query.get("service"):
+        return f"service {query['service']} ({', '.join(filter(None, ['team', user]))})"
+    where = host or "this PC"
+    if port and str(port) != str(DEFAULT_PORT):
+        where += f":{port}"
+    name = unquote(database) or unquote(user) or "(the login's database)"
+    return f"{name} on {where} ({', '.join(filter(None, ['team', unquote(user)]))})"
