@@ -23,8 +23,22 @@ temporary folder, and never touches the user's database:
 Steps 9 to 14 walk the libraries whose unused parts the build leaves out
 (packaging/eventdesk.spec), so that a part left out which is needed fails here.
 
-Each step prints ``ok  N. what`` or ``FAIL N. what: why``; the first failure
-ends the run with exit status 1, all steps passing with 0.
+Given a team database (``eventdesk --db postgresql://USER@HOST/DATABASE --self-test``), four
+more steps show that this PC reaches it with that login (``store/team_check.py``), and change
+nothing in it:
+
+16. the server is reached through the driver the program carries (psycopg, its libpq);
+17. its records are at this EventDesk's schema version;
+18. its meetings are read, counted and the newest listed, by the store's own queries;
+19. a meeting is written and the transaction rolled back, then looked for to prove it gone;
+    for a login whose role may only read, that is said instead, and no write is tried.
+
+An unreachable server, a wrong password or a refused write is one sentence on the failed
+step's line. A database file given with ``--db`` is never touched: the file steps use one of
+their own.
+
+Each step prints ``ok  N. what`` (``ok  N. what: detail``) or ``FAIL N. what: why``; the
+first failure ends the run with exit status 1, all steps passing with 0.
 """
 
 from __future__ import annotations
@@ -54,6 +68,9 @@ class _Run:
     pdf: Path | None = None
     docx: Path | None = None
     keep: list[Any] = field(default_factory=list)
+    team_address: str | None = None
+    #: The team database's connection, once reached.
+    team: Any = None
 
 
 def _step_offscreen(run: _Run) -> None:
@@ -297,7 +314,11 @@ def _step_csv(run: _Run) -> None:
             raise StepFailed(f"a {encoding} list was read as {cells} ({table.source})")
 
 
-STEPS: list[tuple[str, Callable[[_Run], None]]] = [
+#: A step: raises StepFailed (or any error) to fail; may return the line to print instead of its
+#: name, with what it found ("name: detail").
+Step = Callable[[_Run], str | None]
+
+STEPS: list[tuple[str, Step]] = [
     ("Qt platform set to offscreen before Qt loads, and Qt started on it", _step_offscreen),
     ("database created in a temporary folder", _step_database),
     ("example meeting imported", _step_import),
@@ -319,6 +340,45 @@ STEPS: list[tuple[str, Callable[[_Run], None]]] = [
 ]
 
 
+def _step_team_reach(run: _Run) -> str:
+    from eventdesk.store import team_check
+
+    reached = team_check.reach(run.team_address)
+    run.team = reached.connection
+    return f"{TEAM_STEPS[0][0]}: {reached.describe()}"
+
+
+def _step_team_schema(run: _Run) -> str:
+    from eventdesk.store import team_check
+
+    return f"{TEAM_STEPS[1][0]}: {team_check.check_schema(run.team)}"
+
+
+def _step_team_read(run: _Run) -> str:
+    from eventdesk.store import team_check
+
+    return f"{TEAM_STEPS[2][0]}: {team_check.read(run.team).describe()}"
+
+
+def _step_team_write(run: _Run) -> str | None:
+    from eventdesk.store import team_check
+
+    refused = team_check.write_refused(run.team)
+    if refused:
+        return f"read-only role, no write tried: {refused}"
+    team_check.write_and_roll_back(run.team)
+    return None
+
+
+#: The team database's steps, after the program's own when ``--db`` names one.
+TEAM_STEPS: list[tuple[str, Step]] = [
+    ("team database reached", _step_team_reach),
+    ("its records' schema version is this EventDesk's", _step_team_schema),
+    ("its meetings read", _step_team_read),
+    ("a meeting written and rolled back, nothing of it left", _step_team_write),
+]
+
+
 def _say(line: str) -> None:
     stream = sys.stdout
     if stream is None:  # a windowed program on Windows with no console to write to
@@ -330,29 +390,51 @@ def _say(line: str) -> None:
     stream.flush()
 
 
-def run_self_test() -> int:
-    """Run every step in order; 0 when all pass, 1 at the first that fails."""
+def steps_for(team_address: str | None = None) -> list[tuple[str, Step]]:
+    """The steps a run takes: the program's own, and a team database's when one is given."""
+    return [*STEPS, *(TEAM_STEPS if team_address else [])]
+
+
+def run_self_test(team_address: str | None = None) -> int:
+    """Run every step in order; 0 when all pass, 1 at the first that fails.
+
+    ``team_address``: a ``postgresql://`` address whose team database the last steps reach,
+    read and write to (rolled back).
+    """
     from eventdesk import __version__
 
     _say(f"EventDesk {__version__} self-test ({'built program' if _frozen() else 'from source'})")
+    steps = steps_for(team_address)
     with tempfile.TemporaryDirectory(prefix="eventdesk-selftest-") as folder:
-        run = _Run(Path(folder))
+        run = _Run(Path(folder), team_address=team_address)
         try:
-            for number, (name, step) in enumerate(STEPS, start=1):
+            for number, (name, step) in enumerate(steps, start=1):
                 try:
-                    step(run)
+                    said = step(run)
                 except StepFailed as exc:
                     _say(f"FAIL {number}. {name}: {exc}")
                     return 1
                 except Exception as exc:  # an unexpected error is a failed step, named
-                    _say(f"FAIL {number}. {name}: {type(exc).__name__}: {exc}")
+                    _say(f"FAIL {number}. {name}: {_reason(exc)}")
                     return 1
-                _say(f"ok  {number}. {name}")
+                _say(f"ok  {number}. {said or name}")
         finally:
             if run.store is not None:
                 run.store.close()
-    _say(f"all {len(STEPS)} steps passed")
+            if run.team is not None:
+                run.team.close()
+    _say(f"all {len(steps)} steps passed")
     return 0
+
+
+def _reason(exc: Exception) -> str:
+    """The store's own sentence (it names the database and what to do); else the error's
+    type and message, for a failure the self-test did not foresee."""
+    from eventdesk.store import StoreError
+
+    if isinstance(exc, StoreError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _frozen() -> bool:

@@ -65,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test",
         action="store_true",
         help="check, without a screen or your database, that this program can import the "
-        "example meeting and write its news release as PDF, DOCX and HTML; exit 0 if it can",
+        "example meeting and write its news release as PDF, DOCX and HTML; with --db "
+        "postgresql://..., also that it reaches that team database, reads it and (for a "
+        "clerk's login) can write to it, changing nothing; exit 0 if it can",
     )
     parser.add_argument(
         "--db",
@@ -146,7 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test:
             from eventdesk.selftest import run_self_test
 
-            return run_self_test()
+            # A team database's address (a str; a file is a Path, never touched) adds its steps.
+            return run_self_test(args.db if isinstance(args.db, str) else None)
         command = args.command or "gui"
         status = COMMANDS[command](args)
         for note in busy_files.take_notes():  # old backups or photos held open elsewhere
