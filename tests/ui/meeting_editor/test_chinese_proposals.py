@@ -72,3 +72,21 @@ def test_typing_replaces_a_proposal(qtbot, tmp_path, editor_on, drive):
         assert tab.title_zh.text() == "常务副校长"  # a typed form is never overwritten
     finally:
         store.close()
+
+
+def test_the_venue_an_earlier_meeting_named_is_proposed(qtbot, tmp_path, editor_on):
+    db = tmp_path / "office.sqlite3"
+    meeting_id = make_later_meeting(db)
+    store = EventStore.open(db)
+    try:
+        editor = editor_on(store)
+        editor.load(meeting_id)
+        venue_zh = editor.details.view.venue_zh
+        assert venue_zh.placeholderText().startswith("行政楼101会议室")
+        venue_zh.setFocus()
+        qtbot.keyClick(venue_zh, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert venue_zh.text() == "行政楼101会议室"
+        assert editor.save()
+        assert store.meetings.get(meeting_id).venue_zh == "行政楼101会议室"
+    finally:
+        store.close()

@@ -6,7 +6,8 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from eventdesk.records import Meeting, MeetingFormat, MeetingStatus, OurRole
-from eventdesk.store import EventStore
+from eventdesk.store import EventStore, Proposal
+from eventdesk.ui.meeting_editor.chinese_proposals import Proposer, part_alone, proposal
 from eventdesk.ui.meeting_editor.details_view import DetailsView
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.record_form import RecordForm
@@ -59,6 +60,12 @@ class DetailsTab(QWidget):
         f.plain("background", v.background)
         f.plain("background_zh", v.background_zh)
         f.edited.connect(lambda _name: self.edited.emit())
+        # An empty Chinese series or venue shows what an earlier meeting called the same one.
+        self.proposers = [
+            Proposer(v.series_zh, lambda: self._proposal("series_zh")),
+            Proposer(v.venue_zh, lambda: self._proposal("venue_zh")),
+        ]
+        f.edited.connect(lambda name: None if name.endswith("_zh") else self._propose())
 
     def set_meeting(self, meeting: Meeting | None) -> None:
         series = self._store.meetings.series()
@@ -68,6 +75,18 @@ class DetailsTab(QWidget):
             combo.addItems(series)
         self.form.reset()
         self.form.load(meeting)
+        self._propose()
+
+    def _proposal(self, attribute: str) -> Proposal | None:
+        meeting = self.form.record()
+        if meeting is None:
+            return None
+        alone = part_alone(meeting, series=meeting.series, venue=meeting.venue)
+        return proposal(self._store, alone, ("meeting", 0, attribute)) if alone else None
+
+    def _propose(self) -> None:
+        for proposer in self.proposers:
+            proposer.refresh()
 
     def clear_problems(self) -> None:
         self.form.clear_problems()
