@@ -130,6 +130,38 @@ def print_preview(window: MainWindow) -> QWidget:
     return dialog
 
 
+@shot("export")
+def export(window: MainWindow) -> QWidget:
+    """Export… after the English release went to the leadership's folder: the Chinese one is
+    proposed there under a name of its own (Qt's own file dialog; Windows shows its native one
+    with the same folder, name and file type)."""
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    from eventdesk.ui import export_names
+    from eventdesk.ui.summary_preview import SummaryPreviewDialog
+
+    _select(window, Section.MEETINGS, "2021")
+    preview = SummaryPreviewDialog(window.store, window.current_meeting_id(), window)
+    folder = Path(tempfile.mkdtemp()) / "Leadership"
+    folder.mkdir()
+    english = folder / preview.proposed_path(".pdf").name
+    english.write_bytes(b"%PDF-1.4\n")
+    export_names.remember(english)
+    preview.set_language("zh")
+    caption, proposed, filters, chosen = preview.export_question()
+    preview.deleteLater()
+    dialog = QFileDialog(window, caption, str(folder), filters)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.selectNameFilter(chosen)
+    dialog.selectFile(proposed)
+    dialog.resize(900, 480)
+    dialog.show()
+    for view in dialog.findChildren(QTreeView):
+        view.header().resizeSection(0, 480)  # the whole name, as a clerk would widen it
+    return dialog
+
+
 @shot("preferences")
 def preferences(window: MainWindow) -> QWidget:
     return window.show_preferences()
@@ -263,6 +295,9 @@ def take(names: list[str], out: Path = HERE) -> list[Path]:
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        # settings a dialog keeps on its own (QSettings()) go here too, never to the user's
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
         store = EventStore.open(folder / "screenshots.sqlite3")
         import_file(store, paths.sample_meeting())
         settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)

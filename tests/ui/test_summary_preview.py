@@ -189,7 +189,7 @@ def test_export_proposes_a_name_per_language_in_the_folder_last_used(
 ):
     proposals = []
 
-    def save_as(parent, caption, proposed, filters):
+    def save_as(parent, caption, proposed, filters, chosen=""):
         proposals.append(Path(proposed))
         return str(tmp_path / "leadership" / Path(proposed).name), "PDF (*.pdf)"
 
@@ -207,6 +207,51 @@ def test_export_proposes_a_name_per_language_in_the_folder_last_used(
     )
     assert chinese.name.endswith(" - News release (中文).pdf")
     assert english.exists() and chinese.exists() and english != chinese
+
+
+def test_no_two_documents_or_languages_are_proposed_the_same_name(dialog):
+    """News release and minutes, English, Chinese and both: six files, six names."""
+    names = []
+    for template in ("news", "minutes"):
+        dialog.set_template(template)
+        for lang in ("en", "zh", "both"):
+            dialog.set_language(lang)
+            names.append(Path(dialog.export_question()[1]).name.casefold())
+    assert len(set(names)) == 6, names
+    assert names[1].startswith("2021-12-22 2021年沪港大学联盟年会")  # by the Chinese title
+    assert names[2].endswith(" - news release (中文 + english).pdf")
+
+
+def test_each_kind_of_file_is_proposed_in_its_own_folder_and_the_last_kind_first(
+    dialog, tmp_path, monkeypatch
+):
+    questions = []
+    answers = iter(
+        [
+            (tmp_path / "publicity" / "release.docx", "Word document (*.docx)"),
+            (tmp_path / "leadership" / "release.pdf", "PDF (*.pdf)"),
+        ]
+    )
+
+    def save_as(parent, caption, proposed, filters, chosen):
+        questions.append((Path(proposed), chosen))
+        path, kind = next(answers, ("", ""))
+        return str(path), kind
+
+    for folder in ("publicity", "leadership"):
+        (tmp_path / folder).mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    # Given a Word file exported to the publicity office's folder,
+    dialog.export()
+    # the next export proposes a Word file there,
+    dialog.export()
+    assert questions[1][0].parent == tmp_path / "publicity"
+    assert questions[1][0].suffix == ".docx" and questions[1][1] == "Word document (*.docx)"
+    # and after a PDF to the leadership's folder, a PDF there, the Word folder still kept
+    dialog.export()
+    assert questions[2][0].parent == tmp_path / "leadership"
+    assert (questions[2][0].suffix, questions[2][1]) == (".pdf", "PDF (*.pdf)")
+    assert dialog.proposed_path(".docx").parent == tmp_path / "publicity"
 
 
 def test_chinese_preview_lists_the_names_printed_in_latin(qtbot, sample_store, sample_meeting):

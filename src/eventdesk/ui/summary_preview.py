@@ -307,16 +307,21 @@ class SummaryPreviewDialog(QDialog):
         return True
 
     def export(self) -> Path | None:
-        """Ask where (the folder last used for PDFs, a name of its own), then write it there."""
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export summary", str(self.proposed_path(".pdf")), EXPORT_FILTERS
-        )
+        """Ask where (the kind of file last exported, in the folder last used for that kind,
+        under a name of its own), then write it there."""
+        path, chosen = QFileDialog.getSaveFileName(self, *self.export_question())
         if not path:
             return None
         written = self.export_to(with_suffix_for(path, chosen))
         if written is not None:
             export_names.remember(written)
         return written
+
+    def export_question(self) -> tuple[str, str, str, str]:
+        """The save dialog's caption, proposed path, filters and the filter chosen."""
+        suffix = export_names.last_suffix(tuple(_SUFFIX_OF_FILTER.values()))
+        chosen = next(f for f in EXPORT_FILTERS.split(";;") if f.endswith(f"(*{suffix})"))
+        return "Export summary", str(self.proposed_path(suffix)), EXPORT_FILTERS, chosen
 
     def proposed_path(self, suffix: str) -> Path:
         """The meeting, the document and the language in the name: one file each."""
