@@ -17,6 +17,7 @@ each the one way in to its records (``store/services/``):
 ``store.interchange``  import and export the interchange format
 ``store.history``      who changed what: each save's line
 ``store.editing``      who has unsaved edits in what, for the editors' headers
+``store.changes``      what other clerks changed, for the lists (a listener)
 =====================  ===============================================
 
 Every save checks its record first (the records' rules and the rows it
@@ -42,6 +43,7 @@ from eventdesk.store.engines.sqlite import SQLiteConnection
 from eventdesk.store.errors import ReadOnlyStore
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import telling_damage
+from eventdesk.store.services.changes import ChangeService
 from eventdesk.store.services.chinese_forms import ChineseFormService
 from eventdesk.store.services.courses import CourseService
 from eventdesk.store.services.drafts import DraftService
@@ -109,6 +111,7 @@ class EventStore:
         self.chinese_forms = ChineseFormService(self)
         self.history = HistoryService(self)
         self.editing = EditingService(self)
+        self.changes = ChangeService(self)
 
     # -- opening ------------------------------------------------------------
 
@@ -161,6 +164,7 @@ class EventStore:
         return cls(memory_database())
 
     def close(self) -> None:
+        self.changes.close()  # its thread first: it must not outlive the store
         if self.connection.engine != "sqlite":
             self.connection.close()
             return

@@ -18,6 +18,7 @@ from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg.conninfo import make_conninfo
 
 from eventdesk.store.engines.base import Engine, Params, Result, returning
 from eventdesk.store.engines.errors import (
@@ -182,6 +183,20 @@ class PostgresConnection:
         (defaults, service file and environment included; never the password)."""
         info = self._conn.info
         return info.host, str(info.port), info.dbname, info.user
+
+    @property
+    def backend_pid(self) -> int:
+        """The server's process for this connection: what its notifications come from."""
+        return self._link.connection(reopen=False).info.backend_pid
+
+    def conninfo(self) -> str:
+        """The parameters this connection was opened with, its password included: for a
+        second connection of the same clerk (the change listener, ``postgres_listener.py``)."""
+        info = self._conn.info
+        params = info.get_parameters()
+        if info.password:
+            params["password"] = info.password
+        return make_conninfo(**params)
 
     def close(self) -> None:
         self._link.close()

@@ -19,7 +19,12 @@ the same moment take turns (an advisory lock): one creates the tables, the other
 from __future__ import annotations
 
 from eventdesk.records.fields import declared_fields
-from eventdesk.store.engines import postgres_history, postgres_photos, postgres_search
+from eventdesk.store.engines import (
+    postgres_changes,
+    postgres_history,
+    postgres_photos,
+    postgres_search,
+)
 from eventdesk.store.engines.base import Connection
 from eventdesk.store.errors import NewerSchemaError, NotAnEventDeskDatabase
 from eventdesk.store.migrations import APPLICATION_ID, LATEST_VERSION
@@ -172,6 +177,7 @@ def upgrade(conn: Connection, target: int = LATEST_VERSION) -> list[int]:
                 "It was not changed."
             )
         if version == target:
+            postgres_changes.ensure(conn)  # made after the schema's version was: see there
             return []
         _create_missing(conn, names)
         if version == 0:
@@ -203,3 +209,4 @@ def _create_missing(conn: Connection, names: set[str]) -> None:
     postgres_search.create(conn)
     postgres_history.create(conn)
     postgres_photos.create(conn)
+    postgres_changes.create(conn)

@@ -1,0 +1,42 @@
+"""``store.changes``: what other clerks changed, for the window's lists (``store/changes.py``)."""
+
+from __future__ import annotations
+
+from eventdesk.store.changes import FileListener, Listener, Silent
+from eventdesk.store.services.base import Service
+
+
+class ChangeService(Service):
+    """One listener per store, started by :meth:`listen` and stopped when the store closes."""
+
+    _listener: Listener | None = None
+
+    def listen(self) -> Listener:
+        """The store's listener, started on first call: poll it for others' changes."""
+        if self._listener is None:
+            self._listener = self._start()
+        return self._listener
+
+    def _start(self) -> Listener:
+        conn = self._store.connection
+        if conn.engine == "postgresql":
+            from eventdesk.store.engines.postgres_listener import PostgresListener
+
+            return PostgresListener(conn.conninfo(), lambda: _pid_of(conn))  # type: ignore[attr-defined]
+        if self._store.path is None:
+            return Silent()
+        return FileListener(conn)
+
+    def close(self) -> None:
+        """Stop listening (the store is closing); waits for the listener's thread to end."""
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+
+
+def _pid_of(conn: object) -> int | None:
+    """The server process of the store's own connection; None while it is lost."""
+    try:
+        return conn.backend_pid  # type: ignore[attr-defined]
+    except Exception:  # closed or broken: no save of ours can be in flight
+        return None
