@@ -260,6 +260,17 @@ def test_a_file_to_a_team_database_and_back_is_the_same_database(
         assert wanted and postgres_search.search(conn, "Meeting 7") == wanted
         words = "SELECT (SELECT count(*) FROM people_words) - (SELECT count(*) FROM people) AS n"
         assert conn.execute(words).scalar() == 0
+    # Each list finds on the team database what it finds in the file, and counts the same.
+    with (
+        EventStore.open(generated, read_only=True) as file,
+        EventStore.open(postgres_address) as team,
+    ):
+        searched = [("people", "Family1"), ("people", "giv"), ("organisations", "partner")]
+        for kind, text in [*searched, ("organisations", "伙伴")]:
+            here, there = getattr(file, kind), getattr(team, kind)
+            assert [r.id for r in there.list(text)] == [r.id for r in here.list(text)], text
+            assert there.count(text) == here.count(text) > 0, (kind, text)
+    with connect(postgres_address) as conn:
         # A record added on the team database after the copy gets a new id, not a copied one.
         last = conn.execute("SELECT max(id) AS n FROM organisations").scalar()
         added = conn.insert(

@@ -340,8 +340,9 @@ class TeamTarget(Target):
     def _complete(self) -> None:
         from eventdesk.store.engines import postgres_search
 
-        postgres_search.reindex_lists(self.conn)  # the people's, organisations', courses'
-        postgres_search.reindex(self.conn)  # the meetings'
+        # The meetings' documents and the people's, organisations' and courses' words, once:
+        # reindex rebuilds the lists too.
+        postgres_search.reindex(self.conn)
 
     def recount(self) -> tuple[dict[str, int], dict[str, int]]:
         with connect(self._given) as conn:
