@@ -251,15 +251,7 @@ class EventStore:
     def _rebuild_search_documents(self) -> None:
         from eventdesk.store.engines import postgres_search
 
-        rebuild = {
-            "list": postgres_search.rebuild_record,
-            "naming": postgres_search.rebuild_naming,
-            "document": lambda conn, _table, meeting_id: postgres_search.rebuild_document(
-                conn, meeting_id
-            ),
-        }
-        for kind, table, record_id in sorted(self._search_due):
-            rebuild[kind](self.connection, table, record_id)
+        postgres_search.rebuild_due(self.connection, self._search_due)
 
     @property
     def address(self) -> str:
