@@ -230,3 +230,34 @@ def test_the_lists_and_matching_have_their_indexes(pg, query, index):
         pg.execute("SET LOCAL enable_seqscan = off")
         plan = " ".join(row[0] for row in pg.execute(f"EXPLAIN {query}"))
     assert "Index" in plan and index in plan, plan
+
+
+def _plan(conn, query: str) -> str:
+    with conn.transaction():
+        conn.execute("SET LOCAL enable_seqscan = off")
+        return " ".join(row[0] for row in conn.execute(f"EXPLAIN {query}"))
+
+
+def test_a_database_made_before_its_indexes_gets_them_at_its_next_opening(postgres_address):
+    """A team database already at this schema version, made by an EventDesk that did not yet
+    make the query indexes (they came after version 19 did), gets them when next opened, and
+    its lists find what they found before."""
+    from tests.conftest import SAMPLE
+
+    from eventdesk.store.interchange import import_file
+
+    with EventStore.open(postgres_address) as store:
+        import_file(store, SAMPLE)
+        found = [row.id for row in store.people.list("ding")]
+    assert found
+    query = "SELECT id FROM people WHERE lower(family_name) = lower('Ding')"
+    with connect(postgres_address) as conn:  # as that EventDesk left it
+        conn.execute("DROP INDEX idx_people_name_nocase")
+        conn.execute("ALTER TABLE schema_version DROP COLUMN objects")
+        assert "people_name_nocase" not in _plan(conn, query)
+    with EventStore.open(postgres_address) as store:
+        assert [row.id for row in store.people.list("ding")] == found
+    with connect(postgres_address) as conn:
+        assert "people_name_nocase" in _plan(conn, query)
+        assert postgres_schema.objects_version(conn) == postgres_schema.OBJECTS
+        assert postgres_schema.schema_version(conn) == LATEST_VERSION

@@ -145,6 +145,32 @@ QUERY_INDEXES = (
 )
 
 
+#: The team database's own objects beyond the records' tables and columns (the queries'
+#: indexes, the search's tables, the history's triggers, the photos' table) are made by every
+#: upgrade and counted apart from the records' schema version, in ``schema_version.objects``:
+#: a database already at this EventDesk's schema version, made before one of them was added
+#: (the query indexes came after version 19 did), gets it at its next opening by a login
+#: that owns its tables. Raise it with every such object added.
+OBJECTS = 1
+
+
+def objects_version(conn: Connection) -> int:
+    """Which :data:`OBJECTS` the team database was given; 0 where none was counted."""
+    return (
+        conn.execute(
+            "SELECT coalesce((to_jsonb(s) ->> 'objects')::integer, 0) AS n FROM schema_version s"
+        ).scalar()
+        or 0
+    )
+
+
+def _count_objects(conn: Connection) -> None:
+    conn.execute(
+        "ALTER TABLE schema_version ADD COLUMN IF NOT EXISTS objects integer NOT NULL DEFAULT 0"
+    )
+    conn.execute("UPDATE schema_version SET objects = ?", (OBJECTS,))
+
+
 def schema_version(conn: Connection) -> int:
     """The records' schema version of the team database; 0 for an empty database."""
     if "schema_version" not in conn.table_names():
@@ -178,6 +204,9 @@ def upgrade(conn: Connection, target: int = LATEST_VERSION) -> list[int]:
             )
         if version == target:
             postgres_changes.ensure(conn)  # made after the schema's version was: see there
+            if objects_version(conn) < OBJECTS and postgres_changes.may_create(conn):
+                _create_missing(conn, names)  # what an EventDesk of this version added since
+                _count_objects(conn)
             return []
         _create_missing(conn, names)
         if version == 0:
@@ -185,6 +214,7 @@ def upgrade(conn: Connection, target: int = LATEST_VERSION) -> list[int]:
             conn.execute("INSERT INTO schema_version (version) VALUES (?)", (target,))
         else:
             conn.execute("UPDATE schema_version SET version = ?", (target,))
+        _count_objects(conn)
     return list(range(version + 1, target + 1))
 
 
