@@ -37,6 +37,24 @@ NOT_AT_START = [
     "click",
 ]
 
+#: Not loaded to build the window and its list's first page (issue 25): the store's services
+#: are made when first asked for, the backups' work, the photos' files, a restore, the
+#: interchange and the Chinese forms imported when first used. (The quick check and the
+#: day's backup load some of them on their own thread once the window has painted.)
+NOT_TO_BUILD = [
+    "eventdesk.store.backups",
+    "eventdesk.store.media",
+    "eventdesk.store.restore",
+    "eventdesk.store.files",
+    "eventdesk.store.interchange",
+    "eventdesk.store.chinese_forms",
+    "eventdesk.store.services.files",
+    "eventdesk.store.services.interchange",
+    "eventdesk.store.services.chinese_forms",
+    "eventdesk.store.services.duplicates",
+    "eventdesk.store.services.trash",
+]
+
 SCRIPT = """
 import os, sys, pathlib
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -53,6 +71,8 @@ store = open_for_window(
     show_error=lambda m: sys.exit(m),
 )
 window = MainWindow(store, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+built = {built!r}
+print(sorted(m for m in sys.modules if m in built))
 window.show()
 app.processEvents()
 watched = {watched!r}
@@ -66,17 +86,22 @@ def test_the_window_on_an_empty_database_loads_no_editor_and_no_summary(tmp_path
     """Given a fresh program, when its window shows an empty database, then the meeting,
     person and organisation editors, the summaries and sqlite-utils are not loaded: they
     are made when a record is first shown, a summary first asked for, the first change
-    written."""
+    written; and the window was built without the store's backups, photos, interchange or
+    Chinese forms."""
     EventStore.open(tmp_path / "office.sqlite3").close()  # made: the window opens, not creates
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT.format(watched=NOT_AT_START, folder=str(tmp_path))],
+        [
+            sys.executable,
+            "-c",
+            SCRIPT.format(watched=NOT_AT_START, built=NOT_TO_BUILD, folder=str(tmp_path)),
+        ],
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+    assert done.stdout.strip().splitlines()[-2:] == ["[]", "[]"], done.stdout + done.stderr
 
 
 def test_the_meeting_editor_is_made_when_the_first_meeting_is_shown(qtbot, empty_window):

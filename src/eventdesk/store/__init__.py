@@ -6,12 +6,9 @@ imports from here only: these services, their errors and the types they return
 (an import-linter contract in ``pyproject.toml`` checks it).
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from eventdesk.store.backups import Backup
-from eventdesk.store.chinese_forms import Glossary, Proposal, load_glossary
 from eventdesk.store.core import EventStore
-from eventdesk.store.drafts import Draft
 from eventdesk.store.engines.addresses import is_team_address, readable, redacted
 from eventdesk.store.engines.errors import ConnectionLost, PasswordRequired
 from eventdesk.store.errors import (
@@ -28,10 +25,7 @@ from eventdesk.store.errors import (
     RecordNotFound,
     StoreError,
 )
-from eventdesk.store.files import DatabaseFiles
-from eventdesk.store.history import Change
 from eventdesk.store.lock import DatabaseLocked, HeldOnAnotherPC
-from eventdesk.store.merging import Merge
 from eventdesk.store.network_drive import OnNetworkDrive
 from eventdesk.store.queries import (
     AttendedRow,
@@ -41,8 +35,35 @@ from eventdesk.store.queries import (
     OrganisationRow,
     PersonRow,
 )
-from eventdesk.store.same_names import same_name
-from eventdesk.store.trash import Emptied, TrashRow
+
+if TYPE_CHECKING:
+    from eventdesk.store.backups import Backup
+    from eventdesk.store.chinese_forms import Glossary, Proposal, load_glossary
+    from eventdesk.store.drafts import Draft
+    from eventdesk.store.files import DatabaseFiles
+    from eventdesk.store.history import Change
+    from eventdesk.store.interchange import ImportReport
+    from eventdesk.store.merging import Merge
+    from eventdesk.store.same_names import same_name
+    from eventdesk.store.trash import Emptied, TrashRow
+
+#: What is imported on first use (PEP 562), not with the store: none of it is needed to show
+#: the first screen, and the backups, the Chinese forms and the interchange bring in much
+#: more (issue 25, start-up; tests/ui/test_start_loads.py).
+_LATER = {
+    "Backup": "backups",
+    "DatabaseFiles": "files",
+    "Glossary": "chinese_forms",
+    "Proposal": "chinese_forms",
+    "load_glossary": "chinese_forms",
+    "Draft": "drafts",
+    "Change": "history",
+    "ImportReport": "interchange",
+    "Merge": "merging",
+    "same_name": "same_names",
+    "Emptied": "trash",
+    "TrashRow": "trash",
+}
 
 __all__ = [
     "AttendedRow",
@@ -88,9 +109,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``ImportReport`` on first use: the interchange is not needed to start."""
-    if name == "ImportReport":
-        from eventdesk.store.interchange import ImportReport
+    """A name of ``_LATER``, from its module, the first time it is asked for."""
+    if name in _LATER:
+        import importlib
 
-        return ImportReport
+        value = getattr(importlib.import_module(f"eventdesk.store.{_LATER[name]}"), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

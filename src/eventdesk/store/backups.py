@@ -37,6 +37,9 @@ from datetime import datetime
 from pathlib import Path
 
 from eventdesk.store import busy_files, disk, media, partials, photo_folder
+from eventdesk.store.backup_names import NAME as _NAME
+from eventdesk.store.backup_names import backup_folder as backup_folder
+from eventdesk.store.backup_names import remove_leftovers as remove_leftovers
 from eventdesk.store.errors import BackupFailed, StoreError
 from eventdesk.store.locations import same_name
 from eventdesk.store.photo_pool import (
@@ -70,7 +73,6 @@ MANUAL = "manual"
 #: The copy a restore keeps of the file it replaced: kept like a manual backup (see rotate).
 BEFORE_RESTORE = "before-restore"
 BEFORE_MIGRATION = "before-migration"
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,6 @@ class Backup:
     def rotates(self) -> bool:
         """Whether rotation may delete it: the automatic copies of the database as it is."""
         return self.automatic and self.reason != BEFORE_RESTORE
-
-
-def backup_folder(db_path: Path) -> Path:
-    return db_path.parent / "backups"
 
 
 def backup_path(db_path: Path, reason: str, when: datetime | None = None) -> Path:
@@ -349,17 +347,6 @@ def _prune_due(folder: Path) -> bool:
     if marker.parent.is_dir():
         marker.write_text(datetime.now().isoformat(timespec="seconds"), encoding="utf-8")
     return True
-
-
-def remove_leftovers(db_path: Path) -> list[Path]:
-    """The unfinished backups of this database a killed process left, if no one still writes
-    them (``store/partials.py``)."""
-
-    def ours(name: str) -> bool:
-        match = _NAME.match(name.removesuffix(".partial"))
-        return match is not None and match["stem"] == db_path.stem
-
-    return partials.sweep(backup_folder(db_path), ours)
 
 
 def automatic_backup(

@@ -34,7 +34,9 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventdesk.store import search_index
 from eventdesk.store.database import damaged, memory_database, open_database, sqlite_told
@@ -43,22 +45,24 @@ from eventdesk.store.engines.sqlite import SQLiteConnection
 from eventdesk.store.errors import ReadOnlyStore
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import telling_damage
-from eventdesk.store.services.changes import ChangeService
-from eventdesk.store.services.chinese_forms import ChineseFormService
-from eventdesk.store.services.courses import CourseService
-from eventdesk.store.services.drafts import DraftService
-from eventdesk.store.services.duplicates import DuplicateService
-from eventdesk.store.services.editing import EditingService
-from eventdesk.store.services.files import FileService
-from eventdesk.store.services.history import HistoryService
-from eventdesk.store.services.interchange import InterchangeService
-from eventdesk.store.services.meetings import MeetingService
-from eventdesk.store.services.office import OfficeService
-from eventdesk.store.services.organisations import OrganisationService
-from eventdesk.store.services.people import PeopleService
-from eventdesk.store.services.search import SearchService
-from eventdesk.store.services.trash import TrashService
 from eventdesk.store.sqlite_db import Database
+
+if TYPE_CHECKING:
+    from eventdesk.store.services.changes import ChangeService
+    from eventdesk.store.services.chinese_forms import ChineseFormService
+    from eventdesk.store.services.courses import CourseService
+    from eventdesk.store.services.drafts import DraftService
+    from eventdesk.store.services.duplicates import DuplicateService
+    from eventdesk.store.services.editing import EditingService
+    from eventdesk.store.services.files import FileService
+    from eventdesk.store.services.history import HistoryService
+    from eventdesk.store.services.interchange import InterchangeService
+    from eventdesk.store.services.meetings import MeetingService
+    from eventdesk.store.services.office import OfficeService
+    from eventdesk.store.services.organisations import OrganisationService
+    from eventdesk.store.services.people import PeopleService
+    from eventdesk.store.services.search import SearchService
+    from eventdesk.store.services.trash import TrashService
 
 #: A rename that leaves more meetings than this to re-index may leave them to a worker.
 SEARCH_NOW = 100
@@ -97,21 +101,102 @@ class EventStore:
         self._in_transaction = False
         #: On a team database: what the transaction changed that its search must see.
         self._search_due: set[tuple[str, str, int]] = set()
-        self.meetings = MeetingService(self)
-        self.people = PeopleService(self)
-        self.organisations = OrganisationService(self)
-        self.courses = CourseService(self)
-        self.trash = TrashService(self)
-        self.duplicates = DuplicateService(self)
-        self.drafts = DraftService(self)
-        self.files = FileService(self)
-        self.search = SearchService(self)
-        self.interchange = InterchangeService(self)
-        self.office = OfficeService(self)
-        self.chinese_forms = ChineseFormService(self)
-        self.history = HistoryService(self)
-        self.editing = EditingService(self)
-        self.changes = ChangeService(self)
+
+    # -- the services, each made when first asked for -----------------------------
+    #
+    # Made on first use, so that opening a file imports only what its first screen reads: the
+    # files service brings backups and photos, the interchange its formats, and so on
+    # (issue 25, start-up).
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from eventdesk.store.services.meetings import MeetingService
+
+        return MeetingService(self)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        from eventdesk.store.services.people import PeopleService
+
+        return PeopleService(self)
+
+    @cached_property
+    def organisations(self) -> OrganisationService:
+        from eventdesk.store.services.organisations import OrganisationService
+
+        return OrganisationService(self)
+
+    @cached_property
+    def courses(self) -> CourseService:
+        from eventdesk.store.services.courses import CourseService
+
+        return CourseService(self)
+
+    @cached_property
+    def trash(self) -> TrashService:
+        from eventdesk.store.services.trash import TrashService
+
+        return TrashService(self)
+
+    @cached_property
+    def duplicates(self) -> DuplicateService:
+        from eventdesk.store.services.duplicates import DuplicateService
+
+        return DuplicateService(self)
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        from eventdesk.store.services.drafts import DraftService
+
+        return DraftService(self)
+
+    @cached_property
+    def files(self) -> FileService:
+        from eventdesk.store.services.files import FileService
+
+        return FileService(self)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from eventdesk.store.services.search import SearchService
+
+        return SearchService(self)
+
+    @cached_property
+    def interchange(self) -> InterchangeService:
+        from eventdesk.store.services.interchange import InterchangeService
+
+        return InterchangeService(self)
+
+    @cached_property
+    def office(self) -> OfficeService:
+        from eventdesk.store.services.office import OfficeService
+
+        return OfficeService(self)
+
+    @cached_property
+    def chinese_forms(self) -> ChineseFormService:
+        from eventdesk.store.services.chinese_forms import ChineseFormService
+
+        return ChineseFormService(self)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        from eventdesk.store.services.history import HistoryService
+
+        return HistoryService(self)
+
+    @cached_property
+    def editing(self) -> EditingService:
+        from eventdesk.store.services.editing import EditingService
+
+        return EditingService(self)
+
+    @cached_property
+    def changes(self) -> ChangeService:
+        from eventdesk.store.services.changes import ChangeService
+
+        return ChangeService(self)
 
     # -- opening ------------------------------------------------------------
 
@@ -164,7 +249,8 @@ class EventStore:
         return cls(memory_database())
 
     def close(self) -> None:
-        self.changes.close()  # its thread first: it must not outlive the store
+        if "changes" in vars(self):  # made (a listener may run): its thread first, not after
+            self.changes.close()
         if self.connection.engine != "sqlite":
             self.connection.close()
             return

@@ -14,7 +14,14 @@ import os
 import sqlite3
 from pathlib import Path
 
-from eventdesk.store import backups, disk, network_drive, partials, photo_folder, search_index
+from eventdesk.store import (
+    backup_names,
+    disk,
+    network_drive,
+    partials,
+    photo_folder,
+    search_index,
+)
 from eventdesk.store.errors import (
     BackupFailed,
     BackupNotMade,
@@ -171,6 +178,8 @@ def upkeep_file(path: Path) -> DatabaseDamaged | BackupNotMade | None:
     must not push a good backup out of the rotation). Returns the damage
     found, or why the day's backup could not be made, or None.
     """
+    from eventdesk.store import backups  # the backups' work, not needed to open a file
+
     damage = verify_file(path)
     # Not onto a network drive: every PC reading it would write and rotate the same folder there.
     on_network = network_drive.network_location(path) is not None
@@ -193,10 +202,12 @@ def daily_backup(db: Database, path: Path, notes: list[str] | None = None) -> Ba
     cannot be written) the database opens all the same, and the user is told
     in one line why there is no backup today.
     """
+    from eventdesk.store import backups
+
     try:
         backups.automatic_backup(db, path, "daily", checked=True, notes=notes)
     except BackupFailed as exc:
-        folder = backups.backup_folder(path)
+        folder = backup_names.backup_folder(path)
         return BackupNotMade(f"The day's backup could not be made in {folder}: {exc.reason}.")
     except StoreError as exc:
         return BackupNotMade(f"The day's backup could not be made: {exc}")
@@ -305,7 +316,7 @@ def open_database(
         if version < LATEST_VERSION:
             _upgrade(db, path, version if exists else 0)
         photo_folder.settle(path, photo_folder.identity(db.conn))  # its photos' folder is its own
-        if version >= LATEST_VERSION and exists and verify and backups.daily_backup_due(path):
+        if version >= LATEST_VERSION and exists and verify and _daily_backup_due(path):
             note = daily_backup(db, path, notes)
             if note is not None and notes is not None:
                 notes.append(str(note))
@@ -334,6 +345,8 @@ def _upgrade(db: Database, path: Path, version: int) -> None:
     an upgrade killed midway and taken up again at the next start keeps the
     copy of the file as the older EventDesk left it.
     """
+    from eventdesk.store import backups
+
     if version > 0:
         target = backups.backup_path(path, f"{backups.BEFORE_MIGRATION}-{version}")
         backups.backup(db, target, checked=True)
@@ -350,8 +363,14 @@ def remove_leftovers(path: Path) -> list[Path]:
     unfinished = (partials.restoring(path).name, partials.copying(path).name)
     return [
         *partials.sweep(path.parent, lambda name: name in unfinished),
-        *backups.remove_leftovers(path),
+        *backup_names.remove_leftovers(path),
     ]
+
+
+def _daily_backup_due(path: Path) -> bool:
+    from eventdesk.store import backups  # a window opens with verify=False: not at its start
+
+    return backups.daily_backup_due(path)
 
 
 def _reclaim(db: Database) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 
 from eventdesk.records import CourseEntry, Meeting, MeetingFile
 from eventdesk.records.fields import Declared, declared_fields, part_lists
-from eventdesk.store import media, tables
+from eventdesk.store import tables
 from eventdesk.store.engines import Connection
 from eventdesk.store.errors import StoreError
 from eventdesk.store.rows import SiblingIds, column_names, from_row, to_row
@@ -209,6 +209,8 @@ def _content(conn: Connection, data: bytes, media_type: str | None = None) -> di
             "size": len(data),
             "sha256": postgres_photos.put(conn, data, media_type),
         }
+    from eventdesk.store import media  # the photos' files, written when one is (not at start)
+
     if media.database_file(conn) is None:
         return {"data": data, "size": len(data), "sha256": media.digest(data)}
     return {"data": b"", "size": len(data), "sha256": media.write_photo(conn, data)}

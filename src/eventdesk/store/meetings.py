@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from eventdesk.records import CourseEntry, Meeting
-from eventdesk.store import media, renditions
 from eventdesk.store.convert import meeting_from_row, meeting_row, now
 from eventdesk.store.engines import Connection
 from eventdesk.store.errors import RecordNotFound, StoreError
@@ -57,6 +56,8 @@ def _bytes(conn: Connection, row: dict[str, Any]) -> bytes:
         from eventdesk.store.engines import postgres_photos
 
         return postgres_photos.get(conn, row["sha256"])
+    from eventdesk.store import media  # the photos' files, read when one is (not at start)
+
     if media.database_file(conn) is None:
         raise StoreError(f"The file {row['original_name']!r} has no content in this database.")
     return media.read_photo(conn, row["sha256"])
@@ -79,6 +80,8 @@ def photo_for_print(conn: Connection, file_id: int) -> bytes:
     if not rows:
         raise RecordNotFound(f"There is no file with id {file_id}.")
     row = rows[0]
+    from eventdesk.store import media, renditions  # the photos' files: a summary's, not at start
+
     if row["data"] or not row["sha256"]:
         return renditions.print_rendition(row["data"] or b"")
     if conn.engine != "sqlite":  # the team database's photo: this PC's cache of its renditions

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from eventdesk.store import fts, media, photo_folder, search_index
+from eventdesk.store import fts, photo_folder, search_index
 from eventdesk.store.sqlite_db import Database
 
 APPLICATION_ID = 0x45444B31  # "EDK1": marks the file as EventDesk's
@@ -363,6 +363,8 @@ def m008_settings(db: Database) -> None:
 
 def m009_photo_files(db: Database) -> None:
     """Photo bytes out of the database, into files named by their hash (docs/storage.md)."""
+    from eventdesk.store import media  # the photos' files: not imported to open a current file
+
     if "sha256" not in db["files"].columns_dict:  # as it always has, but once
         db.execute("ALTER TABLE files ADD COLUMN sha256 TEXT")
     db["files"].create_index(["sha256"], if_not_exists=True)

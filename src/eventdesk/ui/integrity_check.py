@@ -15,8 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from eventdesk.store import DatabaseFiles
-
 
 class _Signals(QObject):
     finished = Signal(object)  # None, or the DatabaseDamaged found
@@ -33,6 +31,10 @@ class _Check(QRunnable):
         self.signals = signals
 
     def run(self) -> None:
+        # Imported here, beside the window: the backups and the restore it brings are not
+        # needed to show it (issue 25, start-up).
+        from eventdesk.store import DatabaseFiles
+
         try:
             found = DatabaseFiles(self.path).upkeep()
             with contextlib.suppress(RuntimeError):  # the program closed: nobody left to tell
