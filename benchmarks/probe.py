@@ -11,7 +11,10 @@ parent times the process from launch to ``ready`` and to ``editor``.
 EventDesk at all. ``work`` builds the real main window on DB and times,
 in-process, search keystrokes, opening the 200-attendee meeting in the editor
 and writing its news release PDF; it prints one JSON line of samples in
-milliseconds.
+milliseconds. DB may be a team database's ``postgresql://`` address: then
+``work`` also times saving that meeting with one title changed and counts the
+statements each save sends the server (libpq's trace of what psycopg sends:
+every simple query and every execution of a prepared one).
 """
 
 from __future__ import annotations
@@ -86,7 +89,7 @@ def bare_window():
     return app, window
 
 
-def eventdesk_window(db: Path):
+def eventdesk_window(db: Path | str):
     from PySide6.QtCore import QSettings
 
     from eventdesk.ui.app import make_application
@@ -124,7 +127,7 @@ def _ms(since: float) -> float:
     return (time.perf_counter() - since) * 1000
 
 
-def work(db: Path, out: Path) -> None:
+def work(db: Path | str, out: Path) -> None:
     app, window = eventdesk_window(db)
     app.processEvents()
     pane = window.workspace.list_pane
@@ -140,13 +143,16 @@ def work(db: Path, out: Path) -> None:
             pane.search.setText("")
             pane.apply_search()
     store = window.store
+    team = store.connection.engine == "postgresql"
     plain = "SELECT rowid FROM people_fts WHERE people_fts MATCH ? ORDER BY rank LIMIT 100"
-    for _ in range(3):
+    for _ in range(0 if team else 3):  # the floor is the file's FTS5 query
         for query in QUERIES:
             started = time.perf_counter()
             store.db.execute(plain, [f'"{query}"*']).fetchall()
             samples["plain"].append(_ms(started))
-    (meeting_id,) = store.db.execute("SELECT id FROM meetings WHERE uid = 'bench-200'").fetchone()
+    (meeting_id,) = store.connection.execute(
+        "SELECT id FROM meetings WHERE uid = 'bench-200'"
+    ).fetchone()
     editor = window.workspace.editors.meeting_editor
     other = store.meetings.list(limit=1)[0].id
     for _ in range(7):
@@ -162,12 +168,61 @@ def work(db: Path, out: Path) -> None:
         started = time.perf_counter()
         write_summary(store, meeting_id, "news", out / f"news-{n}.pdf")
         samples["pdf"].append(_ms(started))
+    if team:
+        samples.update(team_saves(store, meeting_id, out))
     print(json.dumps(samples), flush=True)
+
+
+def team_saves(store, meeting_id: int, out: Path, runs: int = 7) -> dict[str, list[float]]:
+    """Milliseconds to save the meeting with one attendee's title changed (as
+    ``store_costs.save_200`` on a file), after a first save, and the statements each sent."""
+    meeting = store.meetings.get(meeting_id)
+    times, statements = [], []
+    for n in range(runs + 1):
+        meeting.attendees[100].title = f"Director {n}"
+        trace = out / f"trace-{n}.txt"
+        with traced(store.connection, trace):
+            started = time.perf_counter()
+            meeting = store.meetings.save(meeting)
+            took = _ms(started)
+        if n:
+            times.append(took)
+            statements.append(float(count_statements(trace)))
+    return {"save": times, "statements": statements}
+
+
+class traced:
+    """libpq's trace of what the connection sends, into ``path``, for the block."""
+
+    def __init__(self, connection, path: Path):
+        self.pgconn = connection._conn.pgconn  # psycopg's, under the engine's connection
+        self.path = path
+
+    def __enter__(self) -> None:
+        self.file = open(self.path, "w", encoding="utf-8")  # closed on exit
+        self.pgconn.trace(self.file.fileno())
+
+    def __exit__(self, *exc) -> None:
+        self.pgconn.untrace()
+        self.file.close()
+
+
+def count_statements(trace: Path) -> int:
+    """The statements a trace shows sent: simple queries (BEGIN, SAVEPOINT, COMMIT…) and
+    executions of prepared ones (an ``executemany`` sends one per row)."""
+    sent = 0
+    for line in trace.read_text(encoding="utf-8", errors="replace").splitlines():
+        fields = line.split("\t")
+        if len(fields) > 3 and fields[1] == "F" and fields[3].split(" ")[0] in ("Query", "Execute"):
+            sent += 1
+    return sent
 
 
 def main() -> None:
     mode = sys.argv[1]
-    db = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+    db: Path | str | None = None
+    if len(sys.argv) > 2:  # a file's path, or a team database's address as it is
+        db = sys.argv[2] if sys.argv[2].startswith("postgresql://") else Path(sys.argv[2])
     if mode == "start":
         start("eventdesk", db)
     elif mode == "bare-start":

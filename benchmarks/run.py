@@ -2,6 +2,7 @@
 
     python benchmarks/run.py [--scale 1] [--runs 5] [--keep DIR] [--only start]
         [--photos-per-meeting 4] [--photo-mb 4] [--photo-share 1.0]
+        [--engine sqlite|postgresql] [--address postgresql://…]
 
 Generates the database (``generate.py``) at the given scale, unless ``--keep``
 holds one already, then measures each target row with medians over several
@@ -18,6 +19,14 @@ that comes and goes on the machine falls on both alike; in-process figures
 (search, editor, PDF) are medians of repeated calls in one running program,
 after one warm-up. ``--only start`` measures the start and memory rows alone
 (a minute, where the whole table takes most of an hour at 1x).
+
+``--engine postgresql`` measures the same rows on a team database over the loopback (the
+PostgreSQL column of docs/performance.md): a PostgreSQL set as an office's is started here
+(``team_server.py``) and the generated file copied onto it with ``eventdesk copy``, unless
+``--address`` names a database holding such a copy already; the window is started with
+``--db postgresql://…``, and saving the 200-attendee meeting and the statements each save
+sends are measured in the same process as the search. The rows a team database does not have
+(the file's backups and exports, the whole-database import) are left out.
 """
 
 from __future__ import annotations
@@ -182,6 +191,106 @@ def measure(db: Path, runs: int, only: str | None = None) -> list[Row]:
     return rows
 
 
+def measure_team(db: Path, runs: int, address: str | None, only: str | None = None) -> list[Row]:
+    """The PostgreSQL column: the rows of :func:`measure` on a team database holding a copy
+    of ``db``, over the loopback."""
+    from contextlib import ExitStack
+
+    from team_server import copy_file, create_database, office_server
+
+    compile_sources()
+    with ExitStack() as stack:
+        copied: list[Row] = []
+        if address is None:
+            server = stack.enter_context(office_server())
+            address = create_database(server, "bench")
+            took = copy_file(db, address)
+            copied.append(Row("eventdesk copy of the file onto it", took, "s", None))
+        starts, editors, rss, bare_starts, bare_rss = [], [], [], [], []
+        for _ in range(runs):
+            took, took_editor, mib = timed_start(["start", address])
+            starts.append(took)
+            editors.append(took_editor)
+            rss.append(mib)
+            took, _same, mib = timed_start(["bare-start"])
+            bare_starts.append(took)
+            bare_rss.append(mib)
+        start_rows = [
+            Row(
+                "start to a usable main window",
+                statistics.median(starts),
+                "s",
+                1.0,
+                statistics.median(bare_starts),
+            ),
+            Row(
+                "start to the newest meeting in the editor",
+                statistics.median(editors),
+                "s",
+                None,
+                statistics.median(bare_starts),
+            ),
+        ]
+        memory = Row(
+            "memory with that database open",
+            statistics.median(rss),
+            "MiB",
+            250.0,
+            statistics.median(bare_rss),
+        )
+        if only == "start":
+            return [*start_rows, memory]
+        with tempfile.TemporaryDirectory() as out:
+            done = subprocess.run(
+                [*PROBE, "work", address, out],
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                env=ENV,
+                check=True,
+                timeout=900,
+            )
+        work = json.loads(done.stdout.strip().splitlines()[-1])
+        return [
+            *start_rows,
+            Row(
+                "search keystroke to updated list (median)",
+                statistics.median(work["search"]),
+                "ms",
+                30.0,
+            ),
+            Row(
+                "search keystroke to updated list (95th pct)",
+                percentile(work["search"], 95),
+                "ms",
+                30.0,
+            ),
+            Row(
+                "open a 200-attendee meeting in the editor",
+                statistics.median(work["open"]),
+                "ms",
+                150.0,
+            ),
+            Row(
+                "save a 200-attendee meeting, one title changed",
+                statistics.median(work["save"]),
+                "ms",
+                150.0,
+            ),
+            Row(
+                "statements that save sends the server",
+                statistics.median(work["statements"]),
+                "",
+                None,
+                note="simple queries and prepared executions, from libpq's trace",
+            ),
+            Row("news release PDF of that meeting", statistics.median(work["pdf"]), "ms", 500.0),
+            memory,
+            attendee_import(db, address),
+            *copied,
+        ]
+
+
 def whole_import(db: Path) -> Row:
     """Export the database's records as JSON and import them into an empty one (issue 12)."""
     what = "import a whole-database export (records)"
@@ -260,10 +369,11 @@ def store_costs(db: Path) -> list[Row]:
     ]
 
 
-def attendee_import(db: Path) -> Row:
+def attendee_import(db: Path, address: str | None = None) -> Row:
     script = HERE / "attendee_import.py"
+    team = ["--address", address] if address else []
     done = subprocess.run(
-        [sys.executable, str(script), "--db", str(db), "--runs", "3"],
+        [sys.executable, str(script), "--db", str(db), "--runs", "3", *team],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -284,10 +394,11 @@ def attendee_import(db: Path) -> Row:
     )
 
 
-def show(rows: list[Row], scale: int) -> int:
+def show(rows: list[Row], scale: int, engine: str = "sqlite") -> int:
+    where = " on a team database (PostgreSQL, loopback)" if engine == "postgresql" else ""
     print(
-        f"\nEventDesk {scale}x on {platform.node()} ({platform.machine()}, {os.cpu_count()} "
-        f"cores, Python {platform.python_version()})"
+        f"\nEventDesk {scale}x{where} on {platform.node()} ({platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}{load_average()})"
     )
     print(f"{'what':45} {'figure':>12} {'target':>9} {'floor':>9} {'ratio':>6}  met")
     for r in rows:
@@ -305,6 +416,13 @@ def show(rows: list[Row], scale: int) -> int:
     return 0 if met == len(judged) or scale != 1 else 1
 
 
+def load_average() -> str:
+    """The machine's load as the figures were taken (where the system tells it)."""
+    if not hasattr(os, "getloadavg"):
+        return ""
+    return "; load average " + " ".join(f"{n:.1f}" for n in os.getloadavg())
+
+
 def _figure(value: float) -> str:
     """Three significant figures below 100 (a backup of 0.127 s is not "0.1 s"), else whole."""
     return f"{value:.3g}" if abs(value) < 100 else f"{value:.0f}"
@@ -318,6 +436,15 @@ def main() -> int:
     parser.add_argument(
         "--only", choices=["start"], help="measure only these rows (start: start-up and memory)"
     )
+    parser.add_argument(
+        "--engine",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="postgresql: the same rows on a team database over the loopback",
+    )
+    parser.add_argument(
+        "--address", help="with --engine postgresql: a team database holding a copy already"
+    )
     add_photo_options(parser)
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="eventdesk-bench-"))
@@ -327,6 +454,9 @@ def main() -> int:
         check_room(folder, args.scale, photo_options(args))
         print(f"generating {db} ...", flush=True)
         generate(db, args.scale, **photo_options(args))
+    if args.engine == "postgresql":
+        rows = measure_team(db, args.runs, args.address, args.only)
+        return show(rows, args.scale, args.engine)
     return show(measure(db, args.runs, args.only), args.scale)
 
 
