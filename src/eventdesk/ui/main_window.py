@@ -26,6 +26,7 @@ from eventdesk import __version__
 from eventdesk.records import ValidationError
 from eventdesk.store import EventStore, StoreError, is_team_address, redacted
 from eventdesk.ui import unsaved_changes
+from eventdesk.ui.connection_banner import ConnectionBanner
 from eventdesk.ui.database_status import DatabaseChecks, window_title
 from eventdesk.ui.date_edit import set_day_first
 from eventdesk.ui.file_menu import FileMenuCommands, database_files
@@ -69,6 +70,7 @@ class MainWindow(FileMenuCommands, QMainWindow):
         self.trash_dialog: TrashDialog | None = None
         self.merge_dialog = None  # Edit › Merge into…, while open
         self.checks: DatabaseChecks | None = None  # of the database file shown
+        self.connection_banner: ConnectionBanner | None = None  # of a team database shown
         if icon is not None:
             self.setWindowIcon(icon)
         self.actions_ = build_menus(self)
@@ -382,7 +384,7 @@ class MainWindow(FileMenuCommands, QMainWindow):
             store, lambda: self.ask_unsaved(), page_size=self.preferences.page_size
         )
         workspace.dirtyChanged.connect(self.setWindowModified)
-        workspace.failed.connect(self.warn)
+        workspace.failed.connect(self._failed)
         workspace.editors.importAttendees.connect(lambda: self.import_attendees())
         workspace.editors.saved.connect(lambda *_: self.statusBar().showMessage("Saved.", 3000))
         workspace.editors.saved.connect(lambda *_: self.search_keeper.after_save(self.store))
@@ -457,10 +459,29 @@ class MainWindow(FileMenuCommands, QMainWindow):
             self.checks.trashPurged.connect(self._trash_changed)
             # beside the window once its list is on screen, not against its first frame
             after_first_paint(self.workspace.list_pane.table.viewport(), self.checks.start)
+        self._follow_connection()
         for note in self.store.notes:  # opened read-only on a full disk, and why
             self.statusBar().showMessage(note)
         self._update_actions()
         self._offer_drafts()
+
+    def _failed(self, message: str) -> None:
+        """What the workspace could not do: a dialog, unless the server is gone, which the
+        banner says already (a list arrowed through would raise one a keystroke)."""
+        if self.connection_banner is not None and self.connection_banner.down:
+            self.statusBar().showMessage(message, 5000)
+            return
+        self.warn(message)
+
+    def _follow_connection(self) -> None:
+        """A team database: the line while its server does not answer, the lists read again
+        once it does (``ui/connection_banner.py``)."""
+        if self.connection_banner is not None:
+            self.connection_banner.retire()
+            self.connection_banner = None
+        if self.store.path is None and self.store.connection.engine != "sqlite":
+            self.connection_banner = ConnectionBanner(self.store, self.statusBar(), self)
+            self.connection_banner.back.connect(lambda: self.workspace and self.workspace.refresh())
 
     def _damaged(self, message: str) -> None:
         self.setWindowTitle(window_title(self.store, damaged=True))

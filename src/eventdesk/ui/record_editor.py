@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from eventdesk.records import Problem, ValidationError
 from eventdesk.records.serialise import from_data, to_data
-from eventdesk.store import Conflict, EventStore, StoreError
+from eventdesk.store import Conflict, ConnectionLost, EventStore, StoreError
 from eventdesk.ui import marking
 from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.escape_key import EscapeReverts
@@ -144,6 +144,9 @@ class RecordEditor(Editor):
             problems = exc.problems
         except Conflict as exc:  # another clerk saved it first; nothing was written
             return self._conflicted(exc, record)
+        except ConnectionLost as exc:  # the server is gone: the edits stay, saved once it is back
+            self._say(exc.while_saving())
+            return False
         except StoreError as exc:
             self._say(str(exc))
             return False

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import Meeting, Problem, ValidationError
-from eventdesk.store import Conflict, EventStore, StoreError
+from eventdesk.store import Conflict, ConnectionLost, EventStore, StoreError
 from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.elided_label import ElidedLabel
 from eventdesk.ui.escape_key import EscapeReverts
@@ -191,6 +191,9 @@ class MeetingEditor(Editor):
             return False
         except Conflict as exc:  # another clerk saved it first; nothing was written
             return self._conflicted(exc, self._meeting)
+        except ConnectionLost as exc:  # the server is gone: the edits stay, saved once it is back
+            self._show_message(exc.while_saving())
+            return False
         except StoreError as exc:  # the edits stay in the form
             self._show_message(f"Not saved: {exc}")
             return False

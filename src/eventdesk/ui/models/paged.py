@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from eventdesk.store import ConnectionLost
 from eventdesk.ui.models.headed import HeadedTableModel
 
 Row = TypeVar("Row")
@@ -79,14 +80,22 @@ class PagedTableModel(HeadedTableModel, Generic[Row]):
 
         The first page is shown at once; counting every match (as long again
         as the page on a large database) waits for the next turn of the event
-        loop, so a keystroke's list is not held back by its count.
+        loop, so a keystroke's list is not held back by its count. While a team
+        database's server does not answer, the rows shown stay as they are (the
+        window's banner says why, ``ui/connection_banner.py``) and the window
+        reloads once it answers again.
         """
+        try:
+            page = self.fetch_page(self.page_size, 0)
+        except ConnectionLost:
+            self._exhausted = True  # no more pages of the old rows either, until then
+            return
         self.beginResetModel()
         self._rows = []
         self._total = None
         self._exhausted = False
         self._generation += 1
-        self._load_next(notify=False)
+        self._take(page, notify=False)
         if self._exhausted:
             self._total = len(self._rows)
         self.endResetModel()
@@ -99,7 +108,10 @@ class PagedTableModel(HeadedTableModel, Generic[Row]):
     def _count_now(self, generation: int) -> None:
         if generation != self._generation:
             return  # another search came first
-        self._total = self.count()
+        try:
+            self._total = self.count()
+        except ConnectionLost:  # left unknown; the window reloads once the server is back
+            return
         self.totalKnown.emit()
 
     def total_known(self) -> bool:
@@ -161,7 +173,14 @@ class PagedTableModel(HeadedTableModel, Generic[Row]):
     # -- internals ------------------------------------------------------------
 
     def _load_next(self, *, notify: bool) -> None:
-        page = self.fetch_page(self.page_size, len(self._rows))
+        try:
+            page = self.fetch_page(self.page_size, len(self._rows))
+        except ConnectionLost:  # no more for now: the window reloads once the server is back
+            self._exhausted = True
+            return
+        self._take(page, notify=notify)
+
+    def _take(self, page: list[Row], *, notify: bool) -> None:
         if len(page) < self.page_size:
             self._exhausted = True
         if not page:

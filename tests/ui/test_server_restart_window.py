@@ -1,0 +1,110 @@
+"""The window on a team database whose server stops in the middle of a clerk's typing
+(issue 23, item 9).
+
+Given the example meeting open in the window with unsaved typing, when the server stops,
+then searching as you type raises no dialog (one line at the window's foot says the server
+is gone, once) and the list keeps what it showed; saving says in one sentence that nothing
+was saved and the typing stays in the editor. When the server is back, the window finds it
+by itself (its retry timer), says so, and the same save lands and shows in the list.
+
+On a PostgreSQL of its own, since stopping the run's shared one would end other tests'
+connections.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from eventdesk.store import EventStore
+from eventdesk.store.engines import postgres_link
+from eventdesk.ui import connection_banner
+from eventdesk.ui.sections import Section
+from tests.conftest import SAMPLE
+from tests.postgres_server import start_or_skip
+from tests.ui.conftest import make_window
+
+
+@pytest.fixture(scope="module")
+def server():
+    running = start_or_skip()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def team_window(qtbot, server, settings, tmp_path, answers, monkeypatch):
+    monkeypatch.setattr(connection_banner, "RETRY_MS", 300)  # a test need not wait 5 s
+    monkeypatch.setattr(postgres_link, "RETRY_EVERY", 0.1)
+    name = server.create_database()
+    address = server.address(name)
+    store = EventStore.open(address)
+    store.interchange.import_file(SAMPLE)
+    window = make_window(qtbot, store, settings, tmp_path, answers)
+    yield window
+    window.workspace.editors.revert()
+    window.close()
+    store.close()
+    server.drop_database(name)
+
+
+def _type(qtbot, field, text: str) -> None:
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+
+
+def test_a_server_stopped_mid_typing_loses_nothing_and_the_window_reconnects(
+    qtbot, server, team_window, answers
+):
+    window = team_window
+    pane = window.workspace.list_pane
+    banner = window.connection_banner
+    assert banner is not None and not banner.label.isVisible()
+    window.workspace.set_section(Section.MEETINGS)
+    pane.select_id(1)
+    editor = window.workspace.editors.meeting_editor
+    _type(qtbot, editor.details.view.title, "Annual meeting 2021, as typed")
+    assert editor.is_dirty()
+    shown = [pane.model().row(n).id for n in range(pane.model().rowCount())]
+
+    server.halt()
+    try:
+        for key in "Pony":  # a search a keystroke (the worst case: the timer fired each time)
+            qtbot.keyClicks(pane.search, key)
+            pane.apply_search()
+        assert answers.messages == []  # no dialog
+        assert banner.down and banner.label.isVisible()
+        assert banner.label.text().startswith(
+            "The team database on 127.0.0.1 stopped answering: its server may be restarting"
+        )
+        assert [pane.model().row(n).id for n in range(pane.model().rowCount())] == shown
+
+        assert not editor.save()
+        assert editor.problems.text() == (
+            "The team database on 127.0.0.1 stopped answering, so this was not saved: your "
+            "changes are still in the editor; save again when it is back."
+        )
+        assert editor.is_dirty()
+        assert editor.details.view.title.text() == "Annual meeting 2021, as typed"
+        assert answers.messages == []
+    finally:
+        server.resume()
+
+    qtbot.waitUntil(lambda: not banner.down, timeout=15_000)  # the retry timer found it
+    assert not banner.label.isVisible()
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("The team database on 127.0.0.1 answers again.")
+    )
+    assert pane.model().text == "Pony"  # the search typed meanwhile, run again
+
+    window.actions_.save.trigger()
+    assert not editor.is_dirty()
+    assert window.store.meetings.get(1).title == "Annual meeting 2021, as typed"
+    pane.search.clear()
+    pane.apply_search()
+    titles = [pane.model().display(pane.model().row(n), 1) for n in range(pane.model().rowCount())]
+    assert titles == ["Annual meeting 2021, as typed"]
+    assert answers.messages == []
