@@ -15,7 +15,7 @@ the list's header is drawn with the two swapped.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -121,16 +121,33 @@ class ColumnFitter(QObject):
             self.fit_main()
 
     def _wanted(self, column: int) -> int:
-        """The width of the column's text in the first rows (the view may not be laid out yet)."""
-        header = self._table.horizontalHeader()
-        model = self._table.model()
-        metrics = self._table.fontMetrics()
-        content = 0
-        for row in range(min(model.rowCount(), MEASURED_ROWS)):
-            text = model.data(model.index(row, column))
-            if text:
-                content = max(content, metrics.horizontalAdvance(str(text)))
-        return min(max(content + PADDING, header.sectionSizeHint(column)), MAX_COLUMN_WIDTH)
+        return wanted_width(self._table, column)
+
+
+def wanted_width(table: QTableView, column: int) -> int:
+    """The width of a column's text in the first rows and its header's, up to the cap (the
+    view may not be laid out yet)."""
+    header = table.horizontalHeader()
+    model = table.model()
+    metrics = table.fontMetrics()
+    content = 0
+    for row in range(min(model.rowCount(), MEASURED_ROWS)):
+        text = model.data(model.index(row, column))
+        if text:
+            content = max(content, metrics.horizontalAdvance(str(text)))
+    return min(max(content + PADDING, header.sectionSizeHint(column)), MAX_COLUMN_WIDTH)
+
+
+def widen_to_content(table: QTableView, fixed: dict[int, int]) -> None:
+    """Widen (never narrow: a clerk's own widths stay) the columns without a ``fixed`` width
+    to their text, and every column to its header's."""
+    header = table.horizontalHeader()
+    model = table.model()
+    for column in range(model.columnCount() if model else 0):
+        fits = header.sectionSizeHint if column in fixed else partial(wanted_width, table)
+        wanted = fits(column)
+        if wanted > header.sectionSize(column):
+            header.resizeSection(column, wanted)
 
 
 def __getattr__(name: str) -> type:

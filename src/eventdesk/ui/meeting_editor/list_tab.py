@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import Meeting, Session
+from eventdesk.ui.list_columns import widen_to_content
 from eventdesk.ui.meeting_editor import declared_parts
 from eventdesk.ui.meeting_editor.models import PartsModel
 from eventdesk.ui.record_form import RecordForm
@@ -69,6 +70,10 @@ class ListTab(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         for column, width in model.WIDTHS.items():
             self.view.setColumnWidth(column, width)
+        # the others (Capacity, a part's declared fields) as wide as a meeting's text when it
+        # is loaded, headers whole; an edit leaves the widths as the clerk has them
+        for signal in (model.modelReset, model.rowsInserted):
+            signal.connect(lambda *_: widen_to_content(self.view, model.WIDTHS))
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.installEventFilter(self)
 
