@@ -160,8 +160,8 @@ class Target:
     address: str
     _stack: ExitStack
 
-    def write_photo(self, data: bytes) -> str:
-        """Keep the photo ``data``; return its hash."""
+    def write_photo(self, data: bytes, sha256: str) -> None:
+        """Keep the photo ``data``, whose hash ``sha256`` the caller has checked."""
         raise NotImplementedError
 
     def settle_ids(self, table: Table) -> None:
@@ -250,12 +250,22 @@ class FileTarget(Target):
             (photo_folder.IDENTITY, self.identity),
         )
         self._noted = False
+        self._added: list[Path] = []
+        self._stack.callback(self._take_back_photos)  # emptied once the copy is in place
 
-    def write_photo(self, data: bytes) -> str:
+    def write_photo(self, data: bytes, sha256: str) -> None:
         if not self._noted and self.folder.owned and not self.folder.path.exists():
             photo_folder.write_note(self.folder.path, self.path, self.identity)
         self._noted = True
-        return media.write(self.folder.path, data)
+        path = media.path_in(self.folder.path, sha256)
+        if not (path.exists() or path.is_symlink()):
+            self._added.append(path)  # taken away again if the copy fails
+        media.write(self.folder.path, data, sha256=sha256)
+
+    def _take_back_photos(self) -> None:
+        """The photos this copy added to the folder, when it failed: no file names them, and
+        a full disk wants its room back."""
+        busy_files.remove_all(self._added)
 
     def _complete(self) -> None:
         search_index.refresh(self.db)
@@ -267,6 +277,7 @@ class FileTarget(Target):
         if self.path.exists():
             _fold_log(self.path)
         busy_files.replace(self.partial, self.path)
+        self._added = []  # named by the file now in place
         photo_folder.settle(self.path, self.identity)
 
     def recount(self) -> tuple[dict[str, int], dict[str, int]]:
@@ -323,10 +334,10 @@ class TeamTarget(Target):
             self._stack.__exit__(*sys.exc_info())
             raise
 
-    def write_photo(self, data: bytes) -> str:
+    def write_photo(self, data: bytes, sha256: str) -> None:
         from eventdesk.store.engines import postgres_photos
 
-        return postgres_photos.put(self.conn, data)
+        postgres_photos.put(self.conn, data)
 
     def settle_ids(self, table: Table) -> None:
         if table.primary_key == ("id",):

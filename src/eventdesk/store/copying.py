@@ -22,10 +22,13 @@ says it succeeded when it did not.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from eventdesk.store import disk
 from eventdesk.store.copy_ends import (
     OWN_SETTINGS,
     Source,
@@ -117,10 +120,17 @@ def copy_database(
             in_row for _, _, in_row in photos
         )
         problems: list[str] = []
-        with open_target(target, replace=replace) as dst:
-            for table in copied_tables():
-                _copy_table(src.conn, dst, table, tally, tell)
-            copied = _copy_photos(src, dst, photos, tally, tell, problems)
+        dst = open_target(target, replace=replace)
+        try:
+            with dst:
+                for table in copied_tables():
+                    _copy_table(src.conn, dst, table, tally, tell)
+                copied = _copy_photos(src, dst, photos, tally, tell, problems)
+        except (sqlite3.Error, OSError, StoreError) as exc:
+            raise StoreError(
+                f"The copy to {dst.address} stopped: {_reason(exc, target)}. {dst.address} is "
+                "as it was: nothing of the copy was kept."
+            ) from exc
         counts, held = dst.recount()
     finally:
         src.close()
@@ -130,9 +140,15 @@ def copy_database(
     return CopyReport(src.address, dst.address, rows, problems, time.monotonic() - started)
 
 
-def _refuse_itself(src: Source, target: str) -> None:
-    from pathlib import Path
+def _reason(exc: BaseException, target: str) -> str:
+    """Why a copy stopped, in words: a full disk named as one."""
+    full = disk.full_because(exc, Path(target))
+    if full:
+        return f"the disk is full ({full}); free some space and copy again"
+    return str(exc).rstrip(".")
 
+
+def _refuse_itself(src: Source, target: str) -> None:
     from eventdesk.store.engines import is_team_address, redacted
 
     if is_team_address(target):
@@ -257,7 +273,7 @@ def _copy_photos(
         if sha not in tried:
             tried.add(sha)
             if data is not None:
-                dst.write_photo(data)
+                dst.write_photo(data, sha)
                 copied[sha] = len(data)
                 tally.photo_bytes += len(data)
             tally.done[PHOTOS] += 1

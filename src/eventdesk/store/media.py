@@ -111,13 +111,15 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write(folder: Path, data: bytes, *, sync: bool = True) -> str:
+def write(folder: Path, data: bytes, *, sync: bool = True, sha256: str | None = None) -> str:
     """Store ``data`` under its hash (durably, unless ``sync`` is False); return the hash.
 
     A file already there is kept only if it holds these very bytes: a
     damaged copy, or a link put in its place, is replaced by the good ones.
+    ``sha256``: the hash of ``data``, where the caller has just checked it (a copy's photo,
+    read checked from its source), so the bytes are not hashed twice.
     """
-    sha = digest(data)
+    sha = sha256 or digest(data)
     target = path_in(folder, sha)
     if whole(target, sha):
         os.utime(target)  # fresh again: not an orphan for `check` to remove (see GRACE)
