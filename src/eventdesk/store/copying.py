@@ -142,9 +142,10 @@ def copy_database(
 
 def _reason(exc: BaseException, target: str) -> str:
     """Why a copy stopped, in words: a full disk named as one."""
-    full = disk.full_because(exc, Path(target))
-    if full:
-        return f"the disk is full ({full}); free some space and copy again"
+    for cause in (exc, exc.__cause__, exc.__context__):  # a photo's write keeps the OSError
+        full = cause is not None and disk.full_because(cause, Path(target))
+        if full:
+            return f"the disk is full ({full}); free some space and copy again"
     return str(exc).rstrip(".")
 
 

@@ -21,6 +21,7 @@ its bytes stay in the row's ``data`` column, which is otherwise empty.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -124,9 +125,9 @@ def write(folder: Path, data: bytes, *, sync: bool = True, sha256: str | None = 
     if whole(target, sha):
         os.utime(target)  # fresh again: not an orphan for `check` to remove (see GRACE)
         return sha
+    temp = target.with_name(f"{target.name}.{os.getpid()}{_TEMP}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(f"{target.name}.{os.getpid()}{_TEMP}")
         with open(temp, "wb") as fh:
             fh.write(data)
             if sync:
@@ -135,8 +136,10 @@ def write(folder: Path, data: bytes, *, sync: bool = True, sha256: str | None = 
         busy_files.replace(temp, target)  # a scanner may be reading the new file
         if sync:
             _fsync_folder(target.parent)
-    except OSError as exc:
-        raise StoreError(f"Cannot write a photo into {folder}: {exc}. Nothing was saved.") from None
+    except OSError as exc:  # kept as the cause: a full disk is told as one (store/copying.py)
+        with contextlib.suppress(OSError):  # a full disk wants the room of the part written
+            temp.unlink(missing_ok=True)
+        raise StoreError(f"Cannot write a photo into {folder}: {exc}. Nothing was saved.") from exc
     return sha
 
 
