@@ -83,7 +83,7 @@ def get(conn: Connection, sha256: str) -> bytes:
 
     ``BadPhoto`` when the row's bytes are not that photo's, ``StoreError`` when there is none.
     """
-    data = conn.execute("SELECT bytes FROM photos WHERE sha256 = ?", (sha256,)).scalar()
+    data = conn.scalar_binary("SELECT bytes FROM photos WHERE sha256 = ?", (sha256,))  # type: ignore[attr-defined]
     if data is None:
         raise StoreError(
             f"The photo {sha256[:12]}… is missing from the team database {conn.address}. "
