@@ -308,3 +308,18 @@ def test_a_failure_midway_leaves_the_team_database_as_it_was(
     with connect(postgres_address) as conn:
         assert conn.execute("SELECT count(*) AS n FROM meetings").scalar() == 1
         assert conn.execute("SELECT count(*) AS n FROM photos").scalar() == 3
+
+
+def test_a_source_from_an_older_eventdesk_is_not_changed_and_says_what_to_do(example, tmp_path):
+    import sqlite3
+
+    from eventdesk.store.migrations import LATEST_VERSION
+
+    conn = sqlite3.connect(example)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")  # as the release before
+    conn.close()
+    before = example.read_bytes()
+    with pytest.raises(StoreError, match="older EventDesk: open it once with this one"):
+        copying.copy_database(str(example), str(tmp_path / "copy.sqlite3"))
+    assert example.read_bytes() == before
+    assert not (tmp_path / "copy.sqlite3").exists()

@@ -91,7 +91,16 @@ class Source:
 
 class FileSource(Source):
     def __init__(self, path: Path):
-        self.db: Database = open_database(path, create=False, read_only=True)
+        try:
+            self.db: Database = open_database(path, create=False, read_only=True)
+        except DatabaseUnavailable:
+            if _older(path):  # the copy never changes its source, not even to upgrade it
+                raise DatabaseUnavailable(
+                    f"{path} was written by an older EventDesk: open it once with this one "
+                    "(the window, or `eventdesk --db FILE list`) to upgrade it, then copy it. "
+                    "Nothing was copied."
+                ) from None
+            raise
         self.conn = SQLiteConnection.over(self.db.conn, path)
         self.address = str(path)
         self.db.conn.execute("BEGIN")  # one snapshot: its first read fixes it
@@ -103,6 +112,20 @@ class FileSource(Source):
         with contextlib.suppress(sqlite3.Error):
             self.db.conn.execute("ROLLBACK")
         self.db.close()
+
+
+def _older(path: Path) -> bool:
+    try:
+        conn = connect_read_only(path)
+    except sqlite3.Error:
+        return False
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return 0 < version < LATEST_VERSION
 
 
 class TeamSource(Source):
