@@ -323,3 +323,12 @@ def test_a_source_from_an_older_eventdesk_is_not_changed_and_says_what_to_do(exa
         copying.copy_database(str(example), str(tmp_path / "copy.sqlite3"))
     assert example.read_bytes() == before
     assert not (tmp_path / "copy.sqlite3").exists()
+
+
+def test_a_target_in_no_folder_is_refused_in_words(example, tmp_path):
+    with pytest.raises(
+        StoreError, match=r"The folder .*nowhere does not exist; nothing was copied"
+    ):
+        copying.copy_database(str(example), str(tmp_path / "nowhere" / "copy.sqlite3"))
+    with pytest.raises(StoreError, match="is a folder, not a database file"):
+        copying.copy_database(str(example), str(tmp_path))

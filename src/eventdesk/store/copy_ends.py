@@ -238,6 +238,15 @@ class FileTarget(Target):
 
     def _open(self, replace: bool) -> None:
         path = self.path
+        if not path.parent.is_dir():
+            raise DatabaseUnavailable(
+                f"The folder {path.parent} does not exist; nothing was copied. Make it first, "
+                "or name a file in a folder that exists."
+            )
+        if path.is_dir():
+            raise DatabaseUnavailable(
+                f"{path} is a folder, not a database file; nothing was copied."
+            )
         lock = FileLock(path)
         lock.acquire()  # no EventDesk has it open, and none opens it while it is copied to
         self._stack.callback(lock.release)
