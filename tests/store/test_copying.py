@@ -21,6 +21,7 @@ from tests.store.test_export_unchanged import build_small_database
 
 from eventdesk.records import Attendance, Meeting, MeetingFile, Organisation, Person
 from eventdesk.store import EventStore, StoreError, copying, media
+from eventdesk.store.copy_ends import recount_file
 from eventdesk.store.engines import connect, postgres_search
 from eventdesk.store.interchange import import_file
 
@@ -332,3 +333,17 @@ def test_a_target_in_no_folder_is_refused_in_words(example, tmp_path):
         copying.copy_database(str(example), str(tmp_path / "nowhere" / "copy.sqlite3"))
     with pytest.raises(StoreError, match="is a folder, not a database file"):
         copying.copy_database(str(example), str(tmp_path))
+
+
+def test_the_check_counts_only_the_copys_own_photos(example):
+    """A copy beside its source (example.db beside example.sqlite3) could read a photo missing
+    from its own folder from the source's; its check does not count that photo as copied."""
+    target = example.with_name("example.db")
+    assert copying.copy_database(str(example), str(target)).ok
+    with EventStore.open(target, read_only=True) as store:
+        own = media.folder_of(store.db)
+        sha = store.db.execute("SELECT sha256 FROM files WHERE sha256 IS NOT NULL").fetchone()[0]
+    assert own != media.folder_for(example)  # a folder of its own: example.db.media
+    media.path_in(own, sha).unlink()
+    _counts, photos = recount_file(target)
+    assert sha not in photos and len(photos) == 2

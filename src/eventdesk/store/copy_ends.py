@@ -313,19 +313,27 @@ class FileTarget(Target):
         photo_folder.settle(self.path, self.identity)
 
     def recount(self) -> tuple[dict[str, int], dict[str, int]]:
-        conn = connect_read_only(self.path)
-        try:
-            counts = count_rows(SQLiteConnection.over(conn, self.path))
-            db = Database(conn)
-            folders = media.sources_of(db)
-            photos = {}
-            for sha in media.named_in(db):
-                found = media.find(folders, sha)
-                if found is not None and media.whole(found, sha):
-                    photos[sha] = found.stat().st_size
-        finally:
-            conn.close()
-        return counts, photos
+        return recount_file(self.path)
+
+
+def recount_file(path: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """The rows of the database file at ``path`` by table, and ``{sha256: size}`` of the
+    photos its files name that its own folder holds whole (each read and hashed)."""
+    conn = connect_read_only(path)
+    try:
+        counts = count_rows(SQLiteConnection.over(conn, path))
+        db = Database(conn)
+        # Its own folder only: a photo found beside it in another database's folder (the
+        # source's, copied into the same folder) would go with that database.
+        own = media.folder_of(db)
+        photos = {}
+        for sha in media.named_in(db):
+            found = media.find([own] if own is not None else [], sha)
+            if found is not None and media.whole(found, sha):
+                photos[sha] = found.stat().st_size
+    finally:
+        conn.close()
+    return counts, photos
 
 
 def _fold_log(path: Path) -> None:
