@@ -255,6 +255,8 @@ def test_a_file_to_a_team_database_and_back_is_the_same_database(
             conn.execute("SELECT count(*) AS n FROM photos").scalar() == _counts(there)["photos"][0]
         )
         assert conn.execute("SELECT count(*) AS n FROM files WHERE length(data) > 0").scalar() == 0
+        kinds = "SELECT DISTINCT p.type FROM photos p JOIN files f ON f.sha256 = p.sha256"
+        assert {k for (k,) in conn.execute(kinds)} == {"image/png", "application/pdf"}
         # The team database's own search finds what the file's finds, lists included.
         with EventStore.open(generated, read_only=True) as store:
             wanted = [m.id for m in store.meetings.search("Meeting 7")]

@@ -183,7 +183,7 @@ class Target:
     address: str
     _stack: ExitStack
 
-    def write_photo(self, data: bytes, sha256: str) -> None:
+    def write_photo(self, data: bytes, sha256: str, media_type: str | None) -> None:
         """Keep the photo ``data``, whose hash ``sha256`` the caller has checked."""
         raise NotImplementedError
 
@@ -285,7 +285,7 @@ class FileTarget(Target):
         self._added: list[Path] = []
         self._stack.callback(self._take_back_photos)  # emptied once the copy is in place
 
-    def write_photo(self, data: bytes, sha256: str) -> None:
+    def write_photo(self, data: bytes, sha256: str, media_type: str | None) -> None:
         if not self._noted and self.folder.owned and not self.folder.path.exists():
             photo_folder.write_note(self.folder.path, self.path, self.identity)
         self._noted = True
@@ -374,10 +374,10 @@ class TeamTarget(Target):
             self._stack.__exit__(*sys.exc_info())
             raise
 
-    def write_photo(self, data: bytes, sha256: str) -> None:
+    def write_photo(self, data: bytes, sha256: str, media_type: str | None) -> None:
         from eventdesk.store.engines import postgres_photos
 
-        postgres_photos.put(self.conn, data)
+        postgres_photos.put(self.conn, data, media_type)
 
     def settle_ids(self, table: Table) -> None:
         if table.primary_key == ("id",):

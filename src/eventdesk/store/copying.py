@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from eventdesk.store import disk
 from eventdesk.store.copy_ends import (
@@ -116,8 +117,8 @@ def copy_database(
         _refuse_itself(src, target)
         tally = Tally(totals=count_rows(src.conn))
         photos = _photo_rows(src.conn)
-        tally.totals[PHOTOS] = len({sha for _, sha, in_row in photos if sha and not in_row}) + sum(
-            in_row for _, _, in_row in photos
+        tally.totals[PHOTOS] = len({f.sha256 for f in photos if f.sha256 and not f.in_row}) + sum(
+            f.in_row for f in photos
         )
         problems: list[str] = []
         dst = open_target(target, replace=replace)
@@ -235,19 +236,28 @@ def _write(
         tell(tally)
 
 
-def _photo_rows(conn: Connection) -> list[tuple[int, str | None, bool]]:
-    """Each file row's id, the photo it names, and whether its bytes are in the row itself (a
-    database kept in memory, or a team database written before its photos had their table)."""
+class FileRow(NamedTuple):
+    """What the photo copy needs of a row of ``files``."""
+
+    id: int
+    sha256: str | None
+    #: Its bytes are in the row itself (a database kept in memory, or a team database
+    #: written before its photos had their table), not where the store keeps photos.
+    in_row: bool
+    media_type: str | None
+
+
+def _photo_rows(conn: Connection) -> list[FileRow]:
     rows = conn.execute(
-        "SELECT id, sha256, length(data) > 0 AS in_row FROM files ORDER BY id"
+        "SELECT id, sha256, length(data) > 0 AS in_row, media_type FROM files ORDER BY id"
     ).fetchall()
-    return [(fid, sha, bool(in_row)) for fid, sha, in_row in rows]
+    return [FileRow(fid, sha, bool(in_row), kind) for fid, sha, in_row, kind in rows]
 
 
 def _copy_photos(
     src: Source,
     dst: Target,
-    photos: list[tuple[int, str | None, bool]],
+    photos: list[FileRow],
     tally: Tally,
     tell: Progress,
     problems: list[str],
@@ -258,11 +268,14 @@ def _copy_photos(
     tally.done[PHOTOS] = 0
     copied: dict[str, int] = {}
     tried: set[str] = set()
-    for fid, sha, in_row in photos:
-        if in_row:
-            data = bytes(src.conn.execute("SELECT data FROM files WHERE id = ?", (fid,)).scalar())
+    for row in photos:
+        sha = row.sha256
+        if row.in_row:
+            data = bytes(
+                src.conn.execute("SELECT data FROM files WHERE id = ?", (row.id,)).scalar()
+            )
             sha = digest(data)
-            dst.conn.execute("UPDATE files SET sha256 = ? WHERE id = ?", (sha, fid))
+            dst.conn.execute("UPDATE files SET sha256 = ? WHERE id = ?", (sha, row.id))
         elif sha is None or sha in tried:
             continue
         else:
@@ -274,7 +287,7 @@ def _copy_photos(
         if sha not in tried:
             tried.add(sha)
             if data is not None:
-                dst.write_photo(data, sha)
+                dst.write_photo(data, sha, row.media_type)
                 copied[sha] = len(data)
                 tally.photo_bytes += len(data)
             tally.done[PHOTOS] += 1
