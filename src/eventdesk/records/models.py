@@ -241,6 +241,10 @@ class CourseEntry(_Record):
     meeting_id: int | None = ref("meetings", exchanged=False)
     id: int | None = row_id()
     uid: str = identity()
+    #: How many saves the course has had, and who made the last (``store/versions.py``): the
+    #: version it was loaded at, so a clerk never overwrites what another saved since.
+    version: int = value("int", default=0, managed=True, exchanged=False)
+    updated_by: str = value("text", default="", managed=True, exchanged=False)
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Who changed what: one row of ``history`` for every save of a meeting, person or organisation.
+"""Who changed what: one row of ``history`` for every save of a meeting, person, organisation
+or course.
 
 The store writes it in the save's own transaction (``store/versions.py``), so a change and
 its line of history are kept together or not at all, on a file and on a team database alike:
@@ -21,20 +22,36 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from eventdesk.records import Meeting, Organisation, Person
+from eventdesk.records import CourseEntry, Meeting, Organisation, Person
 from eventdesk.records.fields import Declared, declared_fields
 from eventdesk.store.engines import Connection
 from eventdesk.store.rows import now
 
 #: The records that keep a history, by the word the store calls them (as the trash does).
-TABLES = {"meeting": "meetings", "person": "people", "organisation": "organisations"}
-RECORDS: dict[str, type] = {"meeting": Meeting, "person": Person, "organisation": Organisation}
+TABLES = {
+    "meeting": "meetings",
+    "person": "people",
+    "organisation": "organisations",
+    "course": "courses",
+}
+RECORDS: dict[str, type] = {
+    "meeting": Meeting,
+    "person": Person,
+    "organisation": Organisation,
+    "course": CourseEntry,
+}
 #: An old or new value up to this long is printed in a line of history; longer, "changed".
 SHORT = 40
 CREATED, CHANGED, DELETED, RESTORED = "created", "changed", "deleted", "restored"
 MERGED, UNMERGED = "merged", "unmerged"
+#: A course its meeting's save took off the meeting's list (which deletes it).
+REMOVED = "removed"
 #: A line that is no field's change, in words.
-_DONE = {DELETED: "moved to the trash", RESTORED: "restored from the trash"}
+_DONE = {
+    DELETED: "moved to the trash",
+    RESTORED: "restored from the trash",
+    REMOVED: "taken off its meeting's list (deleted)",
+}
 
 
 @dataclass(frozen=True)

@@ -462,6 +462,16 @@ def m019_versions_and_history(db: Database) -> None:
     )
 
 
+def m020_course_versions(db: Database) -> None:
+    """A course counts its saves and names who saved it last, and when, as a meeting does
+    (``store/versions.py``): a course saved since a clerk loaded it is refused, and its saves
+    are lines of ``history``. Courses saved before keep an empty version, read as 0."""
+    if "version" not in db["courses"].columns_dict:
+        db.execute("ALTER TABLE courses ADD COLUMN version INTEGER")
+    add_text_column(db, "courses", "updated_by")
+    add_text_column(db, "courses", "updated_at")
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -482,6 +492,7 @@ MIGRATIONS: list[Migration] = [
     m017_attendee_gift,
     m018_organisation_country,
     m019_versions_and_history,
+    m020_course_versions,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -41,7 +41,8 @@ ROOTS: tuple[tuple[type, str], ...] = (
 )
 _TRASH_COLUMNS = ("created_at", "updated_at", "deleted_at")
 #: Columns only the store writes: a file's content by its hash (``store/media.py``).
-_STORE_COLUMNS = {"files": ("sha256",)}
+#: When a course was last saved (the others' is with their trash columns): a conflict says when.
+_STORE_COLUMNS = {"files": ("sha256",), "courses": ("updated_at",)}
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,11 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
+from eventdesk.records.fields import declared_fields
 from eventdesk.store import history
 from eventdesk.store.engines import Connection
 from eventdesk.store.errors import Conflict
+from eventdesk.store.rows import now
 
 _users: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
@@ -76,6 +78,7 @@ def saving(conn: Connection, kind: str, record: Any, load: Callable[[int], Any])
     if record.id is not None and claim(conn, kind, record.id, record.version or 0, user):
         before = load(record.id)
         version = (record.version or 0) + 1
+    parts = _claim_parts(conn, record, before, user)
     yield
     if before is None:
         conn.execute(
@@ -83,6 +86,48 @@ def saving(conn: Connection, kind: str, record: Any, load: Callable[[int], Any])
         )
     history.write(conn, kind, record, version, user, before)
     record.version, record.updated_by = version, user
+    for part_kind, part, stored in parts:
+        _part_saved(conn, part_kind, part, stored, user)
+
+
+#: The parts that are records of their own as well, with a version and a history: a meeting's
+#: courses (the course register's, saved with their meeting or alone).
+_VERSIONED_PARTS = {cls: kind for kind, cls in history.RECORDS.items()}
+
+
+def _claim_parts(conn: Connection, record: Any, before: Any, user: str) -> list[tuple]:
+    """Before a meeting's save writes its parts: claim each course it changes (``Conflict``
+    if another save moved it on since the meeting was loaded: the course register's, a psql
+    ``UPDATE``), and keep the line of each it takes off its list. What is left to do once the
+    parts are written: ``(kind, part, stored or None)`` of each course added or changed."""
+    found = []
+    for d in declared_fields(type(record)):
+        kind = _VERSIONED_PARTS.get(d.part) if d.kind == "parts" else None
+        if kind is None:
+            continue
+        stored = {p.uid: p for p in getattr(before, d.field, [])} if before is not None else {}
+        for part in getattr(record, d.field):
+            old = stored.pop(part.uid, None)
+            if old is None:
+                found.append((kind, part, None))
+            elif history.snapshot(old) != history.snapshot(part):
+                claim(conn, kind, old.id, part.version or 0, user)
+                found.append((kind, part, old))
+        for gone in stored.values():
+            history.noted(conn, kind, gone.id, history.REMOVED, user)
+    return found
+
+
+def _part_saved(conn: Connection, kind: str, part: Any, stored: Any, user: str) -> None:
+    """A course its meeting's save added or changed: its version, when, and its line."""
+    table = history.TABLES[kind]
+    version = 1 if stored is None else (stored.version or 0) + 1
+    conn.execute(
+        f"UPDATE {table} SET version = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+        [version, user, now(), part.id],
+    )
+    history.write(conn, kind, part, version, user, stored)
+    part.version, part.updated_by = version, user
 
 
 def claim(conn: Connection, kind: str, record_id: int, loaded: int, user: str) -> bool:

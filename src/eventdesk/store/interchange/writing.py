@@ -73,6 +73,8 @@ def write(store: RecordWriter, parsed: Parsed) -> ImportReport:
         row = store.connection.execute(sql, [meeting.uid]).fetchone()
         # A meeting imported again replaces what is stored, at whatever version it is now.
         meeting.id, meeting.version = row if row else (None, 0)
+        for course in meeting.courses:  # its courses too: each a record with its version
+            course.version = _stored_version(store, course.uid)
         # The store's one write path checks it again, with the ids (one person attending
         # twice, a topic with an owner); Parsed checked the rest before the transaction began.
         saved = store.meetings.write(meeting)
@@ -80,12 +82,18 @@ def write(store: RecordWriter, parsed: Parsed) -> ImportReport:
         report.courses += len(meeting.courses)
     for course in parsed.courses:
         resolve(course, ids)
-        sql = "SELECT id FROM courses WHERE uid = ?"
+        sql = "SELECT id, coalesce(version, 0) FROM courses WHERE uid = ?"
         row = store.connection.execute(sql, [course.uid]).fetchone()
-        course.id = row[0] if row else None
+        course.id, course.version = row if row else (None, 0)
         store.courses.save(course)
         report.courses += 1
     return report
+
+
+def _stored_version(store: RecordWriter, uid: str) -> int:
+    """The version of the course stored with ``uid`` (0 if none is): an import replaces it."""
+    sql = "SELECT coalesce(version, 0) FROM courses WHERE uid = ?"
+    return store.connection.execute(sql, [uid]).scalar() or 0
 
 
 def resolve(record: Any, ids: Ids) -> None:

@@ -6,7 +6,8 @@ from typing import Any
 
 from eventdesk.records import CourseEntry, Problem
 from eventdesk.records.validation import raise_if, validate_course
-from eventdesk.store import meetings, queries
+from eventdesk.store import meetings, queries, versions
+from eventdesk.store.convert import now
 from eventdesk.store.services.base import Service, label
 
 
@@ -14,10 +15,18 @@ class CourseService(Service):
     """``store.courses``: the courses shortlisted for programmes, with or without a meeting."""
 
     def save(self, course: CourseEntry) -> CourseEntry:
-        """Save a course entry on its own (the register, an import), outside a meeting's editor."""
+        """Save a course entry on its own (the register, an import), outside a meeting's editor.
+
+        A course loaded at a version another save has moved on from (its meeting's, or the
+        register's) raises ``Conflict`` and saves nothing; each save keeps its line of history.
+        """
         raise_if(self.problems(course))
-        with self._store.transaction():
-            row = meetings.course_row(course)
+        store = self._store
+        with (
+            store.transaction(),
+            versions.saving(store.connection, "course", course, self.get),
+        ):
+            row = {**meetings.course_row(course), "updated_at": now()}
             course.id = self._upsert("courses", course.id, row, stamps=False)
             self._store.search_due(listed=("courses", course.id))
         return self.get(course.id)
