@@ -172,6 +172,7 @@ def test_the_command_line_says_the_server_is_down_in_one_line(server, address):
         )
     finally:
         server.resume()
-    assert done.returncode != 0
+    assert done.returncode == 1
     assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
     assert "Cannot reach the team database" in done.stderr

@@ -108,3 +108,26 @@ def test_a_server_stopped_mid_typing_loses_nothing_and_the_window_reconnects(
     titles = [pane.model().display(pane.model().row(n), 1) for n in range(pane.model().rowCount())]
     assert titles == ["Annual meeting 2021, as typed"]
     assert answers.messages == []
+
+
+def test_moving_through_a_list_while_the_server_is_down_raises_no_dialog(
+    qtbot, server, team_window, answers
+):
+    window = team_window
+    window.workspace.set_section(Section.PEOPLE)
+    pane = window.workspace.list_pane
+    pane.select_row(0)
+    first = pane.current_id()
+    server.halt()
+    try:
+        for row in (1, 2, 3):  # arrowing down the list: each row's record cannot be read
+            pane.select_row(row)
+        assert answers.messages == []
+        assert window.connection_banner.down
+        assert "stopped answering" in window.statusBar().currentMessage()
+    finally:
+        server.resume()
+    qtbot.waitUntil(lambda: not window.connection_banner.down, timeout=15_000)
+    pane.select_row(0)
+    assert pane.current_id() == first
+    assert window.workspace.editors.shown_id() == first  # read again once it is back
