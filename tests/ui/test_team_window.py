@@ -1,15 +1,26 @@
-"""The window on a team database (issue 23, items 1 and 6): the recent list, the title.
+"""The window on a team database (issue 23, items 1 and 6): File › Connect to team database…,
+the password asked for when the server wants one, what goes wrong said in one sentence, and the
+recent list.
 
-Against the real PostgreSQL the suite starts (tests/postgres_server.py).
+Against the real PostgreSQL the suite starts (tests/postgres_server.py). The dialog is opened
+beside the window (``open()``, never ``exec()``), so no test waits on it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+
+import psycopg
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
-from eventdesk.store import EventStore
-from eventdesk.store.engines.addresses import readable
+from eventdesk.store import EventStore, readable
 from tests.conftest import SAMPLE
+from tests.postgres_server import _free_port
+
+PASSWORD = "Correct horse 5"
 
 
 def _team_with_the_example(address: str) -> None:
@@ -17,26 +28,210 @@ def _team_with_the_example(address: str) -> None:
         store.interchange.import_file(SAMPLE)
 
 
+def _port(address: str) -> int:
+    return int(address.split("@")[1].split("/")[0].split(":")[1])
+
+
+def _name(address: str) -> str:
+    return address.rsplit("/", 1)[1]
+
+
+def _dialog(qtbot, window, *, host="127.0.0.1", port=0, database="", user="eventdesk"):
+    """File › Connect to team database…, the fields typed as a clerk would."""
+    window.actions_.connect_team_database.trigger()
+    dialog = window.connect_dialog
+    assert dialog is not None and dialog.isVisible()
+    for field, text in ((dialog.host, host), (dialog.database, database), (dialog.user, user)):
+        field.clear()
+        qtbot.keyClicks(field, text)
+    dialog.port.setValue(port)
+    return dialog
+
+
+def _connect(qtbot, dialog) -> None:
+    """Click Connect and wait for the answer (the dialog closes, or says why not)."""
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_connecting(), timeout=30_000)
+
+
+@pytest.fixture(scope="module")
+def password_login(postgres_server):
+    """A login that must give its password (SCRAM), as an office's clerk does."""
+    role = f"anna_{os.getpid()}"
+    postgres_server.add_password_role(role, PASSWORD)
+    yield role
+    with contextlib.suppress(Exception):
+        postgres_server._admin_connection().execute(f"DROP ROLE IF EXISTS {role}")
+
+
+@pytest.fixture(autouse=True)
+def no_password_files(monkeypatch, tmp_path):
+    """libpq finds no password of the developer's own (.pgpass, PGPASSWORD)."""
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.delenv("PGSERVICE", raising=False)
+
+
+def test_connecting_through_the_dialog_shows_the_team_database(
+    qtbot, postgres_address, main_window
+):
+    # Given a team database with the example meeting, and the window on a file
+    _team_with_the_example(postgres_address)
+    # when the clerk fills in File › Connect to team database… and clicks Connect
+    dialog = _dialog(
+        qtbot,
+        main_window,
+        port=_port(postgres_address),
+        database=_name(postgres_address),
+    )
+    _connect(qtbot, dialog)
+    # then the window shows it, named by its address, as Open shows a file
+    assert not dialog.isVisible()
+    assert main_window.store.address == postgres_address
+    assert main_window.windowTitle().startswith(f"{postgres_address}[*]")
+    assert main_window.store.meetings.count() == 1
+    assert main_window.workspace.list_pane.model().rowCount() == 1
+
+
+def test_the_password_is_asked_for_a_wrong_one_said_and_none_kept(
+    qtbot, postgres_address, password_login, main_window, settings_path
+):
+    _team_with_the_example(postgres_address)
+    with psycopg.connect(postgres_address, autocommit=True) as admin:
+        admin.execute(
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {password_login}"
+        )
+        admin.execute(
+            f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {password_login}"
+        )
+    dialog = _dialog(
+        qtbot,
+        main_window,
+        port=_port(postgres_address),
+        database=_name(postgres_address),
+        user=password_login,
+    )
+    assert not dialog.password.isVisible()  # libpq may find it without asking
+    first = main_window.store
+
+    # No password in .pgpass nor the environment: the dialog asks for it
+    _connect(qtbot, dialog)
+    assert dialog.isVisible() and main_window.store is first
+    assert dialog.message.text() == f"The server asks for the password of {password_login}."
+    assert dialog.password.isVisible() and dialog.focusWidget() is dialog.password
+
+    # A wrong one: one sentence, and the dialog keeps what was typed
+    qtbot.keyClicks(dialog.password, "wrong horse")
+    _connect(qtbot, dialog)
+    assert dialog.isVisible() and main_window.store is first
+    assert dialog.message.text() == (
+        f"The server did not accept this password for {password_login}: type it again."
+    )
+    assert (dialog.host.text(), dialog.user.text()) == ("127.0.0.1", password_login)
+    assert dialog.database.text() == _name(postgres_address)
+
+    # The right one: connected, a clerk's store that writes
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    _connect(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.message.text()
+    store = main_window.store
+    assert (
+        store.address
+        == f"postgresql://{password_login}@127.0.0.1:{_port(postgres_address)}/{_name(postgres_address)}"
+    )
+    assert not store.read_only and store.meetings.count() == 1
+
+    # and the password is nowhere the window keeps or shows
+    main_window.settings.qsettings.sync()
+    kept = "".join(p.read_text(encoding="utf-8") for p in settings_path.parent.rglob("*.ini"))
+    assert store.address in kept
+    for shown in (kept, main_window.windowTitle(), store.address):
+        assert PASSWORD not in shown and "Correct" not in shown
+
+
+def test_no_server_at_that_port_is_said_in_one_sentence(qtbot, main_window):
+    port = _free_port()
+    first = main_window.store
+    dialog = _dialog(qtbot, main_window, port=port, database="eventdesk", user="clerk_anna")
+    _connect(qtbot, dialog)
+    assert dialog.isVisible() and main_window.store is first
+    assert dialog.message.text() == (
+        f"No database server answers on 127.0.0.1, port {port}: check the server's name and "
+        "port, or ask the office's IT whether it is running."
+    )
+    assert (dialog.host.text(), dialog.port.value(), dialog.user.text()) == (
+        "127.0.0.1",
+        port,
+        "clerk_anna",
+    )
+    assert not dialog.password.isVisible()
+
+
+def test_a_database_that_is_not_eventdesks_is_refused_unchanged(
+    qtbot, postgres_address, main_window
+):
+    with psycopg.connect(postgres_address, autocommit=True) as other:
+        other.execute("CREATE TABLE invoices (id integer PRIMARY KEY)")
+    dialog = _dialog(
+        qtbot, main_window, port=_port(postgres_address), database=_name(postgres_address)
+    )
+    _connect(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.message.text() == (
+        f"The database {_name(postgres_address)} on 127.0.0.1 holds another program's tables, "
+        "not EventDesk's: check the database's name."
+    )
+    with psycopg.connect(postgres_address) as other:
+        tables = other.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        assert [name for (name,) in tables] == ["invoices"]
+
+
+def test_an_empty_database_is_not_set_up_from_the_window(qtbot, postgres_address, main_window):
+    dialog = _dialog(
+        qtbot, main_window, port=_port(postgres_address), database=_name(postgres_address)
+    )
+    _connect(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.message.text() == (
+        f"The database {_name(postgres_address)} on 127.0.0.1 holds no EventDesk records yet: "
+        "the office's IT sets it up once with the owner login (docs/team.md)."
+    )
+    with psycopg.connect(postgres_address) as other:
+        assert other.execute(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchone() == (0,)
+
+
+def test_a_field_left_empty_is_named_and_cancel_changes_nothing(qtbot, main_window):
+    first = main_window.store
+    dialog = _dialog(qtbot, main_window, host="", port=5432, database="eventdesk", user="ben")
+    _connect(qtbot, dialog)
+    assert dialog.message.text() == "Type the server's name or address."
+    assert dialog.focusWidget() is dialog.host
+    dialog.reject()
+    assert not dialog.isVisible() and main_window.store is first
+
+
 def test_the_recent_list_names_a_team_database_readably_and_reopens_it(
-    postgres_address, main_window, settings_path
+    qtbot, postgres_address, main_window, settings_path
 ):  # the database first: dropped after the window closed
     # Given a team database with the example meeting, opened once (its address carrying a
     # password, which the trusting test server does not need and the window must not keep)
     _team_with_the_example(postgres_address)
     first = main_window.store.path
     assert main_window.open_database(f"{postgres_address}?password=not-kept")
+    qtbot.waitUntil(lambda: main_window.store.path is None, timeout=30_000)
     assert main_window.store.address == postgres_address
     assert main_window.store.meetings.count() == 1
-    assert main_window.windowTitle().startswith(postgres_address)
     # when the clerk goes back to the file from the recent list
     menu = QMenu()
     main_window.fill_recent_menu(menu)
     texts = [action.text() for action in menu.actions()]
-    name = postgres_address.rsplit("/", 1)[1]
+    assert texts[0] == readable(postgres_address)
     assert (
         texts[0]
-        == readable(postgres_address)
-        == (f"{name} on 127.0.0.1:{postgres_address.split(':')[2].split('/')[0]} (team, eventdesk)")
+        == f"{_name(postgres_address)} on 127.0.0.1:{_port(postgres_address)} (team, eventdesk)"
     )
     assert menu.actions()[0].toolTip() == postgres_address
     menu.actions()[1].trigger()
@@ -45,6 +240,7 @@ def test_the_recent_list_names_a_team_database_readably_and_reopens_it(
     main_window.fill_recent_menu(menu)
     assert [a.text() for a in menu.actions()][1] == readable(postgres_address)
     menu.actions()[1].trigger()
+    qtbot.waitUntil(lambda: main_window.store.path is None, timeout=30_000)
     assert main_window.store.address == postgres_address
     assert main_window.store.meetings.count() == 1
     # then no password was ever written to the settings

@@ -25,6 +25,11 @@ class DatabaseUnavailable(StoreError):
     pass
 
 
+class NotSetUp(DatabaseUnavailable):
+    """A team database that holds nothing yet, opened without setting it up (read-only, or
+    by a window that leaves that to the office's owner login)."""
+
+
 class ReadOnlyLocation(DatabaseUnavailable):
     """The file or its folder cannot be written (a read-only disk or share): read it only."""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from eventdesk.store.engines import Connection, connect, redacted
-from eventdesk.store.errors import DatabaseUnavailable, StoreError
+from eventdesk.store.errors import DatabaseUnavailable, NotSetUp, StoreError
 from eventdesk.store.migrations import LATEST_VERSION
 
 
@@ -38,7 +38,9 @@ def open_team_database(
         refused = _role_refuses_writes(conn) if version else None
         read_only = read_only or refused is not None
         if version == 0 and (read_only or not create):
-            raise DatabaseUnavailable(
+            if conn.table_names():
+                postgres_schema.upgrade(conn)  # refuses another program's tables, unchanged
+            raise NotSetUp(
                 f"The team database {conn.address} holds no EventDesk records yet; open it "
                 "once to write (without --read-only) to set it up."
             )

@@ -13,15 +13,17 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from eventdesk.store import readable
 
 if TYPE_CHECKING:
+    from eventdesk.store import EventStore
     from eventdesk.ui.background import BackgroundTask
     from eventdesk.ui.long_jobs import ProgressJob
     from eventdesk.ui.menus import MenuActions
     from eventdesk.ui.window_settings import WindowSettings
+    from eventdesk.ui.workspace import Workspace
 
 
 def database_files() -> ModuleType:
@@ -38,6 +40,9 @@ class FileMenuCommands:
     actions_: MenuActions
     #: The window's own: switch to the database at ``path`` (asking first about unsaved edits).
     open_database: Callable[[Path | str], bool]
+    install_store: Callable[[EventStore], None]
+    workspace: Workspace
+    connect_dialog: QDialog | None
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         """The databases opened last, newest first: a file by its path (greyed out while it
@@ -56,6 +61,28 @@ class FileMenuCommands:
             action.triggered.connect(lambda _c=False, d=database: self.open_database(d))
         if menu.isEmpty():
             menu.addAction("No recent databases").setEnabled(False)
+
+    def connect_team_database(
+        self, address: str | None = None, message: str = ""
+    ) -> QDialog | None:
+        """File › Connect to team database…: the dialog, open beside the window (None when the
+        clerk kept their unsaved edits). Filled with ``address`` (else the team database
+        opened last); once connected the window shows that database, as Open does a file."""
+        if not self.workspace.confirm_leave():
+            return None
+        from eventdesk.ui.team_connect import ConnectDialog
+
+        if address is None:
+            address = next(
+                (d for d in self.settings.recent_databases() if isinstance(d, str)), None
+            )
+        dialog = ConnectDialog(self, address=address, message=message)  # type: ignore[arg-type]
+        dialog.connected.connect(self.install_store)
+        if self.connect_dialog is not None:  # the one shown last (closed, kept for its tests)
+            self.connect_dialog.deleteLater()
+        self.connect_dialog = dialog
+        dialog.open()
+        return dialog
 
     def import_file(self, path: Path | None = None) -> BackgroundTask | None:
         """File › Import: the task under way (its ``finished``/``failed`` say how it ended)."""

@@ -71,6 +71,7 @@ class MainWindow(FileMenuCommands, QMainWindow):
         self.merge_dialog = None  # Edit › Merge into…, while open
         self.checks: DatabaseChecks | None = None  # of the database file shown
         self.connection_banner: ConnectionBanner | None = None  # of a team database shown
+        self.connect_dialog = None  # File › Connect to team database…, while open
         if icon is not None:
             self.setWindowIcon(icon)
         self.actions_ = build_menus(self)
@@ -399,6 +400,13 @@ class MainWindow(FileMenuCommands, QMainWindow):
         if is_team_address(path):
             if self.store.path is None and redacted(str(path)) == self.store.address:
                 return True  # already shown
+            # Beside the window, in the dialog: it asks for a password the server wants, and
+            # says what went wrong with the address filled in, to be tried again.
+            dialog = self.connect_team_database(str(path))
+            if dialog is None:
+                return False
+            dialog.connect_now()  # type: ignore[attr-defined]
+            return True
         elif self.store.path is not None and _same_file(Path(path), self.store.path):
             return True  # already open (and locked by us: opening it again would fail)
         if not self.workspace.confirm_leave():

@@ -34,6 +34,7 @@ class MenuHost(Protocol):
     def save(self) -> object: ...
     def new_database(self) -> object: ...
     def open_database(self) -> object: ...
+    def connect_team_database(self) -> object: ...
     def import_file(self) -> object: ...
     def import_attendees(self) -> object: ...
     def export_meeting(self) -> object: ...
@@ -61,6 +62,7 @@ class MenuActions:
     save: QAction
     new_database: QAction
     open_database: QAction
+    connect_team_database: QAction
     recent_menu: QMenu
     import_file: QAction
     import_attendees: QAction
@@ -104,6 +106,8 @@ def build_menus(host: MenuHost) -> MenuActions:
     save = _action(window, "&Save", host.save, keys.Save)
     new_database = _action(window, "New &database…", host.new_database)
     open_database = _action(window, "&Open database…", host.open_database, keys.Open)
+    connect_team = _action(window, "Connect to &team database…", host.connect_team_database)
+    connect_team.setStatusTip("Open the office's shared records on a PostgreSQL server")
     recent_menu = QMenu("Open &recent", window)
     recent_menu.aboutToShow.connect(lambda: host.fill_recent_menu(recent_menu))
     import_file = _action(window, "&Import…", host.import_file)
@@ -120,7 +124,9 @@ def build_menus(host: MenuHost) -> MenuActions:
     quit_ = _action(window, "&Quit", host.close, keys.Quit)
     quit_.setShortcut(QKeySequence("Ctrl+Q"))
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
-    for item in (new_record, save, None, new_database, open_database, recent_menu, None):
+    for item in (new_record, save, None, new_database, open_database, connect_team):
+        _add(file_menu, item)
+    for item in (recent_menu, None):
         _add(file_menu, item)
     for item in (import_file, import_attendees, None, export_meeting, export_calendar):
         _add(file_menu, item)
@@ -160,6 +166,7 @@ def build_menus(host: MenuHost) -> MenuActions:
         save=save,
         new_database=new_database,
         open_database=open_database,
+        connect_team_database=connect_team,
         recent_menu=recent_menu,
         import_file=import_file,
         import_attendees=import_attendees,
