@@ -95,22 +95,22 @@ class PostgresConnection:
                 raise self._link.gone(exc) from exc
             raise
 
-    def _run(self, sql: str, params: Any, *, many: bool = False) -> Any:
+    def _run(self, sql: str, params: Any, *, many: bool = False, binary: bool = False) -> Any:
         """Execute (``many``: for each of ``params``), our errors for the driver's; a read
         outside a transaction is sent again once on a fresh connection if it finds the old
         one gone."""
         query = to_psycopg(sql, isinstance(params[0] if many else params, Mapping))
         again = self._depth == 0 and not many and _reads_only(sql)
         try:
-            return self._send(query, params, many)
+            return self._send(query, params, many, binary)
         except ConnectionLost:
             if not again:
                 raise
-        return self._send(query, params, many)
+        return self._send(query, params, many, binary)
 
-    def _send(self, query: str, params: Any, many: bool) -> Any:
+    def _send(self, query: str, params: Any, many: bool, binary: bool = False) -> Any:
         with self._told():
-            cursor = self._conn.cursor()
+            cursor = self._conn.cursor(binary=binary)
             if many:
                 cursor.executemany(query, params)
             else:
@@ -124,17 +124,7 @@ class PostgresConnection:
         """The first column of the first row, sent by the server in its binary form: a photo's
         ``bytea`` crosses as its bytes rather than as hex text, half the bytes and six times
         faster to read (``postgres_photos.get``)."""
-        query = to_psycopg(sql, isinstance(params, Mapping))
-        try:
-            cursor = self._conn.cursor(binary=True)
-            cursor.execute(query, params)
-        except psycopg.OperationalError as exc:
-            if self._conn.closed or self._conn.broken:
-                raise ConnectionLost(
-                    f"The connection to the team database {self.address} was lost: "
-                    f"{_first_line(exc)}"
-                ) from exc
-            raise
+        cursor = self._run(sql, params, binary=True)
         row = cursor.fetchone()
         return None if row is None else row[0]
 
