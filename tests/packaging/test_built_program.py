@@ -20,6 +20,7 @@ import pytest
 
 from eventdesk.selftest import STEPS
 from eventdesk.store.migrations import LATEST_VERSION
+from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.slow
 
@@ -101,6 +102,60 @@ def test_the_self_test_passes_every_step_without_a_screen(built: Path, tmp_path:
         assert f"ok  {number}. {name}" in result.stdout, report
     assert f"all {len(STEPS)} steps passed" in result.stdout
     assert "built program" in result.stdout.splitlines()[0]
+
+
+@pytest.fixture
+def office_database(postgres_address: str) -> str:
+    """A team database on the test suite's PostgreSQL, set up by EventDesk (from source),
+    holding the example meeting."""
+    from eventdesk.store import EventStore
+    from eventdesk.store.interchange import import_file
+
+    with EventStore.open(postgres_address) as store:
+        import_file(store, SAMPLE)
+    return postgres_address
+
+
+def test_the_self_test_reaches_a_team_database_through_the_driver_it_carries(
+    built: Path, tmp_path: Path, office_database: str
+):
+    # Given a team database, and a home with no .pgpass (the test server trusts the loopback)
+    from eventdesk.selftest import steps_for
+    from tests.test_selftest_team import _state
+
+    before = _state(office_database)
+    # when the office's IT runs the built program's self-test with its address
+    result = _run(built, "--db", office_database, "--self-test", home=tmp_path)
+    # then the program's steps pass, then the team database's: reached through the psycopg
+    # and the libpq inside the folder, at this schema, read, written and rolled back
+    report = result.stdout + result.stderr
+    assert result.returncode == 0, report
+    steps = steps_for(office_database)
+    for number, (name, _step) in enumerate(steps, start=1):
+        assert f"ok  {number}. {name}" in result.stdout, report
+    reached = next(line for line in result.stdout.splitlines() if "team database reached" in line)
+    assert f"{office_database} as eventdesk (PostgreSQL " in reached
+    assert " binary, libpq " in reached, reached  # psycopg_binary's own libpq, not the system's
+    assert f"all {len(steps)} steps passed" in result.stdout
+    # and the database is as it was
+    assert _state(office_database) == before
+
+
+def test_the_console_program_says_in_one_line_that_a_server_does_not_answer(
+    built: Path, tmp_path: Path
+):
+    # Given an address where no PostgreSQL listens
+    from tests.postgres_server import _free_port
+
+    address = f"postgresql://clerk@127.0.0.1:{_free_port()}/eventdesk"
+    # when a script runs the console program's self-test with it
+    result = _run(built, "--db", address, "--self-test", home=tmp_path, program="eventdesk-cli")
+    # then the first team step fails in one line naming the address, and the exit status is 1
+    assert result.returncode == 1, result.stdout + result.stderr
+    failed = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
+    assert len(failed) == 1, result.stdout
+    assert f"team database reached: Cannot reach the team database {address}: " in failed[0]
+    assert result.stdout.splitlines()[-1] == failed[0]
 
 
 def test_first_start_on_a_new_path_creates_the_database(built: Path, tmp_path: Path):
@@ -334,12 +389,12 @@ def test_pypinyins_dictionaries_ship_compact_and_whole(built: Path):
 
 
 def test_standard_modules_nothing_imports_are_left_out_and_decimal_stays(built: Path):
-    # asyncio and the rest of the spec's list go with their compiled parts; decimal keeps
-    # its compiled _decimal (Babel's numbers, openpyxl's cells), so leaving out its
-    # pure-Python fallback is safe. multiprocessing stays: a user's template renders in a
-    # child process (summary/isolation.py).
+    # The spec's list goes with its compiled parts (readline's); decimal keeps its compiled
+    # _decimal (Babel's numbers, openpyxl's cells), so leaving out its pure-Python fallback
+    # is safe. multiprocessing stays: a user's template renders in a child process
+    # (summary/isolation.py); asyncio and ssl too: psycopg and its compiled part import them.
     lib_dynload = next((built / "_internal").glob("python3.*/lib-dynload"))
     names = {p.name.split(".")[0] for p in lib_dynload.iterdir()}
-    assert "_asyncio" not in names
-    assert "_multiprocessing" in names
+    assert "readline" not in names
+    assert {"_multiprocessing", "_asyncio", "_ssl"} <= names
     assert {"_decimal", "_sqlite3", "_ctypes"} <= names

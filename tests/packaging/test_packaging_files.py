@@ -91,3 +91,22 @@ def test_ci_builds_and_self_tests_on_windows_macos_and_linux():
     assert "packaging/eventdesk.spec" in workflow
     assert "--self-test" in workflow
     assert "packaging/windows/eventdesk.iss" in workflow
+
+
+def test_ci_self_tests_each_built_program_against_a_team_database():
+    # The package job's steps run on every platform of its matrix (no `if:`): a PostgreSQL of
+    # the job's own, then the built program's self-test given its address, a clerk's and a
+    # reader's login, and a closed port; the Windows console program's exit status too.
+    workflow = (ROOT / ".github" / "workflows" / "package.yml").read_text(encoding="utf-8")
+    steps = re.split(r"\n      - ", workflow)
+    for name in (
+        "PostgreSQL on the loopback, for the team database's self-test",
+        "Self-test the built program against the team database",
+    ):
+        (step,) = [s for s in steps if s.startswith(f"name: {name}\n")]
+        assert "\n        if:" not in step, name
+    (team,) = [s for s in steps if s.startswith("name: Self-test the built program against")]
+    assert '"$PROGRAM" --db "$TEAM_DB" --self-test' in team
+    assert "read-only role, no write tried" in team
+    assert "Cannot reach the team database" in team
+    assert "eventdesk-cli.exe --db %TEAM_DB% --self-test" in workflow
