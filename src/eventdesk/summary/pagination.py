@@ -41,6 +41,9 @@ SMALL_TABLE = 4
 FULL_PAGE = 3
 #: A guard against a loop: far more mends than any summary needs.
 MOST_MENDS = 400
+#: The anchor a bilingual document's second half (the English one) starts with: its pages
+#: carry that half's running header (templates.follow_with sets it, pdf.paint reads it).
+SECOND_HALF = "eventdesk-second-half"
 
 
 @dataclass
@@ -158,6 +161,20 @@ def _rows(layout: Any, frame: Any, height: float, spacing: float, table_type: An
             )
         )
     return units
+
+
+def page_of_anchor(doc: Any, name: str) -> int | None:
+    """The page the text anchored ``name`` starts on, None if no text is."""
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            if name in fragments.fragment().charFormat().anchorNames():
+                return _page(layout.blockBoundingRect(block).top(), doc.pageSize().height())
+            fragments += 1
+        block = block.next()
+    return None
 
 
 def page_count(doc: Any) -> int:

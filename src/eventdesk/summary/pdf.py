@@ -128,12 +128,19 @@ def build_document(html: str, images: dict[str, Any], geometry: PageGeometry, de
     return doc
 
 
-def paint(device: Any, doc: Any, header: str, geometry: PageGeometry) -> int:
-    """Paint ``doc`` page by page with the running header and "n / N"; return the page count."""
+def paint(
+    device: Any, doc: Any, header: str, geometry: PageGeometry, second_header: str = ""
+) -> int:
+    """Paint ``doc`` page by page with the running header and "n / N"; return the page count.
+
+    A bilingual document's English half carries ``second_header`` from its first page on,
+    so a reader of either half sees its title in its language.
+    """
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPainter, QPen
 
     pages = pagination.page_count(doc)
+    second = pagination.page_of_anchor(doc, pagination.SECOND_HALF) if second_header else None
     painter = QPainter()
     if not painter.begin(device):
         raise SummaryError("Cannot start writing the document (is the file writable?).")
@@ -151,8 +158,9 @@ def paint(device: Any, doc: Any, header: str, geometry: PageGeometry) -> int:
             text_h = geometry.header * 0.6
             number_w = painter.fontMetrics().horizontalAdvance(number) + 4
             title_rect = QRectF(0, 0, geometry.width - number_w - 20, text_h)
+            running = second_header if second is not None and page >= second else header
             title = painter.fontMetrics().elidedText(
-                header, Qt.TextElideMode.ElideRight, int(title_rect.width())
+                running, Qt.TextElideMode.ElideRight, int(title_rect.width())
             )
             align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(title_rect, align, title)
@@ -192,7 +200,7 @@ def write_pdf(path: Path, render_html: Any, context: Page, size: str = "A4") -> 
     geometry = PageGeometry(writer)
     images = prepare_photos(photos_of(context), geometry.body_width_css_px)
     doc = build_document(render_html(context), images, geometry, writer)
-    pages = paint(writer, doc, context.header, geometry)
+    pages = paint(writer, doc, context.header, geometry, _second_header(context))
     del writer  # painter.end() finished the file; let go of it before it is read (Windows)
     mark_language(path, document_language(context.lang, doc.toPlainText()))
     return pages
@@ -240,6 +248,7 @@ def prepare_print(render_html: Any, context: Page, width_css_px: float) -> dict:
     return {
         "html": render_html(context),
         "header": context.header,
+        "second_header": _second_header(context),
         "photos": [(p.src, p.data, pixels) for p in photos if p.src in images],
         "warnings": list(context.warnings),
     }
@@ -251,7 +260,13 @@ def print_prepared(printer: Any, prepared: dict) -> int:
     geometry = PageGeometry(printer)
     images = {name: upright(data, pixels) for name, data, pixels in prepared["photos"]}
     doc = build_document(prepared["html"], images, geometry, printer)
-    return paint(printer, doc, prepared["header"], geometry)
+    return paint(printer, doc, prepared["header"], geometry, prepared.get("second_header", ""))
+
+
+def _second_header(context: Page) -> str:
+    """The running header of a bilingual document's English half ("" for one language)."""
+    second = getattr(context, "second", None)
+    return second.header if second is not None else ""
 
 
 def _check_writable(path: Path) -> None:

@@ -23,7 +23,7 @@ import jinja2
 import jinja2.ext
 
 from eventdesk import paths
-from eventdesk.summary import language, mentions, prose, script
+from eventdesk.summary import language, mentions, pagination, prose, script
 from eventdesk.summary.errors import SummaryError
 from eventdesk.summary.sandbox import SafeEnvironment
 from eventdesk.summary.view import Page
@@ -213,7 +213,8 @@ def follow_with(page: str, other: str, lang: str) -> str:
     """``page`` with the body of ``other`` after its own, from a new page."""
     found = _BODY.search(other)
     body = found.group(1) if found else other
-    part = f'<div lang="{lang}" style="page-break-before: always">{body}</div>'
+    anchor = f'<a name="{pagination.SECOND_HALF}"></a>'  # its pages get its own header
+    part = f'<div lang="{lang}" style="page-break-before: always">{anchor}{body}</div>'
     end = page.lower().rfind("</body>")
     return page[:end] + part + page[end:] if end >= 0 else page + part
 
