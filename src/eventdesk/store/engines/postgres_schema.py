@@ -151,7 +151,7 @@ QUERY_INDEXES = (
 #: a database already at this EventDesk's schema version, made before one of them was added
 #: (the query indexes came after version 19 did), gets it at its next opening by a login
 #: that owns its tables. Raise it with every such object added.
-OBJECTS = 1
+OBJECTS = 2  # 2: the history triggers on courses and on a meeting's parts
 
 
 def objects_version(conn: Connection) -> int:
