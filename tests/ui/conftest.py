@@ -9,6 +9,9 @@ waits on a modal dialog: ``ask_unsaved``, ``ask_delete``, ``ask_take_over``,
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -141,3 +144,28 @@ def empty_window(qtbot, fresh_store: EventStore, settings: QSettings, tmp_path, 
     window = make_window(qtbot, fresh_store, settings, tmp_path, answers)
     yield window
     window.workspace.editors.revert()
+
+
+# -- team databases (tests/ui/test_team_*.py) ------------------------------------------------
+
+#: The password of :func:`password_login`.
+PASSWORD = "Correct horse 5"
+_ROLES = itertools.count(1)
+
+
+@pytest.fixture(scope="module")
+def password_login(postgres_server):
+    """A login that must give its password (SCRAM), as an office's clerk does."""
+    role = f"anna_{os.getpid()}_{next(_ROLES)}"  # one per module that uses it
+    postgres_server.add_password_role(role, PASSWORD)
+    yield role
+    with contextlib.suppress(Exception):
+        postgres_server._admin_connection().execute(f"DROP ROLE IF EXISTS {role}")
+
+
+@pytest.fixture
+def no_password_files(monkeypatch, tmp_path):
+    """libpq finds no password of the developer's own (.pgpass, PGPASSWORD)."""
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.delenv("PGSERVICE", raising=False)

@@ -8,9 +8,6 @@ beside the window (``open()``, never ``exec()``), so no test waits on it.
 
 from __future__ import annotations
 
-import contextlib
-import os
-
 import psycopg
 import pytest
 from PySide6.QtCore import Qt
@@ -19,8 +16,9 @@ from PySide6.QtWidgets import QMenu
 from eventdesk.store import EventStore, readable
 from tests.conftest import SAMPLE
 from tests.postgres_server import _free_port
+from tests.ui.conftest import PASSWORD
 
-PASSWORD = "Correct horse 5"
+pytestmark = pytest.mark.usefixtures("no_password_files")
 
 
 def _team_with_the_example(address: str) -> None:
@@ -52,24 +50,6 @@ def _connect(qtbot, dialog) -> None:
     """Click Connect and wait for the answer (the dialog closes, or says why not)."""
     qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.is_connecting(), timeout=30_000)
-
-
-@pytest.fixture(scope="module")
-def password_login(postgres_server):
-    """A login that must give its password (SCRAM), as an office's clerk does."""
-    role = f"anna_{os.getpid()}"
-    postgres_server.add_password_role(role, PASSWORD)
-    yield role
-    with contextlib.suppress(Exception):
-        postgres_server._admin_connection().execute(f"DROP ROLE IF EXISTS {role}")
-
-
-@pytest.fixture(autouse=True)
-def no_password_files(monkeypatch, tmp_path):
-    """libpq finds no password of the developer's own (.pgpass, PGPASSWORD)."""
-    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
-    monkeypatch.delenv("PGPASSWORD", raising=False)
-    monkeypatch.delenv("PGSERVICE", raising=False)
 
 
 def test_connecting_through_the_dialog_shows_the_team_database(

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from eventdesk import __version__, paths
-from eventdesk.store import EventStore
+from eventdesk.store import EventStore, is_team_address
 from eventdesk.ui.app_icon import app_icon
 from eventdesk.ui.main_window import MainWindow
 from eventdesk.ui.opening import open_for_window, take_over_question
@@ -25,19 +25,23 @@ RETRY, USE_DEFAULT, QUIT = "retry", "default", "quit"
 
 
 def choose_database(
-    explicit: Path | None, settings: WindowSettings, ask_unreachable: Callable[[str], str]
-) -> Path | None:
+    explicit: Path | str | None,
+    settings: WindowSettings,
+    ask_unreachable: Callable[[str], str],
+) -> Path | str | None:
     """``--db`` wins; else the database open last time; else the default; None: quit.
 
     A last database that cannot be reached now (a mapped drive not yet
     reconnected, a USB disk out, a file moved) is never silently replaced by
     the default, where a clerk would type into the wrong file:
-    ``ask_unreachable(message)`` answers RETRY, USE_DEFAULT or QUIT.
+    ``ask_unreachable(message)`` answers RETRY, USE_DEFAULT or QUIT. A team
+    database's address is returned as it is: only connecting tells whether its
+    server answers (``open_team_at_start``).
     """
     if explicit is not None:
         return explicit
     last = settings.last_database()
-    while last is not None and not last.is_file():
+    while isinstance(last, Path) and not last.is_file():
         answer = ask_unreachable(unreachable_message(last))
         if answer == QUIT:
             return None
@@ -111,7 +115,33 @@ def show_window(store: EventStore, settings: QSettings) -> MainWindow:
     return window
 
 
-def run(db_path: Path | None = None) -> int:
+def _open_file(path: Path | str) -> EventStore | None:
+    return open_for_window(
+        path,
+        create=True,
+        ask_read_only=lambda message: (
+            QMessageBox.question(None, "EventDesk", f"{message}\n\nOpen it read-only?")
+            == QMessageBox.StandardButton.Yes
+        ),
+        show_error=lambda message: QMessageBox.critical(None, "EventDesk", message),
+        ask_take_over=lambda message: take_over_question(None, message),
+    )
+
+
+def open_team_at_start(address: str) -> EventStore | str | None:
+    """A team database at start: its store, USE_DEFAULT, or None (quit). psycopg and the
+    connect dialog are imported here only, never when starting on a file."""
+    from eventdesk.ui import team_connect
+
+    return team_connect.open_at_start(
+        address,
+        ask_unreachable=_ask_unreachable,
+        ask_login=team_connect.login_at_start,
+        show_error=lambda message: QMessageBox.critical(None, "EventDesk", message),
+    )
+
+
+def run(db_path: Path | str | None = None) -> int:
     """Open the database (``None``: the last one, else the default) in the main window."""
     from eventdesk.ui.xcb_check import check
 
@@ -122,18 +152,12 @@ def run(db_path: Path | None = None) -> int:
     app = make_application()
     settings = QSettings()
     path = choose_database(db_path, WindowSettings(settings), _ask_unreachable)
-    if path is None:
+    team = open_team_at_start(str(path)) if path and is_team_address(path) else None
+    if team == USE_DEFAULT:
+        path = paths.default_database()
+    elif path is None or (is_team_address(path) and team is None):
         return 1
-    store = open_for_window(
-        path,
-        create=True,
-        ask_read_only=lambda message: (
-            QMessageBox.question(None, "EventDesk", f"{message}\n\nOpen it read-only?")
-            == QMessageBox.StandardButton.Yes
-        ),
-        show_error=lambda message: QMessageBox.critical(None, "EventDesk", message),
-        ask_take_over=lambda message: take_over_question(None, message),
-    )
+    store = team if isinstance(team, EventStore) else _open_file(path)
     if store is None:
         return 1
     window = show_window(store, settings)

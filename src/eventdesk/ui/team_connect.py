@@ -40,6 +40,7 @@ from eventdesk.store import (
     PasswordRequired,
     StoreError,
     is_team_address,
+    readable,
     redacted,
 )
 
@@ -376,3 +377,61 @@ class ConnectDialog(QDialog):
     def reject(self) -> None:
         self._waiting = None  # a store that opens after all is closed when it arrives
         super().reject()
+
+
+# -- at start ------------------------------------------------------------------------------
+
+#: The answers of ``ui/app.py``'s question "cannot be reached" (its RETRY, USE_DEFAULT, QUIT);
+#: :func:`open_at_start` returns USE_DEFAULT when the clerk chose the default database.
+RETRY, USE_DEFAULT = "retry", "default"
+#: ``ask_unreachable(message)``: RETRY, USE_DEFAULT or anything else for Quit.
+AskUnreachable = Callable[[str], str]
+#: ``ask_login(address, message)``: the store the clerk connected to, or None (cancelled).
+AskLogin = Callable[[str, str], "EventStore | None"]
+
+
+def open_at_start(
+    address: str,
+    *,
+    ask_unreachable: AskUnreachable,
+    ask_login: AskLogin,
+    show_error: Callable[[str], None],
+    opener: Opener = open_team,
+) -> EventStore | str | None:
+    """The team database the program starts on (``--db``, or the one open last time).
+
+    A server that does not answer now (the PC not yet on the office's network, the server
+    restarting) gets the question a file out of reach gets: Try again, Open the default
+    database, Quit; it is never silently replaced. A password the server wants and libpq
+    does not find is asked in the connect dialog, filled in. Returns the store, USE_DEFAULT,
+    or None (quit; a database that is not EventDesk's was said to be so).
+    """
+    login = TeamLogin.of(address)
+    while True:
+        try:
+            return opener(address)
+        except PasswordRequired as exc:
+            store = ask_login(address, sentence(exc, login, password_given=False))
+            if store is not None:
+                return store
+            reason = "It was not opened: no password was given."
+        except (NotAnEventDeskDatabase, NewerSchemaError, NotSetUp) as exc:
+            show_error(sentence(exc, login, password_given=False))
+            return None
+        except StoreError as exc:
+            reason = sentence(exc, login, password_given=False)
+        answer = ask_unreachable(
+            f"The team database {readable(address)} cannot be reached now.\n\n{reason}"
+        )
+        if answer == USE_DEFAULT:
+            return USE_DEFAULT
+        if answer != RETRY:
+            return None
+
+
+def login_at_start(address: str, message: str) -> EventStore | None:
+    """The connect dialog on its own (no window yet), filled in and asking for the password."""
+    dialog = ConnectDialog(None, address=address, message=message)
+    dialog.ask_password()
+    dialog.exec()
+    return dialog.store
