@@ -60,10 +60,9 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def host_of(given: dict[str, Any]) -> str:
+def host_shown(host: str | None) -> str:
     """Where the server is, as a clerk may be told: its host name or address, or 'this PC'
-    for libpq's local socket."""
-    host = str(given.get("host") or given.get("hostaddr") or "")
+    for libpq's local socket (a folder, or an abstract name starting with @)."""
     return "this PC" if not host or host.startswith(("/", "@")) else host
 
 
@@ -84,8 +83,9 @@ class Link:
             raise DatabaseUnavailable(
                 f"{self.address} is not a team database address libpq can read: {first_line(exc)}"
             ) from None
-        #: The server's host as a message names it.
-        self.host = host_of(self._given)
+        #: The server's host as a message names it (the address's, until libpq says which
+        #: it reached: a service file's, or the one of several that answered).
+        self.host = host_shown(str(self._given.get("host") or self._given.get("hostaddr") or ""))
         self._dsn = address
         self._autocommit = autocommit
         self._on_open = on_open
@@ -95,6 +95,7 @@ class Link:
         self._closed = False
         self._lock = threading.Lock()
         self._conn = self._open(first=True)
+        self.host = host_shown(self._conn.info.host)
 
     # -- what users of a link call ------------------------------------------------------
 
