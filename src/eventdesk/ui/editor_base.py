@@ -57,6 +57,8 @@ class Editor(QWidget):
         self.editing_note.setWordWrap(True)
         self.editing_note.setStyleSheet(f"color: {_NOTE_COLOUR};")
         self.editing_note.hide()
+        #: Another clerk saved the record since it was shown here: the sentence saying so.
+        self._overtaken: str | None = None
         #: The record this clerk's mark is on (their unsaved edits), and the one whose
         #: others' marks the note shows.
         self._marked: int | None = None
@@ -151,6 +153,9 @@ class Editor(QWidget):
     def _set_dirty(self, dirty: bool) -> None:
         changed = dirty != self._dirty
         self._dirty = dirty
+        if not dirty and self._overtaken:  # shown as stored, or saved: nothing is behind
+            self._overtaken = None
+            self._show_others()
         if dirty and not self._draft_timer.isActive():
             self._draft_timer.start()
         elif not dirty:
@@ -176,6 +181,7 @@ class Editor(QWidget):
                 self._marked = wanted
         if record_id != self._noted:
             self._noted = record_id
+            self._overtaken = None
             self._show_others()
 
     def _refresh_marks(self) -> None:
@@ -190,8 +196,27 @@ class Editor(QWidget):
         if self._noted is not None:
             with suppress(StoreError):
                 marks = self._store.editing.others(self.KIND, self._noted)
-        self.editing_note.setText("\n".join(mark.told(self.KIND) for mark in marks))
-        self.editing_note.setVisible(bool(marks))
+        lines = [mark.told(self.KIND) for mark in marks]
+        if self._overtaken:
+            lines.append(self._overtaken)
+        self.editing_note.setText("\n".join(lines))
+        self.editing_note.setVisible(bool(lines))
+
+    def changed_elsewhere(self) -> None:
+        """Another clerk saved the record shown (``store.changes``): say who and when under
+        the heading. The form is not touched: what the clerk typed stays, and their save
+        meets the conflict question (reload theirs, or keep mine as a copy)."""
+        record_id = self.record_id() if self.KIND else None
+        if record_id is None:
+            return
+        with suppress(StoreError):
+            told = self._store.changes.told(self.KIND, record_id)
+            if self._dirty:
+                told += " Your edits are still here; saving asks whether to keep theirs or yours."
+            else:
+                told += " This page shows it as it was; opening it again shows theirs."
+            self._overtaken = told
+        self._show_others()
 
     def _dirty_shown(self) -> None:
         """After the flag is set: show it (a heading saying "unsaved changes")."""

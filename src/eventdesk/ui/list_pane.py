@@ -6,7 +6,15 @@ fast typist costs one query, not one per keystroke.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -132,13 +140,27 @@ class ListPane(QWidget):
             self._model.set_text(self.search.text())
 
     def refresh(self) -> None:
-        """Re-query after a change elsewhere, keeping the current record selected if it is there."""
+        """Re-query after a change elsewhere, keeping the current record selected if it is
+        there, and the rows the clerk scrolled to where they were (another clerk's save
+        arriving must not move the list under the mouse)."""
         if self._model is None:
             return
         current = self.current_id()
-        self._model.reload()
+        bar = self.table.verticalScrollBar()
+        scrolled = bar.value()
+        top = self.table.indexAt(QPoint(0, 0))
+        top_id = self._model.id_at(top.row()) if top.isValid() and scrolled else None
+        self._model.reload(at_least=self._model.rowCount())
         if current is not None:
-            self.select_id(current, notify=False)
+            self.select_id(current, notify=False, scroll=False)
+        self.table.updateGeometries()  # the scroll bar's range for the rows now loaded
+        row = self._model.row_of_id(top_id) if top_id is not None else None
+        if row is not None:  # the same record at the top, though rows came or went above
+            self.table.scrollTo(
+                self._model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
+        else:
+            bar.setValue(scrolled)
 
     # -- selection ---------------------------------------------------------------
 
@@ -148,8 +170,9 @@ class ListPane(QWidget):
             return None
         return self._model.id_at(index.row())
 
-    def select_id(self, record_id: int | None, *, notify: bool = True) -> bool:
-        """Make ``record_id`` the current row if it is loaded; False if it is not."""
+    def select_id(self, record_id: int | None, *, notify: bool = True, scroll: bool = True) -> bool:
+        """Make ``record_id`` the current row if it is loaded (``scroll``: into view); False
+        if it is not."""
         row = None if record_id is None or self._model is None else self._model.row_of_id(record_id)
         selection = self.table.selectionModel()
         if selection is None:
@@ -165,7 +188,8 @@ class ListPane(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-            self.table.scrollTo(index)
+            if scroll:
+                self.table.scrollTo(index)
             return True
         finally:
             selection.blockSignals(blocked)

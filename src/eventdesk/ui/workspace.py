@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QSplitter, QWidget
 
-from eventdesk.store import Draft, EventStore, StoreError
+from eventdesk.store import ChangeNotice, Draft, EventStore, StoreError
 from eventdesk.ui.course_filters import CourseFilters
+from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.editor_stack import EditorStack
 from eventdesk.ui.list_pane import ListPane
+from eventdesk.ui.live_lists import LiveLists
 from eventdesk.ui.models import (
     CoursesModel,
     MeetingsModel,
@@ -34,6 +36,14 @@ if TYPE_CHECKING:  # the interchange loads on first use, not at start
 
 Answer = QMessageBox.StandardButton
 #: The kinds of crash draft restored here: each section's editor has ``restore_draft(payload)``.
+#: The kinds of record whose changes by others change what each list shows (a meeting's
+#: change moves a person's or organisation's count of meetings, a course names its meeting).
+SHOWN_IN = {
+    Section.MEETINGS: {"meeting"},
+    Section.PEOPLE: {"person", "organisation", "meeting"},
+    Section.ORGANISATIONS: {"organisation", "meeting"},
+    Section.COURSES: {"course", "organisation", "meeting"},
+}
 RECOVERABLE = {
     "meeting": Section.MEETINGS,
     "person": Section.PEOPLE,
@@ -102,6 +112,10 @@ class Workspace(QSplitter):
         self.editors.saved.connect(self._saved)
         self.editors.dirtyChanged.connect(self.dirtyChanged)
         self.editors.openMeeting.connect(self.open_meeting)
+
+        #: Others' saves, heard from the store (issue 23, item 4).
+        self.live_lists = LiveLists(store, self)
+        self.live_lists.changed.connect(self._others_changed)
 
         self._show_in_navigator(Section.MEETINGS)
         self._starting = True  # the first record is shown once the window has painted
@@ -328,6 +342,20 @@ class Workspace(QSplitter):
             if other is not self._section:
                 model.reload()
         self._update_example_offer()
+
+    def _others_changed(self, notices: list[ChangeNotice]) -> None:
+        """Another clerk changed records: refresh the list shown if it shows them, keeping
+        the selection and the scroll (the other lists re-query when next shown), and tell
+        the editor if it shows one of them, without touching its form."""
+        if {n.kind for n in notices} & SHOWN_IN[self._section]:
+            self.list_pane.refresh()
+            self._update_example_offer()
+        section, shown = self.editors.shown_section(), self.editors.shown_id()
+        if section is None or section.kind is None or shown is None:
+            return
+        editor = self.editors.editor(section)
+        if isinstance(editor, Editor) and ChangeNotice(section.kind, shown) in notices:
+            editor.changed_elsewhere()
 
     def _update_example_offer(self) -> None:
         """Offer the example in an empty database, until the clerk starts the first meeting:

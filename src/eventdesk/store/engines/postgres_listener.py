@@ -60,7 +60,10 @@ class PostgresListener:
         self._thread.start()
 
     def poll(self) -> list[ChangeNotice]:
-        """The changes heard since the last poll, others' only, without waiting."""
+        """The changes heard since the last poll, others' only, without waiting (none once
+        closed: the store they were about is gone)."""
+        if self._stop.is_set():
+            return []
         own = self._own_pid()
         changes: list[ChangeNotice] = []
         seen: set[ChangeNotice] = set()

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from eventdesk.store import history
 from eventdesk.store.changes import FileListener, Listener, Silent
+from eventdesk.store.errors import moment
 from eventdesk.store.services.base import Service
+
+#: What the last line of a record's history did, as a clerk is told it.
+_DONE = {
+    history.DELETED: "moved this {kind} to the trash",
+    history.RESTORED: "restored this {kind} from the trash",
+}
 
 
 class ChangeService(Service):
@@ -26,6 +34,16 @@ class ChangeService(Service):
         if self._store.path is None:
             return Silent()
         return FileListener(conn)
+
+    def told(self, kind: str, record_id: int) -> str:
+        """What an editor showing the record says once another clerk changed it: 'liwei
+        saved this meeting at 10:42, after you opened it.' (who and when from its history)."""
+        lines = history.of(self._store.connection, kind, record_id)
+        if not lines:
+            return f"Someone changed this {kind} after you opened it."
+        last = lines[0]
+        done = _DONE.get(last.action, "saved this {kind}").format(kind=kind)
+        return f"{last.who or 'Someone'} {done} at {moment(last.at)}, after you opened it."
 
     def close(self) -> None:
         """Stop listening (the store is closing); waits for the listener's thread to end."""

@@ -48,9 +48,9 @@ class AttendedModel(PagedTableModel[AttendedRow]):
         self._party = party_id
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, *, at_least: int = 0) -> None:
         self._meetings_loaded = 0
-        super().reload()
+        super().reload(at_least=at_least)
 
     def meeting_id_at(self, row: int) -> int | None:
         return self.id_at(row)

@@ -75,8 +75,9 @@ class PagedTableModel(HeadedTableModel, Generic[Row]):
         self.text = text
         self.reload()
 
-    def reload(self) -> None:
-        """Forget every loaded row and load the first page again.
+    def reload(self, *, at_least: int = 0) -> None:
+        """Forget every loaded row and load the first page again (or as many pages as
+        ``at_least`` rows take: a list refreshed where the clerk had scrolled to).
 
         The first page is shown at once; counting every match (as long again
         as the page on a large database) waits for the next turn of the event
@@ -85,8 +86,9 @@ class PagedTableModel(HeadedTableModel, Generic[Row]):
         window's banner says why, ``ui/connection_banner.py``) and the window
         reloads once it answers again.
         """
+        pages = max(1, -(-at_least // self.page_size))  # in one query
         try:
-            page = self.fetch_page(self.page_size, 0)
+            page = self.fetch_page(self.page_size * pages, 0)
         except ConnectionLost:
             self._exhausted = True  # no more pages of the old rows either, until then
             return
@@ -96,6 +98,8 @@ class PagedTableModel(HeadedTableModel, Generic[Row]):
         self._exhausted = False
         self._generation += 1
         self._take(page, notify=False)
+        if len(page) < self.page_size * pages:
+            self._exhausted = True
         if self._exhausted:
             self._total = len(self._rows)
         self.endResetModel()
