@@ -94,3 +94,23 @@ def test_the_history_redirected_on_a_western_windows_pc_is_utf8(changed, tmp_pat
         )
     assert done.returncode == 0, done.stderr
     assert "'线上' \u2192 '腾讯会议'" in out.read_bytes().decode("utf-8")
+
+
+def test_the_history_of_a_course_is_named_course_id_on_both_engines(
+    capsys, engine_address, monkeypatch
+):
+    _as(monkeypatch, "maxt")
+    assert run(capsys, "--db", engine_address, "import", str(SAMPLE))[0] == 0
+    with EventStore.open(engine_address) as store:
+        course = store.courses.get(store.courses.list()[0].id)
+        course.teachers = "Prof. Chan"
+        store.courses.save(course)
+        who = store.courses.get(course.id).updated_by
+    status, out, err = run(capsys, "--db", engine_address, "history", f"course:{course.id}")
+    assert (status, err) == (0, "")
+    title, latest, first = out.splitlines()
+    assert title == f"course {course.id}: {course.title}"
+    assert re.fullmatch(f"{WHEN}  {who}  v2  teachers: \\(empty\\) \u2192 'Prof. Chan'", latest)
+    assert re.fullmatch(f"{WHEN}  \\S+  v1  created", first), first
+    status, _, err = run(capsys, "--db", engine_address, "history", "course:999")
+    assert status == 1 and "There is no course with id 999." in err

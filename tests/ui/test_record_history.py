@@ -62,3 +62,31 @@ def test_a_person_s_page_lists_their_history(qtbot, main_window):
 
     (latest, _) = _rows(editor.history)
     assert latest[1:] == (pc_user(), "Phone: (empty) \u2192 '+86 21 5527 0000'")
+
+
+def test_a_course_s_page_lists_its_history_with_its_meeting_s_saves(qtbot, main_window):
+    """A course changed on its meeting's Courses tab: the course page's History says so."""
+    store = main_window.store
+    main_window.workspace.set_section(Section.MEETINGS)
+    main_window.workspace.list_pane.select_id(1)
+    editor = main_window.workspace.editors.meeting_editor
+    editor.show_tab("Courses")
+    tab = editor.courses
+    tab.select(0)
+    course_id = tab.current().id
+    teachers = tab.teachers
+    teachers.setFocus()
+    teachers.selectAll()
+    qtbot.keyClicks(teachers, "Prof. Chan")
+    qtbot.keyClick(teachers, Qt.Key.Key_Tab)
+    assert editor.save()
+
+    main_window.workspace.set_section(Section.COURSES)
+    main_window.workspace.list_pane.select_id(course_id)
+    detail = main_window.workspace.editors.course_detail
+    assert detail.record_id() == course_id
+    (latest, created) = _rows(detail.history)
+    assert re.fullmatch(WHEN, latest[0]) and latest[1] == pc_user()
+    assert latest[2].startswith("Teachers: ") and latest[2].endswith("→ 'Prof. Chan'")
+    assert created[2] == "Created"  # by the import
+    assert store.courses.get(course_id).version == 2

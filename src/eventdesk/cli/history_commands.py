@@ -15,29 +15,30 @@ from eventdesk.cli.opening import open_store
 from eventdesk.records.text import terminal_text
 
 #: What ``RECORD`` may name before its colon; a bare id is a meeting's.
-KINDS = ("meeting", "person", "organisation")
+KINDS = ("meeting", "person", "organisation", "course")
 
 
 def record(text: str) -> tuple[str, int]:
-    """``1`` (a meeting), ``person:12`` or ``organisation:3``: the record's kind and id."""
+    """``1`` (a meeting), ``person:12``, ``organisation:3`` or ``course:5``: the record's kind
+    and id."""
     kind, colon, number = text.strip().rpartition(":")
     kind = kind.lower() if colon else "meeting"
     if kind not in KINDS:
         raise argparse.ArgumentTypeError(
-            f"{text!r}: name a meeting by its id (1), or person:ID or organisation:ID"
+            f"{text!r}: name a meeting by its id (1), or person:ID, organisation:ID or course:ID"
         )
     return kind, record_id(number)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "history", help="who changed a meeting, person or organisation, when, and what"
+        "history", help="who changed a meeting, person, organisation or course, when, and what"
     )
     p.add_argument(
         "record",
         type=record,
         metavar="RECORD",
-        help="a meeting's id (see `list`), or person:ID, organisation:ID",
+        help="a meeting's id (see `list`), or person:ID, organisation:ID, course:ID",
     )
 
 
@@ -60,6 +61,9 @@ def _name(store, kind: str, number: int) -> str:
         return f"{meeting.start_date} {meeting.title or meeting.title_zh}"
     if kind == "person":
         return store.people.get(number).display_name
+    if kind == "course":
+        course = store.courses.get(number)
+        return course.title or course.title_zh
     return store.organisations.get(number).label
 
 

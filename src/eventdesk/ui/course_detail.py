@@ -2,7 +2,8 @@
 
 A course belongs to the meeting where it was announced, so changing it here
 would bypass that meeting's editor; the page shows the facts and opens the
-meeting instead.
+meeting instead. Below them, its History: who changed the course, when and what
+(with its meeting's saves, or in psql on a team database), as on every record's page.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.records import CourseStatus
+from eventdesk.records import CourseEntry, CourseStatus
 from eventdesk.store import EventStore
 from eventdesk.ui.headings import heading_label
+from eventdesk.ui.history_view import HistoryView
 
 
 class CourseDetail(QWidget):
@@ -52,11 +54,14 @@ class CourseDetail(QWidget):
         self.open_meeting = QPushButton("&Open the meeting")
         self.open_meeting.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.open_meeting.clicked.connect(self._open)
+        #: Who changed the course, when and what (``store.history``), the newest first.
+        self.history = HistoryView(store, "course", CourseEntry)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.open_meeting)
-        layout.addStretch(1)
+        layout.addWidget(QLabel("History"))
+        layout.addWidget(self.history, 1)
 
     def load(self, course_id: int) -> None:
         course = self._store.courses.get(course_id)
@@ -83,6 +88,7 @@ class CourseDetail(QWidget):
         for key, value in values.items():
             self.fields[key].setText(value or "—")
         self.open_meeting.setEnabled(course.meeting_id is not None)
+        self.history.show_record(course.id)
 
     def record_id(self) -> int | None:
         return self._id
