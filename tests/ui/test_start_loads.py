@@ -35,6 +35,8 @@ NOT_AT_START = [
     "sqlite_utils",  # with click, pluggy and dateutil: reading needs only sqlite3
     "dateutil",
     "click",
+    "psycopg",  # a team database's driver: nothing of it for a file (issue 23)
+    "eventdesk.ui.team_connect",  # File › Connect to team database…, when first chosen
 ]
 
 #: Not loaded to build the window and its list's first page (issue 25): the store's services

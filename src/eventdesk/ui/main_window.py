@@ -34,6 +34,7 @@ from eventdesk.ui.first_paint import after_first_paint
 from eventdesk.ui.menus import build_menus
 from eventdesk.ui.opening import Choice, open_for_window, take_over_question
 from eventdesk.ui.preferences import Preferences
+from eventdesk.ui.read_only_bar import ReadOnlyBar
 from eventdesk.ui.recovery_bar import RecoveryBar
 from eventdesk.ui.search_refresh import SearchKeeper
 from eventdesk.ui.sections import Section
@@ -82,6 +83,9 @@ class MainWindow(FileMenuCommands, QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.recovery_bar)
         self.recovery_bar.restoreRequested.connect(self.restore_draft)
         self.recovery_bar.discardRequested.connect(self.discard_draft)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.read_only_bar = ReadOnlyBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.read_only_bar)
         self.workspace = self._build_workspace(store)
         self.setCentralWidget(self.workspace)
         self._restore_layout()
@@ -456,6 +460,7 @@ class MainWindow(FileMenuCommands, QMainWindow):
     def _database_opened(self) -> None:
         self.setWindowTitle(window_title(self.store))
         self.setWindowModified(False)
+        self.read_only_bar.show_for(self.store)
         if self.store.connection.engine != "sqlite":  # a team database, by its address
             self.settings.remember_database(self.store.address)
         if self.store.path is not None:

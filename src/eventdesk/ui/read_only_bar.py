@@ -1,0 +1,42 @@
+"""The bar that says, for as long as the window shows the database, why nothing can be changed.
+
+A reader's login on a team database (the leadership, a reviewer: ``eventdesk_reader``,
+docs/team.md) may search, read and print but not change; a file may be open read-only (in use
+in another EventDesk, on a network drive, a disk full). The title says "read-only"; this bar
+says why in the store's own sentence, where the clerk looks before typing, and stays: it has
+no button to close it, since nothing the clerk does in the window changes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QToolBar, QWidget
+
+from eventdesk.store import EventStore
+
+#: What the bar says of a store opened read-only with no reason of its own.
+READ_ONLY = "This database is open read-only: you can search, read and print, but not change it."
+
+
+class ReadOnlyBar(QToolBar):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Read-only", parent)
+        self.setObjectName("read_only_bar")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.toggleViewAction().setEnabled(False)  # no menu to hide it: it says a fact
+        self.label = QLabel()
+        self.label.setObjectName("read_only_text")
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("padding: 3px 8px;")
+        self.addWidget(self.label)
+        self.setStyleSheet("QToolBar#read_only_bar { background: #deecf9; border: none; }")
+        self.hide()
+
+    def show_for(self, store: EventStore) -> None:
+        """Shown, saying why, while ``store`` is read-only; hidden for one that writes."""
+        if not store.read_only:
+            self.hide()
+            return
+        reason = store.read_only_reason or next(iter(store.notes), "") or READ_ONLY
+        self.label.setText(reason)
+        self.show()
