@@ -64,7 +64,7 @@ def test_cli_writes_the_chinese_release_as_pdf(capsys, visited_db, tmp_path):
         "eventdesk: warning: person PARK Soo-jin: no Chinese name; printed in Latin",
     ]
     text = read_back(out)
-    assert "2025年4月15日，延世大学副校长LEE Byung-Hyun率团访问上海理工大学。" in text
+    assert "2025年4月15日，韩国延世大学副校长LEE Byung-Hyun率团访问上海理工大学。" in text
     assert "副校长蔡永莲" in text and "国际学研究生院副教授張家輝" in text
 
 

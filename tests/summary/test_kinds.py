@@ -40,8 +40,9 @@ FORMATS = [".pdf", ".docx", ".html"]
 #: The sentences each kind's release must hold, as a reader would find them.
 STORY = {
     ("visited", "en"): [
-        "A delegation from Yonsei University visited USST",
-        "On April 15, 2025, a delegation from Yonsei University led by its Vice President "
+        "A delegation from Yonsei University in South Korea visited USST",
+        "On April 15, 2025, a delegation from Yonsei University in South Korea led by its Vice "
+        "President "
         "LEE Byung-Hyun visited the University of Shanghai for Science and Technology.",
         "The delegation included Dean KIM Ji-won (金智媛) of the Graduate School of International "
         "Studies, Director PARK Soo-jin of the Office of International Affairs",
@@ -52,7 +53,7 @@ STORY = {
     ],
     ("visited", "zh"): [
         "延世大学代表团访问上海理工大学",
-        "2025年4月15日，延世大学副校长LEE Byung-Hyun率团访问上海理工大学。",
+        "2025年4月15日，韩国延世大学副校长LEE Byung-Hyun率团访问上海理工大学。",
         "代表团成员包括国际学研究生院院长金智媛、国际处处长PARK Soo-jin和国际学研究生院副教授張家輝。",
         "副校长蔡永莲在行政楼101会议室会见了代表团一行，国际交流处处长周建民、研究生院院长王丽华和"
         "光电信息与计算机工程学院院长孙海涛参加会见。",
@@ -104,7 +105,7 @@ STORY = {
         "上海理工大学与成均馆大学签署《学术合作谅解备忘录》",
         "上海理工大学与成均馆大学签署《学术合作谅解备忘录》，校长丁晓东代表上海理工大学、"
         "校长YOO Ji-beom代表成均馆大学签署。",
-        "2025年6月3日，成均馆大学校长YOO Ji-beom率团访问上海理工大学。",
+        "2025年6月3日，韩国成均馆大学校长YOO Ji-beom率团访问上海理工大学。",
     ],
     ("forum", "en"): [
         "On October 16, 2025, the University of Shanghai for Science and Technology, the Hong "
@@ -151,14 +152,14 @@ STORY = {
     ],
     ("abroad", "en"): [
         "a delegation from the University of Shanghai for Science and Technology led by its "
-        "President DING Xiaodong (丁晓东) visited the University of Malaya.",
+        "President DING Xiaodong (丁晓东) visited the University of Malaya in Malaysia.",
         "of the University of Malaya met the delegation at Chancellery Building, together with",
         "The two sides exchanged views on Malaysian students at USST, including scholarships; and "
         "joint supervision of doctoral students.",
         "The two sides agreed to open the Kuala Lumpur and Shanghai summer schools",
     ],
     ("abroad", "zh"): [
-        "2025年11月4日，上海理工大学校长丁晓东率团访问马来亚大学。国际交流处处长周建民随团出访。",
+        "2025年11月4日，上海理工大学校长丁晓东率团访问马来西亚马来亚大学。国际交流处处长周建民随团出访。",
         "马来亚大学副校长（学术与国际事务）林伟明在行政楼会见了代表团一行，",
         "双方就以下议题交换了意见：马来西亚学生来校学习，包括奖学金；博士生联合指导。",
     ],
@@ -174,7 +175,7 @@ STORY = {
     ],
     ("participant", "zh"): [
         "上海理工大学参加2025年首尔高等教育论坛",
-        "2025年3月12日至13日，由高丽大学主办的2025年首尔高等教育论坛在该校仁村纪念馆举行。",
+        "2025年3月12日至13日，由韩国高丽大学主办的2025年首尔高等教育论坛在该校仁村纪念馆举行。",
         "高丽大学教授HWANG Seung-woo主持学生流动专题研讨。",
         "与会各方就成员高校间的学分互认和短期交流奖学金交换了意见。",
     ],
