@@ -352,6 +352,14 @@ def test_words_are_fts5s_own():
     assert words("") == [] and words("—") == []
 
 
+def test_many_texts_split_at_once_give_each_text_its_own_words(monkeypatch):
+    from eventdesk.store.engines import fts5_words
+
+    monkeypatch.setattr(fts5_words, "BATCH", 3)  # the batches' seams crossed
+    texts = ["Zürich, 香 港", None, "", "foo_bar ÉCOLE", "—", "Wang Wei 王伟", "a b a", "x"]
+    assert fts5_words.words_of_each(texts) == [words(text or "") for text in texts]
+
+
 def test_three_chinese_characters_must_be_next_to_each_other():
     # 丁晓 and 晓东 are both in the document, but 丁晓东 is not: the pairs alone would find it
     document = postgres_search.document("丁晓 晓东")

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from eventdesk.store import fts, search_index
 from eventdesk.store.engines.base import Connection
-from eventdesk.store.engines.fts5_words import words
+from eventdesk.store.engines.fts5_words import words, words_of_each
 
 #: The longest word indexed whole, in characters; PostgreSQL's limit is 2,047 bytes a word.
 LONGEST = 500
@@ -219,7 +219,10 @@ LISTS: dict[str, tuple[str, ...]] = dict(fts.INDEXED)
 def list_document(values: list[str | None]) -> Document:
     """A list's row for a record whose searched columns hold ``values``: its words, and the
     columns' words in order, `` | `` between columns (a phrase is never found across two)."""
-    columns = [words(value or "") for value in values]
+    return _list_document([words(value or "") for value in values])
+
+
+def _list_document(columns: list[list[str]]) -> Document:
     lexemes = list(dict.fromkeys(word[:LONGEST] for column in columns for word in column))
     body = " | ".join(" ".join(column) for column in columns)
     return Document(lexemes, f" {body} ")
@@ -227,10 +230,14 @@ def list_document(values: list[str | None]) -> Document:
 
 def _write_records(conn: Connection, table: str, condition: str, params: list) -> set[int]:
     """Write the words of ``table``'s records ``condition`` selects; their ids."""
-    rows = conn.execute(f"SELECT id, {', '.join(LISTS[table])} FROM {table} {condition}", params)
+    rows = conn.execute(
+        f"SELECT id, {', '.join(LISTS[table])} FROM {table} {condition}", params
+    ).fetchall()
+    width = len(LISTS[table])
+    split = words_of_each([value for _id, *values in rows for value in values])
     written = []
-    for record_id, *values in rows:
-        doc = list_document(values)
+    for n, (record_id, *_values) in enumerate(rows):
+        doc = _list_document(split[n * width : (n + 1) * width])
         written.append((record_id, " ".join(map(_quoted, doc.lexemes)), doc.body))
     conn.executemany(
         f"INSERT INTO {table}_words (id, words, body) VALUES (?, ?::tsvector, ?) "
