@@ -30,9 +30,9 @@ format: $(STAMP)
 bench: $(STAMP)  ## docs/targets.md's targets on a generated full-size database; BENCH_ARGS="--photo-share 0.05" on a smaller disk
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
-package: $(STAMP)  ## build the standalone program into dist/EventDesk/ and self-test it
+package: $(STAMP)  ## build the standalone program into dist/EventDesk/ and self-test it; TEAM_DB=postgresql://... self-tests a team database too
 	$(BIN)/pyinstaller --noconfirm --clean packaging/eventdesk.spec --distpath dist --workpath build
-	QT_QPA_PLATFORM=offscreen dist/EventDesk/EventDesk --self-test
+	QT_QPA_PLATFORM=offscreen dist/EventDesk/EventDesk $(if $(TEAM_DB),--db '$(TEAM_DB)') --self-test
 
 measure-package: $(STAMP)  ## sizes and start times of the built program beside a bare PySide6 window
 	$(BIN)/python packaging/measure.py

@@ -117,6 +117,19 @@ def test_a_readers_login_is_told_read_only_and_nothing_is_written(
     assert _state(office_database) == before
 
 
+def test_read_only_tries_no_write_even_for_a_clerks_login(
+    office_database: str, team_only: None, capsys: pytest.CaptureFixture[str]
+):
+    # Given a login that may write, when the self-test is told --read-only
+    before = _state(office_database)
+    status = selftest.run_self_test(office_database, read_only=True)
+    lines = capsys.readouterr().out.splitlines()
+    # then it reads, and says that no write was tried
+    assert status == 0, lines
+    assert lines[4] == "ok  4. --read-only: no write tried"
+    assert _state(office_database) == before
+
+
 def test_an_empty_database_is_named_and_left_empty(
     postgres_address: str, team_only: None, capsys: pytest.CaptureFixture[str]
 ):

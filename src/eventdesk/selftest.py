@@ -31,7 +31,8 @@ nothing in it:
 17. its records are at this EventDesk's schema version;
 18. its meetings are read, counted and the newest listed, by the store's own queries;
 19. a meeting is written and the transaction rolled back, then looked for to prove it gone;
-    for a login whose role may only read, that is said instead, and no write is tried.
+    for a login whose role may only read, that is said instead, and no write is tried
+    (nor with ``--read-only``).
 
 An unreachable server, a wrong password or a refused write is one sentence on the failed
 step's line. A database file given with ``--db`` is never touched: the file steps use one of
@@ -69,6 +70,8 @@ class _Run:
     docx: Path | None = None
     keep: list[Any] = field(default_factory=list)
     team_address: str | None = None
+    #: ``--read-only``: the team database's write step tries no write.
+    team_read_only: bool = False
     #: The team database's connection, once reached.
     team: Any = None
 
@@ -363,6 +366,8 @@ def _step_team_read(run: _Run) -> str:
 def _step_team_write(run: _Run) -> str | None:
     from eventdesk.store import team_check
 
+    if run.team_read_only:
+        return "--read-only: no write tried"
     refused = team_check.write_refused(run.team)
     if refused:
         return f"read-only role, no write tried: {refused}"
@@ -395,18 +400,18 @@ def steps_for(team_address: str | None = None) -> list[tuple[str, Step]]:
     return [*STEPS, *(TEAM_STEPS if team_address else [])]
 
 
-def run_self_test(team_address: str | None = None) -> int:
+def run_self_test(team_address: str | None = None, *, read_only: bool = False) -> int:
     """Run every step in order; 0 when all pass, 1 at the first that fails.
 
     ``team_address``: a ``postgresql://`` address whose team database the last steps reach,
-    read and write to (rolled back).
+    read and write to (rolled back); ``read_only`` (``--read-only``): no write is tried.
     """
     from eventdesk import __version__
 
     _say(f"EventDesk {__version__} self-test ({'built program' if _frozen() else 'from source'})")
     steps = steps_for(team_address)
     with tempfile.TemporaryDirectory(prefix="eventdesk-selftest-") as folder:
-        run = _Run(Path(folder), team_address=team_address)
+        run = _Run(Path(folder), team_address=team_address, team_read_only=read_only)
         try:
             for number, (name, step) in enumerate(steps, start=1):
                 try:

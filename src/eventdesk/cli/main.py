@@ -149,7 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from eventdesk.selftest import run_self_test
 
             # A team database's address (a str; a file is a Path, never touched) adds its steps.
-            return run_self_test(args.db if isinstance(args.db, str) else None)
+            team = args.db if isinstance(args.db, str) else None
+            return run_self_test(team, read_only=args.read_only)
         command = args.command or "gui"
         status = COMMANDS[command](args)
         for note in busy_files.take_notes():  # old backups or photos held open elsewhere
