@@ -227,6 +227,20 @@ def new_person(window: MainWindow) -> QWidget:
     return dialog
 
 
+@shot("connect-team-database")
+def connect_team_database(window: MainWindow) -> QWidget:
+    """File › Connect to team database…, filled in, the server having asked for the password
+    (which libpq found in no .pgpass): what a clerk sees the first time (docs/team.md)."""
+    window.actions_.connect_team_database.trigger()
+    dialog = window.connect_dialog
+    dialog.host.setText("db.office.local")
+    dialog.user.setText("clerk_anna")
+    dialog.tls.setCurrentIndex(dialog.tls.findData("require"))
+    dialog.ask_password()
+    dialog.say("The server asks for the password of clerk_anna.")
+    return dialog
+
+
 LONG_ORG = (
     "Liaison Office of the Central People's Government in the Hong Kong Special "
     "Administrative Region"

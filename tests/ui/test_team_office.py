@@ -95,7 +95,9 @@ def test_a_readers_window_says_why_nothing_can_be_changed(
     window = _window(qtbot, office("leader"), settings, tmp_path, answers)
     # then a bar under the menus says why, in the store's sentence, and stays
     bar = window.read_only_bar
-    assert bar.isVisible() and bar.label.text() == REFUSAL
+    assert bar.isVisible() and bar.label.text() == (
+        f"{REFUSAL} To enter or change records, ask the office's IT for a clerk's login."
+    )
     assert not bar.toggleViewAction().isEnabled()  # the toolbar menu cannot hide it
     assert window.windowTitle() == f"{office('leader')} (read-only)[*] — EventDesk"
     assert window.workspace.list_pane.model().rowCount() == 1  # reading works

@@ -9,12 +9,16 @@ no button to close it, since nothing the clerk does in the window changes it.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
 
 from eventdesk.store import EventStore
+from eventdesk.ui.elided_label import ElidedLabel
 
 #: What the bar says of a store opened read-only with no reason of its own.
 READ_ONLY = "This database is open read-only: you can search, read and print, but not change it."
+
+#: After a team database's reason: what a reader who must enter a meeting can do.
+ASK_FOR_A_CLERKS_LOGIN = "To enter or change records, ask the office's IT for a clerk's login."
 
 
 class ReadOnlyBar(QToolBar):
@@ -24,9 +28,10 @@ class ReadOnlyBar(QToolBar):
         self.setMovable(False)
         self.setFloatable(False)
         self.toggleViewAction().setEnabled(False)  # no menu to hide it: it says a fact
-        self.label = QLabel()
+        # One line: cut with "…" in a window too narrow for it (the tooltip holds it all).
+        self.label = ElidedLabel()
         self.label.setObjectName("read_only_text")
-        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.label.setStyleSheet("padding: 3px 8px;")
         self.addWidget(self.label)
         self.setStyleSheet("QToolBar#read_only_bar { background: #deecf9; border: none; }")
@@ -37,6 +42,9 @@ class ReadOnlyBar(QToolBar):
         if not store.read_only:
             self.hide()
             return
-        reason = store.read_only_reason or next(iter(store.notes), "") or READ_ONLY
-        self.label.setText(reason)
+        if store.read_only_reason:  # a team database's role: who can change that
+            reason = f"{store.read_only_reason} {ASK_FOR_A_CLERKS_LOGIN}"
+        else:
+            reason = next(iter(store.notes), "") or READ_ONLY
+        self.label.set_parts(reason)
         self.show()

@@ -220,8 +220,8 @@ class ConnectDialog(QDialog):
         self.store: EventStore | None = None
 
         intro = QLabel(
-            "The office's shared records on a PostgreSQL server. Ask the office's IT for the "
-            "server's name and your login (docs/team.md)."
+            "The office's shared records, on a PostgreSQL server. The office's IT gives you "
+            "the server's name and your login."
         )
         intro.setWordWrap(True)
         self.host = QLineEdit()
