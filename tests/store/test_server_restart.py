@@ -160,6 +160,19 @@ def test_a_session_idle_in_a_transaction_is_ended_by_the_server(store):
     assert timeout == "2min"
 
 
+def test_a_server_gone_without_a_word_is_found_out_in_about_a_minute(store):
+    """A server switched off sends no reset: the connection probes it (TCP keepalives) and
+    gives a statement up after 30 s unacknowledged, rather than the system's quarter hour."""
+    given = store.connection._link.connection().info.get_parameters()
+    assert {key: given.get(key) for key in postgres_link.DEAD_SERVER} == {
+        "keepalives": "1",
+        "keepalives_idle": "30",
+        "keepalives_interval": "10",
+        "keepalives_count": "3",
+        "tcp_user_timeout": "30000",
+    }
+
+
 def test_the_command_line_says_the_server_is_down_in_one_line(server, address):
     EventStore.open(address).close()
     server.halt()

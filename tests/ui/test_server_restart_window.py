@@ -13,6 +13,8 @@ connections.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -122,12 +124,47 @@ def test_moving_through_a_list_while_the_server_is_down_raises_no_dialog(
     try:
         for row in (1, 2, 3):  # arrowing down the list: each row's record cannot be read
             pane.select_row(row)
+        for section in (Section.COURSES, Section.ORGANISATIONS, Section.PEOPLE):
+            window.workspace.set_section(section)  # lists never read yet, and read before
         assert answers.messages == []
         assert window.connection_banner.down
         assert "stopped answering" in window.statusBar().currentMessage()
     finally:
         server.resume()
     qtbot.waitUntil(lambda: not window.connection_banner.down, timeout=15_000)
-    pane.select_row(0)
-    assert pane.current_id() == first
-    assert window.workspace.editors.shown_id() == first  # read again once it is back
+    assert pane.current_id() == first  # People shows its first row again, as before
+    assert window.workspace.editors.shown_id() == first  # read once the server is back
+
+
+def test_a_server_switched_off_does_not_freeze_the_window_while_it_is_tried(
+    qtbot, server, team_window, monkeypatch
+):
+    """A switched-off server answers nothing, and libpq waits its timeout: the window's retry
+    asks beside it, so the window keeps answering meanwhile."""
+    import psycopg
+
+    window = team_window
+    banner = window.connection_banner
+    server.halt()
+    try:
+        window.workspace.refresh()  # the lists find it gone
+        assert banner.down
+
+        def silent(*_args, **_kwargs):
+            time.sleep(2)  # no answer until libpq's timeout
+            raise psycopg.OperationalError("connection failed: timeout expired")
+
+        monkeypatch.setattr(postgres_link, "RETRY_EVERY", 0.0)  # tried at once
+        with monkeypatch.context() as silenced:
+            silenced.setattr(postgres_link.psycopg, "connect", silent)
+            started = time.monotonic()
+            asking = banner.try_again()
+            assert time.monotonic() - started < 0.5
+            assert asking is not None and asking.is_alive()
+            assert banner.try_again() is None  # one question at a time
+            asking.join(10)
+        assert banner.down
+    finally:
+        server.resume()
+    monkeypatch.setattr(postgres_link, "RETRY_EVERY", 0.1)
+    qtbot.waitUntil(lambda: not banner.down, timeout=15_000)

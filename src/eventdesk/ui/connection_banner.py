@@ -12,6 +12,7 @@ answering, so the line never shows for one.
 
 from __future__ import annotations
 
+import threading
 from contextlib import suppress
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -49,6 +50,7 @@ class ConnectionBanner(QObject):
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.try_again)
         self._heard.connect(self._changed)
+        self._asking: threading.Thread | None = None
         store.on_connection(self._tell)
 
     @property
@@ -56,10 +58,22 @@ class ConnectionBanner(QObject):
         """The server is not answering (the line is shown)."""
         return self._retry.isActive()
 
-    def try_again(self) -> None:
-        """Ask the server now; the store tells when it answers (then :attr:`back`)."""
-        with suppress(StoreError):  # still down: the line stays, the timer goes on
-            self.store.reconnect()
+    def try_again(self) -> threading.Thread | None:
+        """Ask the server now, beside the window: a server that is switched off answers
+        nothing, and waiting for that (up to three seconds) would freeze the window. The
+        store tells when it answers (then :attr:`back`). The thread, or None while the
+        last one is still asking."""
+        if self.store is None or (self._asking is not None and self._asking.is_alive()):
+            return None
+        store = self.store
+
+        def ask() -> None:
+            with suppress(StoreError):  # still down: the line stays, the timer goes on
+                store.reconnect()
+
+        self._asking = threading.Thread(target=ask, name="EventDesk reconnect", daemon=True)
+        self._asking.start()
+        return self._asking
 
     def retire(self) -> None:
         """The window shows another database: this one's news is not told any more."""

@@ -494,7 +494,21 @@ class MainWindow(FileMenuCommands, QMainWindow):
             self.connection_banner = None
         if self.store.path is None and self.store.connection.engine != "sqlite":
             self.connection_banner = ConnectionBanner(self.store, self.statusBar(), self)
-            self.connection_banner.back.connect(lambda: self.workspace and self.workspace.refresh())
+            self.connection_banner.back.connect(self._connection_back)
+
+    def _connection_back(self) -> None:
+        """The team database answers again: read the lists again, and show the record the
+        list has selected if it could not be read while the server was gone."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        workspace.refresh()
+        current = workspace.list_pane.current_id()
+        if current is not None and workspace.editors.shown_section() is None:
+            try:
+                workspace.editors.load(workspace.section(), current)
+            except StoreError as exc:
+                self.statusBar().showMessage(str(exc), 5000)
 
     def _damaged(self, message: str) -> None:
         self.setWindowTitle(window_title(self.store, damaged=True))

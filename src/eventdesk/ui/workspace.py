@@ -9,6 +9,7 @@ or stay.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QSplitter, QWidget
 
-from eventdesk.store import ChangeNotice, Draft, EventStore, StoreError
+from eventdesk.store import ChangeNotice, ConnectionLost, Draft, EventStore, StoreError
 from eventdesk.ui.course_filters import CourseFilters
 from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.editor_stack import EditorStack
@@ -279,9 +280,10 @@ class Workspace(QSplitter):
         self._section = section
         self.course_filters.setVisible(section is Section.COURSES)
         if section is Section.COURSES:  # the years that have courses (one small query)
-            self.course_filters.set_years(
-                r.year for r in self.store.courses.list() if r.year is not None
-            )
+            with contextlib.suppress(ConnectionLost):  # the window says the server is gone
+                self.course_filters.set_years(
+                    r.year for r in self.store.courses.list() if r.year is not None
+                )
         self.list_pane.set_model(self.model(section))
         self._update_example_offer()
         self.editors.show_placeholder()
@@ -363,5 +365,8 @@ class Workspace(QSplitter):
         entering = (
             self.editors.shown_section() is Section.MEETINGS and self.editors.shown_id() is None
         )
-        empty = self._section is Section.MEETINGS and self.store.meetings.count() == 0
+        try:
+            empty = self._section is Section.MEETINGS and self.store.meetings.count() == 0
+        except ConnectionLost:  # the server is gone (the window says so): leave it as it is
+            return
         self.list_pane.show_example_offer(empty and not entering)

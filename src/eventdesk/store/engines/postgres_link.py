@@ -51,6 +51,20 @@ RETRY_EVERY = 2.0
 #: or on anything but its own statements, inside a transaction.
 IDLE_IN_TRANSACTION = "2min"
 
+#: libpq's options for a server that vanished without a word (switched off, a cable pulled,
+#: which send no reset): a connection idle 30 s is probed every 10 s and dropped after three
+#: probes unanswered, and a statement whose bytes the server has not acknowledged for 30 s
+#: fails (TCP_USER_TIMEOUT; ignored where the system has none, as on Windows), rather than
+#: the quarter of an hour the system's own retransmissions take. A query the server is busy
+#: with is not cut short. An address that names any of them keeps its own.
+DEAD_SERVER = {
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 30_000,
+}
+
 #: ``listener(answering, message)``.
 Listener = Callable[[bool, str], None]
 
@@ -162,6 +176,7 @@ class Link:
         options: dict[str, Any] = {"autocommit": self._autocommit}
         if "connect_timeout" not in self._given:
             options["connect_timeout"] = CONNECT_TIMEOUT if first else RECONNECT_TIMEOUT
+        options |= {key: value for key, value in DEAD_SERVER.items() if key not in self._given}
         if "application_name" not in self._given:
             options["application_name"] = "EventDesk"
         try:
