@@ -10,6 +10,10 @@ another clerk's window on the same database offers nothing.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -86,6 +90,60 @@ def test_a_window_gone_without_saving_offers_its_edits_on_reopening(
     assert editor.is_dirty() and again.recovery_bar.isHidden()
     assert editor.save()
     assert again.store.meetings.get(1).venue == "Lingnan University"
+    assert again.store.drafts.pending() == []
+
+
+#: A window in a process of its own on a team database: the clerk types a note about a person,
+#: the draft is kept, and the process dies without closing anything.
+_KILLED = """
+import os, sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from eventdesk.store import EventStore, drafts
+from eventdesk.ui.main_window import MainWindow
+from eventdesk.ui.preferences import Preferences
+from eventdesk.ui.sections import Section
+
+address, folder, settings = sys.argv[1:4]
+drafts.local_folder = lambda: Path(folder)  # this PC's, as the tests'
+app = QApplication([])
+store = EventStore.open(address)
+window = MainWindow(store, QSettings(settings, QSettings.Format.IniFormat), Preferences(),
+                    preferences_path=Path(settings).with_name("preferences.json"))
+window.show()
+window.workspace.set_section(Section.PEOPLE)
+ding = next(p for p in store.people.list() if p.name == "DING Xiaodong")
+window.workspace.list_pane.select_id(ding.id)
+editor = window.workspace.editors.person_editor
+editor._draft_timer.setInterval(50)
+QTest.keyClicks(editor.form.notes, "Met him in Hong Kong.")
+for _ in range(200):
+    QTest.qWait(25)
+    if store.drafts.pending():
+        os._exit(9)  # killed: no close, no question, the connection simply gone
+sys.exit(1)
+"""
+
+
+def test_a_window_killed_in_its_process_offers_the_draft_on_reopening(
+    qtbot, team, open_store, settings, tmp_path, answers, local_drafts
+):
+    script = tmp_path / "killed.py"
+    script.write_text(textwrap.dedent(_KILLED), encoding="utf-8")
+    args = [team, str(local_drafts), str(tmp_path / "killed-settings.ini")]
+    done = subprocess.run([sys.executable, str(script), *args], check=False, timeout=180)
+    assert done.returncode == 9
+
+    again = make_window(qtbot, open_store(team), settings, tmp_path, answers)
+    assert "DING Xiaodong" in again.recovery_bar.label.text()
+    again.recovery_bar.restore_action.trigger()
+    editor = again.workspace.editors.person_editor
+    assert editor.form.notes.toPlainText() == "Met him in Hong Kong."
+    assert editor.save()
+    ding = next(p for p in again.store.people.list() if p.name == "DING Xiaodong")
+    assert again.store.people.get(ding.id).notes == "Met him in Hong Kong."
     assert again.store.drafts.pending() == []
 
 
