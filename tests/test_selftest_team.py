@@ -163,6 +163,20 @@ def test_a_server_that_does_not_answer_is_one_sentence_and_exit_1(
     assert "refused" in lines[1].lower(), lines
 
 
+def test_a_driver_left_out_of_the_program_fails_the_first_team_step_in_one_line(
+    team_only: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    # Given psycopg missing, as if the build had left it out (the engine module not loaded yet)
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    monkeypatch.delitem(sys.modules, "eventdesk.store.engines.postgres", raising=False)
+    status, lines = _run("postgresql://clerk@127.0.0.1:1/eventdesk", capsys)
+    # then the first team step fails, naming the missing module, on one line; exit 1
+    assert status == 1
+    assert len(lines) == 2, lines
+    assert lines[1].startswith(f"FAIL 1. {TEAM_NAMES[0]}: ModuleNotFoundError: ")
+    assert "psycopg" in lines[1]
+
+
 def test_a_wrong_password_is_one_sentence_without_the_password(
     office_database: str,
     postgres_server,

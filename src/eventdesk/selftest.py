@@ -434,12 +434,12 @@ def run_self_test(team_address: str | None = None, *, read_only: bool = False) -
 
 def _reason(exc: Exception) -> str:
     """The store's own sentence (it names the database and what to do); else the error's
-    type and message, for a failure the self-test did not foresee."""
+    type and message, for a failure the self-test did not foresee. On one line, as every
+    step's report is: a driver that did not load lists each attempt on a line of its own."""
     from eventdesk.store import StoreError
 
-    if isinstance(exc, StoreError):
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}"
+    text = str(exc) if isinstance(exc, StoreError) else f"{type(exc).__name__}: {exc}"
+    return " ".join(text.split())
 
 
 def _frozen() -> bool:
