@@ -160,12 +160,16 @@ def test_the_lists_count_meetings_as_the_pages_do(fresh_store):
         Meeting(
             "Spring visit",
             date(2024, 4, 2),
-            attendees=[Attendance(wai.id, hkbu.id)],
+            attendees=[Attendance(wai.id, organisation_id=hkbu.id)],
             decisions=[Decision("WAI Ping Kong elected chair", parties=[DecisionParty(wai.id)])],
         )
     )
     gone = store.meetings.save(
-        Meeting("Autumn forum", date(2024, 10, 2), attendees=[Attendance(wai.id, hkbu.id)])
+        Meeting(
+            "Autumn forum",
+            date(2024, 10, 2),
+            attendees=[Attendance(wai.id, organisation_id=hkbu.id)],
+        )
     )
     store.trash.put("meeting", gone.id)
     (person,) = store.people.list("WAI")

@@ -113,6 +113,14 @@ def test_a_word_of_the_meetings_organisations_keeps_its_capital():
         ("主旨演讲", True, "主旨演讲环节", "", True),
         ("分论坛一：高等教育数字化转型", True, "分论坛一", "高等教育数字化转型", False),
         ("开幕式", True, "开幕式", "", False),
+        # Hong Kong's and Taiwan's agendas, in traditional characters: the same sessions
+        ("主旨演講", True, "主旨演讲环节", "", True),
+        ("主旨報告", True, "主旨演讲环节", "", True),
+        ("主旨發言", True, "主旨演讲环节", "", True),
+        ("分論壇一：高等教育數字化轉型", True, "分論壇一", "高等教育數字化轉型", False),
+        ("交流環節", True, "交流环节", "", False),
+        ("主旨演講及交流環節", True, "主旨演講及交流环节", "", True),
+        ("開幕式", True, "開幕式", "", False),
     ],
 )
 def test_a_session_is_named_as_a_sentence_names_it(title, zh, name, theme, keynote):

@@ -14,6 +14,13 @@ Higher Education”". The rules:
   ceremony"), names inside it keeping their capitals (:func:`prose.lower_first`);
 - a session named after its keynote speeches ("Keynote speeches", 主旨演讲) is
   "the keynote session" (主旨演讲环节), and its speeches are keynote speeches.
+
+A Chinese title is recognised in any script (主旨演講, 交流環節, 分論壇一：…):
+Hong Kong and Taiwan partners' agendas come in traditional characters, and the
+document is put in one script only after its sentences are written
+(``script.convert_tree``). The title is matched folded to simplified
+(``store.chinese_variants``) and printed as recorded, but a closing 環節 is
+written 环节, the word the sentence templates look for ("在交流环节，").
 """
 
 from __future__ import annotations
@@ -21,12 +28,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventdesk.store.chinese_variants import simplified
 from eventdesk.summary import prose
 
 _THEME = re.compile(r"^(?P<label>[^:：]{1,40}?)\s*[:：]\s*(?P<theme>\S.*)$")
 _NAMED = re.compile(r"(^|\s)([0-9]+|[IVXL]+|[A-Z]|[一二三四五六七八九十]+)$")
 _KEYNOTE_EN = re.compile(r"^keynote(s| speech(es)?| address(es)?| lectures?| talks?)?$", re.I)
+#: Matched against the title folded to simplified (any script recorded).
 _KEYNOTE_ZH = re.compile(r"^主旨(演讲|报告|发言)$")
+#: A session named as a stage of the programme: "在交流环节，" rather than "交流环节上，".
+_STAGE_ZH = "环节"
 
 
 @dataclass
@@ -47,9 +58,12 @@ def session_name(
     match = _THEME.match(title)
     label, theme = (match["label"], match["theme"]) if match else (title, "")
     if zh:
-        keynote = bool(_KEYNOTE_ZH.match(label)) or "主旨" in label
-        name = "主旨演讲环节" if _KEYNOTE_ZH.match(label) else label
-        return SessionName(name, theme, keynote)
+        folded = simplified(label)
+        if _KEYNOTE_ZH.match(folded):
+            return SessionName("主旨演讲环节", theme, True)
+        if folded.endswith(_STAGE_ZH):
+            label = label[: -len(_STAGE_ZH)] + _STAGE_ZH
+        return SessionName(label, theme, "主旨" in folded)
     keynote = "keynote" in label.lower()
     if _KEYNOTE_EN.match(label):
         return SessionName("the keynote session", theme, True)
