@@ -188,3 +188,29 @@ def test_in_memory_nothing_is_told():
     store = EventStore.in_memory()
     assert store.changes.listen().live is False
     store.close()
+
+
+def test_a_clerk_login_that_may_not_make_the_trigger_opens_the_database_without_it(
+    postgres_address,
+):
+    role = f"clerk_{postgres_address.rsplit('/', 1)[1]}"
+    with EventStore.open(postgres_address) as owner:
+        conn = owner.connection
+        conn.execute("DROP FUNCTION eventdesk_notify_change() CASCADE")
+        conn.execute(f"CREATE ROLE {role} LOGIN")
+        conn.execute(
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"
+        )
+        conn.execute(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role}")
+    try:
+        as_clerk = postgres_address.replace("//eventdesk@", f"//{role}@", 1)
+        with EventStore.open(as_clerk) as clerk:
+            assert not clerk.read_only
+            assert not postgres_changes.present(clerk.connection)
+            clerk.meetings.save(Meeting("Saved all the same", date(2022, 1, 5)))
+        with EventStore.open(postgres_address) as owner:  # the owner's next opening makes it
+            assert postgres_changes.present(owner.connection)
+    finally:
+        with connect(postgres_address) as admin:
+            admin.execute(f"DROP OWNED BY {role}")
+            admin.execute(f"DROP ROLE {role}")

@@ -1,7 +1,7 @@
 """Others' saves shown in the lists within two seconds (issue 23, item 4).
 
 The store's listener (``store.changes``) hears what other clerks change; this asks it on a
-timer, a few times a second on a team database and once a second on a file, and never
+timer, ten times a second on a team database and once a second on a file, and never
 waits: the listener's waiting is on a thread of its own. What it hears it passes on as one
 :attr:`LiveLists.changed` of every notice since the last, and no more often than
 :data:`MIN_GAP_MS`, so a colleague's import of a hundred meetings refreshes a list a few
