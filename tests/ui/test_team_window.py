@@ -11,7 +11,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from eventdesk.store import EventStore, readable
 from tests.conftest import SAMPLE
@@ -228,3 +228,45 @@ def test_the_recent_list_names_a_team_database_readably_and_reopens_it(
     written = "".join(p.read_text(encoding="utf-8") for p in settings_path.parent.rglob("*.ini"))
     assert postgres_address in written
     assert "not-kept" not in written
+
+
+def test_back_up_now_on_a_team_database_writes_a_checked_copy_to_a_file(
+    qtbot, postgres_address, main_window, tmp_path, monkeypatch
+):
+    # Given the window on a team database with the example meeting
+    _team_with_the_example(postgres_address)
+    main_window.open_database(postgres_address)
+    qtbot.waitUntil(lambda: main_window.store.path is None, timeout=30_000)
+    target = tmp_path / "office-copy.sqlite3"
+    offered = []
+
+    def choose(_parent, _caption, start, _filter):
+        offered.append(start)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    # when the clerk chooses File › Back up now and names a file
+    main_window.actions_.backup.trigger()
+    # then the copy is there, a file any EventDesk opens, with the meeting in it
+    qtbot.waitUntil(target.exists, timeout=60_000)
+    qtbot.waitUntil(
+        lambda: "Backed up to" in main_window.statusBar().currentMessage(), timeout=60_000
+    )
+    assert offered and offered[0].endswith(".sqlite3") and _name(postgres_address) in offered[0]
+    with EventStore.open(target, create=False) as copy:
+        assert copy.meetings.count() == 1
+    assert "records, checked." in main_window.statusBar().currentMessage()
+
+
+def test_restore_on_a_team_database_says_who_restores_it(
+    qtbot, postgres_address, main_window, answers
+):
+    _team_with_the_example(postgres_address)
+    main_window.open_database(postgres_address)
+    qtbot.waitUntil(lambda: main_window.store.path is None, timeout=30_000)
+    assert main_window.restore_backup() is None
+    assert answers.messages == [
+        "A team database is restored on its server by the office's IT (docs/team.md, "
+        "'Back up and restore'); File › Back up now writes a copy of it to a file."
+    ]
+    assert main_window.store.meetings.count() == 1

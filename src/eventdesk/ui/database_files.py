@@ -161,6 +161,12 @@ def check_database(host: FileHost) -> ProgressJob:
 def restore_backup(host: FileHost, backup: Path | None = None) -> ProgressJob | None:
     """Put a backup in place of the open database; the replaced file is kept as a backup."""
     path = host.store.path
+    if path is None and host.store.connection.engine != "sqlite":
+        host.inform(
+            "A team database is restored on its server by the office's IT (docs/team.md, "
+            "'Back up and restore'); File › Back up now writes a copy of it to a file."
+        )
+        return None
     if path is None or not host.workspace.confirm_leave():
         return None
     files = DatabaseFiles(path)

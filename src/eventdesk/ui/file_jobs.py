@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventdesk.store import DatabaseFiles, EventStore, StoreError
 from eventdesk.ui.long_jobs import Cancelled, JobControl, ProgressJob
 from eventdesk.ui.opening import open_for_window
+
+#: The file chooser's filter for a database file.
+DATABASE_FILTER = "EventDesk database (*.sqlite3);;All files (*)"
 
 if TYPE_CHECKING:
     from eventdesk.ui.file_host import FileHost
@@ -99,6 +103,8 @@ def _exported(host: FileHost, written: Path) -> None:
 
 def backup(host: FileHost) -> ProgressJob | None:
     store = host.store
+    if store.path is None and store.connection.engine != "sqlite":
+        return team_backup(host)
     if store.path is None:
         host.warn("An in-memory database has no backup folder.")
         return None
@@ -124,6 +130,52 @@ def backup(host: FileHost) -> ProgressJob | None:
     )
     job.failed.connect(host.warn)
     return job.start()
+
+
+def team_backup(host: FileHost) -> ProgressJob | None:
+    """A team database's Back up now: a copy of it in a file the clerk names, photos
+    included, checked by counting both sides (``eventdesk backup -o FILE``'s copy). The
+    server's own backups are IT's (docs/team.md); this is the portable copy any EventDesk
+    opens as a file. A file chosen that exists (the file chooser asked) is replaced."""
+    from PySide6.QtWidgets import QFileDialog
+
+    store = host.store
+    start = Path.home() / f"{_team_name(store.address)}-{date.today():%Y-%m-%d}.sqlite3"
+    name, _ = QFileDialog.getSaveFileName(
+        host.window(), "Back up the team database to a file", str(start), DATABASE_FILTER
+    )
+    if not name:
+        return None
+    target = Path(name)
+
+    def work(control: JobControl):
+        control.no_cancel()  # the copy is whole or not there at all, and cannot stop midway
+
+        def progress(tally) -> None:
+            done, total = sum(tally.done.values()), sum(tally.totals.values())
+            control.report(done, total, f"Copying {tally.current or 'the records'}…")
+
+        return store.files.copy_to(target, replace=target.exists(), progress=progress)
+
+    def done(report) -> None:
+        if report.ok:
+            host.statusBar().showMessage(
+                f"Backed up to {target}: {report.records():,} records, checked.", 8000
+            )
+            return
+        problems = "\n".join(f"• {p}" for p in report.problems)
+        host.warn(f"The copy in {target} is not complete:\n{report.table()}\n{problems}".strip())
+
+    job = _job(host, "Back up", "Copying the team database to a file…", work)
+    job.finished.connect(done)
+    job.failed.connect(host.warn)
+    return job.start()
+
+
+def _team_name(address: str) -> str:
+    """The database's name in a team address (for a file's name): ``eventdesk``."""
+    name = address.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return "".join(c for c in name if c.isalnum() or c in "-_") or "team-database"
 
 
 # -- check ------------------------------------------------------------------------------
