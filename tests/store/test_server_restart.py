@@ -12,6 +12,7 @@ other tests' connections), started once for the module.
 
 from __future__ import annotations
 
+import copy
 import subprocess
 import sys
 import time
@@ -191,3 +192,75 @@ def test_the_command_line_says_the_server_is_down_in_one_line(server, address):
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Cannot reach the team database" in done.stderr
+
+
+def _commit_answer_lost(monkeypatch, *, kept: bool, then=None) -> None:
+    """The connection breaks as the next save's COMMIT is on its way: after the server kept
+    it (``kept``), or before it got there. ``then`` runs once it is broken."""
+    import psycopg
+
+    finish = psycopg.Transaction.__exit__
+
+    def lost_on_the_way(self, *exc):
+        if not self._outer_transaction or exc[0] is not None:
+            return finish(self, *exc)
+        if kept:
+            finish(self, *exc)
+        self.connection.close()
+        if then is not None:
+            then()
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(psycopg.Transaction, "__exit__", lost_on_the_way)
+
+
+def test_a_save_whose_commit_was_kept_though_its_answer_was_lost_is_saved(store, monkeypatch):
+    saved = _meeting(store)
+    saved.venue = "Hong Kong"
+    with monkeypatch.context() as m:
+        _commit_answer_lost(m, kept=True)
+        again = store.meetings.save(saved)  # the server says it kept it: saved, no error
+    assert again.version == 2
+    assert store.meetings.get(saved.id).venue == "Hong Kong"
+    assert [change.version for change in store.history.of("meeting", saved.id)] == [2, 1]
+
+
+def test_a_save_whose_commit_never_got_there_is_not_saved(store, monkeypatch):
+    saved = _meeting(store)
+    saved.venue = "Hong Kong"
+    with monkeypatch.context() as m:
+        _commit_answer_lost(m, kept=False)
+        with pytest.raises(ConnectionLost) as lost:
+            store.meetings.save(copy.deepcopy(saved))  # as the editor does: its form stays
+    assert not lost.value.unknown
+    assert lost.value.while_saving().endswith(
+        "so this was not saved: your changes are still in the editor; save again when it is back."
+    )
+    assert store.meetings.get(saved.id).venue == "Online"
+    assert store.meetings.save(saved).version == 2
+
+
+def test_a_save_whose_commit_the_server_cannot_vouch_for_says_so(server, store, monkeypatch):
+    """The server went down with the COMMIT: whether it kept it is not known until it is back,
+    and saving again then meets the conflict question (the save was kept), losing nothing."""
+    from eventdesk.store import Conflict
+
+    monkeypatch.setattr(postgres_link, "RETRY_EVERY", 0.0)
+    saved = _meeting(store)
+    saved.venue = "Hong Kong"
+    try:
+        with monkeypatch.context() as m:
+            _commit_answer_lost(m, kept=True, then=server.halt)
+            with pytest.raises(ConnectionLost) as lost:
+                store.meetings.save(copy.deepcopy(saved))
+    finally:
+        server.resume()
+    assert lost.value.unknown
+    assert lost.value.while_saving() == (
+        "The team database on 127.0.0.1 stopped answering as this save was being finished, "
+        "and could not say whether it kept it: your changes are still in the editor; save "
+        "again when it is back (if it was kept, you are asked to reload it)."
+    )
+    assert store.meetings.get(saved.id).venue == "Hong Kong"  # it was kept
+    with pytest.raises(Conflict):
+        store.meetings.save(saved)

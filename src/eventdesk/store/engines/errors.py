@@ -48,9 +48,12 @@ class ConnectionLost(DatabaseUnavailable):
     committed. ``host`` is the server's, ``reason`` the driver's words, for a bug report.
     """
 
-    def __init__(self, host: str, reason: str):
+    def __init__(self, host: str, reason: str, *, unknown: bool = False):
         self.host = host
         self.reason = reason
+        #: It went away as a save's COMMIT was on its way, and could not say yet whether it
+        #: kept it.
+        self.unknown = unknown
         super().__init__(
             f"The team database on {host} stopped answering: its server may be restarting, "
             "or the network is down."
@@ -58,6 +61,13 @@ class ConnectionLost(DatabaseUnavailable):
 
     def while_saving(self) -> str:
         """The sentence for a save it stopped, which the clerk can make again."""
+        if self.unknown:
+            return (
+                f"The team database on {self.host} stopped answering as this save was being "
+                "finished, and could not say whether it kept it: your changes are still in "
+                "the editor; save again when it is back (if it was kept, you are asked to "
+                "reload it)."
+            )
         return (
             f"The team database on {self.host} stopped answering, so this was not saved: "
             "your changes are still in the editor; save again when it is back."

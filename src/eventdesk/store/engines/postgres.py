@@ -12,6 +12,7 @@ and the other options of the address. The connection keeps the address without i
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from typing import Any
@@ -53,6 +54,13 @@ _READ = re.compile(r"\s*(SELECT|SHOW|VALUES)\b", re.IGNORECASE)
 _WRITES = re.compile(r"\b(INSERT|UPDATE|DELETE|MERGE|nextval|setval|set_config)\b", re.IGNORECASE)
 
 
+#: A statement that writes, as far as the question whether a COMMIT lost was kept goes (a
+#: search's ``SELECT set_config(…)`` writes no row, and asks nothing more).
+_WRITE = re.compile(
+    r"\s*(INSERT|UPDATE|DELETE|MERGE|WITH|COPY|CREATE|ALTER|DROP|TRUNCATE|GRANT)\b", re.IGNORECASE
+)
+
+
 def _reads_only(sql: str) -> bool:
     return bool(_READ.match(sql)) and not _WRITES.search(sql)
 
@@ -78,6 +86,7 @@ class PostgresConnection:
         #: The server's host, as a message names it.
         self.host = self._link.host
         self._depth = 0  # transaction blocks open: none, the outermost, its savepoints
+        self._wrote = False  # the transaction open has sent a statement that writes
 
     @property
     def _conn(self) -> psycopg.Connection:
@@ -101,6 +110,8 @@ class PostgresConnection:
         one gone."""
         query = to_psycopg(sql, isinstance(params[0] if many else params, Mapping))
         again = self._depth == 0 and not many and _reads_only(sql)
+        if self._depth and not self._wrote and _WRITE.match(sql):
+            self._wrote = True
         try:
             return self._send(query, params, many, binary)
         except ConnectionLost:
@@ -138,16 +149,54 @@ class PostgresConnection:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self._told(), ExitStack() as block:
-            if self._depth:
-                block.enter_context(self._conn.transaction())  # a savepoint
-            else:
-                self._begin(block)
-            self._depth += 1
+        """All of the block or none of it (a block inside another is a savepoint).
+
+        A connection lost while the ``COMMIT`` was on its way leaves the question whether the
+        server kept the transaction: for one that wrote, its id is asked just before the
+        ``COMMIT`` and its fate asked of the server on a fresh connection. Kept, the block
+        ends as if the answer had come; not kept, ``ConnectionLost``; not known (the server
+        still down), ``ConnectionLost`` with ``unknown`` set, which says so.
+        """
+        outermost = self._depth == 0
+        xact = None
+        try:
+            with self._told(), ExitStack() as block:
+                if outermost:
+                    self._begin(block)
+                    self._wrote = False
+                else:
+                    block.enter_context(self._conn.transaction())  # a savepoint
+                self._depth += 1
+                try:
+                    yield
+                    if outermost and self._wrote:  # asked inside it, before its COMMIT
+                        xact = self.execute(
+                            "SELECT pg_current_xact_id_if_assigned()::text"
+                        ).scalar()
+                finally:
+                    self._depth -= 1
+        except ConnectionLost as lost:
+            if xact is None:  # lost before the COMMIT was sent, or nothing written
+                raise
+            kept = self._kept(xact)
+            if kept is None:
+                raise ConnectionLost(lost.host, lost.reason, unknown=True) from lost
+            if not kept:
+                raise
+
+    def _kept(self, xact: str) -> bool | None:
+        """Whether the server committed transaction ``xact``, asked on a fresh connection;
+        None when it cannot say (it does not answer, or the transaction's session has not
+        ended yet)."""
+        for _ in range(20):
             try:
-                yield
-            finally:
-                self._depth -= 1
+                status = self.execute("SELECT pg_xact_status(?::xid8)", [xact]).scalar()
+            except ConnectionLost:
+                return None
+            if status != "in progress":
+                return status == "committed"
+            time.sleep(0.05)  # its session is still ending
+        return None
 
     def _begin(self, block: ExitStack) -> None:
         """BEGIN, once more on a fresh connection if it finds the old one gone: nothing of
