@@ -14,7 +14,10 @@ and writing its news release PDF; it prints one JSON line of samples in
 milliseconds. DB may be a team database's ``postgresql://`` address: then
 ``work`` also times saving that meeting with one title changed and counts the
 statements each save sends the server (libpq's trace of what psycopg sends:
-every simple query and every execution of a prepared one).
+every simple query and every execution of a prepared one); ``work DB OUT
+--saves`` does so on a file too (its statements counted by SQLite's trace
+callback, its triggers' own left out as a server's are), for run.py's
+PostgreSQL column to set the file's figures of the same minute beside it.
 """
 
 from __future__ import annotations
@@ -127,7 +130,7 @@ def _ms(since: float) -> float:
     return (time.perf_counter() - since) * 1000
 
 
-def work(db: Path | str, out: Path) -> None:
+def work(db: Path | str, out: Path, saves: bool = False) -> None:
     app, window = eventdesk_window(db)
     app.processEvents()
     pane = window.workspace.list_pane
@@ -168,12 +171,12 @@ def work(db: Path | str, out: Path) -> None:
         started = time.perf_counter()
         write_summary(store, meeting_id, "news", out / f"news-{n}.pdf")
         samples["pdf"].append(_ms(started))
-    if team:
-        samples.update(team_saves(store, meeting_id, out))
+    if team or saves:
+        samples.update(timed_saves(store, meeting_id, out))
     print(json.dumps(samples), flush=True)
 
 
-def team_saves(store, meeting_id: int, out: Path, runs: int = 7) -> dict[str, list[float]]:
+def timed_saves(store, meeting_id: int, out: Path, runs: int = 7) -> dict[str, list[float]]:
     """Milliseconds to save the meeting with one attendee's title changed (as
     ``store_costs.save_200`` on a file), after a first save, and the statements each sent."""
     meeting = store.meetings.get(meeting_id)
@@ -181,13 +184,24 @@ def team_saves(store, meeting_id: int, out: Path, runs: int = 7) -> dict[str, li
     for n in range(runs + 1):
         meeting.attendees[100].title = f"Director {n}"
         trace = out / f"trace-{n}.txt"
-        with traced(store.connection, trace):
+        file_statements: list[str] = []
+        if store.connection.engine == "sqlite":
+            sqlite = store.connection.sqlite
+            sqlite.set_trace_callback(file_statements.append)
             started = time.perf_counter()
             meeting = store.meetings.save(meeting)
             took = _ms(started)
+            sqlite.set_trace_callback(None)
+            sent = sum(1 for sql in file_statements if not sql.startswith("--"))
+        else:
+            with traced(store.connection, trace):
+                started = time.perf_counter()
+                meeting = store.meetings.save(meeting)
+                took = _ms(started)
+            sent = count_statements(trace)
         if n:
             times.append(took)
-            statements.append(float(count_statements(trace)))
+            statements.append(float(sent))
     return {"save": times, "statements": statements}
 
 
@@ -228,7 +242,7 @@ def main() -> None:
     elif mode == "bare-start":
         start("bare", None)
     elif mode == "work":
-        work(db, Path(sys.argv[3]))  # type: ignore[arg-type]
+        work(db, Path(sys.argv[3]), saves="--saves" in sys.argv[4:])  # type: ignore[arg-type]
     else:
         raise SystemExit(f"unknown mode {mode}")
 
