@@ -270,3 +270,31 @@ def test_restore_on_a_team_database_says_who_restores_it(
         "'Back up and restore'); File › Back up now writes a copy of it to a file."
     ]
     assert main_window.store.meetings.count() == 1
+
+
+def test_a_recent_team_database_whose_server_wants_a_password_asks_for_it(
+    qtbot, postgres_address, password_login, main_window
+):
+    # Given a team database a login with a password opened last time (remembered without it)
+    _team_with_the_example(postgres_address)
+    with psycopg.connect(postgres_address, autocommit=True) as admin:
+        admin.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {password_login}")
+    address = postgres_address.replace("eventdesk@", f"{password_login}@")
+    main_window.settings.remember_database(address)
+    first = main_window.store
+    # when the clerk picks it in File › Open recent
+    menu = QMenu()
+    main_window.fill_recent_menu(menu)
+    assert menu.actions()[0].text() == readable(address)
+    menu.actions()[0].trigger()
+    # then the connect dialog, filled in, asks for the password, and with it opens the database
+    dialog = main_window.connect_dialog
+    qtbot.waitUntil(lambda: not dialog.is_connecting(), timeout=30_000)
+    assert dialog.isVisible() and main_window.store is first
+    assert dialog.message.text() == f"The server asks for the password of {password_login}."
+    assert (dialog.user.text(), dialog.port.value()) == (password_login, _port(address))
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    _connect(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert main_window.store.address == address
+    assert main_window.read_only_bar.isVisible()  # this login may only read
