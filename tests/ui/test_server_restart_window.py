@@ -168,3 +168,32 @@ def test_a_server_switched_off_does_not_freeze_the_window_while_it_is_tried(
         server.resume()
     monkeypatch.setattr(postgres_link, "RETRY_EVERY", 0.1)
     qtbot.waitUntil(lambda: not banner.down, timeout=15_000)
+
+
+def test_a_person_saved_while_the_server_is_down_keeps_the_typing(
+    qtbot, server, team_window, answers
+):
+    window = team_window
+    window.workspace.set_section(Section.PEOPLE)
+    pane = window.workspace.list_pane
+    pane.select_row(0)
+    person_id = pane.current_id()
+    form = window.workspace.editors.person_editor.form
+    form.phone.clear()
+    qtbot.keyClicks(form.phone, "+86 21 5527 0000")
+    server.halt()
+    try:
+        window.actions_.save.trigger()
+        editor = window.workspace.editors.person_editor
+        assert editor.message.text() == (
+            "The team database on 127.0.0.1 stopped answering, so this was not saved: your "
+            "changes are still in the editor; save again when it is back."
+        )
+        assert editor.is_dirty() and form.phone.text() == "+86 21 5527 0000"
+        assert answers.messages == []
+    finally:
+        server.resume()
+    qtbot.waitUntil(lambda: not window.connection_banner.down, timeout=15_000)
+    window.actions_.save.trigger()
+    assert not editor.is_dirty()
+    assert window.store.people.get(person_id).phone == "+86 21 5527 0000"
