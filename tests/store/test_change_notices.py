@@ -12,6 +12,7 @@ listener tells another connection's commit (``PRAGMA data_version``).
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import time
 from datetime import date
@@ -214,3 +215,28 @@ def test_a_clerk_login_that_may_not_make_the_trigger_opens_the_database_without_
         with connect(postgres_address) as admin:
             admin.execute(f"DROP OWNED BY {role}")
             admin.execute(f"DROP ROLE {role}")
+
+
+def test_closing_while_the_server_does_not_answer_does_not_hold_the_window():
+    from eventdesk.store.engines import postgres_listener
+
+    # a server that takes the connection and never answers: libpq waits its connect_timeout
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+        listener = postgres_listener.PostgresListener(
+            f"host=127.0.0.1 port={port} dbname=x user=y", lambda: None
+        )
+        time.sleep(0.3)  # inside its first attempt
+        assert not listener.wait_listening(0)
+        started = time.monotonic()
+        listener.close()
+        waited = time.monotonic() - started
+        assert waited < postgres_listener.CLOSE_WAIT + 0.5 < postgres_listener.CONNECT_TIMEOUT
+        assert listener.running  # still waiting on the silent server: close did not wait
+        assert listener.poll() == []
+    deadline = time.monotonic() + postgres_listener.CONNECT_TIMEOUT + 5
+    while listener.running and time.monotonic() < deadline:  # it ends once the attempt does
+        time.sleep(0.1)
+    assert not listener.running

@@ -139,3 +139,46 @@ def test_a_readers_store_keeps_no_drafts_but_lists_them(postgres_address):
         reader.drafts.save("person", None, "Wai", {"family_name": "Wai"})
         reader.drafts.discard("person", None)
         assert [d.title for d in reader.drafts.pending()] == ["Zhou"]
+
+
+_LIVE_WINDOW = """
+import os, sys
+from pathlib import Path
+from eventdesk.store import EventStore, drafts
+drafts.local_folder = lambda: Path(sys.argv[2])  # this PC's, as the tests'
+store = EventStore.open(sys.argv[1])
+store.drafts.save("person", None, "Zhou", {"family_name": "Zhou"})
+print("kept", flush=True)
+sys.stdin.readline()  # still editing, until told to die
+os._exit(9)
+"""
+
+
+def test_another_window_of_mine_still_running_keeps_its_drafts_to_itself(
+    postgres_address, local_drafts
+):
+    """Two windows of one clerk on one team database on one PC: the one still running keeps
+    its drafts in a file of its own, which the other does not offer as a crash's; killed, its
+    drafts are offered at the next opening."""
+    window = subprocess.Popen(
+        [sys.executable, "-c", _LIVE_WINDOW, postgres_address, str(local_drafts)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout.readline().strip() == "kept"
+        with EventStore.open(postgres_address) as mine:
+            assert mine.drafts.pending() == []  # theirs is a live window's
+            mine.drafts.save("person", None, "Wai", {"family_name": "Wai"})
+            assert [d.title for d in mine.drafts.pending()] == ["Wai"]
+            assert len(list(local_drafts.glob("*.sqlite3"))) == 2
+            mine.drafts.discard("person", None)
+    finally:
+        window.communicate("die\n", timeout=60)
+    assert window.returncode == 9
+
+    with EventStore.open(postgres_address) as again:
+        assert [d.title for d in again.drafts.pending()] == ["Zhou"]
+        again.drafts.discard("person", None)
+        assert again.drafts.pending() == []

@@ -4,7 +4,7 @@ items 1 and 6, and what it must show).
 The office's IT runs the doc's SQL block with psql (the ``office`` fixture of
 tests/store/test_team_setup.py), the owner login sets the tables up, and then: two clerks'
 windows, each on its own login and connection, use the database at once: what one saves, the
-other sees when its lists are read again; and a reader's window says, in a bar that stays, why
+other lists by itself within seconds; and a reader's window says, in a bar that stays, why
 nothing can be changed.
 """
 
@@ -23,6 +23,9 @@ from tests.ui.conftest import make_window
 office = test_team_setup.office
 
 TITLE = "Visit of the University of Macau delegation"
+#: Others' saves are listed within two seconds (tests/ui/test_live_lists.py holds the window to
+#: that); here, on a machine the suite loads, within five.
+LISTED_WITHIN_MS = 5000
 
 
 def _set_up_by_the_owner(office) -> None:
@@ -63,10 +66,9 @@ def test_two_clerks_windows_use_the_team_database_at_once(
     assert not editor.is_dirty(), answers.messages
     saved = editor.record_id()
 
-    # then Ben's window, its lists read again, shows it as Anna saved it
-    ben.workspace.refresh()
+    # then Ben's window lists it by itself (the server tells it: LISTEN/NOTIFY), as Anna saved it
     model = ben.workspace.list_pane.model()
-    assert model.rowCount() == 1
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=LISTED_WITHIN_MS)
     ben.workspace.list_pane.select_id(saved)
     shown = ben.workspace.editors.meeting_editor
     assert shown.details.view.title.text() == TITLE
@@ -79,8 +81,8 @@ def test_two_clerks_windows_use_the_team_database_at_once(
     _type(qtbot, shown.details.view.start_date, "2026-12-08")
     ben.actions_.save.trigger()
     assert not shown.is_dirty(), answers.messages
-    anna.workspace.refresh()
-    assert anna.workspace.list_pane.model().rowCount() == 2
+    listed = anna.workspace.list_pane.model()
+    qtbot.waitUntil(lambda: listed.rowCount() == 2, timeout=LISTED_WITHIN_MS)
     assert answers.messages == []
 
 

@@ -121,6 +121,9 @@ def test_the_password_is_asked_for_a_wrong_one_said_and_none_kept(
         == f"postgresql://{password_login}@127.0.0.1:{_port(postgres_address)}/{_name(postgres_address)}"
     )
     assert not store.read_only and store.meetings.count() == 1
+    # others' saves reach it too: the change listener's own connection has the password
+    assert main_window.workspace.live_lists.live
+    assert store.changes.listen().wait_listening(10)
 
     # and the password is nowhere the window keeps or shows
     main_window.settings.qsettings.sync()

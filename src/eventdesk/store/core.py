@@ -251,6 +251,8 @@ class EventStore:
     def close(self) -> None:
         if "changes" in vars(self):  # made (a listener may run): its thread first, not after
             self.changes.close()
+        if "drafts" in vars(self):  # a team database's drafts file of this window, let go
+            self.drafts.close()
         if self.connection.engine != "sqlite":
             self.connection.close()
             return

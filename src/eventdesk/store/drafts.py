@@ -124,6 +124,12 @@ def local_file(host: str, port: str, database: str, login: str) -> Path:
     return local_folder() / f"{readable}-{digest}.sqlite3"
 
 
+def slot(base: Path, n: int) -> Path:
+    """The drafts file of the ``n``-th window of one login on one team database on this PC:
+    ``base`` itself for the first, ``…-2.sqlite3`` for a second window open at once."""
+    return base if n == 1 else base.with_name(f"{base.stem}-{n}{base.suffix}")
+
+
 @contextlib.contextmanager
 def local(path: Path) -> Iterator[Database]:
     """The drafts file at ``path``, made if missing, open for one read or write.

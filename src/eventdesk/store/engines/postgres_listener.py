@@ -31,6 +31,10 @@ WAIT = 0.25
 #: Seconds between attempts to reach a lost server: the first, and the most.
 RETRY_FIRST = 0.5
 RETRY_MAX = 5.0
+#: The most :meth:`PostgresListener.close` waits for the thread.
+CLOSE_WAIT = 1.0
+#: Seconds a connection attempt waits for a server that does not answer.
+CONNECT_TIMEOUT = 5
 #: The most a clerk's listener remembers before the window takes it (a flood: it then tells
 #: every kind changed instead).
 QUEUE_MAX = 10_000
@@ -85,11 +89,13 @@ class PostgresListener:
         return self.listening.wait(timeout)
 
     def close(self) -> None:
-        """Stop the thread and close its connection; returns once both are done (within
-        :data:`WAIT` and the time a connection attempt takes to give up)."""
+        """Stop the thread and close its connection. Returns once both are done, within
+        :data:`WAIT`; if the thread is in the middle of reaching a server that does not
+        answer, it returns after :data:`CLOSE_WAIT` all the same (the window is never held),
+        and the thread ends by itself when that attempt gives up."""
         self._stop.set()
         if self._thread is not threading.current_thread():
-            self._thread.join()
+            self._thread.join(CLOSE_WAIT)
 
     @property
     def running(self) -> bool:
@@ -105,7 +111,7 @@ class PostgresListener:
                 with psycopg.connect(
                     self._conninfo,
                     autocommit=True,
-                    connect_timeout=5,
+                    connect_timeout=CONNECT_TIMEOUT,
                     application_name="EventDesk listener",
                 ) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
