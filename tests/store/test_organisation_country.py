@@ -13,7 +13,7 @@ import json
 from sqlite_utils import Database
 
 from eventdesk.records import Organisation
-from eventdesk.store import EventStore
+from eventdesk.store import EventStore, fts
 from eventdesk.store.interchange import dumps, export_database, import_document
 from eventdesk.store.migrations import MIGRATIONS, m018_organisation_country
 
@@ -75,6 +75,10 @@ def test_a_database_from_before_the_migration_keeps_its_organisations(tmp_path):
     with EventStore.open(path) as store:
         org_id = store.organisations.save(Organisation("Yonsei University", city="Seoul")).id
     db = Database(path)
+    # the search as it was then: no index or trigger naming the country (migration 21)
+    fts._drop(db, "organisations")
+    fts._create_index(db, "organisations", fts._MADE["organisations"], prefix="1 2 3")
+    db.execute("DROP TRIGGER organisations_search_update")
     db.execute("ALTER TABLE organisations DROP COLUMN country")
     db.execute("ALTER TABLE organisations DROP COLUMN country_zh")
     db.execute(f"PRAGMA user_version = {before}")

@@ -93,8 +93,13 @@ class Organisation(_Record):
     city: str = text("C&ity or region", searched=True)
     #: Printed before (Chinese) or after (English) a foreign organisation's name on its first
     #: mention in a summary (docs/summaries.md); a department takes its university's.
-    country: str = text("Co&untry", zh=True, placeholder="South Korea, Japan …", sparse=True)
-    country_zh: str = text("Country in Chinese", placeholder="韩国、日本 …", sparse=True)
+    #: Searched: "Korea" finds Korean partners in the list, and the meetings they were at.
+    country: str = text(
+        "Co&untry", zh=True, placeholder="South Korea, Japan …", sparse=True, searched=True
+    )
+    country_zh: str = text(
+        "Country in Chinese", placeholder="韩国、日本 …", sparse=True, searched=True
+    )
     founded: date | None = value("date", "&Founded")
     description: str = text("&Description", lines=4, zh=True)
     description_zh: str = text("Description (Chinese)", lines=3)

@@ -84,6 +84,13 @@ def add_prefix_indexes(db: Database) -> None:
         _create_index(db, table, columns, prefix="1 2 3")
 
 
+def rebuild_list_index(db: Database, table: str) -> None:
+    """Make ``table``'s index again over the columns it covers today (:data:`INDEXED`): a
+    field newly declared searched (migration 21: an organisation's country)."""
+    _drop(db, table)
+    _create_index(db, table, INDEXED[table], prefix="1 2 3")
+
+
 def drop_retired(db: Database) -> None:
     """Drop the indexes nothing reads any more, with the triggers that kept them."""
     for table in RETIRED:

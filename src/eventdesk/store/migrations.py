@@ -472,6 +472,13 @@ def m020_course_versions(db: Database) -> None:
     add_text_column(db, "courses", "updated_at")
 
 
+def m021_country_searched(db: Database) -> None:
+    """An organisation's country is searched: in the Organisations list ("Korea", 韩国) and in
+    the documents of the meetings naming it."""
+    fts.rebuild_list_index(db, "organisations")
+    search_index.search_countries(db)
+
+
 MIGRATIONS: list[Migration] = [
     m001_records,
     m002_search,
@@ -493,6 +500,7 @@ MIGRATIONS: list[Migration] = [
     m018_organisation_country,
     m019_versions_and_history,
     m020_course_versions,
+    m021_country_searched,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 

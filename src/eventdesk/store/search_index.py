@@ -142,9 +142,13 @@ def _columns(alias: str, names: tuple[str, ...]) -> str:
     return _text(*(f"{alias}.{name}" for name in names))
 
 
+#: What of an organisation a meeting's document holds: its names (declared ``naming``) and
+#: its country, so "Korea" finds the meetings of Korean partners. Not its city: our own
+#: university's ("Shanghai") would find every meeting.
+ORG_WORDS = (*naming_fields(Organisation), "country", "country_zh")
 #: the words of a person or organisation a meeting names: their names (declared ``naming``)
 _PERSON = _columns("p", naming_fields(Person))
-_ORG = _columns("o", naming_fields(Organisation))
+_ORG = _columns("o", ORG_WORDS)
 #: the words of the meeting and its parts: the fields they declare ``searched``
 _MEETING = _columns("m", searched_columns(Meeting))
 _ATTENDEE = f"{_PERSON} || ' ' || " + _columns("a", searched_columns(Attendance))
@@ -248,6 +252,35 @@ def _reindex_where(db: Database, changes: Callable[[str], bool]) -> int:
             changed.append((meeting_id,))
     db.conn.executemany("INSERT OR IGNORE INTO search_dirty(meeting_id) VALUES (?)", changed)
     return len(changed)  # rebuilt by the store on opening, at the latest schema
+
+
+#: The organisations with a country, whose meetings' documents migration 21 rebuilds.
+COUNTRIED = (
+    "SELECT id FROM organisations WHERE coalesce(country, '') || coalesce(country_zh, '') != ''"
+)
+
+
+def search_countries(db: Database) -> int:
+    """Migration 21: an organisation's country is in the documents of the meetings naming it.
+
+    The trigger marking them when an organisation's words change is made again over
+    :data:`ORG_WORDS`, and the meetings naming an organisation with a country are marked
+    to be rebuilt (on opening, at the latest schema); return how many.
+    """
+    db.execute("DROP TRIGGER IF EXISTS organisations_search_update")
+    db.execute(
+        f"CREATE TRIGGER organisations_search_update AFTER UPDATE OF {', '.join(ORG_WORDS)} "
+        f"ON organisations BEGIN INSERT OR IGNORE INTO search_dirty(meeting_id) "
+        f"{_ORG_MEETINGS}; END"
+    )
+    countries = COUNTRIED
+    before = pending(db)
+    naming = naming_meetings("organisations")
+    for org_id in [i for (i,) in db.execute(countries)]:
+        db.execute(
+            f"INSERT OR IGNORE INTO search_dirty(meeting_id) {naming}", [org_id] * naming.count("?")
+        )
+    return pending(db) - before
 
 
 def pending(db: Database) -> int:

@@ -27,7 +27,12 @@ from eventdesk.store.engines import (
 )
 from eventdesk.store.engines.base import Connection
 from eventdesk.store.errors import NewerSchemaError, NotAnEventDeskDatabase
-from eventdesk.store.migrations import APPLICATION_ID, LATEST_VERSION
+from eventdesk.store.migrations import (
+    APPLICATION_ID,
+    LATEST_VERSION,
+    MIGRATIONS,
+    m021_country_searched,
+)
 from eventdesk.store.tables import ROOTS, Column, Table, tables
 from eventdesk.store.tables import STORE_TABLES as SHARED_TABLES
 
@@ -154,6 +159,10 @@ QUERY_INDEXES = (
 OBJECTS = 2  # 2: the history triggers on courses and on a meeting's parts
 
 
+#: The schema version from which an organisation's country is searched (migration 21).
+COUNTRY_SEARCHED = MIGRATIONS.index(m021_country_searched) + 1
+
+
 def objects_version(conn: Connection) -> int:
     """Which :data:`OBJECTS` the team database was given; 0 where none was counted."""
     return (
@@ -209,6 +218,8 @@ def upgrade(conn: Connection, target: int = LATEST_VERSION) -> list[int]:
                 _count_objects(conn)
             return []
         _create_missing(conn, names)
+        if 0 < version < COUNTRY_SEARCHED:
+            postgres_search.search_countries(conn)
         if version == 0:
             conn.execute("CREATE TABLE schema_version (version integer NOT NULL)")
             conn.execute("INSERT INTO schema_version (version) VALUES (?)", (target,))

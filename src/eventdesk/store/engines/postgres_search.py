@@ -266,6 +266,18 @@ def rebuild_records(conn: Connection, table: str, ids: list[int]) -> None:
                 conn.execute(f"DELETE FROM {table}_words WHERE id IN ({marks})", gone)
 
 
+def search_countries(conn: Connection) -> None:
+    """Schema 21 on a team database: an organisation's country is searched, in the
+    organisations' words and in the documents of the meetings naming one with a country (as
+    migration 21 makes a file's), in the upgrade's transaction."""
+    ids = [i for (i,) in conn.execute("SELECT id FROM organisations")]
+    rebuild_records(conn, "organisations", ids)
+    meetings: set[int] = set()
+    for (org_id,) in conn.execute(search_index.COUNTRIED).fetchall():
+        meetings.update(naming_meeting_ids(conn, "organisations", org_id))
+    rebuild_documents(conn, sorted(meetings))
+
+
 def reindex_lists(conn: Connection) -> int:
     """Rebuild every list's words from the rows, in one transaction; return how many records."""
     with conn.transaction():
