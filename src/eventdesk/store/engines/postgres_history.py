@@ -136,6 +136,14 @@ $$
 """
 
 
+#: Whether the row was written by anything but EventDesk, asked before the function is called:
+#: EventDesk's own saves write a meeting's hundreds of part rows, and skip it at no cost.
+_ELSEWHERE = (
+    "coalesce(current_setting('eventdesk.saving', true), '') <> 'on' "
+    "AND coalesce(current_setting('application_name', true), '') <> 'EventDesk'"
+)
+
+
 def meeting_parts() -> list[tuple[str, str, str, str]]:
     """The tables of a meeting's parts, from the declarations: ``(table, the meeting's field,
     the column naming its owner, the owner's table if it is a part)``; not the courses, which
@@ -172,7 +180,7 @@ def create(conn: Connection) -> None:
         conn.execute(f'DROP TRIGGER IF EXISTS eventdesk_history ON "{table}"')
         conn.execute(
             f'CREATE TRIGGER eventdesk_history AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
-            "FOR EACH ROW EXECUTE FUNCTION "
+            f"FOR EACH ROW WHEN ({_ELSEWHERE}) EXECUTE FUNCTION "
             f"eventdesk_part_changed_elsewhere('{field}', '{owner}', '{parent}')"
         )
 
