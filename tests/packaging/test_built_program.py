@@ -141,6 +141,56 @@ def test_the_self_test_reaches_a_team_database_through_the_driver_it_carries(
     assert _state(office_database) == before
 
 
+@pytest.fixture
+def tls_server(tmp_path: Path):
+    """A PostgreSQL of its own (not the session's) that speaks TLS, with a certificate made
+    for it by the openssl program: an office's server asks for ``sslmode=require``."""
+    from tests import tools
+    from tests.postgres_server import PostgresServer, binaries_or_skip
+
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        tools.missing("openssl is not installed: it makes the TLS server's certificate")
+    server = PostgresServer(binaries_or_skip())
+    try:
+        server.start()
+        for name in ("server.key", "server.crt"):
+            (server.data / name).unlink(missing_ok=True)
+        subprocess.run(
+            [openssl, "req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=127.0.0.1",
+             "-keyout", str(server.data / "server.key"), "-out", str(server.data / "server.crt")],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+        for name in ("server.key", "server.crt"):
+            os.chmod(server.data / name, 0o600)  # the server refuses a key others can read
+            if server.user:
+                shutil.chown(server.data / name, server.user, server.user)
+        with open(server.data / "postgresql.auto.conf", "a", encoding="utf-8") as conf:
+            conf.write("ssl = on\n")
+        server._run("pg_ctl", "restart", "-w", "-D", str(server.data), "-l", str(server.log))
+        yield server
+    finally:
+        server.stop()
+
+
+def test_the_built_program_reaches_a_team_database_over_tls(
+    built: Path, tmp_path: Path, tls_server
+):
+    # Given a team database whose address asks for TLS (libpq refuses to go on without it)
+    from eventdesk.store import EventStore
+    from eventdesk.store.interchange import import_file
+
+    address = tls_server.address("postgres") + "?sslmode=require"
+    with EventStore.open(address) as store:
+        import_file(store, SAMPLE)
+    # when the built program self-tests it: libpq does TLS with the OpenSSL its wheel carries
+    result = _run(built, "--db", address, "--self-test", home=tmp_path)
+    # then it reaches the database, reads it and writes to it (rolled back)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"team database reached: {address} as eventdesk" in result.stdout
+    assert "a meeting written and rolled back, nothing of it left" in result.stdout
+
+
 def test_the_console_program_says_in_one_line_that_a_server_does_not_answer(
     built: Path, tmp_path: Path
 ):
