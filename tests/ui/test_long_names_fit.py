@@ -114,6 +114,24 @@ def test_every_tab_of_the_meeting_fits_with_the_longest_names_selected(
             _inside(button, main_window)
 
 
+def test_the_attendees_person_line_is_cut_on_one_line_with_the_whole_in_its_tooltip(
+    qtbot, long_names, main_window
+):
+    """Wrapped over three lines in the form's room, it was clipped above and below."""
+    main_window.resize(ROOM)
+    editor = main_window.workspace.editors.meeting_editor
+    (row,) = long_names[0].meetings.list()
+    editor.load(row.id)
+    editor.tabs.setCurrentWidget(editor.attendees)
+    editor.attendees.select(0)
+    QApplication.processEvents()
+    label = editor.attendees.person_label
+    assert LONG_ORG in label.text() and label.toolTip() == label.text()
+    assert label.height() >= label.fontMetrics().height()  # a whole line, not a slice
+    assert label.minimumSizeHint().width() < 100  # cut, never widening the editor
+    _inside(label, main_window)
+
+
 @pytest.mark.parametrize("section", [Section.PEOPLE, Section.ORGANISATIONS])
 def test_the_person_and_organisation_pages_fit(qtbot, long_names, main_window, section):
     _store, office, person = long_names

@@ -93,7 +93,7 @@ class AttendeesTab(ListTab):
             "person_id",
             v.person_label,
             lambda: self.current().person_id,
-            lambda pid: v.person_label.setText(self._person_text(pid)),
+            lambda pid: v.person_label.set_parts(self._person_text(pid)),
             None,  # never edited here: the person is who was added
             "person",
         )

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from eventdesk.ui.date_edit import DateField
+from eventdesk.ui.elided_label import ElidedLabel
 from eventdesk.ui.meeting_editor import bilingual
 from eventdesk.ui.meeting_editor.finder import RecordPicker, Source
 from eventdesk.ui.meeting_editor.labels import Labels
@@ -61,10 +62,10 @@ class SessionForm(QWidget):
 class AttendanceForm(QWidget):
     def __init__(self, organisations: Source, org_label: LabelOf, parent: QWidget | None = None):
         super().__init__(parent)
-        self.person_label = QLabel()
-        # a long name and title ("… Liaison Office of the Central People's Government …")
-        # wraps: unwrapped, it widened the editor past a 1366-pixel screen
-        self.person_label.setWordWrap(True)
+        # a long name and title ("… Liaison Office of the Central People's Government …") is
+        # cut with "…", the whole of it in the tooltip: unwrapped, it widened the editor past a
+        # 1366-pixel screen; wrapped, it was clipped above and below in the form's room
+        self.person_label = ElidedLabel()
         self.title = bilingual.line("Title held at this meeting")
         self.title_zh = bilingual.line("中文职务")
         self.organisation = RecordPicker(
