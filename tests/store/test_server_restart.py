@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import subprocess
 import sys
-import time
 from datetime import date
 
 import pytest
@@ -89,13 +88,17 @@ def test_while_the_server_is_down_every_call_says_so_at_once_and_writes_nothing(
 ):
     monkeypatch.setattr(postgres_link, "RETRY_EVERY", 60.0)  # no second try in this test
     saved = _meeting(store)
+    connect = postgres_link.psycopg.connect
+    tries = []
+    monkeypatch.setattr(
+        postgres_link.psycopg, "connect", lambda *a, **k: tries.append(1) or connect(*a, **k)
+    )
     server.halt()
     try:
-        started = time.monotonic()
         for _ in range(20):  # a clerk typing in the search box: one search a keystroke
             with pytest.raises(ConnectionLost) as lost:
                 store.meetings.list(MeetingFilter(text="annual"))
-        assert time.monotonic() - started < 2, "a keystroke waited on the network"
+        assert len(tries) == 1, "a keystroke waited on the network"
         assert str(lost.value) == (
             "The team database on 127.0.0.1 stopped answering: its server may be restarting, "
             "or the network is down."

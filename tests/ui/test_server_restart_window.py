@@ -157,10 +157,8 @@ def test_a_server_switched_off_does_not_freeze_the_window_while_it_is_tried(
         monkeypatch.setattr(postgres_link, "RETRY_EVERY", 0.0)  # tried at once
         with monkeypatch.context() as silenced:
             silenced.setattr(postgres_link.psycopg, "connect", silent)
-            started = time.monotonic()
             asking = banner.try_again()
-            assert time.monotonic() - started < 0.5
-            assert asking is not None and asking.is_alive()
+            assert asking is not None and asking.is_alive()  # still waiting: not the window
             assert banner.try_again() is None  # one question at a time
             asking.join(10)
         assert banner.down
