@@ -182,3 +182,19 @@ def test_another_window_of_mine_still_running_keeps_its_drafts_to_itself(
         assert [d.title for d in again.drafts.pending()] == ["Zhou"]
         again.drafts.discard("person", None)
         assert again.drafts.pending() == []
+
+
+def test_a_draft_of_a_record_moved_to_the_trash_since_says_who_and_to_restore_it(engine_address):
+    with EventStore.open(engine_address) as store:
+        person = store.people.save(Person("Ding", "Xiaodong"))
+        mine = store.people.get(person.id)
+        mine.notes = "Met him in Hong Kong."
+        store.drafts.save("person", person.id, "DING Xiaodong", to_data(mine))
+        store.trash.put("person", person.id)  # another clerk's, meanwhile
+        who = store.history.of("person", person.id)[0].who
+
+    with EventStore.open(engine_address) as store:
+        (draft,) = store.drafts.pending()
+        assert draft.trashed and draft.overtaken_by == who
+        assert draft.overtaken.startswith(f"{who} has moved this person to the trash since (at ")
+        assert "restore it from the trash" in draft.overtaken

@@ -51,6 +51,8 @@ class Draft:
     #: Who saved the record after this draft's edits began, and when ("" if nobody did).
     overtaken_by: str = ""
     overtaken_at: str = ""
+    #: The record was moved to the trash since (by ``overtaken_by``, at ``overtaken_at``).
+    trashed: bool = False
 
     @property
     def loaded_version(self) -> int | None:
@@ -66,6 +68,11 @@ class Draft:
         when = self.overtaken_at[:16].replace("T", " ")
         who = self.overtaken_by or "Someone"
         at = f" (at {when})" if when else ""
+        if self.trashed:
+            return (
+                f"{who} has moved this {self.kind} to the trash since{at}: restore it from "
+                "the trash (Edit › Trash) before saving these edits."
+            )
         return (
             f"{who} has saved this {self.kind} since{at}: saving these edits will ask "
             "whether to reload theirs or keep yours as a copy."

@@ -25,7 +25,10 @@ from eventdesk.store.errors import StoreError
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import Service
 from eventdesk.store.sqlite_db import Database
+from eventdesk.store.tables import ROOTS
 
+#: The records' tables that keep a trash (``deleted_at``).
+TRASHED = {name for _, name in ROOTS}
 #: At most this many windows of one clerk on one team database keep drafts apart on one PC.
 SLOTS = 20
 
@@ -139,6 +142,27 @@ class DraftService(Service):
             f"SELECT coalesce(version, 0), updated_by, updated_at FROM {table} WHERE id = ?",
             [draft.record_id],
         ).fetchone()
-        if row is None or row[0] <= loaded:
+        if row is None:
+            return draft
+        trashed = self._trashed(draft.kind, draft.record_id)
+        if trashed is not None:
+            who, when = trashed
+            return dataclasses.replace(draft, overtaken_by=who, overtaken_at=when, trashed=True)
+        if row[0] <= loaded:
             return draft
         return dataclasses.replace(draft, overtaken_by=row[1] or "", overtaken_at=row[2] or "")
+
+    def _trashed(self, kind: str, record_id: int | None) -> tuple[str, str] | None:
+        """Who moved the record to the trash and when, if it is there (its line of history)."""
+        if history.TABLES[kind] not in TRASHED:
+            return None
+        sql = f"SELECT deleted_at FROM {history.TABLES[kind]} WHERE id = ?"
+        deleted_at = self.connection.execute(sql, [record_id]).scalar()
+        if not deleted_at:
+            return None
+        line = self.connection.execute(
+            "SELECT changed_by FROM history WHERE record_type = ? AND record_id = ? "
+            "AND action = ? ORDER BY id DESC LIMIT 1",
+            [kind, record_id, history.DELETED],
+        ).scalar()
+        return line or "", deleted_at
