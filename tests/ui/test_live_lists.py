@@ -193,3 +193,21 @@ def test_closing_the_store_stops_the_listener_and_leaves_no_thread(
     store.close()
     assert time.monotonic() - started < 1.0  # the window is never held
     assert not listener.running  # its thread has ended
+
+
+def test_a_clerk_with_the_file_read_only_sees_the_writers_saves(
+    qtbot, db_path, settings, tmp_path, answers
+):
+    # Given the file open for writing by one clerk and read-only in another's window
+    with EventStore.open(db_path) as writer:
+        reader = EventStore.open(db_path, read_only=True)
+        window = make_window(qtbot, reader, settings, tmp_path, answers)
+        try:
+            assert window.workspace.live_lists.live
+            # when the writer saves a meeting, then the reader's list shows it (data_version)
+            saved = writer.meetings.save(Meeting("SHUA 2021", date(2021, 12, 22)))
+            qtbot.waitUntil(lambda: _listed(window, saved.id), timeout=PROMISED_MS)
+        finally:
+            window.workspace.editors.revert()
+            window.close()
+            reader.close()
