@@ -40,6 +40,19 @@ def settings_path(tmp_path: Path, qapp) -> Path:
     return tmp_path / "settings.ini"
 
 
+def run_program(db=None) -> int:
+    """``eventdesk.ui.app.run(db)``, as the program starts, the test's application names put
+    back after (run() gives the application EventDesk's names, which the settings follow)."""
+    from eventdesk.ui import app as app_module
+
+    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    try:
+        return app_module.run(db)
+    finally:
+        QCoreApplication.setOrganizationName(names[0])
+        QCoreApplication.setApplicationName(names[1])
+
+
 @pytest.fixture(autouse=True)
 def background_jobs_end(qapp):
     """No test leaves a job in the shared thread pool for the next test to queue behind.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from eventdesk.ui import app as app_module
 from eventdesk.ui.sections import Section
+from tests.ui.conftest import run_program
 
 
 def test_a_file_that_is_not_a_database_ends_with_a_message(tmp_path, monkeypatch, qapp):
@@ -14,12 +14,7 @@ def test_a_file_that_is_not_a_database_ends_with_a_message(tmp_path, monkeypatch
     bad.write_text("these are not the records you are looking for", encoding="utf-8")
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
-    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
-    try:
-        assert app_module.run(bad) == 1
-    finally:
-        QCoreApplication.setOrganizationName(names[0])
-        QCoreApplication.setApplicationName(names[1])
+    assert run_program(bad) == 1
     assert len(shown) == 1 and shown[0].strip()  # the store's explanation, as it is
     assert bad.read_text(encoding="utf-8").startswith("these are not")
 
@@ -84,13 +79,8 @@ def test_a_start_on_a_last_database_out_of_reach_can_end_without_opening_another
     monkeypatch.setattr(
         app_module, "_ask_unreachable", lambda m: asked.append(m) or app_module.QUIT
     )
-    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
     # when the program starts without --db and the clerk chooses Quit
-    try:
-        status = app_module.run(None)
-    finally:
-        QCoreApplication.setOrganizationName(names[0])
-        QCoreApplication.setApplicationName(names[1])
+    status = run_program(None)
     # then it was asked about that file, ends with 1, and opened nothing else
     assert status == 1
     assert len(asked) == 1 and str(gone) in asked[0]

@@ -8,14 +8,14 @@ questions are answered here without a dialog; the connect dialog is driven as a 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 
 from eventdesk.store import EventStore
 from eventdesk.ui import app as app_module
 from eventdesk.ui.team_connect import RETRY, USE_DEFAULT, ConnectDialog, open_at_start
 from eventdesk.ui.window_settings import LAST_DATABASE, WindowSettings
 from tests.postgres_server import _free_port
-from tests.ui.conftest import PASSWORD
+from tests.ui.conftest import PASSWORD, run_program
 
 pytestmark = pytest.mark.usefixtures("no_password_files")
 
@@ -97,13 +97,8 @@ def test_a_start_on_a_team_database_out_of_reach_can_end_without_opening_another
     monkeypatch.setattr(
         app_module, "_ask_unreachable", lambda m: asked.append(m) or app_module.QUIT
     )
-    names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
     # when the program starts without --db and the clerk chooses Quit
-    try:
-        status = app_module.run(None)
-    finally:
-        QCoreApplication.setOrganizationName(names[0])
-        QCoreApplication.setApplicationName(names[1])
+    status = run_program(None)
     # then it was asked about that database, ends with 1, and opened nothing else
     assert status == 1
     assert len(asked) == 1 and asked[0].startswith("The team database eventdesk on 127.0.0.1")

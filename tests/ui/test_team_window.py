@@ -8,12 +8,15 @@ beside the window (``open()``, never ``exec()``), so no test waits on it.
 
 from __future__ import annotations
 
+import time
+
 import psycopg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from eventdesk.store import EventStore, readable
+from eventdesk.ui.team_connect import ConnectDialog, open_team
 from tests.conftest import SAMPLE
 from tests.postgres_server import _free_port
 from tests.ui.conftest import PASSWORD
@@ -301,3 +304,35 @@ def test_a_recent_team_database_whose_server_wants_a_password_asks_for_it(
     assert not dialog.isVisible()
     assert main_window.store.address == address
     assert main_window.read_only_bar.isVisible()  # this login may only read
+
+
+def test_cancel_while_connecting_leaves_no_connection_open(qtbot, postgres_address):
+    # Given a server slow to answer (the opening held back half a second)
+    _team_with_the_example(postgres_address)
+    opened = []
+
+    def slow_open(address: str) -> EventStore:
+        time.sleep(0.5)
+        opened.append(open_team(address))
+        return opened[-1]
+
+    dialog = ConnectDialog(None, address=postgres_address, opener=slow_open)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # when the clerk clicks Connect, then Cancel before the server answered
+    dialog.connect_now()
+    assert dialog.is_connecting() and not dialog.connect_button.isEnabled()
+    dialog.reject()
+    # then the connection that opened after all is closed, and the dialog gave no store
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    with psycopg.connect(postgres_address, autocommit=True) as admin:
+
+        def eventdesk_sessions() -> int:
+            sql = (
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = %s AND application_name = 'EventDesk'"
+            )
+            return admin.execute(sql, [_name(postgres_address)]).fetchone()[0]
+
+        qtbot.waitUntil(lambda: eventdesk_sessions() == 0, timeout=10_000)
+    assert dialog.store is None

@@ -15,7 +15,10 @@ Imported when first used: a window on a file never loads it.
 
 from __future__ import annotations
 
+import sys
+import traceback
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
@@ -186,11 +189,17 @@ class _Opening(QRunnable):
         try:
             store = self.opener(self.address)
         except StoreError as exc:
-            self.done.failed.emit(exc)
-        except Exception as exc:  # a bug: said in the dialog, not a crash of the window
-            self.done.failed.emit(StoreError(f"EventDesk failed unexpectedly ({exc})."))
+            with suppress(RuntimeError):  # the dialog is gone: nobody left to tell
+                self.done.failed.emit(exc)
+        except Exception as exc:  # a bug: said in the dialog, its trace kept, the window alive
+            traceback.print_exc(file=sys.stderr)
+            with suppress(RuntimeError):
+                self.done.failed.emit(StoreError(f"EventDesk failed unexpectedly ({exc})."))
         else:
-            self.done.opened.emit(store)
+            try:
+                self.done.opened.emit(store)
+            except RuntimeError:  # the dialog is gone: nobody wants the connection
+                store.close()
 
 
 class ConnectDialog(QDialog):
