@@ -80,13 +80,21 @@ def test_a_course_s_page_lists_its_history_with_its_meeting_s_saves(qtbot, main_
     qtbot.keyClicks(teachers, "Prof. Chan")
     qtbot.keyClick(teachers, Qt.Key.Key_Tab)
     assert editor.save()
+    # saved again from the same editor: it holds the course at its new version, no conflict
+    tab.select(0)
+    tab.teachers.setFocus()
+    qtbot.keyClick(tab.teachers, Qt.Key.Key_End)
+    qtbot.keyClicks(tab.teachers, " and Dr. Li")
+    qtbot.keyClick(tab.teachers, Qt.Key.Key_Tab)
+    assert editor.save()
 
     main_window.workspace.set_section(Section.COURSES)
     main_window.workspace.list_pane.select_id(course_id)
     detail = main_window.workspace.editors.course_detail
     assert detail.record_id() == course_id
-    (latest, created) = _rows(detail.history)
+    (latest, first_edit, created) = _rows(detail.history)
     assert re.fullmatch(WHEN, latest[0]) and latest[1] == pc_user()
-    assert latest[2].startswith("Teachers: ") and latest[2].endswith("→ 'Prof. Chan'")
+    assert first_edit[2].startswith("Teachers: ") and first_edit[2].endswith("→ 'Prof. Chan'")
+    assert latest[2] == "Teachers: 'Prof. Chan' → 'Prof. Chan and Dr. Li'"
     assert created[2] == "Created"  # by the import
-    assert store.courses.get(course_id).version == 2
+    assert store.courses.get(course_id).version == 3
