@@ -8,11 +8,18 @@ questions are answered here without a dialog; the connect dialog is driven as a 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from eventdesk.store import EventStore
 from eventdesk.ui import app as app_module
-from eventdesk.ui.team_connect import RETRY, USE_DEFAULT, ConnectDialog, open_at_start
+from eventdesk.ui.team_connect import (
+    RETRY,
+    USE_DEFAULT,
+    ConnectDialog,
+    login_at_start,
+    open_at_start,
+)
 from eventdesk.ui.window_settings import LAST_DATABASE, WindowSettings
 from tests.postgres_server import _free_port
 from tests.ui.conftest import PASSWORD, run_program
@@ -102,3 +109,39 @@ def test_a_start_on_a_team_database_out_of_reach_can_end_without_opening_another
     # then it was asked about that database, ends with 1, and opened nothing else
     assert status == 1
     assert len(asked) == 1 and asked[0].startswith("The team database eventdesk on 127.0.0.1")
+
+
+def test_the_start_s_password_dialog_is_the_real_one_and_ends(
+    qtbot, postgres_address, password_login
+):
+    # login_at_start runs the connect dialog modally (exec), as at start before any window:
+    # driven here by a timer, another closing any dialog left open so the test never hangs.
+    with EventStore.open(postgres_address) as owner:
+        owner.connection.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {password_login}")
+    address = postgres_address.replace("eventdesk@", f"{password_login}@")
+    seen = []
+
+    def type_the_password() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ConnectDialog):
+            QTimer.singleShot(50, type_the_password)
+            return
+        seen.append((dialog.message.text(), dialog.password.isVisible()))
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # Connect is the default button
+
+    def close_any_left_open() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, ConnectDialog) and widget.isVisible():
+                widget.reject()
+
+    QTimer.singleShot(0, type_the_password)
+    QTimer.singleShot(60_000, close_any_left_open)
+    store = login_at_start(address, f"The server asks for the password of {password_login}.")
+
+    assert seen == [(f"The server asks for the password of {password_login}.", True)]
+    assert isinstance(store, EventStore)
+    try:
+        assert store.address == address
+    finally:
+        store.close()
