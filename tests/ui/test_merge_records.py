@@ -114,3 +114,26 @@ def test_two_organisations_of_one_name_are_told_apart_by_short_name_city_and_mee
     finder.setText("同济")  # simplified finds the traditional
     finder.refresh()
     assert [c.id for c in finder.candidates()] == [kept.id]
+
+
+def test_the_popup_shows_each_record_whole(qtbot, empty_window):
+    """Cut at the field's width, "… · Tongji University · 0 meeti…" told nothing apart."""
+    store = empty_window.store
+    tongji = store.organisations.save(Organisation("Tongji University"))
+    title = "Vice President for International Affairs"
+    store.people.save(Person("Chen", "Ming", title=title, organisation_id=tongji.id))
+    twin = store.people.save(Person("CHEN", "Ming", name_zh="陈明"))
+    dialog = MergeDialog(store, "person", twin.id, "CHEN Ming", empty_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    finder = dialog.picker.finder
+    finder.setFocus()
+    qtbot.waitUntil(finder.hasFocus, timeout=2000)
+    finder.setText("Chen Ming")
+    finder.refresh()
+    popup = finder.popup()
+    assert popup.isVisible()
+    (row,) = finder.candidates()
+    assert row.text == f"CHEN Ming — {title} · Tongji University · 0 meetings"
+    assert popup.width() > popup.fontMetrics().horizontalAdvance(row.text) > finder.width()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,10 @@ LIMIT = 20
 HAND_ON_MS = 1000
 #: The popup row that creates what was typed (see ``create_in_place``).
 CREATE = -1
+#: The widest a popup grows to show its longest row whole (pixels), and what it adds to the
+#: text's width for the row's margins and the scroll bar.
+POPUP_MOST = 720
+POPUP_MARGIN = 40
 
 
 @dataclass(frozen=True)
@@ -162,9 +166,18 @@ class Finder(QLineEdit):
             item.setEditable(False)
             self._model.appendRow(item)
         if self._model.rowCount() and self.hasFocus():
-            self._completer.complete()
+            self._completer.complete(self._popup_rect())
         else:
             self._completer.popup().hide()
+
+    def _popup_rect(self) -> QRect:
+        """Under the field, as wide as its longest row (a name with its title, organisation and
+        meetings: cut at the field's width, two could not be told apart), up to
+        :data:`POPUP_MOST`."""
+        metrics = self._completer.popup().fontMetrics()
+        rows = (self._model.item(r).text() for r in range(self._model.rowCount()))
+        widest = max(metrics.horizontalAdvance(text) for text in rows) + POPUP_MARGIN
+        return QRect(0, 0, max(self.width(), min(widest, POPUP_MOST)), self.height())
 
     def same_named(self) -> list[Candidate]:
         """The candidates whose name is what was typed, case, spaces and script aside."""
