@@ -24,27 +24,13 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from eventdesk.dates import describe, read_date
+from eventdesk.dates import describe
+from eventdesk.ui.date_order import day_first as day_first
+from eventdesk.ui.date_order import parse
+from eventdesk.ui.date_order import set_day_first as set_day_first
 
 #: The colour of problems, as ``meeting_editor.marking`` (not imported: it imports us).
 PROBLEM_COLOUR = "#c62828"
-
-_day_first = True
-
-
-def set_day_first(day_first: bool) -> None:
-    """The preference for 02/04/2019: day first (2 April) or month first (4 February)."""
-    global _day_first
-    _day_first = day_first
-
-
-def day_first() -> bool:
-    return _day_first
-
-
-def parse(text: str) -> date:
-    """Read a typed date with the user's preference (the form's parser)."""
-    return read_date(text, day_first=_day_first)
 
 
 def beside_or_typed(beside: bool, typed: str) -> bool:

@@ -28,7 +28,7 @@ from eventdesk.store import EventStore, StoreError, is_team_address, redacted
 from eventdesk.ui import unsaved_changes
 from eventdesk.ui.connection_banner import ConnectionBanner
 from eventdesk.ui.database_status import DatabaseChecks, window_title
-from eventdesk.ui.date_edit import set_day_first
+from eventdesk.ui.date_order import set_day_first
 from eventdesk.ui.file_menu import FileMenuCommands, database_files
 from eventdesk.ui.first_paint import after_first_paint
 from eventdesk.ui.menus import build_menus
@@ -471,7 +471,7 @@ class MainWindow(FileMenuCommands, QMainWindow):
             self.checks.message.connect(self.statusBar().showMessage)
             self.checks.trashPurged.connect(self._trash_changed)
             # beside the window once its list is on screen, not against its first frame
-            after_first_paint(self.workspace.list_pane.table.viewport(), self.checks.start)
+            after_first_paint(self.workspace.list_pane.table, self.checks.start)
         self._follow_connection()
         for note in self.store.notes:  # opened read-only on a full disk, and why
             self.statusBar().showMessage(note)
