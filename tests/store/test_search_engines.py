@@ -367,3 +367,22 @@ def test_three_chinese_characters_must_be_next_to_each_other():
     assert {"丁晓", "晓东", "丁", "晓", "东"} <= set(document.lexemes)
     clause, params = postgres_search.where("丁晓东")
     assert "body LIKE" in clause and "% 丁 晓 东 %" in params
+
+
+def test_a_search_leaves_the_planners_settings_as_they_were(postgres_address):
+    """A keystroke's search sets the planner's settings for its own transaction, which puts
+    them back as it ends; one inside another transaction puts them back itself, so the rest
+    of that transaction (a save's) is planned as before."""
+    from eventdesk.store.engines import postgres_schema
+
+    settings = "SELECT current_setting('enable_seqscan'), current_setting('plan_cache_mode')"
+    with connect(postgres_address) as conn:
+        postgres_schema.upgrade(conn)
+        before = conn.execute(settings).fetchone()
+        assert postgres_search.search(conn, "wang") == []
+        assert conn.execute(settings).fetchone() == before
+        with conn.transaction():
+            conn.execute("SET LOCAL enable_seqscan = on")
+            assert postgres_search.count(conn, "wang") == 0
+            assert conn.execute(settings).fetchone() == ("on", before[1])
+        assert conn.execute(settings).fetchone() == before

@@ -92,6 +92,11 @@ class PostgresConnection:
     def _conn(self) -> psycopg.Connection:
         return self._link.connection(reopen=self._depth == 0)
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a :meth:`transaction` block is open (a new one would be a savepoint)."""
+        return self._depth > 0
+
     @contextmanager
     def _told(self) -> Iterator[None]:
         """Our errors for the driver's: a broken rule, a lost connection."""
