@@ -1,5 +1,5 @@
-"""Clerks at once: every meeting, person and organisation counts its saves, and a save that
-was loaded at a version another clerk has moved on from is refused, with nothing written.
+"""Clerks at once: every meeting, person, organisation and course counts its saves, and a save
+that was loaded at a version another clerk has moved on from is refused, with nothing written.
 
 A record carries the ``version`` it was loaded at (``records/models.py``; 0 for a new one, and
 for a row saved before versions were kept). Its save first claims the row:

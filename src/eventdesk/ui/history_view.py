@@ -1,4 +1,5 @@
-"""Who changed a record, when, and what: the History of a meeting, person or organisation.
+"""Who changed a record, when, and what: the History of a meeting, person, organisation or
+course.
 
 One row a save, the newest first (``store.history``): when, who, and what it changed in a
 clerk's words, the form's labels where the record has them ("Venue in Chinese: '线上' →

@@ -5,7 +5,7 @@ with what changed read from the records' declarations (``store/history.py``), th
 file; each such transaction says so to the server (``eventdesk.saving``, set for it alone by
 ``store/versions.py``), and every EventDesk connection is the application ``EventDesk``
 (``engines/postgres.py``), whose other writes (a copy, a merge) are its own business. A
-change made to a meeting, person or organisation any other way (an administrator's
+change made to a meeting, person, organisation or course any other way (an administrator's
 ``UPDATE`` in psql, another program) is kept by the database itself: a
 trigger moves the row's version on and names the session's role as who saved it, so a
 clerk who had it open is told (``Conflict``) instead of overwriting it, and writes the line,

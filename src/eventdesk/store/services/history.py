@@ -8,11 +8,13 @@ from eventdesk.store.services.base import Service
 
 
 class HistoryService(Service):
-    """``store.history``: every save of a meeting, person or organisation, the newest first.
+    """``store.history``: every save of a meeting, person, organisation or
+    course, the newest first.
 
     The lines are written by the saves themselves (``store/versions.py``), never here.
     """
 
     def of(self, kind: str, record_id: int) -> list[Change]:
-        """The record's lines (``kind``: meeting, person or organisation), the newest first."""
+        """The record's lines, the newest first (``kind``: meeting, person, organisation or
+        course)."""
         return history.of(self._store.connection, kind, record_id)
