@@ -8,7 +8,7 @@ imports from here only: these services, their errors and the types they return
 
 from typing import TYPE_CHECKING, Any
 
-from eventdesk.store.changes import ChangeNotice
+from eventdesk.store.changes import ChangeListener, ChangeNotice
 from eventdesk.store.core import EventStore
 from eventdesk.store.engines.addresses import is_team_address, readable, redacted
 from eventdesk.store.engines.errors import ConnectionLost, PasswordRequired
@@ -72,6 +72,7 @@ __all__ = [
     "Backup",
     "BackupNotMade",
     "Change",
+    "ChangeListener",
     "ChangeNotice",
     "Conflict",
     "ConnectionLost",

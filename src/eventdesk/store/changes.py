@@ -1,7 +1,7 @@
 """Others' saves, told to an open window (issue 23, item 4: lists show them within two seconds).
 
 A listener is what the window asks, on a timer, what others changed since it last asked:
-:meth:`Listener.poll` never waits, and gives :class:`ChangeNotice`\\ s, each a kind of record
+:meth:`ChangeListener.poll` never waits, and gives :class:`ChangeNotice`\\ s, each a kind of record
 and its id (or None: any of that kind). The clerk's own saves are not among them; the
 window refreshes after those itself.
 
@@ -28,10 +28,10 @@ from typing import Protocol
 from eventdesk.store.engines import Connection
 from eventdesk.store.engines.notices import KINDS, ChangeNotice
 
-__all__ = ["KINDS", "ChangeNotice", "FileListener", "Listener", "Silent"]
+__all__ = ["KINDS", "ChangeListener", "ChangeNotice", "FileListener", "Silent"]
 
 
-class Listener(Protocol):
+class ChangeListener(Protocol):
     #: Whether it tells anything at all (a window polls only one that does).
     live: bool
     #: How often the window should ask, in seconds.

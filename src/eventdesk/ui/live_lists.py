@@ -15,10 +15,12 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from eventdesk.store import ChangeNotice, EventStore, StoreError
+from eventdesk.store import ChangeListener, ChangeNotice, EventStore, StoreError
 
 #: The least time between two refreshes for others' changes.
 MIN_GAP_MS = 500
+#: How often a window whose listener could not start (the server away) tries again.
+RETRY_MS = 5000
 
 
 class LiveLists(QObject):
@@ -28,19 +30,27 @@ class LiveLists(QObject):
 
     def __init__(self, store: EventStore, parent: QObject | None = None):
         super().__init__(parent)
-        try:
-            self._listener = store.changes.listen()
-        except StoreError:  # the server is away: the lists refresh after one's own saves
-            self._listener = None
+        self._store = store
+        self._listener: ChangeListener | None = None
         self._pending: list[ChangeNotice] = []
         self._told_at = 0.0
         #: How many times it told (a flood's refreshes are counted by tests).
         self.told = 0
         self._timer = QTimer(self)
-        if self._listener is not None and self._listener.live:
+        self._timer.timeout.connect(self.poll)
+        self._timer.setInterval(RETRY_MS)
+        self._timer.start()
+        self._start()
+
+    def _start(self) -> None:
+        try:
+            self._listener = self._store.changes.listen()
+        except StoreError:  # the server is away: asked again at the next tick
+            return
+        if self._listener.live:
             self._timer.setInterval(int(self._listener.interval * 1000))
-            self._timer.timeout.connect(self.poll)
-            self._timer.start()
+        else:
+            self._timer.stop()
 
     @property
     def live(self) -> bool:
@@ -49,6 +59,7 @@ class LiveLists(QObject):
     def poll(self) -> None:
         """Take what the listener heard; tell it when the last telling is far enough back."""
         if self._listener is None:
+            self._start()
             return
         for notice in self._listener.poll():
             if notice not in self._pending:

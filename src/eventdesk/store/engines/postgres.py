@@ -19,7 +19,6 @@ from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
-from psycopg.conninfo import make_conninfo
 
 from eventdesk.store.engines.base import Engine, Params, Result, returning
 from eventdesk.store.engines.errors import (
@@ -252,13 +251,10 @@ class PostgresConnection:
         return self._link.connection(reopen=False).info.backend_pid
 
     def conninfo(self) -> str:
-        """The parameters this connection was opened with, its password included: for a
-        second connection of the same clerk (the change listener, ``postgres_listener.py``)."""
-        info = self._conn.info
-        params = info.get_parameters()
-        if info.password:
-            params["password"] = info.password
-        return make_conninfo(**params)
+        """The address this connection was opened with, its password included: for a second
+        connection of the same clerk (the change listener, ``postgres_listener.py``). Known
+        without the server, so a listener can be started while it does not answer."""
+        return self._link.given
 
     def close(self) -> None:
         self._link.close()

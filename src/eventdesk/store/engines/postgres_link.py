@@ -157,6 +157,12 @@ class Link:
         self._tell(answering=True)
 
     @property
+    def given(self) -> str:
+        """The address as it was given, password included: for another connection of the
+        same clerk (the change listener, ``postgres_listener.py``). Never shown or kept."""
+        return self._dsn
+
+    @property
     def answering(self) -> bool:
         """False from a lost connection until a fresh one is opened."""
         return self._answering

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventdesk.store import history
-from eventdesk.store.changes import FileListener, Listener, Silent
+from eventdesk.store.changes import ChangeListener, FileListener, Silent
 from eventdesk.store.errors import moment
 from eventdesk.store.services.base import Service
 
@@ -17,15 +17,15 @@ _DONE = {
 class ChangeService(Service):
     """One listener per store, started by :meth:`listen` and stopped when the store closes."""
 
-    _listener: Listener | None = None
+    _listener: ChangeListener | None = None
 
-    def listen(self) -> Listener:
+    def listen(self) -> ChangeListener:
         """The store's listener, started on first call: poll it for others' changes."""
         if self._listener is None:
             self._listener = self._start()
         return self._listener
 
-    def _start(self) -> Listener:
+    def _start(self) -> ChangeListener:
         conn = self._store.connection
         if conn.engine == "postgresql":
             from eventdesk.store.engines.postgres_listener import PostgresListener
