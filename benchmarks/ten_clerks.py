@@ -1,14 +1,17 @@
 """Ten clerks saving at once on one team database: how long a save takes, and that none is lost.
 
     python benchmarks/ten_clerks.py [--keep FILE] [--address postgresql://…] [--clerks 10]
-        [--saves 50] [--variant different|same|both]
+        [--saves 50] [--variant alone|different|same|all]
 
 Ten EventDesk processes (ten clerks' PCs) open the same team database, wait until all are
-open, then each saves fifty times as fast as it can: load a meeting, change its title (a mark
-naming the clerk and the save, ``[c3 s17]``), save it, each save timed in the clerk's process
-from the call to its return (the claim of the row at its version, the parts, the history line,
-the search document, the commit, flushed to disk as an office's server does).
+open, then each saves fifty times as fast as it can: load a meeting, change its title (a
+mark naming the run, the clerk and the save, ``[dc3 s17]``), save it, each save timed in the
+clerk's process from the call to its return (the claim of the row at its version, the parts,
+the history line, the search document, the commit, flushed to disk as an office's server
+does).
 
+- ``alone``: one clerk, fifty saves of its own meetings, nobody else saving: the same saves'
+  time on the same machine at the same minute, for the ten to be read against.
 - ``different``: each clerk saves meetings of its own (fifty each, none shared): every save
   must land.
 - ``same``: half the clerks share three meetings, each loading one and saving it after a
@@ -57,7 +60,7 @@ CLERK = textwrap.dedent(
     from eventdesk.store import Conflict, EventStore
 
     address, clerk, ids = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3])
-    saves, think = int(sys.argv[4]), float(sys.argv[5])
+    saves, think, run = int(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
     rng = random.Random(clerk)
     store = EventStore.open(address)
     print("open", flush=True)
@@ -66,8 +69,8 @@ CLERK = textwrap.dedent(
     for n in range(saves):
         meeting_id = ids[n % len(ids)]
         meeting = store.meetings.get(meeting_id)
-        mark = f"[c{clerk} s{n}]"
-        meeting.title = re.sub(r" \\[c\\d+ s\\d+\\]$", "", meeting.title) + " " + mark
+        mark = f"[{run}c{clerk} s{n}]"
+        meeting.title = re.sub(r" \\[[a-z]*c\\d+ s\\d+\\]$", "", meeting.title) + " " + mark
         if think:
             time.sleep(rng.uniform(0, think))  # the clerk's moment of work
         started = time.perf_counter()
@@ -109,12 +112,15 @@ def assignments(address: str, clerks: int, saves: int, variant: str) -> list[lis
 
 def run_clerks(address: str, clerks: int, saves: int, variant: str) -> tuple[list[dict], float]:
     """Start the clerks, let them go together; their saves and the wall-clock seconds."""
+    run = variant[0]  # in each save's mark: a run's marks are its own
+    if variant == "alone":
+        clerks, variant = 1, "different"
     plan = assignments(address, clerks, saves, variant)
     think = "0.02" if variant == "same" else "0"
     env = {**os.environ, "PYTHONPATH": str(HERE.parent / "src")}
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", CLERK, address, str(n), json.dumps(ids), str(saves), think],
+            [sys.executable, "-c", CLERK, address, str(n), json.dumps(ids), str(saves), think, run],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -185,7 +191,7 @@ def main() -> int:
     parser.add_argument("--address", help="a team database holding a copy of it")
     parser.add_argument("--clerks", type=int, default=10)
     parser.add_argument("--saves", type=int, default=50)
-    parser.add_argument("--variant", choices=["different", "same", "both"], default="both")
+    parser.add_argument("--variant", choices=["alone", "different", "same", "all"], default="all")
     args = parser.parse_args()
     lost_any = False
     with ExitStack() as stack:
@@ -200,7 +206,7 @@ def main() -> int:
             server = stack.enter_context(office_server())
             address = create_database(server, "bench")
             print(f"copied onto {address} in {copy_file(file, address):.0f} s", flush=True)
-        variants = ["different", "same"] if args.variant == "both" else [args.variant]
+        variants = ["alone", "different", "same"] if args.variant == "all" else [args.variant]
         for variant in variants:
             saves, seconds = run_clerks(address, args.clerks, args.saves, variant)
             lost = missing(address, saves)
