@@ -42,16 +42,18 @@ def office_database(postgres_address: str) -> str:
 
 
 def _state(address: str) -> dict[str, object]:
-    """Every table's rows, and where the meetings' id sequence stands: what a leftover shows."""
+    """Every table's rows, and where each sequence stands (the meetings' ids, the history's, and
+    any a trigger uses): what a leftover of the self-test's write would show."""
     with connect(address) as conn:
-        rows = {
+        rows: dict[str, object] = {
             table: conn.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()
             for table in conn.table_names()
         }
-        sequence = conn.execute("SELECT pg_get_serial_sequence('meetings', 'id')").scalar()
-        rows["meetings' id sequence"] = conn.execute(
-            f"SELECT last_value, is_called FROM {sequence}"
-        ).fetchone()
+        rows["sequences"] = conn.execute(
+            "SELECT sequencename, last_value FROM pg_sequences "
+            "WHERE schemaname = current_schema() ORDER BY 1"
+        ).fetchall()
+    assert any("meetings" in name for name, _ in rows["sequences"])
     return rows
 
 
