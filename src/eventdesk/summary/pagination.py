@@ -41,9 +41,11 @@ SMALL_TABLE = 4
 FULL_PAGE = 3
 #: A guard against a loop: far more mends than any summary needs.
 MOST_MENDS = 400
-#: The anchor a bilingual document's second half (the English one) starts with: its pages
-#: carry that half's running header (templates.follow_with sets it, pdf.paint reads it).
-SECOND_HALF = "eventdesk-second-half"
+#: The block state (CSS ``-qt-user-state``) of a bilingual document's second half's first
+#: block: its pages carry that half's running header (templates.follow_with sets it, pdf.paint
+#: reads it). Not an anchor: an anchor's character sets its first letter apart in the PDF's
+#: text, and a reader's copy said "U SST, PolyU and UM co-hosted".
+SECOND_HALF = 2418
 
 
 @dataclass
@@ -163,16 +165,13 @@ def _rows(layout: Any, frame: Any, height: float, spacing: float, table_type: An
     return units
 
 
-def page_of_anchor(doc: Any, name: str) -> int | None:
-    """The page the text anchored ``name`` starts on, None if no text is."""
-    layout = doc.documentLayout()
+def page_of_state(doc: Any, state: int) -> int | None:
+    """The page the first block in ``state`` (its ``userState``) starts on, None if none is."""
     block = doc.begin()
     while block.isValid():
-        fragments = block.begin()
-        while not fragments.atEnd():
-            if name in fragments.fragment().charFormat().anchorNames():
-                return _page(layout.blockBoundingRect(block).top(), doc.pageSize().height())
-            fragments += 1
+        if block.userState() == state:
+            top = doc.documentLayout().blockBoundingRect(block).top()
+            return _page(top, doc.pageSize().height())
         block = block.next()
     return None
 

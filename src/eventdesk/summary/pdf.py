@@ -140,7 +140,7 @@ def paint(
     from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QPainter, QPen
 
     pages = pagination.page_count(doc)
-    second = pagination.page_of_anchor(doc, pagination.SECOND_HALF) if second_header else None
+    second = pagination.page_of_state(doc, pagination.SECOND_HALF) if second_header else None
     painter = QPainter()
     if not painter.begin(device):
         raise SummaryError("Cannot start writing the document (is the file writable?).")

@@ -213,8 +213,9 @@ def follow_with(page: str, other: str, lang: str) -> str:
     """``page`` with the body of ``other`` after its own, from a new page."""
     found = _BODY.search(other)
     body = found.group(1) if found else other
-    anchor = f'<a name="{pagination.SECOND_HALF}"></a>'  # its pages get its own header
-    part = f'<div lang="{lang}" style="page-break-before: always">{anchor}{body}</div>'
+    # its first block marked: its pages get its own running header
+    style = f"page-break-before: always; -qt-user-state: {pagination.SECOND_HALF}"
+    part = f'<div lang="{lang}" style="{style}">{body}</div>'
     end = page.lower().rfind("</body>")
     return page[:end] + part + page[end:] if end >= 0 else page + part
 
