@@ -19,9 +19,10 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from eventdesk.records import Meeting
+from eventdesk.records import Meeting, Person
 from eventdesk.store import EventStore
 from eventdesk.ui.live_lists import MIN_GAP_MS
+from eventdesk.ui.sections import Section
 from tests.other_program import environment
 from tests.ui.conftest import make_window
 
@@ -211,3 +212,29 @@ def test_a_clerk_with_the_file_read_only_sees_the_writers_saves(
             window.workspace.editors.revert()
             window.close()
             reader.close()
+
+
+def test_a_person_shown_unedited_is_not_reloaded_and_the_list_shows_their_name(
+    qtbot, team_window, postgres_address
+):
+    store = team_window.store
+    person = store.people.save(Person("Ding", "Xiaodong"))
+    workspace = team_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    workspace.list_pane.select_id(person.id)
+    editor = workspace.editors.person_editor
+    assert editor.form.family_name.text() == "Ding" and not editor.is_dirty()
+    with EventStore.open(postgres_address) as other:
+        theirs = other.people.get(person.id)
+        theirs.family_name = "Tang"
+        other.people.save(theirs)
+    model = workspace.list_pane.model()
+    qtbot.waitUntil(
+        lambda: "TANG" in model.display(model.row(model.row_of_id(person.id)), 0),
+        timeout=PROMISED_MS,
+    )
+    qtbot.waitUntil(editor.editing_note.isVisible, timeout=PROMISED_MS)
+    assert " saved this person at " in editor.editing_note.text()
+    assert "opening it again shows theirs" in editor.editing_note.text()
+    assert editor.form.family_name.text() == "Ding"  # not reloaded under the clerk
+    assert workspace.list_pane.current_id() == person.id

@@ -212,7 +212,7 @@ class Editor(QWidget):
         with suppress(StoreError):
             told = self._store.changes.told(self.KIND, record_id)
             if self._dirty:
-                told += " Your edits are still here; saving asks whether to keep theirs or yours."
+                told += " Your edits are still here: Revert shows theirs, Save asks which to keep."
             else:
                 told += " This page shows it as it was; opening it again shows theirs."
             self._overtaken = told
