@@ -165,6 +165,7 @@ def test_another_window_of_mine_still_running_keeps_its_drafts_to_itself(
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     try:
         assert window.stdout.readline().strip() == "kept"
