@@ -361,3 +361,62 @@ def test_a_merge_and_its_undoing_are_lines_of_both_records(opened):
     ]
     assert store.history.of("person", duplicate.id)[0].described() == ["restored from the trash"]
     assert store.people.get(kept.id).version == 3
+
+
+@pytest.fixture
+def failing_commit(monkeypatch):
+    """Make the next outermost transaction fail at its end, after the record's save: where a
+    team database's server going away cuts a save off (the search documents are rebuilt just
+    before the commit, on both engines)."""
+    from eventdesk.store import core
+
+    def fail_once(store: EventStore) -> None:
+        def cut_off(*args, **kwargs):
+            monkeypatch.undo()
+            raise ConnectionError("the server went away")
+
+        monkeypatch.setattr(store, "_rebuild_search_documents", cut_off)
+        monkeypatch.setattr(core.search_index, "refresh", cut_off)
+
+    return fail_once
+
+
+@pytest.mark.parametrize("kind", ["meeting", "person", "organisation", "course"])
+def test_a_save_cut_off_at_its_commit_leaves_the_record_as_it_was_and_saves_again(
+    opened, failing_commit, kind
+):
+    """The clerk's second try, once the server is back, saves the same record: no conflict
+    naming the clerk's own login, and a new record is not taken for a stored one."""
+    store = opened()
+    service = {
+        "meeting": store.meetings,
+        "person": store.people,
+        "organisation": store.organisations,
+        "course": store.courses,
+    }[kind]
+    made = {
+        "meeting": lambda: Meeting("SHUA annual meeting 2021", date(2021, 12, 22)),
+        "person": lambda: Person("Ding", "Xiaodong"),
+        "organisation": lambda: Organisation("Hong Kong Baptist University"),
+        "course": lambda: CourseEntry("Chinese Medicine in Practice"),
+    }[kind]
+    new = made()
+    failing_commit(store)
+    with pytest.raises(ConnectionError):
+        service.save(new)
+    assert (new.id, new.version) == (None, 0)
+    assert service.save(new).version == 1
+    stored = service.get(new.id)
+    stored_version = stored.version
+    failing_commit(store)
+    with pytest.raises(ConnectionError):
+        service.save(stored)
+    assert stored.version == stored_version
+    assert service.save(stored).version == stored_version + 1
+    assert len(store.connection.execute(f"SELECT id FROM {_table(kind)}").fetchall()) == 1
+
+
+def _table(kind: str) -> str:
+    return {"meeting": "meetings", "person": "people", "organisation": "organisations"}.get(
+        kind, "courses"
+    )

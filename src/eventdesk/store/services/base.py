@@ -6,8 +6,8 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, NoReturn, Protocol, TypeVar
 
@@ -89,6 +89,30 @@ class Service:
 
     def _told(self, exc: sqlite3.Error) -> Exception:
         return self._store._told(exc)
+
+    @contextmanager
+    def _saving(self, kind: str, record: Any, *, search_later: bool = False) -> Iterator[None]:
+        """The transaction of one record's save, its version claimed and its history kept
+        (``versions.saving``; ``kind`` a ``history.TABLES`` kind, ``self.get`` reading it back).
+
+        A save that fails, its commit included (a team database's server gone mid-save),
+        leaves ``record``'s id, version and ``updated_by`` as they were: the same record
+        saved again once the server is back is then neither taken for another clerk's change
+        (a conflict naming the clerk's own login) nor, if it was new, for a stored one.
+        """
+        from eventdesk.store import versions  # its history's imports wait for the first save
+
+        kept = record.id, record.version, record.updated_by
+        store = self._store
+        try:
+            with (
+                store.transaction(search_later=search_later),
+                versions.saving(store.connection, kind, record, self.get),  # type: ignore[attr-defined]
+            ):
+                yield
+        except BaseException:
+            record.id, record.version, record.updated_by = kept
+            raise
 
     # -- rows ---------------------------------------------------------------------------
 

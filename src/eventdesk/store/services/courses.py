@@ -6,7 +6,7 @@ from typing import Any
 
 from eventdesk.records import CourseEntry, Problem
 from eventdesk.records.validation import raise_if, validate_course
-from eventdesk.store import meetings, queries, versions
+from eventdesk.store import meetings, queries
 from eventdesk.store.convert import now
 from eventdesk.store.services.base import Service, label
 
@@ -21,11 +21,7 @@ class CourseService(Service):
         register's) raises ``Conflict`` and saves nothing; each save keeps its line of history.
         """
         raise_if(self.problems(course))
-        store = self._store
-        with (
-            store.transaction(),
-            versions.saving(store.connection, "course", course, self.get),
-        ):
+        with self._saving("course", course):
             row = {**meetings.course_row(course), "updated_at": now()}
             course.id = self._upsert("courses", course.id, row, stamps=False)
             self._store.search_due(listed=("courses", course.id))

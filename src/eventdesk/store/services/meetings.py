@@ -33,8 +33,7 @@ class MeetingService(Service):
         ``ValidationError`` carries every problem found.
         """
         raise_if(self.problems(meeting))
-        store = self._store
-        with store.transaction(), versions.saving(store.connection, "meeting", meeting, self.get):
+        with self._saving("meeting", meeting):
             meeting.id = meetings.save_meeting(self.connection, meeting)
             self._store.search_due(meeting.id)
             for course in meeting.courses:  # the register lists a meeting's courses too

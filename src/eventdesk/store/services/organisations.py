@@ -26,11 +26,7 @@ class OrganisationService(Service):
         by the old name.
         """
         raise_if(self.problems(org))
-        store = self._store
-        with (
-            store.transaction(search_later=search_later),
-            versions.saving(store.connection, "organisation", org, self.get),
-        ):
+        with self._saving("organisation", org, search_later=search_later):
             org.id = self._upsert("organisations", org.id, organisation_row(org))
             self._store.search_due(
                 naming=("organisations", org.id), listed=("organisations", org.id)

@@ -21,11 +21,7 @@ class PeopleService(Service):
     def save(self, person: Person, *, search_later: bool = False) -> Person:
         """Save a person; ``search_later``: see ``store.organisations.save``."""
         raise_if(self.problems(person))
-        store = self._store
-        with (
-            store.transaction(search_later=search_later),
-            versions.saving(store.connection, "person", person, self.get),
-        ):
+        with self._saving("person", person, search_later=search_later):
             person.id = self._upsert("people", person.id, person_row(person))
             self._store.search_due(naming=("people", person.id), listed=("people", person.id))
         return self.get(person.id)
