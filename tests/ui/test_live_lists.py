@@ -237,4 +237,6 @@ def test_a_person_shown_unedited_is_not_reloaded_and_the_list_shows_their_name(
     assert " saved this person at " in editor.editing_note.text()
     assert "opening it again shows theirs" in editor.editing_note.text()
     assert editor.form.family_name.text() == "Ding"  # not reloaded under the clerk
+    # and the History tab shows their line on top: what they changed
+    assert editor.history.item(0, 2).text() == "Family name: 'Ding' → 'Tang'"
     assert workspace.list_pane.current_id() == person.id

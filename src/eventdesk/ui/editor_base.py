@@ -216,6 +216,9 @@ class Editor(QWidget):
             else:
                 told += " This page shows it as it was; opening it again shows theirs."
             self._overtaken = told
+            history = getattr(self, "history", None)  # the page's History tab, if it has one
+            if history is not None:
+                history.show_record(record_id)  # their line, on top: what they changed
         self._show_others()
 
     def _dirty_shown(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -351,7 +352,8 @@ class Workspace(QSplitter):
         the editor if it shows one of them, without touching its form."""
         if {n.kind for n in notices} & SHOWN_IN[self._section]:
             self.list_pane.refresh()
-            self._update_example_offer()
+            with suppress(StoreError):  # the server away: its banner says so, this waits
+                self._update_example_offer()
         section, shown = self.editors.shown_section(), self.editors.shown_id()
         if section is None or section.kind is None or shown is None:
             return
