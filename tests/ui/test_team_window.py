@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from eventdesk.store import EventStore, readable
-from eventdesk.ui.team_connect import ConnectDialog, open_team
+from eventdesk.store import DatabaseUnavailable, EventStore, readable
+from eventdesk.ui.team_connect import ROOT_CERT, ConnectDialog, TeamLogin, open_team, sentence
 from tests.conftest import SAMPLE
 from tests.postgres_server import _free_port
 from tests.ui.conftest import PASSWORD
@@ -336,3 +336,49 @@ def test_cancel_while_connecting_leaves_no_connection_open(qtbot, postgres_addre
 
         qtbot.waitUntil(lambda: eventdesk_sessions() == 0, timeout=10_000)
     assert dialog.store is None
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "said"),
+    [
+        (
+            "database",
+            "nosuch",
+            "The server 127.0.0.1 has no database named nosuch: check the database's name.",
+        ),
+        ("user", "ghost", "The server 127.0.0.1 has no login named ghost: check the login."),
+        (
+            "tls",
+            "verify-full",
+            "The server 127.0.0.1 does not offer TLS, which the TLS setting asks for: choose "
+            "another, or ask the office's IT to turn it on.",
+        ),
+    ],
+)
+def test_a_wrong_field_is_said_in_one_sentence(
+    qtbot, postgres_address, main_window, field, typed, said
+):
+    _team_with_the_example(postgres_address)
+    dialog = _dialog(
+        qtbot, main_window, port=_port(postgres_address), database=_name(postgres_address)
+    )
+    if field == "tls":
+        dialog.tls.setCurrentIndex(dialog.tls.findData(typed))
+    else:
+        getattr(dialog, field).setText(typed)
+    _connect(qtbot, dialog)
+    assert dialog.isVisible() and main_window.store.path is not None
+    assert dialog.message.text() == said
+
+
+def test_a_certificate_that_cannot_be_checked_says_where_the_authority_goes():
+    # libpq's words when sslmode=verify-full finds no root certificate (no TLS server here)
+    exc = DatabaseUnavailable(
+        "Cannot reach the team database postgresql://clerk_anna@db.office.local/eventdesk"
+        '?sslmode=verify-full: connection to server at "db.office.local" (192.168.10.5), port '
+        '5432 failed: root certificate file "/home/anna/.postgresql/root.crt" does not exist'
+    )
+    login = TeamLogin("db.office.local", 5432, "eventdesk", "clerk_anna", "verify-full")
+    said = sentence(exc, login, password_given=False)
+    assert said.startswith("The certificate of db.office.local could not be checked: put the ")
+    assert ROOT_CERT in said and said.count(". ") == 0

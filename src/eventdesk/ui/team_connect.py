@@ -58,6 +58,10 @@ TLS_CHOICES = [
 ]
 DEFAULT_PORT = 5432
 DEFAULT_DATABASE = "eventdesk"
+#: Where libpq looks for the office's certificate authority (``sslrootcert``'s default).
+ROOT_CERT = (
+    r"%APPDATA%\postgresql\root.crt" if sys.platform == "win32" else "~/.postgresql/root.crt"
+)
 
 Opener = Callable[[str], EventStore]
 
@@ -158,14 +162,25 @@ def sentence(exc: StoreError, login: TeamLogin, *, password_given: bool) -> str:
             f"{host} did not answer in time: check that this PC is on the office's network "
             "(or its VPN)."
         )
-    if "does not exist" in said and "database" in said:
+    if "does not exist" in said and 'database "' in said:
         return f"The server {host} has no database named {name}: check the database's name."
-    if "does not exist" in said and "role" in said:
+    if "does not exist" in said and 'role "' in said:
         return f"The server {host} has no login named {user}: check the login."
     if "pg_hba.conf" in said:
         return (
             f"The server {host} does not let {user} in from this PC: ask the office's IT to "
             "allow it (docs/team.md, step 3)."
+        )
+    if "root certificate" in said or "certificate verify failed" in said:
+        return (
+            f"The certificate of {host} could not be checked: put the office's certificate "
+            f"authority in {ROOT_CERT} (docs/team.md, step 3), or choose a TLS setting that "
+            "does not check it."
+        )
+    if "server certificate for" in said and "does not match" in said:
+        return (
+            f"The certificate of {host} is made out to another name: connect with the name "
+            "it is made out to, or choose a TLS setting that does not check the name."
         )
     if "ssl" in said and ("not support" in said or "unsupported" in said):
         return (
