@@ -1,9 +1,10 @@
 """A bilingual document's pages each carry the running header of their own half.
 
 The Chinese half of ``--lang both`` is headed by the meeting's Chinese title and
-date; its English half kept that Chinese header on every page. Each page's
-first line (pdftotext lays the header out first) is read back here, for the
-release and the minutes, from the PDF file and from what printing paints.
+date; its English half kept that Chinese header on every page, in the PDF and in
+Word alike. Each page's first line (pdftotext lays the header out first) is read
+back here, for the release and the minutes, from the PDF file, from what printing
+paints, and from the Word file as LibreOffice prints it.
 """
 
 from __future__ import annotations
@@ -75,3 +76,31 @@ def test_printing_a_bilingual_release_heads_each_half_in_its_language(
     english = _english_from(pdf, "USST participated in")
     assert headers[english - 1].startswith(sample_meeting.title_zh[:12])
     assert headers[english].startswith("Annual Meeting and Exchange")
+
+
+@pytest.mark.slow  # LibreOffice starts slowly
+def test_each_half_of_a_bilingual_word_file_is_headed_in_its_own_language(
+    sample_store, sample_meeting, tmp_path
+):
+    """The English half is a section of its own, with the English template's header; the
+    pages are numbered on through both."""
+    from docx import Document
+
+    from tests.tools import soffice_convert
+
+    docx = tmp_path / "news.docx"
+    write_summary(sample_store, sample_meeting.id, "news", docx, lang="both")
+    chinese, english = Document(str(docx)).sections
+    assert chinese.header.paragraphs[0].text.startswith(sample_meeting.title_zh[:12])
+    assert english.header.paragraphs[0].text.startswith("Annual Meeting and Exchange")
+    (pdf,) = soffice_convert([docx], "pdf", tmp_path / "pdf", tmp_path / "profile")
+    headers = _headers(pdf)
+    first_english = _english_from(pdf, "USST participated in")
+    assert 0 < first_english < len(headers)
+    for n, header in enumerate(headers):
+        if n < first_english:
+            assert header.replace(" ", "").startswith(sample_meeting.title_zh[:12]), (n, header)
+        else:
+            assert header.startswith("Annual Meeting and Exchange"), (n, header)
+    numbers = [page.splitlines()[0].split()[-1] for page in pdftotext_pages(pdf)]
+    assert numbers == [f"{n}/{len(numbers)}" for n in range(1, len(numbers) + 1)]
