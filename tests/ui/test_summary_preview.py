@@ -222,6 +222,16 @@ def test_no_two_documents_or_languages_are_proposed_the_same_name(dialog):
     assert names[2].endswith(" - news release (中文 + english).pdf")
 
 
+def test_a_traditional_office_is_proposed_its_chinese_file_in_traditional(dialog, sample_store):
+    """The document prints in the office's script: its file's name says the meeting so too."""
+    sample_store.office.set_chinese_script("zh-Hant")
+    dialog.set_language("zh")
+    name = Path(dialog.export_question()[1]).name
+    assert name.startswith("2021-12-22 2021年滬港大學聯盟年會")
+    dialog.set_language("en")
+    assert "Annual Meeting" in Path(dialog.export_question()[1]).name
+
+
 def test_each_kind_of_file_is_proposed_in_its_own_folder_and_the_last_kind_first(
     dialog, tmp_path, monkeypatch
 ):

@@ -21,6 +21,7 @@ _FROM = {
     "copy_templates_for_editing": "api",
     "print_summary": "api",
     "prepare_print": "api",
+    "printed_title": "api",
     "print_prepared": "api",
     "renders_apart": "api",
     "render_html": "api",

@@ -78,6 +78,14 @@ def print_prepared(printer: Any, prepared: dict[str, Any]) -> int:
     return pdf.print_prepared(printer, prepared)
 
 
+def printed_title(store: EventStore, title: str, lang: str) -> str:
+    """``title`` in the script a document in ``lang`` prints its Chinese in: an exported
+    file's name says the meeting as its document does (台灣 in a traditional office's)."""
+    from eventdesk.summary.script import convert_text
+
+    return convert_text(title, document_script(store, lang))
+
+
 def _environment(store: EventStore, lang: str) -> Any:
     """The templates, their Chinese words in the script a document in ``lang`` prints."""
     return make_environment(chinese_script=document_script(store, lang))

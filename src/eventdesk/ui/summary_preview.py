@@ -44,6 +44,7 @@ from eventdesk.summary import (
     prepare_print,
     print_prepared,
     print_summary,
+    printed_title,
     renders_apart,
     write_summary,
 )
@@ -326,7 +327,9 @@ class SummaryPreviewDialog(QDialog):
     def proposed_path(self, suffix: str) -> Path:
         """The meeting, the document and the language in the name: one file each."""
         meeting = self.store.meetings.get(self.meeting_id)
-        title = (meeting.title_zh or meeting.title) if self.lang == "zh" else meeting.title
+        title = meeting.title
+        if self.lang == "zh":  # in the script the document prints
+            title = printed_title(self.store, meeting.title_zh or meeting.title, self.lang)
         document = dict((value, label) for label, value in TEMPLATES).get(
             self.template, self.template
         )
