@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 
 from eventdesk.store import fts, search_index
@@ -85,6 +85,13 @@ def create(conn: Connection) -> None:
 # -- documents ----------------------------------------------------------------------------
 
 
+def _atomic(conn: Connection) -> AbstractContextManager[None]:
+    """A transaction for the block, unless one is open already (a save's, whose end rebuilds
+    what it changed): a savepoint inside it would cost two round trips and keep nothing apart,
+    since an error here ends the save's transaction whole."""
+    return nullcontext() if getattr(conn, "in_transaction", False) else conn.transaction()
+
+
 @functools.lru_cache(maxsize=65536)
 def _is_han(word: str) -> bool:
     """One Chinese character (a word of its own in a document); asked of every word."""
@@ -137,7 +144,7 @@ def rebuild_documents(conn: Connection, meeting_ids: list[int]) -> None:
     """Rebuild the documents of meetings ``meeting_ids`` from their rows, :data:`BATCH` at a
     time (a trashed or gone meeting's document removed), in the caller's transaction: what an
     import's hundreds of meetings want, where one query each was most of its time."""
-    with conn.transaction():
+    with _atomic(conn):
         for start in range(0, len(meeting_ids), BATCH):
             batch = meeting_ids[start : start + BATCH]
             marks = ", ".join("?" for _ in batch)
@@ -172,7 +179,7 @@ def rebuild_due(conn: Connection, due: set[tuple[str, str, int]]) -> None:
             meetings.update(naming_meeting_ids(conn, table, record_id))
         else:
             listed.setdefault(table, set()).add(record_id)
-    with conn.transaction():
+    with _atomic(conn):
         rebuild_documents(conn, sorted(meetings))
         for table in sorted(listed):
             rebuild_records(conn, table, sorted(listed[table]))
@@ -181,7 +188,7 @@ def rebuild_due(conn: Connection, due: set[tuple[str, str, int]]) -> None:
 def rebuild_naming(conn: Connection, table: str, record_id: int) -> int:
     """Rebuild the documents of the meetings that name person or organisation ``record_id``
     (``table``: ``people`` or ``organisations``), after its names changed; return how many."""
-    with conn.transaction():
+    with _atomic(conn):
         ids = naming_meeting_ids(conn, table, record_id)
         rebuild_documents(conn, ids)
     return len(ids)
@@ -256,7 +263,7 @@ def rebuild_record(conn: Connection, table: str, record_id: int) -> None:
 def rebuild_records(conn: Connection, table: str, ids: list[int]) -> None:
     """Rebuild the words of ``table``'s records ``ids``, :data:`BATCH` at a time, in the
     caller's transaction; a purged record's words go with it."""
-    with conn.transaction():
+    with _atomic(conn):
         for start in range(0, len(ids), BATCH):
             batch = ids[start : start + BATCH]
             marks = ", ".join("?" for _ in batch)
