@@ -22,6 +22,7 @@ nothing here names a part's field.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -29,7 +30,7 @@ from typing import Any
 from eventdesk.records import CourseEntry, Meeting, MeetingFile
 from eventdesk.records.fields import Declared, declared_fields, part_lists
 from eventdesk.store import tables
-from eventdesk.store.engines import Connection
+from eventdesk.store.engines import Connection, dialect
 from eventdesk.store.errors import StoreError
 from eventdesk.store.rows import SiblingIds, column_names, from_row, insert_json, to_row
 
@@ -170,17 +171,43 @@ def _part_row(
 
 
 def _sync_children(conn: Connection, d: Declared, records: list[Any], ids: dict[str, int]) -> None:
-    """Each part's own lists (a presentation's presenters, a decision's parties)."""
+    """Each part's own lists (a presentation's presenters, a decision's parties), those of
+    all the meeting's parts read in one query a list (one a part was a round trip each to a
+    team database)."""
     assert d.part is not None
     for child in declared_fields(d.part):
-        for record in records:
+        if child.kind not in ("refs", "parts") or not records:
+            continue
+        if child.kind == "refs":
+            table, columns = child.link, (child.key,)
+        else:
+            table, columns = child.table, _columns(child)
+        owners = [ids[record.uid] for record in records]
+        stored = _stored_lists(conn, table, child.owner, owners, columns)
+        for record, owner in zip(records, owners, strict=True):
+            items = getattr(record, child.field)
             if child.kind == "refs":
-                wanted = [(x,) for x in getattr(record, child.field)]
-                _sync_list(conn, child.link, child.owner, ids[record.uid], (child.key,), wanted)
-            elif child.kind == "parts":
-                wanted = [tuple(to_row(x).values()) for x in getattr(record, child.field)]
-                owner = ids[record.uid]
-                _sync_list(conn, child.table, child.owner, owner, _columns(child), wanted)
+                wanted = [(x,) for x in items]
+            else:
+                wanted = [tuple(to_row(x).values()) for x in items]
+            _sync_list(
+                conn, table, child.owner, owner, columns, wanted, stored=stored.get(owner, [])
+            )
+
+
+def _stored_lists(
+    conn: Connection, table: str, key: str, owners: list[int], columns: tuple[str, ...]
+) -> dict[int, list[tuple[Any, ...]]]:
+    """The stored lists of ``owners`` (their ``columns``, in order), by owner."""
+    found: dict[int, list[tuple[Any, ...]]] = {}
+    rows = conn.execute(
+        f"SELECT {key}, {', '.join(columns)} FROM {table} "
+        f"WHERE {key} IN ({dialect.listed(conn, numbers=True)}) ORDER BY {key}, position",
+        [json.dumps(owners)],
+    )
+    for owner, *values in rows:
+        found.setdefault(owner, []).append(tuple(values))
+    return found
 
 
 def _delete_children(conn: Connection, d: Declared, gone: list[int]) -> None:
@@ -292,15 +319,18 @@ def _sync_list(
     wanted: list[tuple[Any, ...]],
     *,
     order: str = "position",
+    stored: list[tuple[Any, ...]] | None = None,
 ) -> None:
-    """A part's small ordered list (presenters, parties): rewritten only when it changed."""
+    """A part's small ordered list (presenters, parties): rewritten only when it changed
+    from what is ``stored`` (read here unless given)."""
     cols = ", ".join(columns)
-    stored = [
-        tuple(row)
-        for row in conn.execute(
-            f"SELECT {cols} FROM {table} WHERE {key} = ? ORDER BY {order}", [owner]
-        )
-    ]
+    if stored is None:
+        stored = [
+            tuple(row)
+            for row in conn.execute(
+                f"SELECT {cols} FROM {table} WHERE {key} = ? ORDER BY {order}", [owner]
+            )
+        ]
     if stored == wanted:
         return
     conn.execute(f"DELETE FROM {table} WHERE {key} = ?", [owner])
