@@ -161,6 +161,24 @@ def empty_window(qtbot, fresh_store: EventStore, settings: QSettings, tmp_path, 
 
 # -- team databases (tests/ui/test_team_*.py) ------------------------------------------------
 
+#: The promise of issue 23, item 4: another clerk's save is on screen within two seconds.
+PROMISED_MS = 2000
+
+
+@pytest.fixture
+def team_window(qtbot, postgres_address, settings, tmp_path, answers):
+    """A window on a new team database (the suite's PostgreSQL), its listener listening;
+    others' changes are made through ``EventStore.open(postgres_address)``."""
+    store = EventStore.open(postgres_address)
+    window = make_window(qtbot, store, settings, tmp_path, answers)
+    assert window.workspace.live_lists.live
+    assert store.changes.listen().wait_listening(10)
+    yield window
+    window.workspace.editors.revert()
+    window.close()
+    store.close()
+
+
 #: The password of :func:`password_login`.
 PASSWORD = "Correct horse 5"
 _ROLES = itertools.count(1)

@@ -16,7 +16,6 @@ import textwrap
 import time
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from eventdesk.records import Meeting, Person
@@ -24,10 +23,7 @@ from eventdesk.store import EventStore
 from eventdesk.ui.live_lists import MIN_GAP_MS
 from eventdesk.ui.sections import Section
 from tests.other_program import environment
-from tests.ui.conftest import make_window
-
-#: The promise: another clerk's save is in the list within two seconds.
-PROMISED_MS = 2000
+from tests.ui.conftest import PROMISED_MS, make_window
 
 OTHER_CLERK = textwrap.dedent(
     """
@@ -45,18 +41,6 @@ OTHER_CLERK = textwrap.dedent(
             print("saved", store.meetings.save(meeting).id, flush=True)
     """
 )
-
-
-@pytest.fixture
-def team_window(qtbot, postgres_address, settings, tmp_path, answers):
-    store = EventStore.open(postgres_address)
-    window = make_window(qtbot, store, settings, tmp_path, answers)
-    assert window.workspace.live_lists.live
-    assert store.changes.listen().wait_listening(10)
-    yield window
-    window.workspace.editors.revert()
-    window.close()
-    store.close()
 
 
 def _other_clerk(address: str, title: str, count: int = 1) -> subprocess.Popen:

@@ -185,6 +185,8 @@ class MainWindow(FileMenuCommands, QMainWindow):
                 self.store, self.workspace.refresh, self, keep_days=self.preferences.trash_days
             )
             self.trash_dialog.emptied.connect(lambda *_: self.undo_stack.clear())
+            # others' deletes and restores (issue 23, item 4); a new workspace closes the dialog
+            self.workspace.live_lists.changed.connect(self.trash_dialog.others_changed)
         else:
             self.trash_dialog.reload()
         self.trash_dialog.show()

@@ -5,6 +5,11 @@ trash and whose undo restores it, so Ctrl+Z brings back what Delete took and
 nothing is lost to a wrong key. Emptying the trash is the one step that
 removes records for good, so it asks first, and it runs beside the window
 (a trash of a thousand meetings takes a while).
+
+On a team database another clerk deletes and restores too: the window's
+``live_lists.changed`` is connected to :meth:`TrashDialog.others_changed`, which reads
+the trash again within two seconds, the row the clerk had chosen still chosen
+(issue 23, item 4).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eventdesk.store import EventStore
+from eventdesk.store import ChangeNotice, EventStore
 from eventdesk.ui.background import BackgroundTask
 from eventdesk.ui.models.trash import KIND_LABELS, TrashModel
 from eventdesk.ui.screen_fit import fit_to_screen
@@ -137,14 +142,40 @@ class TrashDialog(QDialog):
     # -- actions ----------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.model.reload()
+        """Read the trash again, the record chosen still chosen if it is there (else the
+        first), as many rows loaded as were."""
+        chosen = self._chosen()
+        self.model.reload(at_least=self.model.rowCount())
         empty = self.model.rowCount() == 0
         self.empty_label.setVisible(empty)  # under the empty table, not in its place
         busy = self.task is not None
         self.restore_button.setEnabled(not empty and not busy)
         self.empty_button.setEnabled(not empty and not busy)
         if not empty:
-            self.table.selectRow(0)
+            row = next(
+                (
+                    n
+                    for n in range(self.model.rowCount())
+                    if (self.model.row(n).kind, self.model.row(n).id) == chosen
+                ),
+                0,
+            )
+            self.table.selectRow(row)
+
+    def others_changed(self, notices: list[ChangeNotice]) -> None:
+        """Another clerk changed records (``live_lists.changed``): a delete, a restore or an
+        emptied trash of theirs shows here; not while this dialog empties it."""
+        if not self.isVisible():  # read again when next shown (``show_trash``)
+            return
+        if self.task is None and any(n.kind in KIND_LABELS for n in notices):
+            self.reload()
+
+    def _chosen(self) -> tuple[str, int] | None:
+        row = self.table.currentIndex().row()
+        if 0 <= row < self.model.rowCount():
+            entry = self.model.row(row)
+            return entry.kind, entry.id
+        return None
 
     def restore_selected(self) -> bool:
         row = self.table.currentIndex().row()
