@@ -241,3 +241,37 @@ def test_the_quick_check_starts_once_the_window_has_painted(
 
     qtbot.waitUntil(lambda: bool(found), timeout=30_000)
     assert found == [None]
+
+
+def test_the_bundled_chinese_fonts_come_first_only_where_the_pc_has_none(monkeypatch):
+    """On a PC without a Chinese font the bundled fonts are registered before the window is
+    made (its first frame must show Chinese names); where the PC has fonts for simplified
+    and traditional Chinese they wait for the first paint."""
+    from eventdesk.ui import chinese_fonts
+
+    registered: list[str] = []
+    monkeypatch.setattr(chinese_fonts, "register", lambda: registered.append("now"))
+    monkeypatch.setattr(chinese_fonts, "system_has_chinese", lambda: True)
+    assert not chinese_fonts.register_before_the_window()
+    assert registered == []
+
+    monkeypatch.setattr(chinese_fonts, "system_has_chinese", lambda: False)
+    assert chinese_fonts.register_before_the_window()
+    assert registered == ["now"]
+
+
+def test_the_window_registers_the_bundled_chinese_fonts_once_it_has_painted(
+    qtbot, monkeypatch, sample_store, settings, tmp_path
+):
+    from eventdesk.summary import fonts
+
+    monkeypatch.setattr(fonts, "_registered", [])  # as in a program that has not yet
+    window = MainWindow(sample_store, settings, Preferences(), preferences_path=tmp_path / "p")
+    qtbot.addWidget(window)
+    qtbot.wait(50)
+    assert fonts._registered == []
+
+    window.show()
+
+    qtbot.waitUntil(lambda: fonts.FAMILY in fonts._registered)
+    window.integrity_check.wait()

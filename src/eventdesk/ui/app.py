@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from eventdesk import __version__, paths
 from eventdesk.store import EventStore, is_team_address
+from eventdesk.ui import chinese_fonts
 from eventdesk.ui.app_icon import app_icon
 from eventdesk.ui.main_window import MainWindow
 from eventdesk.ui.opening import open_for_window, take_over_question
@@ -84,17 +85,9 @@ def make_application() -> QApplication:
     app.setWindowIcon(app_icon())
     if sys.platform.startswith("linux"):
         app.setStyle("Fusion")
-    register_fonts()
+    # on a PC without a Chinese font; else after the window's first paint (MainWindow)
+    chinese_fonts.register_before_the_window()
     return app
-
-
-def register_fonts() -> None:
-    """Bring the bundled CJK font, so Chinese names show on a PC without a Chinese font."""
-    try:
-        from eventdesk.summary.fonts import register_with_qt
-    except ImportError:  # the summaries (which own the fonts) are not installed
-        return
-    register_with_qt()
 
 
 def show_window(store: EventStore, settings: QSettings) -> MainWindow:

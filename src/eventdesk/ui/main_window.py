@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from eventdesk import __version__
 from eventdesk.records import ValidationError
 from eventdesk.store import EventStore, StoreError, is_team_address, redacted
-from eventdesk.ui import unsaved_changes
+from eventdesk.ui import chinese_fonts, unsaved_changes
 from eventdesk.ui.connection_banner import ConnectionBanner
 from eventdesk.ui.database_status import DatabaseChecks, window_title
 from eventdesk.ui.date_order import set_day_first
@@ -90,6 +90,8 @@ class MainWindow(FileMenuCommands, QMainWindow):
         self.setCentralWidget(self.workspace)
         self._restore_layout()
         self._database_opened()
+        # the bundled Chinese fonts, where the PC's own showed the first frame (ui/chinese_fonts)
+        after_first_paint(self.workspace.list_pane.table, chinese_fonts.register)
 
     # -- questions the tests answer ----------------------------------------------
 
