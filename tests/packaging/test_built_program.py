@@ -141,6 +141,36 @@ def test_the_self_test_reaches_a_team_database_through_the_driver_it_carries(
     assert _state(office_database) == before
 
 
+def test_the_built_program_works_on_a_team_database(
+    built: Path, tmp_path: Path, office_database: str
+):
+    # Given a team database holding the example meeting
+    home = tmp_path / "home"
+    # when the built program's window starts on it (offscreen, quitting once shown)
+    shown = _run(
+        built, "--db", office_database, home=home,
+        QT_QPA_PLATFORM="offscreen", EVENTDESK_EXIT_AFTER_SHOW="1",
+    )  # fmt: skip
+    # then the window was shown
+    assert shown.returncode == 0, shown.stdout + shown.stderr[-4000:]
+    assert shown.stdout.startswith("shown "), shown.stdout + shown.stderr
+    # and its commands list, search in traditional characters and print from the database
+    listed = _run(built, "--db", office_database, "list", home=home)
+    assert listed.returncode == 0, listed.stderr
+    meeting_id, _date, title = listed.stdout.splitlines()[0].split("\t")[:3]
+    assert title.startswith("Annual Meeting and Exchange Symposium")
+    found = _run(built, "--db", office_database, "search", "丁曉東", home=home)
+    assert found.returncode == 0, found.stderr
+    assert title in found.stdout
+    pdf = tmp_path / "summary.pdf"
+    printed = _run(
+        built, "--db", office_database, "summary", meeting_id, "-o", str(pdf), home=home,
+        QT_QPA_PLATFORM="offscreen",
+    )  # fmt: skip
+    assert printed.returncode == 0, printed.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
 @pytest.fixture
 def tls_server(tmp_path: Path):
     """A PostgreSQL of its own (not the session's) that speaks TLS, with a certificate made
