@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventdesk.records import Meeting
+from eventdesk.records import Attendance, CourseEntry, Meeting, Person
 from eventdesk.store import EventStore
+from eventdesk.ui.sections import Section
 from tests.ui.conftest import PROMISED_MS
 
 
@@ -45,3 +46,65 @@ def test_the_trash_shows_another_clerks_delete_keeping_the_chosen_record(
     qtbot.waitUntil(lambda: ("meeting", ours[1]) not in _trash_ids(dialog), timeout=PROMISED_MS)
     assert _trash_ids(dialog)[dialog.table.currentIndex().row()] == chosen
     assert dialog.restore_button.isEnabled()
+
+
+def test_the_course_page_and_register_show_another_clerks_change_keeping_the_course(
+    qtbot, team_window, postgres_address
+):
+    # Given two courses of a meeting, the second chosen in the course register
+    store = team_window.store
+    meeting = Meeting(
+        "SHUA 2021",
+        date(2021, 12, 22),
+        courses=[CourseEntry("Urban Studies", year=2021), CourseEntry("Data Science", year=2021)],
+    )
+    courses = [c.id for c in store.meetings.save(meeting).courses]
+    workspace = team_window.workspace
+    workspace.set_section(Section.COURSES)
+    pane, detail = workspace.list_pane, workspace.editors.course_detail
+    assert pane.select_id(courses[1])
+    assert detail.record_id() == courses[1]
+    # when another clerk renames it, moves it to 2022 and adds a course to the meeting
+    with EventStore.open(postgres_address) as other:
+        theirs = other.meetings.get(meeting.id)
+        theirs.courses[1].title = "Data Science and AI"
+        theirs.courses[1].year = 2022
+        theirs.courses.append(CourseEntry("Marine Biology", year=2021))
+        other.meetings.save(theirs)
+    # then within two seconds the page shows the new title and year, the register lists
+    # the new course and offers 2022, and the clerk's course is still the one chosen
+    qtbot.waitUntil(lambda: detail.heading.text() == "Data Science and AI", timeout=PROMISED_MS)
+    assert detail.fields["year"].text() == "2022"
+    qtbot.waitUntil(lambda: pane.model().rowCount() == 3, timeout=PROMISED_MS)
+    years = workspace.course_filters.year
+    assert 2022 in [years.itemData(n) for n in range(years.count())]
+    assert pane.current_id() == courses[1] and detail.record_id() == courses[1]
+
+
+def test_a_persons_meetings_show_another_clerks_meeting_keeping_the_chosen_one(
+    qtbot, team_window, postgres_address
+):
+    # Given a person at two meetings, their page shown with the older meeting chosen
+    store = team_window.store
+    person = store.people.save(Person("Ding", "Xiaodong"))
+    ours = [
+        store.meetings.save(
+            Meeting(f"Meeting {n}", date(2021, n + 1, 1), attendees=[Attendance(person.id)])
+        ).id
+        for n in range(2)
+    ]
+    workspace = team_window.workspace
+    workspace.set_section(Section.PEOPLE)
+    assert workspace.list_pane.select_id(person.id)
+    related = workspace.editors.person_editor.form.meetings
+    model = related.model_
+    assert {model.meeting_id_at(n) for n in range(model.rowCount())} == set(ours)
+    related.selectRow(model.row_of_id(ours[0]))
+    # when another clerk records a newer meeting the person attended
+    with EventStore.open(postgres_address) as other:
+        theirs = other.meetings.save(
+            Meeting("Their meeting", date(2022, 5, 1), attendees=[Attendance(person.id)])
+        ).id
+    # then the person's meetings list it within two seconds, the chosen meeting still chosen
+    qtbot.waitUntil(lambda: model.row_of_id(theirs) is not None, timeout=PROMISED_MS)
+    assert model.meeting_id_at(related.currentIndex().row()) == ours[0]

@@ -4,9 +4,14 @@ A course belongs to the meeting where it was announced, so changing it here
 would bypass that meeting's editor; the page shows the facts and opens the
 meeting instead. Below them, its History: who changed the course, when and what
 (with its meeting's saves, or in psql on a team database), as on every record's page.
+
+Nothing is typed here, so another clerk's change of the course, its meeting or the
+organisation offering it is shown at once (:meth:`CourseDetail.refresh`, issue 23, item 4).
 """
 
 from __future__ import annotations
+
+from contextlib import suppress
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import CourseEntry, CourseStatus
-from eventdesk.store import EventStore
+from eventdesk.store import EventStore, StoreError
 from eventdesk.ui.headings import heading_label
 from eventdesk.ui.history_view import HistoryView
 
@@ -92,6 +97,14 @@ class CourseDetail(QWidget):
 
     def record_id(self) -> int | None:
         return self._id
+
+    def refresh(self) -> None:
+        """Show the course again as stored (others changed it, its meeting or its
+        institution); a course removed meanwhile leaves the page as it was, the list no
+        longer naming it."""
+        if self._id is not None:
+            with suppress(StoreError):  # removed, or the server away (its banner says so)
+                self.load(self._id)
 
     def _open(self) -> None:
         if self._meeting_id is not None:

@@ -93,6 +93,12 @@ class RecordEditor(Editor):
         self.history.show_record(record.id)
         self._update_heading()
 
+    def meetings_changed(self) -> None:
+        """Another clerk changed meetings: the page's list of this record's meetings is read
+        again (the fields are not touched)."""
+        if self.record_id() is not None:
+            self.form.meetings.refresh()
+
     def _heading(self) -> str:
         """The page's heading, from what the fields show now."""
         raise NotImplementedError

@@ -1,6 +1,8 @@
 """The table of meetings under a person or organisation; double-click opens one.
 
-It fetches a page of meetings when shown and another as it scrolls near the end.
+It fetches a page of meetings when shown and another as it scrolls near the end; when
+another clerk changes meetings (``store.changes``) the page asks :meth:`RelatedMeetings.refresh`,
+which reads them again keeping the meeting the clerk chose (issue 23, item 4).
 """
 
 from __future__ import annotations
@@ -34,6 +36,16 @@ class RelatedMeetings(QTableView):
     def show_party(self, fetch: Fetch | None, party_id: int | None) -> None:
         """The meetings of a person or organisation: ``fetch`` is the store's paged query."""
         self.model_.show_party(fetch, party_id)
+
+    def refresh(self) -> None:
+        """Read the meetings again (others changed some), as many as were loaded, the chosen
+        one still chosen if it is still among them."""
+        index = self.currentIndex()
+        chosen = self.model_.meeting_id_at(index.row()) if index.isValid() else None
+        self.model_.reload(at_least=self.model_.rowCount())
+        row = self.model_.row_of_id(chosen) if chosen is not None else None
+        if row is not None:
+            self.selectRow(row)
 
     def _open(self, index: QModelIndex) -> None:
         meeting_id = self.model_.meeting_id_at(index.row())

@@ -280,17 +280,21 @@ class Workspace(QSplitter):
     def _show_section(self, section: Section, *, select_first: bool = True) -> None:
         self._section = section
         self.course_filters.setVisible(section is Section.COURSES)
-        if section is Section.COURSES:  # the years that have courses (one small query)
-            with contextlib.suppress(ConnectionLost):  # the window says the server is gone
-                self.course_filters.set_years(
-                    r.year for r in self.store.courses.list() if r.year is not None
-                )
+        if section is Section.COURSES:
+            self._offer_course_years()
         self.list_pane.set_model(self.model(section))
         self._update_example_offer()
         self.editors.show_placeholder()
         if select_first and not self.list_pane.select_id(self._last_shown.get(section)):
             self.list_pane.select_row(0)  # the record last shown here, else the first
         self.sectionChanged.emit(section)
+
+    def _offer_course_years(self) -> None:
+        """The years that have courses, in the register's filter (one small query)."""
+        with contextlib.suppress(ConnectionLost):  # the window says the server is gone
+            self.course_filters.set_years(
+                r.year for r in self.store.courses.list() if r.year is not None
+            )
 
     def _navigator_changed(self, row: int) -> None:
         section = list(Section)[row] if 0 <= row < len(Section) else Section.MEETINGS
@@ -349,15 +353,27 @@ class Workspace(QSplitter):
     def _others_changed(self, notices: list[ChangeNotice]) -> None:
         """Another clerk changed records: refresh the list shown if it shows them, keeping
         the selection and the scroll (the other lists re-query when next shown), and tell
-        the editor if it shows one of them, without touching its form."""
-        if {n.kind for n in notices} & SHOWN_IN[self._section]:
+        the editor if it shows one of them, without touching its form: a person's or
+        organisation's page reads its meetings again, a course's page shows it anew."""
+        kinds = {n.kind for n in notices}
+        if kinds & SHOWN_IN[self._section]:
+            if self._section is Section.COURSES and "course" in kinds:
+                self._offer_course_years()  # a year of theirs the filter did not offer
             self.list_pane.refresh()
             with suppress(StoreError):  # the server away: its banner says so, this waits
                 self._update_example_offer()
         section, shown = self.editors.shown_section(), self.editors.shown_id()
-        if section is None or section.kind is None or shown is None:
+        if section is None or shown is None:
             return
         editor = self.editors.editor(section)
+        if section is Section.COURSES and kinds & SHOWN_IN[Section.COURSES]:
+            editor.refresh()  # type: ignore[attr-defined]
+        meetings_changed = getattr(editor, "meetings_changed", None)  # a person's, an org's
+        if meetings_changed is not None and kinds & {"meeting", "person"}:
+            with suppress(StoreError):  # the server away: its banner says so
+                meetings_changed()
+        if section.kind is None:
+            return
         if isinstance(editor, Editor) and ChangeNotice(section.kind, shown) in notices:
             editor.changed_elsewhere()
 
