@@ -35,7 +35,6 @@ the GUI decide what to make of them.
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -52,6 +51,8 @@ TYPES = ("text", "int", "bool", "date", "time", "enum", "tags", "bytes")
 
 def new_uid() -> str:
     """A stable identity that survives export, import and re-import."""
+    import uuid  # with platform: not imported to start the window (issue 25)
+
     return uuid.uuid4().hex
 
 

@@ -28,7 +28,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +50,8 @@ class PhotoFolder:
 
 
 def new_identity() -> str:
+    import uuid  # with platform: not imported to start the window (issue 25)
+
     return uuid.uuid4().hex
 
 
