@@ -35,7 +35,7 @@ def test_declining_read_only_keeps_the_current_database(main_window, locked_else
     assert main_window.store is first
 
 
-def test_a_read_only_database_refuses_changes_with_a_message(
+def test_a_read_only_database_offers_no_change(
     qtbot, main_window, locked_elsewhere, monkeypatch, answers
 ):
     from eventdesk.ui.sections import Section
@@ -43,9 +43,13 @@ def test_a_read_only_database_refuses_changes_with_a_message(
     monkeypatch.setattr(main_window, "ask_read_only", lambda message: True)
     assert main_window.open_database(locked_elsewhere)
     main_window.workspace.set_section(Section.PEOPLE)
-    main_window.new_record()
+    new = main_window.actions_.new_record
+    assert not new.isEnabled() and "read-only" in new.toolTip()
+    assert not main_window.new_record()
     editor = main_window.workspace.editors.person_editor
+    editor.new()  # shown as a page would be: its fields take no typing
     qtbot.keyClicks(editor.form.family_name, "Wu")
-    assert not main_window.save()
+    assert editor.form.family_name.text() == "" and not editor.is_dirty()
+    assert not editor.save()
     assert "read-only" in editor.message.text()
     assert main_window.store.people.count() == 0

@@ -94,6 +94,8 @@ class EventStore:
         self.read_only = read_only
         #: Why a store is read-only that was not opened so (a team database's reader role).
         self.read_only_reason: str | None = None
+        #: Told when the store starts refusing writes after it opened (:meth:`refuse_writes`).
+        self._refusal_listeners: list[Callable[[], None]] = []
         self._lock = lock
         #: What the user should be told though the file opened (the day's backup was not made).
         self.notes: list[str] = []
@@ -360,8 +362,18 @@ class EventStore:
         self.connection.listen(listener)
 
     def refuse_writes(self) -> None:
-        """From now on, every save is refused (after damage was found in the file)."""
+        """From now on, every save is refused (after damage was found in the file); the
+        listeners of :meth:`on_refusing_writes` are told, in the thread that calls this."""
+        already = self.read_only
         self.read_only = True
+        if not already:
+            for listener in list(self._refusal_listeners):
+                listener()
+
+    def on_refusing_writes(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` when the store starts refusing writes after it opened
+        (:meth:`refuse_writes`): a window's pages and commands then show it read-only."""
+        self._refusal_listeners.append(listener)
 
     def __enter__(self) -> EventStore:
         return self

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from eventdesk.records import ValidationError
 from eventdesk.store import Conflict, EventStore, StoreError
-from eventdesk.ui import conflict_question
+from eventdesk.ui import conflict_question, editable
 from eventdesk.ui.conflict_question import ConflictChoice
 
 #: How often an editor checks who else is editing (``store.editing.REFRESH``).
@@ -45,7 +45,8 @@ class Editor(QWidget):
         super().__init__(parent)
         self._store = store
         self._dirty = False
-        #: a database opened read-only (another EventDesk holds it) can be read, not saved
+        #: a database that refuses writes (opened read-only, a reader's login, damage found)
+        #: is shown, not changed: :meth:`set_editable`, which the editor calls once built
         self._read_only = store.read_only
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -90,6 +91,21 @@ class Editor(QWidget):
         raise NotImplementedError
 
     # -- the rest of the contract ---------------------------------------------------
+
+    def set_editable(self, editable_: bool) -> None:
+        """Show the page's fields editable, or read-only while the store refuses writes
+        (``ui/editable.py``): nothing can be typed, added or saved, but everything shown,
+        typed text included, can still be read and copied. The workspace calls it again
+        when the store starts refusing writes with the page open."""
+        self._read_only = not editable_
+        editable.set_editable(self, editable_)
+        self._editable_shown()
+
+    def _editable_shown(self) -> None:
+        """After :meth:`set_editable`: the page's own signs of it (its heading)."""
+
+    def editable(self) -> bool:
+        return not self._read_only
 
     def is_dirty(self) -> bool:
         return self._dirty

@@ -81,6 +81,14 @@ class EditorStack(QStackedWidget):
                 page.show_tab(self._meeting_tab)
         return page
 
+    def set_editable(self, editable: bool) -> None:
+        """Every page built shows its fields editable, or read-only (the store began refusing
+        writes: ``ui/editable.py``); a page built later reads the store itself."""
+        for page in self._pages.values():
+            switch = getattr(page, "set_editable", None)
+            if callable(switch):
+                switch(editable)
+
     def built(self, section: Section) -> bool:
         """Whether the page of this kind exists yet (it is made when first shown)."""
         return section in self._pages

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -34,7 +34,7 @@ from eventdesk.ui.first_paint import after_first_paint
 from eventdesk.ui.menus import build_menus
 from eventdesk.ui.opening import Choice, open_for_window, take_over_question
 from eventdesk.ui.preferences import Preferences
-from eventdesk.ui.read_only_bar import ReadOnlyBar
+from eventdesk.ui.read_only_bar import ReadOnlyBar, why_read_only
 from eventdesk.ui.recovery_bar import RecoveryBar
 from eventdesk.ui.search_refresh import SearchKeeper
 from eventdesk.ui.sections import Section
@@ -50,6 +50,9 @@ DEFAULT_SIZE = (1280, 800)
 
 
 class MainWindow(FileMenuCommands, QMainWindow):
+    #: The store shown began refusing writes (``store.on_refusing_writes``), from any thread.
+    writesRefused = Signal()
+
     def __init__(
         self,
         store: EventStore,
@@ -76,6 +79,21 @@ class MainWindow(FileMenuCommands, QMainWindow):
         if icon is not None:
             self.setWindowIcon(icon)
         self.actions_ = build_menus(self)
+        #: The commands that change the database: off, saying why, while it refuses writes.
+        self._writing_actions = {
+            action: action.statusTip()
+            for action in (
+                self.actions_.new_record,
+                self.actions_.save,
+                self.actions_.import_file,
+                self.actions_.import_attendees,
+                self.actions_.restore_backup,
+                self.actions_.delete,
+                self.actions_.merge,
+                self.actions_.trash,
+            )
+        }
+        self.writesRefused.connect(self._writes_refused)
         self.statusBar().setSizeGripEnabled(True)  # made now: no jump at the first message
         self.search_keeper = SearchKeeper(self.statusBar(), self)
         self.search_keeper.upToDate.connect(lambda: self.workspace and self.workspace.refresh())
@@ -137,8 +155,9 @@ class MainWindow(FileMenuCommands, QMainWindow):
     # -- records ---------------------------------------------------------------------
 
     def new_record(self) -> bool:
-        """Ctrl+N: an empty record of the list's kind, with the keyboard in its first field."""
-        if not self.workspace.new_record():
+        """Ctrl+N: an empty record of the list's kind, with the keyboard in its first field
+        (none in a database that refuses writes: the action is off, saying why)."""
+        if self.store.read_only or not self.workspace.new_record():
             return False
         self.workspace.editors.focus_form()
         return True
@@ -465,6 +484,7 @@ class MainWindow(FileMenuCommands, QMainWindow):
         self.setWindowTitle(window_title(self.store))
         self.setWindowModified(False)
         self.read_only_bar.show_for(self.store)
+        self.store.on_refusing_writes(self.writesRefused.emit)
         if self.store.connection.engine != "sqlite":  # a team database, by its address
             self.settings.remember_database(self.store.address)
         if self.store.path is not None:
@@ -514,6 +534,17 @@ class MainWindow(FileMenuCommands, QMainWindow):
             except StoreError as exc:
                 self.statusBar().showMessage(str(exc), 5000)
 
+    def _writes_refused(self) -> None:
+        """The store shown began refusing writes (damage found in its file): the pages show
+        their fields read-only, what was typed still on show, and the commands that would
+        change it go off, saying why."""
+        if self.workspace is None:
+            return
+        self.setWindowTitle(window_title(self.store))
+        self.read_only_bar.show_for(self.store)
+        self.workspace.editors.set_editable(not self.store.read_only)
+        self._update_actions()
+
     def _damaged(self, message: str) -> None:
         self.setWindowTitle(window_title(self.store, damaged=True))
         self.warn(message)
@@ -522,7 +553,13 @@ class MainWindow(FileMenuCommands, QMainWindow):
         section = self.workspace.section()
         noun = {Section.PEOPLE: "person", Section.ORGANISATIONS: "organisation"}
         self.actions_.new_record.setText(f"&New {noun.get(section, 'meeting')}")
-        self.actions_.delete.setEnabled(section.kind is not None)
+        writable = not self.store.read_only
+        why = "" if writable else why_read_only(self.store)
+        for action, tip in self._writing_actions.items():
+            action.setEnabled(writable)
+            action.setToolTip(why)  # empty: the action's text, as before
+            action.setStatusTip(why or tip)
+        self.actions_.delete.setEnabled(writable and section.kind is not None)
 
 
 def _same_file(a: Path, b: Path) -> bool:

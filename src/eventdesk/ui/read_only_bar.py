@@ -21,6 +21,14 @@ READ_ONLY = "This database is open read-only: you can search, read and print, bu
 ASK_FOR_A_CLERKS_LOGIN = "To enter or change records, ask the office's IT for a clerk's login."
 
 
+def why_read_only(store: EventStore) -> str:
+    """Why nothing can be changed in ``store``, in one sentence or two (the bar's text, and the
+    tooltip of every command that would change it)."""
+    if store.read_only_reason:  # a team database's role: who can change that
+        return f"{store.read_only_reason} {ASK_FOR_A_CLERKS_LOGIN}"
+    return next(iter(store.notes), "") or READ_ONLY
+
+
 class ReadOnlyBar(QToolBar):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Read-only", parent)
@@ -42,9 +50,5 @@ class ReadOnlyBar(QToolBar):
         if not store.read_only:
             self.hide()
             return
-        if store.read_only_reason:  # a team database's role: who can change that
-            reason = f"{store.read_only_reason} {ASK_FOR_A_CLERKS_LOGIN}"
-        else:
-            reason = next(iter(store.notes), "") or READ_ONLY
-        self.label.set_parts(reason)
+        self.label.set_parts(why_read_only(store))
         self.show()

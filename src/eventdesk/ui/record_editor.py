@@ -56,6 +56,7 @@ class RecordEditor(Editor):
         #: Who changed the record, when and what (``store.history``): the form's History tab.
         self.history: HistoryView = form.history
         self.escape = EscapeReverts(self)
+        self.set_editable(not store.read_only)
 
     # -- what a page may change ----------------------------------------------
 
@@ -135,6 +136,9 @@ class RecordEditor(Editor):
     def save(self) -> bool:
         """Save through the store, which checks the record; mark the bad fields in place and
         return False if refused."""
+        if self._read_only:  # the fields are read-only: nothing typed can be here to lose
+            self._say("Not saved: the database is open read-only.")
+            return False
         self.fields.clear_problems()
         self._say("")
         record = self._prepared(copy.deepcopy(self.fields.record()))

@@ -387,4 +387,4 @@ class Workspace(QSplitter):
             empty = self._section is Section.MEETINGS and self.store.meetings.count() == 0
         except ConnectionLost:  # the server is gone (the window says so): leave it as it is
             return
-        self.list_pane.show_example_offer(empty and not entering)
+        self.list_pane.show_example_offer(empty and not entering and not self.store.read_only)

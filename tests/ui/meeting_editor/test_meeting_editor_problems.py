@@ -147,9 +147,14 @@ def test_a_read_only_database_is_shown_but_not_saved(
         editor = editor_on(store)
         editor.load(row.id)
         assert editor.attendees.model.rowCount() == 10
-        assert not editor.save_button.isEnabled()
-        drive(editor).field(editor.details.view.edition, "2021/22")
-        assert editor.is_dirty()
+        assert editor.save_button.isHidden() and editor.revert_button.isHidden()
+        edition = editor.details.view.edition
+        before = edition.text()
+        drive(editor).field(edition, "2021/22")  # typed into a read-only field: nothing taken
+        assert edition.isReadOnly() and edition.text() == before
+        assert not editor.is_dirty()
+        assert editor.attendees.remove_button.isHidden() and editor.attendees.finder.isReadOnly()
+        assert not editor.attendees.export_button.isHidden()  # exporting only reads
         assert editor.save() is False
         assert "read-only" in editor.problems.text()
         assert "(read-only)" in editor.heading.text()

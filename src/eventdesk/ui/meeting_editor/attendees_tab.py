@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from eventdesk.records import Attendance, AttendanceRole, Person, Side
 from eventdesk.store import EventStore, Proposal
+from eventdesk.ui.editable import reads
 from eventdesk.ui.meeting_editor.chinese_proposals import Proposer, part_alone, proposal
 from eventdesk.ui.meeting_editor.finder import Finder, organisation_source, people_source
 from eventdesk.ui.meeting_editor.labels import Labels
@@ -48,6 +49,7 @@ class AttendeesTab(ListTab):
         self.export_button = QPushButton("Export…", self)
         self.export_button.setToolTip("Save this list of attendees as XLSX or CSV")
         self.export_button.setAutoDefault(False)
+        reads(self.export_button)  # a list exported from a database that refuses writes too
         self.hint = QLabel(self)
         self.toolbar.insertWidget(0, self.finder, 2)
         self.toolbar.insertWidget(1, self.new_person_button)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from eventdesk.records import Meeting, Problem, ValidationError
 from eventdesk.store import Conflict, ConnectionLost, EventStore, StoreError
+from eventdesk.ui import editable
 from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.elided_label import ElidedLabel
 from eventdesk.ui.escape_key import EscapeReverts
@@ -115,6 +116,7 @@ class MeetingEditor(Editor):
         self.details.edited.connect(self._edited)
         install_creators(self, store, self._labels)
         self._show(None)
+        self.set_editable(not store.read_only)
 
     # -- the list tabs, each made when first wanted ------------------------------------
 
@@ -322,6 +324,8 @@ class MeetingEditor(Editor):
             attendees.importRequested.connect(self.importRequested)
         install_creators(tab, self._store, self._labels)
         tab.set_meeting(self._meeting)
+        if self._read_only:
+            editable.set_editable(tab, False)
         return tab
 
     def _show(self, meeting: Meeting | None, *, keep_tab: bool = False) -> None:
@@ -332,8 +336,6 @@ class MeetingEditor(Editor):
             tab.set_meeting(meeting)
         self.tabs.setEnabled(meeting is not None)
         self.save_button.setEnabled(meeting is not None and not self._read_only)
-        if self._read_only:
-            self.save_button.setToolTip("The database is open read-only")
         self.revert_button.setEnabled(meeting is not None)
         if not keep_tab:
             self.tabs.setCurrentIndex(0)
@@ -345,6 +347,12 @@ class MeetingEditor(Editor):
         self._set_dirty(True)
 
     def _dirty_shown(self) -> None:
+        self._update_heading()
+
+    def _editable_shown(self) -> None:
+        self.save_button.setEnabled(self._meeting is not None and not self._read_only)
+        if self._made.get("attendees") is not None:
+            self.attendees.new_person_button.setEnabled(not self._read_only)
         self._update_heading()
 
     def _update_heading(self) -> None:

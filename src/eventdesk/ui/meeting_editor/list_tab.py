@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import Meeting, Session
+from eventdesk.ui.editable import is_editable
 from eventdesk.ui.list_columns import widen_to_content
 from eventdesk.ui.meeting_editor import declared_parts
 from eventdesk.ui.meeting_editor.models import PartsModel
@@ -198,7 +199,7 @@ class ListTab(QWidget):
         self._show_current()
 
     def add_record(self) -> None:
-        if self.meeting() is None:
+        if self.meeting() is None or not is_editable(self):  # Enter on a read-only page
             return
         self.insert(self.new_record())
         if self.first_field is not None:
@@ -216,7 +217,7 @@ class ListTab(QWidget):
 
     def remove_record(self) -> None:
         row = self.current_row()
-        if row < 0:
+        if row < 0 or not is_editable(self):
             return
         record = self.rows().pop(row)
         self.form.forget(record.uid)
@@ -230,7 +231,7 @@ class ListTab(QWidget):
     def move(self, delta: int) -> None:
         row, rows = self.current_row(), self.rows()
         target = row + delta
-        if row < 0 or not 0 <= target < len(rows):
+        if row < 0 or not 0 <= target < len(rows) or not is_editable(self):  # Alt+Up/Down
             return
         rows[row], rows[target] = rows[target], rows[row]
         self.model.reset()

@@ -19,6 +19,7 @@ from eventdesk.records import FileKind, MeetingFile
 from eventdesk.records.images import check_image, media_type_of
 from eventdesk.scaled_images import fitted
 from eventdesk.store import EventStore, StoreError
+from eventdesk.ui.editable import is_editable
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.list_tab import ListTab
 from eventdesk.ui.meeting_editor.models import PartsModel
@@ -121,7 +122,8 @@ class PhotosTab(ListTab):
         return paths
 
     def add_record(self) -> None:
-        self.add_files(self.choose_files())
+        if is_editable(self):  # Enter in the list of a page shown read-only asks for nothing
+            self.add_files(self.choose_files())
 
     def add_files(self, paths: list[str | Path]) -> list[MeetingFile]:
         """Read each file's bytes into a new photo; name the files that are not images."""
@@ -168,7 +170,7 @@ class PhotosTab(ListTab):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
+        if paths and is_editable(self):
             event.acceptProposedAction()
             self.add_files(paths)
 
