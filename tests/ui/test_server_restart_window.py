@@ -5,7 +5,8 @@ Given the example meeting open in the window with unsaved typing, when the serve
 then searching as you type raises no dialog (one line at the window's foot says the server
 is gone, once) and the list keeps what it showed; saving says in one sentence that nothing
 was saved and the typing stays in the editor. When the server is back, the window finds it
-by itself (its retry timer), says so, and the same save lands and shows in the list.
+by itself (its retry timer), says so (the line above the form too: "… is back: save now"),
+and the same save lands and shows in the list.
 
 On a PostgreSQL of its own, since stopping the run's shared one would end other tests'
 connections.
@@ -101,9 +102,14 @@ def test_a_server_stopped_mid_typing_loses_nothing_and_the_window_reconnects(
         .startswith("The team database on 127.0.0.1 answers again.")
     )
     assert pane.model().text == "Pony"  # the search typed meanwhile, run again
+    # the sentence above the form no longer says to wait for it
+    assert editor.problems.isVisibleTo(editor) and editor.problems.text() == (
+        "The team database on 127.0.0.1 is back: save now; your changes are still here."
+    )
 
     window.actions_.save.trigger()
     assert not editor.is_dirty()
+    assert not editor.problems.isVisibleTo(editor)
     assert window.store.meetings.get(1).title == "Annual meeting 2021, as typed"
     pane.search.clear()
     pane.apply_search()
@@ -192,6 +198,9 @@ def test_a_person_saved_while_the_server_is_down_keeps_the_typing(
     finally:
         server.resume()
     qtbot.waitUntil(lambda: not window.connection_banner.down, timeout=15_000)
+    assert editor.message.text() == (
+        "The team database on 127.0.0.1 is back: save now; your changes are still here."
+    )
     window.actions_.save.trigger()
-    assert not editor.is_dirty()
+    assert not editor.is_dirty() and not editor.message.isVisibleTo(editor)
     assert window.store.people.get(person_id).phone == "+86 21 5527 0000"

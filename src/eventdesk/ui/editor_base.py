@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from eventdesk.records import ValidationError
-from eventdesk.store import Conflict, EventStore, StoreError
+from eventdesk.store import Conflict, ConnectionLost, EventStore, StoreError
 from eventdesk.ui import conflict_question, editable
 from eventdesk.ui.conflict_question import ConflictChoice
 
@@ -68,6 +68,9 @@ class Editor(QWidget):
         self._mark_timer.setInterval(int(MARK_REFRESH_MS))
         self._mark_timer.timeout.connect(self._refresh_marks)
         self._mark_timer.start()
+        #: A save the team database's server cut off: its refusal, while its sentence
+        #: ("save again when it is back") is what the editor says.
+        self._cut_off: tuple[ConnectionLost, str] | None = None
 
     # -- what an editor provides -------------------------------------------------------
 
@@ -122,6 +125,29 @@ class Editor(QWidget):
             self.new()
         else:
             self.load(record_id)
+
+    # -- the team database's server away and back ------------------------------------
+
+    def _save_cut_off(self, lost: ConnectionLost) -> None:
+        """A save the server's going away refused: say so above the fields, the edits kept."""
+        text = lost.while_saving()
+        self._tell(text)
+        self._cut_off = (lost, text)
+
+    def connection_back(self) -> None:
+        """The team database answers again (``store.on_connection``, through the window's
+        banner): a save it cut off now says "… is back: save now", where it said "save again
+        when it is back" and nothing (a save, a reload) has replaced that since."""
+        if self._cut_off is None:
+            return
+        lost, text = self._cut_off
+        self._cut_off = None
+        if self._told() == text:
+            self._tell(lost.when_back())
+
+    def _told(self) -> str:
+        """The line above the fields shown now ("" when none)."""
+        raise NotImplementedError
 
     # -- another clerk saved first ---------------------------------------------------
 

@@ -199,6 +199,14 @@ class EditorStack(QStackedWidget):
         if self._section is not None and self._section is not Section.COURSES:
             self._pages[self._section].revert()
 
+    def connection_back(self) -> None:
+        """The team database answers again: each editor made says so if a save of its was
+        cut off (``Editor.connection_back``)."""
+        for page in self._pages.values():
+            back = getattr(page, "connection_back", None)
+            if back is not None:
+                back()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._pending is not None:  # painted: the record comes at the next turn of the loop

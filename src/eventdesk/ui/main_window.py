@@ -521,12 +521,14 @@ class MainWindow(FileMenuCommands, QMainWindow):
             self.connection_banner.back.connect(self._connection_back)
 
     def _connection_back(self) -> None:
-        """The team database answers again: read the lists again, and show the record the
-        list has selected if it could not be read while the server was gone."""
+        """The team database answers again: read the lists again, an editor whose save it cut
+        off says it is back, and show the record the list has selected if it could not be
+        read while the server was gone."""
         workspace = self.workspace
         if workspace is None:
             return
         workspace.refresh()
+        workspace.editors.connection_back()  # "save again when it is back": it is back
         current = workspace.list_pane.current_id()
         if current is not None and workspace.editors.shown_section() is None:
             try:

@@ -155,7 +155,7 @@ class RecordEditor(Editor):
         except Conflict as exc:  # another clerk saved it first; nothing was written
             return self._conflicted(exc, record)
         except ConnectionLost as exc:  # the server is gone: the edits stay, saved once it is back
-            self._say(exc.while_saving())
+            self._save_cut_off(exc)
             return False
         except StoreError as exc:
             self._say(str(exc))
@@ -214,3 +214,6 @@ class RecordEditor(Editor):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def _told(self) -> str:
+        return self.message.text() if not self.message.isHidden() else ""

@@ -72,3 +72,12 @@ class ConnectionLost(DatabaseUnavailable):
             f"The team database on {self.host} stopped answering, so this was not saved: "
             "your changes are still in the editor; save again when it is back."
         )
+
+    def when_back(self) -> str:
+        """The sentence that replaces :meth:`while_saving`'s once the server answers again."""
+        if self.unknown:
+            return (
+                f"The team database on {self.host} is back: save now (if it kept your last "
+                "save, you are asked to reload it)."
+            )
+        return f"The team database on {self.host} is back: save now; your changes are still here."

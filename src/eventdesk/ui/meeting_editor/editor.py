@@ -194,7 +194,7 @@ class MeetingEditor(Editor):
         except Conflict as exc:  # another clerk saved it first; nothing was written
             return self._conflicted(exc, self._meeting)
         except ConnectionLost as exc:  # the server is gone: the edits stay, saved once it is back
-            self._show_message(exc.while_saving())
+            self._save_cut_off(exc)
             return False
         except StoreError as exc:  # the edits stay in the form
             self._show_message(f"Not saved: {exc}")
@@ -219,6 +219,9 @@ class MeetingEditor(Editor):
 
     def _tell(self, text: str) -> None:
         self._show_message(text)
+
+    def _told(self) -> str:
+        return self.problems.text() if not self.problems.isHidden() else ""
 
     def record_id(self) -> int | None:
         return self._meeting.id if self._meeting is not None else None
