@@ -1,0 +1,169 @@
+"""A reader's window (issue 23, item 6): the leadership's login on a team database, or a file
+open read-only, can search, read and print, but not change, and the window says so before a
+word is typed: the meeting's fields take no typing, Save is not offered, New meeting is off
+saying why; and a store that begins refusing writes with the window open is followed, the
+typed text still on show and copyable.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from eventdesk import paths
+from eventdesk.store import EventStore
+from eventdesk.ui.read_only_bar import READ_ONLY
+from eventdesk.ui.sections import Section
+from tests.conftest import SAMPLE
+from tests.store import test_team_setup
+from tests.store.test_team_setup import REFUSAL
+from tests.summary.conftest import pdf_text
+from tests.ui.conftest import make_window
+
+office = test_team_setup.office
+
+TITLE = "Annual Meeting and Exchange Symposium of the Shanghai-Hong Kong University Alliance 2021"
+
+
+@pytest.fixture(autouse=True)
+def user_data(tmp_path: Path, monkeypatch) -> Path:
+    """The summary's templates folder in the test's own folder, not the user's."""
+    folder = tmp_path / "userdata"
+    folder.mkdir()
+    monkeypatch.setattr(paths, "data_dir", lambda: folder)
+    return folder
+
+
+@pytest.fixture(params=["file", "team"])
+def reader(request, sample_store, db_path, settings, tmp_path, answers, qtbot):
+    """A reader's window on the example meeting, and the sentence saying why it only reads:
+    the file open read-only, or a team database on the reader's login of docs/team.md."""
+    if request.param == "file":
+        sample_store.close()
+        store = EventStore.open(db_path, create=False, read_only=True)
+        why = READ_ONLY
+    else:
+        office = request.getfixturevalue("office")
+        EventStore.open(office("office_it")).close()  # the owner sets the tables up
+        with EventStore.open(office("clerk1")) as clerk:
+            clerk.interchange.import_file(SAMPLE)
+        store = EventStore.open(office("leader"), create=False)
+        why = REFUSAL
+    window = make_window(qtbot, store, settings, tmp_path, answers)
+    yield window, why
+    window.close()
+    store.close()
+
+
+def _meeting_page(window):
+    window.workspace.set_section(Section.MEETINGS)
+    pane = window.workspace.list_pane
+    (meeting_id,) = [pane.model().row(n).id for n in range(pane.model().rowCount())]
+    pane.select_id(meeting_id)
+    editor = window.workspace.editors.meeting_editor
+    assert editor.record_id() == meeting_id
+    return editor
+
+
+def _type(qtbot, widget, text: str) -> None:
+    widget.window().activateWindow()
+    widget.setFocus()
+    QApplication.processEvents()
+    qtbot.keyClicks(widget, text)
+
+
+def test_a_reader_reads_searches_and_prints_but_types_nothing(qtbot, reader, tmp_path, answers):
+    window, why = reader
+    # Given a reader's window on the meeting a clerk entered
+    editor = _meeting_page(window)
+    title = editor.details.view.title
+    assert title.text() == TITLE
+
+    # when the reader types into its title
+    _type(qtbot, title, " (draft)")
+
+    # then nothing is taken: the field is read-only, the page unchanged, nothing to save
+    assert title.isReadOnly() and title.text() == TITLE
+    assert not editor.is_dirty()
+    assert editor.save_button.isHidden() and editor.revert_button.isHidden()
+    assert not window.actions_.save.isEnabled()
+    # and New meeting (and the other changes) are off, saying why in the bar's sentence
+    new = window.actions_.new_record
+    assert not new.isEnabled() and why in new.toolTip()
+    for action in (window.actions_.import_file, window.actions_.delete, window.actions_.merge):
+        assert not action.isEnabled() and why in action.toolTip()
+    assert window.read_only_bar.isVisible() and why in window.read_only_bar.label.text()
+    # the rows of a part can be read, not added or removed
+    attendees = editor.attendees
+    assert attendees.model.rowCount() > 0 and attendees.remove_button.isHidden()
+    assert attendees.finder.isReadOnly() and not attendees.new_person_button.isVisible()
+
+    # and search finds the meeting
+    pane = window.workspace.list_pane
+    _type(qtbot, pane.search, "Alliance")
+    qtbot.waitUntil(lambda: pane.model().text == "Alliance", timeout=5000)
+    assert pane.model().rowCount() == 1
+    assert "Alliance" in pane.model().display(pane.model().row(0), 1)
+
+    # and the summary exports to a PDF carrying the meeting
+    dialog = window._summary_dialog()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.pages > 0, timeout=10_000)
+    written = dialog.export_to(tmp_path / "summary.pdf")
+    dialog.close()
+    assert written is not None and "Shanghai-Hong Kong University Alliance" in pdf_text(written)
+    assert answers.messages == []
+
+
+def test_the_page_follows_a_store_that_begins_refusing_writes(qtbot, main_window, tmp_path):
+    # Given a clerk's window with a meeting being edited
+    window = main_window
+    editor = _meeting_page(window)
+    title = editor.details.view.title
+    title.end(False)
+    _type(qtbot, title, " (draft)")
+    assert editor.is_dirty() and not title.isReadOnly()
+    assert window.actions_.new_record.isEnabled()
+
+    # when the store begins refusing writes, told from another thread (a check beside it)
+    refusing = threading.Thread(target=window.store.refuse_writes)
+    refusing.start()
+    refusing.join()
+
+    # then the page follows: its fields read-only, what was typed still there to copy
+    qtbot.waitUntil(title.isReadOnly, timeout=5000)
+    assert title.text() == TITLE + " (draft)"
+    title.selectAll()
+    assert title.selectedText() == TITLE + " (draft)"
+    _type(qtbot, title, "more")
+    assert title.text() == TITLE + " (draft)"
+    assert editor.save_button.isHidden()
+    assert "(read-only)" in editor.heading.text()
+    # and the commands that would change it are off, the bar saying why
+    new = window.actions_.new_record
+    assert not new.isEnabled() and READ_ONLY in new.toolTip()
+    assert window.read_only_bar.isVisible()
+    assert "(read-only)" in window.windowTitle()
+    # a person's page built after it shows read-only too
+    window.workspace.set_section(Section.PEOPLE)
+    window.workspace.list_pane.select_id(window.store.people.list()[0].id)
+    person = window.workspace.editors.person_editor
+    assert person.form.family_name.isReadOnly()
+    editor.set_editable(True)  # the switch puts back what it changed (teardown reverts)
+    assert not title.isReadOnly() and not editor.save_button.isHidden()
+
+
+def test_a_key_clicked_into_a_read_only_list_adds_no_row(qtbot, reader):
+    window, _why = reader
+    editor = _meeting_page(window)
+    tab = editor.sessions
+    before = tab.model.rowCount()
+    editor.tabs.setCurrentWidget(tab)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert tab.model.rowCount() == before and not editor.is_dirty()
