@@ -91,6 +91,9 @@ def test_a_reader_reads_searches_and_prints_but_types_nothing(qtbot, reader, tmp
     assert not editor.is_dirty()
     assert editor.save_button.isHidden() and editor.revert_button.isHidden()
     assert not window.actions_.save.isEnabled()
+    view = editor.details.view  # its choices show their values, turned off though shown
+    assert not view.format.isEnabled() and view.format.currentText() == "Online"
+    assert view.hosts.finder.isHidden()  # "Add host: type…" is not offered
     # and New meeting (and the other changes) are off, saying why in the bar's sentence
     new = window.actions_.new_record
     assert not new.isEnabled() and why in new.toolTip()
@@ -100,7 +103,7 @@ def test_a_reader_reads_searches_and_prints_but_types_nothing(qtbot, reader, tmp
     # the rows of a part can be read, not added or removed
     attendees = editor.attendees
     assert attendees.model.rowCount() > 0 and attendees.remove_button.isHidden()
-    assert attendees.finder.isReadOnly() and not attendees.new_person_button.isVisible()
+    assert attendees.finder.isHidden() and not attendees.new_person_button.isVisible()
 
     # and search finds the meeting
     pane = window.workspace.list_pane

@@ -11,7 +11,7 @@ read-only state, so every editor honours one switch rather than each widget its 
 - choices (check boxes, radio buttons, combo boxes) are disabled: they still show the value;
 - tables and lists stop editing in place and accept no drops (photos dragged in);
 - the buttons that add, remove, move or create are hidden, except those marked
-  :func:`reads` (Export…, which only reads);
+  :func:`reads` (Export…, which only reads), and so are the finders marked :func:`adds`;
 
 and :func:`set_editable` with ``True`` puts back what it changed, no more. Internal parts
 (a combo box's line, a spin box's arrows, a tab bar's scroll buttons) are left alone.
@@ -19,7 +19,7 @@ and :func:`set_editable` with ``True`` puts back what it changed, no more. Inter
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -40,6 +40,8 @@ _READ_ONLY = "eventdeskReadOnly"
 #: What the switch changed on a widget, to put back: "hidden", "disabled", "read_only", or
 #: the edit triggers of an item view.
 _CHANGED = "eventdeskReadOnlyChanged"
+#: A field that only adds rows (a finder): hidden while read-only, as an Add button is.
+_ADDS = "eventdeskAdds"
 #: Drops were accepted before the page was shown read-only.
 _NO_DROPS = "eventdeskDropsOff"
 #: A widget (and what is under it) that only reads: left as it is.
@@ -50,6 +52,13 @@ def reads(widget: QWidget) -> QWidget:
     """Mark ``widget`` as one that only reads (an Export… button, a history table): a
     read-only page keeps it as it is. Returns it."""
     widget.setProperty(_READS, True)
+    return widget
+
+
+def adds(widget: QWidget) -> QWidget:
+    """Mark ``widget`` as one that only adds (a finder "Add host: type an organisation…"): a
+    read-only page hides it, as it hides the Add buttons. Returns it."""
+    widget.setProperty(_ADDS, True)
     return widget
 
 
@@ -84,6 +93,9 @@ def _walk(widget: QWidget, editable: bool) -> None:
 
 def _switch(w: QWidget, editable: bool) -> bool:
     """Switch one widget; True when it is a field (its insides are left to it)."""
+    if w.property(_ADDS):
+        _toggle(w, editable, "hidden", not w.isHidden(), w.setVisible)
+        return True
     if isinstance(w, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
         if editable:
             if w.property(_CHANGED) == "read_only":
@@ -95,7 +107,11 @@ def _switch(w: QWidget, editable: bool) -> bool:
         _drops(w, editable)
         return True
     if isinstance(w, (QCheckBox, QRadioButton, QComboBox)):
-        _toggle(w, editable, "disabled", w.isEnabled(), w.setEnabled)
+        # its own state, not its parents' (a meeting's tabs are off while no meeting is shown)
+        enabled = not w.testAttribute(Qt.WidgetAttribute.WA_ForceDisabled)
+        _toggle(w, editable, "disabled", enabled, w.setEnabled)
+        if not editable:  # a form turns its fields on as it shows a row: this one stays off
+            w.installEventFilter(_kept_off())
         return True
     if isinstance(w, QAbstractButton):
         _toggle(w, editable, "hidden", not w.isHidden(), w.setVisible)
@@ -125,6 +141,31 @@ def _toggle(w: QWidget, editable: bool, change: str, on: bool, set_on) -> None:
     elif on:
         set_on(False)
         w.setProperty(_CHANGED, change)
+
+
+class _KeptOff(QObject):
+    """Turns a choice on a read-only page off again when a form turns it on (RecordForm.load
+    enables its fields once a row is shown, a host's role once a host is chosen)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.EnabledChange
+            and isinstance(watched, QWidget)
+            and not watched.testAttribute(Qt.WidgetAttribute.WA_ForceDisabled)
+            and not is_editable(watched)
+        ):
+            watched.setEnabled(False)
+            watched.setProperty(_CHANGED, "disabled")
+        return False
+
+
+_filter: list[_KeptOff] = []
+
+
+def _kept_off() -> _KeptOff:
+    if not _filter:
+        _filter.append(_KeptOff())
+    return _filter[0]
 
 
 def _drops(w: QWidget, editable: bool) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from eventdesk.records import Attendance, AttendanceRole, Person, Side
 from eventdesk.store import EventStore, Proposal
-from eventdesk.ui.editable import reads
+from eventdesk.ui.editable import adds, reads
 from eventdesk.ui.meeting_editor.chinese_proposals import Proposer, part_alone, proposal
 from eventdesk.ui.meeting_editor.finder import Finder, organisation_source, people_source
 from eventdesk.ui.meeting_editor.labels import Labels
@@ -39,7 +39,7 @@ class AttendeesTab(ListTab):
         self._organisation_shown: int | None = None
         fields = AttendanceForm(organisation_source(store), labels.organisation)
         super().__init__(AttendeesModel(labels), fields, parent)
-        self.finder = Finder(people_source(store, labels), "Add attendee: type a name…", self)
+        self.finder = adds(Finder(people_source(store, labels), "Add attendee: type a name…", self))
         self.finder.setMinimumWidth(180)
         self.new_person_button = QPushButton("New person…", self)
         self.new_person_button.setAutoDefault(False)

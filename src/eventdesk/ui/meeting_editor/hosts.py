@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
 from eventdesk.records import HostOrganisation, HostRole
 from eventdesk.store import EventStore
+from eventdesk.ui.editable import adds
 from eventdesk.ui.meeting_editor.finder import Finder, organisation_source
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.role_list import RoleList
@@ -17,7 +18,9 @@ class HostsEditor(RoleList):
 
     def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         super().__init__(labels, "Remove host", parent)
-        self.finder = Finder(organisation_source(store), "Add host: type an organisation…", self)
+        self.finder = adds(
+            Finder(organisation_source(store), "Add host: type an organisation…", self)
+        )
         self.role = QComboBox(self)
         for role in HostRole:
             self.role.addItem(role.label, role.value)

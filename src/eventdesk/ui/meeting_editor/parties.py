@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from eventdesk.records import DecisionParty
 from eventdesk.store import EventStore
+from eventdesk.ui.editable import adds
 from eventdesk.ui.meeting_editor import bilingual
 from eventdesk.ui.meeting_editor.finder import Finder, organisation_source, people_source
 from eventdesk.ui.meeting_editor.labels import Labels
@@ -25,8 +26,10 @@ class PartiesEditor(RoleList):
 
     def __init__(self, store: EventStore, labels: Labels, parent: QWidget | None = None):
         super().__init__(labels, "Remove party", parent)
-        self.organisation_finder = Finder(organisation_source(store), "Add organisation…", self)
-        self.person_finder = Finder(people_source(store, labels), "Add person…", self)
+        self.organisation_finder = adds(
+            Finder(organisation_source(store), "Add organisation…", self)
+        )
+        self.person_finder = adds(Finder(people_source(store, labels), "Add person…", self))
         self.role = bilingual.line("Role, e.g. Vice Chairman", self)
         self.role_zh = bilingual.line("中文角色", self)
         layout = QGridLayout(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QWidget
 
+from eventdesk.ui.editable import adds
 from eventdesk.ui.meeting_editor.finder import Finder, Source
 from eventdesk.ui.meeting_editor.labels import Labels
 
@@ -21,7 +22,7 @@ class PeopleList(QWidget):
         self._labels = labels
         self.list = QListWidget(self)
         self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 3 + 12)
-        self.finder = Finder(source, placeholder, self)
+        self.finder = adds(Finder(source, placeholder, self))
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setAutoDefault(False)
         layout = QHBoxLayout(self)
