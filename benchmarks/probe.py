@@ -1,17 +1,19 @@
 """The measured side of ``run.py``: one child process per measurement.
 
-    python benchmarks/probe.py start|bare-start|work|bare-memory DB [OUT]
+    python benchmarks/probe.py start|bare-start|first-paint|bare-first-paint|work DB [OUT]
 
 ``start`` and ``bare-start`` print ``ready`` once a main window is shown and
 its list holds rows (its first paint is done), then ``editor`` once the
 record the window opens on is in the editor (EventDesk shows it after that
 first paint; the bare window has none), then ``rss <MiB>``, and exit: the
 parent times the process from launch to ``ready`` and to ``editor``.
-``bare-*`` is the floor: a QMainWindow with a search box and a table and no
-EventDesk at all. ``work`` builds the real main window on DB and times,
-in-process, search keystrokes, opening the 200-attendee meeting in the editor
-and writing its news release PDF; it prints one JSON line of samples in
-milliseconds. DB may be a team database's ``postgresql://`` address: then
+``first-paint`` and ``bare-first-paint`` print ``ready`` after that first paint and end
+the process there, before anything the window leaves for later (the newest meeting, the
+quick check): what ``start_instructions.py`` counts. ``bare-*`` is the floor: a
+QMainWindow with a search box and a table and no EventDesk at all. ``work`` builds the
+real main window on DB and times, in-process, search keystrokes, opening the
+200-attendee meeting in the editor and writing its news release PDF; it prints one JSON
+line of samples in milliseconds. DB may be a team database's ``postgresql://`` address: then
 ``work`` also times saving that meeting with one title changed and counts the
 statements each save sends the server (libpq's trace of what psycopg sends:
 every simple query and every execution of a prepared one); ``work DB OUT
@@ -124,6 +126,15 @@ def start(kind: str, db: Path | None) -> None:
     print(f"rss {rss_mib():.1f}", flush=True)
     if kind != "bare":
         window.store.close()
+
+
+def first_paint(db: Path | str | None) -> None:
+    """The window shown and painted once, then the process ends at once (no store closed, no
+    quick check or editor waited for: an OS lock ends with the process)."""
+    app, _window = bare_window() if db is None else eventdesk_window(db)
+    app.processEvents()
+    print("ready", flush=True)
+    os._exit(0)
 
 
 def _ms(since: float) -> float:
@@ -241,6 +252,8 @@ def main() -> None:
         start("eventdesk", db)
     elif mode == "bare-start":
         start("bare", None)
+    elif mode in ("first-paint", "bare-first-paint"):
+        first_paint(db if mode == "first-paint" else None)
     elif mode == "work":
         work(db, Path(sys.argv[3]), saves="--saves" in sys.argv[4:])  # type: ignore[arg-type]
     else:
