@@ -83,6 +83,7 @@ class MergeDialog(QDialog):
         layout.addWidget(explain)
         layout.addWidget(self.picker)
         layout.addWidget(self.kept_details)
+        layout.addStretch(1)  # the details stay under the picker, the room left above the buttons
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self.picker.valueChanged.connect(self._picked)
