@@ -37,6 +37,8 @@ NOT_AT_START = [
     "click",
     "psycopg",  # a team database's driver: nothing of it for a file (issue 23)
     "eventdesk.ui.team_connect",  # File › Connect to team database…, when first chosen
+    "eventdesk.ui.date_edit",  # the calendar: the day-first preference is in ui/date_order.py
+    "uuid",  # with platform: made when a record's uid or a database's identity is
 ]
 
 #: Not loaded to build the window and its list's first page (issue 25): the store's services
