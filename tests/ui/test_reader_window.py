@@ -170,3 +170,17 @@ def test_a_key_clicked_into_a_read_only_list_adds_no_row(qtbot, reader):
     qtbot.keyClick(tab.view, Qt.Key.Key_Return)
     qtbot.keyClick(tab.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert tab.model.rowCount() == before and not editor.is_dirty()
+
+
+def test_a_readers_preferences_show_the_offices_choices_without_offering_them(qtbot, reader):
+    window, why = reader
+    dialog = window.show_preferences()
+    try:
+        # the office's choices kept in the database are shown, off, saying why
+        for kept in (dialog.organisation, dialog.chinese_script, dialog.convert_names):
+            assert not kept.isEnabled() and why in kept.toolTip()
+        # and this PC's own choices are still the reader's to make
+        assert dialog.page_size.isEnabled() and dialog.day_first.isEnabled()
+        assert not window.workspace.list_pane.ours_button.isVisible()
+    finally:
+        dialog.reject()

@@ -419,7 +419,9 @@ class MainWindow(FileMenuCommands, QMainWindow):
         workspace.list_pane.table.addAction(self.actions_.delete)
         workspace.list_pane.exampleRequested.connect(self.load_example_meeting)
         workspace.list_pane.ours_button.clicked.connect(lambda: self.show_preferences())
-        workspace.list_pane.ours_button.setVisible(store.organisations.ours() is None)
+        workspace.list_pane.ours_button.setVisible(
+            store.organisations.ours() is None and not store.read_only  # it could not be kept
+        )
         workspace.sectionChanged.connect(lambda _section: self._update_actions())
         return workspace
 

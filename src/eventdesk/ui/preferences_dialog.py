@@ -79,6 +79,13 @@ class PreferencesDialog(QDialog):
         if store is not None:  # the office's, kept in the database: every PC prints alike
             form.addRow("&Chinese script", self.chinese_script)
             form.addRow("", self.convert_names)
+        if store is not None and store.read_only:  # shown as kept, not offered to change
+            from eventdesk.ui.read_only_bar import why_read_only
+
+            for kept in (self.organisation, self.chinese_script, self.convert_names):
+                if kept is not None:
+                    kept.setEnabled(False)
+                    kept.setToolTip(why_read_only(store))
         form.addRow(buttons)
 
     def script_choice(self) -> tuple[str, bool]:
