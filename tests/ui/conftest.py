@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -144,19 +146,48 @@ def answers() -> Answers:
     return Answers()
 
 
+def close_window(window: MainWindow, opened: EventStore) -> None:
+    """Close the window, and the store it ends on if a test opened another in it (File ›
+    Open, Connect to team database…): a team database's store left open keeps its listener
+    thread asking a dropped database every 5 s until the session ends. ``opened`` is closed
+    by its own fixture."""
+    if window.workspace is not None:
+        window.workspace.editors.revert()  # nothing left to ask about when the window closes
+    ended_on = window.store
+    window.close()
+    if ended_on is not opened:
+        ended_on.close()
+
+
 @pytest.fixture
 def main_window(qtbot, sample_store: EventStore, settings: QSettings, tmp_path, answers):
     """The main window on the example meeting's database."""
     window = make_window(qtbot, sample_store, settings, tmp_path, answers)
     yield window
-    window.workspace.editors.revert()  # nothing left to ask about when the window closes
+    close_window(window, sample_store)
 
 
 @pytest.fixture
 def empty_window(qtbot, fresh_store: EventStore, settings: QSettings, tmp_path, answers):
     window = make_window(qtbot, fresh_store, settings, tmp_path, answers)
     yield window
-    window.workspace.editors.revert()
+    close_window(window, fresh_store)
+
+
+def listener_threads() -> list[threading.Thread]:
+    """The change listeners' threads alive now (``engines/postgres_listener.py``)."""
+    return [t for t in threading.enumerate() if t.name == "eventdesk-listener" and t.is_alive()]
+
+
+@pytest.fixture
+def no_listener_left():
+    """After the test and its fixtures' teardown, no change listener's thread is left: every
+    team database's store the test's windows used was closed."""
+    yield
+    deadline = time.monotonic() + 5
+    while listener_threads() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert listener_threads() == []
 
 
 # -- team databases (tests/ui/test_team_*.py) ------------------------------------------------

@@ -16,6 +16,7 @@ import textwrap
 import time
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from eventdesk.records import Meeting, Person
@@ -24,6 +25,9 @@ from eventdesk.ui.live_lists import MIN_GAP_MS
 from eventdesk.ui.sections import Section
 from tests.other_program import environment
 from tests.ui.conftest import PROMISED_MS, make_window
+
+#: Every team database's store a test used is closed: no listener thread outlives it.
+pytestmark = pytest.mark.usefixtures("no_listener_left")
 
 OTHER_CLERK = textwrap.dedent(
     """

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from eventdesk.records import Attendance, CourseEntry, Meeting, Person
 from eventdesk.store import EventStore
 from eventdesk.ui.sections import Section
 from tests.ui.conftest import PROMISED_MS
+
+#: Every team database's store a test used is closed: no listener thread outlives it.
+pytestmark = pytest.mark.usefixtures("no_listener_left")
 
 
 def _trash_ids(dialog) -> list[tuple[str, int]]:

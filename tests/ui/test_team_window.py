@@ -21,7 +21,7 @@ from tests.conftest import SAMPLE
 from tests.postgres_server import _free_port
 from tests.ui.conftest import PASSWORD
 
-pytestmark = pytest.mark.usefixtures("no_password_files")
+pytestmark = pytest.mark.usefixtures("no_password_files", "no_listener_left")
 
 
 def _team_with_the_example(address: str) -> None:
