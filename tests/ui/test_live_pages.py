@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from eventdesk.records import Attendance, CourseEntry, Meeting, Person
+from eventdesk.records import Attendance, CourseEntry, Meeting, Organisation, Person
 from eventdesk.store import EventStore
 from eventdesk.ui.sections import Section
 from tests.ui.conftest import PROMISED_MS
@@ -86,6 +86,28 @@ def test_the_course_page_and_register_show_another_clerks_change_keeping_the_cou
     assert pane.current_id() == courses[1] and detail.record_id() == courses[1]
 
 
+def test_a_course_another_clerk_removes_leaves_the_register_and_its_page(
+    qtbot, team_window, postgres_address
+):
+    store = team_window.store
+    meeting = Meeting(
+        "SHUA 2021",
+        date(2021, 12, 22),
+        courses=[CourseEntry("Urban Studies", year=2021), CourseEntry("Data Science", year=2021)],
+    )
+    courses = [c.id for c in store.meetings.save(meeting).courses]
+    workspace = team_window.workspace
+    workspace.set_section(Section.COURSES)
+    assert workspace.list_pane.select_id(courses[1])
+    with EventStore.open(postgres_address) as other:
+        theirs = other.meetings.get(meeting.id)
+        del theirs.courses[1]
+        other.meetings.save(theirs)
+    qtbot.waitUntil(lambda: workspace.editors.shown_section() is None, timeout=PROMISED_MS)
+    assert workspace.list_pane.model().row_of_id(courses[1]) is None
+    assert workspace.list_pane.model().row_of_id(courses[0]) is not None
+
+
 def test_a_persons_meetings_show_another_clerks_meeting_keeping_the_chosen_one(
     qtbot, team_window, postgres_address
 ):
@@ -113,3 +135,34 @@ def test_a_persons_meetings_show_another_clerks_meeting_keeping_the_chosen_one(
     # then the person's meetings list it within two seconds, the chosen meeting still chosen
     qtbot.waitUntil(lambda: model.row_of_id(theirs) is not None, timeout=PROMISED_MS)
     assert model.meeting_id_at(related.currentIndex().row()) == ours[0]
+
+
+def test_an_organisations_meetings_show_a_person_another_clerk_renamed(
+    qtbot, team_window, postgres_address
+):
+    # Given an organisation whose page lists the meeting one of its people attended
+    store = team_window.store
+    org = store.organisations.save(Organisation("Tongji University"))
+    person = store.people.save(Person("Ding", "Xiaodong"))
+    meeting = Meeting(
+        "SHUA 2021",
+        date(2021, 12, 22),
+        attendees=[Attendance(person.id, organisation_id=org.id)],
+    )
+    store.meetings.save(meeting)
+    workspace = team_window.workspace
+    workspace.set_section(Section.ORGANISATIONS)
+    assert workspace.list_pane.select_id(org.id)
+    model = workspace.editors.organisation_editor.form.meetings.model_
+    people = model.columns.index(model.PERSON)
+
+    def names() -> list[str]:
+        return [model.data(model.index(n, people)) for n in range(model.rowCount())]
+
+    assert any("DING" in name.upper() for name in names())
+    # when another clerk renames the person, then the page's meetings show the new name
+    with EventStore.open(postgres_address) as other:
+        theirs = other.people.get(person.id)
+        theirs.family_name = "Tang"
+        other.people.save(theirs)
+    qtbot.waitUntil(lambda: any("TANG" in name.upper() for name in names()), timeout=PROMISED_MS)

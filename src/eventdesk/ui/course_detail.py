@@ -11,8 +11,6 @@ organisation offering it is shown at once (:meth:`CourseDetail.refresh`, issue 2
 
 from __future__ import annotations
 
-from contextlib import suppress
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from eventdesk.records import CourseEntry, CourseStatus
-from eventdesk.store import EventStore, StoreError
+from eventdesk.store import EventStore, RecordNotFound, StoreError
 from eventdesk.ui.headings import heading_label
 from eventdesk.ui.history_view import HistoryView
 
@@ -98,13 +96,18 @@ class CourseDetail(QWidget):
     def record_id(self) -> int | None:
         return self._id
 
-    def refresh(self) -> None:
+    def refresh(self) -> bool:
         """Show the course again as stored (others changed it, its meeting or its
-        institution); a course removed meanwhile leaves the page as it was, the list no
-        longer naming it."""
-        if self._id is not None:
-            with suppress(StoreError):  # removed, or the server away (its banner says so)
-                self.load(self._id)
+        institution); False when it is no longer there (removed from its meeting)."""
+        if self._id is None:
+            return True
+        try:
+            self.load(self._id)
+        except RecordNotFound:
+            return False
+        except StoreError:  # the server away (its banner says so): shown as it was
+            pass
+        return True
 
     def _open(self) -> None:
         if self._meeting_id is not None:

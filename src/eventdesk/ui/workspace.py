@@ -366,8 +366,10 @@ class Workspace(QSplitter):
         if section is None or shown is None:
             return
         editor = self.editors.editor(section)
-        if section is Section.COURSES and kinds & SHOWN_IN[Section.COURSES]:
-            editor.refresh()  # type: ignore[attr-defined]
+        courses_changed = section is Section.COURSES and kinds & SHOWN_IN[Section.COURSES]
+        if courses_changed and not editor.refresh():  # type: ignore[attr-defined]
+            self.editors.show_placeholder()  # removed: its page would show what is not
+            return
         meetings_changed = getattr(editor, "meetings_changed", None)  # a person's, an org's
         if meetings_changed is not None and kinds & {"meeting", "person"}:
             with suppress(StoreError):  # the server away: its banner says so
