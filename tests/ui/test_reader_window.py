@@ -94,6 +94,7 @@ def test_a_reader_reads_searches_and_prints_but_types_nothing(qtbot, reader, tmp
     view = editor.details.view  # its choices show their values, turned off though shown
     assert not view.format.isEnabled() and view.format.currentText() == "Online"
     assert view.hosts.finder.isHidden()  # "Add host: type…" is not offered
+    assert view.background.toPlainText() == "" and view.background.placeholderText() == ""
     # and New meeting (and the other changes) are off, saying why in the bar's sentence
     new = window.actions_.new_record
     assert not new.isEnabled() and why in new.toolTip()
@@ -156,8 +157,11 @@ def test_the_page_follows_a_store_that_begins_refusing_writes(qtbot, main_window
     window.workspace.list_pane.select_id(window.store.people.list()[0].id)
     person = window.workspace.editors.person_editor
     assert person.form.family_name.isReadOnly()
+    hint = editor.details.view.background
+    assert hint.placeholderText() == ""  # no grey example to be read as the record's
     editor.set_editable(True)  # the switch puts back what it changed (teardown reverts)
     assert not title.isReadOnly() and not editor.save_button.isHidden()
+    assert hint.placeholderText() != ""
 
 
 def test_a_key_clicked_into_a_read_only_list_adds_no_row(qtbot, reader):

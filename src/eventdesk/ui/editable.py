@@ -7,7 +7,8 @@ it cannot be kept. :func:`set_editable` walks a page once and puts each kind of 
 read-only state, so every editor honours one switch rather than each widget its own check:
 
 - text fields (line edits, text edits, dates, numbers) become read-only: their text can
-  still be selected and copied;
+  still be selected and copied; an empty one shows no grey example, which a reader would
+  take for the record's;
 - choices (check boxes, radio buttons, combo boxes) are disabled: they still show the value;
 - tables and lists stop editing in place and accept no drops (photos dragged in);
 - the buttons that add, remove, move or create are hidden, except those marked
@@ -42,6 +43,8 @@ _READ_ONLY = "eventdeskReadOnly"
 _CHANGED = "eventdeskReadOnlyChanged"
 #: A field that only adds rows (a finder): hidden while read-only, as an Add button is.
 _ADDS = "eventdeskAdds"
+#: A field's grey example, taken away while read-only.
+_HINT = "eventdeskHint"
 #: Drops were accepted before the page was shown read-only.
 _NO_DROPS = "eventdeskDropsOff"
 #: A widget (and what is under it) that only reads: left as it is.
@@ -104,9 +107,12 @@ def _switch(w: QWidget, editable: bool) -> bool:
         elif not w.isReadOnly():
             w.setReadOnly(True)
             w.setProperty(_CHANGED, "read_only")
+        _hint(w, editable)
         _drops(w, editable)
         return True
     if isinstance(w, (QCheckBox, QRadioButton, QComboBox)):
+        if isinstance(w, QComboBox) and w.lineEdit() is not None:
+            _hint(w.lineEdit(), editable)
         # its own state, not its parents' (a meeting's tabs are off while no meeting is shown)
         enabled = not w.testAttribute(Qt.WidgetAttribute.WA_ForceDisabled)
         _toggle(w, editable, "disabled", enabled, w.setEnabled)
@@ -166,6 +172,21 @@ def _kept_off() -> _KeptOff:
     if not _filter:
         _filter.append(_KeptOff())
     return _filter[0]
+
+
+def _hint(w: QWidget, editable: bool) -> None:
+    """No grey example in an empty field while read-only ("South Korea, Japan …" would be
+    read as the record's); put back after."""
+    if not isinstance(w, (QLineEdit, QTextEdit, QPlainTextEdit)):
+        return
+    if editable:
+        kept = w.property(_HINT)
+        if isinstance(kept, str):
+            w.setPlaceholderText(kept)
+            w.setProperty(_HINT, None)
+    elif w.placeholderText() and w.property(_HINT) is None:
+        w.setProperty(_HINT, w.placeholderText())
+        w.setPlaceholderText("")
 
 
 def _drops(w: QWidget, editable: bool) -> None:

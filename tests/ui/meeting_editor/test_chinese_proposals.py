@@ -90,3 +90,26 @@ def test_the_venue_an_earlier_meeting_named_is_proposed(qtbot, tmp_path, editor_
         assert store.meetings.get(meeting_id).venue_zh == "行政楼101会议室"
     finally:
         store.close()
+
+
+def test_a_read_only_page_proposes_nothing_and_ctrl_enter_takes_nothing(
+    qtbot, tmp_path, editor_on, drive
+):
+    # Given the meeting whose first attendee's Chinese title the records propose (above),
+    # open read-only (issue 23, item 6)
+    db = tmp_path / "office.sqlite3"
+    meeting_id = make_later_meeting(db)
+    store = EventStore.open(db, read_only=True)
+    try:
+        editor = editor_on(store)
+        editor.load(meeting_id)
+        tab = editor.attendees
+        drive(editor).open_tab(tab)
+        tab.select(0)
+        # then no proposal is shown in the empty field, and Ctrl+Enter puts none in it
+        assert tab.title_zh.text() == "" and tab.title_zh.placeholderText() == ""
+        tab.title_zh.setFocus()
+        qtbot.keyClick(tab.title_zh, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert tab.title_zh.text() == "" and not editor.is_dirty()
+    finally:
+        store.close()

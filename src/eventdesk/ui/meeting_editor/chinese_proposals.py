@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLineEdit
 from eventdesk import paths
 from eventdesk.records import Meeting
 from eventdesk.store import EventStore, Glossary, Proposal, StoreError, load_glossary
+from eventdesk.ui.editable import is_editable
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,7 @@ class Proposer(QObject):
 
     def take(self) -> bool:
         """Put the proposal in the empty field, as if typed; False if there is none to take."""
-        if self.proposal is None or self.edit.text().strip():
+        if self.proposal is None or self.edit.text().strip() or not is_editable(self.edit):
             return False
         self.edit.setFocus()
         self.edit.insert(self.proposal.chinese)  # an edit, so the form takes it as typed
@@ -92,7 +93,9 @@ class Proposer(QObject):
 
     def _show(self) -> None:
         p = self.proposal
-        if p is not None and not self.edit.text():
+        if not is_editable(self.edit):  # a read-only page proposes nothing, shows no example
+            self.edit.setPlaceholderText("")
+        elif p is not None and not self.edit.text():
             self.edit.setPlaceholderText(f"{p.chinese}  ← Ctrl+Enter ({p.source})")
             self.edit.setToolTip(
                 f"Proposed from the {p.source}: {p.chinese}. Ctrl+Enter takes it; typing "
