@@ -188,3 +188,22 @@ def test_a_readers_preferences_show_the_offices_choices_without_offering_them(qt
         assert not window.workspace.list_pane.ours_button.isVisible()
     finally:
         dialog.reject()
+
+
+def test_a_read_only_window_offers_no_draft_it_could_not_keep(
+    qtbot, sample_store, db_path, settings, tmp_path, answers
+):
+    # Given a crash draft kept in the file by the clerk who writes it
+    (row,) = sample_store.meetings.list()
+    sample_store.drafts.save("meeting", row.id, "the annual meeting", {"title": "edited"})
+    assert sample_store.drafts.pending()
+    sample_store.close()
+    # when the file is opened read-only
+    store = EventStore.open(db_path, create=False, read_only=True)
+    try:
+        window = make_window(qtbot, store, settings, tmp_path, answers)
+        # then no draft is offered: restored, it could be neither saved nor discarded
+        assert window.pending_drafts() == [] and not window.recovery_bar.isVisible()
+        window.close()
+    finally:
+        store.close()

@@ -218,7 +218,11 @@ class MainWindow(FileMenuCommands, QMainWindow):
 
     def pending_drafts(self) -> list:
         """The drafts to offer back; none where they cannot be read (a team database whose
-        drafts this EventDesk cannot keep yet): a safety net must not stop the window."""
+        drafts this EventDesk cannot keep yet): a safety net must not stop the window. None in
+        a database that refuses writes: a draft restored there could be neither saved nor
+        discarded."""
+        if self.store.read_only:
+            return []
         try:
             return self.workspace.pending_drafts()
         except StoreError:
