@@ -146,11 +146,11 @@ def answers() -> Answers:
     return Answers()
 
 
-def close_window(window: MainWindow, opened: EventStore) -> None:
+def close_window(window: MainWindow, opened: EventStore | None) -> None:
     """Close the window, and the store it ends on if a test opened another in it (File ›
     Open, Connect to team database…): a team database's store left open keeps its listener
     thread asking a dropped database every 5 s until the session ends. ``opened`` is closed
-    by its own fixture."""
+    by its own fixture (None: the store is closed here whichever it is)."""
     if window.workspace is not None:
         window.workspace.editors.revert()  # nothing left to ask about when the window closes
     ended_on = window.store
@@ -172,6 +172,22 @@ def empty_window(qtbot, fresh_store: EventStore, settings: QSettings, tmp_path, 
     window = make_window(qtbot, fresh_store, settings, tmp_path, answers)
     yield window
     close_window(window, fresh_store)
+
+
+@pytest.fixture
+def team_windows(qtbot, answers):
+    """``team_windows(address, settings, folder)``: a window on that team database (opened as
+    a clerk's EventDesk opens it, never made); each closed at teardown with its store."""
+    opened: list[MainWindow] = []
+
+    def open_window(address: str, settings: QSettings, folder: Path) -> MainWindow:
+        store = EventStore.open(address, create=False)
+        opened.append(make_window(qtbot, store, settings, folder, answers))
+        return opened[-1]
+
+    yield open_window
+    for window in reversed(opened):
+        close_window(window, None)
 
 
 def listener_threads() -> list[threading.Thread]:

@@ -10,6 +10,7 @@ nothing can be changed.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +18,9 @@ from eventdesk.store import EventStore
 from eventdesk.ui.sections import Section
 from tests.store import test_team_setup
 from tests.store.test_team_setup import REFUSAL
-from tests.ui.conftest import make_window
+
+#: Every window's store is closed after its test: no listener thread outlives it.
+pytestmark = pytest.mark.usefixtures("no_listener_left")
 
 #: The office set up as docs/team.md says; ``office(login)`` is the address for that login.
 office = test_team_setup.office
@@ -33,10 +36,6 @@ def _set_up_by_the_owner(office) -> None:
     EventStore.open(office("office_it")).close()
 
 
-def _window(qtbot, address: str, settings, tmp_path, answers):
-    return make_window(qtbot, EventStore.open(address, create=False), settings, tmp_path, answers)
-
-
 def _type(qtbot, widget, text: str) -> None:
     widget.window().activateWindow()
     widget.setFocus()
@@ -46,12 +45,12 @@ def _type(qtbot, widget, text: str) -> None:
 
 
 def test_two_clerks_windows_use_the_team_database_at_once(
-    qtbot, office, settings, tmp_path, answers
+    qtbot, office, settings, tmp_path, answers, team_windows
 ):
     # Given the office set up as docs/team.md says, and two clerks' windows open on it
     _set_up_by_the_owner(office)
-    anna = _window(qtbot, office("clerk1"), settings, tmp_path / "anna", answers)
-    ben = _window(qtbot, office("clerk2"), settings, tmp_path / "ben", answers)
+    anna = team_windows(office("clerk1"), settings, tmp_path / "anna")
+    ben = team_windows(office("clerk2"), settings, tmp_path / "ben")
     for window in (anna, ben):
         assert not window.store.read_only and not window.read_only_bar.isVisible()
         assert window.workspace.list_pane.model().rowCount() == 0
@@ -87,14 +86,14 @@ def test_two_clerks_windows_use_the_team_database_at_once(
 
 
 def test_a_readers_window_says_why_nothing_can_be_changed(
-    qtbot, office, settings, tmp_path, answers
+    qtbot, office, settings, tmp_path, answers, team_windows
 ):
     # Given the office set up, and a meeting a clerk saved
     _set_up_by_the_owner(office)
     with EventStore.open(office("clerk1")) as clerk:
         clerk.interchange.import_file(test_team_setup.SAMPLE)
     # when the reader's login opens it in a window
-    window = _window(qtbot, office("leader"), settings, tmp_path, answers)
+    window = team_windows(office("leader"), settings, tmp_path)
     # then a bar under the menus says why, in the store's sentence, and stays
     bar = window.read_only_bar
     assert bar.isVisible() and bar.label.text() == (
@@ -106,5 +105,5 @@ def test_a_readers_window_says_why_nothing_can_be_changed(
     window.workspace.set_section(Section.PEOPLE)
     assert bar.isVisible()
     # and a clerk's window on the same database shows no such bar
-    clerk_window = _window(qtbot, office("clerk1"), settings, tmp_path / "clerk", answers)
+    clerk_window = team_windows(office("clerk1"), settings, tmp_path / "clerk")
     assert not clerk_window.read_only_bar.isVisible()
