@@ -39,7 +39,14 @@ NOT_AT_START = [
     "eventdesk.ui.team_connect",  # File › Connect to team database…, when first chosen
     "eventdesk.ui.date_edit",  # the calendar: the day-first preference is in ui/date_order.py
     "uuid",  # with platform: made when a record's uid or a database's identity is
+    "eventdesk.ui.editor_base",  # with the conflict question: made with the first editor
+    "eventdesk.ui.conflict_question",
+    "eventdesk.ui.editable",
 ]
+
+#: PySide6's classes made when first named (its lazy loading): the questions' boxes, made
+#: when the window first asks something, not by the modules that ask.
+NOT_MADE_AT_START = ["QMessageBox", "QInputDialog"]
 
 #: Not loaded to build the window and its list's first page (issue 25): the store's services
 #: are made when first asked for, the backups' work, the photos' files, a restore, the
@@ -57,12 +64,15 @@ NOT_TO_BUILD = [
     "eventdesk.store.services.chinese_forms",
     "eventdesk.store.services.duplicates",
     "eventdesk.store.services.trash",
+    "hashlib",  # a team database's drafts file name; the backups' and photos' checksums
 ]
 
 SCRIPT = """
 import os, sys, pathlib
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings
+lazy = "QMessageBox" not in vars(QtWidgets)  # PySide6 makes a class when first named
 from eventdesk.ui.app import make_application
 from eventdesk.records import Meeting
 from eventdesk.store import EventStore
@@ -80,7 +90,8 @@ print(sorted(m for m in sys.modules if m in built))
 window.show()
 app.processEvents()
 watched = {watched!r}
-print(sorted(m for m in sys.modules if m in watched))
+made = [name for name in {dialogs!r} if lazy and name in vars(QtWidgets)]
+print(sorted(m for m in sys.modules if m in watched) + made)
 window.integrity_check.wait()
 window.store.close()
 """
@@ -97,7 +108,12 @@ def test_the_window_on_an_empty_database_loads_no_editor_and_no_summary(tmp_path
         [
             sys.executable,
             "-c",
-            SCRIPT.format(watched=NOT_AT_START, built=NOT_TO_BUILD, folder=str(tmp_path)),
+            SCRIPT.format(
+                watched=NOT_AT_START,
+                built=NOT_TO_BUILD,
+                dialogs=NOT_MADE_AT_START,
+                folder=str(tmp_path),
+            ),
         ],
         capture_output=True,
         text=True,

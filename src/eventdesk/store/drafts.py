@@ -17,7 +17,6 @@ keystrokes, and a second window of the same clerk waits its turn on SQLite's loc
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import re
 import sqlite3
@@ -125,6 +124,8 @@ def local_file(host: str, port: str, database: str, login: str) -> Path:
     """The drafts file of one login on one team database: its parts readable in the name
     (``db.office.local-5432-eventdesk-liwei``), and a hash of them, since making a name safe
     for Windows could make two addresses one (a socket folder's ``/``, an IPv6 ``:``)."""
+    import hashlib  # a team database's only: not loaded to open a file (issue 25)
+
     parts = [host or "local", port or "", database or "", login or ""]
     readable = "-".join(_UNSAFE.sub("_", part) for part in parts)[:120]
     digest = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:10]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from eventdesk import __version__, paths
 from eventdesk.store import EventStore, is_team_address
@@ -64,6 +64,8 @@ def unreachable_message(path: Path) -> str:
 
 
 def _ask_unreachable(message: str) -> str:
+    from PySide6.QtWidgets import QMessageBox  # the questions' box: not made at start
+
     box = QMessageBox(QMessageBox.Icon.Warning, "EventDesk", message)
     retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
     default = box.addButton("Open the default database", QMessageBox.ButtonRole.DestructiveRole)
@@ -108,15 +110,25 @@ def show_window(store: EventStore, settings: QSettings) -> MainWindow:
     return window
 
 
+def _ask_read_only(message: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox  # the questions' box: not made at start
+
+    answer = QMessageBox.question(None, "EventDesk", f"{message}\n\nOpen it read-only?")
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _show_error(message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, "EventDesk", message)
+
+
 def _open_file(path: Path | str) -> EventStore | None:
     return open_for_window(
         path,
         create=True,
-        ask_read_only=lambda message: (
-            QMessageBox.question(None, "EventDesk", f"{message}\n\nOpen it read-only?")
-            == QMessageBox.StandardButton.Yes
-        ),
-        show_error=lambda message: QMessageBox.critical(None, "EventDesk", message),
+        ask_read_only=_ask_read_only,
+        show_error=_show_error,
         ask_take_over=lambda message: take_over_question(None, message),
     )
 
@@ -130,7 +142,7 @@ def open_team_at_start(address: str) -> EventStore | str | None:
         address,
         ask_unreachable=_ask_unreachable,
         ask_login=team_connect.login_at_start,
-        show_error=lambda message: QMessageBox.critical(None, "EventDesk", message),
+        show_error=_show_error,
     )
 
 

@@ -14,13 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
-from PySide6.QtWidgets import (
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from eventdesk import __version__
 from eventdesk.records import ValidationError
@@ -42,10 +36,11 @@ from eventdesk.ui.window_settings import WindowSettings
 from eventdesk.ui.workspace import Workspace
 
 if TYPE_CHECKING:  # the dialogs and the File menu's work load when first used, not at start
+    from PySide6.QtWidgets import QMessageBox
+
     from eventdesk.ui.preferences_dialog import PreferencesDialog
     from eventdesk.ui.trash import TrashDialog
 
-Answer = QMessageBox.StandardButton
 DEFAULT_SIZE = (1280, 800)
 
 
@@ -115,18 +110,23 @@ class MainWindow(FileMenuCommands, QMainWindow):
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for the record being edited."""
+        from PySide6.QtWidgets import QMessageBox  # the questions' box: not made at start
+
+        button = QMessageBox.StandardButton
         return QMessageBox.question(
             self,
             "Unsaved changes",
             unsaved_changes.question(self.workspace.editors.changes()),
-            Answer.Save | Answer.Discard | Answer.Cancel,
-            Answer.Save,
+            button.Save | button.Discard | button.Cancel,
+            button.Save,
         )
 
     def ask_read_only(self, message: str) -> bool:
         """The file is open in another EventDesk: open it read-only instead?"""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self, "EventDesk", f"{message}\n\nOpen it read-only?")
-        return answer == Answer.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
     def ask_take_over(self, message: str) -> Choice:
         """Another PC's lock, with no program holding it: read-only, take over, or cancel?"""
@@ -137,6 +137,8 @@ class MainWindow(FileMenuCommands, QMainWindow):
         shown = "\n".join(f"• {line}" for line in impact[:12])
         if len(impact) > 12:
             shown += f"\n… and {len(impact) - 12} more"
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             "EventDesk",
@@ -144,12 +146,16 @@ class MainWindow(FileMenuCommands, QMainWindow):
             "Those meetings keep showing the name, but it leaves the lists and searches "
             "until restored from the trash. Move it to the trash?",
         )
-        return answer == Answer.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
     def inform(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, "EventDesk", message)
 
     def warn(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, "EventDesk", message)
 
     # -- records ---------------------------------------------------------------------
@@ -269,6 +275,8 @@ class MainWindow(FileMenuCommands, QMainWindow):
             self.inform("There are no backups of this database yet.")
             return None
         labels = [label for label, _path in choices]
+        from PySide6.QtWidgets import QInputDialog
+
         label, ok = QInputDialog.getItem(
             self, "Restore from backup", "Put this backup in place:", labels, 0, False
         )
@@ -385,6 +393,8 @@ class MainWindow(FileMenuCommands, QMainWindow):
         return window
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About EventDesk",

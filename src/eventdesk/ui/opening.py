@@ -14,7 +14,7 @@ import enum
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from eventdesk.store import DatabaseLocked, DiskFull, EventStore, OnNetworkDrive, StoreError
 
@@ -92,6 +92,8 @@ def take_over_question(parent: QWidget | None, message: str) -> Choice:
     The first sentence (which PC, who, since when) is the question's text; the
     rest (what taking over may lose) its informative text below.
     """
+    from PySide6.QtWidgets import QMessageBox  # the questions' box: not made at start
+
     headline, _, rest = message.partition(". ")
     box = QMessageBox(QMessageBox.Icon.Question, "EventDesk", headline + ".", parent=parent)
     box.setInformativeText(rest)

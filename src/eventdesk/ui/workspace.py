@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QWidget
 
 from eventdesk.store import ChangeNotice, ConnectionLost, Draft, EventStore, StoreError
 from eventdesk.ui.course_filters import CourseFilters
-from eventdesk.ui.editor_base import Editor
 from eventdesk.ui.editor_stack import EditorStack
 from eventdesk.ui.list_pane import ListPane
 from eventdesk.ui.live_lists import LiveLists
@@ -33,10 +32,11 @@ from eventdesk.ui.models import (
 )
 from eventdesk.ui.sections import Section
 
-if TYPE_CHECKING:  # the interchange loads on first use, not at start
+if TYPE_CHECKING:  # the interchange and the questions' box load on first use, not at start
+    from PySide6.QtWidgets import QMessageBox
+
     from eventdesk.store import ImportReport
 
-Answer = QMessageBox.StandardButton
 #: The kinds of crash draft restored here: each section's editor has ``restore_draft(payload)``.
 #: The kinds of record whose changes by others change what each list shows (a meeting's
 #: change moves a person's or organisation's count of meetings, a course names its meeting).
@@ -147,10 +147,12 @@ class Workspace(QSplitter):
         """Before the shown record goes away: True if it may (saved, discarded or clean)."""
         if not self.editors.is_dirty():
             return True
+        from PySide6.QtWidgets import QMessageBox  # not made at start: asked when leaving
+
         answer = self._ask_unsaved()
-        if answer == Answer.Save:
+        if answer == QMessageBox.StandardButton.Save:
             return self.editors.save()
-        if answer == Answer.Discard:
+        if answer == QMessageBox.StandardButton.Discard:
             self.editors.revert()
             return True
         return False
@@ -376,8 +378,10 @@ class Workspace(QSplitter):
                 meetings_changed()
         if section.kind is None:
             return
-        if isinstance(editor, Editor) and ChangeNotice(section.kind, shown) in notices:
-            editor.changed_elsewhere()
+        # an Editor's (ui/editor_base, not imported at start); the course detail has none
+        changed_elsewhere = getattr(editor, "changed_elsewhere", None)
+        if changed_elsewhere is not None and ChangeNotice(section.kind, shown) in notices:
+            changed_elsewhere()
 
     def _update_example_offer(self) -> None:
         """Offer the example in an empty database, until the clerk starts the first meeting:
