@@ -207,3 +207,36 @@ def test_a_read_only_window_offers_no_draft_it_could_not_keep(
         window.close()
     finally:
         store.close()
+
+
+def test_a_clerk_made_a_reader_with_the_window_open_keeps_what_they_typed(
+    qtbot, office, postgres_server, settings, tmp_path, answers
+):
+    # Given a clerk's window on the team database, a meeting's title being edited
+    EventStore.open(office("office_it")).close()
+    with EventStore.open(office("clerk1")) as clerk:
+        clerk.interchange.import_file(SAMPLE)
+    store = EventStore.open(office("clerk1"), create=False)
+    window = make_window(qtbot, store, settings, tmp_path, answers)
+    editor = _meeting_page(window)
+    title = editor.details.view.title
+    title.end(False)
+    _type(qtbot, title, " (draft)")
+    assert editor.is_dirty() and window.actions_.new_record.isEnabled()
+    # when the office's IT makes the login a reader's, and the clerk saves
+    admin = postgres_server._admin_connection()
+    admin.execute("REVOKE eventdesk_clerk FROM clerk1")
+    admin.execute("GRANT eventdesk_reader TO clerk1")
+    assert not editor.save()
+    # then the save says why, in the reader's sentence, and the page turns read-only,
+    # what was typed still on it
+    assert REFUSAL in editor.problems.text()
+    assert title.isReadOnly() and title.text() == TITLE + " (draft)"
+    assert editor.save_button.isHidden()
+    new = window.actions_.new_record
+    assert not new.isEnabled() and REFUSAL in new.toolTip()
+    assert window.read_only_bar.isVisible() and REFUSAL in window.read_only_bar.label.text()
+    editor.revert()  # the edits dropped, the window closes without a question
+    window.workspace.editors.show_placeholder()  # nothing to read again once the store closes
+    assert window.close()
+    store.close()

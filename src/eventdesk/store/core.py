@@ -42,7 +42,7 @@ from eventdesk.store import search_index
 from eventdesk.store.database import damaged, memory_database, open_database, sqlite_told
 from eventdesk.store.engines import Connection, is_team_address
 from eventdesk.store.engines.sqlite import SQLiteConnection
-from eventdesk.store.errors import ReadOnlyStore
+from eventdesk.store.errors import ReadOnlyStore, StoreError
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import telling_damage
 from eventdesk.store.sqlite_db import Database
@@ -66,6 +66,10 @@ if TYPE_CHECKING:
 
 #: A rename that leaves more meetings than this to re-index may leave them to a worker.
 SEARCH_NOW = 100
+
+
+#: PostgreSQL's SQLSTATE for a statement the login's privileges do not allow.
+_NO_PRIVILEGE = "42501"
 
 
 @telling_damage
@@ -300,6 +304,10 @@ class EventStore:
                         self._in_transaction = not outermost
                     if outermost:
                         self._rebuild_search_documents()
+            except Exception as exc:
+                if getattr(exc, "sqlstate", None) != _NO_PRIVILEGE:
+                    raise
+                raise self._privilege_lost(exc) from exc
             finally:
                 if outermost:
                     self._search_due.clear()
@@ -314,7 +322,37 @@ class EventStore:
                 if outermost and (not search_later or search_index.pending(self.db) <= SEARCH_NOW):
                     search_index.refresh(self.db)
         except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_READONLY:
+                raise self._file_turned_read_only(exc) from exc
             raise self._told(exc) from exc
+
+    def _privilege_lost(self, exc: Exception) -> StoreError:
+        """The team database's server refused a write for the login's privileges (the office's
+        IT made it a reader's with the window open): the store refuses writes from now on,
+        saying why, as it does for a reader's login at opening; a refusal of one table alone
+        (the role half set up) is one sentence, the store left writable."""
+        from eventdesk.store.team_database import _role_refuses_writes
+
+        try:
+            refused = _role_refuses_writes(self.connection)
+        except Exception:  # the server gone meanwhile: what it said is all there is
+            refused = None
+        if refused is None:
+            return StoreError(f"The team database refused the change: {exc}.")
+        self.read_only_reason = refused
+        self.refuse_writes()
+        return ReadOnlyStore(refused)
+
+    def _file_turned_read_only(self, exc: sqlite3.Error) -> StoreError:
+        """The file can no longer be written (its drive or its permissions changed with the
+        window open): the store refuses writes from now on, saying why."""
+        said = (
+            f"{self.address} can no longer be written ({exc}); nothing more can be saved. "
+            "Copy what you typed, then open the file again."
+        )
+        self.notes.insert(0, said)
+        self.refuse_writes()
+        return ReadOnlyStore(said)
 
     def search_due(
         self,
