@@ -13,32 +13,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.store.conftest import who_saves
 
 from eventdesk.records import CourseEntry, CourseStatus, Meeting
 from eventdesk.store import EventStore
 from eventdesk.store.errors import Conflict
 from eventdesk.store.interchange import export_meeting, import_document
-from eventdesk.store.versions import pc_user
-
-
-@pytest.fixture
-def opened(engine_address):
-    """Open the store at ``engine_address`` (as many times as a test asks: one per clerk)."""
-    stores: list[EventStore] = []
-
-    def open_one() -> EventStore:
-        stores.append(EventStore.open(engine_address))
-        return stores[-1]
-
-    yield open_one
-    for store in stores:
-        store.close()
-
-
-def _who(store: EventStore) -> str:
-    if store.connection.engine == "postgresql":
-        return store.connection.execute("SELECT session_user").scalar()
-    return pc_user()
 
 
 def _meeting_with_a_course(store: EventStore) -> Meeting:
@@ -50,14 +30,14 @@ def _meeting_with_a_course(store: EventStore) -> Meeting:
 def test_a_course_saved_alone_counts_versions_and_keeps_lines(opened):
     store = opened()
     course = store.courses.save(CourseEntry("Urban planning", year=2022))
-    assert (course.version, course.updated_by) == (1, _who(store))
+    assert (course.version, course.updated_by) == (1, who_saves(store))
     course.status = CourseStatus.SHORTLISTED
     course.teachers = "Prof. Chan"
     saved = store.courses.save(course)
     assert saved.version == 2
     latest, first = store.history.of("course", course.id)
     assert (first.action, first.version) == ("created", 1)
-    assert (latest.action, latest.version, latest.who) == ("changed", 2, _who(store))
+    assert (latest.action, latest.version, latest.who) == ("changed", 2, who_saves(store))
     assert latest.changes == {
         "teachers": {"old": "", "new": "Prof. Chan"},
         "status": {"old": "nominated", "new": "shortlisted"},
@@ -75,7 +55,7 @@ def test_a_course_saved_since_it_was_loaded_is_refused_with_nothing_written(open
     stale.notes = "Mine"
     with pytest.raises(Conflict) as refused:
         mine.courses.save(stale)
-    assert str(refused.value).startswith(f"{_who(theirs)} saved this course at ")
+    assert str(refused.value).startswith(f"{who_saves(theirs)} saved this course at ")
     stored = mine.courses.get(course.id)
     assert (stored.version, stored.teachers, stored.notes) == (2, "Prof. Chan", "")
     assert len(mine.history.of("course", course.id)) == 2
@@ -85,7 +65,7 @@ def test_a_meetings_save_counts_its_courses_versions_and_lines(opened):
     store = opened()
     meeting = _meeting_with_a_course(store)
     (course,) = meeting.courses
-    assert (course.version, course.updated_by) == (1, _who(store))
+    assert (course.version, course.updated_by) == (1, who_saves(store))
     assert [c.action for c in store.history.of("course", course.id)] == ["created"]
 
     meeting.title = "SHUA 2021"  # the course unchanged: no version, no line

@@ -14,6 +14,7 @@ import json
 from datetime import date
 
 import pytest
+from tests.store.conftest import who_saves
 
 from eventdesk.records import (
     Attendance,
@@ -27,28 +28,6 @@ from eventdesk.records import (
 )
 from eventdesk.store import EventStore
 from eventdesk.store.errors import Conflict
-from eventdesk.store.versions import pc_user
-
-
-@pytest.fixture
-def opened(engine_address):
-    """Open the store at ``engine_address`` (as many times as a test asks: one per clerk)."""
-    stores: list[EventStore] = []
-
-    def open_one() -> EventStore:
-        stores.append(EventStore.open(engine_address))
-        return stores[-1]
-
-    yield open_one
-    for store in stores:
-        store.close()
-
-
-def _who(store: EventStore) -> str:
-    """Who a save names: the PC's user on a file, the session's role on a team database."""
-    if store.connection.engine == "postgresql":
-        return store.connection.execute("SELECT session_user").scalar()
-    return pc_user()
 
 
 def _meeting(store: EventStore, title: str = "SHUA annual meeting 2021") -> Meeting:
@@ -69,7 +48,7 @@ def _history_rows(store: EventStore, kind: str, record_id: int) -> list[dict]:
 def test_every_save_counts_a_version_and_names_who_saved(opened):
     store = opened()
     meeting = _meeting(store)
-    assert (meeting.version, meeting.updated_by) == (1, _who(store))
+    assert (meeting.version, meeting.updated_by) == (1, who_saves(store))
     meeting.venue = "Zoom"
     assert store.meetings.save(meeting).version == 2
     again = store.meetings.get(meeting.id)
@@ -78,7 +57,7 @@ def test_every_save_counts_a_version_and_names_who_saved(opened):
     person.title = "Director"
     assert (person.version, store.people.save(person).version) == (1, 2)
     org = store.organisations.save(Organisation("Lingnan University"))
-    assert org.version == 1 and org.updated_by == _who(store)
+    assert org.version == 1 and org.updated_by == who_saves(store)
 
 
 def test_a_meeting_saved_by_another_clerk_since_it_was_opened_is_refused_whole(opened):
@@ -92,11 +71,11 @@ def test_a_meeting_saved_by_another_clerk_since_it_was_opened_is_refused_whole(o
     mine.attendees.append(Attendance(first.people.save(Person("Wai", "Alexander")).id))
     with pytest.raises(Conflict) as refused:
         first.meetings.save(mine)
-    assert refused.value.who == _who(second)
+    assert refused.value.who == who_saves(second)
     assert refused.value.version == 2
     assert refused.value.when is not None
     message = str(refused.value)
-    assert message.startswith(f"{_who(second)} saved this meeting at ")
+    assert message.startswith(f"{who_saves(second)} saved this meeting at ")
     assert "after you opened it" in message
     stored = first.meetings.get(meeting_id)
     assert (stored.title, stored.venue, stored.version) == ("SHUA 2021 (theirs)", "Online", 2)
@@ -165,7 +144,7 @@ def test_history_names_the_fields_a_save_changed_with_old_and_new(opened):
     assert (created["action"], created["version"], created["changed_by"]) == (
         "created",
         1,
-        _who(store),
+        who_saves(store),
     )
     assert json.loads(changed["fields"]) == ["title", "title_zh", "attendees"]
     assert json.loads(changed["changes"]) == {
@@ -215,7 +194,7 @@ def test_an_attendee_list_s_new_people_each_have_a_first_version_and_line(opened
     ids = store.people.add_all([Person("Ding", "Xiaodong"), Person("Wai", "Alexander")])
     for person_id in ids:
         person = store.people.get(person_id)
-        assert (person.version, person.updated_by) == (1, _who(store))
+        assert (person.version, person.updated_by) == (1, who_saves(store))
         assert [c.action for c in store.history.of("person", person_id)] == ["created"]
 
 
@@ -277,7 +256,7 @@ def test_edits_refused_are_kept_as_a_copy_with_every_part_of_their_own(opened):
 
     kept = store.meetings.save_copy(mine)
     assert kept.id != meeting.id
-    assert kept.title == f"SHUA annual meeting 2021 (copy by {_who(store)})"
+    assert kept.title == f"SHUA annual meeting 2021 (copy by {who_saves(store)})"
     assert (kept.summary, kept.venue, kept.version) == (mine.summary, "Online", 1)
     (session,) = kept.sessions
     assert session.uid != meeting.sessions[0].uid
@@ -312,7 +291,7 @@ def test_a_person_or_organisation_refused_is_kept_as_a_copy(opened, made, named)
     mine.notes = "mine"
     kept = records.save_copy(mine)
     shown = kept.display_name if isinstance(kept, Person) else kept.label
-    user = _who(store)
+    user = who_saves(store)
     assert shown == named.format(user=user.upper() if "COPY" in named else user)
     assert kept.notes == "mine" and kept.id != saved.id and kept.uid != saved.uid
 
@@ -324,12 +303,12 @@ def test_the_trash_and_back_are_lines_of_history(opened):
     store.trash.restore("meeting", meeting.id)
     lines = store.history.of("meeting", meeting.id)
     assert [(c.action, c.version, c.who) for c in lines] == [
-        ("restored", 1, _who(store)),
-        ("deleted", 1, _who(store)),
-        ("created", 1, _who(store)),
+        ("restored", 1, who_saves(store)),
+        ("deleted", 1, who_saves(store)),
+        ("created", 1, who_saves(store)),
     ]
     assert lines[0].described() == ["restored from the trash"]
-    assert lines[1].line().endswith(f"  {_who(store)}  v1  moved to the trash")
+    assert lines[1].line().endswith(f"  {who_saves(store)}  v1  moved to the trash")
 
 
 def test_a_merge_and_its_undoing_are_lines_of_both_records(opened):
@@ -343,7 +322,7 @@ def test_a_merge_and_its_undoing_are_lines_of_both_records(opened):
     done = store.duplicates.merge("person", kept.id, duplicate.id)
 
     merged, _ = store.history.of("person", kept.id)
-    assert (merged.action, merged.version, merged.who) == ("merged", 2, _who(store))
+    assert (merged.action, merged.version, merged.who) == ("merged", 2, who_saves(store))
     assert merged.described() == [
         f"merged with person {duplicate.id}",
         "phone: (empty) \u2192 '+853 8822 8833'",
