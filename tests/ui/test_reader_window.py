@@ -105,6 +105,7 @@ def test_a_reader_reads_searches_and_prints_but_types_nothing(qtbot, reader, tmp
     attendees = editor.attendees
     assert attendees.model.rowCount() > 0 and attendees.remove_button.isHidden()
     assert attendees.finder.isHidden() and not attendees.new_person_button.isVisible()
+    assert editor.photos.hint.isHidden()  # "Drop image files here to add them." is not said
 
     # and search finds the meeting
     pane = window.workspace.list_pane

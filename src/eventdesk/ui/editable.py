@@ -59,8 +59,9 @@ def reads(widget: QWidget) -> QWidget:
 
 
 def adds(widget: QWidget) -> QWidget:
-    """Mark ``widget`` as one that only adds (a finder "Add host: type an organisation…"): a
-    read-only page hides it, as it hides the Add buttons. Returns it."""
+    """Mark ``widget`` as one that only adds (a finder "Add host: type an organisation…", the
+    hint "Drop image files here"): a read-only page hides it, as it hides the Add buttons.
+    Returns it."""
     widget.setProperty(_ADDS, True)
     return widget
 

@@ -19,7 +19,7 @@ from eventdesk.records import FileKind, MeetingFile
 from eventdesk.records.images import check_image, media_type_of
 from eventdesk.scaled_images import fitted
 from eventdesk.store import EventStore, StoreError
-from eventdesk.ui.editable import is_editable
+from eventdesk.ui.editable import adds, is_editable
 from eventdesk.ui.meeting_editor.labels import Labels
 from eventdesk.ui.meeting_editor.list_tab import ListTab
 from eventdesk.ui.meeting_editor.models import PartsModel
@@ -89,7 +89,7 @@ class PhotosTab(ListTab):
         self.view.verticalHeader().setDefaultSectionSize(THUMBNAIL.height() + 6)
         self.view.setColumnWidth(PhotosModel.THUMBNAIL, THUMBNAIL.width() + 12)
         self._preview_due = False
-        self.hint = QLabel("Drop image files here to add them.", self)
+        self.hint = adds(QLabel("Drop image files here to add them.", self))  # none when read-only
         self.toolbar.addWidget(self.hint)
 
     def showEvent(self, event: QShowEvent) -> None:
