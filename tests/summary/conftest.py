@@ -88,3 +88,25 @@ def save_meeting(store: EventStore, title: str = "Quiet meeting", **fields) -> i
 
     meeting = Meeting(title=title, start_date=fields.pop("start_date", date(2024, 1, 5)), **fields)
     return store.meetings.save(meeting).id
+
+
+KIND_DATA = Path(__file__).parent / "data"
+_kind_files: dict[tuple[Path, str, str, str, str], Path] = {}
+
+
+def kind_document(folder: Path, kind: str, template: str, lang: str, suffix: str) -> Path:
+    """The document of the fixture meeting of ``kind`` (``data/KIND.json``), written once per
+    ``folder`` (a module's): the file. Each kind is imported into a store of its own there."""
+    from eventdesk.store.interchange import import_file
+    from eventdesk.summary import write_summary
+
+    key = (folder, kind, template, lang, suffix)
+    if key not in _kind_files:
+        with EventStore.open(folder / f"{kind}.sqlite3") as store:
+            if not store.meetings.list():
+                import_file(store, KIND_DATA / f"{kind}.json")
+            (row,) = store.meetings.list()
+            out = folder / f"{kind}-{template}-{lang}{suffix}"
+            write_summary(store, row.id, template, out, lang=lang)
+        _kind_files[key] = out
+    return _kind_files[key]

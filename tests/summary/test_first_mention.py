@@ -22,15 +22,14 @@ from markupsafe import Markup
 
 from eventdesk.records import Organisation
 from eventdesk.store import EventStore
-from eventdesk.store.interchange import import_document, import_file
+from eventdesk.store.interchange import import_document
 from eventdesk.summary import write_summary
 from eventdesk.summary.countries import Places, country_code, in_country_en
 from eventdesk.summary.mentions import document, finalize, first_form, once, unmarked
-from tests.summary.conftest import read_back, squash_pdf
+from tests.summary.conftest import kind_document, read_back, squash_pdf
 
 DATA = Path(__file__).parent / "data"
 FORMATS = [".html", ".pdf", ".docx"]
-_stores: dict[str, Path] = {}
 _texts: dict[tuple[str, str, str, str], str] = {}
 
 
@@ -43,14 +42,7 @@ def text_of(folder: Path, kind: str, template: str, lang: str, suffix: str) -> s
     """The document as read back; each written once for the module."""
     key = (kind, template, lang, suffix)
     if key not in _texts:
-        db = folder / f"{kind}.sqlite3"
-        with EventStore.open(db) as store:
-            if kind not in _stores:
-                import_file(store, DATA / f"{kind}.json")
-                _stores[kind] = db
-            (row,) = store.meetings.list()
-            out = folder / f"{kind}-{template}-{lang}{suffix}"
-            write_summary(store, row.id, template, out, lang=lang)
+        out = kind_document(folder, kind, template, lang, suffix)
         _texts[key] = squash_pdf(_docx_text(out) if suffix == ".docx" else read_back(out))
     return _texts[key]
 

@@ -18,11 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.store import EventStore
 from eventdesk.store.chinese_variants import simplified, traditional
-from eventdesk.store.interchange import import_file
-from eventdesk.summary import write_summary
-from tests.summary.conftest import read_back
+from tests.summary.conftest import kind_document, read_back
 
 DATA = Path(__file__).parent / "data"
 KINDS = [
@@ -213,7 +210,6 @@ def decision_texts(kind: str, lang: str, template: str = "minutes") -> list[str]
     return texts
 
 
-_stores: dict[str, Path] = {}
 _texts: dict[tuple[str, str, str, str], str] = {}
 
 
@@ -226,14 +222,7 @@ def document(folder: Path, kind: str, lang: str, template: str, suffix: str) -> 
     """The document as read back; each written once for the module."""
     key = (kind, lang, template, suffix)
     if key not in _texts:
-        db = folder / f"{kind}.sqlite3"
-        with EventStore.open(db) as store:
-            if kind not in _stores:
-                import_file(store, DATA / f"{kind}.json")
-                _stores[kind] = db
-            (row,) = store.meetings.list()
-            out = folder / f"{kind}-{template}-{lang}{suffix}"
-            write_summary(store, row.id, template, out, lang=lang)
+        out = kind_document(folder, kind, template, lang, suffix)
         text = read_back(out)
         if suffix == ".pdf":  # a line broken after a hyphen ("Ming-|hui") reads "Ming- hui"
             text = re.sub(r"(?<=\w)- (?=\w)", "-", text)
