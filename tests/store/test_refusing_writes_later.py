@@ -32,3 +32,31 @@ def test_a_file_that_can_no_longer_be_written_refuses_writes_saying_why(fresh_st
     assert "can no longer be written" in fresh_store.notes[0]  # what the window's bar says
     fresh_store.db.conn.execute("PRAGMA query_only = 0")
     assert fresh_store.people.count() == 0
+
+
+def test_a_file_another_pc_took_over_refuses_writes_naming_who(db_path):
+    import json
+    from datetime import datetime
+
+    from eventdesk.store.lock import lock_path
+
+    store = EventStore.open(db_path)
+    told: list[str] = []
+    store.on_refusing_writes(lambda: told.append("refused"))
+    store.people.save(Person(family_name="Wu", given_name="Lin"))  # ours: saved
+    # when another PC takes the file over (its lock record replaces ours)
+    theirs = {
+        "user": "liwei",
+        "host": "PC-12",
+        "pid": 4242,
+        "since": datetime.now().astimezone().isoformat("T", "seconds"),
+    }
+    lock_path(db_path).write_text(json.dumps(theirs), encoding="utf-8")
+    # then the next save is refused, naming who, and nothing more is written
+    with pytest.raises(ReadOnlyStore, match="liwei on PC-12 took"):
+        store.people.save(Person(family_name="Chan", given_name="Tai Man"))
+    assert store.read_only and told == ["refused"] and "liwei on PC-12" in store.notes[0]
+    assert store.people.count() == 1
+    store.close()
+    # and closing leaves their lock file in place
+    assert json.loads(lock_path(db_path).read_text(encoding="utf-8"))["user"] == "liwei"

@@ -241,3 +241,31 @@ def test_a_clerk_made_a_reader_with_the_window_open_keeps_what_they_typed(
     window.workspace.editors.show_placeholder()  # nothing to read again once the store closes
     assert window.close()
     store.close()
+
+
+def test_a_file_another_pc_took_over_turns_the_page_read_only(qtbot, main_window, db_path):
+    import json
+    from datetime import datetime
+
+    from eventdesk.store.lock import lock_path
+
+    # Given a meeting being edited in a clerk's window
+    window = main_window
+    editor = _meeting_page(window)
+    title = editor.details.view.title
+    title.end(False)
+    _type(qtbot, title, " (draft)")
+    # when another PC takes the file over, and the clerk saves
+    since = datetime.now().astimezone().isoformat("T", "seconds")
+    theirs = {"user": "liwei", "host": "PC-12", "pid": 4242, "since": since}
+    lock_path(db_path).write_text(json.dumps(theirs), encoding="utf-8")
+    assert not editor.save()
+    # then the save names who took it, the page is read-only with the title as typed,
+    # and the bar says so
+    assert "liwei on PC-12 took" in editor.problems.text()
+    assert title.isReadOnly() and title.text() == TITLE + " (draft)"
+    assert (
+        "liwei on PC-12" in window.read_only_bar.label.toolTip() + window.read_only_bar.label.text()
+    )
+    assert not window.actions_.new_record.isEnabled()
+    editor.set_editable(True)

@@ -43,7 +43,7 @@ from eventdesk.store.database import damaged, memory_database, open_database, sq
 from eventdesk.store.engines import Connection, is_team_address
 from eventdesk.store.engines.sqlite import SQLiteConnection
 from eventdesk.store.errors import ReadOnlyStore, StoreError
-from eventdesk.store.lock import FileLock
+from eventdesk.store.lock import FileLock, Holder
 from eventdesk.store.services.base import telling_damage
 from eventdesk.store.sqlite_db import Database
 
@@ -312,6 +312,10 @@ class EventStore:
                 if outermost:
                     self._search_due.clear()
             return
+        if outermost and self._lock is not None:
+            taken = self._lock.taken_by()
+            if taken is not None:
+                raise self._lock_lost(taken)
         try:
             with self.db.atomic():
                 self._in_transaction = True
@@ -342,6 +346,17 @@ class EventStore:
         self.read_only_reason = refused
         self.refuse_writes()
         return ReadOnlyStore(refused)
+
+    def _lock_lost(self, taken: Holder) -> StoreError:
+        """Another EventDesk holds the file's lock now (another PC took it over): two writers
+        would lose each other's saves, so this store refuses writes from now on, saying who."""
+        said = (
+            f"{taken.user} on {taken.host} took {self.address} over {taken.since_words()}; "
+            "nothing more can be saved here. Copy what you typed, then open the file again."
+        )
+        self.notes.insert(0, said)
+        self.refuse_writes()
+        return ReadOnlyStore(said)
 
     def _file_turned_read_only(self, exc: sqlite3.Error) -> StoreError:
         """The file can no longer be written (its drive or its permissions changed with the

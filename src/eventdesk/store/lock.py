@@ -297,6 +297,19 @@ class FileLock:
             return
         raise StoreError(f"Could not lock {self.db_path}: its lock file keeps changing.")
 
+    def taken_by(self) -> Holder | None:
+        """Who holds the lock file now when it is no longer this program: another PC took
+        the file over (its question answered), or the file was removed by hand and another
+        EventDesk locked it since. None while it is still ours, or names no one."""
+        if not self.held:
+            return None
+        holder = read_holder(self.db_path)
+        if holder is None:
+            return None
+        if holder.on_this_pc() and holder.pid == os.getpid():
+            return None
+        return holder
+
     def _open(self) -> int:
         try:
             return os.open(self.path, os.O_RDWR | os.O_CREAT | _BINARY, 0o644)
@@ -316,12 +329,18 @@ class FileLock:
     def release(self) -> None:
         if not self.held:
             return
+        taken = self.taken_by()
         self.held = False
         fd, count = _HELD[self._key]
         if count > 1:
             _HELD[self._key] = (fd, count - 1)
             return
         del _HELD[self._key]
+        if taken is not None:  # the file names its new holder: theirs to remove, not ours
+            with contextlib.suppress(OSError):
+                _unlock(fd)
+            os.close(fd)
+            return
         self._let_go(fd)
 
     def _let_go(self, fd: int) -> None:
