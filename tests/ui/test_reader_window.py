@@ -155,9 +155,10 @@ def test_the_page_follows_a_store_that_begins_refusing_writes(qtbot, main_window
     assert "(read-only)" in window.windowTitle()
     # a person's page built after it shows read-only too
     window.workspace.set_section(Section.PEOPLE)
-    window.workspace.list_pane.select_id(window.store.people.list()[0].id)
     person = window.workspace.editors.person_editor
+    person.load(window.store.people.list()[0].id)
     assert person.form.family_name.isReadOnly()
+    assert person.form.heading.text().endswith("(read-only)")
     hint = editor.details.view.background
     assert hint.placeholderText() == ""  # no grey example to be read as the record's
     editor.set_editable(True)  # the switch puts back what it changed (teardown reverts)

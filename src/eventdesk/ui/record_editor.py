@@ -105,7 +105,12 @@ class RecordEditor(Editor):
         raise NotImplementedError
 
     def _update_heading(self) -> None:
-        self.form.heading.setText(self._heading())
+        suffix = "  (read-only)" if self._read_only else ""  # as the meeting's page says it
+        self.form.heading.setText(self._heading() + suffix)
+
+    def _editable_shown(self) -> None:
+        if self.fields.record() is not None:
+            self._update_heading()
 
     def _title(self, record: Any) -> str:
         return str(getattr(record, "label", "") or getattr(record, "display_name", ""))
