@@ -82,6 +82,8 @@ def set_editable(root: QWidget, editable: bool) -> None:
     Called again after parts are added under ``root`` (a tab made when first shown), it
     switches those too; the ones switched before are not touched twice.
     """
+    if editable and not root.property(_READ_ONLY):
+        return  # never shown read-only: nothing to put back, and no walk at start-up
     root.setProperty(_READ_ONLY, not editable)
     _walk(root, editable)
 
