@@ -70,7 +70,7 @@ def test_migration_12_finds_partners_stored_half_in_each_script(tmp_path):
             db.execute("INSERT OR IGNORE INTO search_dirty(meeting_id) SELECT id FROM meetings")
             db.conn.create_function("eventdesk_spaced_han", 1, spaced_han, deterministic=True)
             db.execute("DELETE FROM meeting_search")
-            db.execute(f"INSERT INTO meeting_search(rowid, body) {search_index.DOCUMENT}")
+            db.execute(f"INSERT INTO meeting_search(rowid, body) {search_index.document()}")
             db.execute("DELETE FROM search_dirty")
         db.execute(f"PRAGMA user_version = {before}")
         assert store.meetings.search("浸会大学") == []  # what an office saw before

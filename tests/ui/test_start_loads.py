@@ -65,6 +65,8 @@ NOT_TO_BUILD = [
     "eventdesk.store.services.duplicates",
     "eventdesk.store.services.trash",
     "hashlib",  # a team database's drafts file name; the backups' and photos' checksums
+    "eventdesk.records.models",  # the records' classes, when a record is first read or saved
+    "eventdesk.records.validation",
 ]
 
 SCRIPT = """
@@ -74,7 +76,6 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QSettings
 lazy = "QMessageBox" not in vars(QtWidgets)  # PySide6 makes a class when first named
 from eventdesk.ui.app import make_application
-from eventdesk.records import Meeting
 from eventdesk.store import EventStore
 from eventdesk.ui.main_window import MainWindow
 from eventdesk.ui.opening import open_for_window

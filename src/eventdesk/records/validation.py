@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, time
 from enum import StrEnum
 from typing import TypeVar
@@ -29,46 +28,10 @@ from eventdesk.records.models import (
     Presentation,
     Session,
 )
+from eventdesk.records.problems import Problem
+from eventdesk.records.problems import ValidationError as ValidationError  # where it was first
+from eventdesk.records.problems import raise_if as raise_if
 from eventdesk.records.text import text_problems
-
-
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong (``message``) with which ``field`` of which ``record``.
-
-    A problem in one of a meeting's parts also says which: ``part`` is the
-    meeting's list (``"attendees"``, ``"sessions"``...) and ``row`` the
-    1-based place in it, so a form can go to the row without reading the
-    ``record`` label, which is written for a person.
-    """
-
-    record: str
-    field: str
-    message: str
-    part: str = ""
-    row: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.record}: " if self.record else ""
-        return f"{where}{self.field}: {self.message}"
-
-
-class ValidationError(ValueError):
-    """One or more problems that stop a record from being saved."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-    @classmethod
-    def single(cls, record: str, field: str, message: str) -> ValidationError:
-        return cls([Problem(record, field, message)])
-
-
-def raise_if(problems: list[Problem]) -> None:
-    if problems:
-        raise ValidationError(problems)
-
 
 E = TypeVar("E", bound=StrEnum)
 

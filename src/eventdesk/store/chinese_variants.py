@@ -23,7 +23,7 @@ OpenCC is imported, and its tables loaded, on the first Chinese text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 #: OpenCC's conversions used. The packaged program ships only the tables these
@@ -33,7 +33,14 @@ CONFIGS = ("t2s", "s2t", "hk2s", "tw2s", "s2hk", "s2tw")
 _FOLD = ("tw2s", "hk2s")
 #: The folded form written back: standard, Hong Kong and Taiwan traditional.
 _SPELLINGS = ("s2t", "s2hk", "s2tw")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+@cache
+def _han() -> re.Pattern[str]:
+    """A Chinese character: compiled on first use (a few milliseconds, not at start)."""
+    return re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
 _NOT_A_LETTER = re.compile(r"[\W_]+")
 
 
@@ -42,7 +49,7 @@ def variants(text: str) -> list[str]:
 
     No duplicates; text without Chinese is returned alone.
     """
-    if not _HAN.search(text):
+    if not _han().search(text):
         return [text]
     folded = simplified(text)
     found = [text]
@@ -58,7 +65,7 @@ def variants(text: str) -> list[str]:
 
 def simplified(text: str) -> str:
     """``text`` in simplified characters, regional forms folded (unchanged without Chinese)."""
-    if not _HAN.search(text):
+    if not _han().search(text):
         return text
     for config in _FOLD:
         text = _converter(config).convert(text)
@@ -74,14 +81,14 @@ def traditional(text: str, region: str = "hk") -> str:
     phrases: ``s2twp`` would also change words (软件 to 軟體), which is an
     editor's call, not a script's.
     """
-    if not _HAN.search(text):
+    if not _han().search(text):
         return text
     return _converter("s2tw" if region == "tw" else "s2hk").convert(text)
 
 
 def standard_simplified(text: str) -> str:
     """OpenCC's ``t2s`` alone: what search documents held before regional forms were folded."""
-    return _converter("t2s").convert(text) if _HAN.search(text) else text
+    return _converter("t2s").convert(text) if _han().search(text) else text
 
 
 def name_key(text: str) -> str:

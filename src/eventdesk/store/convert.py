@@ -8,11 +8,13 @@ a record's fields.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from eventdesk.records import Meeting, Organisation, Person
 from eventdesk.records.fields import text_fields
 from eventdesk.store.rows import from_row, iso, now, to_date, to_row, to_time
+
+if TYPE_CHECKING:  # the records' classes when a row is first read: not at start (issue 25)
+    from eventdesk.records.models import Meeting, Organisation, Person
 
 __all__ = [
     "iso",
@@ -39,6 +41,8 @@ def person_row(p: Person) -> dict[str, Any]:
 
 
 def person_from_row(row: dict[str, Any]) -> Person:
+    from eventdesk.records.models import Person
+
     return from_row(Person, row)
 
 
@@ -47,6 +51,8 @@ def organisation_row(o: Organisation) -> dict[str, Any]:
 
 
 def organisation_from_row(row: dict[str, Any], member_ids: list[int]) -> Organisation:
+    from eventdesk.records.models import Organisation
+
     return from_row(Organisation, row, member_ids=member_ids)
 
 
@@ -55,4 +61,6 @@ def meeting_row(m: Meeting) -> dict[str, Any]:
 
 
 def meeting_from_row(row: dict[str, Any]) -> Meeting:
+    from eventdesk.records.models import Meeting
+
     return from_row(Meeting, row)

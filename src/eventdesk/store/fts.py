@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from eventdesk.records import CourseEntry, Organisation, Person
 from eventdesk.records.fields import declared, searched_fields
 from eventdesk.store.chinese_variants import variants
 from eventdesk.store.sqlite_db import Database
@@ -26,15 +27,34 @@ def searched_columns(cls: type) -> tuple[str, ...]:
     return tuple(declared(cls, name).column for name in searched_fields(cls))
 
 
-#: The lists with a search index of their own, and the record each lists.
-LISTED: dict[str, type] = {"people": Person, "organisations": Organisation, "courses": CourseEntry}
+# LISTED and INDEXED need the records' classes (``records.models``), which the window's first
+# screen does not: they are made when first asked for (issue 25).
 
-#: table -> the columns its index covers: the fields its record declares ``searched``
-#: (``records/fields.py``). A field newly declared searched needs a migration that rebuilds
-#: the index (``tests/store/test_tables.py`` holds a new file's indexes to these).
-INDEXED: dict[str, tuple[str, ...]] = {
-    table: searched_columns(cls) for table, cls in LISTED.items()
-}
+
+@cache
+def listed() -> dict[str, type]:
+    """The lists with a search index of their own, and the record each lists."""
+    from eventdesk.records.models import CourseEntry, Organisation, Person
+
+    return {"people": Person, "organisations": Organisation, "courses": CourseEntry}
+
+
+@cache
+def indexed() -> dict[str, tuple[str, ...]]:
+    """table -> the columns its index covers: the fields its record declares ``searched``
+    (``records/fields.py``). A field newly declared searched needs a migration that rebuilds
+    the index (``tests/store/test_tables.py`` holds a new file's indexes to these)."""
+    return {table: searched_columns(cls) for table, cls in listed().items()}
+
+
+def __getattr__(name: str) -> Any:
+    """``fts.LISTED`` is :func:`listed`, ``fts.INDEXED`` :func:`indexed`."""
+    if name == "LISTED":
+        return listed()
+    if name == "INDEXED":
+        return indexed()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: the list indexes as migrations 2 and 4 made them (history: they must keep making them so)
 _MADE: dict[str, tuple[str, ...]] = {
@@ -85,10 +105,10 @@ def add_prefix_indexes(db: Database) -> None:
 
 
 def rebuild_list_index(db: Database, table: str) -> None:
-    """Make ``table``'s index again over the columns it covers today (:data:`INDEXED`): a
+    """Make ``table``'s index again over the columns it covers today (:func:`indexed`): a
     field newly declared searched (migration 21: an organisation's country)."""
     _drop(db, table)
-    _create_index(db, table, INDEXED[table], prefix="1 2 3")
+    _create_index(db, table, indexed()[table], prefix="1 2 3")
 
 
 def drop_retired(db: Database) -> None:
@@ -127,8 +147,18 @@ def _create_index(
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_HAN_CHAR = re.compile(f"([{_HAN}])")
-_HAN_OR_OTHER = re.compile(f"[{_HAN}]+|[^{_HAN}]+")
+
+
+# A class of Chinese ranges (an astral one, its negation) takes milliseconds to compile: the
+# patterns are compiled when first used, by a search or an index's rebuild, not at start.
+@cache
+def _han_char() -> re.Pattern[str]:
+    return re.compile(f"([{_HAN}])")
+
+
+@cache
+def _han_or_other() -> re.Pattern[str]:
+    return re.compile(f"[{_HAN}]+|[^{_HAN}]+")
 
 
 def spaced_han(text: str | None) -> str:
@@ -138,7 +168,7 @@ def spaced_han(text: str | None) -> str:
     would not find 香港浸會大學. Indexed one character a word, a search for
     them is a phrase of adjacent characters: any part of a name finds it.
     """
-    return _HAN_CHAR.sub(r" \1 ", text) if text else ""
+    return _han_char().sub(r" \1 ", text) if text else ""
 
 
 def han_runs(text: str) -> list[str]:
@@ -167,8 +197,8 @@ def query_terms(text: str, *, split_han: bool = False) -> list[list[Form]]:
     """
     terms = []
     for word in _WORD.findall(text):
-        for part in _HAN_OR_OTHER.findall(word) if split_han else [word]:
-            han = split_han and bool(_HAN_CHAR.match(part))
+        for part in _han_or_other().findall(word) if split_han else [word]:
+            han = split_han and bool(_han_char().match(part))
             terms.append([Form(form, han) for form in variants(part)])  # 浸会 also as 浸會
     return terms
 

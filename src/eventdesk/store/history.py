@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import Enum
+from functools import cache
 from typing import Any
 
-from eventdesk.records import CourseEntry, Meeting, Organisation, Person
 from eventdesk.records.fields import Declared, declared_fields
 from eventdesk.store.engines import Connection
 from eventdesk.store.rows import now
@@ -34,12 +34,22 @@ TABLES = {
     "organisation": "organisations",
     "course": "courses",
 }
-RECORDS: dict[str, type] = {
-    "meeting": Meeting,
-    "person": Person,
-    "organisation": Organisation,
-    "course": CourseEntry,
-}
+
+
+@cache
+def records() -> dict[str, type]:
+    """Each record's class by the same word: made when first asked for, since the records'
+    classes (``records.models``) are not imported to show the window (issue 25)."""
+    from eventdesk.records.models import CourseEntry, Meeting, Organisation, Person
+
+    return {
+        "meeting": Meeting,
+        "person": Person,
+        "organisation": Organisation,
+        "course": CourseEntry,
+    }
+
+
 #: An old or new value up to this long is printed in a line of history; longer, "changed".
 SHORT = 40
 CREATED, CHANGED, DELETED, RESTORED = "created", "changed", "deleted", "restored"
@@ -89,7 +99,7 @@ class Change:
         return self._fields(short, label)
 
     def _fields(self, short: int, label: Callable[[str], str] | None) -> list[str]:
-        texts = {d.field for d in _compared(RECORDS[self.kind]) if d.type == "text"}
+        texts = {d.field for d in _compared(records()[self.kind]) if d.type == "text"}
         return [
             _phrase((label or str)(name), self.changes.get(name, {}), short, quoted=name in texts)
             for name in self.fields

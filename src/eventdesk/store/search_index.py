@@ -24,17 +24,8 @@ older than it).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
-from eventdesk.records import (
-    Attendance,
-    CourseEntry,
-    Decision,
-    Meeting,
-    Organisation,
-    Person,
-    Presentation,
-    Session,
-)
 from eventdesk.records.fields import naming_fields
 from eventdesk.store.chinese_variants import simplified, standard_simplified
 from eventdesk.store.fts import han_runs, searched_columns, spaced_han
@@ -142,16 +133,30 @@ def _columns(alias: str, names: tuple[str, ...]) -> str:
     return _text(*(f"{alias}.{name}" for name in names))
 
 
-#: What of an organisation a meeting's document holds: its names (declared ``naming``) and
-#: its country, so "Korea" finds the meetings of Korean partners. Not its city: our own
-#: university's ("Shanghai") would find every meeting.
-ORG_WORDS = (*naming_fields(Organisation), "country", "country_zh")
-#: the words of a person or organisation a meeting names: their names (declared ``naming``)
-_PERSON = _columns("p", naming_fields(Person))
-_ORG = _columns("o", ORG_WORDS)
-#: the words of the meeting and its parts: the fields they declare ``searched``
-_MEETING = _columns("m", searched_columns(Meeting))
-_ATTENDEE = f"{_PERSON} || ' ' || " + _columns("a", searched_columns(Attendance))
+# The records' classes (``records.models``) are imported when a document is first built or a
+# trigger first made, not with the store: the window's first screen needs none (issue 25).
+
+
+@cache
+def org_words() -> tuple[str, ...]:
+    """What of an organisation a meeting's document holds: its names (declared ``naming``)
+    and its country, so "Korea" finds the meetings of Korean partners. Not its city: our own
+    university's ("Shanghai") would find every meeting."""
+    from eventdesk.records.models import Organisation
+
+    return (*naming_fields(Organisation), "country", "country_zh")
+
+
+@cache
+def _words() -> tuple[str, str, str, str]:
+    """The SQL of the words of a person (``p``) or organisation (``o``) a meeting names
+    (their names, declared ``naming``), of the meeting (``m``) and of an attendance (with
+    its person's): the fields they declare ``searched``."""
+    from eventdesk.records.models import Attendance, Meeting, Person
+
+    person = _columns("p", naming_fields(Person))
+    attendee = f"{person} || ' ' || " + _columns("a", searched_columns(Attendance))
+    return person, _columns("o", org_words()), _columns("m", searched_columns(Meeting)), attendee
 
 
 def document_parts(aggregate: str = "group_concat") -> list[str]:
@@ -159,17 +164,20 @@ def document_parts(aggregate: str = "group_concat") -> list[str]:
     attendees', the names of the organisations and people it names, its talks, sessions,
     courses and decisions. ``aggregate`` joins a part's rows with a separator: SQLite's
     ``group_concat``, PostgreSQL's ``string_agg`` (the same document on a team database)."""
+    from eventdesk.records.models import CourseEntry, Decision, Presentation, Session
+
+    person, org, meeting, attendee = _words()
     return [
-        _MEETING,
-        f"""(SELECT {aggregate}({_ATTENDEE}, ' ')
+        meeting,
+        f"""(SELECT {aggregate}({attendee}, ' ')
          FROM attendances a JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id)""",
-        f"""(SELECT {aggregate}({_ORG}, ' ') FROM organisations o WHERE o.id IN (
+        f"""(SELECT {aggregate}({org}, ' ') FROM organisations o WHERE o.id IN (
            SELECT organisation_id FROM attendances WHERE meeting_id = m.id
            UNION SELECT organisation_id FROM meeting_hosts WHERE meeting_id = m.id
            UNION SELECT institution_id FROM courses WHERE meeting_id = m.id
            UNION SELECT p.organisation_id FROM decision_parties p
                  JOIN decisions d ON d.id = p.decision_id WHERE d.meeting_id = m.id))""",
-        f"""(SELECT {aggregate}({_PERSON}, ' ') FROM people p WHERE p.id IN (
+        f"""(SELECT {aggregate}({person}, ' ') FROM people p WHERE p.id IN (
            SELECT s.person_id FROM presenters s JOIN presentations x
                  ON x.id = s.presentation_id WHERE x.meeting_id = m.id
            UNION SELECT p.person_id FROM decision_parties p
@@ -199,8 +207,12 @@ SEARCH_KEY = f"CAST(julianday(m.start_date) AS INTEGER) * {KEY_DAY} + m.id"
 _DIRTY_LIVE = (
     "FROM meetings m WHERE m.id IN (SELECT meeting_id FROM search_dirty) AND m.deleted_at IS NULL"
 )
-#: The words of one meeting and of every record tied to it, Chinese characters spaced.
-DOCUMENT = f"SELECT {SEARCH_KEY}, eventdesk_spaced_han({document_text()}) {_DIRTY_LIVE}"
+
+
+@cache
+def document() -> str:
+    """The words of one meeting and of every record tied to it, Chinese characters spaced."""
+    return f"SELECT {SEARCH_KEY}, eventdesk_spaced_han({document_text()}) {_DIRTY_LIVE}"
 
 
 def indexed_words(text: str | None) -> str:
@@ -264,12 +276,12 @@ def search_countries(db: Database) -> int:
     """Migration 21: an organisation's country is in the documents of the meetings naming it.
 
     The trigger marking them when an organisation's words change is made again over
-    :data:`ORG_WORDS`, and the meetings naming an organisation with a country are marked
+    :func:`org_words`, and the meetings naming an organisation with a country are marked
     to be rebuilt (on opening, at the latest schema); return how many.
     """
     db.execute("DROP TRIGGER IF EXISTS organisations_search_update")
     db.execute(
-        f"CREATE TRIGGER organisations_search_update AFTER UPDATE OF {', '.join(ORG_WORDS)} "
+        f"CREATE TRIGGER organisations_search_update AFTER UPDATE OF {', '.join(org_words())} "
         f"ON organisations BEGIN INSERT OR IGNORE INTO search_dirty(meeting_id) "
         f"{_ORG_MEETINGS}; END"
     )
@@ -308,7 +320,7 @@ def refresh(db: Database, limit: int | None = None) -> int:
     db.execute(f"DELETE FROM search_keys WHERE meeting_id IN ({batch})")
     # Trashed meetings have no document: a search never has to skip them.
     live = _DIRTY_LIVE.replace("SELECT meeting_id FROM search_dirty", batch)
-    db.execute(f"INSERT INTO meeting_search(rowid, body) {DOCUMENT.replace(_DIRTY_LIVE, live)}")
+    db.execute(f"INSERT INTO meeting_search(rowid, body) {document().replace(_DIRTY_LIVE, live)}")
     db.execute(
         f"INSERT INTO search_keys(meeting_id, search_rowid) SELECT m.id, {SEARCH_KEY} {live}"
     )

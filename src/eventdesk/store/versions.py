@@ -26,6 +26,7 @@ import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from eventdesk.records.fields import declared_fields
@@ -90,9 +91,11 @@ def saving(conn: Connection, kind: str, record: Any, load: Callable[[int], Any])
         _part_saved(conn, part_kind, part, stored, user)
 
 
-#: The parts that are records of their own as well, with a version and a history: a meeting's
-#: courses (the course register's, saved with their meeting or alone).
-_VERSIONED_PARTS = {cls: kind for kind, cls in history.RECORDS.items()}
+@cache
+def _versioned_parts() -> dict[type, str]:
+    """The parts that are records of their own as well, with a version and a history: a
+    meeting's courses (the course register's, saved with their meeting or alone)."""
+    return {cls: kind for kind, cls in history.records().items()}
 
 
 def _claim_parts(conn: Connection, record: Any, before: Any, user: str) -> list[tuple]:
@@ -102,7 +105,7 @@ def _claim_parts(conn: Connection, record: Any, before: Any, user: str) -> list[
     parts are written: ``(kind, part, stored or None)`` of each course added or changed."""
     found = []
     for d in declared_fields(type(record)):
-        kind = _VERSIONED_PARTS.get(d.part) if d.kind == "parts" else None
+        kind = _versioned_parts().get(d.part) if d.kind == "parts" else None
         if kind is None:
             continue
         stored = {p.uid: p for p in getattr(before, d.field, [])} if before is not None else {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QImage, QPainter
+from PySide6.QtGui import QIcon
 
 from eventdesk import paths
 
@@ -32,6 +32,7 @@ def app_icon() -> QIcon:
 
 def render_png(svg: Path, png: Path, size: int = 256) -> None:
     """Render the SVG to a square PNG of ``size`` pixels (needs a QGuiApplication)."""
+    from PySide6.QtGui import QImage, QPainter  # not made to start the program (issue 25)
     from PySide6.QtSvg import QSvgRenderer  # only here: the running program needs no QtSvg
 
     renderer = QSvgRenderer(str(svg))

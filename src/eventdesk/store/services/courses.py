@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from eventdesk.records import CourseEntry, Problem
-from eventdesk.records.validation import raise_if, validate_course
+from eventdesk.records.problems import raise_if
+from eventdesk.records.validation import validate_course
 from eventdesk.store import meetings, queries
 from eventdesk.store.convert import now
 from eventdesk.store.services.base import Service, label

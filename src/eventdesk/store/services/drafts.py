@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from eventdesk.store import drafts, history
@@ -25,10 +26,17 @@ from eventdesk.store.errors import StoreError
 from eventdesk.store.lock import FileLock
 from eventdesk.store.services.base import Service
 from eventdesk.store.sqlite_db import Database
-from eventdesk.store.tables import ROOTS
 
-#: The records' tables that keep a trash (``deleted_at``).
-TRASHED = {name for _, name in ROOTS}
+
+@cache
+def trashed_tables() -> set[str]:
+    """The records' tables that keep a trash (``deleted_at``): ``tables.ROOTS``, imported
+    when a draft is first offered, since it imports the records' classes (issue 25)."""
+    from eventdesk.store.tables import ROOTS
+
+    return {name for _, name in ROOTS}
+
+
 #: At most this many windows of one clerk on one team database keep drafts apart on one PC.
 SLOTS = 20
 
@@ -154,7 +162,7 @@ class DraftService(Service):
 
     def _trashed(self, kind: str, record_id: int | None) -> tuple[str, str] | None:
         """Who moved the record to the trash and when, if it is there (its line of history)."""
-        if history.TABLES[kind] not in TRASHED:
+        if history.TABLES[kind] not in trashed_tables():
             return None
         sql = f"SELECT deleted_at FROM {history.TABLES[kind]} WHERE id = ?"
         deleted_at = self.connection.execute(sql, [record_id]).scalar()

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from eventdesk.records import Meeting, Problem, validate_meeting
 from eventdesk.records.fields import declared_fields
-from eventdesk.records.validation import raise_if
-from eventdesk.store import copies, meetings, queries, versions
+from eventdesk.records.problems import Problem, raise_if
+from eventdesk.store import queries, versions
 from eventdesk.store.queries import MeetingFilter
 from eventdesk.store.services.base import Service, label
+
+if TYPE_CHECKING:
+    from eventdesk.records.models import Meeting
+
+# The records' classes and checks, and the store's meetings and copies modules that import
+# them, are imported when a meeting is first saved or read: the window's list needs none of
+# them to show its first page (issue 25).
 
 
 class MeetingService(Service):
@@ -32,6 +38,8 @@ class MeetingService(Service):
         meeting is checked here and only here (:meth:`problems`); a
         ``ValidationError`` carries every problem found.
         """
+        from eventdesk.store import meetings
+
         raise_if(self.problems(meeting))
         with self._saving("meeting", meeting):
             meeting.id = meetings.save_meeting(self.connection, meeting)
@@ -43,12 +51,16 @@ class MeetingService(Service):
     def save_copy(self, meeting: Meeting) -> Meeting:
         """Keep ``meeting`` (edits whose save a ``Conflict`` refused) as a new meeting,
         "… (copy by USER)", with its parts and photos; the stored copy."""
+        from eventdesk.store import copies, meetings
+
         user = versions.user_of(self._store.connection)
         return self.save(
             copies.fresh_copy(meeting, user, lambda i: meetings.file_data(self.connection, i))
         )
 
     def get(self, meeting_id: int, *, with_file_data: bool = False) -> Meeting:
+        from eventdesk.store import meetings
+
         return meetings.load_meeting(self.connection, meeting_id, with_file_data=with_file_data)
 
     def list(
@@ -83,6 +95,8 @@ class MeetingService(Service):
         the database. :meth:`save` checks this; a form with text it could not read
         asks it, to show every problem at once.
         """
+        from eventdesk.records.validation import validate_meeting
+
         record = label("meeting", meeting.title)
         named = list(_references(meeting, record, "", None))
         missing = {

@@ -4,13 +4,20 @@ which of them is this office's own."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from eventdesk.records import Organisation, Problem, ValidationError, validate_organisation
-from eventdesk.records.validation import raise_if
-from eventdesk.store import copies, queries, related, same_names, settings, versions
+from eventdesk.records.problems import Problem, ValidationError, raise_if
+from eventdesk.store import queries, related, settings, versions
 from eventdesk.store.convert import organisation_from_row, organisation_row
 from eventdesk.store.rows import insert_rows
 from eventdesk.store.services.base import Service, label, missing
+
+if TYPE_CHECKING:
+    from eventdesk.records.models import Organisation
+
+# The records' classes and checks, and the store's modules that import them, are imported
+# when an organisation is first saved or compared: the window's first screen asks only for
+# our organisation (issue 25).
 
 
 class OrganisationService(Service):
@@ -47,12 +54,16 @@ class OrganisationService(Service):
     def save_copy(self, org: Organisation) -> Organisation:
         """Keep ``org`` (edits whose save a ``Conflict`` refused) as a new organisation,
         "… (copy by USER)"; the stored copy."""
+        from eventdesk.store import copies
+
         return self.save(copies.fresh_copy(org, versions.user_of(self._store.connection)))
 
     def problems(self, org: Organisation) -> list[Problem]:
         """What stops ``org`` from being saved: the records' rules, a missing parent or
         member, a parent that goes round in a circle back to it."""
         record = label("organisation", org.label)
+        from eventdesk.records.validation import validate_organisation
+
         found = validate_organisation(org, record)
         for field, ids in (("parent", [org.parent_id]), ("members", org.member_ids)):
             for gone in self._missing_ids("organisations", ids):
@@ -94,6 +105,8 @@ class OrganisationService(Service):
 
     def named(self, org: Organisation) -> list[queries.OrganisationRow]:
         """Others with one of ``org``'s names (case, spaces, script aside): offered first."""
+        from eventdesk.store import same_names
+
         return same_names.organisations_named(self.connection, org)
 
     def meetings(

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from eventdesk.records import Person, Problem, validate_person
-from eventdesk.records.validation import raise_if
+from eventdesk.records.problems import raise_if
 from eventdesk.store import copies, history, queries, related, same_names, versions
 from eventdesk.store.convert import now, person_from_row, person_row
 from eventdesk.store.engines import dialect
