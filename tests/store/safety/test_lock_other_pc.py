@@ -115,7 +115,10 @@ def test_a_record_of_this_pc_with_another_case_is_this_pcs(sample_store, db_path
     sample_store.close()
     record = {"user": "chen", "host": socket.gethostname().swapcase(), "pid": 1, "since": "x"}
     lock_path(db_path).write_text(json.dumps(record), encoding="utf-8")
-    EventStore.open(db_path).close()  # Windows' computer names ignore case
+    with EventStore.open(db_path) as store:  # Windows' computer names ignore case
+        assert not store.read_only, store.read_only_reason
+        assert store.people.save(Person("Chen", "Ming")).id is not None
+    assert not lock_path(db_path).exists()  # taken as its own, and gone when it closed
 
 
 NOW = datetime(2026, 11, 27, 12, 42)
