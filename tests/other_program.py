@@ -75,3 +75,16 @@ def eventdesk(*args: str, home: Path | None = None, timeout: float = 120, **env:
         env=environment(home, **env),
         timeout=timeout,
     )
+
+
+def started(*args: str, **env: str | None) -> subprocess.Popen:
+    """``eventdesk ARGS`` started as its own program and left running (text in UTF-8): for
+    clerks that must work at the same moment, each then ``communicate()``-d."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "eventdesk", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=environment(QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8", **env),
+    )

@@ -9,13 +9,11 @@ waiting for it, then lets them go together.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from tests.conftest import SAMPLE
+from tests.other_program import started
 
 from eventdesk.store import EventStore
 from eventdesk.store.engines import connect, dialect
@@ -36,18 +34,6 @@ def _another_year(tmp_path: Path) -> Path:
     return path
 
 
-def _eventdesk(address: str, *args: str) -> subprocess.Popen:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "eventdesk", "--db", address, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=env,
-    )
-
-
 def _waiting_for_the_lock(conn) -> int:
     sql = (
         "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
@@ -62,7 +48,7 @@ def test_two_imports_at_once_both_land(postgres_address, tmp_path):
     holder = connect(postgres_address)
     with holder.transaction():
         dialect.take_turns(holder, "import")
-        clerks = [_eventdesk(postgres_address, "import", str(path)) for path in files]
+        clerks = [started("--db", postgres_address, "import", str(path)) for path in files]
         deadline = time.monotonic() + 120
         while _waiting_for_the_lock(holder) < 2:
             assert all(c.poll() is None for c in clerks), [c.communicate() for c in clerks]

@@ -15,12 +15,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from tests.conftest import SAMPLE
+from tests.other_program import started
 
 from eventdesk.store import EventStore, ReadOnlyStore
 from eventdesk.store.engines import connect, dialect
@@ -53,20 +53,8 @@ def _psql(server) -> str:
     return str(found) if found.exists() else (shutil.which("psql") or "psql")
 
 
-def _eventdesk(address: str, *args: str) -> subprocess.Popen:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "eventdesk", "--db", address, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=env,
-    )
-
-
 def _run(address: str, *args: str) -> tuple[int, str, str]:
-    process = _eventdesk(address, *args)
+    process = started("--db", address, *args)
     out, err = process.communicate(timeout=300)
     return process.returncode, out, err
 
@@ -134,7 +122,9 @@ def test_an_office_set_up_as_docs_team_md_says(office, postgres_server, tmp_path
     files = {"clerk1": SAMPLE, "clerk2": _another_meeting(tmp_path)}
     with admin.transaction():
         dialect.take_turns(admin, "import")
-        clerks = [_eventdesk(office(login), "import", str(path)) for login, path in files.items()]
+        clerks = [
+            started("--db", office(login), "import", str(path)) for login, path in files.items()
+        ]
         deadline = time.monotonic() + 120
         while _waiting_for_the_lock(admin) < 2:
             assert all(c.poll() is None for c in clerks), [c.communicate() for c in clerks]
