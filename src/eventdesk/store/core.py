@@ -354,9 +354,7 @@ class EventStore:
             f"{taken.user} on {taken.host} took {self.address} over {taken.since_words()}; "
             "nothing more can be saved here. Copy what you typed, then open the file again."
         )
-        self.notes.insert(0, said)
-        self.refuse_writes()
-        return ReadOnlyStore(said)
+        return self._writes_refused(said)
 
     def _file_turned_read_only(self, exc: sqlite3.Error) -> StoreError:
         """The file can no longer be written (its drive or its permissions changed with the
@@ -365,6 +363,11 @@ class EventStore:
             f"{self.address} can no longer be written ({exc}); nothing more can be saved. "
             "Copy what you typed, then open the file again."
         )
+        return self._writes_refused(said)
+
+    def _writes_refused(self, said: str) -> ReadOnlyStore:
+        """Refuse writes from now on for the reason ``said``, first of the store's notes; the
+        error to raise for the save that found it."""
         self.notes.insert(0, said)
         self.refuse_writes()
         return ReadOnlyStore(said)
